@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests against a real anvil node each test file starts itself.
+export default defineConfig({
+  test: {
+    include: ['tests/devnet/**/*.test.ts', 'contracts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
