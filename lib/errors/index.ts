@@ -1,0 +1,2 @@
+export { AppError, serializeError } from './app-error';
+export type { AppErrorParameters, SerializedError } from './app-error';

@@ -1,0 +1,47 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Address } from 'viem';
+import type {
+  AccountView,
+  ActivityItem,
+  NetworkView,
+  PendingRequestView,
+  Result,
+  SiteView,
+  WalletStateView,
+} from './types';
+
+/**
+ * The one typed protocol between extension pages (popup, approval window) and the background.
+ * Every handler answers a Result so errors cross the boundary with their message intact.
+ * The background checks that the sender is an extension page before any handler runs;
+ * content scripts never use this protocol (they talk over the provider Port).
+ */
+export interface BallastProtocol {
+  'wallet:getState'(): Result<WalletStateView>;
+  'wallet:create'(data: { password: string }): Result<{ mnemonic: string }>;
+  'wallet:confirmBackup'(data: { words: Record<number, string> }): Result<true>;
+  'wallet:importMnemonic'(data: { mnemonic: string; password: string }): Result<true>;
+  'wallet:importPrivateKey'(data: { privateKey: string; name?: string }): Result<AccountView>;
+  'wallet:addWatchOnly'(data: { address: string; name?: string }): Result<AccountView>;
+  'wallet:unlock'(data: { password: string }): Result<true>;
+  'wallet:lock'(): Result<true>;
+  'wallet:changePassword'(data: { oldPassword: string; newPassword: string }): Result<true>;
+  'wallet:revealMnemonic'(data: { password: string }): Result<{ mnemonic: string }>;
+  'wallet:setAutoLock'(data: { minutes: number }): Result<true>;
+  'accounts:add'(data: { name?: string }): Result<AccountView>;
+  'accounts:rename'(data: { address: Address; name: string }): Result<true>;
+  'accounts:setHidden'(data: { address: Address; hidden: boolean }): Result<true>;
+  'accounts:select'(data: { address: Address }): Result<true>;
+  'sites:list'(): Result<SiteView[]>;
+  'sites:revoke'(data: { origin: string }): Result<true>;
+  'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number }>;
+  'networks:setRpcUrls'(data: { chainId: number; rpcUrls: string[] }): Result<true>;
+  'networks:switch'(data: { chainId: number }): Result<true>;
+  'pending:list'(): Result<PendingRequestView[]>;
+  'pending:resolve'(data: { id: string; approved: boolean; accounts?: Address[] }): Result<true>;
+  'activity:list'(): Result<ActivityItem[]>;
+  'settings:get'(): Result<{ defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' }>;
+  'settings:set'(data: { defaultWallet?: boolean; guardMode?: boolean; theme?: 'system' | 'light' | 'dark' }): Result<true>;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<BallastProtocol>();
