@@ -1,0 +1,1 @@
+export function compileContracts(options?: { force?: boolean }): { compiled: number; cached: boolean };

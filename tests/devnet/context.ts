@@ -1,0 +1,73 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import {
+  createTestClient,
+  http,
+  publicActions,
+  walletActions,
+  type Abi,
+  type Address,
+  type Hex,
+  getAddress,
+} from 'viem';
+import { mainnet } from 'viem/chains';
+import { mnemonicToAccount } from 'viem/accounts';
+import { compileContracts } from './compile.mjs';
+
+/** anvil's well-known dev mnemonic: accounts are funded with 10,000 ETH each. Never for real funds. */
+export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
+export const devAccount = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
+
+export type Artifact = { source: string; abi: Abi; bytecode: Hex; deployedBytecode: Hex };
+
+const outDir = fileURLToPath(new URL('../../contracts/out', import.meta.url));
+
+export function artifact(name: string): Artifact {
+  const file = join(outDir, `${name}.json`);
+  if (!existsSync(file)) compileContracts();
+  if (!existsSync(file)) throw new Error(`No compiled contract named ${name} in contracts/out (is it in contracts/**/*.sol?)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Artifact;
+}
+
+export function makeClient(rpcUrl: string) {
+  return createTestClient({ mode: 'anvil', chain: mainnet, transport: http(rpcUrl, { retryCount: 0 }) })
+    .extend(publicActions)
+    .extend(walletActions);
+}
+export type DevnetClient = ReturnType<typeof makeClient>;
+
+/**
+ * What every seed function receives. Doubles have no constructors and no immutables: their
+ * runtime code is placed at the mainnet address with anvil_setCode, then set up by calls.
+ */
+export type DevnetContext = {
+  rpcUrl: string;
+  client: DevnetClient;
+  /** anvil account 0: admin/owner of every double, keeper of oracles. */
+  admin: Address;
+  /** Place a compiled double's runtime code at an address (usually its mainnet address). */
+  place(name: string, address: Address): Promise<Address>;
+  /** Send a transaction from an unlocked anvil account and wait for success. */
+  write(args: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint; from?: Address }): Promise<Hex>;
+};
+
+export function createContext(rpcUrl: string): DevnetContext {
+  const client = makeClient(rpcUrl);
+  const admin = devAccount(0).address;
+  return {
+    rpcUrl,
+    client,
+    admin,
+    async place(name, address) {
+      await client.setCode({ address, bytecode: artifact(name).deployedBytecode });
+      return getAddress(address);
+    },
+    async write({ address, abi, functionName, args = [], value, from = admin }) {
+      const hash = await client.writeContract({ address, abi, functionName, args, value, account: from, chain: mainnet } as never);
+      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+      if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (tx ${hash})`);
+      return hash;
+    },
+  };
+}
