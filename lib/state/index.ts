@@ -1,0 +1,7 @@
+export { call, setSender, toErrorView } from './call';
+export type { ErrorView, MessageData, MessageType, MessageValue, Sender } from './call';
+export { createResourceStore, invalidateTopic } from './resource';
+export type { ResourceState, ResourceStore } from './resource';
+export { listenToUiEvents } from './ui-events';
+export type { ConnectUiPort, UiPort } from './ui-events';
+export { activityStore, networksStore, pendingStore, settingsStore, sitesStore, walletStore } from './stores';

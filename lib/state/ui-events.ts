@@ -1,0 +1,50 @@
+import { UI_PORT_NAME } from '../messaging/ui-events';
+import type { UiEvent, UiTopic } from '../messaging/ui-events';
+import { invalidateTopic } from './resource';
+
+/** The part of a runtime Port the UI uses; passed in so lib/ stays free of browser globals. */
+export type UiPort = {
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+};
+
+export type ConnectUiPort = (name: string) => UiPort;
+
+const topics: ReadonlySet<UiTopic> = new Set<UiTopic>([
+  'wallet', 'pending', 'sites', 'networks', 'activity', 'settings', 'portfolio', 'alerts', 'flows',
+]);
+
+function isUiEvent(message: unknown): message is UiEvent {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as { type?: unknown; topic?: unknown };
+  return m.type === 'changed' && typeof m.topic === 'string' && topics.has(m.topic as UiTopic);
+}
+
+/**
+ * Keeps a UI port open to the background and re-reads a topic's stores when it changes.
+ * MV3 may stop the worker, which drops the port: reconnect (that also wakes the worker) and
+ * re-read everything, since changes may have been missed meanwhile.
+ */
+export function listenToUiEvents(connect: ConnectUiPort): () => void {
+  let stopped = false;
+  let port: UiPort | undefined;
+  const open = (isReconnect: boolean) => {
+    if (stopped) return;
+    try {
+      port = connect(UI_PORT_NAME);
+    } catch {
+      return; // The extension context is gone (reloaded): nothing to listen to any more.
+    }
+    port.onMessage.addListener((message) => {
+      if (isUiEvent(message)) invalidateTopic(message.topic);
+    });
+    port.onDisconnect.addListener(() => open(true));
+    if (isReconnect) for (const topic of topics) invalidateTopic(topic);
+  };
+  open(false);
+  return () => {
+    stopped = true;
+    port?.disconnect();
+  };
+}
