@@ -1,0 +1,2 @@
+export * from './items';
+export { toJsonSafe, fromJsonSafe, stringifyJson, parseJson } from './json';

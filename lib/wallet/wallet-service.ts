@@ -1,0 +1,220 @@
+import type { Address, Hex } from 'viem';
+import { AppError } from '../errors';
+import type { AccountView, WalletStatus } from '../messaging/types';
+import type { SessionSecrets, StoredAccount, WalletMeta } from '../storage/items';
+import { deriveHdAccount, newMnemonic, normalizeAddress, normalizeMnemonic, normalizePrivateKey, privateKeyOf } from './keyring';
+import { decryptVault, encryptVault, reencryptWithKey, type VaultSecrets } from './vault';
+import { privateKeyToAccount } from 'viem/accounts';
+
+/** Minimal view of a @wxt-dev/storage item, so tests and the background pass real or fake ones. */
+export type Item<T> = { getValue(): Promise<T>; setValue(value: T): Promise<void> };
+
+export type WalletServiceDeps = {
+  vault: Item<string | null>;
+  accounts: Item<StoredAccount[]>;
+  meta: Item<WalletMeta>;
+  session: Item<SessionSecrets | null>;
+  /** PBKDF2 iterations; defaults to 600,000. */
+  iterations?: number;
+  /** Called after any change the UI shows (accounts, lock state). */
+  onChange?: (what: 'wallet' | 'locked') => void;
+};
+
+/** How many words the backup check asks for; the UI picks which ones. */
+export const BACKUP_WORDS_TO_CONFIRM = 3;
+
+export type WalletService = ReturnType<typeof createWalletService>;
+
+export function createWalletService(deps: WalletServiceDeps) {
+  const changed = (what: 'wallet' | 'locked' = 'wallet') => deps.onChange?.(what);
+
+  async function status(): Promise<WalletStatus> {
+    if (await deps.vault.getValue()) return (await deps.session.getValue()) ? 'unlocked' : 'locked';
+    // Watch-only wallets hold no secrets: nothing to lock.
+    return (await deps.accounts.getValue()).length > 0 ? 'unlocked' : 'uninitialized';
+  }
+
+  async function requireSession(): Promise<SessionSecrets> {
+    const s = await deps.session.getValue();
+    if (!s) throw new AppError('Wallet is locked', { details: 'Unlock Ballast with your password first.', code: 'locked' });
+    return s;
+  }
+
+  async function startSession(secrets: VaultSecrets, exportedKey: string, salt: string) {
+    await deps.session.setValue({ mnemonic: secrets.mnemonic, importedKeys: secrets.importedKeys, exportedKey, salt });
+  }
+
+  async function persistSecrets(session: SessionSecrets) {
+    const secrets: VaultSecrets = { version: 1, mnemonic: session.mnemonic, importedKeys: session.importedKeys };
+    await deps.vault.setValue(await reencryptWithKey(session.exportedKey, session.salt, secrets));
+    await deps.session.setValue(session);
+  }
+
+  async function addAccountRecord(account: StoredAccount): Promise<AccountView> {
+    const accounts = await deps.accounts.getValue();
+    const existing = accounts.find((a) => a.address.toLowerCase() === account.address.toLowerCase());
+    if (existing) throw new AppError('Account already added', { details: `${existing.address} is already in the wallet as "${existing.name}".`, code: 'duplicate_account' });
+    await deps.accounts.setValue([...accounts, account]);
+    const meta = await deps.meta.getValue();
+    if (!meta.selectedAddress) await deps.meta.setValue({ ...meta, selectedAddress: account.address });
+    changed();
+    return { ...account };
+  }
+
+  async function initVault(password: string, secrets: VaultSecrets, backupPending: boolean) {
+    if (await deps.vault.getValue()) {
+      throw new AppError('A wallet already exists', { details: 'Unlock it, or remove the extension data before restoring another wallet.', code: 'vault_exists' });
+    }
+    const { vault, exportedKey, salt } = await encryptVault(password, secrets, deps.iterations);
+    await deps.vault.setValue(vault);
+    await startSession(secrets, exportedKey, salt);
+    const meta = await deps.meta.getValue();
+    await deps.meta.setValue({ ...meta, backupPending });
+  }
+
+  async function createHd(password: string, mnemonic: string, backupPending: boolean) {
+    await initVault(password, { version: 1, mnemonic, importedKeys: {} }, backupPending);
+    const first = deriveHdAccount(mnemonic, 0);
+    await addAccountRecord({ address: first.address, name: 'Account 1', kind: 'hd', hidden: false, index: 0 });
+  }
+
+  return {
+    status,
+
+    async accounts(): Promise<AccountView[]> {
+      return (await deps.accounts.getValue()).map((a) => ({ ...a }));
+    },
+
+    meta: () => deps.meta.getValue(),
+
+    async create(password: string): Promise<{ mnemonic: string }> {
+      const mnemonic = newMnemonic();
+      await createHd(password, mnemonic, true);
+      return { mnemonic };
+    },
+
+    async confirmBackup(words: Record<number, string>): Promise<true> {
+      const { mnemonic } = await requireSession();
+      if (!mnemonic) throw new AppError('No recovery phrase to back up', { code: 'no_mnemonic' });
+      const expected = mnemonic.split(' ');
+      const entries = Object.entries(words);
+      if (entries.length < BACKUP_WORDS_TO_CONFIRM) {
+        throw new AppError('Backup check incomplete', { details: `Confirm at least ${BACKUP_WORDS_TO_CONFIRM} words of your recovery phrase.`, code: 'backup_incomplete' });
+      }
+      const wrong = entries.filter(([i, w]) => expected[Number(i)] !== w.trim().toLowerCase());
+      if (wrong.length > 0) {
+        throw new AppError('Backup check failed', { details: `Word ${wrong.map(([i]) => Number(i) + 1).join(', ')} does not match. Look at your written phrase again.`, code: 'backup_mismatch' });
+      }
+      await deps.meta.setValue({ ...(await deps.meta.getValue()), backupPending: false });
+      changed();
+      return true;
+    },
+
+    async importMnemonic(mnemonic: string, password: string): Promise<true> {
+      await createHd(password, normalizeMnemonic(mnemonic), false);
+      return true;
+    },
+
+    async importPrivateKey(input: string, name?: string, password?: string): Promise<AccountView> {
+      const key = normalizePrivateKey(input);
+      const address = privateKeyToAccount(key).address;
+      const count = (await deps.accounts.getValue()).length;
+      if (!(await deps.vault.getValue())) {
+        if (!password) throw new AppError('Password needed', { details: 'Choose a password to encrypt the imported key.', code: 'password_required' });
+        await initVault(password, { version: 1, importedKeys: { [address.toLowerCase()]: key } }, false);
+      } else {
+        const session = await requireSession();
+        if (!session.importedKeys[address.toLowerCase()] && !(await deps.accounts.getValue()).some((a) => a.address === address)) {
+          await persistSecrets({ ...session, importedKeys: { ...session.importedKeys, [address.toLowerCase()]: key } });
+        }
+      }
+      return addAccountRecord({ address, name: name?.trim() || `Imported ${count + 1}`, kind: 'imported', hidden: false });
+    },
+
+    async addWatchOnly(input: string, name?: string): Promise<AccountView> {
+      const address = normalizeAddress(input);
+      return addAccountRecord({ address, name: name?.trim() || `Watched ${address.slice(0, 6)}`, kind: 'watch', hidden: false });
+    },
+
+    async addHdAccount(name?: string): Promise<AccountView> {
+      const { mnemonic } = await requireSession();
+      if (!mnemonic) throw new AppError('No recovery phrase in this wallet', { details: 'Only wallets created from a recovery phrase derive new accounts.', code: 'no_mnemonic' });
+      const accounts = await deps.accounts.getValue();
+      const index = Math.max(-1, ...accounts.filter((a) => a.kind === 'hd').map((a) => a.index ?? 0)) + 1;
+      const account = deriveHdAccount(mnemonic, index);
+      return addAccountRecord({ address: account.address, name: name?.trim() || `Account ${index + 1}`, kind: 'hd', hidden: false, index });
+    },
+
+    async unlock(password: string): Promise<true> {
+      const vault = await deps.vault.getValue();
+      if (!vault) throw new AppError('No wallet to unlock', { details: 'Create or import a wallet first.', code: 'no_vault' });
+      const { secrets, exportedKey, salt } = await decryptVault(password, vault);
+      await startSession(secrets, exportedKey, salt);
+      changed();
+      return true;
+    },
+
+    async lock(): Promise<true> {
+      await deps.session.setValue(null);
+      changed('locked');
+      return true;
+    },
+
+    async changePassword(oldPassword: string, newPassword: string): Promise<true> {
+      const vault = await deps.vault.getValue();
+      if (!vault) throw new AppError('No wallet', { code: 'no_vault' });
+      const { secrets } = await decryptVault(oldPassword, vault);
+      const next = await encryptVault(newPassword, secrets, deps.iterations);
+      await deps.vault.setValue(next.vault);
+      await startSession(secrets, next.exportedKey, next.salt);
+      return true;
+    },
+
+    async revealMnemonic(password: string): Promise<{ mnemonic: string }> {
+      const vault = await deps.vault.getValue();
+      if (!vault) throw new AppError('No wallet', { code: 'no_vault' });
+      const { secrets } = await decryptVault(password, vault);
+      if (!secrets.mnemonic) throw new AppError('This wallet has no recovery phrase', { details: 'It holds imported keys only.', code: 'no_mnemonic' });
+      return { mnemonic: secrets.mnemonic };
+    },
+
+    async update(address: Address, patch: Partial<Pick<StoredAccount, 'name' | 'hidden'>>): Promise<true> {
+      const accounts = await deps.accounts.getValue();
+      const target = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+      if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
+      if (patch.name !== undefined && !patch.name.trim()) throw new AppError('Name is empty', { details: 'Give the account a name.' });
+      await deps.accounts.setValue(accounts.map((a) => (a === target ? { ...a, ...patch, name: patch.name?.trim() ?? a.name } : a)));
+      changed();
+      return true;
+    },
+
+    async select(address: Address): Promise<true> {
+      const accounts = await deps.accounts.getValue();
+      const target = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+      if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
+      await deps.meta.setValue({ ...(await deps.meta.getValue()), selectedAddress: target.address });
+      changed();
+      return true;
+    },
+
+    async setAutoLock(minutes: number): Promise<true> {
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
+        throw new AppError('Invalid auto-lock time', { details: 'Choose between 1 and 1440 minutes.' });
+      }
+      await deps.meta.setValue({ ...(await deps.meta.getValue()), autoLockMinutes: minutes });
+      changed();
+      return true;
+    },
+
+    /** The private key of an account, for signing in the background only. Throws when locked or watch-only. */
+    async privateKey(address: Address): Promise<Hex> {
+      const session = await requireSession();
+      const account = (await deps.accounts.getValue()).find((a) => a.address.toLowerCase() === address.toLowerCase());
+      if (!account) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
+      if (account.kind === 'watch') throw new AppError('Watch-only account cannot sign', { details: 'Import its key or use another account.', code: 'watch_only' });
+      const key = privateKeyOf(session, account.address, account.index);
+      if (!key) throw new AppError('Key not found for account', { details: 'Lock and unlock the wallet, then try again.', code: 'missing_key' });
+      return key;
+    },
+  };
+}
