@@ -1,0 +1,18 @@
+export { cx, focusRing } from './cx';
+export { Button } from './Button';
+export type { ButtonProps, ButtonVariant } from './Button';
+export { Input, PasswordInput, TextArea } from './Input';
+export { Card } from './Card';
+export { Badge } from './Badge';
+export type { BadgeTone } from './Badge';
+export { Amount } from './Amount';
+export { formatAmount, formatAmountExact } from './format-amount';
+export { Address, shortAddress } from './Address';
+export { Tabs } from './Tabs';
+export type { TabItem } from './Tabs';
+export { Dialog } from './Dialog';
+export { Spinner, Skeleton } from './Spinner';
+export { EmptyState, ErrorState, InlineError } from './States';
+export { Toggle } from './Toggle';
+export { Select } from './Select';
+export type { SelectOption } from './Select';
