@@ -21,7 +21,8 @@ export interface BallastProtocol {
   'wallet:create'(data: { password: string }): Result<{ mnemonic: string }>;
   'wallet:confirmBackup'(data: { words: Record<number, string> }): Result<true>;
   'wallet:importMnemonic'(data: { mnemonic: string; password: string }): Result<true>;
-  'wallet:importPrivateKey'(data: { privateKey: string; name?: string }): Result<AccountView>;
+  /** `password` encrypts a new vault when this is the first secret (onboarding by private key). */
+  'wallet:importPrivateKey'(data: { privateKey: string; name?: string; password?: string }): Result<AccountView>;
   'wallet:addWatchOnly'(data: { address: string; name?: string }): Result<AccountView>;
   'wallet:unlock'(data: { password: string }): Result<true>;
   'wallet:lock'(): Result<true>;
