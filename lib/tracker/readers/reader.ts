@@ -1,0 +1,30 @@
+import type { Address } from 'viem';
+import type { Position, ReadCall, Reads, TokenMarket } from '../types';
+
+/** Fair and reference market rate per token symbol, built from phase 1 before anything is valued. */
+export type RateBook = ReadonlyMap<string, TokenMarket>;
+
+export type ReaderContext = { accounts: readonly Address[]; blockNumber?: bigint };
+
+/**
+ * One protocol family. The engine gathers every reader's phase-1 reads into one batch, builds the
+ * rate book, gathers the phase-2 reads (what depends on phase 1: exit quotes for found sizes,
+ * operator magnitudes), then asks each reader for its positions from all reads.
+ */
+export interface PositionReader {
+  readonly family: string;
+  phase1(ctx: ReaderContext): ReadCall[];
+  phase2?(ctx: ReaderContext, reads: Reads, rates: RateBook): ReadCall[];
+  positions(ctx: ReaderContext, reads: Reads, rates: RateBook): Position[];
+}
+
+export const bigintOf = (reads: Reads, key: string): bigint | undefined => {
+  const r = reads.get(key);
+  return r?.ok && typeof r.value === 'bigint' ? r.value : undefined;
+};
+export const errorOf = (reads: Reads, key: string): string => {
+  const r = reads.get(key);
+  if (!r) return `${key} was not read`;
+  return r.ok ? `${key} returned an unexpected value` : r.error;
+};
+export const positionId = (family: string, account: Address, asset: string) => `${family}:${account.toLowerCase()}:${asset}`;

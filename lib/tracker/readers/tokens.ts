@@ -1,0 +1,69 @@
+import { erc20Abi } from '../abis';
+import { firstQuote, quoteCalls } from '../market-quotes';
+import { directMarkets, sourceOf, viaOf } from '../rates';
+import { TOKEN_SOURCES, type TokenSource } from '../token-sources';
+import type { Position, ReadCall, Reads } from '../types';
+import { depegWad, mulWad } from '../valuation';
+import { bigintOf, errorOf, positionId, type PositionReader, type RateBook, type ReaderContext } from './reader';
+import type { Address } from 'viem';
+
+const balKey = (t: TokenSource, a: Address) => `bal:${t.symbol}:${a}`;
+const exitKey = (t: TokenSource, a: Address) => (i: number) => `exit:${t.symbol}:${a}:${i}`;
+
+/** The market a position exits through: its own sources, or the via token's for the converted size. */
+function exitRoute(t: TokenSource, amount: bigint, rates: RateBook) {
+  const via = viaOf(t);
+  if (!via) return { token: t, amount };
+  const base = sourceOf(via.symbol);
+  const selfRate = rates.get(t.symbol)?.fairRate;
+  const baseRate = rates.get(via.symbol)?.fairRate;
+  if (!base || !selfRate || !baseRate) return null;
+  return { token: base, amount: (amount * selfRate) / baseRate };
+}
+
+/** Plain holdings of every registry token: balance, fair value, exit quote for the holder's size. */
+export function tokenReader(tokens: readonly TokenSource[] = TOKEN_SOURCES): PositionReader {
+  return {
+    family: 'token',
+    phase1: ({ accounts }) =>
+      tokens.flatMap((t) => accounts.map((a): ReadCall => ({ key: balKey(t, a), address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [a] }))),
+    phase2: ({ accounts }, reads, rates) =>
+      tokens.flatMap((t) =>
+        accounts.flatMap((a) => {
+          const amount = bigintOf(reads, balKey(t, a));
+          const route = amount ? exitRoute(t, amount, rates) : null;
+          if (!route || route.amount === 0n) return [];
+          return directMarkets(route.token).flatMap((m, i) => quoteCalls(m, route.token.address, route.amount, exitKey(t, a)(i)));
+        }),
+      ),
+    positions: ({ accounts }, reads, rates) =>
+      tokens.flatMap((t) =>
+        accounts.flatMap((a): Position[] => {
+          const amount = bigintOf(reads, balKey(t, a));
+          const base = { id: positionId('token', a, t.symbol), family: 'token' as const, account: a, asset: t.symbol, sources: [{ contract: t.address, call: 'balanceOf' }] };
+          if (amount === undefined)
+            return [{ ...base, status: 'failed', error: `balanceOf: ${errorOf(reads, balKey(t, a))}`, amount: 0n, fairValueEth: null, marketValueEth: null, depegWad: null, details: {} }];
+          if (amount === 0n) return [];
+          const rate = rates.get(t.symbol);
+          const fairValueEth = rate?.fairRate ? mulWad(amount, rate.fairRate) : null;
+          const route = exitRoute(t, amount, rates);
+          const quote = route ? firstQuote(directMarkets(route.token), route.amount, reads, exitKey(t, a)) : { error: 'fair rate needed to size the exit quote' };
+          const marketValueEth = 'valueEth' in quote ? quote.valueEth : null;
+          const failed = fairValueEth === null;
+          return [
+            {
+              ...base,
+              status: failed ? 'failed' : 'ok',
+              ...(failed ? { error: rate?.error ?? 'fair rate unknown' } : {}),
+              amount,
+              fairValueEth,
+              marketValueEth,
+              depegWad: depegWad(marketValueEth, fairValueEth),
+              ...('source' in quote ? { marketSource: quote.source } : {}),
+              details: { fairRate: String(rate?.fairRate ?? ''), ...('error' in quote ? { marketError: quote.error } : {}) },
+            },
+          ];
+        }),
+      ),
+  };
+}

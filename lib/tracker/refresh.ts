@@ -1,0 +1,70 @@
+import { createClient, type Address, type Chain, type Transport } from 'viem';
+import { AppError } from '../errors';
+import { MULTICALL3 } from '../restaking/addresses';
+import { multicall3ExtrasAbi } from './abis';
+import { executeReads, type BatchLimits } from './batch-reads';
+import { countingTransport, createRequestCounter } from './counting-transport';
+import { buildRateBook, rateBookCalls } from './rates';
+import type { PositionReader, ReaderContext } from './readers/reader';
+import type { ReadCall, TrackerSnapshot } from './types';
+
+export type RefreshParameters = {
+  transport: Transport;
+  chain: Chain;
+  accounts: readonly Address[];
+  readers: readonly PositionReader[];
+  limits?: BatchLimits;
+  multicallAddress?: Address;
+  now?: () => number;
+};
+
+const BLOCK_KEY = 'multicall:blockNumber';
+const TIME_KEY = 'multicall:timestamp';
+
+/**
+ * One refresh of every account on one chain, in two batched round trips:
+ * phase 1 (balances, fair rates, reference quotes, EigenLayer/Aave/Curve/Pendle/Symbiotic state, and
+ * the block number from Multicall3 itself) and phase 2 (what depends on phase 1: exit quotes for the
+ * sizes found, operator magnitudes), pinned to phase 1's block so every number is from one block.
+ */
+export async function refreshPositions({ transport, chain, accounts, readers, limits, multicallAddress = MULTICALL3, now = Date.now }: RefreshParameters): Promise<TrackerSnapshot> {
+  const counter = createRequestCounter();
+  const client = createClient({ chain, transport: countingTransport(transport, counter) });
+  const ctx: ReaderContext = { accounts };
+
+  const phase1: ReadCall[] = [
+    { key: BLOCK_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getBlockNumber' },
+    { key: TIME_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getCurrentBlockTimestamp' },
+    ...rateBookCalls(),
+    ...readers.flatMap((r) => r.phase1(ctx)),
+  ];
+  const reads = await executeReads(client, { calls: phase1, multicallAddress, limits });
+  const block = reads.get(BLOCK_KEY);
+  if (!block?.ok) {
+    throw new AppError('Could not read the chain', {
+      details: `The batched read through Multicall3 (${multicallAddress}) failed: ${block?.error ?? 'no answer'}. Check the RPC URL in Networks; the tracker retries with backoff.`,
+      code: 'TRACKER_RPC',
+    });
+  }
+  const blockNumber = block.value as bigint;
+  const pinned: ReaderContext = { accounts, blockNumber };
+  const rates = buildRateBook(reads);
+
+  const phase2 = readers.flatMap((r) => r.phase2?.(pinned, reads, rates) ?? []);
+  if (phase2.length > 0) {
+    const more = await executeReads(client, { calls: phase2, multicallAddress, limits, blockNumber });
+    for (const [k, v] of more) reads.set(k, v);
+  }
+
+  const time = reads.get(TIME_KEY);
+  return {
+    chainId: chain.id,
+    blockNumber,
+    blockTimestamp: time?.ok ? (time.value as bigint) : 0n,
+    takenAt: now(),
+    requestCount: counter.count,
+    accounts: [...accounts],
+    tokens: [...rates.values()],
+    positions: readers.flatMap((r) => r.positions(pinned, reads, rates)),
+  };
+}
