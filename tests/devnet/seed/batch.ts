@@ -1,0 +1,32 @@
+import { encodeFunctionData, type Abi, type Address, type Hex } from 'viem';
+import { mainnet } from 'viem/chains';
+import type { DevnetContext } from '../context';
+
+export type BatchCall = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
+
+/**
+ * Sends many set-up transactions from one unlocked account at once. The node assigns nonces racily when
+ * calls arrive together, so each gets its own explicit nonce and a fixed gas limit (no estimate round
+ * trip); then every receipt is awaited and any revert is reported by function name.
+ */
+export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from = ctx.admin, gas = 1_500_000n } = {}): Promise<Hex[]> {
+  if (calls.length === 0) return [];
+  const first = await ctx.client.getTransactionCount({ address: from, blockTag: 'pending' });
+  const hashes = await Promise.all(
+    calls.map((c, i) =>
+      ctx.client.sendTransaction({
+        account: from,
+        chain: mainnet,
+        to: c.address,
+        data: encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args ?? [] } as never),
+        value: c.value,
+        nonce: first + i,
+        gas,
+      }),
+    ),
+  );
+  const receipts = await Promise.all(hashes.map((hash) => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 10 })));
+  const failed = receipts.flatMap((r, i) => (r.status === 'success' ? [] : [`${calls[i]?.functionName} on ${calls[i]?.address}`]));
+  if (failed.length) throw new Error(`Devnet set-up reverted: ${failed.join(', ')}`);
+  return hashes;
+}
