@@ -39,7 +39,8 @@ export type FormatPercentParameters = { maxDecimals?: number; signed?: boolean }
 export function formatPercent(fraction: number, { maxDecimals = 2, signed = false }: FormatPercentParameters = {}): string {
   if (!Number.isFinite(fraction)) return 'n/a';
   const value = fraction * 100;
-  const text = value.toFixed(maxDecimals).replace(/\.?0+$/, '');
+  const fixed = value.toFixed(maxDecimals);
+  const text = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   const clean = text === '-0' ? '0' : text;
   return `${signed && value > 0 && clean !== '0' ? '+' : ''}${clean}%`;
 }
