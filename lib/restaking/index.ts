@@ -1,0 +1,8 @@
+export * from './addresses';
+export * from './types';
+export * from './protocols';
+export * from './tokens';
+export * from './markets';
+export * from './deposits';
+export * from './read-fair-rates';
+export * as restakingAbis from './abis';
