@@ -1,0 +1,44 @@
+import type { ActivityItem } from '../../lib/messaging/types';
+import { activityStore } from '../../lib/state';
+import { Address, Amount, Badge, EmptyState } from '../ui';
+import type { BadgeTone } from '../ui';
+import { Screen } from '../layout/Screen';
+import { useResource } from '../hooks/use-resource';
+import { ResourceView } from './ResourceView';
+
+const statusTone: Record<ActivityItem['status'], BadgeTone> = { pending: 'warn', confirmed: 'ok', failed: 'danger' };
+
+export function ActivityScreen() {
+  const activity = useResource(activityStore);
+  return (
+    <Screen title="Activity">
+      <ResourceView resource={activity} what="activity">
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState title="No transactions yet">Transactions you approve from Ballast appear here with their status.</EmptyState>
+          ) : (
+            <ul className="flex flex-col gap-1.5">
+              {[...items].sort((a, b) => b.submittedAt - a.submittedAt).map((item) => (
+                <li key={item.hash} className="flex flex-col gap-1 rounded-lg border border-line p-2 text-xs">
+                  <div className="flex items-center justify-between">
+                    <Amount value={item.value} className="text-sm font-medium" />
+                    <Badge tone={statusTone[item.status]}>{item.status}</Badge>
+                  </div>
+                  <div className="flex items-center gap-1 text-ink-muted">
+                    to {item.to ? <Address address={item.to} copy={false} /> : 'contract creation'}
+                    <span aria-hidden="true">·</span>
+                    <span>{new Date(item.submittedAt).toLocaleString()}</span>
+                  </div>
+                  <div className="flex items-center justify-between text-ink-muted">
+                    <span className="truncate">{item.origin}</span>
+                    <Address address={item.hash} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </ResourceView>
+    </Screen>
+  );
+}

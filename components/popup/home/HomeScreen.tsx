@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { WalletStateView } from '../../../lib/messaging/types';
+import { call, networksStore } from '../../../lib/state';
+import { Address, Button, Card, InlineError } from '../../ui';
+import { Screen } from '../../layout/Screen';
+import { useAction } from '../../hooks/use-action';
+import { useResource } from '../../hooks/use-resource';
+import { WatchAddress } from '../../onboarding/WatchAddress';
+import { useRoute } from '../route-store';
+import { AccountList } from './AccountList';
+
+export function HomeScreen({ state }: { state: WalletStateView }) {
+  const [watching, setWatching] = useState(false);
+  const lock = useAction(() => call('wallet:lock'));
+  const addAccount = useAction(() => call('accounts:add', {}));
+  const networks = useResource(networksStore);
+  const openMore = useRoute((s) => s.openMore);
+  const selected = state.accounts.find((a) => a.address === state.selectedAddress);
+  const network = networks.data?.networks.find((n) => n.chainId === networks.data?.activeChainId);
+
+  if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
+
+  return (
+    <Screen
+      title="Ballast"
+      actions={
+        <>
+          <button type="button" onClick={() => openMore('networks')} className="rounded-full border border-line px-2 py-0.5 text-xs text-ink-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus">
+            {network?.name ?? `Chain ${state.chainId}`}
+          </button>
+          <Button size="sm" variant="secondary" onClick={() => void lock.run()} loading={lock.loading}>Lock</Button>
+        </>
+      }
+    >
+      <div className="flex flex-col gap-3">
+        {state.backupPending && (
+          <Card className="border-warn bg-warn-soft" role="note">
+            <p className="text-xs text-ink">
+              Your recovery phrase backup is not confirmed. Open Settings → Reveal recovery phrase and write it down.
+            </p>
+          </Card>
+        )}
+        {selected && (
+          <Card>
+            <p className="text-xs text-ink-muted">Selected account</p>
+            <p className="text-base font-semibold" data-testid="selected-account-name">{selected.name}</p>
+            <Address address={selected.address} />
+          </Card>
+        )}
+        <InlineError error={lock.error ?? addAccount.error} />
+        <AccountList accounts={state.accounts} selectedAddress={state.selectedAddress} />
+        <div className="grid grid-cols-2 gap-2">
+          <Button variant="secondary" size="sm" onClick={() => void addAccount.run()} loading={addAccount.loading}>Add account</Button>
+          <Button variant="secondary" size="sm" onClick={() => setWatching(true)}>Watch address</Button>
+        </div>
+      </div>
+    </Screen>
+  );
+}
