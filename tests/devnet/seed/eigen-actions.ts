@@ -1,6 +1,6 @@
 import { zeroAddress, zeroHash, type Address, type Hex } from 'viem';
-import { EIGENLAYER, EIGEN_STRATEGIES } from '../../../lib/restaking/addresses';
-import type { DevnetContext } from '../context';
+import { EIGENLAYER, EIGEN_STRATEGIES, TOKENS } from '../../../lib/restaking/addresses';
+import { artifact, type DevnetContext } from '../context';
 import {
   EIGEN_DEVNET_AVS,
   EIGEN_DEVNET_OPERATOR,
@@ -179,4 +179,17 @@ export async function symbioticSlash(
   const hash = await ctx.write({ address: SYMBIOTIC_DEVNET_VAULT, abi, functionName: 'onSlash', args: [amount, capture] });
   const args = eventArgs((await decodedLogs(ctx, hash, SYMBIOTIC_DEVNET_VAULT, abi)).logs, 'OnSlash');
   return { hash, amount: args.amount as bigint, captureTimestamp: Number(args.captureTimestamp), slashedAmount: args.slashedAmount as bigint };
+}
+
+/**
+ * For tests that run without seedTokens: places the mintable EigenTestLST at every strategy token address
+ * and at wstETH (the vault's collateral) and mints `amount` of each to every holder.
+ */
+export async function placeEigenTestTokens(ctx: DevnetContext, holders: Address[], amount: bigint): Promise<void> {
+  const addresses = [...(Object.keys(EIGEN_STRATEGIES) as EigenStrategySymbol[]).map((s) => TOKENS[s]), TOKENS.wstETH];
+  const abi = artifact('EigenTestLST').abi;
+  for (const token of addresses) {
+    await ctx.place('EigenTestLST', token);
+    for (const holder of holders) await ctx.write({ address: token, abi, functionName: 'mint', args: [holder, amount] });
+  }
 }
