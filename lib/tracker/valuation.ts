@@ -1,36 +1,43 @@
+import { depegRatio, ethAtRiskPerSet, lrtExposure, mulWad, WAD } from '../risk';
+
 /**
- * The tracker's valuation math in one place, bigint WAD fixed point throughout. When lib/risk
- * (depeg, slashing, IL) lands, these are the functions to swap for it.
+ * The tracker's valuation math in one place, bigint WAD fixed point throughout. Depeg and slashing
+ * exposure come from lib/risk; the tracker only adapts nulls (a read that failed) around them.
  */
-export const WAD = 10n ** 18n;
+export { mulWad, WAD };
 
-/** amount × rate / 1e18, rounded down. */
-export const mulWad = (amount: bigint, rate: bigint): bigint => (amount * rate) / WAD;
-
-/** market ÷ fair − 1 as WAD (negative = trading below fair). Null when fair is zero or unknown. */
+/** market ÷ fair − 1 as WAD (negative = trading below fair). Null when either side is unknown. */
 export function depegWad(marketEth: bigint | null, fairEth: bigint | null): bigint | null {
-  if (marketEth === null || fairEth === null || fairEth <= 0n) return null;
-  return (marketEth * WAD) / fairEth - WAD;
+  if (marketEth === null || fairEth === null || fairEth <= 0n || marketEth < 0n) return null;
+  return depegRatio(marketEth, fairEth).deviationWad;
 }
 
-export type SetAllocation = { avs: `0x${string}`; id: number; magnitude: bigint };
+export type SetAllocation = { avs: `0x${string}`; id: number; currentMagnitude: bigint; pendingDiff: bigint; effectBlock: bigint };
 
 /**
- * Reference §6 steps 3–4: ETH at risk per operator set = ETH value × mag_i / maxMagnitude;
- * worst case (every set slashes 100%) = ETH value × encumberedMagnitude / maxMagnitude.
+ * Reference §6 steps 3–4 via lib/risk: ETH at risk per operator set if it slashes 100%
+ * (value × mag_i / maxMagnitude) and the worst case (every set, pending changes included).
+ * A fully slashed operator (maxMagnitude 0) has nothing left to lose.
  */
-export function eigenSlashingExposure(valueEth: bigint, maxMagnitude: bigint, encumberedMagnitude: bigint, sets: readonly SetAllocation[]) {
-  if (maxMagnitude <= 0n) return { worstCaseEth: 0n, perSet: sets.map((s) => ({ ...s, atRiskEth: 0n })) };
-  const encumbered = encumberedMagnitude > maxMagnitude ? maxMagnitude : encumberedMagnitude;
+export function eigenSlashingExposure(valueEth: bigint, maxMagnitude: bigint, sets: readonly SetAllocation[], currentBlock?: bigint) {
+  if (maxMagnitude <= 0n) return { worstCaseEth: 0n, perSet: sets.map((s) => ({ avs: s.avs, id: s.id, magnitude: 0n, atRiskEth: 0n })) };
+  const r = ethAtRiskPerSet({
+    ethValue: valueEth,
+    maxMagnitude,
+    fraction: WAD,
+    currentBlock,
+    allocations: sets.map((s) => ({ operatorSet: { avs: s.avs, id: s.id }, currentMagnitude: s.currentMagnitude, pendingDiff: s.pendingDiff, effectBlock: s.effectBlock })),
+  });
   return {
-    worstCaseEth: (valueEth * encumbered) / maxMagnitude,
-    perSet: sets.map((s) => ({ ...s, atRiskEth: (valueEth * s.magnitude) / maxMagnitude })),
+    worstCaseEth: r.worstCase.ethAtRisk,
+    perSet: r.perSet.map((p) => ({ avs: p.operatorSet.avs, id: p.operatorSet.id, magnitude: p.slashableMagnitude, atRiskEth: p.ethAtRiskFull })),
   };
 }
 
 /** Reference §6 step 6: an LRT holder's share of the protocol's at-risk ETH. */
 export function lrtShareExposure(holderBalance: bigint, totalSupply: bigint, protocolAtRiskEth: bigint): bigint {
-  return totalSupply > 0n ? (holderBalance * protocolAtRiskEth) / totalSupply : 0n;
+  if (totalSupply <= 0n || holderBalance > totalSupply) return 0n;
+  return lrtExposure({ holderBalance, totalSupply, protocolAtRiskEth }).holderAtRiskEth;
 }
 
 /** An LP's claim on a pool's balances: balance_i × lpBalance / lpSupply. */

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { TrackerSnapshot } from './types';
+
+/** bigint ⇄ decimal string: chrome.storage holds JSON, and amounts must survive exactly. */
+export const bigintString = z.codec(z.string().regex(/^-?\d+$/), z.bigint(), {
+  decode: (s) => BigInt(s),
+  encode: (b) => b.toString(),
+});
+const address = z.custom<`0x${string}`>((v) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v));
+const nullableBig = bigintString.nullable();
+
+const position = z.object({
+  id: z.string(),
+  family: z.enum(['token', 'eigenlayer', 'eigenlayer-queued', 'symbiotic', 'aave', 'curve-lp', 'pendle-pt']),
+  account: address,
+  asset: z.string(),
+  status: z.enum(['ok', 'failed']),
+  error: z.string().optional(),
+  amount: bigintString,
+  fairValueEth: nullableBig,
+  marketValueEth: nullableBig,
+  depegWad: nullableBig,
+  marketSource: z.string().optional(),
+  slashing: z
+    .object({
+      worstCaseEth: bigintString,
+      perSet: z.array(z.object({ avs: address, id: z.number(), magnitude: bigintString, atRiskEth: bigintString })).optional(),
+      operator: address.optional(),
+      method: z.enum(['eigenlayer-magnitudes', 'lrt-share', 'symbiotic-slashable']),
+    })
+    .optional(),
+  il: z
+    .object({
+      ilWad: bigintString,
+      lpValueEth: bigintString,
+      hodlValueEth: bigintString,
+      basis: z.enum(['balanced-entry-at-peg', 'recorded-entry']),
+      underlying: z.array(z.object({ asset: z.string(), amount: bigintString })),
+    })
+    .optional(),
+  details: z.record(z.string(), z.string()),
+  sources: z.array(z.object({ contract: address, call: z.string() })),
+});
+
+const tokenMarket = z.object({
+  symbol: z.string(),
+  fairRate: nullableBig,
+  marketRate: nullableBig,
+  depegWad: nullableBig,
+  marketSource: z.string().optional(),
+  error: z.string().optional(),
+});
+
+export const snapshotSchema = z.object({
+  chainId: z.number(),
+  blockNumber: bigintString,
+  blockTimestamp: bigintString,
+  takenAt: z.number(),
+  requestCount: z.number(),
+  accounts: z.array(address),
+  tokens: z.array(tokenMarket),
+  positions: z.array(position),
+});
+
+export type StoredSnapshot = z.input<typeof snapshotSchema>;
+
+export const encodeSnapshot = (s: TrackerSnapshot): StoredSnapshot => z.encode(snapshotSchema, s);
+/** Null when the stored value does not match the schema (a corrupt or foreign value is dropped, not trusted). */
+export function decodeSnapshot(stored: unknown): TrackerSnapshot | null {
+  const parsed = snapshotSchema.safeParse(stored);
+  return parsed.success ? (parsed.data as TrackerSnapshot) : null;
+}

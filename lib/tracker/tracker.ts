@@ -1,0 +1,98 @@
+import type { Address, Chain, Transport } from 'viem';
+import { serializeError } from '../errors';
+import type { BatchLimits } from './batch-reads';
+import { recordSnapshot } from './history';
+import { defaultReaders } from './readers';
+import type { PositionReader } from './readers/reader';
+import { refreshPositions } from './refresh';
+import { afterFailure, afterSuccess, freshness, mayAttempt, REFRESH_PERIOD_MS, type Freshness, type ScheduleState } from './schedule';
+import { encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
+import type { TrackerStore } from './store';
+import type { TrackerSnapshot } from './types';
+
+/** Periodic refresh alarm; the background forwards browser.alarms.onAlarm here. */
+export const ALARM_NAME = 'tracker.refresh';
+/** One-shot alarm for the next backoff attempt after a failure. */
+export const RETRY_ALARM_NAME = 'tracker.retry';
+
+/** The part of chrome.alarms the tracker uses (alarms, not timers: MV3 may stop the worker). */
+export type AlarmsApi = { create(name: string, info: { when?: number; periodInMinutes?: number }): unknown };
+
+export type TrackerDeps = {
+  chain: Chain;
+  /** The user's RPC transport (e.g. http(url) or fallback([...])); the tracker wraps it to count requests. */
+  getTransport: () => Transport | Promise<Transport>;
+  /** Every account and watch-only address to track. */
+  getAccounts: () => readonly Address[] | Promise<readonly Address[]>;
+  store: TrackerStore;
+  alarms?: AlarmsApi;
+  readers?: readonly PositionReader[];
+  limits?: BatchLimits;
+  multicallAddress?: Address;
+  periodMs?: number;
+  now?: () => number;
+  /** Called after every successful refresh (alerts, UI push). */
+  onSnapshot?: (snapshot: TrackerSnapshot) => void;
+};
+
+export type TrackerState = { snapshot: TrackerSnapshot | null; freshness: Freshness; schedule: ScheduleState };
+/** Structured-clone-safe view for the popup: bigints as decimal strings. */
+export type TrackerStateView = { snapshot: StoredSnapshot | null; freshness: Freshness; schedule: ScheduleState };
+
+export const toStateView = (s: TrackerState): TrackerStateView => ({ ...s, snapshot: s.snapshot ? encodeSnapshot(s.snapshot) : null });
+
+export function createTracker(deps: TrackerDeps) {
+  const now = deps.now ?? Date.now;
+  const period = deps.periodMs ?? REFRESH_PERIOD_MS;
+  const readers = deps.readers ?? defaultReaders();
+  let inFlight: Promise<TrackerState> | null = null;
+
+  async function getSnapshot(): Promise<TrackerState> {
+    const [snapshot, schedule] = await Promise.all([deps.store.getSnapshot(), deps.store.getSchedule()]);
+    return { snapshot, schedule, freshness: freshness(snapshot?.takenAt ?? null, schedule, now(), 2 * period) };
+  }
+
+  async function run(): Promise<TrackerState> {
+    const schedule = await deps.store.getSchedule();
+    try {
+      const [transport, accounts] = await Promise.all([deps.getTransport(), deps.getAccounts()]);
+      const snapshot = await refreshPositions({ transport, chain: deps.chain, accounts, readers, limits: deps.limits, multicallAddress: deps.multicallAddress, now });
+      const history = recordSnapshot(await deps.store.getHistory(), snapshot);
+      await Promise.all([deps.store.setSnapshot(snapshot), deps.store.setHistory(history), deps.store.setSchedule(afterSuccess(snapshot.takenAt, period))]);
+      deps.onSnapshot?.(snapshot);
+    } catch (error) {
+      const next = afterFailure(schedule, now(), serializeError(error).message);
+      await deps.store.setSchedule(next);
+      deps.alarms?.create(RETRY_ALARM_NAME, { when: next.nextAttemptAt });
+    }
+    return getSnapshot();
+  }
+
+  /** Refreshes now unless the backoff says wait; concurrent callers share one refresh. */
+  async function refresh({ trigger = 'user' }: { trigger?: 'alarm' | 'user' } = {}): Promise<TrackerState> {
+    if (inFlight) return inFlight;
+    if (!mayAttempt(await deps.store.getSchedule(), now(), trigger)) return getSnapshot();
+    inFlight = run().finally(() => (inFlight = null));
+    return inFlight;
+  }
+
+  return {
+    ALARM_NAME,
+    RETRY_ALARM_NAME,
+    /** Registers the periodic alarm (idempotent: same name replaces). Call from the worker's startup. */
+    start() {
+      deps.alarms?.create(ALARM_NAME, { periodInMinutes: period / 60_000 });
+    },
+    refresh,
+    getSnapshot,
+    getHistory: () => deps.store.getHistory(),
+    /** Returns true when the alarm was the tracker's. */
+    async onAlarm(name: string): Promise<boolean> {
+      if (name !== ALARM_NAME && name !== RETRY_ALARM_NAME) return false;
+      await refresh({ trigger: 'alarm' });
+      return true;
+    },
+  };
+}
+
+export type Tracker = ReturnType<typeof createTracker>;
