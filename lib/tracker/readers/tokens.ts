@@ -2,9 +2,9 @@ import { erc20Abi } from '../abis';
 import { firstQuote, quoteCalls } from '../market-quotes';
 import { directMarkets, sourceOf, viaOf } from '../rates';
 import { TOKEN_SOURCES, type TokenSource } from '../token-sources';
-import type { Position, ReadCall, Reads } from '../types';
+import type { Position, ReadCall } from '../types';
 import { depegWad, mulWad } from '../valuation';
-import { bigintOf, errorOf, positionId, type PositionReader, type RateBook, type ReaderContext } from './reader';
+import { bigintOf, errorOf, positionId, type PositionReader, type RateBook } from './reader';
 import type { Address } from 'viem';
 
 const balKey = (t: TokenSource, a: Address) => `bal:${t.symbol}:${a}`;
