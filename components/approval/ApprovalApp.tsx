@@ -1,7 +1,58 @@
+import { useEffect, useRef, useState } from 'react';
+import { pendingStore, walletStore } from '../../lib/state';
+import { Badge, Button, EmptyState, ErrorState, Spinner, cx, focusRing } from '../ui';
+import { useResource } from '../hooks/use-resource';
+import { useTheme } from '../hooks/use-theme';
+import { UnlockScreen } from '../unlock/UnlockScreen';
+import { currentSite, groupBySite } from './queue';
+import { RequestCard } from './RequestCard';
+
+/** The approval window: every pending dApp request, per site; the only place requests are approved. */
 export function ApprovalApp() {
-  return (
-    <main className="min-h-screen p-4 bg-surface text-ink">
-      <h1 className="text-lg font-semibold">Ballast — pending requests</h1>
-    </main>
-  );
+  useTheme();
+  const wallet = useResource(walletStore);
+  const pending = useResource(pendingStore);
+  const [picked, setPicked] = useState<string>();
+  const hadRequests = useRef(false);
+  const requests = pending.data;
+
+  // Close once the last request is handled (not when opened on an empty queue, so it can say why).
+  useEffect(() => {
+    if (!requests) return;
+    if (requests.length > 0) hadRequests.current = true;
+    else if (hadRequests.current) window.close();
+  }, [requests]);
+
+  return <main className="mx-auto flex min-h-screen max-w-[480px] flex-col gap-3 bg-surface p-4 text-ink">{body()}</main>;
+
+  function body() {
+    const failed = wallet.status === 'error' ? wallet.error : pending.status === 'error' && !requests ? pending.error : undefined;
+    if (failed) return <ErrorState title="Could not read the pending requests" message={failed.message} details={failed.details} onRetry={() => { void walletStore.getState().reload(); void pendingStore.getState().reload(); }} />;
+    if (!wallet.data || !requests) return <div className="flex flex-1 items-center justify-center"><Spinner label="Loading requests" /></div>;
+    if (wallet.data.status !== 'unlocked') {
+      return <UnlockScreen reason={requests.length ? `${requests.length} request${requests.length === 1 ? '' : 's'} waiting. Unlock to review.` : undefined} />;
+    }
+    if (requests.length === 0) {
+      return <EmptyState title="Nothing to approve" action={<Button variant="secondary" onClick={() => window.close()}>Close window</Button>}>Requests from sites appear here.</EmptyState>;
+    }
+    const queues = groupBySite(requests);
+    const site = currentSite(queues, picked);
+    const request = site?.requests[0];
+    return (
+      <>
+        {queues.length > 1 && (
+          <nav aria-label="Sites with requests" className="flex flex-wrap gap-1.5">
+            {queues.map((q) => (
+              <button key={q.origin} type="button" aria-pressed={q.origin === site?.origin} onClick={() => setPicked(q.origin)} className={cx('flex items-center gap-1 rounded-full border px-2 py-1 text-xs', q.origin === site?.origin ? 'border-brand' : 'border-line', focusRing)}>
+                {new URL(q.origin).host}
+                <Badge tone="info">{q.requests.length}</Badge>
+              </button>
+            ))}
+          </nav>
+        )}
+        {site && site.requests.length > 1 && <p className="text-xs text-ink-muted">Request 1 of {site.requests.length} from this site</p>}
+        {request && <RequestCard key={request.id} request={request} wallet={wallet.data} />}
+      </>
+    );
+  }
 }

@@ -1,0 +1,30 @@
+import { Address, Amount } from '../../ui';
+import type { TxView } from '../decode';
+import { knownSelectors } from '../known-selectors';
+import { Field } from './Field';
+
+function gwei(wei: bigint) {
+  return <Amount value={wei} decimals={9} unit="gwei" />;
+}
+
+export function TxFields({ tx, symbol = 'ETH' }: { tx: TxView; symbol?: string }) {
+  return (
+    <dl className="divide-y divide-line">
+      {tx.from && <Field label="From"><Address address={tx.from} /></Field>}
+      <Field label="To">{tx.to ? <Address address={tx.to} /> : <span className="text-warn">New contract</span>}</Field>
+      <Field label="Value"><Amount value={tx.value} unit={symbol} className="text-sm font-semibold" /></Field>
+      {tx.selector && (
+        <Field label="Calls">
+          <span className="font-mono">{knownSelectors[tx.selector] ?? tx.selector}</span>
+          {knownSelectors[tx.selector] && <span className="block font-mono text-ink-muted">{tx.selector}</span>}
+        </Field>
+      )}
+      {tx.data && <Field label="Data">{(tx.data.length - 2) / 2} bytes</Field>}
+      <Field label="Gas limit">{tx.gas !== undefined ? tx.gas.toString() : 'estimated by Ballast'}</Field>
+      {tx.maxFeePerGas !== undefined && <Field label="Max fee">{gwei(tx.maxFeePerGas)}</Field>}
+      {tx.maxPriorityFeePerGas !== undefined && <Field label="Priority fee">{gwei(tx.maxPriorityFeePerGas)}</Field>}
+      {tx.gasPrice !== undefined && <Field label="Gas price">{gwei(tx.gasPrice)}</Field>}
+      {tx.nonce !== undefined && <Field label="Nonce">{tx.nonce.toString()}</Field>}
+    </dl>
+  );
+}
