@@ -53,6 +53,8 @@ export type NetworkView = {
   nativeSymbol: string;
   explorerUrl?: string;
   builtIn: boolean;
+  /** Stable id of the network: the devnet and mainnet share chain id 1. Pass it to networks:switch / networks:setRpcUrls. */
+  key?: string;
 };
 
 export type ActivityStatus = 'pending' | 'confirmed' | 'failed';

@@ -1,2 +1,3 @@
 export * from './items';
 export { toJsonSafe, fromJsonSafe, stringifyJson, parseJson } from './json';
+export { createMutex } from './mutex';

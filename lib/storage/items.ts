@@ -82,3 +82,10 @@ export const watchedAssetsItem = storage.defineItem<WatchedAsset[]>('local:balla
 
 /** Time of the last user/dApp activity; the auto-lock alarm compares against it. */
 export const lastActivityItem = storage.defineItem<number>('session:ballast.lastActivity', { fallback: 0, version: 1 });
+
+/** EIP-5792 bundles sent as sequential transactions. */
+export type StoredCallBundle = { id: string; origin: string; chainId: number; from: Address; hashes: Hex[]; error?: string; createdAt: number };
+export const callBundlesItem = storage.defineItem<StoredCallBundle[]>('local:ballast.callBundles', { fallback: [], version: 1 });
+
+/** Id of the open approval window, so a second request focuses it instead of opening another. */
+export const approvalWindowItem = storage.defineItem<number | null>('session:ballast.approvalWindow', { fallback: null, version: 1 });

@@ -1,0 +1,117 @@
+import type { Address } from 'viem';
+import { providerErrors } from '@metamask/rpc-errors';
+import { AppError } from '../errors';
+import type { PendingKind, PendingRequestView } from '../messaging/types';
+import { createMutex, type StoredPending } from '../storage';
+import type { Item } from '../wallet/wallet-service';
+
+export type Decision = { approved: boolean; accounts?: Address[] };
+
+export type ApprovalRequest = {
+  origin: string;
+  kind: PendingKind;
+  method: string;
+  params: unknown;
+  chainId: number;
+  /** origin + page request id; lets a re-sent request (after a worker restart) find its pending entry. */
+  dedupeKey?: string;
+};
+
+/** A decision nobody picked up (the page went away) is dropped after this long. */
+const DECISION_TTL_MS = 10 * 60_000;
+
+export type ApprovalQueue = ReturnType<typeof createApprovalQueue>;
+
+/**
+ * Requests that need the user. Stored in session storage so they survive a worker restart; the
+ * promise a handler awaits lives in memory and is re-attached when the page re-sends the request.
+ * Each entry is answered exactly once: resolve() removes it before waking its waiter.
+ */
+export function createApprovalQueue(deps: {
+  item: Item<StoredPending[]>;
+  openWindow: () => Promise<void>;
+  onChange?: () => void;
+  newId?: () => string;
+  now?: () => number;
+}) {
+  const exclusive = createMutex();
+  const waiters = new Map<string, (d: Decision) => void>();
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+
+  const live = (all: StoredPending[]) => all.filter((p) => !p.decision || now() - p.createdAt < DECISION_TTL_MS);
+
+  function wait(id: string): Promise<Decision> {
+    return new Promise((resolve) => waiters.set(id, resolve));
+  }
+
+  return {
+    request(req: ApprovalRequest): Promise<Decision> {
+      type Step = { settled: Decision } | { waitFor: string; open?: boolean };
+      return exclusive(async (): Promise<Step> => {
+        const all = live(await deps.item.getValue());
+        const known = req.dedupeKey ? all.find((p) => p.dedupeKey === req.dedupeKey && p.origin === req.origin) : undefined;
+        if (known?.decision) {
+          await deps.item.setValue(all.filter((p) => p !== known));
+          deps.onChange?.();
+          return { settled: known.decision };
+        }
+        if (known) return { waitFor: known.id };
+        const entry: StoredPending = { id: newId(), createdAt: now(), ...req, params: JSON.parse(JSON.stringify(req.params ?? null)) };
+        await deps.item.setValue([...all, entry]);
+        deps.onChange?.();
+        return { waitFor: entry.id, open: true };
+      }).then(async (r) => {
+        if ('settled' in r) return r.settled;
+        const decision = wait(r.waitFor);
+        if (r.open) await deps.openWindow().catch(() => undefined);
+        return decision;
+      });
+    },
+
+    resolve(id: string, decision: Decision): Promise<true> {
+      return exclusive(async () => {
+        const all = await deps.item.getValue();
+        const entry = all.find((p) => p.id === id && !p.decision);
+        if (!entry) throw new AppError('Request already answered', { details: 'It was answered or withdrawn by the site; nothing to do.', code: 'pending_unknown' });
+        const waiter = waiters.get(id);
+        if (waiter) {
+          waiters.delete(id);
+          await deps.item.setValue(all.filter((p) => p !== entry));
+          waiter(decision);
+        } else {
+          // The worker restarted since the request came in: keep the answer for the page's re-send.
+          await deps.item.setValue(all.map((p) => (p === entry ? { ...p, decision, createdAt: now() } : p)));
+        }
+        deps.onChange?.();
+        return true as const;
+      });
+    },
+
+    async list(): Promise<PendingRequestView[]> {
+      return live(await deps.item.getValue())
+        .filter((p) => !p.decision)
+        .map(({ id, origin, kind, method, params, createdAt, chainId }) => ({ id, origin, kind, method, params, createdAt, chainId }));
+    },
+
+    /** The page that asked is gone: its open requests are rejected and removed. */
+    withdraw(predicate: (p: StoredPending) => boolean): Promise<number> {
+      return exclusive(async () => {
+        const all = await deps.item.getValue();
+        const gone = all.filter(predicate);
+        if (gone.length === 0) return 0;
+        await deps.item.setValue(all.filter((p) => !gone.includes(p)));
+        for (const p of gone) {
+          waiters.get(p.id)?.({ approved: false });
+          waiters.delete(p.id);
+        }
+        deps.onChange?.();
+        return gone.length;
+      });
+    },
+  };
+}
+
+export function rejectedByUser(what: string): Error {
+  return providerErrors.userRejectedRequest({ message: `The user rejected the ${what}.` });
+}

@@ -1,0 +1,59 @@
+import type { Address, PublicClient } from 'viem';
+import { providerErrors } from '@metamask/rpc-errors';
+import type { NetworkService } from '../chain/networks';
+import type { StoredCallBundle, WatchedAsset } from '../storage';
+import type { ActivityService } from '../wallet/activity';
+import type { PermissionService } from '../wallet/permissions';
+import type { Item, WalletService } from '../wallet/wallet-service';
+import type { ApprovalQueue } from './approvals';
+
+export type ProviderEvent = 'accountsChanged' | 'chainChanged' | 'connect' | 'disconnect';
+
+export type ProviderRouterDeps = {
+  wallet: WalletService;
+  networks: NetworkService;
+  permissions: PermissionService;
+  approvals: ApprovalQueue;
+  activity: ActivityService;
+  callBundles: Item<StoredCallBundle[]>;
+  watchedAssets: Item<WatchedAsset[]>;
+  /** Public client of the active network (built fresh from the user's RPC list). */
+  client: () => Promise<PublicClient>;
+  /** Pushes an event to every connected port of the given origins ('*' = all). */
+  emit: (origins: string[] | '*', event: ProviderEvent, data: unknown) => void;
+  now?: () => number;
+};
+
+export type RequestContext = {
+  /** From the Port sender, never from the page's message. */
+  origin: string;
+  method: string;
+  params: unknown;
+  /** origin + page request id, for re-attaching after a worker restart. */
+  dedupeKey?: string;
+};
+
+export type MethodHandler = (ctx: RequestContext, deps: ProviderRouterDeps) => Promise<unknown>;
+
+/** The accounts a site sees: its permitted ones, the wallet's selected account first; none while locked. */
+export async function accountsFor(origin: string, deps: ProviderRouterDeps): Promise<Address[]> {
+  const permission = await deps.permissions.get(origin);
+  if (!permission || (await deps.wallet.status()) !== 'unlocked') return [];
+  const known = new Set((await deps.wallet.accounts()).map((a) => a.address.toLowerCase()));
+  const accounts = permission.accounts.filter((a) => known.has(a.toLowerCase()));
+  const selected = (await deps.wallet.meta()).selectedAddress;
+  const first = accounts.find((a) => a.toLowerCase() === selected?.toLowerCase());
+  return first ? [first, ...accounts.filter((a) => a !== first)] : accounts;
+}
+
+/** Throws 4100 unless `address` is connected to `origin` and the wallet is unlocked. */
+export async function requireAuthorized(origin: string, address: Address, deps: ProviderRouterDeps): Promise<void> {
+  const accounts = await accountsFor(origin, deps);
+  if (!accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
+    throw providerErrors.unauthorized({
+      message: `${address} is not connected to ${origin}, or the wallet is locked. Call eth_requestAccounts first.`,
+    });
+  }
+}
+
+export const toHexQuantity = (n: number | bigint) => `0x${n.toString(16)}`;

@@ -1,0 +1,84 @@
+import { bytesToHex, type Address, type Hex } from 'viem';
+import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
+import { rejectedByUser } from '../approvals';
+import { walletError } from '../errors';
+import { accountsFor, toHexQuantity, type MethodHandler } from '../context';
+import { getCallsStatusParams, getCapabilitiesParams, sendCallsParams } from '../schemas';
+import { checkTransaction, signAndSend } from './transaction';
+
+/**
+ * EIP-5792 (v2.0.0). Ballast executes a batch as sequential transactions from an EOA, so it is
+ * never atomic: `atomic` is reported as "unsupported", and atomicRequired: true is refused (5760).
+ */
+export const callsMethods: Record<string, MethodHandler> = {
+  async wallet_getCapabilities({ origin, params }, deps) {
+    const [address, chainIds] = getCapabilitiesParams.parse(params);
+    const accounts = await accountsFor(origin, deps);
+    if (!accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
+      throw providerErrors.unauthorized({ message: `${address} is not connected to ${origin}. Call eth_requestAccounts first.` });
+    }
+    const active = (await deps.networks.state()).networks.map((n) => toHexQuantity(n.chainId));
+    const ids = chainIds ?? [...new Set(active)];
+    return Object.fromEntries(ids.filter((id) => active.includes(toHexQuantity(BigInt(id)))).map((id) => [toHexQuantity(BigInt(id)), { atomic: { status: 'unsupported' } }]));
+  },
+
+  async wallet_sendCalls({ origin, params, dedupeKey, method }, deps) {
+    const [batch] = sendCallsParams.parse(params);
+    if (batch.atomicRequired) throw walletError(5760, 'Atomic execution is not supported: Ballast sends the calls as separate transactions. Retry with atomicRequired: false.');
+    const required = Object.entries({ ...batch.capabilities, ...Object.assign({}, ...batch.calls.map((c) => c.capabilities ?? {})) as Record<string, unknown> })
+      .filter(([, v]) => !(v as { optional?: boolean } | undefined)?.optional);
+    if (required.length > 0) throw walletError(5700, `Unsupported capability: ${required.map(([k]) => k).join(', ')}.`);
+    const from = (batch.from ?? (await accountsFor(origin, deps))[0]) as Address | undefined;
+    if (!from) throw providerErrors.unauthorized({ message: 'No account is connected. Call eth_requestAccounts first.' });
+    const chainId = (await deps.networks.active()).chainId;
+    if (batch.chainId !== chainId) throw walletError(5710, `Chain ${toHexQuantity(batch.chainId)} is not the active chain ${toHexQuantity(chainId)}. Switch chains first.`);
+    const txs = batch.calls.map((c) => ({ from, to: c.to, data: c.data, value: c.value }));
+    for (const tx of txs) await checkTransaction(tx, origin, deps);
+    const bundles = await deps.callBundles.getValue();
+    const id = batch.id ?? bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
+    if (bundles.some((b) => b.id === id && b.origin === origin)) throw walletError(5720, `A batch with id ${id} already exists. Use a new id.`);
+    const decision = await deps.approvals.request({ origin, kind: 'batch', method, params: [batch], chainId, dedupeKey });
+    if (!decision.approved) throw rejectedByUser('batch of calls');
+    const hashes: Hex[] = [];
+    let error: string | undefined;
+    for (const [i, tx] of txs.entries()) {
+      try {
+        hashes.push(await signAndSend(tx, origin, deps, i));
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+        break;
+      }
+    }
+    await deps.callBundles.setValue([...(await deps.callBundles.getValue()).slice(-199), { id, origin, chainId, from, hashes, error, createdAt: Date.now() }]);
+    if (hashes.length === 0) throw rpcErrors.internal({ message: `The first call of the batch failed: ${error ?? 'unknown error'}` });
+    return { id };
+  },
+
+  async wallet_getCallsStatus({ origin, params }, deps) {
+    const [id] = getCallsStatusParams.parse(params);
+    const bundle = (await deps.callBundles.getValue()).find((b) => b.id === id && b.origin === origin);
+    if (!bundle) throw walletError(5730, `Unknown batch id ${id}.`);
+    const client = await deps.client();
+    const receipts = await Promise.all(bundle.hashes.map((hash) => client.getTransactionReceipt({ hash }).catch(() => undefined)));
+    const mined = receipts.filter((r) => r !== undefined);
+    const failed = mined.filter((r) => r.status !== 'success').length;
+    let status = 100;
+    if (bundle.error && mined.length === bundle.hashes.length) status = mined.length > failed ? 600 : 500;
+    else if (mined.length === bundle.hashes.length) status = failed === 0 ? 200 : failed === mined.length ? 500 : 600;
+    return {
+      version: '2.0.0',
+      id,
+      chainId: toHexQuantity(bundle.chainId),
+      status,
+      atomic: false,
+      receipts: mined.map((r) => ({
+        logs: r.logs.map((l) => ({ address: l.address, data: l.data, topics: l.topics })),
+        status: r.status === 'success' ? '0x1' : '0x0',
+        blockHash: r.blockHash,
+        blockNumber: toHexQuantity(r.blockNumber),
+        gasUsed: toHexQuantity(r.gasUsed),
+        transactionHash: r.transactionHash,
+      })),
+    };
+  },
+};

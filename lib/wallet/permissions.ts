@@ -1,0 +1,49 @@
+import type { Address } from 'viem';
+import type { SiteView } from '../messaging/types';
+import { createMutex, type Permission } from '../storage';
+import type { Item } from './wallet-service';
+
+/**
+ * Which accounts each origin may see. The origin always comes from the browser (Port sender), never
+ * from a page's message, so a site can only ever read or change its own entry.
+ */
+export type PermissionService = ReturnType<typeof createPermissionService>;
+
+export function createPermissionService(deps: { item: Item<Record<string, Permission>>; now?: () => number; onChange?: (origin: string) => void }) {
+  const exclusive = createMutex();
+  const now = deps.now ?? Date.now;
+
+  return {
+    async get(origin: string): Promise<Permission | undefined> {
+      return (await deps.item.getValue())[origin];
+    },
+    async list(): Promise<SiteView[]> {
+      return Object.values(await deps.item.getValue()).map((p) => ({ origin: p.origin, accounts: [...p.accounts], connectedAt: p.connectedAt }));
+    },
+    grant(origin: string, accounts: Address[]): Promise<Permission> {
+      return exclusive(async () => {
+        const all = await deps.item.getValue();
+        const permission: Permission = { origin, accounts: [...new Set(accounts)], connectedAt: all[origin]?.connectedAt ?? now() };
+        await deps.item.setValue({ ...all, [origin]: permission });
+        deps.onChange?.(origin);
+        return permission;
+      });
+    },
+    revoke(origin: string): Promise<boolean> {
+      return exclusive(async () => {
+        const all = await deps.item.getValue();
+        if (!all[origin]) return false;
+        const { [origin]: _removed, ...rest } = all;
+        await deps.item.setValue(rest);
+        deps.onChange?.(origin);
+        return true;
+      });
+    },
+    /** Origins that can see `address`, for accountsChanged fan-out. */
+    async originsWith(address?: Address): Promise<string[]> {
+      return Object.values(await deps.item.getValue())
+        .filter((p) => !address || p.accounts.some((a) => a.toLowerCase() === address.toLowerCase()))
+        .map((p) => p.origin);
+    },
+  };
+}
