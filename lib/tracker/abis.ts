@@ -1,8 +1,8 @@
 import { parseAbi } from 'viem';
 
 /**
- * Minimal read ABIs the tracker batches. Signatures from ../shared/reference/restaking.md.
- * To be replaced by the registry's ABIs in lib/restaking once they land (one place to swap).
+ * Read ABIs the tracker batches that the registry (lib/restaking) does not export yet: positions in
+ * EigenLayer, Symbiotic, Aave, Pendle. Signatures from ../shared/reference/restaking.md.
  */
 export const erc20Abi = parseAbi([
   'function balanceOf(address) view returns (uint256)',
@@ -14,34 +14,8 @@ export const multicall3ExtrasAbi = parseAbi([
   'function getCurrentBlockTimestamp() view returns (uint256)',
 ]);
 
-export const fairRateAbi = parseAbi([
-  'function stEthPerToken() view returns (uint256)',
-  'function getExchangeRate() view returns (uint256)',
-  'function exchangeRate() view returns (uint256)',
-  'function getRate() view returns (uint256)',
-  'function calculateTVLs() view returns (uint256[][], uint256[], uint256)',
-  'function rsETHPrice() view returns (uint256)',
-  'function convertToAssets(uint256) view returns (uint256)',
-  'function rswETHToETHRate() view returns (uint256)',
-  'function mETHToETH(uint256) view returns (uint256)',
-  'function getStETHByWstETH(uint256) view returns (uint256)',
-]);
-
-export const curvePoolAbi = parseAbi([
-  'function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)',
-  'function balances(uint256 i) view returns (uint256)',
-  'function get_virtual_price() view returns (uint256)',
-]);
-
-export const uniswapQuoterV2Abi = parseAbi([
-  'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
-  'function quoteExactInputSingle(QuoteExactInputSingleParams params) returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
-]);
-
-export const chainlinkAbi = parseAbi([
-  'function latestRoundData() view returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)',
-  'function decimals() view returns (uint8)',
-]);
+/** Market ABIs come from the registry. */
+export { chainlinkAggregatorAbi as chainlinkAbi, curvePoolAbi, uniswapQuoterV2Abi } from '../restaking/abis/markets';
 
 export const delegationManagerAbi = parseAbi([
   'function delegatedTo(address staker) view returns (address)',

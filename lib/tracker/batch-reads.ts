@@ -3,7 +3,7 @@ import { multicall } from 'viem/actions';
 import type { ReadCall, ReadResult } from './types';
 
 /** Gas assumed for a read that does not say; view reads on LST contracts use well under this. */
-export const DEFAULT_READ_GAS = 60_000n;
+export const DEFAULT_READ_GAS = 50_000n;
 /**
  * Limits of one aggregate3 eth_call. Public nodes cap eth_call gas (geth's default RPC gas cap is
  * 50M) and request bodies; staying well below both keeps a full 10-account refresh in one call.

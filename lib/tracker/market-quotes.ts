@@ -1,6 +1,5 @@
 import type { Address } from 'viem';
 import { chainlinkAbi, curvePoolAbi, uniswapQuoterV2Abi } from './abis';
-import { UNISWAP } from '../restaking/addresses';
 import type { MarketSpec } from './token-sources';
 import type { ReadCall, Reads } from './types';
 
@@ -10,12 +9,12 @@ type DirectMarket = Exclude<MarketSpec, { kind: 'via' }>;
 export function quoteCalls(spec: DirectMarket, token: Address, amount: bigint, key: string): ReadCall[] {
   switch (spec.kind) {
     case 'curve':
-      return [{ key, address: spec.pool, abi: curvePoolAbi, functionName: 'get_dy', args: [BigInt(spec.i), BigInt(spec.j), amount], gas: 400_000n }];
+      return [{ key, address: spec.pool, abi: curvePoolAbi, functionName: 'get_dy', args: [spec.i, spec.j, amount], gas: 300_000n }];
     case 'uniswap-v3':
       return [
         {
           key,
-          address: UNISWAP.quoterV2,
+          address: spec.quoter,
           abi: uniswapQuoterV2Abi,
           functionName: 'quoteExactInputSingle',
           args: [{ tokenIn: token, tokenOut: spec.tokenOut, amountIn: amount, fee: spec.fee, sqrtPriceLimitX96: 0n }],
@@ -46,7 +45,7 @@ export function quoteValue(spec: DirectMarket, amount: bigint, reads: Reads, key
   const r = reads.get(key);
   if (!r?.ok) return { error: `${spec.kind} quote: ${r?.error ?? 'not read'}` };
   const out = spec.kind === 'curve' ? (r.value as bigint) : ((r.value as readonly bigint[])[0] ?? 0n);
-  const where = spec.kind === 'curve' ? spec.pool : `quoterV2 fee ${spec.fee}`;
+  const where = spec.kind === 'curve' ? spec.pool : `${spec.pool} via QuoterV2`;
   return { valueEth: out, source: `${spec.kind}:${where}` };
 }
 

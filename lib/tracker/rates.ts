@@ -9,25 +9,28 @@ export const directMarkets = (t: TokenSource): Direct[] => t.markets.filter((m):
 export const viaOf = (t: TokenSource) => t.markets.find((m): m is Extract<MarketSpec, { kind: 'via' }> => m.kind === 'via');
 export const sourceOf = (symbol: string) => TOKEN_SOURCES.find((t) => t.symbol === symbol);
 
+/** Renzo's calculateTVLs walks every operator delegator and strategy on mainnet; the rest are cheap views. */
+const rateGas = (functionName: string) => (functionName === 'calculateTVLs' ? 2_000_000n : 200_000n);
+
 /** Phase 1: every token's fair-rate reads and a 1-token reference quote from each market source. */
 export function rateBookCalls(tokens: readonly TokenSource[] = TOKEN_SOURCES): ReadCall[] {
   const calls: ReadCall[] = [];
   for (const t of tokens) {
-    if (t.fairRate.kind === 'calls') t.fairRate.calls.forEach((c, i) => calls.push({ ...c, key: `rate:${t.symbol}:${i}` }));
+    if (t.fairRate.kind === 'calls') t.fairRate.calls.forEach((c, i) => calls.push({ ...c, key: `rate:${t.symbol}:${i}`, gas: rateGas(c.functionName) }));
     directMarkets(t).forEach((m, i) => calls.push(...quoteCalls(m, t.address, WAD, `ref:${t.symbol}:${i}`)));
   }
   return calls;
 }
 
 function fairRate(t: TokenSource, reads: Reads): { rate: bigint } | { error: string } {
-  if (t.fairRate.kind === 'constant') return { rate: t.fairRate.rate };
-  const values: bigint[] = [];
+  if (t.fairRate.kind === 'pegged') return { rate: WAD };
+  const values: unknown[] = [];
   for (const [i, c] of t.fairRate.calls.entries()) {
     const r = reads.get(`rate:${t.symbol}:${i}`);
     if (!r?.ok) return { error: `fair rate ${c.functionName} on ${c.address}: ${r?.error ?? 'not read'}` };
-    values.push(c.pick ? c.pick(r.value) : (r.value as bigint));
+    values.push(r.value);
   }
-  const rate = t.fairRate.combine(values);
+  const rate = t.fairRate.toRate(values);
   return rate > 0n ? { rate } : { error: `fair rate of ${t.symbol} read as ${rate}` };
 }
 

@@ -1,77 +1,50 @@
 import type { Address } from 'viem';
-import { CHAINLINK, CURVE, PROTOCOL_CONTRACTS, TOKENS, UNISWAP, type TokenSymbol } from '../restaking/addresses';
-import { erc20Abi, fairRateAbi } from './abis';
-import type { ReadCall } from './types';
+import { RESTAKING_SYMBOLS, RESTAKING_TOKENS, type FairRateReader, type MarketSource, type RestakingSymbol } from '../restaking';
 
 export const WAD = 10n ** 18n;
 
-/** How to read a token's fair ETH rate (reference §1.1): fixed, or calls whose results combine into a WAD rate. */
-export type FairRateSpec =
-  | { kind: 'constant'; rate: bigint; why: string }
-  | { kind: 'calls'; calls: RateCall[]; combine: (values: readonly bigint[]) => bigint };
-
-/** A fair-rate read; `pick` takes the number out of a tuple result. */
-export type RateCall = Omit<ReadCall, 'key'> & { pick?: (value: unknown) => bigint };
-
 /** Where a token's market price comes from (reference §3): an exit quote for a size, or a feed. */
 export type MarketSpec =
-  | { kind: 'curve'; pool: Address; i: number; j: number }
-  | { kind: 'uniswap-v3'; tokenOut: Address; fee: number }
+  | { kind: 'curve'; pool: Address; i: bigint; j: bigint }
+  | { kind: 'uniswap-v3'; quoter: Address; tokenOut: Address; fee: number; pool: Address }
   | { kind: 'chainlink'; feed: Address }
   /** Quote through another token: amount × fair(self) / fair(via), then the via token's market. */
-  | { kind: 'via'; symbol: TokenSymbol };
+  | { kind: 'via'; symbol: RestakingSymbol };
 
-export type TokenSource = { symbol: TokenSymbol; address: Address; fairRate: FairRateSpec; markets: MarketSpec[] };
+export type TokenSource = { symbol: RestakingSymbol; address: Address; fairRate: FairRateReader; markets: MarketSpec[]; unsupportedMarkets: string[] };
 
-const rateCall = (address: Address, functionName: string, args: readonly unknown[] = []): RateCall => ({
-  address,
-  abi: fairRateAbi,
-  functionName,
-  args,
-  gas: 150_000n,
-});
-const single = (address: Address, functionName: string, args: readonly unknown[] = []): FairRateSpec => ({
-  kind: 'calls',
-  calls: [rateCall(address, functionName, args)],
-  combine: ([v]) => v ?? 0n,
-});
+const WETH: Address = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+
+function toSpec(m: MarketSource): MarketSpec | null {
+  switch (m.venue) {
+    case 'curve':
+      return { kind: 'curve', pool: m.pool, i: m.tokenIndex, j: m.quoteIndex };
+    case 'uniswap-v3':
+      return { kind: 'uniswap-v3', quoter: m.quoter, tokenOut: WETH, fee: m.fee, pool: m.pool };
+    case 'chainlink':
+      // An exchange-rate feed restates the fair rate; it says nothing about the market.
+      return m.kind === 'exchange-rate' ? null : { kind: 'chainlink', feed: m.feed };
+    default:
+      return null; // Balancer v2 queries are not batched yet: the next source in the list is used.
+  }
+}
 
 /**
- * The token table the tracker reads. Mirrors the reference; meant to be fed from the registry in
- * lib/restaking when it exports the same facts (fair-rate call, market source) as data.
+ * The registry's tokens (lib/restaking) as the tracker reads them. A token without a market of its
+ * own exits through the token it wraps (wstETH → stETH) or the token that wraps it (eETH → weETH).
  */
-export const TOKEN_SOURCES: readonly TokenSource[] = [
-  { symbol: 'stETH', address: TOKENS.stETH, fairRate: { kind: 'constant', rate: WAD, why: 'rebasing: 1 stETH ≙ 1 ETH' }, markets: [{ kind: 'curve', pool: CURVE.stethPool, i: 1, j: 0 }, { kind: 'chainlink', feed: CHAINLINK.stETH_ETH }] },
-  { symbol: 'wstETH', address: TOKENS.wstETH, fairRate: single(TOKENS.wstETH, 'stEthPerToken'), markets: [{ kind: 'via', symbol: 'stETH' }] },
-  { symbol: 'rETH', address: TOKENS.rETH, fairRate: single(TOKENS.rETH, 'getExchangeRate'), markets: [{ kind: 'chainlink', feed: CHAINLINK.rETH_ETH }] },
-  { symbol: 'cbETH', address: TOKENS.cbETH, fairRate: single(TOKENS.cbETH, 'exchangeRate'), markets: [{ kind: 'chainlink', feed: CHAINLINK.cbETH_ETH }] },
-  { symbol: 'eETH', address: TOKENS.eETH, fairRate: { kind: 'constant', rate: WAD, why: 'rebasing: 1 eETH ≙ 1 ETH' }, markets: [{ kind: 'via', symbol: 'weETH' }] },
-  { symbol: 'weETH', address: TOKENS.weETH, fairRate: single(TOKENS.weETH, 'getRate'), markets: [{ kind: 'curve', pool: CURVE.weethNgPool, i: 1, j: 0 }, { kind: 'uniswap-v3', tokenOut: TOKENS.WETH, fee: 100 }, { kind: 'chainlink', feed: CHAINLINK.weETH_ETH }] },
-  {
-    symbol: 'ezETH',
-    address: TOKENS.ezETH,
-    fairRate: {
-      kind: 'calls',
-      calls: [
-        // calculateTVLs() → (operator TVLs, token TVLs, totalTVL): the total is the third value.
-        { ...rateCall(PROTOCOL_CONTRACTS.renzoRestakeManager, 'calculateTVLs'), gas: 1_500_000n, pick: (v) => (v as readonly unknown[])[2] as bigint },
-        { address: TOKENS.ezETH, abi: erc20Abi, functionName: 'totalSupply' },
-      ],
-      combine: ([tvl, supply]) => (supply ? ((tvl ?? 0n) * WAD) / supply : 0n),
-    },
-    markets: [{ kind: 'uniswap-v3', tokenOut: TOKENS.WETH, fee: 100 }, { kind: 'chainlink', feed: CHAINLINK.ezETH_ETH }],
-  },
-  { symbol: 'rsETH', address: TOKENS.rsETH, fairRate: single(PROTOCOL_CONTRACTS.kelpOracle, 'rsETHPrice'), markets: [{ kind: 'chainlink', feed: CHAINLINK.rsETH_ETH }] },
-  { symbol: 'pufETH', address: TOKENS.pufETH, fairRate: single(TOKENS.pufETH, 'convertToAssets', [WAD]), markets: [] },
-  { symbol: 'rswETH', address: TOKENS.rswETH, fairRate: single(TOKENS.rswETH, 'rswETHToETHRate'), markets: [{ kind: 'uniswap-v3', tokenOut: TOKENS.WETH, fee: 3000 }] },
-  { symbol: 'ETHx', address: TOKENS.ETHx, fairRate: single(PROTOCOL_CONTRACTS.staderStakePoolsManager, 'getExchangeRate'), markets: [{ kind: 'chainlink', feed: CHAINLINK.ETHx_ETH }] },
-  { symbol: 'osETH', address: TOKENS.osETH, fairRate: single(PROTOCOL_CONTRACTS.stakewiseOsTokenVaultController, 'convertToAssets', [WAD]), markets: [] },
-  { symbol: 'mETH', address: TOKENS.mETH, fairRate: single(PROTOCOL_CONTRACTS.mantleStaking, 'mETHToETH', [WAD]), markets: [{ kind: 'chainlink', feed: CHAINLINK.mETH_ETH }] },
-];
+export function tokenSources(symbols: readonly RestakingSymbol[] = RESTAKING_SYMBOLS): TokenSource[] {
+  return symbols.map((symbol) => {
+    const t = RESTAKING_TOKENS[symbol];
+    const markets = t.markets.map(toSpec).filter((m): m is MarketSpec => m !== null);
+    const unsupportedMarkets = t.markets.filter((m) => toSpec(m) === null).map((m) => m.venue);
+    if (markets.length === 0) {
+      const wrapper = RESTAKING_SYMBOLS.find((s) => RESTAKING_TOKENS[s].wraps === symbol);
+      const via = t.wraps ?? wrapper;
+      if (via) markets.push({ kind: 'via', symbol: via });
+    }
+    return { symbol, address: t.address, fairRate: t.fairRate, markets, unsupportedMarkets };
+  });
+}
 
-/** The Uniswap pool named for a token (reference §3.1), for the record of where a quote came from. */
-export const UNISWAP_POOL_OF: Partial<Record<TokenSymbol, Address>> = {
-  weETH: UNISWAP.weethWethPool,
-  ezETH: UNISWAP.ezethWethPool,
-  rswETH: UNISWAP.wethRswethPool,
-};
+export const TOKEN_SOURCES: readonly TokenSource[] = tokenSources();

@@ -61,7 +61,7 @@ afterAll(async () => {
 describe('tracker on the devnet', () => {
   test('seeded positions read back exactly (wei) with fair values from the seeded books', async () => {
     const s = await refresh([alice]);
-    expect(s.blockNumber).toBe(await ctx.client.getBlockNumber());
+    expect(s.blockNumber).toBe(await ctx.client.getBlockNumber({ cacheTime: 0 }));
     const rates = expectedSeedRates();
     for (const t of s.tokens) expect(t.fairRate, t.symbol).toBe(rates[t.symbol as keyof typeof rates]);
     const held = { stETH: TOKENS.stETH, wstETH: TOKENS.wstETH, rETH: TOKENS.rETH, ezETH: TOKENS.ezETH, mETH: TOKENS.mETH, rsETH: TOKENS.rsETH } as const;

@@ -1,0 +1,64 @@
+import type { Address } from 'viem';
+import { readFairRates } from '../../lib/restaking/read-fair-rates';
+import { startAnvil } from './anvil';
+import { createContext, type DevnetContext } from './context';
+import { seedDemo, type DemoAccount } from './seed/demo';
+import { seedEigen, type EigenSeed } from './seed/eigen';
+import { loadDefiSeed } from './seed/optional';
+import { seedTokens, type TokensSeed } from './seed/tokens';
+import { toJson } from './scenarios';
+
+/** Everything a person or a test needs to know about a running devnet. JSON-safe: bigints are decimal strings. */
+export type DevnetInfo = {
+  rpcUrl: string;
+  chainId: number;
+  /** Wall-clock time from spawning anvil to the last seed transaction. */
+  readyInMs: number;
+  tokens: TokensSeed['tokens'];
+  contracts: TokensSeed['contracts'];
+  feeds: Record<string, { address: Address; answer: string; decimals: number; description: string }>;
+  /** Fair ETH per 1e18 token, read back through the registry after all seeding. */
+  rates: Record<string, string>;
+  /** Rates exactly as seedTokens set them (before demo deposits nudged them by rounding). */
+  seededRates: Record<string, string>;
+  eigen?: unknown;
+  operator?: Address;
+  defi?: unknown;
+  demoAccounts: DemoAccount[];
+};
+
+export type Devnet = { rpcUrl: string; port: number; chainId: number; ctx: DevnetContext; info: DevnetInfo; stop(): Promise<void> };
+
+/** Starts anvil (chain id 1) and, unless seed is false, places and seeds every double plus the demo accounts. */
+export async function startDevnet({ port, seed = true }: { port?: number; seed?: boolean } = {}): Promise<Devnet> {
+  const started = performance.now();
+  const anvil = await startAnvil({ port });
+  const ctx = createContext(anvil.rpcUrl);
+  try {
+    const info: DevnetInfo = { rpcUrl: anvil.rpcUrl, chainId: 1, readyInMs: 0, tokens: {} as DevnetInfo['tokens'], contracts: {}, feeds: {}, rates: {}, seededRates: {}, demoAccounts: [] };
+    if (seed) {
+      const tokens = await seedTokens(ctx);
+      const defi = await loadDefiSeed();
+      const [eigen, defiSeed] = await seedOthers(ctx, tokens, defi);
+      info.demoAccounts = await seedDemo(ctx, { eigen, defi });
+      Object.assign(info, {
+        tokens: tokens.tokens, contracts: tokens.contracts, feeds: toJson(tokens.feeds), seededRates: toJson(tokens.rates),
+        eigen: toJson(eigen), operator: eigen.operator, defi: defiSeed === undefined ? undefined : toJson(defiSeed),
+      });
+      const rates = await readFairRates(ctx.client);
+      info.rates = Object.fromEntries(Object.entries(rates).map(([s, r]) => [s, r.ok ? r.rate.toString() : `error: ${r.error}`]));
+    }
+    info.readyInMs = Math.round(performance.now() - started);
+    return { rpcUrl: anvil.rpcUrl, port: anvil.port, chainId: 1, ctx, info, stop: anvil.stop };
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
+
+/** EigenLayer always; DeFi (Aave, Curve, Uniswap, Pendle) when tests/devnet/seed/defi.ts exists. */
+async function seedOthers(ctx: DevnetContext, tokens: TokensSeed, defi: Awaited<ReturnType<typeof loadDefiSeed>>): Promise<[EigenSeed, unknown]> {
+  const eigen = await seedEigen(ctx, tokens);
+  const defiSeed = defi?.seedDefi ? await defi.seedDefi(ctx, tokens) : undefined;
+  return [eigen, defiSeed];
+}

@@ -1,0 +1,122 @@
+import { parseUnits, type Abi, type Address } from 'viem';
+import { CHAINLINK } from '../../lib/restaking/addresses';
+import { readFairRates } from '../../lib/restaking/read-fair-rates';
+import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
+import type { RestakingSymbol } from '../../lib/restaking/types';
+import { artifact, type DevnetContext } from './context';
+import { EIGEN_DEVNET_OPERATOR, slashOperator } from './seed/eigen';
+import { scaleBook, setFairRate } from './seed/rates';
+import { feedToken, type FeedName } from './seed/tokens';
+import { loadDefiSeed } from './seed/optional';
+
+/** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
+export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export class ScenarioInputError extends Error {
+  override name = 'ScenarioInputError';
+}
+
+const json = (v: bigint) => v.toString();
+const feedAbi = (): Abi => artifact('ChainlinkAggregator').abi;
+
+export function parseToken(input: string | undefined): RestakingSymbol {
+  const found = RESTAKING_SYMBOLS.find((s) => s.toLowerCase() === (input ?? '').toLowerCase());
+  if (!found) throw new ScenarioInputError(`Unknown token "${input ?? ''}". Allowed tokens: ${RESTAKING_SYMBOLS.join(', ')}`);
+  return found;
+}
+
+/** A decimal number strictly between min and max (exclusive), as text so bigint math stays exact. */
+export function parseNumber(input: string | undefined, what: string, min: number, max: number, { allowZero = false } = {}): string {
+  const text = (input ?? '').trim();
+  const n = Number(text);
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(n) || n <= min || n >= max || (!allowZero && n === 0)) {
+    throw new ScenarioInputError(`${what} must be a number in (${min}, ${max})${allowZero ? '' : ', not 0'}; got "${input ?? ''}"`);
+  }
+  return text;
+}
+
+const feedOf = (token: RestakingSymbol): FeedName | undefined => (Object.keys(CHAINLINK) as FeedName[]).find((f) => feedToken(f) === token);
+
+async function fairRate(ctx: DevnetContext, token: RestakingSymbol): Promise<bigint> {
+  const r = (await readFairRates(ctx.client, { symbols: [token] }))[token];
+  if (!r?.ok) throw new Error(`Could not read the fair rate of ${token}: ${r?.error ?? 'no result'}`);
+  return r.rate;
+}
+
+/** Market price falls `percent` % below the fair rate: the token's Chainlink market feed, and its pools when seed/defi is there. */
+export async function depeg(ctx: DevnetContext, token: RestakingSymbol, percent: string) {
+  parseNumber(percent, 'percent', 0, 100);
+  const fair = await fairRate(ctx, token);
+  const target = (fair * (100_000_000n - parseUnits(percent, 6))) / 100_000_000n;
+  const out: Record<string, unknown> = { scenario: 'depeg', token, percent, fairRate: json(fair), targetMarketRate: json(target) };
+  const feed = feedOf(token);
+  if (feed) {
+    const address = CHAINLINK[feed];
+    const [, before] = (await ctx.client.readContract({ address, abi: feedAbi(), functionName: 'latestRoundData' })) as [bigint, bigint];
+    const { timestamp } = await ctx.client.getBlock({ blockTag: 'latest' });
+    await ctx.write({ address, abi: feedAbi(), functionName: 'setAnswer', args: [target, timestamp] });
+    out.feed = { name: feed, address, before: json(before), after: json(target), updatedAt: json(timestamp) };
+  }
+  const defi = await loadDefiSeed();
+  if (defi?.depegToken) out.pools = toJson(await defi.depegToken(ctx, token, Number(percent)));
+  if (!feed && !out.pools) throw new ScenarioInputError(`${token} has no market feed or pool on the devnet to depeg`);
+  return out;
+}
+
+/** Slashes an EigenLayer operator (seeded = the devnet's first operator) by a fraction of its set allocation. */
+export async function slash(ctx: DevnetContext, operator: 'seeded' | Address, fraction: string) {
+  parseNumber(fraction, 'fraction', 0, 1.000001);
+  const who = operator === 'seeded' ? EIGEN_DEVNET_OPERATOR : operator;
+  const result = await slashOperator(ctx, { operator: who, fraction: Number(fraction) });
+  return { scenario: 'slash', fraction, ...(toJson(result) as object) };
+}
+
+/** Rewards (> 0) or losses (< 0) of `percent` % in the figure the token's rate or balances derive from. */
+export async function rebase(ctx: DevnetContext, token: RestakingSymbol, percent: string) {
+  parseNumber(percent, 'percent', -100, 100);
+  const rateBefore = await fairRate(ctx, token);
+  const { before, after } = await scaleBook(ctx, token, percent);
+  return {
+    scenario: 'rebase', token, percent,
+    changed: { contract: before.contract, function: before.setter, before: json(before.value), after: json(after) },
+    fairRate: { before: json(rateBefore), after: json(await fairRate(ctx, token)) },
+  };
+}
+
+/** Sets the protocol's own rate so the fair rate reads exactly `newRate` ETH per token. */
+export async function reprice(ctx: DevnetContext, token: RestakingSymbol, newRate: string) {
+  parseNumber(newRate, 'newRate', 0, 100);
+  const rateBefore = await fairRate(ctx, token);
+  const { before, after } = await setFairRate(ctx, token, parseUnits(newRate, 18));
+  return {
+    scenario: 'reprice', token, newRate,
+    changed: { contract: before.contract, function: before.setter, before: json(before.value), after: json(after) },
+    fairRate: { before: json(rateBefore), after: json(await fairRate(ctx, token)) },
+  };
+}
+
+/** Mines `blocks` blocks, 12 s apart, so time-based logic (withdrawal delays, staleness) moves too. */
+export async function advance(ctx: DevnetContext, blocks: string) {
+  if (!/^\d+$/.test(blocks.trim()) || BigInt(blocks) < 1n || BigInt(blocks) > 1_000_000n) {
+    throw new ScenarioInputError(`blocks must be a whole number in [1, 1000000]; got "${blocks}"`);
+  }
+  const from = await ctx.client.getBlock({ blockTag: 'latest' });
+  await ctx.client.mine({ blocks: Number(blocks), interval: 12 });
+  const to = await ctx.client.getBlock({ blockTag: 'latest' });
+  return { scenario: 'advance', blocks: Number(blocks), block: { before: json(from.number), after: json(to.number) }, timestamp: { before: json(from.timestamp), after: json(to.timestamp) } };
+}
+
+/** JSON-safe copy: bigints become decimal strings. */
+export function toJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+export const SCENARIO_USAGE = [
+  'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
+  'slash <operator|seeded> <fraction>  EigenLayer slash of an operator, fraction in (0, 1]',
+  'rebase <token> <percent>     rewards/losses in the protocol books, percent in (-100, 100), not 0',
+  'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
+  'advance <blocks>             mine blocks 12 s apart',
+].join('\n');
+
