@@ -1,0 +1,93 @@
+import type { Address, Client, Hex } from 'viem';
+import type { RiskFlag, Severity } from '../risk';
+import type { TokenInfo } from '../restaking';
+
+/** One call as a dApp sends it (eth_sendTransaction params, or one entry of wallet_sendCalls). */
+export type PreviewCall = { from?: Address; to?: Address; value?: bigint; data?: Hex; gas?: bigint };
+
+export type PreviewRequest =
+  | { kind: 'transaction'; tx: PreviewCall & { from: Address } }
+  | { kind: 'batch'; from: Address; calls: readonly PreviewCall[] }
+  | { kind: 'typedData'; from: Address; data: TypedDataJson | string }
+  | { kind: 'personalSign'; from?: Address; message: Hex | string };
+
+/** EIP-712 JSON as eth_signTypedData_v4 receives it (numbers may be strings). */
+export type TypedDataJson = {
+  types: Record<string, readonly { name: string; type: string }[]>;
+  primaryType: string;
+  domain: { name?: string; version?: string; chainId?: number | string | bigint; verifyingContract?: string; salt?: string };
+  message: Record<string, unknown>;
+};
+
+/** Registry lookups, injectable so tests (or another chain) can swap them. */
+export type PreviewRegistry = {
+  tokenByAddress(address: string): TokenInfo | undefined;
+  /** Human label of a known contract ("Kelp LRTDepositPool"), undefined when unknown. */
+  labelOf(address: string): string | undefined;
+};
+
+export type PreviewDeps = {
+  /** viem client on the user's RPC (a PublicClient works). */
+  client: Client;
+  /** Chain the wallet is on; typed data for another chain is flagged. */
+  chainId: number;
+  /** Current time in ms (Date.now); injectable for tests. */
+  now: () => number;
+  registry?: Partial<PreviewRegistry>;
+};
+
+export type DecodedArg = { name: string; type: string; value: string };
+
+export type DecodedCall = {
+  to: Address | null;
+  targetLabel: string;
+  functionName: string;
+  selector: Hex | null;
+  args: DecodedArg[];
+  value: string;
+  known: boolean;
+};
+
+export type SimulationMethod = 'eth_simulateV1' | 'eth_call' | 'none';
+
+export type CallOutcome = { index: number; status: 'ok' | 'reverted' | 'unavailable'; gasUsed?: string; reason?: string };
+
+export type PreviewSimulation = {
+  status: 'ok' | 'reverted' | 'unavailable';
+  method: SimulationMethod;
+  reason?: string;
+  gasUsed?: string;
+  /** Index (0-based) of the first call that reverted, for batches. */
+  revertedCall?: number;
+  calls: CallOutcome[];
+};
+
+export type BalanceChange = { token: Address | 'ETH'; symbol: string; decimals: number; delta: string; formatted: string };
+
+/** Structured figures behind the flags (wei and magnitudes as decimal strings), for the UI and tests. */
+export type PreviewFacts = {
+  depeg?: { symbol: string; minted: string; quotedOut: string; market: string; fair: string; deviationBps: string; source: string }[];
+  slashing?: {
+    operator: Address;
+    strategy: Address;
+    ethValue: string;
+    maxMagnitude: string;
+    perSet: { avs: Address; id: number; magnitude: string; ethAtRisk: string }[];
+    worstCase: { magnitude: string; ethAtRisk: string };
+  }[];
+  impermanentLoss?: { pool: Address; A: string; lrtLeg: string; rows: { depeg: number; il: number }[] }[];
+};
+
+export type Preview = {
+  kind: PreviewRequest['kind'];
+  decoded: DecodedCall[];
+  simulation: PreviewSimulation;
+  balanceChanges: BalanceChange[];
+  flags: RiskFlag[];
+  worst: Severity | 'none';
+  checked: string[];
+  notChecked: string[];
+  facts: PreviewFacts;
+  /** Milliseconds from request to preview. */
+  elapsedMs: number;
+};
