@@ -26,7 +26,7 @@ export function ApprovalApp() {
   return <main className="mx-auto flex min-h-screen max-w-[480px] flex-col gap-3 bg-surface p-4 text-ink">{body()}</main>;
 
   function body() {
-    const failed = wallet.status === 'error' ? wallet.error : pending.status === 'error' && !requests ? pending.error : undefined;
+    const failed = (!wallet.data && wallet.error) || (!requests && pending.error) || undefined;
     if (failed) return <ErrorState title="Could not read the pending requests" message={failed.message} details={failed.details} onRetry={() => { void walletStore.getState().reload(); void pendingStore.getState().reload(); }} />;
     if (!wallet.data || !requests) return <div className="flex flex-1 items-center justify-center"><Spinner label="Loading requests" /></div>;
     if (wallet.data.status !== 'unlocked') {

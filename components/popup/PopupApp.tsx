@@ -17,7 +17,7 @@ export function PopupApp() {
   function body() {
     if (onboarding) return <Onboarding />;
     if (!wallet.data) {
-      if (wallet.status === 'error' && wallet.error) {
+      if (wallet.error) {
         return (
           <main className="p-4">
             <ErrorState title="Could not read the wallet" message={wallet.error.message} details={wallet.error.details} onRetry={() => void walletStore.getState().reload()} />

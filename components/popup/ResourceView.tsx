@@ -5,7 +5,7 @@ import { ErrorState, Skeleton } from '../ui';
 /** Loading skeleton, error with retry, or the content once the data is there. */
 export function ResourceView<T>({ resource, what, children }: { resource: ResourceState<T>; what: string; children: (data: T) => ReactNode }) {
   if (resource.data !== undefined) return <>{children(resource.data)}</>;
-  if (resource.status === 'error' && resource.error) {
+  if (resource.error) {
     return <ErrorState title={`Could not load ${what}`} message={resource.error.message} details={resource.error.details} onRetry={() => void resource.reload()} />;
   }
   return (

@@ -15,7 +15,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
 export function ErrorState({ title, message, details, onRetry }: { title: string; message: string; details?: string; onRetry?: () => void }) {
   return (
     <div role="alert" className="flex flex-col gap-2 rounded-lg border border-danger bg-danger-soft p-3 text-sm">
-      <p className="font-semibold text-danger">{title}</p>
+      <h2 className="text-sm font-semibold text-danger">{title}</h2>
       <p className="text-ink">{message}</p>
       {details && <p className="text-xs text-ink-muted">{details}</p>}
       {onRetry && (

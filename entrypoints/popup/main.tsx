@@ -6,6 +6,11 @@ import { listenToUiEvents } from '../../lib/state';
 import { PopupApp } from '../../components/popup/PopupApp';
 
 // The background pushes "changed" events on this port; the stores re-read their topic.
-listenToUiEvents((name) => browser.runtime.connect({ name }));
+listenToUiEvents((name) => {
+  const port = browser.runtime.connect({ name });
+  // Reading lastError marks a failed connect as handled (no "Unchecked runtime.lastError" noise).
+  port.onDisconnect.addListener(() => void browser.runtime.lastError);
+  return port;
+});
 
 createRoot(document.getElementById('root')!).render(<PopupApp />);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, setSender } from './call';
 import { createResourceStore, invalidateTopic } from './resource';
 import { listenToUiEvents } from './ui-events';
@@ -97,28 +97,51 @@ describe('listenToUiEvents', () => {
     return port;
   }
 
-  it('reloads a topic on a changed event and reconnects after a drop', async () => {
-    const ports: ReturnType<typeof fakePort>[] = [];
-    const names: string[] = [];
-    let loads = 0;
-    const store = createResourceStore('sites', async () => ++loads);
-    await store.getState().reload();
-    const stop = listenToUiEvents((name) => {
-      names.push(name);
-      const p = fakePort();
-      ports.push(p);
-      return p;
-    });
-    ports[0]?.emit({ type: 'changed', topic: 'sites' });
-    ports[0]?.emit({ type: 'changed', topic: 'nonsense' });
-    ports[0]?.emit('garbage');
-    await Promise.resolve();
-    expect(loads).toBe(2);
-    ports[0]?.drop();
-    await Promise.resolve();
-    expect(ports).toHaveLength(2);
-    expect(names).toEqual(['ballast:ui', 'ballast:ui']);
-    expect(loads).toBe(3); // everything re-read after a reconnect
-    stop();
+  it('reloads a topic on a changed event and reconnects after a drop, slower each time it dies young', async () => {
+    vi.useFakeTimers();
+    try {
+      const ports: ReturnType<typeof fakePort>[] = [];
+      const names: string[] = [];
+      let loads = 0;
+      const store = createResourceStore('sites', async () => ++loads);
+      await store.getState().reload();
+      const stop = listenToUiEvents((name) => {
+        names.push(name);
+        const p = fakePort();
+        ports.push(p);
+        return p;
+      });
+      ports[0]?.emit({ type: 'changed', topic: 'sites' });
+      ports[0]?.emit({ type: 'changed', topic: 'nonsense' });
+      ports[0]?.emit('garbage');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(loads).toBe(2);
+
+      ports[0]?.drop(); // died at once: retry after 500 ms
+      await vi.advanceTimersByTimeAsync(499);
+      expect(ports).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(ports).toHaveLength(2);
+      expect(names).toEqual(['ballast:ui', 'ballast:ui']);
+      expect(loads).toBe(3); // everything re-read after a reconnect
+
+      ports[1]?.drop(); // died young again: 1000 ms
+      await vi.advanceTimersByTimeAsync(999);
+      expect(ports).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(ports).toHaveLength(3);
+
+      await vi.advanceTimersByTimeAsync(6_000); // a healthy connection: reconnect at once
+      ports[2]?.drop();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ports).toHaveLength(4);
+
+      stop();
+      ports[3]?.drop();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(ports).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -8,7 +8,7 @@ export type ResourceState<T> = {
   status: 'idle' | 'loading' | 'ready' | 'error';
   data?: T;
   error?: ErrorView;
-  /** Reads the resource again; keeps the last good data visible while loading. */
+  /** Reads the resource again; keeps the last data and the last error visible while loading. */
   reload: () => Promise<void>;
 };
 

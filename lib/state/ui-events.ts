@@ -21,6 +21,11 @@ function isUiEvent(message: unknown): message is UiEvent {
   return m.type === 'changed' && typeof m.topic === 'string' && topics.has(m.topic as UiTopic);
 }
 
+/** Reconnect backoff: a port that dies young (no background listener yet) is retried ever slower. */
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+const HEALTHY_AFTER_MS = 5_000;
+
 /**
  * Keeps a UI port open to the background and re-reads a topic's stores when it changes.
  * MV3 may stop the worker, which drops the port: reconnect (that also wakes the worker) and
@@ -29,22 +34,33 @@ function isUiEvent(message: unknown): message is UiEvent {
 export function listenToUiEvents(connect: ConnectUiPort): () => void {
   let stopped = false;
   let port: UiPort | undefined;
+  let retryMs = FIRST_RETRY_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const open = (isReconnect: boolean) => {
     if (stopped) return;
+    const openedAt = Date.now();
     try {
       port = connect(UI_PORT_NAME);
     } catch {
       return; // The extension context is gone (reloaded): nothing to listen to any more.
     }
     port.onMessage.addListener((message) => {
+      retryMs = FIRST_RETRY_MS;
       if (isUiEvent(message)) invalidateTopic(message.topic);
     });
-    port.onDisconnect.addListener(() => open(true));
+    port.onDisconnect.addListener(() => {
+      if (stopped) return;
+      const healthy = Date.now() - openedAt >= HEALTHY_AFTER_MS;
+      const wait = healthy ? 0 : retryMs;
+      retryMs = healthy ? FIRST_RETRY_MS : Math.min(retryMs * 2, MAX_RETRY_MS);
+      timer = setTimeout(() => open(true), wait);
+    });
     if (isReconnect) for (const topic of topics) invalidateTopic(topic);
   };
   open(false);
   return () => {
     stopped = true;
+    if (timer) clearTimeout(timer);
     port?.disconnect();
   };
 }
