@@ -86,7 +86,9 @@ describe('Aave v3 Pool double', () => {
 
     const collateral = usd(parseEther('10'), weETHRate);
     const debtUsd = usd(borrowed, WAD); // 24,000 USD
-    let [, debt, available, , , hf] = await accountData(user);
+    const before = await accountData(user);
+    const [, debt] = before;
+    let [, , available, , , hf] = before;
     expect(debt).toBe(debtUsd);
     expect(hf).toBe(wadDiv(percentMul(collateral, 8000n), debtUsd)); // 1.07
     expect(hf).toBe(1_070_000_000_000_000_000n);
@@ -94,8 +96,9 @@ describe('Aave v3 Pool double', () => {
 
     await ctx.write({ address: pool, abi: aavePoolAbi(), functionName: 'setUserEMode', args: [26], from: user });
     expect(await ctx.client.readContract({ address: pool, abi: aavePoolAbi(), functionName: 'getUserEMode', args: [user] })).toBe(26n);
-    let lt: bigint, ltv: bigint;
-    [, , available, lt, ltv, hf] = await accountData(user);
+    const inEMode = await accountData(user);
+    const [, , , lt, ltv] = inEMode;
+    [, , available, , , hf] = inEMode;
     expect([lt, ltv]).toEqual([9500n, 9300n]);
     expect(hf).toBe(wadDiv(percentMul(collateral, 9500n), debtUsd)); // 1.270625
     expect(available).toBe(percentMul(collateral, 9300n) - debtUsd);
