@@ -33,6 +33,7 @@ export const allocationManagerAbi = parseAbi([
   'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',
   'function getAllocatedSets(address operator) view returns (OperatorSet[])',
   'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
+  'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[], Allocation[])',
 ]);
 
 export const strategyAbi = parseAbi([

@@ -1,9 +1,10 @@
 import type { PositionReader } from './reader';
+import { eigenLayerReader } from './eigenlayer';
 import { tokenReader } from './tokens';
 
 /** Every family the tracker reads by default, in display order. */
 export function defaultReaders(): PositionReader[] {
-  return [tokenReader()];
+  return [tokenReader(), eigenLayerReader()];
 }
-export { tokenReader };
+export { eigenLayerReader, tokenReader };
 export type { PositionReader, RateBook, ReaderContext } from './reader';
