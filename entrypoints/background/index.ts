@@ -1,9 +1,42 @@
 import '../../lib/polyfills';
+import { createPortHub } from './ports';
+import { createServices, type Services } from './services';
+import { registerUiHandlers } from './ui-handlers';
 
 export default defineBackground({
   type: 'module',
   main() {
-    // Listeners are registered synchronously here so MV3 can wake the worker for them.
+    // Every listener is registered synchronously here so MV3 can wake the worker for it.
+    let services: Services | undefined;
+    const get = () => (services ??= createServices(browser, hub));
+    const ports = createPortHub(browser, get);
+    const hub = {
+      notifyUi: ports.notifyUi,
+      emitProvider: ports.emitProvider,
+      refreshSiteAccounts: ports.refreshSiteAccounts,
+    };
+    // Chain changes reach every connected site, whoever switched (popup or a dApp).
+    let lastChainId: number | undefined;
+    const originalNotify = hub.notifyUi;
+    hub.notifyUi = (topic) => {
+      originalNotify(topic);
+      if (topic !== 'networks') return;
+      void get().networks.active().then((n) => {
+        if (lastChainId !== undefined && n.chainId !== lastChainId) ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
+        lastChainId = n.chainId;
+      });
+    };
+    void get().networks.active().then((n) => (lastChainId ??= n.chainId));
+
+    registerUiHandlers(browser, get, (topic) => hub.notifyUi(topic));
+    browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
+    browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
+    browser.windows.onRemoved.addListener((windowId) => {
+      void get().approvalWindow.closed(windowId).then((wasApproval) => {
+        // Closing the approval window rejects whatever was still waiting in it (4001 for the dApps).
+        if (wasApproval) void get().approvals.withdraw(() => true);
+      });
+    });
     browser.runtime.onInstalled.addListener(() => {
       void browser.storage.local.set({ 'ballast:installedAt': Date.now() });
     });

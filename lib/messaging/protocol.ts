@@ -36,8 +36,8 @@ export interface BallastProtocol {
   'sites:list'(): Result<SiteView[]>;
   'sites:revoke'(data: { origin: string }): Result<true>;
   'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number }>;
-  'networks:setRpcUrls'(data: { chainId: number; rpcUrls: string[] }): Result<true>;
-  'networks:switch'(data: { chainId: number }): Result<true>;
+  'networks:setRpcUrls'(data: { chainId: number; rpcUrls: string[]; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
+  'networks:switch'(data: { chainId: number; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
   'pending:list'(): Result<PendingRequestView[]>;
   'pending:resolve'(data: { id: string; approved: boolean; accounts?: Address[] }): Result<true>;
   'activity:list'(): Result<ActivityItem[]>;

@@ -1,0 +1,110 @@
+import type { BrowserApi, MessageSender, Port } from './browser-api';
+import { PROVIDER_PORT_NAME, UI_PORT_NAME, type UiEvent, type UiTopic } from '../../lib/messaging';
+import type { ProviderEvent } from '../../lib/provider';
+import { accountsFor } from '../../lib/provider';
+import type { Services } from './services';
+
+
+/** Messages on the provider port. The page's request id is only used to match answers and dedupe. */
+export type PortRequest = { type: 'request'; id: string; method: string; params?: unknown };
+export type PortMessage =
+  | { type: 'response'; id: string; result?: unknown; error?: { code: number; message: string; data?: unknown } }
+  | { type: 'event'; event: ProviderEvent; data: unknown }
+  | { type: 'state'; chainId: string; accounts: string[]; defaultWallet: boolean };
+
+const MAX_ID_LENGTH = 100;
+
+export function originOf(sender: MessageSender | undefined): string | undefined {
+  const raw = (sender as { origin?: string } | undefined)?.origin ?? sender?.url;
+  if (!raw) return undefined;
+  try {
+    const origin = new URL(raw).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isExtensionPage(browser: BrowserApi, sender: MessageSender | undefined): boolean {
+  return sender?.id === browser.runtime.id && typeof sender?.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+export function createPortHub(browser: BrowserApi, services: () => Services) {
+  const uiPorts = new Set<Port>();
+  const providerPorts = new Map<Port, { origin: string; lastAccounts: string; inFlight: Set<string> }>();
+
+  const post = (port: Port, message: PortMessage | UiEvent) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // Port closed between our check and the post; its onDisconnect cleans up.
+    }
+  };
+
+  async function refreshSiteAccounts() {
+    for (const [port, info] of providerPorts) {
+      const accounts = await accountsFor(info.origin, depsOf());
+      const key = accounts.join(',');
+      if (key === info.lastAccounts) continue;
+      info.lastAccounts = key;
+      post(port, { type: 'event', event: 'accountsChanged', data: accounts });
+    }
+  }
+
+  const depsOf = () => {
+    const s = services();
+    return { wallet: s.wallet, permissions: s.permissions } as Parameters<typeof accountsFor>[1];
+  };
+
+  function onProviderPort(port: Port) {
+    const origin = originOf(port.sender);
+    if (!port.sender?.tab || !origin) return port.disconnect();
+    const info = { origin, lastAccounts: '', inFlight: new Set<string>() };
+    providerPorts.set(port, info);
+    void (async () => {
+      const s = services();
+      const accounts = await accountsFor(origin, depsOf());
+      info.lastAccounts = accounts.join(',');
+      const chainId = `0x${(await s.networks.active()).chainId.toString(16)}`;
+      post(port, { type: 'state', chainId, accounts, defaultWallet: (await s.settings.getValue()).defaultWallet });
+    })();
+    port.onMessage.addListener((raw: unknown) => {
+      const msg = raw as Partial<PortRequest> | null;
+      if (!msg || msg.type !== 'request' || typeof msg.id !== 'string' || msg.id.length > MAX_ID_LENGTH || typeof msg.method !== 'string') return;
+      const id = msg.id;
+      info.inFlight.add(id);
+      const s = services();
+      void s.autoLock.touch();
+      void s.router.handle({ origin, method: msg.method, params: msg.params, dedupeKey: `${origin}|${id}` }).then((response) => {
+        info.inFlight.delete(id);
+        post(port, { type: 'response', id, ...response });
+      });
+    });
+    port.onDisconnect.addListener(() => {
+      providerPorts.delete(port);
+      const keys = new Set([...info.inFlight].map((id) => `${origin}|${id}`));
+      // The page is gone: nobody will read an answer, so its open approvals are withdrawn.
+      if (keys.size > 0) void services().approvals.withdraw((p) => p.dedupeKey !== undefined && keys.has(p.dedupeKey));
+    });
+  }
+
+  function onUiPort(port: Port) {
+    if (!isExtensionPage(browser, port.sender)) return port.disconnect();
+    uiPorts.add(port);
+    port.onDisconnect.addListener(() => uiPorts.delete(port));
+  }
+
+  return {
+    onConnect(port: Port) {
+      if (port.name === PROVIDER_PORT_NAME) onProviderPort(port);
+      else if (port.name === UI_PORT_NAME) onUiPort(port);
+    },
+    notifyUi(topic: UiTopic) {
+      for (const port of uiPorts) post(port, { type: 'changed', topic });
+    },
+    emitProvider(origins: string[] | '*', event: ProviderEvent, data: unknown) {
+      for (const [port, info] of providerPorts) if (origins === '*' || origins.includes(info.origin)) post(port, { type: 'event', event, data });
+    },
+    refreshSiteAccounts: () => void refreshSiteAccounts(),
+  };
+}
