@@ -27,11 +27,12 @@ export function parseToken(input: string | undefined): RestakingSymbol {
 }
 
 /** A decimal number strictly between min and max (exclusive), as text so bigint math stays exact. */
-export function parseNumber(input: string | undefined, what: string, min: number, max: number, { allowZero = false } = {}): string {
+export function parseNumber(input: string | undefined, what: string, min: number, max: number, { maxInclusive = false } = {}): string {
   const text = (input ?? '').trim();
   const n = Number(text);
-  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(n) || n <= min || n >= max || (!allowZero && n === 0)) {
-    throw new ScenarioInputError(`${what} must be a number in (${min}, ${max})${allowZero ? '' : ', not 0'}; got "${input ?? ''}"`);
+  const aboveMax = maxInclusive ? n > max : n >= max;
+  if (!/^-?\d+(\.\d{1,6})?$/.test(text) || !Number.isFinite(n) || n <= min || aboveMax || n === 0) {
+    throw new ScenarioInputError(`${what} must be a number in (${min}, ${max}${maxInclusive ? ']' : ')'}, not 0, at most 6 decimals; got "${input ?? ''}"`);
   }
   return text;
 }
@@ -66,7 +67,7 @@ export async function depeg(ctx: DevnetContext, token: RestakingSymbol, percent:
 
 /** Slashes an EigenLayer operator (seeded = the devnet's first operator) by a fraction of its set allocation. */
 export async function slash(ctx: DevnetContext, operator: 'seeded' | Address, fraction: string) {
-  parseNumber(fraction, 'fraction', 0, 1.000001);
+  parseNumber(fraction, 'fraction', 0, 1, { maxInclusive: true });
   const who = operator === 'seeded' ? EIGEN_DEVNET_OPERATOR : operator;
   const result = await slashOperator(ctx, { operator: who, fraction: Number(fraction) });
   return { scenario: 'slash', fraction, ...(toJson(result) as object) };

@@ -1,0 +1,60 @@
+// npm run scenario -- <name> [...args] [--rpc URL]: changes one thing on a running devnet, prints JSON of what changed.
+import { isAddress, type Address } from 'viem';
+import { createContext } from './context';
+import { advance, depeg, parseNumber, parseToken, rebase, reprice, SCENARIO_USAGE, SCENARIOS, ScenarioInputError, slash } from './scenarios';
+import { readDevnetState, DEVNET_STATE_FILE } from './state-file';
+
+function takeRpc(argv: string[]): { rpc?: string; rest: string[] } {
+  const i = argv.indexOf('--rpc');
+  if (i === -1) return { rest: argv };
+  const rpc = argv[i + 1];
+  if (!rpc || !/^https?:\/\//.test(rpc)) throw new ScenarioInputError(`--rpc needs an http(s) URL; got "${rpc ?? ''}"`);
+  return { rpc, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
+}
+
+function needArgs(args: string[], count: number, name: string) {
+  if (args.length !== count) throw new ScenarioInputError(`"${name}" takes ${count} argument(s), got ${args.length}`);
+}
+
+async function main() {
+  const { rpc, rest } = takeRpc(process.argv.slice(2));
+  const [name, ...args] = rest;
+  if (!name || !(SCENARIOS as readonly string[]).includes(name)) {
+    throw new ScenarioInputError(`Unknown scenario "${name ?? ''}". Allowed scenarios: ${SCENARIOS.join(', ')}`);
+  }
+  // Validate the arguments before touching the network, so bad input fails the same with or without a devnet.
+  const run = (() => {
+    switch (name) {
+      case 'depeg': { needArgs(args, 2, name); const t = parseToken(args[0]); return (ctx: ReturnType<typeof createContext>) => depeg(ctx, t, args[1]!); }
+      case 'rebase': { needArgs(args, 2, name); const t = parseToken(args[0]); return (ctx: ReturnType<typeof createContext>) => rebase(ctx, t, args[1]!); }
+      case 'reprice': { needArgs(args, 2, name); const t = parseToken(args[0]); return (ctx: ReturnType<typeof createContext>) => reprice(ctx, t, args[1]!); }
+      case 'slash': {
+        needArgs(args, 2, name);
+        const who = args[0]!;
+        if (who !== 'seeded' && !isAddress(who)) throw new ScenarioInputError(`operator must be "seeded" or a 0x address; got "${who}"`);
+        return (ctx: ReturnType<typeof createContext>) => slash(ctx, who as 'seeded' | Address, args[1]!);
+      }
+      default: needArgs(args, 1, name); return (ctx: ReturnType<typeof createContext>) => advance(ctx, args[0]!);
+    }
+  })();
+  preflight(name, args);
+  const rpcUrl = rpc ?? readDevnetState()?.rpcUrl;
+  if (!rpcUrl) throw new Error(`No devnet found: start one with "npm run devnet" (it writes ${DEVNET_STATE_FILE}) or pass --rpc <url>`);
+  const result = await run(createContext(rpcUrl));
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+
+/** Checks number ranges up front (the scenario functions check again; this keeps errors network-free). */
+function preflight(name: string, args: string[]) {
+  if (name === 'depeg') parseNumber(args[1], 'percent', 0, 100);
+  if (name === 'rebase') parseNumber(args[1], 'percent', -100, 100);
+  if (name === 'reprice') parseNumber(args[1], 'newRate', 0, 100);
+  if (name === 'slash') parseNumber(args[1], 'fraction', 0, 1, { maxInclusive: true });
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`scenario: ${message}\n`);
+  if (error instanceof ScenarioInputError) process.stderr.write(`\nUsage: npm run scenario -- <name> [args] [--rpc URL]\n${SCENARIO_USAGE}\n`);
+  process.exit(error instanceof ScenarioInputError ? 2 : 1);
+});
