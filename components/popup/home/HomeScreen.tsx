@@ -16,7 +16,8 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
   const networks = useResource(networksStore);
   const openMore = useRoute((s) => s.openMore);
   const selected = state.accounts.find((a) => a.address === state.selectedAddress);
-  const network = networks.data?.networks.find((n) => n.chainId === networks.data?.activeChainId);
+  const activeKey = (networks.data as { activeKey?: string } | undefined)?.activeKey;
+  const network = networks.data?.networks.find((n) => (activeKey !== undefined ? n.key === activeKey : n.chainId === networks.data?.activeChainId));
 
   if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
 

@@ -10,7 +10,10 @@ import { checkRpcUrl } from './rpc-url';
 export function NetworkCard({ network, active, onSwitch, switching }: { network: NetworkView; active: boolean; onSwitch: () => void; switching: boolean }) {
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string>();
-  const save = useAction((rpcUrls: string[]) => call('networks:setRpcUrls', { chainId: network.chainId, rpcUrls }));
+  const save = useAction((rpcUrls: string[]) => {
+    const change = { chainId: network.chainId, key: network.key, rpcUrls };
+    return call('networks:setRpcUrls', change);
+  });
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,3 +1,4 @@
+import type { NetworkView } from '../../../lib/messaging/types';
 import { call, networksStore } from '../../../lib/state';
 import { InlineError } from '../../ui';
 import { Screen } from '../../layout/Screen';
@@ -8,17 +9,28 @@ import { NetworkCard } from './NetworkCard';
 
 export function NetworksScreen({ onBack }: { onBack: () => void }) {
   const networks = useResource(networksStore);
-  const switchTo = useAction((chainId: number) => call('networks:switch', { chainId }));
+  // `key` tells the devnet and mainnet apart (both chain 1); older backgrounds ignore it.
+  const switchTo = useAction((network: NetworkView) => {
+    const ref = { chainId: network.chainId, key: network.key };
+    return call('networks:switch', ref);
+  });
   return (
     <Screen title="Networks" onBack={onBack}>
       <div className="flex flex-col gap-2">
         <InlineError error={switchTo.error} />
         <ResourceView resource={networks} what="networks">
-          {({ networks: list, activeChainId }) =>
-            list.map((n) => (
-              <NetworkCard key={n.key ?? n.chainId} network={n} active={n.chainId === activeChainId} onSwitch={() => void switchTo.run(n.chainId)} switching={switchTo.loading} />
-            ))
-          }
+          {(data) => {
+            const activeKey = (data as { activeKey?: string }).activeKey;
+            return data.networks.map((n) => (
+              <NetworkCard
+                key={n.key ?? n.chainId}
+                network={n}
+                active={activeKey !== undefined ? n.key === activeKey : n.chainId === data.activeChainId}
+                onSwitch={() => void switchTo.run(n)}
+                switching={switchTo.loading}
+              />
+            ));
+          }}
         </ResourceView>
       </div>
     </Screen>
