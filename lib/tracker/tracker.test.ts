@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { custom, parseAbi, type Address } from 'viem';
 import { mainnet } from 'viem/chains';
 import { chunkReads } from './batch-reads';

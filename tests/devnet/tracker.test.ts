@@ -11,6 +11,8 @@ import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../l
 import { refreshPositions } from '../../lib/tracker/refresh';
 import { defaultReaders } from '../../lib/tracker/readers';
 import type { Position, TrackerSnapshot } from '../../lib/tracker/types';
+import { createTracker } from '../../lib/tracker/tracker';
+import { createMemoryTrackerStore } from '../../lib/tracker/store';
 
 const WAD = 10n ** 18n;
 let devnet: Devnet;
@@ -156,5 +158,19 @@ describe('tracker on the devnet', () => {
     expect(p!.slashing!.operator).toBe(EIGEN_DEVNET_OPERATOR);
     expect(p!.slashing!.perSet!.map((x) => x.atRiskEth)).toEqual(mags.map((m) => (valueEth * m) / max));
     expect(p!.slashing!.worstCaseEth).toBe((valueEth * (mags[0]! + mags[1]!)) / max);
+  });
+
+  test('createTracker stores the snapshot with its request count, block and a history point per token', async () => {
+    const store = createMemoryTrackerStore();
+    const tracker = createTracker({ chain: mainnet, getTransport: () => http(devnet.rpcUrl, { retryCount: 0 }), getAccounts: () => holders, store });
+    const state = await tracker.refresh();
+    expect(state.schedule.lastError).toBeNull();
+    expect(state.freshness.stale).toBe(false);
+    expect(state.snapshot!.requestCount).toBeGreaterThan(0);
+    expect(state.snapshot!.requestCount).toBeLessThanOrEqual(3);
+    expect(state.snapshot!.blockNumber).toBe(await ctx.client.getBlockNumber({ cacheTime: 0 }));
+    const history = await tracker.getHistory();
+    expect(history['token:stETH']).toHaveLength(1);
+    expect(history['token:stETH']![0]!.block).toBe(String(state.snapshot!.blockNumber));
   });
 });
