@@ -6,7 +6,7 @@ import { seedDemo, type DemoAccount } from './seed/demo';
 import { seedEigen, type EigenSeed } from './seed/eigen';
 import { loadDefiSeed } from './seed/optional';
 import { seedTokens, type TokensSeed } from './seed/tokens';
-import { toJson } from './scenarios';
+import { toJson } from './json';
 
 /** Everything a person or a test needs to know about a running devnet. JSON-safe: bigints are decimal strings. */
 export type DevnetInfo = {

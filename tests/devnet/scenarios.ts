@@ -8,6 +8,7 @@ import { EIGEN_DEVNET_OPERATOR, slashOperator } from './seed/eigen';
 import { scaleBook, setFairRate } from './seed/rates';
 import { feedToken, type FeedName } from './seed/tokens';
 import { loadDefiSeed } from './seed/optional';
+import { toJson } from './json';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
 export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance'] as const;
@@ -108,10 +109,6 @@ export async function advance(ctx: DevnetContext, blocks: string) {
   return { scenario: 'advance', blocks: Number(blocks), block: { before: json(from.number), after: json(to.number) }, timestamp: { before: json(from.timestamp), after: json(to.timestamp) } };
 }
 
-/** JSON-safe copy: bigints become decimal strings. */
-export function toJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
-}
 
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',

@@ -4,6 +4,7 @@ import { devAccount, type DevnetContext } from '../context';
 import { acquireToken } from './acquire';
 import { depositAndDelegate, EIGEN_DEVNET_OPERATOR, type EigenSeed } from './eigen';
 import type { DefiSeedModule } from './optional';
+import { toJson } from '../json';
 
 /** JSON-safe view of one demo account (amounts in wei as decimal strings). */
 export type DemoAccount = {
@@ -38,7 +39,7 @@ export async function seedDemo(ctx: DevnetContext, { eigen, defi }: { eigen?: Ei
         const { depositShares } = await depositAndDelegate(ctx, address, 'stETH', amount, EIGEN_DEVNET_OPERATOR);
         account.eigenLayer = { strategy: 'stETH', depositShares: depositShares.toString(), delegatedTo: EIGEN_DEVNET_OPERATOR };
       }
-      if (plan.defi && defi?.seedDemoPositions) account.defi = await defi.seedDemoPositions(ctx, address);
+      if (plan.defi && defi?.seedDemoPositions) account.defi = toJson(await defi.seedDemoPositions(ctx, address));
       account.balances = await readBalances(ctx, address);
       return account;
     }),
