@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { getAddress, type Address } from 'viem';
 import { scoreFlags, type RiskFlag } from '../risk';
 import { formatDelta, netDeltas } from './balance-changes';
 import { decodeCall } from './decode';
@@ -60,7 +60,7 @@ async function previewCalls(deps: PreviewDeps, from: Address, calls: readonly Pr
     const metas = await Promise.all([...sim.deltas.keys()].map((asset) => (asset === 'ETH' ? { symbol: 'ETH', decimals: 18 } : tokenMeta(ctx, asset as Address))));
     [...sim.deltas.entries()].forEach(([asset, delta], i) => {
       const meta = metas[i] ?? { symbol: shortAddress(asset), decimals: 18 };
-      balanceChanges.push({ token: asset === 'ETH' ? 'ETH' : (asset as Address), symbol: meta.symbol, decimals: meta.decimals, delta: delta.toString(), formatted: formatDelta(delta, meta.symbol, meta.decimals) });
+      balanceChanges.push({ token: asset === 'ETH' ? 'ETH' : getAddress(asset), symbol: meta.symbol, decimals: meta.decimals, delta: delta.toString(), formatted: formatDelta(delta, meta.symbol, meta.decimals) });
     });
   } else if (sim.simulation.status === 'ok') {
     // Without a trace only the ETH sent is certain.
