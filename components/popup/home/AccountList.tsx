@@ -32,7 +32,6 @@ export function AccountList({ accounts, selectedAddress }: { accounts: AccountVi
               <button
                 type="button"
                 aria-pressed={isSelected}
-                aria-label={`Select ${account.name}`}
                 onClick={() => void select.run(account.address)}
                 className={cx('flex min-w-0 flex-1 flex-col items-start rounded text-left', focusRing)}
               >
