@@ -5,8 +5,9 @@
  */
 export { createTracker, toStateView, ALARM_NAME, RETRY_ALARM_NAME } from './tracker';
 export type { Tracker, TrackerDeps, TrackerState, TrackerStateView, AlarmsApi } from './tracker';
-export { createStorageTrackerStore, createMemoryTrackerStore, trackerItems } from './store';
-export type { TrackerStore } from './store';
+export { createStorageTrackerStore, trackerItems } from './store';
+export { createMemoryTrackerStore } from './memory-store';
+export type { TrackerStore } from './memory-store';
 export { refreshPositions } from './refresh';
 export { countingTransport, createRequestCounter } from './counting-transport';
 export { defaultReaders, tokenReader, eigenLayerReader } from './readers';

@@ -7,7 +7,7 @@ import type { PositionReader } from './readers/reader';
 import { refreshPositions } from './refresh';
 import { afterFailure, afterSuccess, freshness, mayAttempt, REFRESH_PERIOD_MS, type Freshness, type ScheduleState } from './schedule';
 import { encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
-import type { TrackerStore } from './store';
+import type { TrackerStore } from './memory-store';
 import type { TrackerSnapshot } from './types';
 
 /** Periodic refresh alarm; the background forwards browser.alarms.onAlarm here. */

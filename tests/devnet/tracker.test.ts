@@ -12,7 +12,7 @@ import { refreshPositions } from '../../lib/tracker/refresh';
 import { defaultReaders } from '../../lib/tracker/readers';
 import type { Position, TrackerSnapshot } from '../../lib/tracker/types';
 import { createTracker } from '../../lib/tracker/tracker';
-import { createMemoryTrackerStore } from '../../lib/tracker/store';
+import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 
 const WAD = 10n ** 18n;
 let devnet: Devnet;

@@ -1,0 +1,31 @@
+import type { History } from './history';
+import { INITIAL_SCHEDULE, type ScheduleState } from './schedule';
+import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
+import type { TrackerSnapshot } from './types';
+
+/** Where the tracker keeps what must outlive the service worker. */
+export interface TrackerStore {
+  getSnapshot(): Promise<TrackerSnapshot | null>;
+  setSnapshot(snapshot: TrackerSnapshot): Promise<void>;
+  getHistory(): Promise<History>;
+  setHistory(history: History): Promise<void>;
+  getSchedule(): Promise<ScheduleState>;
+  setSchedule(state: ScheduleState): Promise<void>;
+}
+
+/* Kept apart from store.ts: @wxt-dev/storage needs the extension runtime at import time, this does not. */
+
+/** For tests and scripts: same encoding round trip as storage, kept in memory. */
+export function createMemoryTrackerStore(): TrackerStore {
+  let snapshot: StoredSnapshot | null = null;
+  let history: History = {};
+  let schedule: ScheduleState = INITIAL_SCHEDULE;
+  return {
+    getSnapshot: async () => decodeSnapshot(snapshot),
+    setSnapshot: async (s) => void (snapshot = JSON.parse(JSON.stringify(encodeSnapshot(s))) as StoredSnapshot),
+    getHistory: async () => history,
+    setHistory: async (h) => void (history = h),
+    getSchedule: async () => schedule,
+    setSchedule: async (s) => void (schedule = s),
+  };
+}
