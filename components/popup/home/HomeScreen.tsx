@@ -8,6 +8,7 @@ import { useResource } from '../../hooks/use-resource';
 import { WatchAddress } from '../../onboarding/WatchAddress';
 import { useRoute } from '../route-store';
 import { AccountList } from './AccountList';
+import { activeNetwork } from '../networks/active';
 
 export function HomeScreen({ state }: { state: WalletStateView }) {
   const [watching, setWatching] = useState(false);
@@ -16,8 +17,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
   const networks = useResource(networksStore);
   const openMore = useRoute((s) => s.openMore);
   const selected = state.accounts.find((a) => a.address === state.selectedAddress);
-  const activeKey = (networks.data as { activeKey?: string } | undefined)?.activeKey;
-  const network = networks.data?.networks.find((n) => (activeKey !== undefined ? n.key === activeKey : n.chainId === networks.data?.activeChainId));
+  const network = networks.data && activeNetwork(networks.data);
 
   if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
 

@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/use-action';
 import { useResource } from '../../hooks/use-resource';
 import { ResourceView } from '../ResourceView';
 import { NetworkCard } from './NetworkCard';
+import { activeNetwork } from './active';
 
 export function NetworksScreen({ onBack }: { onBack: () => void }) {
   const networks = useResource(networksStore);
@@ -20,12 +21,12 @@ export function NetworksScreen({ onBack }: { onBack: () => void }) {
         <InlineError error={switchTo.error} />
         <ResourceView resource={networks} what="networks">
           {(data) => {
-            const activeKey = (data as { activeKey?: string }).activeKey;
+            const active = activeNetwork(data);
             return data.networks.map((n) => (
               <NetworkCard
                 key={n.key ?? n.chainId}
                 network={n}
-                active={activeKey !== undefined ? n.key === activeKey : n.chainId === data.activeChainId}
+                active={n === active}
                 onSwitch={() => void switchTo.run(n)}
                 switching={switchTo.loading}
               />
