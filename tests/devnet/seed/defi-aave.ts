@@ -1,4 +1,4 @@
-import { encodeFunctionData, erc20Abi, getAddress, parseAbi, type Address, type Hex } from 'viem';
+import { encodeFunctionData, erc20Abi, getAddress, parseAbi, type Abi, type Address, type Hex } from 'viem';
 import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../../lib/restaking/addresses';
 import { artifact, type DevnetContext } from '../context';
 
@@ -38,7 +38,7 @@ export const AAVE_EMODES = [
   { id: 3, label: 'rsETH__WETH_wstETH_ETHx', ltv: 9300, liquidationThreshold: 9500, liquidationBonus: 10100, collateral: ['rsETH'], borrowable: ['WETH', 'wstETH'] },
   { id: 22, label: 'ezETH__wstETH (values assumed)', ltv: 9300, liquidationThreshold: 9500, liquidationBonus: 10100, collateral: ['ezETH'], borrowable: ['wstETH'] },
   { id: 26, label: 'weETH__WETH_wstETH', ltv: 9300, liquidationThreshold: 9500, liquidationBonus: 10100, collateral: ['weETH'], borrowable: ['WETH', 'wstETH'] },
-] as const satisfies readonly { collateral: readonly AaveReserveSymbol[]; borrowable: readonly AaveReserveSymbol[] }[];
+] as const satisfies readonly { id: number; label: string; ltv: number; liquidationThreshold: number; liquidationBonus: number; collateral: readonly AaveReserveSymbol[]; borrowable: readonly AaveReserveSymbol[] }[];
 
 /** ETH/USD in the oracle's base currency (USD, 8 decimals). */
 export const AAVE_DEVNET_ETH_USD = 3_000n * 10n ** 8n;
@@ -48,12 +48,12 @@ export type AaveRateSource = { source: Address; data: Hex } | { rate: bigint };
 
 /** Live rate sources backed by the token doubles' own rate functions (ezETH's TVL math is heavy: stored). */
 export function liveAaveRateSources(ezETHRate: bigint): Record<AaveReserveSymbol, AaveRateSource> {
-  const call = (sig: string, name: string) => encodeFunctionData({ abi: parseAbi([sig]), functionName: name });
+  const call = (sig: string) => encodeFunctionData({ abi: parseAbi([sig] as [string]) as Abi, functionName: sig.slice(9, sig.indexOf('(')) });
   return {
     WETH: { rate: 10n ** 18n },
-    wstETH: { source: TOKENS.wstETH, data: call('function stEthPerToken() view returns (uint256)', 'stEthPerToken') },
-    weETH: { source: TOKENS.weETH, data: call('function getRate() view returns (uint256)', 'getRate') },
-    rsETH: { source: PROTOCOL_CONTRACTS.kelpOracle, data: call('function rsETHPrice() view returns (uint256)', 'rsETHPrice') },
+    wstETH: { source: TOKENS.wstETH, data: call('function stEthPerToken() view returns (uint256)') },
+    weETH: { source: TOKENS.weETH, data: call('function getRate() view returns (uint256)') },
+    rsETH: { source: PROTOCOL_CONTRACTS.kelpOracle, data: call('function rsETHPrice() view returns (uint256)') },
     ezETH: { rate: ezETHRate },
   };
 }
