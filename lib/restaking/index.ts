@@ -6,3 +6,4 @@ export * from './markets';
 export * from './deposits';
 export * from './read-fair-rates';
 export * as restakingAbis from './abis';
+export * from './deployments';
