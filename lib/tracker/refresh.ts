@@ -38,7 +38,7 @@ export async function refreshPositions({ transport, chain, accounts, readers, li
     ...rateBookCalls(),
     ...readers.flatMap((r) => r.phase1(ctx)),
   ];
-  const reads = await executeReads(client, { calls: phase1, multicallAddress, limits });
+  const reads = await executeReads(client, { calls: uniqueByKey(phase1), multicallAddress, limits });
   const block = reads.get(BLOCK_KEY);
   if (!block?.ok) {
     throw new AppError('Could not read the chain', {
@@ -47,24 +47,32 @@ export async function refreshPositions({ transport, chain, accounts, readers, li
     });
   }
   const blockNumber = block.value as bigint;
-  const pinned: ReaderContext = { accounts, blockNumber };
+  const time = reads.get(TIME_KEY);
+  const blockTimestamp = time?.ok ? (time.value as bigint) : 0n;
+  const pinned: ReaderContext = { accounts, blockNumber, ...(time?.ok ? { blockTimestamp } : {}) };
   const rates = buildRateBook(reads);
 
-  const phase2 = readers.flatMap((r) => r.phase2?.(pinned, reads, rates) ?? []);
+  const phase2 = uniqueByKey(readers.flatMap((r) => r.phase2?.(pinned, reads, rates) ?? []));
   if (phase2.length > 0) {
     const more = await executeReads(client, { calls: phase2, multicallAddress, limits, blockNumber });
     for (const [k, v] of more) reads.set(k, v);
   }
 
-  const time = reads.get(TIME_KEY);
+  let positions = readers.flatMap((r) => r.positions(pinned, reads, rates));
+  for (const r of readers) if (r.annotate) positions = r.annotate(pinned, reads, rates, positions);
   return {
     chainId: chain.id,
     blockNumber,
-    blockTimestamp: time?.ok ? (time.value as bigint) : 0n,
+    blockTimestamp,
     takenAt: now(),
     requestCount: counter.count,
     accounts: [...accounts],
     tokens: [...rates.values()],
-    positions: readers.flatMap((r) => r.positions(pinned, reads, rates)),
+    positions,
   };
+}
+
+/** Two readers may want the same read (an LRT's stakers are EigenLayer accounts too): ask once. */
+function uniqueByKey(calls: readonly ReadCall[]): ReadCall[] {
+  return [...new Map(calls.map((c) => [c.key, c])).values()];
 }

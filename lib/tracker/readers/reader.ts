@@ -4,19 +4,28 @@ import type { Position, ReadCall, Reads, TokenMarket } from '../types';
 /** Fair and reference market rate per token symbol, built from phase 1 before anything is valued. */
 export type RateBook = ReadonlyMap<string, TokenMarket>;
 
-export type ReaderContext = { accounts: readonly Address[]; blockNumber?: bigint };
+/** Block number and timestamp (seconds) are set once phase 1 has read them from Multicall3. */
+export type ReaderContext = { accounts: readonly Address[]; blockNumber?: bigint; blockTimestamp?: bigint };
 
 /**
  * One protocol family. The engine gathers every reader's phase-1 reads into one batch, builds the
  * rate book, gathers the phase-2 reads (what depends on phase 1: exit quotes for found sizes,
- * operator magnitudes), then asks each reader for its positions from all reads.
+ * operator magnitudes), then asks each reader for its positions from all reads. Last, `annotate`
+ * lets a reader add facts to every family's positions (an LRT holder's share of slashing exposure).
  */
 export interface PositionReader {
   readonly family: string;
   phase1(ctx: ReaderContext): ReadCall[];
   phase2?(ctx: ReaderContext, reads: Reads, rates: RateBook): ReadCall[];
   positions(ctx: ReaderContext, reads: Reads, rates: RateBook): Position[];
+  annotate?(ctx: ReaderContext, reads: Reads, rates: RateBook, positions: Position[]): Position[];
 }
+
+/** A read's value when it succeeded, else undefined (the caller says why with errorOf). */
+export const valueOf = <T>(reads: Reads, key: string): T | undefined => {
+  const r = reads.get(key);
+  return r?.ok ? (r.value as T) : undefined;
+};
 
 export const bigintOf = (reads: Reads, key: string): bigint | undefined => {
   const r = reads.get(key);
