@@ -7,6 +7,7 @@ import { acquireToken } from './acquire';
 import { AAVE_DEVNET_ATOKENS, AAVE_DEVNET_ETH_USD, AAVE_EMODES, aavePoolAbi, liveAaveRateSources, placeAave, supplyToAave } from './defi-aave';
 import { CURVE_DEVNET_A, CURVE_FEE, addCurveLiquidity, curveGetDy, placeCurveSteth, placeCurveWeethNg } from './defi-curve';
 import { moveCurveSpot, readCurveModel } from './defi-curve-scenario';
+import { fastContext } from './defi-fast';
 import { placePendle, type PendleSeedMarket } from './defi-pendle';
 import { UNISWAP_DEVNET_POOLS, placeUniswap, quoteTokenToWeth, setUniswapPrice, uniswapFeeOf } from './defi-uniswap';
 import type { TokensSeed } from './tokens';
@@ -32,7 +33,8 @@ export type DefiSeed = {
 };
 
 /** Places every DeFi double on a devnet where seedTokens already ran, and seeds liquidity and prices. */
-export async function seedDefi(ctx: DevnetContext, tokens: TokensSeed): Promise<DefiSeed> {
+export async function seedDefi(devnet: DevnetContext, tokens: TokensSeed): Promise<DefiSeed> {
+  const ctx = fastContext(devnet);
   const lp = DEFI_LIQUIDITY_ACCOUNT;
   await ctx.client.setBalance({ address: lp, value: parseEther('10000000') });
 
@@ -107,7 +109,8 @@ export async function repegToken(ctx: DevnetContext, symbol: string): Promise<Pe
   return movePeg(ctx, token, fairRate, fairRate, 'balance');
 }
 
-async function movePeg(ctx: DevnetContext, token: RestakingSymbol, fairRate: bigint, target: bigint, mode: 'price' | 'balance'): Promise<PegQuotes> {
+async function movePeg(devnet: DevnetContext, token: RestakingSymbol, fairRate: bigint, target: bigint, mode: 'price' | 'balance'): Promise<PegQuotes> {
+  const ctx = fastContext(devnet);
   const out: PegQuotes = { fairRate, target, uniswap: { before: await quoteTokenToWeth(ctx, token, WAD), after: 0n } };
   const pool = CURVE_POOL_OF[token];
   if (pool) {
@@ -121,7 +124,8 @@ async function movePeg(ctx: DevnetContext, token: RestakingSymbol, fairRate: big
 }
 
 /** Demo positions for one account already holding stETH and weETH: Curve LP, Aave supply in weETH e-mode. */
-export async function seedDemoPositions(ctx: DevnetContext, account: Address) {
+export async function seedDemoPositions(devnet: DevnetContext, account: Address) {
+  const ctx = fastContext(devnet);
   const steth = parseEther('5');
   const lpTokens = await addCurveLiquidity(ctx, account, CURVE.stethPool, [steth, steth]);
   const aWeETH = await supplyToAave(ctx, account, TOKENS.weETH, parseEther('5'));
