@@ -2,7 +2,8 @@ import type { Address } from 'viem';
 import { providerErrors } from '@metamask/rpc-errors';
 import { AppError } from '../errors';
 import type { PendingKind, PendingRequestView } from '../messaging/types';
-import { createMutex, type StoredPending } from '../storage';
+import { createMutex } from '../storage/mutex';
+import type { StoredPending } from '../storage/items';
 import type { Item } from '../wallet/wallet-service';
 
 export type Decision = { approved: boolean; accounts?: Address[] };

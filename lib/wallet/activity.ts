@@ -1,6 +1,6 @@
 import type { Hex, PublicClient } from 'viem';
 import type { ActivityItem } from '../messaging/types';
-import { createMutex } from '../storage';
+import { createMutex } from '../storage/mutex';
 import type { Item } from './wallet-service';
 
 const MAX_ITEMS = 500;

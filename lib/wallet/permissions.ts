@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import type { SiteView } from '../messaging/types';
-import { createMutex, type Permission } from '../storage';
+import { createMutex } from '../storage/mutex';
+import type { Permission } from '../storage/items';
 import type { Item } from './wallet-service';
 
 /**

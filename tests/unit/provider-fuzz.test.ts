@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SUPPORTED_METHODS } from '../../lib/provider';
+import { browserItems } from './browser-items';
 import { ACCOUNT_0, TEST_MNEMONIC, createHarness } from './provider-harness';
 
 const CONNECTED = 'https://connected.example';
@@ -23,7 +24,7 @@ const params = fc.oneof(fc.constant(undefined), fc.anything(), fc.array(fc.oneof
 const method = fc.oneof(fc.constantFrom(...SUPPORTED_METHODS, 'eth_sign', 'eth_foo', '__proto__', 'constructor', 'hasOwnProperty'), fc.string({ maxLength: 40 }));
 
 describe('provider router fuzz', () => {
-  const h = createHarness();
+  const h = createHarness(undefined, browserItems());
 
   beforeAll(async () => {
     fakeBrowser.reset();

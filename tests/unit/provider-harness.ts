@@ -1,9 +1,8 @@
 import type { PublicClient } from 'viem';
+import type { ActivityItem } from '../../lib/messaging/types';
+import type { NetworkState, Permission, SessionSecrets, StoredAccount, StoredCallBundle, StoredPending, WalletMeta, WatchedAsset } from '../../lib/storage';
 import { createNetworkService } from '../../lib/chain/networks';
 import { createApprovalQueue, createProviderRouter, type Decision, type ProviderEvent } from '../../lib/provider';
-import {
-  accountsItem, activityItem, callBundlesItem, networksItem, pendingItem, permissionsItem, sessionSecretsItem, vaultItem, walletMetaItem, watchedAssetsItem,
-} from '../../lib/storage';
 import { createActivityService } from '../../lib/wallet/activity';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
@@ -13,16 +12,35 @@ export const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 export const ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
 /** Real services over fake browser storage; the "user" answers every approval with `answer`. */
-export function createHarness(client?: PublicClient) {
+/** An in-memory stand-in for a storage item, for suites that run without WXT's fake browser (devnet). */
+export function memoryItem<T>(fallback: T) {
+  let value = structuredClone(fallback);
+  return { getValue: async () => structuredClone(value), setValue: async (next: T): Promise<void> => {
+      value = structuredClone(next);
+    } };
+}
+
+function memoryItems() {
+  return {
+    vault: memoryItem<string | null>(null), accounts: memoryItem<StoredAccount[]>([]), meta: memoryItem<WalletMeta>({ autoLockMinutes: 15, backupPending: false }),
+    session: memoryItem<SessionSecrets | null>(null), networks: memoryItem<NetworkState | null>(null), permissions: memoryItem<Record<string, Permission>>({}),
+    activity: memoryItem<ActivityItem[]>([]), pending: memoryItem<StoredPending[]>([]), callBundles: memoryItem<StoredCallBundle[]>([]), watchedAssets: memoryItem<WatchedAsset[]>([]),
+  };
+}
+
+
+export type HarnessItems = ReturnType<typeof memoryItems>;
+
+export function createHarness(client?: PublicClient, items: HarnessItems = memoryItems()) {
   const events: { origins: string[] | '*'; event: ProviderEvent; data: unknown }[] = [];
   const approvalsSeen: { kind: string; origin: string; params: unknown }[] = [];
   let answer: Decision = { approved: true };
-  const wallet = createWalletService({ vault: vaultItem, accounts: accountsItem, meta: walletMetaItem, session: sessionSecretsItem });
-  const networks = createNetworkService({ item: networksItem });
-  const permissions = createPermissionService({ item: permissionsItem });
-  const activity = createActivityService({ item: activityItem });
+  const wallet = createWalletService({ vault: items.vault, accounts: items.accounts, meta: items.meta, session: items.session });
+  const networks = createNetworkService({ item: items.networks });
+  const permissions = createPermissionService({ item: items.permissions });
+  const activity = createActivityService({ item: items.activity });
   const approvals = createApprovalQueue({
-    item: pendingItem,
+    item: items.pending,
     openWindow: async () => {
       for (const p of await approvals.list()) {
         approvalsSeen.push({ kind: p.kind, origin: p.origin, params: p.params });
@@ -32,8 +50,8 @@ export function createHarness(client?: PublicClient) {
   });
   const router = createProviderRouter({
     wallet, networks, permissions, approvals, activity,
-    callBundles: callBundlesItem,
-    watchedAssets: watchedAssetsItem,
+    callBundles: items.callBundles,
+    watchedAssets: items.watchedAssets,
     client: async () => {
       if (!client) throw new Error('no RPC in unit tests');
       return client;

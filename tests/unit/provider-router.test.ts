@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { recoverTypedSignature, SignTypedDataVersion } from '@metamask/eth-sig-util';
 import { hashMessage, recoverMessageAddress, stringToHex } from 'viem';
+import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from './provider-harness';
 
 const DAPP = 'https://dapp.example';
@@ -28,7 +29,7 @@ const mail = (chainId: number | string) => ({
 });
 
 describe('EIP-1193 router', () => {
-  const h = createHarness();
+  const h = createHarness(undefined, browserItems());
 
   beforeAll(async () => {
     fakeBrowser.reset();

@@ -41,9 +41,10 @@ export const callsMethods: Record<string, MethodHandler> = {
     if (!decision.approved) throw rejectedByUser('batch of calls');
     const hashes: Hex[] = [];
     let error: string | undefined;
-    for (const [i, tx] of txs.entries()) {
+    // Sequential: each send reads the pending nonce, which already counts the previous call.
+    for (const tx of txs) {
       try {
-        hashes.push(await signAndSend(tx, origin, deps, i));
+        hashes.push(await signAndSend(tx, origin, deps));
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         break;

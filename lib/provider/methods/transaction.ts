@@ -8,14 +8,14 @@ import { sendTransactionParams, type TransactionParams } from '../schemas';
 const big = (v: string | undefined) => (v === undefined ? undefined : hexToBigInt(v as Hex));
 
 /** Fills nonce, gas and fees from the node where the dApp left them out, signs, broadcasts, records activity. */
-export async function signAndSend(tx: TransactionParams, origin: string, deps: ProviderRouterDeps, nonceOffset = 0): Promise<Hex> {
+export async function signAndSend(tx: TransactionParams, origin: string, deps: ProviderRouterDeps): Promise<Hex> {
   const client = await deps.client();
   const chainId = (await deps.networks.active()).chainId;
   const from = tx.from as Address;
   const data = (tx.data ?? tx.input) as Hex | undefined;
   const value = big(tx.value) ?? 0n;
   const to = (tx.to ?? undefined) as Address | undefined;
-  const nonce = tx.nonce !== undefined ? Number(BigInt(tx.nonce)) : (await client.getTransactionCount({ address: from, blockTag: 'pending' })) + nonceOffset;
+  const nonce = tx.nonce !== undefined ? Number(BigInt(tx.nonce)) : await client.getTransactionCount({ address: from, blockTag: 'pending' });
   const gas = big(tx.gas ?? tx.gasLimit) ?? (await client.estimateGas({ account: from, to, data, value }));
   const legacy = tx.type === '0x0' || tx.type === '0x00' || (tx.gasPrice !== undefined && tx.maxFeePerGas === undefined);
   let serializable: TransactionSerializable;
