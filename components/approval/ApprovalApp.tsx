@@ -23,7 +23,16 @@ export function ApprovalApp() {
     else if (hadRequests.current) window.close();
   }, [requests]);
 
-  return <main className="mx-auto flex min-h-screen max-w-[480px] flex-col gap-3 bg-surface p-4 text-ink">{body()}</main>;
+  return (
+    <div className="flex min-h-screen flex-col bg-surface text-ink">
+      <header className="flex items-center gap-2 border-b border-line px-4 py-2">
+        <img src="/icon/32.png" alt="" className="size-5" />
+        <span className="flex-1 text-sm font-semibold">Ballast</span>
+        {requests && requests.length > 0 && <Badge tone="info">{requests.length} pending</Badge>}
+      </header>
+      <main className="mx-auto flex w-full max-w-[480px] flex-1 flex-col gap-3 p-4">{body()}</main>
+    </div>
+  );
 
   function body() {
     const failed = (!wallet.data && wallet.error) || (!requests && pending.error) || undefined;
