@@ -67,11 +67,11 @@ export async function depeg(ctx: DevnetContext, token: RestakingSymbol, percent:
 }
 
 /** Slashes an EigenLayer operator (seeded = the devnet's first operator) by a fraction of its set allocation. */
-export async function slash(ctx: DevnetContext, operator: 'seeded' | Address, fraction: string) {
+export async function slash(ctx: DevnetContext, operator: 'seeded' | Address, fraction: string): Promise<Record<string, unknown>> {
   parseNumber(fraction, 'fraction', 0, 1, { maxInclusive: true });
   const who = operator === 'seeded' ? EIGEN_DEVNET_OPERATOR : operator;
   const result = await slashOperator(ctx, { operator: who, fraction: Number(fraction) });
-  return { scenario: 'slash', fraction, ...(toJson(result) as object) };
+  return { scenario: 'slash', fraction, ...(toJson(result) as Record<string, unknown>) };
 }
 
 /** Rewards (> 0) or losses (< 0) of `percent` % in the figure the token's rate or balances derive from. */

@@ -5,16 +5,19 @@ import type { DevnetContext } from '../context';
 export type BatchCall = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
 
 /**
- * Sends many set-up transactions from one unlocked account at once. The node assigns nonces racily when
- * calls arrive together, so each gets its own explicit nonce and a fixed gas limit (no estimate round
- * trip); then every receipt is awaited and any revert is reported by function name.
+ * Sends many set-up transactions from one unlocked account quickly: explicit nonces and a fixed gas
+ * limit (no estimate round trip), sent in order without waiting for each receipt. (Sending them all
+ * concurrently let transactions arrive out of nonce order and, now and then, sit unmined in the pool.)
+ * Then every receipt is awaited and any revert is reported by function name.
  */
 export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from = ctx.admin, gas = 1_500_000n } = {}): Promise<Hex[]> {
   if (calls.length === 0) return [];
   const first = await ctx.client.getTransactionCount({ address: from, blockTag: 'pending' });
-  const hashes = await Promise.all(
-    calls.map((c, i) =>
-      ctx.client.sendTransaction({
+  // Sent one after another (in nonce order, so automine never sees a gap) but not awaited one by one.
+  const hashes: Hex[] = [];
+  for (const [i, c] of calls.entries()) {
+    hashes.push(
+      await ctx.client.sendTransaction({
         account: from,
         chain: mainnet,
         to: c.address,
@@ -23,8 +26,8 @@ export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from =
         nonce: first + i,
         gas,
       }),
-    ),
-  );
+    );
+  }
   const receipts = await Promise.all(hashes.map((hash) => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 10, timeout: 20_000 })));
   const failed = receipts.flatMap((r, i) => (r.status === 'success' ? [] : [`${calls[i]?.functionName} on ${calls[i]?.address}`]));
   if (failed.length) throw new Error(`Devnet set-up reverted: ${failed.join(', ')}`);
