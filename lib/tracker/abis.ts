@@ -50,6 +50,18 @@ export const symbioticVaultAbi = parseAbi([
 export const aavePoolAbi = parseAbi([
   'function getUserAccountData(address user) view returns (uint256 totalCollateralBase, uint256 totalDebtBase, uint256 availableBorrowsBase, uint256 currentLiquidationThreshold, uint256 ltv, uint256 healthFactor)',
   'function getUserEMode(address user) view returns (uint256)',
+  'struct CollateralConfig { uint16 ltv; uint16 liquidationThreshold; uint16 liquidationBonus; }',
+  'function getEModeCategoryCollateralConfig(uint8 id) view returns (CollateralConfig)',
+  'struct ReserveDataLegacy { uint256 configuration; uint128 liquidityIndex; uint128 currentLiquidityRate; uint128 variableBorrowIndex; uint128 currentVariableBorrowRate; uint128 currentStableBorrowRate; uint40 lastUpdateTimestamp; uint16 id; address aTokenAddress; address stableDebtTokenAddress; address variableDebtTokenAddress; address interestRateStrategyAddress; uint128 accruedToTreasury; uint128 unbacked; uint128 isolationModeTotalDebt; }',
+  'function getReserveData(address asset) view returns (ReserveDataLegacy)',
+]);
+
+/** Curve LP reads beyond quoting: the pool's balances, fee and the LP token's supply. */
+export const curveLpPoolAbi = parseAbi([
+  'function balances(uint256 i) view returns (uint256)',
+  'function A() view returns (uint256)',
+  'function fee() view returns (uint256)',
+  'function get_virtual_price() view returns (uint256)',
 ]);
 
 export const pendleOracleAbi = parseAbi([

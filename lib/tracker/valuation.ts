@@ -34,10 +34,13 @@ export function eigenSlashingExposure(valueEth: bigint, maxMagnitude: bigint, se
   };
 }
 
-/** Reference §6 step 6: an LRT holder's share of the protocol's at-risk ETH. */
-export function lrtShareExposure(holderBalance: bigint, totalSupply: bigint, protocolAtRiskEth: bigint): bigint {
-  if (totalSupply <= 0n || holderBalance > totalSupply) return 0n;
-  return lrtExposure({ holderBalance, totalSupply, protocolAtRiskEth }).holderAtRiskEth;
+/**
+ * Reference §6 step 6: an LRT holder's share of the protocol's at-risk ETH. Null (unknown) when the
+ * supply is 0 or below the balance: an exposure that cannot be split is not an exposure of 0.
+ */
+export function lrtShareExposure(holderBalance: bigint, totalSupply: bigint, protocolAtRiskEth: bigint): { holderAtRiskEth: bigint; shareOfSupplyWad: bigint } | null {
+  if (totalSupply <= 0n || holderBalance > totalSupply) return null;
+  return lrtExposure({ holderBalance, totalSupply, protocolAtRiskEth });
 }
 
 /** An LP's claim on a pool's balances: balance_i × lpBalance / lpSupply. */

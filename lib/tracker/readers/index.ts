@@ -1,10 +1,16 @@
 import type { PositionReader } from './reader';
+import { aaveReader } from './aave';
+import { curveLpReader } from './curve';
 import { eigenLayerReader } from './eigenlayer';
+import { lrtExposureReader } from './lrt-exposure';
+import { pendleReader } from './pendle';
+import { symbioticReader } from './symbiotic';
 import { tokenReader } from './tokens';
 
-/** Every family the tracker reads by default, in display order. */
+/** Every family the tracker reads by default, in display order; the LRT exposure annotates the others last. */
 export function defaultReaders(): PositionReader[] {
-  return [tokenReader(), eigenLayerReader()];
+  return [tokenReader(), eigenLayerReader(), symbioticReader(), aaveReader(), curveLpReader(), pendleReader(), lrtExposureReader()];
 }
-export { eigenLayerReader, tokenReader };
+export { aaveReader, curveLpReader, eigenLayerReader, lrtExposureReader, pendleReader, symbioticReader, tokenReader };
+export { impliedApy, PENDLE_TWAP_SECONDS } from './pendle';
 export type { PositionReader, RateBook, ReaderContext } from './reader';
