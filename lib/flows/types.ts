@@ -1,0 +1,168 @@
+import type { Address, Client, Hex } from 'viem';
+import type { SerializedError } from '../errors';
+import type { Preview, PreviewFacts } from '../preview';
+import type { RiskFlag, Severity } from '../risk';
+
+/**
+ * Where a step's amount comes from. `input`: the ETH the user typed. `step`: what step k produced,
+ * measured as the user's balance change of step k's output token — from the whole-flow simulation
+ * while planning, from the chain (balance before vs after the receipt) while executing.
+ */
+export type AmountRef = { from: 'input' } | { from: 'step'; step: number };
+
+export type StakeSymbol = 'stETH' | 'wstETH' | 'rETH' | 'eETH' | 'ezETH' | 'rsETH' | 'pufETH' | 'rswETH' | 'ETHx' | 'mETH';
+export type WrapperSymbol = 'wstETH' | 'weETH';
+
+/** One step as data (JSON-safe), so a stored flow can rebuild its calls after a worker restart. */
+export type StepSpec =
+  | { kind: 'stake'; symbol: StakeSymbol; amount: AmountRef }
+  | { kind: 'wrap'; wrapper: WrapperSymbol; amount: AmountRef }
+  | { kind: 'unwrap'; wrapper: WrapperSymbol; amount: AmountRef }
+  | { kind: 'approve'; token: Address; symbol: string; spender: Address; spenderLabel: string; amount: AmountRef }
+  | { kind: 'aave-supply'; asset: Address; symbol: string; amount: AmountRef }
+  | { kind: 'aave-emode'; categoryId: number; label: string }
+  | { kind: 'curve-add'; pool: Address; label: string; coinIndex: 0 | 1; dynamicArray: boolean; amount: AmountRef }
+  | { kind: 'pendle-buy'; market: Address; pt: Address; label: string; amount: AmountRef }
+  | { kind: 'eigen-deposit'; strategy: Address; token: Address; symbol: string; amount: AmountRef }
+  | { kind: 'eigen-delegate'; operator: Address };
+
+export type StepKind = StepSpec['kind'];
+
+/** A transaction as the wallet signs it; value in wei as a decimal string (the plan crosses messaging). */
+export type FlowTx = { from: Address; to: Address; data: Hex; value: string };
+
+export type PlannedStep = {
+  index: number;
+  spec: StepSpec;
+  label: string;
+  tx: FlowTx;
+  /** Wei going in (ETH or the input token). */
+  amountIn: string;
+  /** Token whose balance this step raises (the thing later steps spend), 'ETH' never. */
+  output?: { token: Address; symbol: string };
+  /** What the protocol's own preview (or, without one, the simulation) says the step gives. */
+  expectedOut?: string;
+  /** expectedOut × (1 − slippage), rounded down. */
+  minOut?: string;
+  /** Where expectedOut came from, e.g. "Kelp LRTDepositPool.getRsETHAmountToMint". */
+  quoteSource?: string;
+  /** contract: the call itself reverts below minOut; wallet: Ballast checks before sending and after mining. */
+  minOutEnforcedBy?: 'contract' | 'wallet';
+  /** Output measured in the whole-flow simulation. */
+  simulatedOut?: string;
+  gasUsed?: string;
+};
+
+export type FlowPlan = {
+  recipeId: string;
+  title: string;
+  from: Address;
+  chainId: number;
+  inputWei: string;
+  slippageBps: number;
+  operator?: Address;
+  steps: PlannedStep[];
+  createdAt: number;
+};
+
+export type TokenAmount = { token: Address | 'ETH'; symbol: string; amount: string };
+
+export type StepPreview = {
+  index: number;
+  label: string;
+  status: 'ok' | 'reverted' | 'not-run';
+  reason?: string;
+  gasUsed?: string;
+  /** Balance changes of the user caused by this step alone. */
+  changes: TokenAmount[];
+  flags: RiskFlag[];
+};
+
+export type FlowPreview = {
+  plan: FlowPlan;
+  status: 'ok' | 'reverted' | 'unavailable';
+  /** The first step that would fail, named before anything is sent. */
+  failedStep?: { index: number; label: string; reason: string };
+  steps: StepPreview[];
+  /** Net balance changes over the whole flow (the final position plus what was spent). */
+  finalPosition: TokenAmount[];
+  /** Tokens that pass through the user's hands on the way (minted, then spent). */
+  intermediate: TokenAmount[];
+  gasUsed: string;
+  /** Flags that belong to no single step (e.g. "could not check"). */
+  flowFlags: RiskFlag[];
+  worst: Severity | 'none';
+  facts: PreviewFacts & { healthFactorAfter?: string; delegatedTo?: Address; withdrawableShares?: string };
+  /** The lib/preview analysis of the whole batch (decoded calls, checked / not checked). */
+  batchPreview?: Preview;
+};
+
+export type StepStatus = 'planned' | 'sending' | 'sent' | 'mined' | 'failed';
+
+export type StepState = {
+  status: StepStatus;
+  /** The nonce chosen for this step, stored before sending so a restart can tell whether it went out. */
+  nonce?: number;
+  /** Block number seen before sending: where a restart starts looking for a hash it lost. */
+  sentFromBlock?: string;
+  hash?: Hex;
+  /** The call actually sent (amounts re-resolved from earlier receipts). */
+  tx?: FlowTx;
+  amountIn?: string;
+  minOut?: string;
+  balanceBefore?: string;
+  actualOut?: string;
+  blockNumber?: string;
+  error?: SerializedError;
+};
+
+export type FlowStatus = 'planned' | 'running' | 'done' | 'failed';
+
+export type FlowFailure = {
+  step: number;
+  label: string;
+  /** true when nothing of this step reached the chain (stopped by a pre-send check). */
+  beforeSending: boolean;
+  error: SerializedError;
+  holdings: TokenAmount[];
+  options: FlowOption[];
+};
+
+export type FlowOption =
+  | { kind: 'retry'; step: number; label: string }
+  | { kind: 'unwind'; label: string; steps: StepSpec[]; note?: string }
+  | { kind: 'note'; label: string };
+
+export type FlowState = {
+  version: 1;
+  id: string;
+  plan: FlowPlan;
+  status: FlowStatus;
+  steps: StepState[];
+  failure?: FlowFailure;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type FlowStore = {
+  get(id: string): Promise<FlowState | undefined>;
+  put(state: FlowState): Promise<void>;
+  list(): Promise<FlowState[]>;
+  remove(id: string): Promise<void>;
+};
+
+export type FlowReceipt = { status: 'success' | 'reverted'; blockNumber: bigint; gasUsed?: bigint };
+
+export type SendFlowTransaction = (tx: { from: Address; to: Address; data: Hex; value: bigint; nonce: number; chainId: number }) => Promise<Hex>;
+
+export type FlowExecutorDeps = {
+  /** Reads on the user's RPC: nonces, balances, quotes, pre-send eth_call. */
+  client: Client;
+  /** The wallet signs and broadcasts; resolves with the hash as soon as it is known. */
+  sendTransaction: SendFlowTransaction;
+  waitForReceipt(hash: Hex): Promise<FlowReceipt>;
+  store: FlowStore;
+  now(): number;
+  /** Called after every persisted transition (progress view). */
+  onUpdate?(state: FlowState): void;
+};
