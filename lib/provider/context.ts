@@ -35,16 +35,23 @@ export type RequestContext = {
 
 export type MethodHandler = (ctx: RequestContext, deps: ProviderRouterDeps) => Promise<unknown>;
 
-/** The accounts a site sees: its permitted ones, the wallet's selected account first; none while locked. */
+/**
+ * The accounts a site sees: its permitted ones, the wallet's selected account first; none while locked.
+ * Lowercase, as MetaMask reports them: dApps compare them with === against the lowercase addresses that
+ * eth-sig-util's recover functions return (the MetaMask test dApp's personal_sign verification does).
+ */
 export async function accountsFor(origin: string, deps: ProviderRouterDeps): Promise<Address[]> {
   const permission = await deps.permissions.get(origin);
   if (!permission || (await deps.wallet.status()) !== 'unlocked') return [];
   const known = new Set((await deps.wallet.accounts()).map((a) => a.address.toLowerCase()));
-  const accounts = permission.accounts.filter((a) => known.has(a.toLowerCase()));
-  const selected = (await deps.wallet.meta()).selectedAddress;
-  const first = accounts.find((a) => a.toLowerCase() === selected?.toLowerCase());
+  const accounts = permission.accounts.map(toPageAddress).filter((a) => known.has(a));
+  const selected = (await deps.wallet.meta()).selectedAddress?.toLowerCase();
+  const first = accounts.find((a) => a === selected);
   return first ? [first, ...accounts.filter((a) => a !== first)] : accounts;
 }
+
+/** An address as pages see it (lowercase hex, MetaMask's convention). */
+export const toPageAddress = (address: string) => address.toLowerCase() as Address;
 
 /** Throws 4100 unless `address` is connected to `origin` and the wallet is unlocked. */
 export async function requireAuthorized(origin: string, address: Address, deps: ProviderRouterDeps): Promise<void> {

@@ -1,13 +1,15 @@
 import '../../lib/polyfills';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { recoverTypedSignature, SignTypedDataVersion } from '@metamask/eth-sig-util';
+import { recoverPersonalSignature, recoverTypedSignature, SignTypedDataVersion } from '@metamask/eth-sig-util';
 import { hashMessage, recoverMessageAddress, stringToHex } from 'viem';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from './provider-harness';
 
 const DAPP = 'https://dapp.example';
 const OTHER = 'https://other.example';
+/** Pages see addresses in lowercase, as MetaMask reports them. */
+const lower = (address: string) => address.toLowerCase();
 
 // EIP-712 "Mail" example from the EIP text itself (eips.ethereum.org/EIPS/eip-712), chain 1.
 const mail = (chainId: number | string) => ({
@@ -54,24 +56,24 @@ describe('EIP-1193 router', () => {
     h.answerWith({ approved: false });
     expect(await h.call(DAPP, 'eth_requestAccounts', [])).toMatchObject({ error: { code: 4001 } });
     h.answerWith({ approved: true, accounts: [ACCOUNT_0] });
-    expect(await h.call(DAPP, 'eth_requestAccounts', [])).toEqual({ result: [ACCOUNT_0] });
-    expect(h.events.at(-1)).toEqual({ origins: [DAPP], event: 'accountsChanged', data: [ACCOUNT_0] });
+    expect(await h.call(DAPP, 'eth_requestAccounts', [])).toEqual({ result: [lower(ACCOUNT_0)] });
+    expect(h.events.at(-1)).toEqual({ origins: [DAPP], event: 'accountsChanged', data: [lower(ACCOUNT_0)] });
     // The other origin is untouched and cannot use DAPP's account.
     expect(await h.call(OTHER, 'eth_accounts', [])).toEqual({ result: [] });
     expect(await h.call(OTHER, 'eth_signTypedData_v4', [ACCOUNT_0, JSON.stringify(mail(1))])).toMatchObject({ error: { code: 4100 } });
     expect(await h.call(OTHER, 'wallet_getPermissions', [])).toEqual({ result: [] });
     // Revoking OTHER (never connected) leaves DAPP connected.
     expect(await h.call(OTHER, 'wallet_revokePermissions', [{ eth_accounts: {} }])).toEqual({ result: null });
-    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ result: [ACCOUNT_0] });
+    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ result: [lower(ACCOUNT_0)] });
     // OTHER connects a different account; each origin sees only its own.
     h.answerWith({ approved: true, accounts: [ACCOUNT_1] });
-    expect(await h.call(OTHER, 'wallet_requestPermissions', [{ eth_accounts: {} }])).toMatchObject({ result: [{ parentCapability: 'eth_accounts', caveats: [{ value: [ACCOUNT_1] }] }] });
-    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ result: [ACCOUNT_0] });
+    expect(await h.call(OTHER, 'wallet_requestPermissions', [{ eth_accounts: {} }])).toMatchObject({ result: [{ parentCapability: 'eth_accounts', caveats: [{ value: [lower(ACCOUNT_1)] }] }] });
+    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ result: [lower(ACCOUNT_0)] });
     expect(await h.call(DAPP, 'personal_sign', ['0x68656c6c6f', ACCOUNT_1])).toMatchObject({ error: { code: 4100 } });
     // Revoking OTHER does not touch DAPP.
     expect(await h.call(OTHER, 'wallet_revokePermissions', [{ eth_accounts: {} }])).toEqual({ result: null });
     expect(await h.call(OTHER, 'eth_accounts')).toEqual({ result: [] });
-    expect(await h.call(DAPP, 'eth_accounts')).toEqual({ result: [ACCOUNT_0] });
+    expect(await h.call(DAPP, 'eth_accounts')).toEqual({ result: [lower(ACCOUNT_0)] });
   });
 
   it('personal_sign (2 and 3 params, either order) round-trips through personal_ecRecover and viem', async () => {
@@ -85,7 +87,10 @@ describe('EIP-1193 router', () => {
     expect(swapped.result).toBe(two.result);
     const signature = two.result as `0x${string}`;
     expect(await recoverMessageAddress({ message: text, signature })).toBe(ACCOUNT_0);
-    expect(await h.call(DAPP, 'personal_ecRecover', [hex, signature])).toEqual({ result: ACCOUNT_0 });
+    expect(await h.call(DAPP, 'personal_ecRecover', [hex, signature])).toEqual({ result: lower(ACCOUNT_0) });
+    // The MetaMask test dApp verifies with eth-sig-util (lowercase) and compares with === to eth_accounts[0].
+    const [shown] = ((await h.call(DAPP, 'eth_accounts')) as { result: string[] }).result;
+    expect(recoverPersonalSignature({ data: hex, signature })).toBe(shown);
     expect(hashMessage(text)).not.toBe(hashMessage(hex)); // sanity: text and hex differ as messages
   });
 

@@ -3,7 +3,7 @@ import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import type { MessageTypes, TypedMessage } from '@metamask/eth-sig-util';
 import { recoverPersonalMessage, signPersonalMessage, signTypedDataWithKey } from '../../wallet/signing';
 import { rejectedByUser } from '../approvals';
-import { requireAuthorized, type MethodHandler } from '../context';
+import { requireAuthorized, toPageAddress, type MethodHandler } from '../context';
 import { ecRecoverParams, personalSignParams, signTypedDataParams } from '../schemas';
 
 /** Messages that are not hex are signed as their UTF-8 bytes, as MetaMask does. */
@@ -62,7 +62,8 @@ export const signMethods: Record<string, MethodHandler> = {
     const [message, signature] = ecRecoverParams.parse(params);
     if (signature.length !== 132) throw rpcErrors.invalidParams({ message: 'Invalid params: signature must be 65 bytes (0x + 130 hex digits).' });
     try {
-      return recoverPersonalMessage(toMessageHex(message), signature as Hex);
+      // Lowercase like eth_accounts, so a dApp can compare the two with ===.
+      return toPageAddress(recoverPersonalMessage(toMessageHex(message), signature as Hex));
     } catch {
       throw rpcErrors.invalidParams({ message: 'Invalid params: the signature does not recover to an address.' });
     }
