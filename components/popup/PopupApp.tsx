@@ -12,19 +12,19 @@ export function PopupApp() {
   useTheme();
   const wallet = useResource(walletStore);
   const onboarding = useOnboardingFlow((s) => s.active);
-  return <div className="h-[600px] w-[360px] overflow-hidden bg-surface text-ink">{body()}</div>;
+  return <main className="h-[600px] w-[360px] overflow-hidden bg-surface text-ink">{body()}</main>;
 
   function body() {
     if (onboarding) return <Onboarding />;
     if (!wallet.data) {
       if (wallet.error) {
         return (
-          <main className="p-4">
+          <div className="p-4">
             <ErrorState title="Could not read the wallet" message={wallet.error.message} details={wallet.error.details} onRetry={() => void walletStore.getState().reload()} />
-          </main>
+          </div>
         );
       }
-      return <main className="flex h-full items-center justify-center"><Spinner label="Loading wallet" /></main>;
+      return <div className="flex h-full items-center justify-center"><Spinner label="Loading wallet" /></div>;
     }
     switch (wallet.data.status) {
       case 'uninitialized': return <Onboarding />;

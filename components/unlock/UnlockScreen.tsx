@@ -15,7 +15,7 @@ export function UnlockScreen({ reason }: { reason?: string }) {
     if (await unlock.run(password)) setPassword('');
   };
   return (
-    <main className="flex h-full flex-col justify-center gap-6 p-5">
+    <div className="flex h-full flex-col justify-center gap-6 p-5">
       <div className="flex flex-col items-center gap-2 text-center">
         <img src="/icon/128.png" alt="" className="size-14" />
         <h1 className="text-xl font-bold">Unlock Ballast</h1>
@@ -26,6 +26,6 @@ export function UnlockScreen({ reason }: { reason?: string }) {
         <InlineError error={unlock.error} />
         <Button type="submit" block loading={unlock.loading} disabled={!password}>Unlock</Button>
       </form>
-    </main>
+    </div>
   );
 }

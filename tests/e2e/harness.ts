@@ -170,7 +170,7 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 export async function waitForPage(context: BrowserContext, part: string, timeout = 30_000): Promise<Page> {
   const existing = context.pages().find((p) => p.url().includes(part));
   if (existing) return existing;
-  return new Promise<Page>((resolvePage, reject) => {
+  const found = new Promise<Page>((resolvePage, reject) => {
     const timer = setTimeout(() => {
       context.off('page', onPage);
       reject(new Error(`No page with "${part}" in its URL opened within ${timeout} ms`));
@@ -186,10 +186,16 @@ export async function waitForPage(context: BrowserContext, part: string, timeout
     };
     context.on('page', onPage);
   });
+  // A caller that gave up (its test failed first) must not crash the run with an unhandled rejection;
+  // a caller that awaits still gets the error.
+  found.catch(() => undefined);
+  return found;
 }
 
 /** Waits until a page closes itself (or is already closed). */
-export async function waitForClose(page: Page, timeout = 30_000): Promise<void> {
-  if (page.isClosed()) return;
-  await page.waitForEvent('close', { timeout });
+export function waitForClose(page: Page, timeout = 30_000): Promise<void> {
+  if (page.isClosed()) return Promise.resolve();
+  const closed = page.waitForEvent('close', { timeout }).then(() => undefined);
+  closed.catch(() => undefined);
+  return closed;
 }

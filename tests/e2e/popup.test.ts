@@ -28,7 +28,7 @@ describe('built extension', () => {
     // Whatever the wallet state, the popup shows a real screen (welcome, unlock or home), not a blank page.
     await page.getByRole('heading').first().waitFor();
     const size = await page.evaluate(() => {
-      const box = document.querySelector('#root > div')!.getBoundingClientRect();
+      const box = document.querySelector('#root > main')!.getBoundingClientRect();
       return { width: box.width, height: box.height, scrollWidth: document.documentElement.scrollWidth };
     });
     expect(size).toEqual({ width: 360, height: 600, scrollWidth: 360 });
