@@ -4,6 +4,8 @@ import type { ReadCall, ReadResult } from './types';
 
 /** Gas assumed for a read that does not say; view reads on LST contracts use well under this. */
 export const DEFAULT_READ_GAS = 50_000n;
+/** An ERC-20 balanceOf, proxied or rebasing (a few cold SLOADs and one delegatecall): well under this. */
+export const BALANCE_READ_GAS = 30_000n;
 /**
  * Limits of one aggregate3 eth_call. Public nodes cap eth_call gas (geth's default RPC gas cap is
  * 50M) and request bodies; staying well below both keeps a full 10-account refresh in one call.

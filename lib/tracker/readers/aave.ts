@@ -2,6 +2,7 @@ import { zeroAddress, type Address } from 'viem';
 import { AAVE_V3, TOKENS, type TokenSymbol } from '../../restaking/addresses';
 import { AAVE_V3_RESERVES } from '../../restaking/deployments';
 import { aavePoolAbi, erc20Abi } from '../abis';
+import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';
 import { valueIn } from './value';
@@ -36,17 +37,17 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
   return {
     family: 'aave',
     phase1: ({ accounts }) => [
-      ...reserves.map((s): ReadCall => ({ key: k.reserve(s), address: POOL, abi: aavePoolAbi, functionName: 'getReserveData', args: [TOKENS[s]], gas: 100_000n })),
+      ...reserves.map((s): ReadCall => ({ key: k.reserve(s), address: POOL, abi: aavePoolAbi, functionName: 'getReserveData', args: [TOKENS[s]], gas: 60_000n })),
       ...accounts.flatMap((a): ReadCall[] => [
-        // Walks every reserve and its price source on mainnet: the heaviest read per account.
-        { key: k.account(a), address: POOL, abi: aavePoolAbi, functionName: 'getUserAccountData', args: [a], gas: 1_000_000n },
-        { key: k.eMode(a), address: POOL, abi: aavePoolAbi, functionName: 'getUserEMode', args: [a] },
+        // Walks the user's reserves and calls each one's price adapter: the heaviest read per account.
+        { key: k.account(a), address: POOL, abi: aavePoolAbi, functionName: 'getUserAccountData', args: [a], gas: 300_000n },
+        { key: k.eMode(a), address: POOL, abi: aavePoolAbi, functionName: 'getUserEMode', args: [a], gas: BALANCE_READ_GAS },
       ]),
     ],
     phase2: ({ accounts }, reads) => {
       const balances = reserves.flatMap((s) => {
         const aToken = aTokenOf(reads, s);
-        return aToken ? accounts.map((a): ReadCall => ({ key: k.balance(s, a), address: aToken, abi: erc20Abi, functionName: 'balanceOf', args: [a] })) : [];
+        return aToken ? accounts.map((a): ReadCall => ({ key: k.balance(s, a), address: aToken, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS })) : [];
       });
       const ids = new Set(accounts.map((a) => eModeOf(reads, a)).filter((id): id is bigint => id !== undefined && id > 0n));
       const configs = [...ids].map((id): ReadCall => ({ key: k.eModeConfig(id), address: POOL, abi: aavePoolAbi, functionName: 'getEModeCategoryCollateralConfig', args: [Number(id)] }));

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { CURVE_LP_POOLS, type CurveLpPool } from '../../restaking/deployments';
 import { curveLpPoolAbi, erc20Abi } from '../abis';
+import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall, Reads } from '../types';
 import { depegWad, lpUnderlying } from '../valuation';
 import { curveLpIl } from './curve-il';
@@ -36,7 +37,7 @@ function poolCalls(p: CurveLpPool): ReadCall[] {
 export function curveLpReader(pools: readonly CurveLpPool[] = CURVE_LP_POOLS): PositionReader {
   return {
     family: 'curve-lp',
-    phase1: ({ accounts }) => pools.flatMap((p) => [...poolCalls(p), ...accounts.map((a): ReadCall => ({ key: k.lp(p, a), address: p.lpToken, abi: erc20Abi, functionName: 'balanceOf', args: [a] }))]),
+    phase1: ({ accounts }) => pools.flatMap((p) => [...poolCalls(p), ...accounts.map((a): ReadCall => ({ key: k.lp(p, a), address: p.lpToken, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS }))]),
     positions: ({ accounts }, reads, rates) => pools.flatMap((p) => accounts.flatMap((a) => position(p, a, reads, rates))),
   };
 }

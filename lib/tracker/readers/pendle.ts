@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import { PENDLE } from '../../restaking/addresses';
 import { PENDLE_MARKETS, type PendleMarket } from '../../restaking/deployments';
 import { erc20Abi, pendleMarketAbi, pendleOracleAbi } from '../abis';
+import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall } from '../types';
 import { mulWad, WAD } from '../valuation';
 import { bigintOf, errorOf, positionId, type PositionReader } from './reader';
@@ -40,7 +41,7 @@ export function pendleReader(markets: readonly PendleMarket[] = PENDLE_MARKETS):
       markets.flatMap((m): ReadCall[] => [
         { key: k.rate(m), address: PENDLE.ptOracle, abi: pendleOracleAbi, functionName: 'getPtToAssetRate', args: [m.market, PENDLE_TWAP_SECONDS], gas: 300_000n },
         { key: k.expiry(m), address: m.market, abi: pendleMarketAbi, functionName: 'expiry' },
-        ...accounts.map((a): ReadCall => ({ key: k.balance(m, a), address: m.pt, abi: erc20Abi, functionName: 'balanceOf', args: [a] })),
+        ...accounts.map((a): ReadCall => ({ key: k.balance(m, a), address: m.pt, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS })),
       ]),
     positions: ({ accounts, blockTimestamp }, reads, rates) =>
       markets.flatMap((m) =>

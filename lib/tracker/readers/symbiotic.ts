@@ -23,8 +23,8 @@ export function symbioticReader(vaults: readonly SymbioticVault[] = SYMBIOTIC_VA
     phase1: ({ accounts }) =>
       vaults.flatMap((v) =>
         accounts.flatMap((a): ReadCall[] => [
-          { key: k.active(v, a), address: v.vault, abi: symbioticVaultAbi, functionName: 'activeBalanceOf', args: [a] },
-          { key: k.slashable(v, a), address: v.vault, abi: symbioticVaultAbi, functionName: 'slashableBalanceOf', args: [a], gas: 100_000n },
+          { key: k.active(v, a), address: v.vault, abi: symbioticVaultAbi, functionName: 'activeBalanceOf', args: [a], gas: 40_000n },
+          { key: k.slashable(v, a), address: v.vault, abi: symbioticVaultAbi, functionName: 'slashableBalanceOf', args: [a], gas: 80_000n },
         ]),
       ),
     positions: ({ accounts }, reads, rates) =>

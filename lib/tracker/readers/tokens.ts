@@ -1,4 +1,5 @@
 import { erc20Abi } from '../abis';
+import { BALANCE_READ_GAS } from '../batch-reads';
 import { firstQuote, quoteCalls } from '../market-quotes';
 import { directMarkets, sourceOf, viaOf } from '../rates';
 import { TOKEN_SOURCES, type TokenSource } from '../token-sources';
@@ -26,7 +27,7 @@ export function tokenReader(tokens: readonly TokenSource[] = TOKEN_SOURCES): Pos
   return {
     family: 'token',
     phase1: ({ accounts }) =>
-      tokens.flatMap((t) => accounts.map((a): ReadCall => ({ key: balKey(t, a), address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [a] }))),
+      tokens.flatMap((t) => accounts.map((a): ReadCall => ({ key: balKey(t, a), address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS }))),
     phase2: ({ accounts }, reads, rates) =>
       tokens.flatMap((t) =>
         accounts.flatMap((a) => {
