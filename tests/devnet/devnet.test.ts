@@ -67,4 +67,4 @@ test('a port already in use is reported, by the function and by `npm run devnet`
   expect(run.stderr).toMatch(new RegExp(`Port ${devnet.port} .*already in use`));
   expect(bad.code).not.toBe(0);
   expect(bad.stderr).toMatch(/--port must be a whole number/);
-});
+}, 180_000); // two tsx start-ups; slow when the machine is busy

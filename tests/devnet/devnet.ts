@@ -4,7 +4,7 @@ import { startAnvil } from './anvil';
 import { createContext, type DevnetContext } from './context';
 import { seedDemo, type DemoAccount } from './seed/demo';
 import { seedEigen, type EigenSeed } from './seed/eigen';
-import { loadDefiSeed } from './seed/optional';
+import { seedDefi, type DefiSeed } from './seed/defi';
 import { seedTokens, type TokensSeed } from './seed/tokens';
 import { toJson } from './json';
 
@@ -38,12 +38,11 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
     const info: DevnetInfo = { rpcUrl: anvil.rpcUrl, chainId: 1, readyInMs: 0, tokens: {} as DevnetInfo['tokens'], contracts: {}, feeds: {}, rates: {}, seededRates: {}, demoAccounts: [] };
     if (seed) {
       const tokens = await seedTokens(ctx);
-      const defi = await loadDefiSeed();
-      const [eigen, defiSeed] = await seedOthers(ctx, tokens, defi);
-      info.demoAccounts = await seedDemo(ctx, { eigen, defi });
+      const [eigen, defiSeed] = await seedOthers(ctx, tokens);
+      info.demoAccounts = await seedDemo(ctx, { eigen, defi: true });
       Object.assign(info, {
         tokens: tokens.tokens, contracts: tokens.contracts, feeds: toJson(tokens.feeds), seededRates: toJson(tokens.rates),
-        eigen: toJson(eigen), operator: eigen.operator, defi: defiSeed === undefined ? undefined : toJson(defiSeed),
+        eigen: toJson(eigen), operator: eigen.operator, defi: toJson(defiSeed),
       });
       const rates = await readFairRates(ctx.client);
       info.rates = Object.fromEntries(Object.entries(rates).map(([s, r]) => [s, r.ok ? r.rate.toString() : `error: ${r.error}`]));
@@ -56,9 +55,9 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
   }
 }
 
-/** EigenLayer always; DeFi (Aave, Curve, Uniswap, Pendle) when tests/devnet/seed/defi.ts exists. */
-async function seedOthers(ctx: DevnetContext, tokens: TokensSeed, defi: Awaited<ReturnType<typeof loadDefiSeed>>): Promise<[EigenSeed, unknown]> {
+/** EigenLayer + Symbiotic, then DeFi (Curve, Aave, Uniswap, Pendle), both on top of the token doubles. */
+async function seedOthers(ctx: DevnetContext, tokens: TokensSeed): Promise<[EigenSeed, DefiSeed]> {
   const eigen = await seedEigen(ctx, tokens);
-  const defiSeed = defi?.seedDefi ? await defi.seedDefi(ctx, tokens) : undefined;
-  return [eigen, defiSeed];
+  const defi = await seedDefi(ctx, tokens);
+  return [eigen, defi];
 }

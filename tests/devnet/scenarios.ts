@@ -7,7 +7,7 @@ import { artifact, type DevnetContext } from './context';
 import { EIGEN_DEVNET_OPERATOR, slashOperator } from './seed/eigen';
 import { scaleBook, setFairRate } from './seed/rates';
 import { feedToken, type FeedName } from './seed/tokens';
-import { loadDefiSeed } from './seed/optional';
+import { depegToken } from './seed/defi';
 import { toJson } from './json';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
@@ -46,7 +46,10 @@ async function fairRate(ctx: DevnetContext, token: RestakingSymbol): Promise<big
   return r.rate;
 }
 
-/** Market price falls `percent` % below the fair rate: the token's Chainlink market feed, and its pools when seed/defi is there. */
+/**
+ * Market price falls `percent` % below the fair rate: the token's Chainlink market feed, and (seed/defi)
+ * its Curve pool by real swaps and its Uniswap quote. Needs a devnet seeded with seedDefi.
+ */
 export async function depeg(ctx: DevnetContext, token: RestakingSymbol, percent: string) {
   parseNumber(percent, 'percent', 0, 100);
   const fair = await fairRate(ctx, token);
@@ -60,9 +63,7 @@ export async function depeg(ctx: DevnetContext, token: RestakingSymbol, percent:
     await ctx.write({ address, abi: feedAbi(), functionName: 'setAnswer', args: [target, timestamp] });
     out.feed = { name: feed, address, before: json(before), after: json(target), updatedAt: json(timestamp) };
   }
-  const defi = await loadDefiSeed();
-  if (defi?.depegToken) out.pools = toJson(await defi.depegToken(ctx, token, Number(percent)));
-  if (!feed && !out.pools) throw new ScenarioInputError(`${token} has no market feed or pool on the devnet to depeg`);
+  out.pools = toJson(await depegToken(ctx, token, Number(percent)));
   return out;
 }
 

@@ -1,9 +1,10 @@
 import { erc20Abi, type Abi, type Address } from 'viem';
 import { mainnet } from 'viem/chains';
 import { PROTOCOL_CONTRACTS as P, TOKENS, type TokenSymbol } from '../../../lib/restaking/addresses';
-import { artifact, type DevnetContext } from '../context';
+import type { DevnetContext } from '../context';
+import { doubleAbi } from './abi';
 
-const abi = (name: string): Abi => artifact(name).abi;
+const abi = (name: string): Abi => doubleAbi(name);
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
 /**

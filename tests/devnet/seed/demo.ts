@@ -3,7 +3,7 @@ import { TOKENS, type TokenSymbol } from '../../../lib/restaking/addresses';
 import { devAccount, type DevnetContext } from '../context';
 import { acquireToken } from './acquire';
 import { depositAndDelegate, EIGEN_DEVNET_OPERATOR, type EigenSeed } from './eigen';
-import type { DefiSeedModule } from './optional';
+import { seedDemoPositions } from './defi';
 import { toJson } from '../json';
 
 /** JSON-safe view of one demo account (amounts in wei as decimal strings). */
@@ -26,7 +26,8 @@ const PLANS: Plan[] = [
   { label: 'Diversified LST holder', index: 3, buys: [['rETH', '3'], ['pufETH', '2'], ['rswETH', '2'], ['ETHx', '2'], ['mETH', '2'], ['cbETH', '2'], ['osETH', '2']] },
 ];
 
-export async function seedDemo(ctx: DevnetContext, { eigen, defi }: { eigen?: EigenSeed; defi?: DefiSeedModule } = {}): Promise<DemoAccount[]> {
+/** Needs seedTokens; EigenLayer positions need seedEigen's result, DeFi positions need seedDefi to have run. */
+export async function seedDemo(ctx: DevnetContext, { eigen, defi = false }: { eigen?: EigenSeed; defi?: boolean } = {}): Promise<DemoAccount[]> {
   // Accounts are independent senders, so they are funded in parallel; admin-minted tokens
   // (cbETH, osETH) appear only in one plan, which keeps the admin's nonces sequential.
   return Promise.all(
@@ -39,7 +40,7 @@ export async function seedDemo(ctx: DevnetContext, { eigen, defi }: { eigen?: Ei
         const { depositShares } = await depositAndDelegate(ctx, address, 'stETH', amount, EIGEN_DEVNET_OPERATOR);
         account.eigenLayer = { strategy: 'stETH', depositShares: depositShares.toString(), delegatedTo: EIGEN_DEVNET_OPERATOR };
       }
-      if (plan.defi && defi?.seedDemoPositions) account.defi = toJson(await defi.seedDemoPositions(ctx, address));
+      if (plan.defi && defi) account.defi = toJson(await seedDemoPositions(ctx, address));
       account.balances = await readBalances(ctx, address);
       return account;
     }),

@@ -1,10 +1,11 @@
 import { erc20Abi, parseUnits, type Abi, type Address } from 'viem';
 import { PROTOCOL_CONTRACTS as P, TOKENS } from '../../../lib/restaking/addresses';
 import type { RestakingSymbol } from '../../../lib/restaking/types';
-import { artifact, type DevnetContext } from '../context';
+import type { DevnetContext } from '../context';
+import { doubleAbi } from './abi';
 
 const ONE = 10n ** 18n;
-const abi = (name: string): Abi => artifact(name).abi;
+const abi = (name: string): Abi => doubleAbi(name);
 const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
 
 /** The admin-set figure behind a token's rate: the contract, its getter and setter, and the value now. */

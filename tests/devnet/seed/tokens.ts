@@ -1,6 +1,7 @@
 import { encodePacked, keccak256, parseEther, type Abi, type Address } from 'viem';
 import { CHAINLINK, MULTICALL3, PROTOCOL_CONTRACTS as P, TOKENS, type TokenSymbol } from '../../../lib/restaking/addresses';
-import { artifact, type DevnetContext } from '../context';
+import type { DevnetContext } from '../context';
+import { doubleAbi, placeDouble } from './abi';
 import { writeMany, type BatchCall } from './batch';
 
 /** Tokens with a fair ETH rate (every registry token but WETH). */
@@ -40,7 +41,7 @@ export const PUFFER_EXIT_FEE_BPS = 100n;
 
 const ONE = 10n ** 18n;
 const backing = (b: { supply: bigint; rate: bigint }) => (b.supply * b.rate) / ONE;
-const abi = (name: string): Abi => artifact(name).abi;
+const abi = (name: string): Abi => doubleAbi(name);
 
 /** Which double lives where: registry name → (contract artifact, mainnet address). */
 const PLACEMENTS: [string, Address][] = [
@@ -82,7 +83,7 @@ export function expectedSeedRates(): Record<RatedSymbol, bigint> {
 
 /** Places every token double, Multicall3 and the market feeds at their mainnet addresses and sets them up. */
 export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
-  await Promise.all(PLACEMENTS.map(([name, address]) => ctx.place(name, address)));
+  await Promise.all(PLACEMENTS.map(([name, address]) => placeDouble(ctx, name, address)));
   const b = SEED_BOOKS;
   const init = (name: string, address: Address, args: readonly unknown[]): BatchCall => ({ address, abi: abi(name), functionName: 'initialize', args });
   const setRocketAddress = (name: string, value: Address): BatchCall =>
@@ -126,7 +127,7 @@ export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
 /** Market feeds at peg: stETH at 1, every other token at its fair rate (a depeg scenario moves them). */
 async function placeFeeds(ctx: DevnetContext, rates: Record<RatedSymbol, bigint>): Promise<TokensSeed['feeds']> {
   const names = Object.keys(CHAINLINK) as FeedName[];
-  await Promise.all(names.map((n) => ctx.place('ChainlinkAggregator', CHAINLINK[n])));
+  await Promise.all(names.map((n) => placeDouble(ctx, 'ChainlinkAggregator', CHAINLINK[n])));
   const { timestamp } = await ctx.client.getBlock();
   const feedAbi = abi('ChainlinkAggregator');
   await writeMany(ctx, names.flatMap((n): BatchCall[] => [
