@@ -11,7 +11,6 @@ import { refreshPositions } from '../../lib/tracker/refresh';
 import { curveLpReader, defaultReaders, lrtExposureReader, tokenReader, type PositionReader } from '../../lib/tracker/readers';
 import type { Position, TrackerSnapshot } from '../../lib/tracker/types';
 
-const WAD = 10n ** 18n;
 let devnet: Devnet;
 let ctx: DevnetContext;
 /** Demo user 1 restakes stETH in EigenLayer with the seeded operator; here it stands in for an LRT's staker contract. */
