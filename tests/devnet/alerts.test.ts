@@ -95,3 +95,48 @@ describe('alerts on the devnet', () => {
     await expectSilence();
   });
 });
+
+describe('slashing and withdrawals on the devnet', () => {
+  test('a slash of the seeded operator: one notification whose loss equals value before × wadSlashed, rounded up', async () => {
+    const before = await stakeValueEth();
+    const result = (await slash(devnet.ctx, 'seeded', '0.5')) as { wadSlashed: string[]; hash: string };
+    const wadSlashed = BigInt(result.wadSlashed[0]!);
+    // Seeded set 1 holds 30 % of the operator's magnitude: half of it is 15 % of the stake.
+    expect(wadSlashed).toBe((15n * WAD) / 100n);
+    const expectedLoss = (before * wadSlashed + WAD - 1n) / WAD;
+    const raised = await cycle();
+    expect(raised.map((a) => a.rule)).toEqual(['slashing']);
+    const alert = raised[0]!;
+    expect(alert.severity).toBe('danger');
+    expect(alert.id).toMatch(new RegExp(`^slash:${result.hash}:\\d+$`));
+    expect(BigInt(alert.data.lossWei!)).toBe(expectedLoss);
+    // And the chain agrees to a wei of rounding: the position really lost that much.
+    const after = await stakeValueEth();
+    expect(before - after - expectedLoss).toBeGreaterThanOrEqual(-1n);
+    expect(before - after - expectedLoss).toBeLessThanOrEqual(1n);
+    expect(notes.at(-1)!.id).toBe(alert.id);
+    expect(badge).toBe(2);
+    await expectSilence();
+  });
+
+  test('a queued withdrawal: one claimable notice once the delay has passed', async () => {
+    const [, [depositShares]] = (await devnet.ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: delegationManagerAbi, functionName: 'getWithdrawableShares', args: [user, [EIGEN_STRATEGIES.stETH]] })) as readonly [readonly bigint[], readonly bigint[]];
+    const queued = await queueWithdrawal(devnet.ctx, user, 'stETH', depositShares! / 2n);
+    // Half the stake moved to the queue: the active position's value halves, which the value-move rule reports.
+    const moved = await cycle();
+    expect(moved.map((a) => [a.rule, a.positionId?.startsWith('eigenlayer:')])).toEqual([['valueMove', true]]);
+    expect(moved[0]!.title).toMatch(/fell 50%/);
+    expect(await cycle()).toEqual([]);
+
+    const claimableAt = BigInt(queued.withdrawal.startBlock) + BigInt(EIGEN_DEVNET_WITHDRAWAL_DELAY_BLOCKS);
+    const head = await devnet.ctx.client.getBlockNumber({ cacheTime: 0 });
+    expect(head).toBeLessThan(claimableAt);
+    await advance(devnet.ctx, String(claimableAt - head));
+    const raised = await cycle();
+    expect(raised.map((a) => a.rule)).toEqual(['withdrawal']);
+    expect(raised[0]!.data).toMatchObject({ startBlock: String(queued.withdrawal.startBlock), claimableBlock: String(claimableAt) });
+    expect(BigInt(raised[0]!.block)).toBe(claimableAt);
+    expect(notes.at(-1)!.id).toBe(raised[0]!.id);
+    await expectSilence();
+  });
+});
