@@ -9,6 +9,7 @@ import type {
   SiteView,
   WalletStateView,
 } from './types';
+import type { PortfolioView } from './portfolio-view';
 
 /**
  * The one typed protocol between extension pages (popup, approval window) and the background.
@@ -43,6 +44,10 @@ export interface BallastProtocol {
   'activity:list'(): Result<ActivityItem[]>;
   'settings:get'(): Result<{ defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' }>;
   'settings:set'(data: { defaultWallet?: boolean; guardMode?: boolean; theme?: 'system' | 'light' | 'dark' }): Result<true>;
+  /** Stored snapshot with its freshness and history; never waits for the chain. */
+  'portfolio:get'(): Result<PortfolioView>;
+  /** Refreshes now (popup open, Refresh button) and answers the new view; failures land in freshness/schedule. */
+  'portfolio:refresh'(): Result<PortfolioView>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<BallastProtocol>();
