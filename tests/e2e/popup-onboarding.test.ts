@@ -95,4 +95,21 @@ describe('popup onboarding, lock and unlock', () => {
     await screenshot(page, 'home-after-import');
     expect(errors).toEqual([]);
   });
+
+  it('watches an address without keys: refuses a malformed one, then lists it with a Watch-only badge', async (ctx) => {
+    ballast = await launchBallast();
+    const page = await ballast.openPopup();
+    if (!(await backgroundReady(page))) ctx.skip('the background does not answer wallet:getState yet');
+    await page.getByRole('button', { name: 'Watch an address' }).click();
+    await page.getByLabel('Address').fill('0x1234');
+    await page.getByRole('button', { name: 'Watch address' }).click();
+    await page.getByText('An address is 0x followed by 40 hex digits.').waitFor();
+    await page.getByLabel('Address').fill('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+    await page.getByLabel('Name (optional)').fill('Cold storage');
+    await page.getByRole('button', { name: 'Watch address' }).click();
+    const row = page.getByTestId('account-list').getByRole('listitem').filter({ hasText: 'Cold storage' });
+    await row.getByText('Watch-only').waitFor();
+    expect(await row.getByTestId('account-address').getAttribute('title')).toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+    await screenshot(page, 'home-watch-only');
+  });
 });

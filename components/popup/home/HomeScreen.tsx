@@ -17,6 +17,9 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
   const networks = useResource(networksStore);
   const openMore = useRoute((s) => s.openMore);
   const selected = state.accounts.find((a) => a.address === state.selectedAddress);
+  // A watch-only wallet has no secrets: nothing to lock, no phrase to derive accounts from.
+  const hasKeys = state.accounts.some((a) => a.kind !== 'watch');
+  const hasPhrase = state.accounts.some((a) => a.kind === 'hd');
   const network = networks.data && activeNetwork(networks.data);
 
   if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
@@ -29,7 +32,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
           <button type="button" onClick={() => openMore('networks')} className="rounded-full border border-line px-2 py-0.5 text-xs text-ink-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus">
             {network?.name ?? `Chain ${state.chainId}`}
           </button>
-          <Button size="sm" variant="secondary" onClick={() => void lock.run()} loading={lock.loading}>Lock</Button>
+          {hasKeys && <Button size="sm" variant="secondary" onClick={() => void lock.run()} loading={lock.loading}>Lock</Button>}
         </>
       }
     >
@@ -51,7 +54,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
         <InlineError error={lock.error ?? addAccount.error} />
         <AccountList accounts={state.accounts} selectedAddress={state.selectedAddress} />
         <div className="grid grid-cols-2 gap-2">
-          <Button variant="secondary" size="sm" onClick={() => void addAccount.run()} loading={addAccount.loading}>Add account</Button>
+          {hasPhrase && <Button variant="secondary" size="sm" onClick={() => void addAccount.run()} loading={addAccount.loading}>Add account</Button>}
           <Button variant="secondary" size="sm" onClick={() => setWatching(true)}>Watch address</Button>
         </div>
       </div>
