@@ -2,6 +2,7 @@ import '../../lib/polyfills';
 import { createPortHub } from './ports';
 import { createServices, type Services } from './services';
 import { registerUiHandlers } from './ui-handlers';
+import { registerPortfolio } from './portfolio';
 
 export default defineBackground({
   type: 'module',
@@ -29,6 +30,7 @@ export default defineBackground({
     void get().networks.active().then((n) => (lastChainId ??= n.chainId));
 
     registerUiHandlers(browser, get, (topic) => hub.notifyUi(topic));
+    registerPortfolio(browser, get, (topic) => hub.notifyUi(topic));
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
     browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
     browser.windows.onRemoved.addListener((windowId) => {
