@@ -5,8 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/devnet/**/*.test.ts', 'contracts/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
   },

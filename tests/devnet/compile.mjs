@@ -2,7 +2,7 @@
 // contracts/out/<ContractName>.json = { abi, bytecode, deployedBytecode }.
 // Skips work when no source changed since the last build (hash stamp).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import solc from 'solc';
@@ -46,10 +46,13 @@ export function compileContracts({ force = false } = {}) {
   for (const [file, contracts] of Object.entries(output.contracts ?? {})) {
     for (const [name, c] of Object.entries(contracts)) {
       if (!c.evm.bytecode.object) continue; // interfaces and abstract contracts
+      // Write then rename, so a test reading an artifact never sees a half-written file.
+      const target = join(outDir, `${name}.json`);
       writeFileSync(
-        join(outDir, `${name}.json`),
+        `${target}.${process.pid}.tmp`,
         JSON.stringify({ source: file, abi: c.abi, bytecode: '0x' + c.evm.bytecode.object, deployedBytecode: '0x' + c.evm.deployedBytecode.object }),
       );
+      renameSync(`${target}.${process.pid}.tmp`, target);
       compiled++;
     }
   }

@@ -65,7 +65,10 @@ export function createContext(rpcUrl: string): DevnetContext {
     },
     async write({ address, abi, functionName, args = [], value, from = admin }) {
       const hash = await client.writeContract({ address, abi, functionName, args, value, account: from, chain: mainnet } as never);
-      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+      // anvil automines before eth_sendTransaction returns, so the receipt is usually there already.
+      const receipt = await client
+        .getTransactionReceipt({ hash })
+        .catch(() => client.waitForTransactionReceipt({ hash, pollingInterval: 20, timeout: 90_000 }));
       if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (tx ${hash})`);
       return hash;
     },

@@ -13,10 +13,11 @@ beforeAll(async () => {
   devnet = await startDevnet();
   startMs = performance.now() - t0;
 });
+// Start-up time is a benchmark figure (`devnet_start_ms` in `npm run bench`), not a timed assertion:
+// a shared CI machine under load must not turn it into a flaky test.
 afterAll(async () => { await devnet?.stop(); });
 
-test('starts seeded in well under 10 s on chain id 1', async () => {
-  expect(startMs).toBeLessThan(10_000);
+test('starts seeded on chain id 1 and reports its own ready time', async () => {
   expect(await devnet.ctx.client.getChainId()).toBe(1);
   expect(devnet.info.readyInMs).toBeLessThanOrEqual(Math.ceil(startMs));
 });
