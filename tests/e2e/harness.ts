@@ -24,9 +24,9 @@ export type Ballast = {
   close(): Promise<void>;
 };
 
-export type LaunchOptions = { devnetRpcUrl?: string };
+export type LaunchOptions = { devnetRpcUrl?: string; /** false opens a visible window (npm run demo with a display). */ headless?: boolean };
 
-export async function launchBallast({ devnetRpcUrl }: LaunchOptions = {}): Promise<Ballast> {
+export async function launchBallast({ devnetRpcUrl, headless = true }: LaunchOptions = {}): Promise<Ballast> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
@@ -36,7 +36,7 @@ export async function launchBallast({ devnetRpcUrl }: LaunchOptions = {}): Promi
   const userDataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     // null: windows keep the size the extension asks for (approval window), instead of 1280×720.
     viewport: null,
     args: [
