@@ -5,10 +5,10 @@ import { startDevnet, type Devnet } from './devnet';
 import { devAccount } from './context';
 import { advance, depeg, slash } from './scenarios';
 import { repegToken } from './seed/defi';
-import { EIGEN_DEVNET_WITHDRAWAL_DELAY_BLOCKS, queueWithdrawal } from './seed/eigen';
+import { EIGEN_DEVNET_WITHDRAWAL_DELAY_BLOCKS, queueWithdrawal, SYMBIOTIC_DEVNET_VAULT, symbioticDeposit, symbioticSlash } from './seed/eigen';
 import { EIGEN_STRATEGIES, EIGENLAYER } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
-import { delegationManagerAbi, strategyAbi } from '../../lib/tracker/abis';
+import { delegationManagerAbi, strategyAbi, symbioticVaultAbi } from '../../lib/tracker/abis';
 import { createTracker } from '../../lib/tracker/tracker';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { createAlertsEngine, createMemoryAlertsStore, type Alert, type AlertNotification, type AlertsDeps } from '../../lib/alerts';
@@ -73,7 +73,6 @@ describe('alerts on the devnet', () => {
   test('a 5 % ezETH depeg: one danger notification and badge 1; a recovery notice when it returns', async () => {
     const facts = await depeg(devnet.ctx, 'ezETH', '5');
     const raised = await cycle();
-    console.info('depeg raised', raised.map((a) => `${a.id}: ${a.title}`));
     expect(notes).toHaveLength(1);
     expect(raised).toHaveLength(1);
     const alert = raised[0]!;
@@ -137,6 +136,22 @@ describe('slashing and withdrawals on the devnet', () => {
     expect(raised[0]!.data).toMatchObject({ startBlock: String(queued.withdrawal.startBlock), claimableBlock: String(claimableAt) });
     expect(BigInt(raised[0]!.block)).toBe(claimableAt);
     expect(notes.at(-1)!.id).toBe(raised[0]!.id);
+    await expectSilence();
+  });
+
+  test('a Symbiotic vault slash: one notification with the loss the deposit took', async () => {
+    await symbioticDeposit(devnet.ctx, user, 2n * WAD);
+    expect((await cycle()).filter((a) => a.rule === 'slashing')).toEqual([]);
+    const rate = (await readFairRates(devnet.ctx.client, { symbols: ['wstETH'] })).wstETH;
+    if (!rate?.ok) throw new Error('wstETH fair rate unreadable');
+    const activeEth = async () => ((await devnet.ctx.client.readContract({ address: SYMBIOTIC_DEVNET_VAULT, abi: symbioticVaultAbi, functionName: 'activeBalanceOf', args: [user] })) * rate.rate) / WAD;
+    const before = await activeEth();
+    const slashed = await symbioticSlash(devnet.ctx, WAD / 2n);
+    const raised = await cycle();
+    expect(raised.map((a) => a.rule)).toEqual(['slashing']);
+    expect(raised[0]!.id).toMatch(new RegExp(`^symbiotic-slash:${slashed.hash}:`));
+    expect(BigInt(raised[0]!.data.lossWei!)).toBe(before - (await activeEth()));
+    expect(BigInt(raised[0]!.data.lossWei!)).toBeGreaterThan(0n);
     await expectSilence();
   });
 });
