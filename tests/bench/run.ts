@@ -1,0 +1,58 @@
+/**
+ * npm run bench: builds the extension if .output/chrome-mv3 is missing, starts a devnet, launches the
+ * extension in headless Chromium, runs every part of tests/bench/parts.ts, and merges their keys into
+ * bench/results.json (keys written by other parts are kept). `npm run bench -- unlock` runs only parts
+ * whose name contains "unlock".
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startDevnet } from '../devnet/devnet';
+import { EXTENSION_DIR, launchBallast } from '../e2e/harness';
+import { onboard, PASSWORD } from '../e2e/test-dapp-helpers';
+import { BENCH_PARTS } from './parts';
+
+const root = resolve(import.meta.dirname, '../..');
+const resultsFile = join(root, 'bench/results.json');
+
+function readResults(): Record<string, unknown> {
+  if (!existsSync(resultsFile)) return {};
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${resultsFile} is not valid JSON (${String(error)}); fix or delete it, then rerun.`);
+  }
+}
+
+async function main() {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error('No build in .output/chrome-mv3: running `npx wxt build` first.');
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+  }
+  const filter = process.argv[2];
+  const parts = BENCH_PARTS.filter((p) => !filter || p.name.includes(filter));
+  const measured: Record<string, number> = {};
+  const devnet = await startDevnet({ seed: false });
+  const ballast = parts.some((p) => p.needsBrowser) ? await launchBallast() : undefined;
+  try {
+    if (ballast) await onboard(ballast, devnet.rpcUrl);
+    for (const part of parts) {
+      const started = performance.now();
+      Object.assign(measured, await part.run({ devnet, ballast: ballast!, password: PASSWORD, root }));
+      console.error(`bench: ${part.name} done in ${Math.round(performance.now() - started)} ms`);
+    }
+  } finally {
+    await ballast?.close();
+    await devnet.stop();
+  }
+  // Read again just before writing: another part may have written meanwhile.
+  const results = { ...readResults(), ...measured };
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
