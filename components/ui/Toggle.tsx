@@ -27,7 +27,7 @@ export function Toggle({ label, description, checked, onChange, disabled }: {
         onClick={() => onChange(!checked)}
         className={cx('relative h-6 w-11 shrink-0 rounded-full transition-colors disabled:opacity-60', checked ? 'bg-brand' : 'bg-line-strong', focusRing)}
       >
-        <span className={cx('absolute top-0.5 size-5 rounded-full bg-white shadow transition-transform', checked ? 'translate-x-5.5' : 'translate-x-0.5')} />
+        <span className={cx('absolute left-0 top-0.5 size-5 rounded-full bg-white shadow transition-transform', checked ? 'translate-x-5.5' : 'translate-x-0.5')} />
       </button>
     </div>
   );
