@@ -10,6 +10,7 @@ import type {
   WalletStateView,
 } from './types';
 import type { PortfolioView } from './portfolio-view';
+import type { Alert, AlertSettings } from '../alerts/types';
 
 /**
  * The one typed protocol between extension pages (popup, approval window) and the background.
@@ -48,6 +49,13 @@ export interface BallastProtocol {
   'portfolio:get'(): Result<PortfolioView>;
   /** Refreshes now (popup open, Refresh button) and answers the new view; failures land in freshness/schedule. */
   'portfolio:refresh'(): Result<PortfolioView>;
+  /** Listed alerts, newest first (read and unread). */
+  'alerts:list'(): Result<Alert[]>;
+  /** Marks alerts read; answers the new badge count (unread danger alerts). */
+  'alerts:markRead'(data: { ids: string[] | 'all' }): Result<{ unreadDanger: number }>;
+  'alerts:getSettings'(): Result<AlertSettings>;
+  /** Validated in the background too (AppError naming the bad field); answers what was stored. */
+  'alerts:updateSettings'(data: AlertSettings): Result<AlertSettings>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<BallastProtocol>();
