@@ -10,6 +10,7 @@ import type {
   WalletStateView,
 } from './types';
 import type { PortfolioView } from './portfolio-view';
+import type { PreviewView } from './preview-view';
 import type { Alert, AlertSettings } from '../alerts/types';
 
 /**
@@ -42,6 +43,8 @@ export interface BallastProtocol {
   'networks:switch'(data: { chainId: number; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
   'pending:list'(): Result<PendingRequestView[]>;
   'pending:resolve'(data: { id: string; approved: boolean; accounts?: Address[] }): Result<true>;
+  /** Risk preview of a pending transaction / signature / batch; `wait` waits for the simulation to finish. */
+  'preview:get'(data: { id: string; wait?: boolean }): Result<PreviewView>;
   'activity:list'(): Result<ActivityItem[]>;
   'settings:get'(): Result<{ defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' }>;
   'settings:set'(data: { defaultWallet?: boolean; guardMode?: boolean; theme?: 'system' | 'light' | 'dark' }): Result<true>;
