@@ -71,8 +71,9 @@ export function registerUiHandlers(browser: BrowserApi, services: () => Services
     return true as const;
   });
   handle('networks:list', async (_d, s) => {
-    const { networks, activeChainId } = await s.networks.list();
-    return { networks, activeChainId };
+    // activeKey tells devnet and mainnet apart: both are chain id 1.
+    const { networks, activeChainId, activeKey } = await s.networks.list();
+    return { networks, activeChainId, activeKey };
   });
   handle('networks:setRpcUrls', (d, s) => s.networks.setRpcUrls({ key: d.key, chainId: d.chainId }, d.rpcUrls));
   handle('networks:switch', async (d, s) => {

@@ -38,7 +38,7 @@ export interface BallastProtocol {
   'accounts:select'(data: { address: Address }): Result<true>;
   'sites:list'(): Result<SiteView[]>;
   'sites:revoke'(data: { origin: string }): Result<true>;
-  'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number }>;
+  'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number; activeKey?: string }>;
   'networks:setRpcUrls'(data: { chainId: number; rpcUrls: string[]; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
   'networks:switch'(data: { chainId: number; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
   'pending:list'(): Result<PendingRequestView[]>;
