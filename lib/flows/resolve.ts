@@ -11,6 +11,7 @@ export const applySlippage = (expected: bigint, slippageBps: number): bigint => 
 export function resolveAmount(ref: AmountRef | undefined, inputWei: bigint, outputs: readonly (bigint | undefined)[]): bigint {
   if (!ref) return 0n;
   if (ref.from === 'input') return inputWei;
+  if (ref.from === 'fixed') return BigInt(ref.wei);
   const value = outputs[ref.step];
   if (value === undefined) throw new AppError('A step needs an amount that is not known yet', { code: 'flow.amount.unresolved', details: `It spends what step ${ref.step + 1} produced, which has not been measured.` });
   return value;

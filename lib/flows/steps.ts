@@ -131,6 +131,8 @@ export function stepLabel(spec: StepSpec): string {
       return `Deposit ${spec.symbol} into EigenLayer`;
     case 'eigen-delegate':
       return `Delegate to operator ${spec.operator.slice(0, 6)}…${spec.operator.slice(-4)}`;
+    case 'call':
+      return spec.label ?? `Call ${spec.to.slice(0, 6)}…${spec.to.slice(-4)}`;
   }
 }
 
@@ -177,6 +179,8 @@ export function buildStepTx(spec: StepSpec, from: Address, amountIn: bigint, min
       return tx(PENDLE.router, encodeFunctionData({ abi: flowAbis.pendleRouter, functionName: 'swapExactEthForPt', args: [from, spec.market, minOut] }), amountIn);
     case 'eigen-deposit':
       return tx(EIGENLAYER.strategyManager, encodeFunctionData({ abi: flowAbis.strategyManager, functionName: 'depositIntoStrategy', args: [spec.strategy, spec.token, amountIn] }));
+    case 'call':
+      return tx(spec.to, spec.data, BigInt(spec.value));
     case 'eigen-delegate':
       return tx(EIGENLAYER.delegationManager, encodeFunctionData({ abi: flowAbis.delegationManager, functionName: 'delegateTo', args: [spec.operator, { signature: '0x', expiry: 0n }, `0x${'0'.repeat(64)}`] }));
   }

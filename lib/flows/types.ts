@@ -8,7 +8,7 @@ import type { RiskFlag, Severity } from '../risk';
  * measured as the user's balance change of step k's output token — from the whole-flow simulation
  * while planning, from the chain (balance before vs after the receipt) while executing.
  */
-export type AmountRef = { from: 'input' } | { from: 'step'; step: number };
+export type AmountRef = { from: 'input' } | { from: 'step'; step: number } | { from: 'fixed'; wei: string };
 
 export type StakeSymbol = 'stETH' | 'wstETH' | 'rETH' | 'eETH' | 'ezETH' | 'rsETH' | 'pufETH' | 'rswETH' | 'ETHx' | 'mETH';
 export type WrapperSymbol = 'wstETH' | 'weETH';
@@ -24,7 +24,9 @@ export type StepSpec =
   | { kind: 'curve-add'; pool: Address; label: string; coinIndex: 0 | 1; dynamicArray: boolean; amount: AmountRef }
   | { kind: 'pendle-buy'; market: Address; pt: Address; label: string; amount: AmountRef }
   | { kind: 'eigen-deposit'; strategy: Address; token: Address; symbol: string; amount: AmountRef }
-  | { kind: 'eigen-delegate'; operator: Address };
+  | { kind: 'eigen-delegate'; operator: Address }
+  /** A call as a dApp sent it (wallet_sendCalls): sent as is, nothing resolved. */
+  | { kind: 'call'; to: Address; data: Hex; value: string; label?: string };
 
 export type StepKind = StepSpec['kind'];
 

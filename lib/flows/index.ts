@@ -1,0 +1,13 @@
+export { planFlow } from './plan';
+export type { PlanFlowDeps, PlanFlowParameters } from './plan';
+export { createFlowExecutor } from './executor';
+export type { FlowExecutor } from './executor';
+export { createMemoryFlowStore, createItemFlowStore } from './store';
+export type { FlowsItem } from './store';
+export { RECIPES, recipeById, AAVE_EMODE_FOR } from './recipes';
+export type { Recipe, RecipeContext } from './recipes';
+export { validateAmount, validateSlippageBps, validateOperatorAddress, assertOperator, DEFAULT_SLIPPAGE_BPS } from './validate';
+export { simulateFlow } from './simulate-flow';
+export { buildStepTx, stepLabel } from './steps';
+export { planFromCalls } from './calls';
+export type * from './types';
