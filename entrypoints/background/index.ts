@@ -3,6 +3,7 @@ import { createPortHub } from './ports';
 import { createServices, type Services } from './services';
 import { registerUiHandlers } from './ui-handlers';
 import { registerPortfolio } from './portfolio';
+import { registerAlerts } from './alerts';
 
 export default defineBackground({
   type: 'module',
@@ -30,7 +31,8 @@ export default defineBackground({
     void get().networks.active().then((n) => (lastChainId ??= n.chainId));
 
     registerUiHandlers(browser, get, (topic) => hub.notifyUi(topic));
-    registerPortfolio(browser, get, (topic) => hub.notifyUi(topic));
+    const alerts = registerAlerts(browser, get, (topic) => hub.notifyUi(topic));
+    registerPortfolio(browser, get, (topic) => hub.notifyUi(topic), { onSnapshot: alerts.handleSnapshot, onAttempt: alerts.handleAttempt });
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
     browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
     browser.windows.onRemoved.addListener((windowId) => {

@@ -3,7 +3,7 @@ import { chainOf } from '../../lib/chain';
 import { AppError, serializeError } from '../../lib/errors';
 import { onMessage, type Result, type UiTopic } from '../../lib/messaging';
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
-import { ALARM_NAME, RETRY_ALARM_NAME, createStorageTrackerStore, createTracker, toStateView, type Tracker, type TrackerSnapshot } from '../../lib/tracker';
+import { ALARM_NAME, RETRY_ALARM_NAME, createStorageTrackerStore, createTracker, toStateView, type ScheduleState, type Tracker, type TrackerSnapshot } from '../../lib/tracker';
 import type { BrowserApi, MessageSender } from './browser-api';
 import { isExtensionPage } from './ports';
 import type { Services } from './services';
@@ -11,6 +11,8 @@ import type { Services } from './services';
 export type PortfolioOptions = {
   /** Called after every successful refresh (alerts hook in here). */
   onSnapshot?: (snapshot: TrackerSnapshot) => void;
+  /** Called after every refresh attempt, failed ones included, with the schedule (the alerts watchdog). */
+  onAttempt?: (schedule: ScheduleState) => void;
 };
 
 /**
@@ -67,6 +69,7 @@ export function registerPortfolio(browser: BrowserApi, services: () => Services,
     } finally {
       refreshing = false;
       notify('portfolio');
+      if (options.onAttempt) void t.getSnapshot().then((s) => options.onAttempt?.(s.schedule));
     }
   }
 
