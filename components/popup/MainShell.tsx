@@ -8,6 +8,7 @@ import { HomeScreen } from './home/HomeScreen';
 import { ActivityScreen } from './ActivityScreen';
 import { ComingScreen } from './ComingScreen';
 import { MoreScreen } from './MoreScreen';
+import { PortfolioScreen } from '../portfolio/PortfolioScreen';
 
 const tabs: TabItem<PopupTab>[] = [
   { key: 'home', label: 'Home', icon: <NavIcon name="home" /> },
@@ -34,8 +35,7 @@ export function MainShell({ state }: { state: WalletStateView }) {
   function panel() {
     switch (tab) {
       case 'home': return <HomeScreen state={state} />;
-      case 'portfolio':
-        return <ComingScreen title="Portfolio" text="Positions, fair and market value, depeg and slashing exposure per account are coming in the next release." />;
+      case 'portfolio': return <PortfolioScreen />;
       case 'stake':
         return <ComingScreen title="Stake & deploy" text="One-click staking, restaking and deployment flows are coming in a later release." />;
       case 'activity': return <ActivityScreen />;
