@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erc20Abi, parseAbi, type Address } from 'viem';
+import type { Page } from 'playwright-core';
+import { EIGENLAYER, EIGEN_STRATEGIES, TOKENS } from '../../lib/restaking/addresses';
+import { formatEth } from '../../lib/risk';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { devAccount } from '../devnet/context';
+import { depegToken } from '../devnet/seed/defi';
+import { collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, type Ballast } from './harness';
+
+const MNEMONIC = 'test test test test test test test test test test test junk';
+const PASSWORD = 'portfolio-test-pw';
+const TOKEN_SYMBOLS = ['stETH', 'wstETH', 'weETH', 'ezETH', 'rsETH'] as const;
+const withdrawableAbi = parseAbi(['function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)']);
+
+async function ok(page: Page, type: string, data?: unknown) {
+  const answer = await sendProtocol(page, type, data);
+  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+const row = (page: Page, family: string, account: Address, asset: string) => page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
+
+describe('popup Portfolio on a seeded devnet', () => {
+  let devnet: Devnet;
+  let ballast: Ballast;
+  let page: Page;
+  let errors: string[];
+  const restaker = devAccount(1).address;
+
+  beforeAll(async () => {
+    devnet = await startDevnet();
+    ballast = await launchBallast();
+    page = await ballast.openPopup();
+    errors = collectErrors(page);
+    await ok(page, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
+    // HD accounts until the seeded "Lido + LRT restaker" (index 1) is in the wallet.
+    for (let i = 0; i < 5; i += 1) {
+      const { accounts } = (await ok(page, 'wallet:getState')) as { accounts: { address: string }[] };
+      if (accounts.some((a) => a.address.toLowerCase() === restaker.toLowerCase())) break;
+      await ok(page, 'accounts:add', {});
+    }
+    const { networks } = (await ok(page, 'networks:list')) as { networks: { key?: string; name: string; chainId: number }[] };
+    const devnetNetwork = networks.find((n) => n.key === 'devnet' || /devnet/i.test(n.name));
+    if (!devnetNetwork) throw new Error(`No devnet network in ${JSON.stringify(networks)}`);
+    await ok(page, 'networks:setRpcUrls', { key: devnetNetwork.key, chainId: devnetNetwork.chainId, rpcUrls: [devnet.rpcUrl] });
+    await ok(page, 'networks:switch', { key: devnetNetwork.key, chainId: devnetNetwork.chainId });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Portfolio' }).click();
+  }, 180_000);
+
+  afterAll(async () => {
+    await ballast?.close();
+    await devnet?.stop();
+  });
+
+  it('shows every seeded position with the chain balance, the charts, and no axe violations', async () => {
+    await page.locator('[data-portfolio-state="ready"]').waitFor({ timeout: 60_000 });
+    for (const symbol of TOKEN_SYMBOLS) {
+      const balance = await devnet.ctx.client.readContract({ address: TOKENS[symbol], abi: erc20Abi, functionName: 'balanceOf', args: [restaker] });
+      expect(balance).toBeGreaterThan(0n);
+      await expect(row(page, 'token', restaker, symbol).locator('[data-amount]').textContent()).resolves.toBe(formatEth(balance, { unit: symbol }));
+    }
+    const [withdrawable] = await devnet.ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: withdrawableAbi, functionName: 'getWithdrawableShares', args: [restaker, [EIGEN_STRATEGIES.stETH]] });
+    expect(withdrawable[0]).toBeGreaterThan(0n);
+    await expect(row(page, 'eigenlayer', restaker, 'stETH strategy').locator('[data-amount]').textContent()).resolves.toBe(formatEth(withdrawable[0]!, { unit: 'stETH strategy' }));
+    await expect(page.getByRole('heading', { name: 'EigenLayer' }).count()).resolves.toBe(1);
+
+    // Charts: uPlot canvases with pixels drawn on them (not a blank frame).
+    for (const kind of ['peg', 'exposure']) {
+      const drawn = await page.locator(`[data-chart="${kind}"] canvas`).first().evaluate((canvas: HTMLCanvasElement) => {
+        const ctx = canvas.getContext('2d')!;
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let inked = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked += 1;
+        return { width: canvas.width, height: canvas.height, inked };
+      });
+      expect(drawn.width, kind).toBeGreaterThan(100);
+      expect(drawn.inked, kind).toBeGreaterThan(200);
+    }
+
+    const mark = await page.evaluate(() => performance.getEntriesByName('portfolio:first-render').length);
+    expect(mark).toBe(1);
+    await expectNoAxeViolations(page, 'portfolio light');
+    await screenshot(page, 'portfolio-light');
+    await ok(page, 'settings:set', { theme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await expectNoAxeViolations(page, 'portfolio dark');
+    await screenshot(page, 'portfolio-dark');
+
+    await row(page, 'token', restaker, 'stETH').click();
+    await page.getByRole('heading', { name: 'Where these numbers come from' }).waitFor();
+    await expect(page.getByText(TOKENS.stETH.slice(0, 6)).count()).resolves.toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'portfolio detail dark');
+    await screenshot(page, 'portfolio-detail-dark');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await ok(page, 'settings:set', { theme: 'light' });
+    expect(errors).toEqual([]);
+  });
+
+  it('after a 5 % stETH depeg and a refresh, the stETH position shows a danger depeg badge with the figure', async () => {
+    const quotes = await depegToken(devnet.ctx, 'stETH', 5);
+    expect(quotes).toBeTruthy();
+    const stEth = row(page, 'token', restaker, 'stETH');
+    await page.getByRole('button', { name: 'Refresh portfolio' }).click();
+    const badge = stEth.locator('span', { hasText: /^Depeg -/ });
+    await badge.waitFor({ timeout: 60_000 });
+    const text = (await badge.textContent()) ?? '';
+    // The depeg the pool now quotes for this position's own size: at least the 5 % moved, and not absurd.
+    const figure = Number(/Depeg -(\d+\.\d+)%/.exec(text)?.[1]);
+    expect(figure).toBeGreaterThanOrEqual(4.9);
+    expect(figure).toBeLessThan(10);
+    await expect(badge.getAttribute('class')).resolves.toContain('text-danger');
+    await screenshot(page, 'portfolio-depeg-light');
+  });
+});
