@@ -20,7 +20,8 @@ const balanceOf = (client: Client, token: Address, owner: Address, blockNumber?:
 
 /** A lost hash: the transaction with this nonce from this account, searched block by block since `fromBlock`. */
 async function findSentTransaction(client: Client, from: Address, nonce: number, fromBlock: bigint): Promise<Hex | undefined> {
-  const latest = await getBlockNumber(client);
+  // cacheTime 0: viem caches the block number for a polling interval, which hides the newest block.
+  const latest = await getBlockNumber(client, { cacheTime: 0 });
   for (let n = fromBlock; n <= latest; n++) {
     const block = await getBlock(client, { blockNumber: n, includeTransactions: true });
     const tx = block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase() && t.nonce === nonce);
@@ -120,7 +121,7 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     const output = state.plan.steps[index]!.output;
     // A nonce kept from an earlier attempt that never went out is reused, never skipped.
     const nonce = step.nonce ?? (await getTransactionCount(client, { address: from, blockTag: 'pending' }));
-    const [block, before] = await Promise.all([getBlockNumber(client), output ? balanceOf(client, output.token, from) : Promise.resolve(undefined)]);
+    const [block, before] = await Promise.all([getBlockNumber(client, { cacheTime: 0 }), output ? balanceOf(client, output.token, from) : Promise.resolve(undefined)]);
     Object.assign(step, { status: 'sending', nonce, sentFromBlock: block.toString(), tx, amountIn: amountIn.toString(), minOut: minOut.toString(), ...(before !== undefined ? { balanceBefore: before.toString() } : {}) } satisfies StepState);
     await save(state);
     let hash: Hex;
