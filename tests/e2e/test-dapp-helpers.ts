@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { sendProtocol, waitForClose, waitForPage, type Ballast } from './harness';
 
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
@@ -66,6 +67,10 @@ export async function onboard(ballast: Ballast, rpcUrl: string): Promise<void> {
  */
 export async function openTestDapp(context: BrowserContext, origin: string): Promise<Page> {
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text().slice(0, 300))));
+  page.on('pageerror', (e) => errors.push(e.message));
+  dappErrors.set(page, errors);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await page.goto(`${origin}/`);
   // The dApp picks the first EIP-6963 wallet on load and shows its name.
@@ -74,11 +79,15 @@ export async function openTestDapp(context: BrowserContext, origin: string): Pro
   return page;
 }
 
+const dappErrors = new WeakMap<Page, string[]>();
+
 /** Clicks a button of the dApp and returns the approval window that the click opens. */
 export async function clickForApproval(ballast: Ballast, dapp: Page, selector: string): Promise<Page> {
   const opened = waitForPage(ballast.context, 'approval.html');
-  await dapp.locator(selector).click();
-  const approval = await opened;
+  await dapp.locator(selector).click({ timeout: 30_000 });
+  const approval = await opened.catch((error: Error) => {
+    throw new Error(`${error.message} after clicking ${selector}; dApp console errors: ${JSON.stringify(dappErrors.get(dapp) ?? [])}`);
+  });
   await approval.locator('#root > *').first().waitFor();
   return approval;
 }
@@ -136,8 +145,11 @@ export async function connectDapp(ballast: Ballast, dapp: Page): Promise<void> {
 
 /** Connects unless the dApp already shows account 0 (tests in a file share one browser). */
 export async function ensureConnected(ballast: Ballast, dapp: Page): Promise<void> {
-  const shown = (await dapp.locator('#accounts').textContent())?.trim();
-  if (shown !== ACCOUNT_0) await connectDapp(ballast, dapp);
+  // The Connect button reads "Connected" (disabled) once the dApp has accounts, "Connect" (enabled) before.
+  const button = dapp.locator('#connectButton');
+  await dapp.locator('#connectButton:not([disabled]), #connectButton:has-text("Connected")').waitFor();
+  if ((await button.textContent())?.trim() !== 'Connected') await connectDapp(ballast, dapp);
+  expect((await dapp.locator('#accounts').textContent())?.trim()).toBe(ACCOUNT_0);
 }
 
 /** The value a dApp passed to console.log(label, value), read off the page's console. */
