@@ -3,6 +3,7 @@ import { createPortHub } from './ports';
 import { createServices, type Services } from './services';
 import { registerUiHandlers } from './ui-handlers';
 import { registerPortfolio } from './portfolio';
+import { registerPreview } from './preview';
 import { registerAlerts } from './alerts';
 
 export default defineBackground({
@@ -31,6 +32,7 @@ export default defineBackground({
     void get().networks.active().then((n) => (lastChainId ??= n.chainId));
 
     registerUiHandlers(browser, get, (topic) => hub.notifyUi(topic));
+    registerPreview(browser, get, (topic) => hub.notifyUi(topic));
     const alerts = registerAlerts(browser, get, (topic) => hub.notifyUi(topic));
     registerPortfolio(browser, get, (topic) => hub.notifyUi(topic), { onSnapshot: alerts.handleSnapshot, onAttempt: alerts.handleAttempt });
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));

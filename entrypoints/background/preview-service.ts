@@ -1,0 +1,142 @@
+import type { Address, Client } from 'viem';
+import { buildPreview, type Preview } from '../../lib/preview';
+import type { PreviewView } from '../../lib/messaging/preview-view';
+import type { StoredPending } from '../../lib/storage/items';
+import { isPreviewedMethod, toPreviewRequest } from './preview-request';
+
+export type PreviewServiceDeps = {
+  client: () => Promise<Client>;
+  network: () => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
+  pending: () => Promise<StoredPending[]>;
+  /** Subscribes to changes of the pending list; returns the unsubscribe. */
+  watchPending: (onChange: () => void) => () => void;
+  selectedAddress: () => Promise<Address | undefined>;
+  /** A preview became ready: the approval window re-reads it. */
+  onReady: () => void;
+  now?: () => number;
+};
+
+/** How long the page card waits for its request to reach the approval queue. */
+const PENDING_APPEAR_MS = 10_000;
+const CACHE_LIMIT = 50;
+
+export function rpcHostOf(urls: readonly string[]): string {
+  try {
+    return urls[0] ? new URL(urls[0]).host : 'no RPC configured';
+  } catch {
+    return 'an invalid RPC URL';
+  }
+}
+
+/** A preview that could not be built says so with a warning, never "no risk". */
+export function failedPreview(kind: Preview['kind'], reason: string): Preview {
+  return {
+    kind,
+    decoded: [],
+    simulation: { status: 'unavailable', method: 'none', reason, calls: [] },
+    balanceChanges: [],
+    flags: [{ id: 'preview.failed', severity: 'warn', title: 'Could not check this request', numbers: { reason }, why: 'Ballast could not simulate or decode it, so its risk is unknown. Check the details yourself before you approve.' }],
+    worst: 'warn',
+    checked: [],
+    notChecked: [`the whole request: ${reason}`],
+    facts: {},
+    elapsedMs: 0,
+  };
+}
+
+const kindOf = (method: string): Preview['kind'] =>
+  method === 'wallet_sendCalls' ? 'batch' : method === 'personal_sign' ? 'personalSign' : method.startsWith('eth_signTypedData') ? 'typedData' : 'transaction';
+
+/**
+ * Builds a preview for every previewed request that enters the approval queue (once per pending id,
+ * kept in memory: after a worker restart it is simply built again) and answers the approval window
+ * and the page card. Guard-mode requests (another wallet's) are previewed from their params directly.
+ */
+export function createPreviewService(deps: PreviewServiceDeps) {
+  const now = deps.now ?? Date.now;
+  const built = new Map<string, Promise<Preview>>();
+  const ready = new Map<string, Preview>();
+
+  async function previewOf(method: string, params: unknown): Promise<Preview> {
+    try {
+      const request = toPreviewRequest(method, params, await deps.selectedAddress());
+      const [client, network] = await Promise.all([deps.client(), deps.network()]);
+      return await buildPreview({ client, chainId: network.chainId, now }, request);
+    } catch (error) {
+      return failedPreview(kindOf(method), error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  function forPending(entry: StoredPending): Promise<Preview> {
+    let promise = built.get(entry.id);
+    if (!promise) {
+      promise = previewOf(entry.method, entry.params).then((preview) => {
+        ready.set(entry.id, preview);
+        deps.onReady();
+        return preview;
+      });
+      built.set(entry.id, promise);
+      // Old entries go first; a Map iterates in insertion order.
+      for (const key of [...built.keys()].slice(0, Math.max(0, built.size - CACHE_LIMIT))) {
+        built.delete(key);
+        ready.delete(key);
+      }
+    }
+    return promise;
+  }
+
+  async function sync() {
+    for (const entry of await deps.pending()) if (!entry.decision && isPreviewedMethod(entry.method)) void forPending(entry);
+  }
+
+  /** Resolves with the pending entry that matches, or undefined after `ms` (the request failed validation). */
+  function waitForPending(match: (p: StoredPending) => boolean, ms: number): Promise<StoredPending | undefined> {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (entry: StoredPending | undefined) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        unwatch();
+        resolve(entry);
+      };
+      const check = () => void deps.pending().then((all) => {
+        const entry = all.find(match);
+        if (entry) finish(entry);
+      });
+      const timer = setTimeout(() => finish(undefined), ms);
+      const unwatch = deps.watchPending(check);
+      check();
+    });
+  }
+
+  return {
+    /** Starts previews for new pending entries; call on every change of the pending list. */
+    sync,
+    /** For the approval window: what is known now, or (wait) the finished preview. */
+    async get(id: string, wait: boolean): Promise<PreviewView> {
+      const rpcHost = rpcHostOf((await deps.network()).rpcUrls);
+      const entry = (await deps.pending()).find((p) => p.id === id);
+      if (!entry) return { rpcHost, ...(ready.has(id) ? { preview: ready.get(id)! } : {}) };
+      if (!isPreviewedMethod(entry.method)) return { rpcHost };
+      const promise = forPending(entry);
+      return { rpcHost, ...(wait ? { preview: await promise } : ready.has(id) ? { preview: ready.get(id)! } : {}) };
+    },
+    /**
+     * For the page card of a request the page sent to Ballast: only the sender's own origin and request
+     * id are looked up, so a page never sees another site's requests. Undefined if it never queued.
+     */
+    async forPageRequest(origin: string, pageRequestId: string): Promise<(PreviewView & { preview: Preview }) | undefined> {
+      const key = `${origin}|${pageRequestId}`;
+      const entry = await waitForPending((p) => p.dedupeKey === key && p.origin === origin && !p.decision, PENDING_APPEAR_MS);
+      if (!entry || !isPreviewedMethod(entry.method)) return undefined;
+      return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: await forPending(entry) };
+    },
+    /** Guard mode: another wallet's request, previewed from what the page passed to it. */
+    async forGuard(method: string, params: unknown): Promise<PreviewView & { preview: Preview }> {
+      return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: await previewOf(method, params) };
+    },
+  };
+}
+
+export type PreviewService = ReturnType<typeof createPreviewService>;
