@@ -43,7 +43,7 @@ export function RequestCard({ request, wallet }: { request: PendingRequestView; 
         <p className="text-sm text-ink-muted">{titles[request.kind]} <span className="font-mono text-xs">({request.method})</span></p>
       </header>
       <Card>{details()}</Card>
-      {request.kind !== 'connect' && request.kind !== 'unlock' && <RiskPreviewSlot />}
+      {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && <RiskPreviewSlot request={request} />}
       <InlineError error={resolve.error} />
       <div className="sticky bottom-0 grid grid-cols-2 gap-2 bg-surface py-2">
         <Button variant="secondary" onClick={() => void resolve.run(false)} disabled={resolve.loading}>Reject</Button>

@@ -1,12 +1,28 @@
-import { Card } from '../ui';
+import { useEffect, useState } from 'react';
+import type { PendingRequestView } from '../../lib/messaging/types';
+import type { PreviewView } from '../../lib/messaging/preview-view';
+import { call, toErrorView } from '../../lib/state';
+import { InlineError } from '../ui';
+import { RiskPreview } from './RiskPreview';
 
-/** Where the risk preview (simulated balance changes, restaking risk flags) goes; filled by the preview issue. */
-export function RiskPreviewSlot() {
-  return (
-    <Card title="Risk preview" data-testid="risk-preview" className="border-dashed">
-      <p className="text-xs text-ink-muted">
-        Simulated balance changes and slashing, depeg and approval risk flags are coming here. Until then, check the details above.
-      </p>
-    </Card>
-  );
+/** Loads the background's preview of this request: first what is known now (and the RPC host), then the finished one. */
+export function RiskPreviewSlot({ request }: { request: PendingRequestView }) {
+  const [view, setView] = useState<PreviewView>({ rpcHost: 'your RPC' });
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    setView({ rpcHost: 'your RPC' });
+    void call('preview:get', { id: request.id })
+      .then((now) => {
+        if (!live) return undefined;
+        setView(now);
+        return now.preview ? undefined : call('preview:get', { id: request.id, wait: true }).then((done) => live && setView(done));
+      })
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [request.id]);
+  if (error) return <InlineError error={toErrorView(error)} />;
+  return <RiskPreview preview={view.preview} rpcHost={view.rpcHost} />;
 }
