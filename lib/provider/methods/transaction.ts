@@ -4,6 +4,7 @@ import { signTransactionWithKey } from '../../wallet/signing';
 import { rejectedByUser } from '../approvals';
 import { requireAuthorized, toHexQuantity, type MethodHandler, type ProviderRouterDeps } from '../context';
 import { sendTransactionParams, type TransactionParams } from '../schemas';
+import { assertNodeOnChain, broadcastOnce } from './broadcast';
 
 const big = (v: string | undefined) => (v === undefined ? undefined : hexToBigInt(v as Hex));
 
@@ -11,6 +12,7 @@ const big = (v: string | undefined) => (v === undefined ? undefined : hexToBigIn
 export async function signAndSend(tx: TransactionParams, origin: string, deps: ProviderRouterDeps): Promise<Hex> {
   const client = await deps.client();
   const chainId = (await deps.networks.active()).chainId;
+  await assertNodeOnChain(client, chainId);
   const from = tx.from as Address;
   const data = (tx.data ?? tx.input) as Hex | undefined;
   const value = big(tx.value) ?? 0n;
@@ -29,7 +31,7 @@ export async function signAndSend(tx: TransactionParams, origin: string, deps: P
     serializable = { type: 'eip1559', chainId, nonce, to, data, value, gas, maxFeePerGas, maxPriorityFeePerGas: maxPriorityFeePerGas > maxFeePerGas ? maxFeePerGas : maxPriorityFeePerGas };
   }
   const signed = await signTransactionWithKey(await deps.wallet.privateKey(from), serializable);
-  const hash = await client.sendRawTransaction({ serializedTransaction: signed });
+  const hash = await broadcastOnce(client, signed);
   await deps.activity.add({ hash, from, to, value: value.toString(), chainId, status: 'pending', submittedAt: (deps.now ?? Date.now)(), origin });
   return hash;
 }
