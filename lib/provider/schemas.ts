@@ -88,17 +88,20 @@ export const addChainParams = z.tuple([
   }),
 ]);
 
+/** Token decimals as a number or a decimal string ("4"): dApps send both (the MetaMask test dApp reads an input's value). */
+const decimalsSchema = z
+  .union([z.number(), z.string().regex(/^\d{1,2}$/, 'decimals must be a whole number from 0 to 36')])
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(36));
+const watchAssetOptions = z.object({
+  address: addressSchema,
+  symbol: z.string().min(1).max(11, 'symbol is at most 11 characters'),
+  decimals: decimalsSchema,
+  image: z.string().optional(),
+});
 export const watchAssetParams = z.union([
-  z.object({
-    type: z.literal('ERC20', { error: 'only ERC20 assets are supported' }),
-    options: z.object({
-      address: addressSchema,
-      symbol: z.string().min(1).max(11, 'symbol is at most 11 characters'),
-      decimals: z.number().int().min(0).max(36),
-      image: z.string().optional(),
-    }),
-  }),
-  z.tuple([z.object({ type: z.literal('ERC20'), options: z.object({ address: addressSchema, symbol: z.string().min(1).max(11), decimals: z.number().int().min(0).max(36), image: z.string().optional() }) })]),
+  z.object({ type: z.literal('ERC20', { error: 'only ERC20 assets are supported' }), options: watchAssetOptions }),
+  z.tuple([z.object({ type: z.literal('ERC20'), options: watchAssetOptions })]),
 ]);
 
 export const sendCallsParams = z.tuple([

@@ -121,6 +121,16 @@ describe('EIP-1193 router', () => {
     expect(await h.call(OTHER, 'eth_chainId')).toEqual({ result: '0x1' });
   });
 
+  it('wallet_watchAsset takes decimals as a number or a decimal string, and refuses anything else', async () => {
+    h.answerWith({ approved: true });
+    const token = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+    expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: '4' } })).toEqual({ result: true });
+    expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: 6 } })).toEqual({ result: true });
+    for (const decimals of ['4.5', '-1', '37', 'four', 4.5]) {
+      expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals } })).toMatchObject({ error: { code: -32602 } });
+    }
+  });
+
   it('EIP-5792 capabilities report atomic as unsupported; atomicRequired is refused', async () => {
     expect(await h.call(DAPP, 'wallet_getCapabilities', [ACCOUNT_0, ['0x1']])).toEqual({ result: { '0x1': { atomic: { status: 'unsupported' } } } });
     expect(await h.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', chainId: '0x1', from: ACCOUNT_0, atomicRequired: true, calls: [{ to: ACCOUNT_1, value: '0x1' }] }])).toMatchObject({ error: { code: 5760 } });
