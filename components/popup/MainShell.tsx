@@ -8,6 +8,7 @@ import { HomeScreen } from './home/HomeScreen';
 import { ActivityScreen } from './ActivityScreen';
 import { ComingScreen } from './ComingScreen';
 import { MoreScreen } from './MoreScreen';
+import { AlertsScreen } from '../alerts/AlertsScreen';
 import { PortfolioScreen } from '../portfolio/PortfolioScreen';
 
 const tabs: TabItem<PopupTab>[] = [
@@ -39,8 +40,7 @@ export function MainShell({ state }: { state: WalletStateView }) {
       case 'stake':
         return <ComingScreen title="Stake & deploy" text="One-click staking, restaking and deployment flows are coming in a later release." />;
       case 'activity': return <ActivityScreen />;
-      case 'alerts':
-        return <ComingScreen title="Alerts" text="Depeg, slashing and withdrawal alerts are coming in a later release." />;
+      case 'alerts': return <AlertsScreen />;
       case 'more': return <MoreScreen />;
     }
   }

@@ -11,8 +11,11 @@ type RouteState = {
   openMore: (page: MorePage) => void;
 };
 
+/** A notification click opens popup.html#alerts (optionally ?position=…) on the Alerts tab. */
+const initialTab = (): PopupTab => (globalThis.location?.hash.startsWith('#alerts') ? 'alerts' : 'home');
+
 export const useRoute = create<RouteState>((set) => ({
-  tab: 'home',
+  tab: initialTab(),
   more: 'menu',
   setTab: (tab) => set({ tab, more: 'menu' }),
   openMore: (page) => set({ tab: 'more', more: page }),
