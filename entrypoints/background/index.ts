@@ -5,6 +5,7 @@ import { registerUiHandlers } from './ui-handlers';
 import { registerPortfolio } from './portfolio';
 import { registerPreview } from './preview';
 import { registerAlerts } from './alerts';
+import { registerFlows } from './flows';
 
 export default defineBackground({
   type: 'module',
@@ -35,6 +36,7 @@ export default defineBackground({
     registerPreview(browser, get, (topic) => hub.notifyUi(topic));
     const alerts = registerAlerts(browser, get, (topic) => hub.notifyUi(topic));
     registerPortfolio(browser, get, (topic) => hub.notifyUi(topic), { onSnapshot: alerts.handleSnapshot, onAttempt: alerts.handleAttempt });
+    registerFlows(browser, get, (topic) => hub.notifyUi(topic));
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
     browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
     browser.windows.onRemoved.addListener((windowId) => {

@@ -12,6 +12,12 @@ import type {
 import type { PortfolioView } from './portfolio-view';
 import type { PreviewView } from './preview-view';
 import type { Alert, AlertSettings } from '../alerts/types';
+import type { FlowPreview, FlowState } from '../flows/types';
+
+/** A stake-and-deploy recipe as the Stake screen lists it. */
+export type FlowRecipeView = { id: string; title: string; summary: string; needsOperator: boolean; devnetOnly: boolean; risk: 'low' | 'medium' | 'high'; riskWhy: string };
+/** A planned flow held by the background until the user starts it (or the preview is replaced). */
+export type FlowPreviewView = FlowPreview & { previewId: string };
 
 /**
  * The one typed protocol between extension pages (popup, approval window) and the background.
@@ -59,6 +65,15 @@ export interface BallastProtocol {
   'alerts:getSettings'(): Result<AlertSettings>;
   /** Validated in the background too (AppError naming the bad field); answers what was stored. */
   'alerts:updateSettings'(data: AlertSettings): Result<AlertSettings>;
+  'flows:recipes'(): Result<FlowRecipeView[]>;
+  /** Plans for the selected account; the amount is validated against its ETH balance (AppError for the form). */
+  'flows:plan'(data: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }): Result<FlowPreviewView>;
+  /** The user's one click: stores the flow and runs it in the background; answers the first state. */
+  'flows:start'(data: { previewId?: string; preview?: FlowPreview }): Result<FlowState>;
+  'flows:get'(data: { id: string }): Result<FlowState | null>;
+  /** Newest first. */
+  'flows:list'(): Result<FlowState[]>;
+  'flows:retry'(data: { id: string }): Result<FlowState>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<BallastProtocol>();
