@@ -25,7 +25,7 @@ export type SmokeReport = { rpc: string; chainId: number; blockNumber: string; e
  */
 export async function checkRegistry(client: Client, rpc: string): Promise<SmokeReport> {
   const chainId = client.chain?.id ?? 0;
-  const blockNumber = await getBlockNumber(client);
+  const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const tokens = RESTAKING_SYMBOLS.map((s) => RESTAKING_TOKENS[s]);
   const [codes, meta, rates] = await Promise.all([
     Promise.all(tokens.map((t) => getBytecode(client, { address: t.address, blockNumber }).catch((e: unknown) => e as Error))),
