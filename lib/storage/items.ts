@@ -73,7 +73,7 @@ export const activityItem = storage.defineItem<ActivityItem[]>('local:ballast.ac
 
 export type Settings = { defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' };
 export const settingsItem = storage.defineItem<Settings>('local:ballast.settings', {
-  fallback: { defaultWallet: false, guardMode: false, theme: 'system' },
+  fallback: { defaultWallet: false, guardMode: true, theme: 'system' },
   version: 1,
 });
 
