@@ -59,8 +59,10 @@ const calldata = (selector, types, values) => selector + encodeParams(types, val
 function discoverWallet() {
   return new Promise((resolve) => {
     let done = false;
+    // ?wallet=<rdns> picks one announced wallet (tests: a stand-in for another wallet next to Ballast).
+    const wanted = new URLSearchParams(location.search).get('wallet');
     window.addEventListener('eip6963:announceProvider', (event) => {
-      if (done) return;
+      if (done || (wanted && event.detail?.info?.rdns !== wanted)) return;
       done = true;
       resolve({ provider: event.detail.provider, name: event.detail.info?.name ?? 'EIP-6963 wallet' });
     });
