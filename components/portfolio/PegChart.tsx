@@ -20,7 +20,7 @@ export function PegChart({ symbol, points }: { symbol: string; points: readonly 
         legend: { show: false },
         cursor: { show: false },
         // One point (first refresh) would stretch the time axis over years: show the last hour instead.
-        scales: { x: { time: true, range: (_u, min, max) => (max - min < 600 ? [max - 3600, max + 60] : [min, max]) }, y: { range: (_u, min, max) => [Math.min(min, 0.99), Math.max(max, 1.005)] } },
+        scales: { x: { time: true, range: (_u, min, max) => (points.length < 2 || max - min < 600 ? [min - 3600, min + 60] : [min, max]) }, y: { range: (_u, min, max) => [Math.min(min, 0.99), Math.max(max, 1.005)] } },
         axes: [{ ...axis, size: 24, font: '10px system-ui' }, { ...axis, size: 44, font: '10px system-ui', values: (_u, vals) => vals.map((v) => v.toFixed(3)) }],
         series: [{}, { stroke: c.brand, width: 2, points: { show: points.length < 3, size: 5, fill: c.brand } }, { stroke: c.ink, width: 1, dash: [4, 4], points: { show: false } }],
       },

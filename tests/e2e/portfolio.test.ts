@@ -83,6 +83,8 @@ describe('popup Portfolio on a seeded devnet', () => {
     expect(mark).toBe(1);
     await expectNoAxeViolations(page, 'portfolio light');
     await screenshot(page, 'portfolio-light');
+    await page.locator('[data-chart="exposure"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'portfolio-charts-light');
     await ok(page, 'settings:set', { theme: 'dark' });
     // Colour transitions finish before axe judges contrast.
     await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
