@@ -91,6 +91,8 @@ export async function simulateCalls(client: Client, from: Address, calls: readon
       params: [{ blockStateCalls: [{ calls: calls.map((c) => rpcCall(from, c)) }], traceTransfers: true, validation: false }, 'latest'],
     } as never)) as { calls: SimCallResult[] }[];
     const results = blocks[0]?.calls ?? [];
+    // An answer that does not cover every call is not "nothing happens": treat it as a failed simulation.
+    if (results.length !== calls.length) throw new Error(`the node answered ${results.length} results for ${calls.length} calls`);
     const outcomes: CallOutcome[] = results.map((r, index) => {
       const ok = hexToBigInt(r.status) === 1n;
       return { index, status: ok ? 'ok' : 'reverted', gasUsed: hexToBigInt(r.gasUsed).toString(), ...(ok ? {} : { reason: decodeRevert(r.error?.data ?? r.returnData) ?? r.error?.message ?? 'reverted without a reason' }) };
