@@ -44,6 +44,11 @@ describe('fault proxy', () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  test('rpc-error: a JSON-RPC error object with the given code', async () => {
+    proxy.fault('eth_simulateV1', { kind: 'rpc-error', code: -32601, message: 'Method not found' });
+    expect(await (await post(proxy.url, rpc('eth_simulateV1', [], 7))).json()).toEqual({ jsonrpc: '2.0', id: 7, error: { code: -32601, message: 'Method not found' } });
+  });
+
   test('times: a fault that fires once, then the real answer', async () => {
     proxy.fault('*', { kind: 'http', status: 500, times: 1 });
     expect((await post(proxy.url, rpc('eth_chainId'))).status).toBe(500);

@@ -16,6 +16,8 @@ export type Fault =
   /** Forwards to the node, then resets the connection without an answer. */
   | { kind: 'forward-then-drop' }
   | { kind: 'http'; status: 500 | 502 | 503 | 429 }
+  /** A well-formed JSON-RPC error for every member (e.g. -32601 for a node without the method). */
+  | { kind: 'rpc-error'; code: number; message: string }
   /** 200 with a body that is not JSON. */
   | { kind: 'malformed' }
   /** 200 with the node's real answer cut in half. */
@@ -91,6 +93,11 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       case 'http':
         res.writeHead(rule.status, { 'content-type': 'text/plain' }).end(`fault proxy: HTTP ${rule.status}`);
         return;
+      case 'rpc-error': {
+        const errors = members.map((m) => ({ jsonrpc: '2.0', id: m.id ?? null, error: { code: rule.code, message: rule.message } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.isArray(parsed) ? errors : errors[0]));
+        return;
+      }
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' }).end('<html>502 Bad Gateway</html>{"jsonrpc":');
         return;
