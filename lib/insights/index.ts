@@ -12,3 +12,5 @@ export { readProtocolProfiles, DEFAULT_FEED_HEARTBEAT_SECONDS } from './profile'
 export type { ProtocolProfileView, OracleUpdate, ProxyFact, ReadProtocolProfilesParameters, ReadProtocolProfilesReturnType } from './profile';
 export { WITHDRAWAL_FACTS } from './withdrawal-facts';
 export type { Sourced, WithdrawalFacts } from './withdrawal-facts';
+export { readTokenInsights } from './token-insights';
+export type { TokenInsights, ReadTokenInsightsParameters } from './token-insights';

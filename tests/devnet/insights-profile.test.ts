@@ -93,3 +93,13 @@ describe('protocol profiles in one batched read', () => {
     expect(p.profiles.find((x) => x.id === 'renzo')!.flags.some((f) => f.id === 'protocol.paused')).toBe(false);
   });
 });
+
+describe('one holding, everything at once', () => {
+  test('readTokenInsights puts yield, exits and the protocol profile of the token side by side', async () => {
+    const { readTokenInsights } = await import('../../lib/insights/token-insights');
+    const r = await readTokenInsights(devnet.ctx.client, { symbol: 'ezETH', amount: parseEther('2') });
+    expect(r.profile.id).toBe('renzo');
+    expect(r.yield.windows[0]).toMatchObject({ ok: false });
+    expect(r.exits.sell.map((s) => s.venue)).toEqual(['uniswap-v3', 'chainlink']);
+  });
+});
