@@ -34,7 +34,7 @@ export function AlertList({ alerts, focusPosition, onMarkRead, busy }: {
               {!a.notified && <span className="text-[11px] text-ink-muted" title="Quiet hours or a cool-down held the notification back">not notified</span>}
             </div>
             <p className="text-sm font-medium text-ink">{a.title}</p>
-            <p className="text-ink">{a.message}</p>
+            <p className="text-ink [overflow-wrap:anywhere]">{a.message}</p>
             <div className="flex items-center justify-between gap-2 text-ink-muted">
               <span>
                 <time dateTime={new Date(a.time).toISOString()}>{new Date(a.time).toLocaleString()}</time>

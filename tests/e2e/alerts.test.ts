@@ -85,8 +85,9 @@ describe('portfolio notifications in the browser (devnet)', () => {
     expect(alert).toMatchObject({ rule: 'depeg', severity: 'danger', notified: true, read: false });
     expect(alert?.positionId).toBeTruthy(); // the "Open position" button has a position to open
     const percent = Number(/^ezETH trades ([\d.]+)% under its fair value$/.exec(alert?.title ?? '')?.[1]);
-    expect(percent).toBeGreaterThanOrEqual(3); // past the 3 % danger default
-    expect(percent).toBeLessThan(10);
+    // The 5 % the scenario moved (a 1-token quote adds a little price impact), so past the 3 % danger default.
+    expect(percent).toBeGreaterThanOrEqual(4.9);
+    expect(percent).toBeLessThan(5.5);
     await expect.poll(badge).toBe('1');
 
     for (let i = 0; i < 5; i += 1) await refreshAndEvaluate();
@@ -146,6 +147,7 @@ describe('portfolio notifications in the browser (devnet)', () => {
       // Nothing was stored.
       expect(((await ok(page, 'alerts:getSettings')) as { depeg: { warnPercent: number } }).depeg.warnPercent).toBe(1);
     }
+    await page.getByRole('heading', { name: 'Depeg thresholds' }).scrollIntoViewIfNeeded();
     await expectNoAxeViolations(page, 'alerts settings with an error');
     await screenshot(page, 'alerts-settings-error');
 
