@@ -43,7 +43,8 @@ export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: 
             </ul>
           </section>
         )}
-        {preview.decoded.length > 0 && (
+        {/* Signatures: the details card above already shows the decoded message; calls are what a preview adds. */}
+        {preview.decoded.length > 0 && (preview.kind === 'transaction' || preview.kind === 'batch') && (
           <section aria-label="Decoded calls">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">What it calls</h3>
             <ol className="mt-1 flex flex-col gap-1 text-xs" data-testid="decoded-calls">
