@@ -24,7 +24,8 @@ let devnet: Devnet;
 beforeAll(async () => { devnet = await startDevnet(); });
 afterAll(async () => { await devnet?.stop(); });
 
-describe('npm run smoke against the devnet', () => {
+// Each case spawns tsx (seconds of start-up on a busy machine), so the budget is wider than the default.
+describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
   test('every registry entry passes on the seeded devnet; rates are the chain\'s own', async () => {
     const { code, stdout } = await runSmoke(['--rpc', devnet.rpcUrl, '--json']);
     const report = JSON.parse(stdout) as SmokeReport;
