@@ -6,10 +6,10 @@ import { useRoute } from './route-store';
 import type { PopupTab } from './route-store';
 import { HomeScreen } from './home/HomeScreen';
 import { ActivityScreen } from './ActivityScreen';
-import { ComingScreen } from './ComingScreen';
 import { MoreScreen } from './MoreScreen';
 import { AlertsScreen } from '../alerts/AlertsScreen';
 import { PortfolioScreen } from '../portfolio/PortfolioScreen';
+import { StakeScreen } from '../stake/StakeScreen';
 
 const tabs: TabItem<PopupTab>[] = [
   { key: 'home', label: 'Home', icon: <NavIcon name="home" /> },
@@ -37,8 +37,7 @@ export function MainShell({ state }: { state: WalletStateView }) {
     switch (tab) {
       case 'home': return <HomeScreen state={state} />;
       case 'portfolio': return <PortfolioScreen />;
-      case 'stake':
-        return <ComingScreen title="Stake & deploy" text="One-click staking, restaking and deployment flows are coming in a later release." />;
+      case 'stake': return <StakeScreen />;
       case 'activity': return <ActivityScreen />;
       case 'alerts': return <AlertsScreen />;
       case 'more': return <MoreScreen />;

@@ -10,7 +10,7 @@ import type { BrowserApi, MessageSender } from './browser-api';
 import { isExtensionPage } from './ports';
 import type { Services } from './services';
 
-type Key = 'flows:recipes' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry';
+type Key = 'flows:recipes' | 'flows:account' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry';
 type DataOf<K extends Key> = Parameters<BallastProtocol[K]>[0];
 type ValueOf<K extends Key> = ReturnType<BallastProtocol[K]> extends Result<infer V> ? V : never;
 
@@ -110,6 +110,17 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   }
 
   handle('flows:recipes', async () => RECIPES.map((r) => ({ id: r.id, title: r.title, summary: r.summary, needsOperator: r.needsOperator, devnetOnly: r.devnetOnly ?? false, ...riskOf(r) })));
+
+  handle('flows:account', async () => {
+    const { wallet } = services();
+    const [accounts, meta] = await Promise.all([wallet.accounts(), wallet.meta()]);
+    const account = accounts.find((a) => a.address.toLowerCase() === meta.selectedAddress?.toLowerCase());
+    if (!account) return { canSign: false, reason: 'No account selected: pick one on Home.' };
+    const { client } = await executor();
+    const balanceWei = (await client.getBalance({ address: account.address })).toString();
+    const problem = await signer().then(() => undefined, (error: unknown) => serializeError(error));
+    return { address: account.address, name: account.name, balanceWei, canSign: !problem, ...(problem ? { reason: `${problem.message}. ${problem.details ?? ''}`.trim() } : {}) };
+  });
 
   handle('flows:plan', async ({ recipeId, amountText, slippageBps, operator }) => {
     const recipe = recipeById(recipeId);

@@ -11,11 +11,13 @@ import type {
 } from './types';
 import type { PortfolioView } from './portfolio-view';
 import type { PreviewView } from './preview-view';
+import type { InsightsView } from './insights-view';
 import type { Alert, AlertSettings } from '../alerts/types';
 import type { FlowPreview, FlowState } from '../flows/types';
 
 /** A stake-and-deploy recipe as the Stake screen lists it. */
 export type FlowRecipeView = { id: string; title: string; summary: string; needsOperator: boolean; devnetOnly: boolean; risk: 'low' | 'medium' | 'high'; riskWhy: string };
+export type FlowAccountView = { address?: Address; name?: string; balanceWei?: string; canSign: boolean; reason?: string };
 /** A planned flow held by the background until the user starts it (or the preview is replaced). */
 export type FlowPreviewView = FlowPreview & { previewId: string };
 
@@ -58,6 +60,8 @@ export interface BallastProtocol {
   'portfolio:get'(): Result<PortfolioView>;
   /** Refreshes now (popup open, Refresh button) and answers the new view; failures land in freshness/schedule. */
   'portfolio:refresh'(): Result<PortfolioView>;
+  /** Yield, exit routes and protocol profile of one holding (amount as a decimal string), read now. */
+  'insights:get'(data: { symbol: string; amount: string }): Result<InsightsView>;
   /** Listed alerts, newest first (read and unread). */
   'alerts:list'(): Result<Alert[]>;
   /** Marks alerts read; answers the new badge count (unread danger alerts). */
@@ -66,6 +70,8 @@ export interface BallastProtocol {
   /** Validated in the background too (AppError naming the bad field); answers what was stored. */
   'alerts:updateSettings'(data: AlertSettings): Result<AlertSettings>;
   'flows:recipes'(): Result<FlowRecipeView[]>;
+  /** The account a flow would use: the selected one, its ETH balance (wei) and whether it can sign now. */
+  'flows:account'(): Result<FlowAccountView>;
   /** Plans for the selected account; the amount is validated against its ETH balance (AppError for the form). */
   'flows:plan'(data: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }): Result<FlowPreviewView>;
   /** The user's one click: stores the flow and runs it in the background; answers the first state. */

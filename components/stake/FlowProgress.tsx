@@ -1,0 +1,80 @@
+import type { FlowState, StepStatus } from '../../lib/flows/types';
+import { retryFlow } from '../../lib/state/flows';
+import { Address, Badge, Button, InlineError, Spinner } from '../ui';
+import type { BadgeTone } from '../ui';
+import { useAction } from '../hooks/use-action';
+import { TokenList } from './FlowPreviewCard';
+
+const stepTone: Record<StepStatus, BadgeTone> = { planned: 'neutral', sending: 'info', sent: 'info', mined: 'ok', failed: 'danger' };
+const stepText: Record<StepStatus, string> = { planned: 'waiting', sending: 'signing', sent: 'sent, waiting for block', mined: 'mined', failed: 'failed' };
+const flowText: Record<FlowState['status'], string> = { planned: 'starting', running: 'running', done: 'done', failed: 'stopped' };
+
+/** Step n of m with every step's status and hash; on a stop, what the user holds now and the ways on. */
+export function FlowProgress({ flow, onNew }: { flow: FlowState; onNew: () => void }) {
+  const retry = useAction(retryFlow);
+  const total = flow.steps.length;
+  const mined = flow.steps.filter((s) => s.status === 'mined').length;
+  const currentIndex = flow.steps.findIndex((s) => s.status !== 'mined');
+  const current = currentIndex < 0 ? total : currentIndex + 1;
+  const finished = flow.status === 'done' || flow.status === 'failed';
+  return (
+    <section aria-label="Flow progress" className="flex flex-col gap-3 text-sm">
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="font-semibold">{flow.plan.title}</h2>
+        <Badge tone={flow.status === 'done' ? 'ok' : flow.status === 'failed' ? 'danger' : 'info'}>
+          <span data-testid="flow-status">{flowText[flow.status]}</span>
+        </Badge>
+      </div>
+      <p aria-live="polite" className="text-xs">
+        {flow.status === 'done' ? `All ${total} steps mined.` : `Step ${Math.min(current, total)} of ${total}`}
+        {!finished && <Spinner className="ml-2 inline-block h-3 w-3" />}
+      </p>
+      <div role="progressbar" aria-label="Steps mined" aria-valuemin={0} aria-valuemax={total} aria-valuenow={mined} aria-valuetext={`${mined} of ${total} steps mined`} className="h-2 w-full overflow-hidden rounded-full bg-surface-muted">
+        <div className="h-full bg-brand transition-all" style={{ width: `${total === 0 ? 0 : (mined / total) * 100}%` }} />
+      </div>
+      <ol aria-label="Steps" className="flex flex-col gap-1.5">
+        {flow.plan.steps.map((p, i) => {
+          const s = flow.steps[i];
+          if (!s) return null;
+          return (
+            <li key={i} className="flex flex-col gap-0.5 rounded-md border border-line p-2 text-xs">
+              <span className="flex items-center justify-between gap-2">
+                <span className="font-medium">{i + 1}. {p.label}</span>
+                <Badge tone={stepTone[s.status]}>{stepText[s.status]}</Badge>
+              </span>
+              {s.hash && <span className="flex items-center gap-1 text-ink-muted">tx <Address address={s.hash} /></span>}
+              {s.error && <span className="text-danger">{s.error.message}</span>}
+            </li>
+          );
+        })}
+      </ol>
+      {flow.failure && (
+        <div role="alert" className="flex flex-col gap-2 rounded-md border border-danger bg-danger-soft p-2 text-xs">
+          <p className="font-semibold text-danger">{flow.failure.error.message}</p>
+          {flow.failure.error.details && <p className="text-ink">{flow.failure.error.details}</p>}
+          <h3 className="font-semibold text-ink">What you hold now</h3>
+          <TokenList items={flow.failure.holdings} label="What you hold now" />
+          <h3 className="font-semibold text-ink">What you can do</h3>
+          <ul className="flex flex-col gap-1">
+            {flow.failure.options.map((o, i) => (
+              <li key={i} className="flex flex-col gap-1">
+                {o.kind === 'retry' ? (
+                  <Button size="sm" loading={retry.loading} onClick={() => void retry.run(flow.id)}>{o.label}</Button>
+                ) : o.kind === 'unwind' ? (
+                  <span>
+                    <span className="font-medium">Unwind: {o.label}</span> — {o.steps.map((s) => (s.kind === 'approve' ? `revoke the ${s.symbol} approval of ${s.spenderLabel}` : s.kind === 'unwrap' ? `unwrap ${s.wrapper}` : s.kind)).join(', then ')}. Ballast does not send an unwind in one click yet; do these from your wallet.
+                    {o.note && <span className="block text-ink-muted">{o.note}</span>}
+                  </span>
+                ) : (
+                  <span className="text-ink-muted">{o.label}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <InlineError error={retry.error} />
+        </div>
+      )}
+      {finished && <Button variant="secondary" onClick={onNew}>New flow</Button>}
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { AppError } from '../../lib/errors';
+import { validateAmount, validateOperatorAddress } from '../../lib/flows/validate';
+import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../../lib/messaging/protocol';
+import { planFlow, slippageTextToBps } from '../../lib/state/flows';
+import { toErrorView, type ErrorView } from '../../lib/state';
+import { Amount, Badge, Button, InlineError, Input, cx, focusRing, formatAmountExact } from '../ui';
+import type { BadgeTone } from '../ui';
+
+const riskTone: Record<FlowRecipeView['risk'], BadgeTone> = { low: 'ok', medium: 'warn', high: 'danger' };
+/** Left for gas when the user presses Max: a flow of 4–5 transactions costs well under this. */
+const GAS_RESERVE_WEI = 10n ** 16n;
+
+type FieldErrors = { amount?: string; slippage?: string; operator?: string };
+
+/** Which field a background AppError belongs under (by its code), so it shows where the user typed. */
+function fieldOf(code: string | undefined): keyof FieldErrors | undefined {
+  if (code?.startsWith('flow.amount.')) return 'amount';
+  if (code?.startsWith('flow.slippage.')) return 'slippage';
+  if (code?.startsWith('flow.operator.')) return 'operator';
+  return undefined;
+}
+
+export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipeView[]; account: FlowAccountView; onPreview: (p: FlowPreviewView) => void }) {
+  const [recipeId, setRecipeId] = useState(recipes[0]?.id ?? '');
+  const [amountText, setAmountText] = useState('');
+  const [slippageText, setSlippageText] = useState('0.5');
+  const [operatorText, setOperatorText] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<ErrorView>();
+  const [loading, setLoading] = useState(false);
+  const recipe = recipes.find((r) => r.id === recipeId);
+  const balance = BigInt(account.balanceWei ?? '0');
+
+  /** The same checks the background runs, so most mistakes show before any round trip. */
+  function check(): FieldErrors {
+    const found: FieldErrors = {};
+    try {
+      validateAmount({ text: amountText, balance });
+    } catch (e) {
+      found.amount = e instanceof AppError ? `${e.shortMessage}. ${e.details ?? ''}`.trim() : String(e);
+    }
+    if (slippageTextToBps(slippageText) === undefined) found.slippage = 'Enter a percentage such as 0.5 (at most 2 decimals).';
+    if (recipe?.needsOperator) {
+      try {
+        validateOperatorAddress(operatorText);
+      } catch (e) {
+        found.operator = e instanceof AppError ? `${e.shortMessage}. ${e.details ?? ''}`.trim() : String(e);
+      }
+    }
+    return found;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(undefined);
+    const found = check();
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !recipe) return;
+    setLoading(true);
+    try {
+      const slippageBps = slippageTextToBps(slippageText);
+      onPreview(await planFlow({ recipeId: recipe.id, amountText, ...(slippageBps !== undefined ? { slippageBps } : {}), ...(recipe.needsOperator ? { operator: operatorText } : {}) }));
+    } catch (e) {
+      const field = fieldOf(e instanceof AppError ? e.code : undefined);
+      const view = toErrorView(e);
+      if (field) setErrors({ [field]: `${view.message}. ${view.details ?? ''}`.trim() });
+      else setFormError(view);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  const max = balance > GAS_RESERVE_WEI ? balance - GAS_RESERVE_WEI : 0n;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-3">
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 text-xs font-medium text-ink">Recipe</legend>
+        <div className="flex max-h-52 flex-col gap-1 overflow-y-auto rounded-md border border-line p-1">
+          {recipes.map((r) => (
+            <label key={r.id} className={cx('flex cursor-pointer flex-col gap-0.5 rounded p-2 text-xs', r.id === recipeId ? 'bg-surface-muted' : 'hover:bg-surface-muted')}>
+              <span className="flex items-center gap-2">
+                <input type="radio" name="recipe" value={r.id} checked={r.id === recipeId} onChange={() => setRecipeId(r.id)} className={focusRing} />
+                <span className="flex-1 font-medium text-ink">{r.title}</span>
+                <Badge tone={riskTone[r.risk]} title={r.riskWhy}>{r.risk} risk</Badge>
+              </span>
+              {r.id === recipeId && (
+                <span className="pl-5 text-ink-muted">
+                  {r.summary} {r.riskWhy} Expected yield: not measured here — see the token’s APR in Portfolio.
+                </span>
+              )}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex items-end gap-2">
+        <div className="flex-1">
+          <Input
+            label="Amount (ETH)" inputMode="decimal" autoComplete="off" placeholder="0.0" value={amountText}
+            onChange={(e) => setAmountText(e.target.value)} error={errors.amount}
+            hint={<>Balance: <Amount value={balance} /></>}
+          />
+        </div>
+        <Button variant="secondary" size="sm" className="mb-6" onClick={() => setAmountText(formatAmountExact(max))} aria-label="Use the maximum: balance minus 0.01 ETH for gas">Max</Button>
+      </div>
+      <Input label="Slippage (%)" inputMode="decimal" value={slippageText} onChange={(e) => setSlippageText(e.target.value)} error={errors.slippage} hint="Minimum out of every mint and swap; 0.5 % suits staking." />
+      {recipe?.needsOperator && (
+        <Input label="EigenLayer operator address" placeholder="0x…" spellCheck={false} autoComplete="off" value={operatorText} onChange={(e) => setOperatorText(e.target.value)} error={errors.operator} hint="Checked on-chain with DelegationManager.isOperator." />
+      )}
+      <InlineError error={formError} />
+      <Button type="submit" block loading={loading} disabled={!recipe}>Preview</Button>
+    </form>
+  );
+}

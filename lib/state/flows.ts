@@ -1,0 +1,27 @@
+import type { FlowPreview } from '../flows/types';
+import { call } from './call';
+import { createResourceStore } from './resource';
+
+/**
+ * The Stake screen's data. The background announces topic 'flows' after every step transition, so
+ * the flow list (and the progress view reading it) re-reads then; recipes never change at runtime.
+ */
+export const flowRecipesStore = createResourceStore('flows', () => call('flows:recipes'));
+export const flowsStore = createResourceStore('flows', () => call('flows:list'));
+
+export const planFlow = (input: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }) => call('flows:plan', input);
+
+/** Starts the previewed flow; the preview itself goes along in case the worker restarted since planning. */
+export const startFlow = (previewId: string, preview: FlowPreview) => call('flows:start', { previewId, preview });
+
+export const retryFlow = (id: string) => call('flows:retry', { id });
+
+/** Slippage typed as a percentage ("0.5") into basis points, or undefined when it is not a number. */
+export function slippageTextToBps(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d{0,2})?$/.test(trimmed)) return undefined;
+  const [whole = '0', fraction = ''] = trimmed.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+export const flowAccountStore = createResourceStore('wallet', () => call('flows:account'));
