@@ -70,6 +70,11 @@ describe('portfolio notifications in the browser (devnet)', () => {
     await refreshAndEvaluate();
     expect(await shown()).toEqual({});
     expect(await badge()).toBe('');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await page.getByText('No alerts yet — Ballast checks your positions every 5 minutes').waitFor();
+    await expectNoAxeViolations(page, 'alerts empty');
+    await screenshot(page, 'alerts-empty-light');
   });
 
   it('a 5 % ezETH depeg: exactly one notification and badge "1"; five refreshes later still one', async () => {
