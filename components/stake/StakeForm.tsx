@@ -102,7 +102,7 @@ export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipe
             hint={<>Balance: <Amount value={balance} /></>}
           />
         </div>
-        <Button variant="secondary" size="sm" className="mb-6" onClick={() => setAmountText(formatAmountExact(max))} aria-label="Use the maximum: balance minus 0.01 ETH for gas">Max</Button>
+        <Button variant="secondary" size="sm" className="mb-6" onClick={() => setAmountText(formatAmountExact(max))} title="Balance minus 0.01 ETH kept for gas">Max</Button>
       </div>
       <Input label="Slippage (%)" inputMode="decimal" value={slippageText} onChange={(e) => setSlippageText(e.target.value)} error={errors.slippage} hint="Minimum out of every mint and swap; 0.5 % suits staking." />
       {recipe?.needsOperator && (

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAbi, parseEther, type Address } from 'viem';
+import type { Page } from 'playwright-core';
+import { formatAmountExact } from '../../components/ui/format-amount';
+import type { FlowState } from '../../lib/flows/types';
+import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { devAccount } from '../devnet/context';
+import { collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, type Ballast } from './harness';
+
+const MNEMONIC = 'test test test test test test test test test test test junk';
+const PASSWORD = 'stake-test-pw';
+const views = parseAbi([
+  'function balanceOf(address) view returns (uint256)',
+  'function rsETHPrice() view returns (uint256)',
+  'function getReserveAToken(address) view returns (address)',
+]);
+
+async function ok(page: Page, type: string, data?: unknown) {
+  const answer = await sendProtocol(page, type, data);
+  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+describe('popup Stake & deploy on the devnet', () => {
+  let devnet: Devnet;
+  let ballast: Ballast;
+  let page: Page;
+  let errors: string[];
+  const user: Address = devAccount(0).address;
+
+  beforeAll(async () => {
+    devnet = await startDevnet();
+    ballast = await launchBallast();
+    page = await ballast.openPopup();
+    errors = collectErrors(page);
+    await ok(page, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
+    const { networks } = (await ok(page, 'networks:list')) as { networks: { key?: string; name: string; chainId: number }[] };
+    const devnetNetwork = networks.find((n) => n.key === 'devnet' || /devnet/i.test(n.name));
+    if (!devnetNetwork) throw new Error(`No devnet network in ${JSON.stringify(networks)}`);
+    await ok(page, 'networks:setRpcUrls', { key: devnetNetwork.key, chainId: devnetNetwork.chainId, rpcUrls: [devnet.rpcUrl] });
+    await ok(page, 'networks:switch', { key: devnetNetwork.key, chainId: devnetNetwork.chainId });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Stake' }).click();
+  }, 180_000);
+
+  afterAll(async () => {
+    await ballast?.close();
+    await devnet?.stop();
+  });
+
+  const amountField = () => page.getByLabel('Amount (ETH)');
+  const preview = () => page.getByRole('button', { name: 'Preview' });
+
+  it('refuses zero, too many decimals, above the balance and not-a-number under the amount field', async () => {
+    await page.getByRole('radio', { name: /^ETH → rsETH → Aave/ }).check();
+    const balance = await devnet.ctx.client.getBalance({ address: user });
+    const cases: [string, RegExp][] = [
+      ['0', /Enter an amount above zero/],
+      ['1.1234567890123456789', /ETH has at most 18 decimals/],
+      [formatAmountExact(balance + 1n), /Not enough ETH/],
+      ['1,5', /Enter an amount as a number/],
+    ];
+    for (const [text, message] of cases) {
+      await amountField().fill(text);
+      await preview().click();
+      await expect(page.getByRole('alert').filter({ hasText: message }).count(), text).resolves.toBe(1);
+      await expect(amountField().getAttribute('aria-invalid')).resolves.toBe('true');
+    }
+    await screenshot(page, 'stake-form-error-light');
+    await expectNoAxeViolations(page, 'stake form with an error');
+    // The background checks again on its own (a page that skipped the form's checks gets the same answer).
+    const answer = await sendProtocol(page, 'flows:plan', { recipeId: 'aave:rsETH', amountText: formatAmountExact(balance + 1n) });
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.message).toBe('Not enough ETH');
+  });
+
+  it('ETH → rsETH → Aave through the UI: preview with the Kelp figure, one click, done, aToken = rsETH minted', async () => {
+    const amount = parseEther('2');
+    // Independent reference: Kelp mints amount × 1e18 / rsETHPrice (its ETH asset price is 1e18).
+    const price = await devnet.ctx.client.readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice' });
+    const expectedRsEth = (amount * 10n ** 18n) / price;
+    const aToken = await devnet.ctx.client.readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getReserveAToken', args: [TOKENS.rsETH] });
+    const aBefore = await devnet.ctx.client.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
+    const nonceBefore = await devnet.ctx.client.getTransactionCount({ address: user });
+
+    await amountField().fill('2');
+    await preview().click();
+    const card = page.getByRole('region', { name: 'Flow preview' });
+    await card.waitFor({ timeout: 60_000 });
+    const steps = card.getByRole('list', { name: 'Steps' }).locator(':scope > li');
+    await expect(steps.count()).resolves.toBe(4);
+    await expect(steps.nth(0).textContent()).resolves.toContain('Stake ETH for rsETH');
+    const rsEthFigure = `${formatAmountExact(expectedRsEth)} rsETH`;
+    await expect(card.getByRole('list', { name: 'Intermediate tokens' }).getByLabel(rsEthFigure, { exact: true }).count()).resolves.toBe(1);
+    await expect(card.getByRole('list', { name: 'Final position' }).getByLabel(`${formatAmountExact(expectedRsEth)} aEthrsETH`, { exact: true }).count()).resolves.toBe(1);
+    await expect(card.getByText(/health factor/i).count()).resolves.toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'stake preview');
+    await screenshot(page, 'stake-preview-light');
+
+    await card.getByRole('button', { name: 'Stake & deploy' }).click();
+    const progress = page.getByRole('region', { name: 'Flow progress' });
+    await progress.waitFor({ timeout: 30_000 });
+    await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 });
+    await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('4');
+    await expectNoAxeViolations(page, 'stake progress done');
+    await screenshot(page, 'stake-done-light');
+    await ok(page, 'settings:set', { theme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
+    await expectNoAxeViolations(page, 'stake progress done dark');
+    await screenshot(page, 'stake-done-dark');
+    await ok(page, 'settings:set', { theme: 'light' });
+
+    const [flow] = (await ok(page, 'flows:list')) as FlowState[];
+    expect(flow?.status).toBe('done');
+    expect(flow?.steps.map((s) => s.status)).toEqual(['mined', 'mined', 'mined', 'mined']);
+    expect(BigInt(flow!.steps[0]!.actualOut!)).toBe(expectedRsEth);
+    const aAfter = await devnet.ctx.client.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
+    expect(aAfter - aBefore).toBeGreaterThan(0n);
+    expect(aAfter - aBefore).toBe(expectedRsEth);
+    // Four steps, four nonces: nothing sent twice.
+    await expect(devnet.ctx.client.getTransactionCount({ address: user })).resolves.toBe(nonceBefore + 4);
+    expect(errors).toEqual([]);
+  });
+});
