@@ -6,6 +6,7 @@ import { registerPortfolio } from './portfolio';
 import { registerPreview } from './preview';
 import { registerAlerts } from './alerts';
 import { registerFlows } from './flows';
+import { registerInsights } from './insights';
 
 export default defineBackground({
   type: 'module',
@@ -37,6 +38,7 @@ export default defineBackground({
     const alerts = registerAlerts(browser, get, (topic) => hub.notifyUi(topic));
     registerPortfolio(browser, get, (topic) => hub.notifyUi(topic), { onSnapshot: alerts.handleSnapshot, onAttempt: alerts.handleAttempt });
     registerFlows(browser, get, (topic) => hub.notifyUi(topic));
+    registerInsights(browser, get);
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
     browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
     browser.windows.onRemoved.addListener((windowId) => {
