@@ -17,6 +17,7 @@ import type { FlowPreview, FlowState } from '../flows/types';
 
 /** A stake-and-deploy recipe as the Stake screen lists it. */
 export type FlowRecipeView = { id: string; title: string; summary: string; needsOperator: boolean; devnetOnly: boolean; risk: 'low' | 'medium' | 'high'; riskWhy: string };
+export type FlowAccountView = { address?: Address; name?: string; balanceWei?: string; canSign: boolean; reason?: string };
 /** A planned flow held by the background until the user starts it (or the preview is replaced). */
 export type FlowPreviewView = FlowPreview & { previewId: string };
 
@@ -69,6 +70,8 @@ export interface BallastProtocol {
   /** Validated in the background too (AppError naming the bad field); answers what was stored. */
   'alerts:updateSettings'(data: AlertSettings): Result<AlertSettings>;
   'flows:recipes'(): Result<FlowRecipeView[]>;
+  /** The account a flow would use: the selected one, its ETH balance (wei) and whether it can sign now. */
+  'flows:account'(): Result<FlowAccountView>;
   /** Plans for the selected account; the amount is validated against its ETH balance (AppError for the form). */
   'flows:plan'(data: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }): Result<FlowPreviewView>;
   /** The user's one click: stores the flow and runs it in the background; answers the first state. */
