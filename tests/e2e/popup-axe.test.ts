@@ -3,6 +3,11 @@ import type { Page } from 'playwright-core';
 import { backgroundReady, collectErrors, expectNoAxeViolations, launchBallast, screenshot } from './harness';
 import type { Ballast } from './harness';
 
+/** Several parts of a screen can be busy at once (a list loading, a refresh button): wait until none is. */
+async function waitUntilIdle(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
+}
+
 const PASSWORD = 'correct horse battery';
 
 /** Follows the OS colour scheme (theme "system"), and waits until <html> carries the matching class. */
@@ -72,14 +77,14 @@ describe('accessibility of every popup screen, light and dark', () => {
     for (const tab of ['Portfolio', 'Stake', 'Activity', 'Alerts'] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('heading', { level: 1 }).filter({ hasText: tab === 'Stake' ? 'Stake & deploy' : tab }).waitFor();
-      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+      await waitUntilIdle(page);
       await check(tab.toLowerCase());
     }
     for (const entry of ['Sites', 'Networks', 'Settings'] as const) {
       await page.getByRole('tab', { name: 'More' }).click();
       await page.getByRole('button', { name: new RegExp(`^${entry}`) }).click();
       await page.getByRole('button', { name: 'Back' }).waitFor();
-      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+      await waitUntilIdle(page);
       await check(entry.toLowerCase());
     }
     await page.getByRole('button', { name: 'Reveal recovery phrase' }).click();
