@@ -94,15 +94,12 @@ export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipe
           ))}
         </div>
       </fieldset>
-      <div className="flex items-end gap-2">
-        <div className="flex-1">
-          <Input
-            label="Amount (ETH)" inputMode="decimal" autoComplete="off" placeholder="0.0" value={amountText}
-            onChange={(e) => setAmountText(e.target.value)} error={errors.amount}
-            hint={<>Balance: <Amount value={balance} /></>}
-          />
+      <div className="flex flex-col gap-1">
+        <Input label="Amount (ETH)" inputMode="decimal" autoComplete="off" placeholder="0.0" value={amountText} onChange={(e) => setAmountText(e.target.value)} error={errors.amount} />
+        <div className="flex items-center justify-between text-xs text-ink-muted">
+          <span>Balance: <Amount value={balance} /></span>
+          <Button variant="secondary" size="sm" onClick={() => setAmountText(formatAmountExact(max))} title="Balance minus 0.01 ETH kept for gas">Max</Button>
         </div>
-        <Button variant="secondary" size="sm" className="mb-6" onClick={() => setAmountText(formatAmountExact(max))} title="Balance minus 0.01 ETH kept for gas">Max</Button>
       </div>
       <Input label="Slippage (%)" inputMode="decimal" value={slippageText} onChange={(e) => setSlippageText(e.target.value)} error={errors.slippage} hint="Minimum out of every mint and swap; 0.5 % suits staking." />
       {recipe?.needsOperator && (
