@@ -4,6 +4,8 @@ import { badgesOf, formatWad, formatWadPercentSigned, type PositionView } from '
 import { Address, Badge } from '../ui';
 import { Screen } from '../layout/Screen';
 import { PegChart } from './PegChart';
+import { PositionInsights } from './PositionInsights';
+import { RESTAKING_SYMBOLS } from '../../lib/restaking';
 import { amountText, ethText } from './PositionRow';
 
 const METHOD: Record<string, string> = {
@@ -53,6 +55,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
           {p.il && <Row label="Impermanent loss" value={formatWadPercentSigned(BigInt(p.il.ilWad))} meaning={`LP value ${ethText(p.il.lpValueEth)} vs holding ${ethText(p.il.hodlValueEth)} (${p.il.basis.replaceAll('-', ' ')}).`} />}
           {hf !== undefined && <Row label="Health factor" value={BigInt(hf) > 10n ** 30n ? 'no debt' : formatWad(BigInt(hf), 2)} meaning="Aave v3: collateral × liquidation threshold ÷ debt. Under 1.0 the position can be liquidated." />}
         </dl>
+        {p.family === 'token' && p.status === 'ok' && (RESTAKING_SYMBOLS as readonly string[]).includes(p.asset) && <PositionInsights symbol={p.asset} amountWei={p.amount} />}
         {symbol && history && history.length > 0 && (
           <section aria-label={`Peg history of ${symbol}`}>
             <h2 className="mb-1 text-xs font-semibold">Peg history · {symbol}</h2>
