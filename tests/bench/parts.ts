@@ -1,5 +1,7 @@
 import { approvalWindow } from './approval-window';
 import { bundleSizes } from './bundle-sizes';
+import { preview } from './preview';
+import { tracker } from './tracker';
 import type { BenchPart } from './types';
 import { unlock } from './unlock';
 
@@ -7,4 +9,4 @@ import { unlock } from './unlock';
  * Every benchmark part, in run order. Add a part: write tests/bench/<part>.ts exporting a BenchPart
  * (keys it owns in bench/results.json) and list it here.
  */
-export const BENCH_PARTS: BenchPart[] = [bundleSizes, unlock, approvalWindow];
+export const BENCH_PARTS: BenchPart[] = [bundleSizes, tracker, preview, unlock, approvalWindow];

@@ -1,5 +1,5 @@
 /**
- * npm run bench: builds the extension if .output/chrome-mv3 is missing, starts a devnet, launches the
+ * npm run bench: builds the extension if .output/chrome-mv3 is missing, starts a seeded devnet, launches the
  * extension in headless Chromium, runs every part of tests/bench/parts.ts, and merges their keys into
  * bench/results.json (keys written by other parts are kept). `npm run bench -- unlock` runs only parts
  * whose name contains "unlock".
@@ -32,7 +32,7 @@ async function main() {
   const filter = process.argv[2];
   const parts = BENCH_PARTS.filter((p) => !filter || p.name.includes(filter));
   const measured: Record<string, number> = {};
-  const devnet = await startDevnet({ seed: false });
+  const devnet = await startDevnet();
   const ballast = parts.some((p) => p.needsBrowser) ? await launchBallast() : undefined;
   try {
     if (ballast) await onboard(ballast, devnet.rpcUrl);
