@@ -24,7 +24,9 @@ export function StakeScreen() {
   const [dismissed, setDismissed] = useState<string>();
   const start = useAction(startFlow);
 
-  const running = flows.data?.find((f) => f.status === 'running' || f.status === 'planned');
+  // A running flow, or the newest one if it stopped: its holdings and Retry must not vanish with the popup.
+  const newest = flows.data?.[0];
+  const running = flows.data?.find((f) => f.status === 'running' || f.status === 'planned') ?? (newest?.status === 'failed' ? newest : undefined);
   const shownId = shownFlowId ?? running?.id;
   const flow = flows.data?.find((f) => f.id === shownId && f.id !== dismissed);
 
