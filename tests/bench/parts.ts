@@ -1,6 +1,7 @@
 import { approvalWindow } from './approval-window';
 import { bundleSizes } from './bundle-sizes';
 import { devnetStart } from './devnet-start';
+import { inpageCompare } from './inpage-compare';
 import { popup } from './popup';
 import { preview } from './preview';
 import { tracker } from './tracker';
@@ -11,4 +12,4 @@ import { unlock } from './unlock';
  * Every benchmark part, in run order. Add a part: write tests/bench/<part>.ts exporting a BenchPart
  * (keys it owns in bench/results.json) and list it here.
  */
-export const BENCH_PARTS: BenchPart[] = [bundleSizes, devnetStart, tracker, preview, unlock, popup, approvalWindow];
+export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, unlock, popup, approvalWindow];
