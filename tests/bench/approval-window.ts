@@ -40,7 +40,9 @@ export const approvalWindow: BenchPart = {
     } finally {
       await dapp.close();
       await admin.close();
-      await server.close();
+      // Chromium keeps idle keep-alive sockets to the dApp server until the browser closes, and
+      // http.Server.close waits for them (~90 s): let it finish when run.ts closes the browser.
+      void server.close().catch((e: unknown) => console.error(`bench: dApp server did not close: ${String(e)}`));
     }
   },
 };
