@@ -85,16 +85,38 @@ async function pointAtDevnet(ballast: Ballast, rpcUrl: string): Promise<void> {
   const page = await ballast.context.newPage();
   try {
     await page.goto(ballast.url('popup.html'));
-    for (const [type, data] of [
-      ['networks:setRpcUrls', { key: 'devnet', chainId: 1, rpcUrls: [rpcUrl] }],
-      ['networks:switch', { key: 'devnet', chainId: 1 }],
-    ] as const) {
-      const answer = await sendProtocol(page, type, data);
-      if (!answer.ok) throw new Error(`${type} failed while pointing Ballast at ${rpcUrl}: ${JSON.stringify(answer.error)}`);
-    }
+    await useDevnetRpc(page, rpcUrl);
   } finally {
     await page.close();
   }
+}
+
+/** From an open extension page: the devnet network answers at this RPC URL and is the active network. */
+export async function useDevnetRpc(page: Page, rpcUrl: string): Promise<void> {
+  await expectOk(page, 'networks:setRpcUrls', { key: 'devnet', chainId: 1, rpcUrls: [rpcUrl] });
+  await expectOk(page, 'networks:switch', { key: 'devnet', chainId: 1 });
+}
+
+/** Sends a protocol message and returns its value, or throws with the background's error. */
+export async function expectOk(page: Page, type: string, data?: unknown): Promise<unknown> {
+  const answer = await sendProtocol(page, type, data);
+  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+/**
+ * Imports anvil's public dev mnemonic, adds HD accounts until `untilAccount` is in the wallet (the seeded
+ * demo users are HD indexes 1–3), points the devnet network at `rpcUrl` and reloads the page.
+ */
+export async function onboardOnDevnet(page: Page, { rpcUrl, password, untilAccount }: { rpcUrl: string; password: string; untilAccount?: string }): Promise<void> {
+  await expectOk(page, 'wallet:importMnemonic', { mnemonic: 'test test test test test test test test test test test junk', password });
+  for (let i = 0; untilAccount && i < 5; i += 1) {
+    const { accounts } = (await expectOk(page, 'wallet:getState')) as { accounts: { address: string }[] };
+    if (accounts.some((a) => a.address.toLowerCase() === untilAccount.toLowerCase())) break;
+    await expectOk(page, 'accounts:add', {});
+  }
+  await useDevnetRpc(page, rpcUrl);
+  await page.reload();
 }
 
 export type ProtocolAnswer = { ok: true; value: unknown } | { ok: false; error: { message: string; details?: string } };

@@ -5,18 +5,11 @@ import { CURVE, TOKENS } from '../../lib/restaking/addresses';
 import { formatEth } from '../../lib/risk';
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, type Ballast } from './harness';
+import { collectErrors, expectNoAxeViolations, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
 
-const MNEMONIC = 'test test test test test test test test test test test junk';
 const PASSWORD = 'portfolio-insights-pw';
 // The Curve ETH/stETH pool: coin 0 is ETH, coin 1 stETH (int128 indices).
 const curveAbi = parseAbi(['function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)', 'function coins(uint256) view returns (address)']);
-
-async function ok(page: Page, type: string, data?: unknown) {
-  const answer = await sendProtocol(page, type, data);
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 const row = (page: Page, family: string, account: Address, asset: string) => page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
 
@@ -32,18 +25,7 @@ describe('popup Portfolio position detail: yield, exit routes, protocol', () => 
     ballast = await launchBallast();
     page = await ballast.openPopup();
     errors = collectErrors(page);
-    await ok(page, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
-    for (let i = 0; i < 5; i += 1) {
-      const { accounts } = (await ok(page, 'wallet:getState')) as { accounts: { address: string }[] };
-      if (accounts.some((a) => a.address.toLowerCase() === restaker.toLowerCase())) break;
-      await ok(page, 'accounts:add', {});
-    }
-    const { networks } = (await ok(page, 'networks:list')) as { networks: { key?: string; name: string; chainId: number }[] };
-    const devnetNetwork = networks.find((n) => n.key === 'devnet' || /devnet/i.test(n.name));
-    if (!devnetNetwork) throw new Error(`No devnet network in ${JSON.stringify(networks)}`);
-    await ok(page, 'networks:setRpcUrls', { key: devnetNetwork.key, chainId: devnetNetwork.chainId, rpcUrls: [devnet.rpcUrl] });
-    await ok(page, 'networks:switch', { key: devnetNetwork.key, chainId: devnetNetwork.chainId });
-    await page.reload();
+    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD, untilAccount: restaker });
     await page.getByRole('tab', { name: 'Portfolio' }).click();
   }, 180_000);
 

@@ -6,18 +6,11 @@ import { formatEth } from '../../lib/risk';
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
 import { depegToken } from '../devnet/seed/defi';
-import { collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, type Ballast } from './harness';
+import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
 
-const MNEMONIC = 'test test test test test test test test test test test junk';
 const PASSWORD = 'portfolio-test-pw';
 const TOKEN_SYMBOLS = ['stETH', 'wstETH', 'weETH', 'ezETH', 'rsETH'] as const;
 const withdrawableAbi = parseAbi(['function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)']);
-
-async function ok(page: Page, type: string, data?: unknown) {
-  const answer = await sendProtocol(page, type, data);
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 const row = (page: Page, family: string, account: Address, asset: string) => page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
 
@@ -33,19 +26,7 @@ describe('popup Portfolio on a seeded devnet', () => {
     ballast = await launchBallast();
     page = await ballast.openPopup();
     errors = collectErrors(page);
-    await ok(page, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
-    // HD accounts until the seeded "Lido + LRT restaker" (index 1) is in the wallet.
-    for (let i = 0; i < 5; i += 1) {
-      const { accounts } = (await ok(page, 'wallet:getState')) as { accounts: { address: string }[] };
-      if (accounts.some((a) => a.address.toLowerCase() === restaker.toLowerCase())) break;
-      await ok(page, 'accounts:add', {});
-    }
-    const { networks } = (await ok(page, 'networks:list')) as { networks: { key?: string; name: string; chainId: number }[] };
-    const devnetNetwork = networks.find((n) => n.key === 'devnet' || /devnet/i.test(n.name));
-    if (!devnetNetwork) throw new Error(`No devnet network in ${JSON.stringify(networks)}`);
-    await ok(page, 'networks:setRpcUrls', { key: devnetNetwork.key, chainId: devnetNetwork.chainId, rpcUrls: [devnet.rpcUrl] });
-    await ok(page, 'networks:switch', { key: devnetNetwork.key, chainId: devnetNetwork.chainId });
-    await page.reload();
+    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD, untilAccount: restaker });
     await page.getByRole('tab', { name: 'Portfolio' }).click();
   }, 180_000);
 
@@ -85,7 +66,7 @@ describe('popup Portfolio on a seeded devnet', () => {
     await screenshot(page, 'portfolio-light');
     await page.locator('[data-chart="exposure"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'portfolio-charts-light');
-    await ok(page, 'settings:set', { theme: 'dark' });
+    await expectOk(page, 'settings:set', { theme: 'dark' });
     // Colour transitions finish before axe judges contrast.
     await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
     await expect(page.getByRole('button', { name: 'Refresh portfolio' }).isEnabled()).resolves.toBe(true);
@@ -98,7 +79,7 @@ describe('popup Portfolio on a seeded devnet', () => {
     await expectNoAxeViolations(page, 'portfolio detail dark');
     await screenshot(page, 'portfolio-detail-dark');
     await page.getByRole('button', { name: 'Back' }).click();
-    await ok(page, 'settings:set', { theme: 'light' });
+    await expectOk(page, 'settings:set', { theme: 'light' });
     await page.waitForFunction(() => !document.documentElement.classList.contains('dark'));
     expect(errors).toEqual([]);
   });

@@ -6,21 +6,14 @@ import type { FlowState } from '../../lib/flows/types';
 import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, type Ballast } from './harness';
+import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, sendProtocol, onboardOnDevnet, screenshot, type Ballast } from './harness';
 
-const MNEMONIC = 'test test test test test test test test test test test junk';
 const PASSWORD = 'stake-test-pw';
 const views = parseAbi([
   'function balanceOf(address) view returns (uint256)',
   'function rsETHPrice() view returns (uint256)',
   'function getReserveAToken(address) view returns (address)',
 ]);
-
-async function ok(page: Page, type: string, data?: unknown) {
-  const answer = await sendProtocol(page, type, data);
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 describe('popup Stake & deploy on the devnet', () => {
   let devnet: Devnet;
@@ -34,13 +27,7 @@ describe('popup Stake & deploy on the devnet', () => {
     ballast = await launchBallast();
     page = await ballast.openPopup();
     errors = collectErrors(page);
-    await ok(page, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
-    const { networks } = (await ok(page, 'networks:list')) as { networks: { key?: string; name: string; chainId: number }[] };
-    const devnetNetwork = networks.find((n) => n.key === 'devnet' || /devnet/i.test(n.name));
-    if (!devnetNetwork) throw new Error(`No devnet network in ${JSON.stringify(networks)}`);
-    await ok(page, 'networks:setRpcUrls', { key: devnetNetwork.key, chainId: devnetNetwork.chainId, rpcUrls: [devnet.rpcUrl] });
-    await ok(page, 'networks:switch', { key: devnetNetwork.key, chainId: devnetNetwork.chainId });
-    await page.reload();
+    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
     await page.getByRole('tab', { name: 'Stake' }).click();
   }, 180_000);
 
@@ -105,13 +92,13 @@ describe('popup Stake & deploy on the devnet', () => {
     await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('4');
     await expectNoAxeViolations(page, 'stake progress done');
     await screenshot(page, 'stake-done-light');
-    await ok(page, 'settings:set', { theme: 'dark' });
+    await expectOk(page, 'settings:set', { theme: 'dark' });
     await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
     await expectNoAxeViolations(page, 'stake progress done dark');
     await screenshot(page, 'stake-done-dark');
-    await ok(page, 'settings:set', { theme: 'light' });
+    await expectOk(page, 'settings:set', { theme: 'light' });
 
-    const [flow] = (await ok(page, 'flows:list')) as FlowState[];
+    const [flow] = (await expectOk(page, 'flows:list')) as FlowState[];
     expect(flow?.status).toBe('done');
     expect(flow?.steps.map((s) => s.status)).toEqual(['mined', 'mined', 'mined', 'mined']);
     expect(BigInt(flow!.steps[0]!.actualOut!)).toBe(expectedRsEth);
