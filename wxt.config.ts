@@ -5,6 +5,8 @@ import tailwindcss from '@tailwindcss/vite';
 // storage (vault, settings, snapshots), alarms (refresh, auto-lock), notifications (alerts).
 // No host_permissions: RPC endpoints answer CORS; content scripts are declared per entrypoint.
 export default defineConfig({
+  // BALLAST_OUT_DIR lets parallel browser-test runs build into separate folders (default .output).
+  outDir: process.env.BALLAST_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   vite: () => ({
     plugins: [tailwindcss()],

@@ -10,7 +10,8 @@ import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-co
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(root, '.output/chrome-mv3');
+// BALLAST_OUT_DIR matches wxt.config.ts: a run can test its own build while another run rebuilds .output.
+export const EXTENSION_DIR = join(root, process.env.BALLAST_OUT_DIR ?? '.output', 'chrome-mv3');
 const SCREENS_DIR = join(root, 'tests/.artifacts/screens');
 
 export type Ballast = {
