@@ -222,3 +222,28 @@ export function waitForClose(page: Page, timeout = 30_000): Promise<void> {
   closed.catch(() => undefined);
   return closed;
 }
+
+/**
+ * Stops the extension's service worker through the DevTools protocol, as Chrome does when it idles one
+ * out: in-memory state is gone, chrome.storage.session survives. Waits for the "stopped" status, then
+ * wakes the worker with a message from `page` (an extension page). Returns once the new worker answers.
+ */
+export async function restartServiceWorker(ballast: Ballast, page: Page): Promise<void> {
+  const cdp = await ballast.context.newCDPSession(page);
+  const scope = `chrome-extension://${ballast.extensionId}/`;
+  type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+  const stopped = new Promise<void>((resolveStopped) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: Versions) => {
+      if (versions.some((v) => v.scriptURL.startsWith(scope) && v.runningStatus === 'stopped')) resolveStopped();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.send('ServiceWorker.disable').catch(() => undefined);
+  await cdp.detach().catch(() => undefined);
+  const woke = await backgroundReady(page);
+  if (!woke) throw new Error('The service worker did not answer after the restart');
+  // Playwright keeps one Worker handle per target and it works again once the worker is awake.
+  ballast.serviceWorker = ballast.context.serviceWorkers().find((w) => w.url().startsWith(scope)) ?? ballast.serviceWorker;
+}
