@@ -23,6 +23,7 @@ contract CurveStableSwapNG is DefiERC20 {
     event TokenExchange(address indexed buyer, int128 sold_id, uint256 tokens_sold, int128 bought_id, uint256 tokens_bought);
     event AddLiquidity(address indexed provider, uint256[] token_amounts, uint256[] fees, uint256 invariant, uint256 token_supply);
     event RemoveLiquidity(address indexed provider, uint256[] token_amounts, uint256[] fees, uint256 token_supply);
+    event RemoveLiquidityOne(address indexed provider, int128 token_id, uint256 token_amount, uint256 coin_amount, uint256 token_supply);
 
     address[2] public coins;
     address[2] internal rateOracles;
@@ -144,6 +145,37 @@ contract CurveStableSwapNG is DefiERC20 {
             require(IERC20Min(coins[i]).transfer(msg.sender, amounts[i]), "Curve: transfer failed");
         }
         emit RemoveLiquidity(msg.sender, amounts, new uint256[](2), supply - _burn_amount);
+    }
+
+    /// stable-ng _calc_withdraw_one_coin with the static fee: D shrinks by the burnt share; the coin taken
+    /// pays base fee = fee * N / (4 (N - 1)) on each coin's deviation from a balanced withdrawal.
+    function _withdrawOneCoin(uint256 burnAmount, uint256 i) internal view returns (uint256 dy) {
+        uint256[2] memory rates = _rates();
+        uint256[2] memory xp = _xp(_balances(), rates);
+        uint256 d0 = xp.getD(amp);
+        uint256 d1 = d0 - (burnAmount * d0) / totalSupply;
+        uint256 newY = StableSwapMath.getYD(i, xp, d1, amp);
+        uint256 baseFee = (fee * 2) / 4;
+        uint256[2] memory reduced;
+        for (uint256 j = 0; j < 2; j++) {
+            uint256 expected = j == i ? (xp[j] * d1) / d0 - newY : xp[j] - (xp[j] * d1) / d0;
+            reduced[j] = xp[j] - (baseFee * expected) / FEE_DENOMINATOR;
+        }
+        dy = reduced[i] - StableSwapMath.getYD(i, reduced, d1, amp);
+        dy = ((dy - 1) * PRECISION) / rates[i];
+    }
+
+    function calc_withdraw_one_coin(uint256 _burn_amount, int128 i) external view returns (uint256) {
+        return _withdrawOneCoin(_burn_amount, uint256(int256(i)));
+    }
+
+    function remove_liquidity_one_coin(uint256 _burn_amount, int128 i, uint256 _min_received) external returns (uint256 dy) {
+        uint256 ui = uint256(int256(i));
+        dy = _withdrawOneCoin(_burn_amount, ui);
+        require(dy >= _min_received, "Not enough coins removed");
+        _burn(msg.sender, _burn_amount);
+        require(IERC20Min(coins[ui]).transfer(msg.sender, dy), "Curve: transfer failed");
+        emit RemoveLiquidityOne(msg.sender, i, _burn_amount, dy, totalSupply);
     }
 
     function _dyn(uint256[2] memory a) internal pure returns (uint256[] memory out) {

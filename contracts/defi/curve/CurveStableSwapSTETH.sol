@@ -28,6 +28,7 @@ contract CurveStableSwapSTETH {
     event TokenExchange(address indexed buyer, int128 sold_id, uint256 tokens_sold, int128 bought_id, uint256 tokens_bought);
     event AddLiquidity(address indexed provider, uint256[2] token_amounts, uint256[2] fees, uint256 invariant, uint256 token_supply);
     event RemoveLiquidity(address indexed provider, uint256[2] token_amounts, uint256[2] fees, uint256 token_supply);
+    event RemoveLiquidityOne(address indexed provider, int128 token_id, uint256 token_amount, uint256 coin_amount);
 
     address[2] public coins;
     uint256 public fee;
@@ -142,5 +143,39 @@ contract CurveStableSwapSTETH {
         require(IERC20Min(coins[1]).transfer(msg.sender, amounts[1]), "Curve: transfer failed");
         uint256[2] memory noFees;
         emit RemoveLiquidity(msg.sender, amounts, noFees, supply - _amount);
+    }
+
+    /// StableSwapSTETH _calc_withdraw_one_coin: D shrinks by the burnt share; the coin taken pays
+    /// fee * N / (4 (N - 1)) on each coin's deviation from a balanced withdrawal.
+    function _withdrawOneCoin(uint256 burnAmount, uint256 i) internal view returns (uint256 dy) {
+        uint256[2] memory xp = _balances(0);
+        uint256 d0 = xp.getD(amp);
+        uint256 d1 = d0 - (burnAmount * d0) / ICurveLpToken(lp_token).totalSupply();
+        uint256 newY = StableSwapMath.getYD(i, xp, d1, amp);
+        uint256 baseFee = (fee * 2) / 4;
+        uint256[2] memory reduced;
+        for (uint256 j = 0; j < 2; j++) {
+            uint256 expected = j == i ? (xp[j] * d1) / d0 - newY : xp[j] - (xp[j] * d1) / d0;
+            reduced[j] = xp[j] - (baseFee * expected) / FEE_DENOMINATOR;
+        }
+        dy = reduced[i] - StableSwapMath.getYD(i, reduced, d1, amp) - 1;
+    }
+
+    function calc_withdraw_one_coin(uint256 _token_amount, int128 i) external view returns (uint256) {
+        return _withdrawOneCoin(_token_amount, uint256(int256(i)));
+    }
+
+    function remove_liquidity_one_coin(uint256 _token_amount, int128 i, uint256 _min_amount) external returns (uint256 dy) {
+        uint256 ui = uint256(int256(i));
+        dy = _withdrawOneCoin(_token_amount, ui);
+        require(dy >= _min_amount, "Not enough coins removed");
+        ICurveLpToken(lp_token).burnFrom(msg.sender, _token_amount);
+        if (ui == 0) {
+            (bool ok, ) = msg.sender.call{value: dy}("");
+            require(ok, "Curve: ETH transfer failed");
+        } else {
+            require(IERC20Min(coins[1]).transfer(msg.sender, dy), "Curve: transfer failed");
+        }
+        emit RemoveLiquidityOne(msg.sender, i, _token_amount, dy);
     }
 }

@@ -42,4 +42,22 @@ library StableSwapMath {
         }
         revert("StableSwap: get_y did not converge");
     }
+
+    /// Balance of coin i that gives invariant d with the other coin's balance unchanged (Curve's get_y_D):
+    /// the one-coin withdrawal solves for it at the reduced D.
+    function getYD(uint256 i, uint256[2] memory xp, uint256 d, uint256 amp) internal pure returns (uint256) {
+        require(i < N_COINS, "StableSwap: bad coin index");
+        uint256 ann = amp * N_COINS;
+        uint256 x = xp[1 - i];
+        uint256 c = (d * d) / (x * N_COINS);
+        c = (c * d * A_PRECISION) / (ann * N_COINS);
+        uint256 b = x + (d * A_PRECISION) / ann;
+        uint256 y = d;
+        for (uint256 k = 0; k < 255; k++) {
+            uint256 prev = y;
+            y = (y * y + c) / (2 * y + b - d);
+            if (y > prev ? y - prev <= 1 : prev - y <= 1) return y;
+        }
+        revert("StableSwap: get_y_D did not converge");
+    }
 }
