@@ -1,11 +1,19 @@
 import { storage } from '@wxt-dev/storage';
 import type { Address, Hex } from 'viem';
 import type { ActivityItem, PendingKind } from '../messaging/types';
+import { defineCheckedItem } from './checked-item';
+import {
+  accountsSchema, activitySchema, callBundlesSchema, networkStateSchema, pendingSchema, permissionsSchema, sessionSecretsSchema, settingsSchema,
+  walletMetaSchema, watchedAssetsSchema,
+} from './schemas';
+import { z } from 'zod';
 
 /**
  * Every persisted value of the wallet core, versioned so a later release can migrate it.
  * `local:` survives browser restarts; `session:` lives until the browser closes and only trusted
  * extension contexts (not content scripts) can read it — decrypted key material goes only there.
+ * Every item but the vault is read through a schema (defineCheckedItem): a damaged value gives a
+ * clear error naming the item, or the defaults where that loses nothing the user cannot recreate.
  */
 
 /** The encrypted vault exactly as @metamask/browser-passworder produced it. Never rewritten on a failed read. */
@@ -20,12 +28,17 @@ export type StoredAccount = {
 };
 
 /** Public account metadata; readable while locked so the popup can show names and watch-only balances. */
-export const accountsItem = storage.defineItem<StoredAccount[]>('local:ballast.accounts', { fallback: [], version: 1 });
+export const accountsItem = defineCheckedItem<StoredAccount[]>('local:ballast.accounts', {
+  label: 'accounts', schema: accountsSchema, fallback: [], version: 1,
+  onCorrupt: {
+    message: 'Stored accounts are unreadable',
+    details: 'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
+  },
+});
 
 export type WalletMeta = { selectedAddress?: Address; autoLockMinutes: number; backupPending: boolean };
-export const walletMetaItem = storage.defineItem<WalletMeta>('local:ballast.walletMeta', {
-  fallback: { autoLockMinutes: 15, backupPending: false },
-  version: 1,
+export const walletMetaItem = defineCheckedItem<WalletMeta>('local:ballast.walletMeta', {
+  label: 'wallet preferences', schema: walletMetaSchema, fallback: { autoLockMinutes: 15, backupPending: false }, version: 1, onCorrupt: 'reset',
 });
 
 export type SessionSecrets = {
@@ -36,10 +49,16 @@ export type SessionSecrets = {
   exportedKey: string;
   salt: string;
 };
-export const sessionSecretsItem = storage.defineItem<SessionSecrets | null>('session:ballast.secrets', { fallback: null, version: 1 });
+/** Unreadable session secrets read as "locked": the password unlocks the vault again. */
+export const sessionSecretsItem = defineCheckedItem<SessionSecrets | null>('session:ballast.secrets', {
+  label: 'session', schema: sessionSecretsSchema, fallback: null, version: 1, onCorrupt: 'reset',
+});
 
 export type Permission = { origin: string; accounts: Address[]; connectedAt: number };
-export const permissionsItem = storage.defineItem<Record<string, Permission>>('local:ballast.permissions', { fallback: {}, version: 1 });
+/** A damaged site entry is dropped: the site asks to connect again. */
+export const permissionsItem = defineCheckedItem<Record<string, Permission>>('local:ballast.permissions', {
+  label: 'connected sites', schema: permissionsSchema, fallback: {}, version: 1, onCorrupt: 'reset',
+});
 
 export type StoredNetwork = {
   /** Stable key: the devnet and mainnet share chain id 1, so networks are keyed by this, not by chainId. */
@@ -52,7 +71,10 @@ export type StoredNetwork = {
   builtIn: boolean;
 };
 export type NetworkState = { networks: StoredNetwork[]; activeKey: string };
-export const networksItem = storage.defineItem<NetworkState | null>('local:ballast.networks', { fallback: null, version: 1 });
+/** Damaged entries are dropped; with none left the built-in networks (devnet active) apply and custom RPC URLs are entered again. */
+export const networksItem = defineCheckedItem<NetworkState | null>('local:ballast.networks', {
+  label: 'networks', schema: networkStateSchema, fallback: null, version: 1, onCorrupt: 'reset',
+});
 
 export type StoredPending = {
   id: string;
@@ -67,25 +89,39 @@ export type StoredPending = {
   /** Set when the user answered while no one was waiting (the worker had restarted). */
   decision?: { approved: boolean; accounts?: Address[] };
 };
-export const pendingItem = storage.defineItem<StoredPending[]>('session:ballast.pending', { fallback: [], version: 1 });
+/** A damaged request is dropped (its page gets no answer and may ask again). */
+export const pendingItem = defineCheckedItem<StoredPending[]>('session:ballast.pending', {
+  label: 'pending requests', schema: pendingSchema, fallback: [], version: 1, onCorrupt: 'reset',
+});
 
-export const activityItem = storage.defineItem<ActivityItem[]>('local:ballast.activity', { fallback: [], version: 1 });
+/** A log of what was sent; the transactions themselves stay on chain, so damaged entries are dropped. */
+export const activityItem = defineCheckedItem<ActivityItem[]>('local:ballast.activity', {
+  label: 'activity', schema: activitySchema, fallback: [], version: 1, onCorrupt: 'reset',
+});
 
 export type Settings = { defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' };
-export const settingsItem = storage.defineItem<Settings>('local:ballast.settings', {
-  fallback: { defaultWallet: false, guardMode: true, theme: 'system' },
-  version: 1,
+export const settingsItem = defineCheckedItem<Settings>('local:ballast.settings', {
+  label: 'settings', schema: settingsSchema, fallback: { defaultWallet: false, guardMode: true, theme: 'system' }, version: 1, onCorrupt: 'reset',
 });
 
 export type WatchedAsset = { chainId: number; address: Address; symbol: string; decimals: number; image?: string };
-export const watchedAssetsItem = storage.defineItem<WatchedAsset[]>('local:ballast.watchedAssets', { fallback: [], version: 1 });
+export const watchedAssetsItem = defineCheckedItem<WatchedAsset[]>('local:ballast.watchedAssets', {
+  label: 'watched tokens', schema: watchedAssetsSchema, fallback: [], version: 1, onCorrupt: 'reset',
+});
 
 /** Time of the last user/dApp activity; the auto-lock alarm compares against it. */
-export const lastActivityItem = storage.defineItem<number>('session:ballast.lastActivity', { fallback: 0, version: 1 });
+/** Unreadable reads as 0 ("idle since long ago"): the auto-lock errs towards locking. */
+export const lastActivityItem = defineCheckedItem<number>('session:ballast.lastActivity', {
+  label: 'last activity time', schema: z.number(), fallback: 0, version: 1, onCorrupt: 'reset',
+});
 
 /** EIP-5792 bundles sent as sequential transactions. */
 export type StoredCallBundle = { id: string; origin: string; chainId: number; from: Address; hashes: Hex[]; error?: string; createdAt: number };
-export const callBundlesItem = storage.defineItem<StoredCallBundle[]>('local:ballast.callBundles', { fallback: [], version: 1 });
+export const callBundlesItem = defineCheckedItem<StoredCallBundle[]>('local:ballast.callBundles', {
+  label: 'call bundles', schema: callBundlesSchema, fallback: [], version: 1, onCorrupt: 'reset',
+});
 
 /** Id of the open approval window, so a second request focuses it instead of opening another. */
-export const approvalWindowItem = storage.defineItem<number | null>('session:ballast.approvalWindow', { fallback: null, version: 1 });
+export const approvalWindowItem = defineCheckedItem<number | null>('session:ballast.approvalWindow', {
+  label: 'approval window id', schema: z.number().int().nullable(), fallback: null, version: 1, onCorrupt: 'reset',
+});
