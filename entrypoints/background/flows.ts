@@ -1,6 +1,7 @@
 import type { Address, Hex, PublicClient } from 'viem';
 import { AppError, serializeError } from '../../lib/errors';
 import { RECIPES, createFlowExecutor, createItemFlowStore, planFlow, recipeById, validateAmount, validateOperatorAddress, type FlowExecutor, type Recipe } from '../../lib/flows';
+import { readRecipeYields } from '../../lib/flows/recipe-yield';
 import { flowsItem } from '../../lib/flows/storage-item';
 import type { FlowPreview, SendFlowTransaction } from '../../lib/flows/types';
 import { onMessage, type BallastProtocol, type Result, type UiTopic } from '../../lib/messaging';
@@ -10,7 +11,7 @@ import type { BrowserApi, MessageSender } from './browser-api';
 import { isExtensionPage } from './ports';
 import type { Services } from './services';
 
-type Key = 'flows:recipes' | 'flows:account' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry';
+type Key = 'flows:recipes' | 'flows:yields' | 'flows:account' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry';
 type DataOf<K extends Key> = Parameters<BallastProtocol[K]>[0];
 type ValueOf<K extends Key> = ReturnType<BallastProtocol[K]> extends Result<infer V> ? V : never;
 
@@ -110,6 +111,8 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   }
 
   handle('flows:recipes', async () => RECIPES.map((r) => ({ id: r.id, title: r.title, summary: r.summary, needsOperator: r.needsOperator, devnetOnly: r.devnetOnly ?? false, ...riskOf(r) })));
+  // Separate from the list so the picker shows at once; a few reads on the active network's RPC.
+  handle('flows:yields', async () => readRecipeYields((await executor()).client, RECIPES.map((r) => r.id)));
 
   handle('flows:account', async () => {
     const { wallet } = services();

@@ -14,6 +14,7 @@ import type { PreviewView } from './preview-view';
 import type { InsightsView } from './insights-view';
 import type { Alert, AlertSettings } from '../alerts/types';
 import type { FlowPreview, FlowState } from '../flows/types';
+import type { RecipeYieldView } from '../flows/recipe-yield';
 
 /** A stake-and-deploy recipe as the Stake screen lists it. */
 export type FlowRecipeView = { id: string; title: string; summary: string; needsOperator: boolean; devnetOnly: boolean; risk: 'low' | 'medium' | 'high'; riskWhy: string };
@@ -70,6 +71,8 @@ export interface BallastProtocol {
   /** Validated in the background too (AppError naming the bad field); answers what was stored. */
   'alerts:updateSettings'(data: AlertSettings): Result<AlertSettings>;
   'flows:recipes'(): Result<FlowRecipeView[]>;
+  /** Expected yield per recipe: its staked token's APR from the chain, or "unknown" with the reason. */
+  'flows:yields'(): Result<RecipeYieldView[]>;
   /** The account a flow would use: the selected one, its ETH balance (wei) and whether it can sign now. */
   'flows:account'(): Result<FlowAccountView>;
   /** Plans for the selected account; the amount is validated against its ETH balance (AppError for the form). */
