@@ -10,4 +10,6 @@ export { validateAmount, validateSlippageBps, validateOperatorAddress, assertOpe
 export { simulateFlow } from './simulate-flow';
 export { buildStepTx, stepLabel } from './steps';
 export { planFromCalls } from './calls';
+export { planUnwind } from './unwind';
+export type { PlanUnwindParameters } from './unwind';
 export type * from './types';

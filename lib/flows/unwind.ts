@@ -1,0 +1,111 @@
+import type { Address, Client } from 'viem';
+import { readContract } from 'viem/actions';
+import { AppError } from '../errors';
+import { buildPreview } from '../preview';
+import { AAVE_V3 } from '../restaking';
+import { scoreFlags, type RiskFlag } from '../risk';
+import { flowAbis } from './abis';
+import { attributeFlags } from './flags';
+import type { PlanFlowDeps } from './plan';
+import { balanceProbe, simulateFlow, type FlowProbe } from './simulate-flow';
+import { stepInput, stepOutput } from './steps';
+import type { FlowPlan, FlowPreview, FlowState, StepPreview, TokenAmount } from './types';
+import { unwindDrafts } from './unwind-drafts';
+import { resolveUnwind } from './unwind-resolve';
+
+export type PlanUnwindParameters = { state: FlowState; riskRules?: boolean };
+
+type Tracked = { token: Address | 'ETH'; symbol: string };
+
+const noteFlag = (note: string): RiskFlag => ({
+  id: 'unwind.no-instant-inverse', severity: 'warn', title: note, numbers: {},
+  why: 'Not every step has an on-chain inverse that returns ETH now. Ballast only sends the ones that do and says what is left.',
+});
+
+/** Everything the original flow and the unwind touch: their balances are probed between steps. */
+async function trackedTokens(client: Client, state: FlowState, plan: FlowPlan): Promise<Tracked[]> {
+  const seen = new Map<string, Tracked>([['eth', { token: 'ETH', symbol: 'ETH' }]]);
+  const add = (t: Tracked | undefined) => t && !seen.has(t.token.toLowerCase()) && seen.set(t.token.toLowerCase(), t);
+  for (const s of state.plan.steps) {
+    add(s.output ?? stepOutput(s.spec));
+    if (s.spec.kind !== 'aave-supply') continue;
+    const data = await readContract(client, { address: AAVE_V3.pool, abi: flowAbis.aavePool, functionName: 'getReserveData', args: [s.spec.asset] });
+    add({ token: data.aTokenAddress, symbol: `aEth${s.spec.symbol}` });
+  }
+  plan.steps.forEach((s) => {
+    add(s.output);
+    add(stepInput(s.spec));
+  });
+  return [...seen.values()];
+}
+
+/**
+ * Plans the undo of a stopped (or finished) flow as a new flow: the inverse of every finished step
+ * that has one on chain, newest first, simulated together in one eth_simulateV1 block with the same
+ * balance probes, risk rules and gas as a recipe. The answer starts with the same executor. Steps with
+ * no instant inverse (a stake, an EigenLayer delegation) become warnings that say the way out.
+ */
+export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }: PlanUnwindParameters): Promise<FlowPreview> {
+  const { client } = deps;
+  if (state.status === 'running' || state.status === 'planned') {
+    throw new AppError('This flow is still running', { code: 'flow.unwind.running', details: 'Wait until it finishes or stops, then unwind what it did.' });
+  }
+  const from = state.plan.from;
+  const { drafts, notes } = await unwindDrafts(client, state);
+  if (drafts.length === 0) {
+    throw new AppError('Nothing to unwind on chain', { code: 'flow.unwind.nothing', details: notes.length ? notes.join(' ') : 'No finished step left anything that an on-chain call can undo.' });
+  }
+  const resolved = await resolveUnwind(client, from, drafts, state.plan.slippageBps);
+  const plan: FlowPlan = {
+    recipeId: `unwind:${state.id}`, title: `Unwind: ${state.plan.title}`, from, chainId: deps.chainId, inputWei: '0',
+    slippageBps: state.plan.slippageBps, steps: resolved.steps, createdAt: deps.now(),
+  };
+  const flowFlags = notes.map(noteFlag);
+  if (resolved.reverted) {
+    const { index, reason } = resolved.reverted;
+    const label = plan.steps[index]?.label ?? `step ${index + 1}`;
+    const steps: StepPreview[] = drafts.map((d, i) => ({
+      index: i, label: plan.steps[i]?.label ?? d.label(0n), changes: [], flags: [],
+      status: i < index ? 'ok' : i === index ? 'reverted' : 'not-run', ...(i === index ? { reason } : {}),
+    }));
+    return { plan, status: 'reverted', failedStep: { index, label, reason }, steps, finalPosition: [], intermediate: [], gasUsed: '0', flowFlags, worst: 'danger', facts: {} };
+  }
+
+  const txs = plan.steps.map((s) => s.tx);
+  const last = txs.length - 1;
+  const tokens = await trackedTokens(client, state, plan);
+  const probes: FlowProbe[] = [];
+  for (let after = -1; after <= last; after++) tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
+  const [sim, batchPreview] = await Promise.all([
+    simulateFlow(client, from, txs, probes),
+    riskRules ? buildPreview({ client, chainId: deps.chainId, now: deps.now }, { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) }) : undefined,
+  ]);
+  const at = (t: Tracked, after: number) => {
+    const v = sim.probes.get(`${t.token}@${after}`);
+    return typeof v === 'bigint' ? v : 0n;
+  };
+  const changesOf = (a: number, b: number): TokenAmount[] =>
+    tokens.map((t) => ({ token: t.token, symbol: t.symbol, amount: (at(t, b) - at(t, a)).toString() })).filter((c) => c.amount !== '0');
+  const specs = plan.steps.map((s) => s.spec);
+  const { perStep, flow } = attributeFlags(batchPreview?.flags ?? [], specs, sim.firstReverted);
+  const steps: StepPreview[] = plan.steps.map((s, i) => {
+    const r = sim.steps[i];
+    if (r) s.gasUsed = r.gasUsed.toString();
+    return { index: i, label: s.label, status: r ? r.status : 'not-run', ...(r?.reason ? { reason: r.reason } : {}), ...(r ? { gasUsed: r.gasUsed.toString() } : {}), changes: changesOf(i - 1, i), flags: scoreFlags(perStep[i] ?? []).flags };
+  });
+  const failed = sim.firstReverted;
+  const allFlow = [...flow, ...flowFlags];
+  return {
+    plan,
+    status: failed === undefined ? 'ok' : 'reverted',
+    ...(failed !== undefined ? { failedStep: { index: failed, label: plan.steps[failed]?.label ?? '', reason: sim.steps[failed]?.reason ?? 'reverted' } } : {}),
+    steps,
+    finalPosition: changesOf(-1, last),
+    intermediate: plan.steps.filter((s, i) => s.output && s.simulatedOut && i < last).map((s) => ({ token: s.output!.token, symbol: s.output!.symbol, amount: s.simulatedOut! })),
+    gasUsed: sim.steps.reduce((sum, s) => sum + (s?.gasUsed ?? 0n), 0n).toString(),
+    flowFlags: scoreFlags(allFlow).flags,
+    worst: scoreFlags([...perStep.flat(), ...allFlow]).worst,
+    facts: { ...(batchPreview?.facts ?? {}) },
+    ...(batchPreview ? { batchPreview } : {}),
+  };
+}

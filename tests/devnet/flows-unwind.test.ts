@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAddress, keccak256, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
+import { createFlowExecutor, createMemoryFlowStore, planFlow, planUnwind, type FlowExecutorDeps, type FlowPreview, type FlowState } from '../../lib/flows';
+import { AAVE_V3, CURVE, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking';
+import { startDevnet, type Devnet } from './devnet';
+
+const views = parseAbi([
+  'function balanceOf(address) view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+  'function allowance(address, address) view returns (uint256)',
+  'function rsETHPrice() view returns (uint256)',
+  'function getUserEMode(address) view returns (uint256)',
+  'function getReserveAToken(address) view returns (address)',
+  'function getRate() view returns (uint256)',
+  'function getEETHByWeETH(uint256) view returns (uint256)',
+  'function A() view returns (uint256)',
+  'function fee() view returns (uint256)',
+  'function balances(uint256) view returns (uint256)',
+  'function calc_withdraw_one_coin(uint256, int128) view returns (uint256)',
+  'function setFee(uint256)',
+]);
+
+// ---- Independent StableSwap solution (exact integer roots of 2A(x+y) + D = 2A·D + D³/(4xy), reference §5c),
+//      used to check the one-coin withdrawal without Curve's Newton iterations.
+function solveD(A: bigint, x: bigint, y: bigint): bigint {
+  const f = (d: bigint) => 4n * x * y * (2n * A * (x + y) + d - 2n * A * d) - d ** 3n;
+  let lo = 0n;
+  let hi = x + y;
+  while (lo < hi) {
+    const mid = (lo + hi + 1n) / 2n;
+    if (f(mid) >= 0n) lo = mid;
+    else hi = mid - 1n;
+  }
+  return lo;
+}
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const next = (x + n / x) / 2n;
+    if (next >= x) return x;
+    x = next;
+  }
+}
+/** y with the other balance x fixed at invariant D: 8Ax·y² + (8Ax² + 4xD − 8AxD)·y − D³ = 0. */
+function solveY(A: bigint, D: bigint, x: bigint): bigint {
+  const a = 8n * A * x;
+  const b = 8n * A * x * x + 4n * x * D - 8n * A * x * D;
+  return (isqrt(b * b + 4n * a * D ** 3n) - b) / (2n * a);
+}
+
+let devnet: Devnet;
+const client = () => devnet.ctx.client;
+const ONE = 10n ** 18n;
+let userSeq = 0;
+
+async function freshUser(): Promise<Address> {
+  const address = getAddress(keccak256(toHex(`ballast-unwind-user-${userSeq++}`)).slice(0, 42));
+  await client().setBalance({ address, value: parseEther('100') });
+  await client().impersonateAccount({ address });
+  return address;
+}
+const sendTransaction: FlowExecutorDeps['sendTransaction'] = (tx) =>
+  client().request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }] } as never) as Promise<Hex>;
+const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
+  const r = await client().waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
+};
+const executor = () => createFlowExecutor({ client: client(), sendTransaction, waitForReceipt, store: createMemoryFlowStore(), now: () => Date.now() });
+const planDeps = () => ({ client: client(), chainId: 1, now: () => Date.now() });
+const balanceOf = (token: Address, who: Address) => client().readContract({ address: token, abi: views, functionName: 'balanceOf', args: [who] });
+const nonceOf = (address: Address) => client().getTransactionCount({ address });
+const run = async (preview: FlowPreview): Promise<FlowState> => {
+  const ex = executor();
+  return ex.run((await ex.start(preview)).id);
+};
+
+beforeAll(async () => {
+  devnet = await startDevnet();
+});
+afterAll(async () => devnet?.stop());
+
+describe('unwinding a flow as a new flow', () => {
+  it('ETH → rsETH → Aave, unwound: e-mode off, aToken back to 0, rsETH back; the rsETH exit is a Kelp withdrawal, not a fake step', async () => {
+    const user = await freshUser();
+    const amount = parseEther('2');
+    const price = await client().readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice' });
+    const minted = (amount * ONE) / price; // Kelp: amount × 1e18 / rsETHPrice
+    const flow = await run(await planFlow(planDeps(), { recipeId: 'aave:rsETH', from: user, amount }));
+    expect(flow.status).toBe('done');
+    const aToken = await client().readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getReserveAToken', args: [TOKENS.rsETH] });
+    expect(await balanceOf(aToken, user)).toBe(minted);
+
+    const unwind = await planUnwind(planDeps(), { state: flow });
+    expect(unwind.status).toBe('ok');
+    expect(unwind.plan.steps.map((s) => s.label)).toEqual(['Turn off Aave e-mode 3', 'Withdraw rsETH from Aave v3']);
+    // The aToken leaves, rsETH comes back: the simulated final position says so before anything is sent.
+    expect(unwind.finalPosition).toContainEqual({ token: aToken, symbol: 'aEthrsETH', amount: (-minted).toString() });
+    expect(unwind.finalPosition).toContainEqual({ token: TOKENS.rsETH, symbol: 'rsETH', amount: minted.toString() });
+    expect(BigInt(unwind.gasUsed)).toBeGreaterThan(21_000n * 2n);
+    const rsEthNote = unwind.flowFlags.find((f) => f.id === 'unwind.no-instant-inverse' && f.title.startsWith('rsETH'));
+    expect(rsEthNote?.title).toMatch(/Request a withdrawal in Kelp/);
+
+    const nonceBefore = await nonceOf(user);
+    const done = await run(unwind);
+    expect(done.status).toBe('done');
+    expect(await nonceOf(user)).toBe(nonceBefore + 2);
+    expect(await balanceOf(aToken, user)).toBe(0n);
+    expect(await balanceOf(TOKENS.rsETH, user)).toBe(minted);
+    expect(await client().readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getUserEMode', args: [user] })).toBe(0n);
+  });
+
+  it('ETH → weETH → Curve LP, unwound: LP burnt to weETH within min-out of calc_withdraw_one_coin, then unwrapped to eETH', async () => {
+    const user = await freshUser();
+    const flow = await run(await planFlow(planDeps(), { recipeId: 'curve:weETH', from: user, amount: parseEther('3') }));
+    expect(flow.status).toBe('done');
+    const pool = CURVE.weethNgPool;
+    const lp = await balanceOf(pool, user);
+    expect(lp).toBeGreaterThan(0n);
+
+    // Independent one-coin withdrawal without fees: D shrinks by the LP share, coin 1 solves the invariant.
+    const [b0, b1, rate, A, fee, supply] = await Promise.all([
+      client().readContract({ address: pool, abi: views, functionName: 'balances', args: [0n] }),
+      client().readContract({ address: pool, abi: views, functionName: 'balances', args: [1n] }),
+      client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'getRate' }),
+      client().readContract({ address: pool, abi: views, functionName: 'A' }),
+      client().readContract({ address: pool, abi: views, functionName: 'fee' }),
+      client().readContract({ address: pool, abi: views, functionName: 'totalSupply' }),
+    ]);
+    const xp1 = (b1 * rate) / ONE;
+    const d0 = solveD(A, b0, xp1);
+    const d1 = d0 - (lp * d0) / supply;
+    const feeFreeWeeth = ((xp1 - solveY(A, d1, b0)) * ONE) / rate;
+
+    const unwind = await planUnwind(planDeps(), { state: flow });
+    expect(unwind.status).toBe('ok');
+    expect(unwind.plan.steps.map((s) => s.label)).toEqual(['Remove Curve WETH/weETH liquidity as weETH', 'Unwrap weETH into eETH']);
+    const [remove, unwrap] = unwind.plan.steps;
+    const quote = await client().readContract({ address: pool, abi: views, functionName: 'calc_withdraw_one_coin', args: [lp, 1n] });
+    expect(BigInt(remove!.expectedOut!)).toBe(quote);
+    expect(BigInt(remove!.minOut!)).toBe((quote * 9950n) / 10_000n);
+    expect(remove!.minOutEnforcedBy).toBe('contract');
+    expect(unwrap!.spec).toMatchObject({ kind: 'unwrap', amount: { from: 'step', step: 0 } });
+
+    const eethBefore = await balanceOf(TOKENS.eETH, user);
+    const done = await run(unwind);
+    expect(done.status).toBe('done');
+    expect(await balanceOf(pool, user)).toBe(0n);
+    const weethBack = BigInt(done.steps[0]!.actualOut!);
+    expect(weethBack).toBeGreaterThanOrEqual(BigInt(remove!.minOut!));
+    // The pool's answer sits under the fee-free solution by at most its fee (plus rounding wei).
+    expect(weethBack).toBeLessThanOrEqual(feeFreeWeeth);
+    expect(weethBack).toBeGreaterThanOrEqual((feeFreeWeeth * (10n ** 10n - fee)) / 10n ** 10n - 2n);
+    // The unwrap spent exactly what the removal gave (measured from the receipt, not the plan).
+    expect(done.steps[1]!.amountIn).toBe(weethBack.toString());
+    expect(await balanceOf(TOKENS.weETH, user)).toBe(0n);
+    const eethExpected = await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'getEETHByWeETH', args: [weethBack] });
+    const eethGot = (await balanceOf(TOKENS.eETH, user)) - eethBefore;
+    expect(eethExpected - eethGot).toBeLessThanOrEqual(2n); // eETH share rounding
+    expect(eethGot).toBeLessThanOrEqual(eethExpected);
+  });
+
+  it('a flow stopped at the Curve step unwinds only its finished steps: revoke the unused approval, unwrap weETH', async () => {
+    const snapshot = await client().snapshot();
+    try {
+      const user = await freshUser();
+      const preview = await planFlow(planDeps(), { recipeId: 'curve:weETH', from: user, amount: parseEther('1') });
+      const ex = executor();
+      const { id } = await ex.start(preview);
+      for (let i = 0; i < 4; i++) await ex.advance(id); // stake, approve eETH, wrap, approve weETH → pool
+      // The pool's owner raises the fee to 50 %: the one-sided add now mints far below its minimum.
+      await devnet.ctx.write({ address: CURVE.weethNgPool, abi: views, functionName: 'setFee', args: [5_000_000_000n] });
+      const failed = await ex.run(id);
+      expect(failed.status).toBe('failed');
+      expect(failed.failure).toMatchObject({ step: 4, beforeSending: true });
+      const wrapped = BigInt(failed.steps[2]!.actualOut!);
+      expect(await balanceOf(TOKENS.weETH, user)).toBe(wrapped);
+      expect(await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'allowance', args: [user, CURVE.weethNgPool] })).toBe(wrapped);
+
+      const unwind = await planUnwind(planDeps(), { state: failed });
+      expect(unwind.status).toBe('ok');
+      expect(unwind.plan.steps.map((s) => s.spec.kind)).toEqual(['approve', 'unwrap']);
+      expect(unwind.plan.steps[0]!.label).toBe("Revoke Curve WETH/weETH's weETH allowance");
+      expect(unwind.plan.steps[1]!.spec).toMatchObject({ kind: 'unwrap', amount: { from: 'fixed', wei: wrapped.toString() } });
+      expect(unwind.flowFlags.map((f) => f.title).join(' ')).toMatch(/eETH: no instant unstake\. Request a withdrawal in ether\.fi/);
+
+      const eethBefore = await balanceOf(TOKENS.eETH, user);
+      const nonceBefore = await nonceOf(user);
+      const done = await run(unwind);
+      expect(done.status).toBe('done');
+      expect(await nonceOf(user)).toBe(nonceBefore + 2);
+      expect(await balanceOf(TOKENS.weETH, user)).toBe(0n);
+      expect(await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'allowance', args: [user, CURVE.weethNgPool] })).toBe(0n);
+      const eethExpected = await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'getEETHByWeETH', args: [wrapped] });
+      expect(eethExpected - ((await balanceOf(TOKENS.eETH, user)) - eethBefore)).toBeLessThanOrEqual(2n);
+      expect(await balanceOf(CURVE.weethNgPool, user)).toBe(0n);
+    } finally {
+      await client().revert({ id: snapshot });
+    }
+  });
+});
