@@ -23,6 +23,8 @@ export function createInpageProvider(win: Window) {
   const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const listeners = new Map<string, Set<Listener>>();
   let connected = false;
+  /** Accounts the page was last told about (joined); undefined until the first state message. */
+  let knownAccounts: string | undefined;
 
   const emit = (event: string, ...args: unknown[]) => {
     for (const l of [...(listeners.get(event) ?? [])]) {
@@ -105,10 +107,21 @@ export function createInpageProvider(win: Window) {
     } else if (msg.type === 'state') {
       if (msg.defaultWallet) provider.onDefaultWallet?.();
       if (msg.chainId) setChain(msg.chainId);
-      if (msg.accounts) provider.selectedAddress = msg.accounts[0] ?? null;
+      if (msg.accounts) {
+        provider.selectedAddress = msg.accounts[0] ?? null;
+        // A state message after a reconnect (worker restart) may carry accounts that changed while the
+        // port was down, e.g. the wallet auto-locked: the page hears it as accountsChanged.
+        const key = msg.accounts.join(',');
+        const changed = knownAccounts !== undefined && knownAccounts !== key;
+        knownAccounts = key;
+        if (changed) emit('accountsChanged', msg.accounts);
+      }
     } else if (msg.type === 'event') {
       if (msg.event === 'chainChanged' && typeof msg.data === 'string') return setChain(msg.data);
-      if (msg.event === 'accountsChanged' && Array.isArray(msg.data)) provider.selectedAddress = (msg.data[0] as string | undefined) ?? null;
+      if (msg.event === 'accountsChanged' && Array.isArray(msg.data)) {
+        provider.selectedAddress = (msg.data[0] as string | undefined) ?? null;
+        knownAccounts = msg.data.join(',');
+      }
       if (msg.event === 'disconnect') {
         connected = false;
         for (const [id, w] of pending) {
