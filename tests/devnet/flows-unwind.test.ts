@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAddress, keccak256, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
 import { createFlowExecutor, createMemoryFlowStore, planFlow, planUnwind, type FlowExecutorDeps, type FlowPreview, type FlowState } from '../../lib/flows';
-import { AAVE_V3, CURVE, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking';
+import { AAVE_V3, CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking';
 import { startDevnet, type Devnet } from './devnet';
+import { EIGEN_DEVNET_OPERATOR } from './seed/eigen-base';
 
 const views = parseAbi([
   'function balanceOf(address) view returns (uint256)',
@@ -18,6 +19,10 @@ const views = parseAbi([
   'function balances(uint256) view returns (uint256)',
   'function calc_withdraw_one_coin(uint256, int128) view returns (uint256)',
   'function setFee(uint256)',
+  'function get_dy(int128, int128, uint256) view returns (uint256)',
+  'function minWithdrawalDelayBlocks() view returns (uint32)',
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
+  'function cumulativeWithdrawalsQueued(address) view returns (uint256)',
 ]);
 
 // ---- Independent StableSwap solution (exact integer roots of 2A(x+y) + D = 2A·D + D³/(4xy), reference §5c),
@@ -197,5 +202,57 @@ describe('unwinding a flow as a new flow', () => {
     } finally {
       await client().revert({ id: snapshot });
     }
+  });
+
+  it('ETH → stETH, unwound: stETH sold on the registry\'s Curve ETH/stETH pool with min-out from get_dy', async () => {
+    const user = await freshUser();
+    const flow = await run(await planFlow(planDeps(), { recipeId: 'stake:stETH', from: user, amount: parseEther('1') }));
+    expect(flow.status).toBe('done');
+    const held = await balanceOf(TOKENS.stETH, user);
+    const unwind = await planUnwind(planDeps(), { state: flow });
+    expect(unwind.status).toBe('ok');
+    expect(unwind.plan.steps.map((s) => s.label)).toEqual(['Allow the Curve pool to take stETH (to sell it)', 'Sell stETH for ETH on Curve']);
+    const sold = BigInt(flow.steps[0]!.actualOut!);
+    const dy = await client().readContract({ address: CURVE.stethPool, abi: views, functionName: 'get_dy', args: [1n, 0n, sold] });
+    const sell = unwind.plan.steps[1]!;
+    expect(BigInt(sell.expectedOut!)).toBe(dy);
+    expect(BigInt(sell.minOut!)).toBe((dy * 9950n) / 10_000n);
+    // The protocol route is named too: selling is one way out, not the only one.
+    expect(unwind.flowFlags.map((f) => f.title).join(' ')).toMatch(/stETH: no instant unstake\. Request a withdrawal in Lido/);
+
+    const ethBefore = await client().getBalance({ address: user });
+    const done = await run(unwind);
+    expect(done.status).toBe('done');
+    const receipts = await Promise.all(done.steps.map((s) => client().getTransactionReceipt({ hash: s.hash! })));
+    const gas = receipts.reduce((sum, r) => sum + r.gasUsed * r.effectiveGasPrice, 0n);
+    const ethGot = (await client().getBalance({ address: user })) - ethBefore + gas;
+    expect(ethGot).toBe(dy);
+    expect(held - (await balanceOf(TOKENS.stETH, user))).toBeLessThanOrEqual(sold);
+  });
+
+  it('ETH → stETH → EigenLayer → operator, unwound: the deposit\'s shares are queued for withdrawal (claimable after the delay), not pretended instant', async () => {
+    const user = await freshUser();
+    const flow = await run(await planFlow(planDeps(), { recipeId: 'eigen:stETH', from: user, amount: parseEther('1'), operator: EIGEN_DEVNET_OPERATOR }));
+    expect(flow.status).toBe('done');
+    const strategies = [EIGEN_STRATEGIES.stETH];
+    const [, depositShares] = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'getWithdrawableShares', args: [user, strategies] });
+    expect(depositShares[0]).toBeGreaterThan(0n);
+    const delay = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'minWithdrawalDelayBlocks' });
+
+    const unwind = await planUnwind(planDeps(), { state: flow });
+    expect(unwind.status).toBe('ok');
+    expect(unwind.plan.steps.map((s) => s.label)).toEqual([`Queue an EigenLayer withdrawal of stETH (claimable after ${delay} blocks)`]);
+    const notes = unwind.flowFlags.map((f) => f.title).join(' ');
+    expect(notes).toMatch(new RegExp(`not instant.*claimable after ${delay} blocks`));
+    expect(notes).toMatch(/still delegated to/);
+
+    const queuedBefore = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'cumulativeWithdrawalsQueued', args: [user] });
+    const done = await run(unwind);
+    expect(done.status).toBe('done');
+    const [, after] = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'getWithdrawableShares', args: [user, strategies] });
+    expect(after[0]).toBe(0n);
+    expect(await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'cumulativeWithdrawalsQueued', args: [user] })).toBe(queuedBefore + 1n);
+    // Nothing came back yet: the stETH stays in EigenLayer until the withdrawal is completed after the delay.
+    expect(await balanceOf(TOKENS.stETH, user)).toBeLessThanOrEqual(2n);
   });
 });
