@@ -43,8 +43,10 @@ function Flag({ flag }: { flag: RiskFlag }) {
 const stepTone = { ok: 'ok', reverted: 'danger', 'not-run': 'neutral' } as const;
 
 /** The one combined preview of a flow: final position, tokens on the way, gas, every step's flags. */
-export function FlowPreviewCard({ preview, onBack, onStart, starting, startError }: {
+export function FlowPreviewCard({ preview, onBack, onStart, starting, startError, startLabel = 'Stake & deploy' }: {
   preview: FlowPreviewView; onBack: () => void; onStart: () => void; starting: boolean; startError?: { message: string; details?: string };
+  /** The one-click button's text (an unwind says so instead of "Stake & deploy"). */
+  startLabel?: string;
 }) {
   const ok = preview.status === 'ok';
   return (
@@ -88,7 +90,7 @@ export function FlowPreviewCard({ preview, onBack, onStart, starting, startError
       <InlineError error={startError} />
       <div className="flex gap-2">
         <Button variant="secondary" onClick={onBack}>Back</Button>
-        <Button block onClick={onStart} loading={starting} disabled={!ok}>Stake &amp; deploy</Button>
+        <Button block onClick={onStart} loading={starting} disabled={!ok}>{startLabel}</Button>
       </div>
       {ok && <p className="text-[11px] text-ink-muted">One click signs and sends all {preview.steps.length} steps in order with the account that planned them.</p>}
     </section>

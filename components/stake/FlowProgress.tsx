@@ -4,13 +4,14 @@ import { Address, Badge, Button, InlineError, Spinner } from '../ui';
 import type { BadgeTone } from '../ui';
 import { useAction } from '../hooks/use-action';
 import { TokenList } from './FlowPreviewCard';
+import { FlowUnwind } from './FlowUnwind';
 
 const stepTone: Record<StepStatus, BadgeTone> = { planned: 'neutral', sending: 'info', sent: 'info', mined: 'ok', failed: 'danger' };
 const stepText: Record<StepStatus, string> = { planned: 'waiting', sending: 'signing', sent: 'sent, waiting for block', mined: 'mined', failed: 'failed' };
 const flowText: Record<FlowState['status'], string> = { planned: 'starting', running: 'running', done: 'done', failed: 'stopped' };
 
 /** Step n of m with every step's status and hash; on a stop, what the user holds now and the ways on. */
-export function FlowProgress({ flow, onNew }: { flow: FlowState; onNew: () => void }) {
+export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onNew: () => void; /** Show another flow (the unwind just started). */ onShowFlow?: (id: string) => void }) {
   const retry = useAction(retryFlow);
   const total = flow.steps.length;
   const mined = flow.steps.filter((s) => s.status === 'mined').length;
@@ -61,16 +62,14 @@ export function FlowProgress({ flow, onNew }: { flow: FlowState; onNew: () => vo
                 {o.kind === 'retry' ? (
                   <Button size="sm" loading={retry.loading} onClick={() => void retry.run(flow.id)}>{o.label}</Button>
                 ) : o.kind === 'unwind' ? (
-                  <span>
-                    <span className="font-medium">Unwind: {o.label}</span> — {o.steps.map((s) => (s.kind === 'approve' ? `revoke the ${s.symbol} approval of ${s.spenderLabel}` : s.kind === 'unwrap' ? `unwrap ${s.wrapper}` : s.kind)).join(', then ')}. Ballast does not send an unwind in one click yet; do these from your wallet.
-                    {o.note && <span className="block text-ink-muted">{o.note}</span>}
-                  </span>
+                  o.note && <span className="text-ink-muted">{o.note}</span>
                 ) : (
                   <span className="text-ink-muted">{o.label}</span>
                 )}
               </li>
             ))}
           </ul>
+          <FlowUnwind flow={flow} {...(onShowFlow ? { onStarted: onShowFlow } : {})} />
           <InlineError error={retry.error} />
         </div>
       )}

@@ -41,7 +41,7 @@ export function StakeScreen() {
   return (
     <Screen title="Stake & deploy" onBack={preview && !flow ? () => setPreview(undefined) : undefined}>
       {flow ? (
-        <FlowProgress flow={flow} onNew={() => { setDismissed(flow.id); setShownFlowId(undefined); }} />
+        <FlowProgress flow={flow} onNew={() => { setDismissed(flow.id); setShownFlowId(undefined); }} onShowFlow={setShownFlowId} />
       ) : preview ? (
         <FlowPreviewCard preview={preview} onBack={() => setPreview(undefined)} onStart={() => void onStart(preview)} starting={start.loading} startError={start.error} />
       ) : (

@@ -1,6 +1,6 @@
 import type { Address, Hex, PublicClient } from 'viem';
 import { AppError, serializeError } from '../../lib/errors';
-import { RECIPES, createFlowExecutor, createItemFlowStore, planFlow, recipeById, validateAmount, validateOperatorAddress, type FlowExecutor, type Recipe } from '../../lib/flows';
+import { RECIPES, createFlowExecutor, createItemFlowStore, planFlow, planUnwind, recipeById, validateAmount, validateOperatorAddress, type FlowExecutor, type Recipe } from '../../lib/flows';
 import { readRecipeYields } from '../../lib/flows/recipe-yield';
 import { flowsItem } from '../../lib/flows/storage-item';
 import type { FlowPreview, SendFlowTransaction } from '../../lib/flows/types';
@@ -11,7 +11,7 @@ import type { BrowserApi, MessageSender } from './browser-api';
 import { isExtensionPage } from './ports';
 import type { Services } from './services';
 
-type Key = 'flows:recipes' | 'flows:yields' | 'flows:account' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry';
+type Key = 'flows:recipes' | 'flows:yields' | 'flows:account' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry' | 'flows:unwind';
 type DataOf<K extends Key> = Parameters<BallastProtocol[K]>[0];
 type ValueOf<K extends Key> = ReturnType<BallastProtocol[K]> extends Result<infer V> ? V : never;
 
@@ -162,6 +162,25 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
     if (!before) throw new AppError('No such flow', { code: 'flow.unknown', details: `Flow ${id} is not stored.` });
     void ex.retry(id).catch(report(`retrying ${id}`));
     return before;
+  });
+
+  // The undo of a stopped (or finished) flow is a new preview like any other: started with flows:start.
+  handle('flows:unwind', async ({ id }) => {
+    const from = await signer();
+    const state = await store.get(id);
+    if (!state) throw new AppError('No such flow', { code: 'flow.unknown', details: `Flow ${id} is not stored.` });
+    if (state.plan.from.toLowerCase() !== from.toLowerCase()) {
+      throw new AppError('Select the account that ran this flow', { code: 'flow.account.changed', details: `The flow was sent from ${state.plan.from}; select that account on Home to unwind it.` });
+    }
+    const { client, chainId } = await executor();
+    if (state.plan.chainId !== chainId) {
+      throw new AppError('Switch to the network of this flow', { code: 'flow.unwind.network', details: `The flow ran on chain ${state.plan.chainId}; the active network is ${chainId}.` });
+    }
+    const preview = forUi(await planUnwind({ client, chainId, now: Date.now }, { state }));
+    const previewId = globalThis.crypto.randomUUID();
+    previews.clear();
+    previews.set(previewId, preview);
+    return { ...preview, previewId };
   });
 
   // A worker stopped mid-flow: carry on with every flow that was running.

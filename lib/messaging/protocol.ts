@@ -83,6 +83,8 @@ export interface BallastProtocol {
   /** Newest first. */
   'flows:list'(): Result<FlowState[]>;
   'flows:retry'(data: { id: string }): Result<FlowState>;
+  /** Plans the undo of a stopped or finished flow as a new flow preview (start it with flows:start). */
+  'flows:unwind'(data: { id: string }): Result<FlowPreviewView>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<BallastProtocol>();

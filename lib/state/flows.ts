@@ -25,3 +25,6 @@ export function slippageTextToBps(text: string): number | undefined {
 }
 
 export const flowAccountStore = createResourceStore('wallet', () => call('flows:account'));
+
+/** Plans the undo of a stopped or finished flow; the answer is a preview started like any other. */
+export const unwindFlow = (id: string) => call('flows:unwind', { id });
