@@ -1,10 +1,11 @@
 import '../../lib/polyfills';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { stringToHex } from 'viem';
+import { approvalWindowItem, lastActivityItem, settingsItem } from '../../lib/storage';
 import { createStorageTrackerStore } from '../../lib/tracker/store';
 import { browserItems } from './browser-items';
-import { ACCOUNT_0, createHarness, TEST_MNEMONIC } from './provider-harness';
+import { ACCOUNT_0, ACCOUNT_1, createHarness, TEST_MNEMONIC } from './provider-harness';
 
 const PASSWORD = 'correct horse battery';
 const DAPP = 'https://dapp.example';
@@ -101,5 +102,162 @@ describe('storage faults: a damaged item never costs the vault', () => {
     await fakeBrowser.storage.local.set({ 'tracker.snapshot': bad });
     const store = createStorageTrackerStore();
     await expect(store.getSnapshot()).resolves.toBeNull();
+  });
+});
+
+/* ---- Every item × every kind of damage: the exact outcome, item by item ---- */
+
+const OTHER_SITE = 'https://other.example';
+const NOW = 1_700_000_000_000;
+const HASH = `0x${'ab'.repeat(32)}` as const;
+const goodAccount = { address: ACCOUNT_0, name: 'Account 1', kind: 'hd', hidden: false, index: 0 };
+const goodPermission = { origin: OTHER_SITE, accounts: [ACCOUNT_0], connectedAt: NOW };
+const goodNetwork = { key: 'custom', chainId: 1, name: 'My node', rpcUrls: ['http://127.0.0.1:9999'], nativeSymbol: 'ETH', builtIn: false };
+const goodPending = { id: 'p1', origin: DAPP, kind: 'connect', method: 'eth_requestAccounts', params: [], createdAt: NOW, chainId: 1 };
+const goodActivity = { hash: HASH, from: ACCOUNT_0, value: '1000', chainId: 1, status: 'confirmed', submittedAt: NOW, origin: DAPP };
+const goodAsset = { chainId: 1, address: ACCOUNT_1, symbol: 'TKN', decimals: 18 };
+const goodBundle = { id: 'b1', origin: DAPP, chainId: 1, from: ACCOUNT_0, hashes: [HASH], createdAt: NOW };
+
+/** The message a page (and the popup) gets when the account list cannot be read. */
+const ACCOUNTS_UNREADABLE = {
+  shortMessage: 'Stored accounts are unreadable',
+  details: 'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
+  code: 'storage_corrupt',
+};
+const NEWER_VERSION = 'They were saved by a newer version of Ballast; update Ballast to read them. Nothing was changed. ';
+
+type Damage = 'wrong type' | 'null' | 'truncated JSON' | 'missing fields' | 'future version';
+type Expected = { reads: unknown } | { throws: Record<string, unknown> };
+type ItemCase = {
+  key: string;
+  area: 'local' | 'session';
+  read: () => Promise<unknown>;
+  good: unknown;
+  /** A value with entries or fields missing; absent for scalar items. */
+  missingFields?: unknown;
+  expect: (damage: Damage) => Expected;
+};
+
+const items = browserItems();
+const asDefault = (fallback: unknown, onMissing?: unknown) => (damage: Damage): Expected =>
+  ({ reads: damage === 'missing fields' ? onMissing : fallback });
+
+const CASES: ItemCase[] = [
+  {
+    key: 'ballast.accounts', area: 'local', read: () => items.accounts.getValue(), good: [goodAccount],
+    missingFields: [{ address: ACCOUNT_0 }],
+    // Accounts are never guessed: anything but "nothing stored" is a clear error.
+    expect: (d) => (d === 'null' ? { reads: [] } : d === 'future version'
+      ? { throws: { ...ACCOUNTS_UNREADABLE, details: NEWER_VERSION + ACCOUNTS_UNREADABLE.details } }
+      : { throws: ACCOUNTS_UNREADABLE }),
+  },
+  {
+    key: 'ballast.walletMeta', area: 'local', read: () => items.meta.getValue(), good: { selectedAddress: ACCOUNT_0, autoLockMinutes: 30, backupPending: true },
+    missingFields: { autoLockMinutes: 30, selectedAddress: 'not-an-address' },
+    expect: asDefault({ autoLockMinutes: 15, backupPending: false }, { autoLockMinutes: 30, backupPending: false }),
+  },
+  {
+    key: 'ballast.secrets', area: 'session', read: () => items.session.getValue(), good: { importedKeys: {}, exportedKey: 'k', salt: 's' },
+    missingFields: { exportedKey: 'k' },
+    // Unreadable secrets are "locked": the password opens the vault again.
+    expect: asDefault(null, null),
+  },
+  {
+    key: 'ballast.permissions', area: 'local', read: () => items.permissions.getValue(), good: { [OTHER_SITE]: goodPermission },
+    missingFields: { [DAPP]: { origin: DAPP }, [OTHER_SITE]: goodPermission },
+    expect: asDefault({}, { [OTHER_SITE]: goodPermission }),
+  },
+  {
+    key: 'ballast.networks', area: 'local', read: () => items.networks.getValue(), good: { networks: [goodNetwork], activeKey: 'custom' },
+    missingFields: { networks: [{ key: 'broken' }, goodNetwork], activeKey: 'custom' },
+    expect: asDefault(null, { networks: [goodNetwork], activeKey: 'custom' }),
+  },
+  {
+    key: 'ballast.pending', area: 'session', read: () => items.pending.getValue(), good: [goodPending],
+    missingFields: [{ id: 'p0' }, goodPending],
+    expect: asDefault([], [goodPending]),
+  },
+  {
+    key: 'ballast.activity', area: 'local', read: () => items.activity.getValue(), good: [goodActivity],
+    missingFields: [{ hash: HASH }, goodActivity],
+    expect: asDefault([], [goodActivity]),
+  },
+  {
+    key: 'ballast.settings', area: 'local', read: () => settingsItem.getValue(), good: { defaultWallet: true, guardMode: false, theme: 'dark' },
+    missingFields: { theme: 'dark' },
+    expect: asDefault({ defaultWallet: false, guardMode: true, theme: 'system' }, { defaultWallet: false, guardMode: true, theme: 'dark' }),
+  },
+  {
+    key: 'ballast.watchedAssets', area: 'local', read: () => items.watchedAssets.getValue(), good: [goodAsset],
+    missingFields: [{ symbol: 'X' }, goodAsset],
+    expect: asDefault([], [goodAsset]),
+  },
+  {
+    key: 'ballast.callBundles', area: 'local', read: () => items.callBundles.getValue(), good: [goodBundle],
+    missingFields: [{ id: 'b0', hashes: 'nope' }, goodBundle],
+    expect: asDefault([], [goodBundle]),
+  },
+  { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
+  { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },
+];
+
+/** Puts one kind of damage into an item's storage slot (future version: a valid value tagged by a newer release). */
+async function damage(c: ItemCase, d: Damage) {
+  const area = fakeBrowser.storage[c.area];
+  const bad = { 'wrong type': typeof c.good === 'number' ? 'twelve' : 42, null: null, 'truncated JSON': '[{"address":"0xf39F', 'missing fields': c.missingFields }[d as Exclude<Damage, 'future version'>];
+  if (d === 'future version') await area.set({ [c.key]: c.good, [`${c.key}$`]: { v: 2 } });
+  else await area.set({ [c.key]: bad });
+}
+
+describe('storage faults: each item read through its schema', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test.each(CASES.map((c) => [c.key, c] as const))('%s: a valid value reads back unchanged (the schema drops nothing real)', async (_key, c) => {
+    await fakeBrowser.storage[c.area].set({ [c.key]: c.good });
+    expect(await c.read()).toEqual(c.good);
+  });
+
+  const DAMAGES: Damage[] = ['wrong type', 'null', 'truncated JSON', 'missing fields', 'future version'];
+  const rows = CASES.flatMap((c) => DAMAGES.filter((d) => d !== 'missing fields' || c.missingFields !== undefined).map((d) => [c.key, d, c] as const));
+  test.each(rows)('%s with %s', async (_key, d, c) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await damage(c, d);
+    const expected = c.expect(d);
+    if ('throws' in expected) await expect(c.read()).rejects.toMatchObject(expected.throws);
+    else expect(await c.read()).toEqual(expected.reads);
+    vi.restoreAllMocks();
+  });
+
+  test('the items a real wallet writes read back exactly as stored', async () => {
+    await healthyWallet();
+    const local = await fakeBrowser.storage.local.get(['ballast.accounts', 'ballast.walletMeta', 'ballast.permissions']);
+    const session = await fakeBrowser.storage.session.get(['ballast.secrets']);
+    expect(await items.accounts.getValue()).toEqual(local['ballast.accounts']);
+    expect(await items.meta.getValue()).toEqual(local['ballast.walletMeta']);
+    expect(await items.permissions.getValue()).toEqual(local['ballast.permissions']);
+    expect(await items.session.getValue()).toEqual(session['ballast.secrets']);
+    expect(Object.keys(local)).toHaveLength(3);
+  });
+
+  test('damaged accounts: the page gets the clear message, the vault bytes stay and still unlock, the accounts come back on re-import', async () => {
+    const { vault } = await healthyWallet();
+    await fakeBrowser.storage.local.set({ 'ballast.accounts': '[{"address":"0xf39F' });
+    const h = createHarness(undefined, browserItems());
+    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ error: { code: -32603, message: `${ACCOUNTS_UNREADABLE.shortMessage}. ${ACCOUNTS_UNREADABLE.details}` } });
+    await expect(h.wallet.accounts()).rejects.toMatchObject(ACCOUNTS_UNREADABLE);
+    await h.wallet.lock();
+    await h.wallet.unlock(PASSWORD);
+    expect(await rawVault()).toBe(vault);
+  });
+
+  test('damaged networks: the built-in networks answer (devnet, chain 0x1) and the vault is untouched', async () => {
+    const { vault } = await healthyWallet();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({ 'ballast.networks': { networks: 'x', activeKey: 3 } });
+    const h = createHarness(undefined, browserItems());
+    expect(await h.call(DAPP, 'eth_chainId', [])).toEqual({ result: '0x1' });
+    expect((await h.networks.active()).builtIn).toBe(true);
+    expect(await rawVault()).toBe(vault);
+    vi.restoreAllMocks();
   });
 });
