@@ -140,19 +140,40 @@ describe('service worker restarts', () => {
     expect(await alarmTime()).toBeGreaterThanOrEqual(deadline);
   });
 
-  it('auto-lock time passes while the worker is stopped: locked on wake, and the page learns it has no account', async () => {
+  it('auto-lock time passes while the worker is stopped: locked on wake, a site then gets no account', async () => {
     expect(await expectOk(control, 'wallet:setAutoLock', { minutes: 1 })).toBe(true);
     const deadline = await alarmTime();
+    // A connected site keeps re-dialling the worker; without one open, the worker stays stopped.
+    await dapp.close();
     await stopServiceWorker();
-    // Nothing may wake the worker before the deadline: no extension page with a UI port is open and
-    // the dApp has no request in flight. Chrome itself may wake it for the alarm; either way is fine.
+    // Nothing of ours wakes the worker before the deadline (Chrome may, to fire the alarm).
     await control.waitForFunction((t) => Date.now() > t, deadline, { timeout: 90_000, polling: 250 });
     const state = (await expectOk(control, 'wallet:getState')) as { status: string };
     expect(state.status).toBe('locked');
+    dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
     await ask(dapp, 'accounts-after-lock', 'eth_accounts');
     expect(await settled(dapp, 'accounts-after-lock')).toMatchObject({ kind: 'resolve', value: [] });
-    const changed = await events('accountsChanged');
-    expect(changed.at(-1)).toMatchObject({ data: [] });
+  }, 150_000);
+
+  it('a connected site hears the auto-lock after a worker restart, without asking anything', async () => {
+    expect(await expectOk(control, 'wallet:unlock', { password: PASSWORD })).toBe(true);
+    expect(await expectOk(control, 'wallet:setAutoLock', { minutes: 1 })).toBe(true);
+    await ask(dapp, 'accounts-before', 'eth_accounts');
+    expect(await settled(dapp, 'accounts-before')).toMatchObject({ kind: 'resolve', value: [ACCOUNT_0.toLowerCase()] });
+    const deadline = await alarmTime();
+    await restartServiceWorker(ballast, control);
+    const sentBefore = (await readLog(dapp)).filter((e) => e.kind === 'sent').length;
+    await dapp.waitForFunction(
+      () => (window as unknown as { __log: { kind: string; event?: string; data?: unknown }[] }).__log.some((e) => e.kind === 'event' && e.event === 'accountsChanged' && Array.isArray(e.data) && e.data.length === 0),
+      undefined, { timeout: 90_000, polling: 250 },
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(deadline);
+    // The page learnt it without sending a request, exactly once, and was never told Ballast disconnected.
+    expect((await readLog(dapp)).filter((e) => e.kind === 'sent').length).toBe(sentBefore);
+    await drain(dapp, 'after-lock');
+    expect((await events('accountsChanged')).filter((e) => Array.isArray((e as { data: unknown }).data) && (e as { data: unknown[] }).data.length === 0)).toHaveLength(1);
+    expect(await events('disconnect')).toEqual([]);
+    expect(((await expectOk(control, 'wallet:getState')) as { status: string }).status).toBe('locked');
   }, 150_000);
 
   async function alarmTime(): Promise<number> {
