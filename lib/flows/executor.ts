@@ -32,15 +32,32 @@ async function findSentTransaction(client: Client, from: Address, nonce: number,
 
 export type FlowExecutor = ReturnType<typeof createFlowExecutor>;
 
+export type FlowExecutorOptions = FlowExecutorDeps & {
+  /**
+   * The runs in progress, by flow id. Pass one map to every executor of a worker: an executor made
+   * for another network (or a second one for the same) must not drive a flow that is already running.
+   */
+  runs?: Map<string, Promise<FlowState>>;
+  /** How often a transaction left in the pool by a stopped worker is checked, and for how long. */
+  poolPollMs?: number;
+  poolTimeoutMs?: number;
+};
+
+const withoutError = ({ error: _error, ...rest }: StepState): StepState => rest;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * Sends a planned flow step by step, persisting every transition (planned → sending (nonce) →
  * sent (hash) → mined) before acting on it, so a new executor on the same store resumes where the
  * old one stopped: a step with a hash is awaited, never re-sent; a step marked sending without a
  * hash is re-sent only if the account's nonce shows it never went out.
  */
-export function createFlowExecutor(deps: FlowExecutorDeps) {
+export function createFlowExecutor(deps: FlowExecutorOptions) {
   const { client, store } = deps;
-  const running = new Map<string, Promise<FlowState>>();
+  const running = deps.runs ?? new Map<string, Promise<FlowState>>();
+  const poolPollMs = deps.poolPollMs ?? 1_000;
+  const poolTimeoutMs = deps.poolTimeoutMs ?? 10 * 60_000;
 
   async function save(state: FlowState): Promise<void> {
     state.updatedAt = deps.now();
@@ -134,21 +151,38 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     await save(state);
   }
 
+  const nonceCounts = (from: Address) =>
+    Promise.all([getTransactionCount(client, { address: from, blockTag: 'latest' }), getTransactionCount(client, { address: from, blockTag: 'pending' })]);
+
+  /**
+   * A transaction with this nonce is in the node's pool: wait for its block. Giving up here (instead
+   * of waiting) left the flow "running" with nobody driving it, and re-sending would spend the step twice.
+   */
+  async function waitUntilNonceMined(index: number, from: Address, nonce: number): Promise<void> {
+    const deadline = deps.now() + poolTimeoutMs;
+    for (;;) {
+      const [latest, pending] = await nonceCounts(from);
+      if (latest > nonce) return;
+      if (pending <= nonce) return; // dropped from the pool: the caller sees the nonce unused
+      if (deps.now() >= deadline) {
+        throw new StepStop(new AppError(`Step ${index + 1} is still waiting in the mempool`, { code: 'flow.step.pending', details: `Its transaction (nonce ${nonce}) was sent before a restart and no block has taken it in ${Math.round(poolTimeoutMs / 60_000)} min. Retry once it is mined; Ballast will find it by its nonce and not send it again.` }), false);
+      }
+      await delay(poolPollMs);
+    }
+  }
+
   /** A step left "sending" by a stopped worker: did its nonce go out? */
   async function recoverSending(state: FlowState, index: number): Promise<void> {
     const step = state.steps[index]!;
     const from = state.plan.from;
     if (step.nonce === undefined) return void (step.status = 'planned');
-    const [latest, pending] = await Promise.all([
-      getTransactionCount(client, { address: from, blockTag: 'latest' }),
-      getTransactionCount(client, { address: from, blockTag: 'pending' }),
-    ]);
+    const [, pending] = await nonceCounts(from);
+    if (pending > step.nonce) await waitUntilNonceMined(index, from, step.nonce);
+    const latest = await getTransactionCount(client, { address: from, blockTag: 'latest' });
     if (latest > step.nonce) {
       const hash = await findSentTransaction(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'));
       if (!hash) throw new StepStop(new AppError(`Step ${index + 1}: nonce ${step.nonce} is used by a transaction Ballast cannot find`, { code: 'flow.step.nonce-used', details: 'Another transaction took this nonce. Check Activity before retrying, so nothing is sent twice.' }), false);
       Object.assign(step, { status: 'sent', hash });
-    } else if (pending > step.nonce) {
-      throw new AppError(`Step ${index + 1} is waiting in the mempool`, { code: 'flow.step.pending', details: 'It was sent before the restart and is not mined yet. Resume again once it is mined.' });
     } else {
       step.status = 'planned';
     }
@@ -193,6 +227,15 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     return state;
   }
 
+  function interrupted(state: FlowState, index: number, error: unknown): StepStop {
+    const step = state.steps[index]!;
+    const sent = step.hash !== undefined || step.nonce !== undefined;
+    return new StepStop(new AppError(`Step ${index + 1} was interrupted`, {
+      code: 'flow.step.interrupted', cause: error,
+      details: `${serializeError(error).message}. ${sent ? 'Its transaction may be on its way: Retry waits for it (found by hash or nonce) and does not send it again.' : 'Nothing was sent for this step; Retry when the network answers again.'}`,
+    }), !sent);
+  }
+
   async function drive(id: string, maxSteps: number): Promise<FlowState> {
     const state = await load(id);
     if (state.status === 'done' || state.status === 'failed') return state;
@@ -203,8 +246,9 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
       try {
         await runStep(state, i);
       } catch (error) {
-        if (error instanceof StepStop) return fail(state, i, error);
-        throw error;
+        // Anything else (RPC down, receipt wait timed out) must stop the flow too: left "running",
+        // nobody would drive it again and the progress view would spin forever without a Retry.
+        return fail(state, i, error instanceof StepStop ? error : interrupted(state, i, error));
       }
     }
     if (state.steps.every((s) => s.status === 'mined')) {
@@ -231,7 +275,8 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
     advance: (id: string) => exclusive(id, 1),
     /** After a worker restart: continues every flow that was running. */
     async resume(): Promise<FlowState[]> {
-      const flows = (await store.list()).filter((f) => f.status === 'running');
+      // 'planned': the worker stopped between the click (flow stored) and its first transition.
+      const flows = (await store.list()).filter((f) => f.status === 'running' || f.status === 'planned');
       return Promise.all(flows.map((f) => exclusive(f.id, Number.POSITIVE_INFINITY)));
     },
     /** Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent. */
@@ -245,8 +290,12 @@ export function createFlowExecutor(deps: FlowExecutorDeps) {
         await save(state);
         return exclusive(id, Number.POSITIVE_INFINITY);
       }
-      const reachedChain = step.hash !== undefined;
-      state.steps[state.failure.step] = reachedChain ? { status: 'planned' } : { status: step.nonce !== undefined ? 'sending' : 'planned', ...(step.nonce !== undefined ? { nonce: step.nonce, sentFromBlock: step.sentFromBlock } : {}) };
+      const reverted = step.error?.code === 'flow.step.reverted';
+      // A reverted transaction used its nonce: send the step anew. A hash whose receipt never came is
+      // awaited again, and a nonce that may have gone out is looked up: neither is sent twice.
+      state.steps[state.failure.step] = reverted ? { status: 'planned' }
+        : step.hash !== undefined ? { ...withoutError(step), status: 'sent' }
+        : { status: step.nonce !== undefined ? 'sending' : 'planned', ...(step.nonce !== undefined ? { nonce: step.nonce, sentFromBlock: step.sentFromBlock } : {}) };
       delete state.failure;
       state.status = 'running';
       await save(state);

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPublicClient, custom, getAddress, keccak256, parseEther, toHex, type Address, type Hex } from 'viem';
+import { mainnet } from 'viem/chains';
+import { createFlowExecutor, createMemoryFlowStore, planFlow, type FlowExecutorDeps, type FlowStore } from '../../lib/flows';
+import type { FlowExecutorOptions } from '../../lib/flows/executor';
+import { startDevnet, type Devnet } from './devnet';
+
+/**
+ * What a worker stopped mid-flow leaves behind, and what the next worker must do with it. The
+ * browser test (tests/e2e/stake-restart.test.ts) stops a real worker; these pin each state down.
+ */
+let devnet: Devnet;
+const chain = () => devnet.ctx.client;
+let userSeq = 0;
+
+async function freshUser(): Promise<Address> {
+  const address = getAddress(keccak256(toHex(`ballast-flow-restart-${userSeq++}`)).slice(0, 42));
+  await chain().setBalance({ address, value: parseEther('100') });
+  await chain().impersonateAccount({ address });
+  return address;
+}
+
+const sendTransaction: FlowExecutorDeps['sendTransaction'] = (tx) =>
+  chain().request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }] } as never) as Promise<Hex>;
+
+const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
+  const r = await chain().waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
+};
+
+const executorOn = (store: FlowStore, overrides: Partial<FlowExecutorOptions> = {}) =>
+  createFlowExecutor({ client: chain(), sendTransaction, waitForReceipt, store, now: () => Date.now(), poolPollMs: 20, ...overrides });
+const planDeps = () => ({ client: chain(), chainId: 1, now: () => Date.now() });
+const nonceOf = (address: Address) => chain().getTransactionCount({ address });
+
+/** A client on the devnet that reports each eth_getTransactionCount answer (the executor's view of the pool). */
+function watchedClient(onNonceCount: (blockTag: string, count: number) => void) {
+  return createPublicClient({
+    chain: mainnet,
+    transport: custom({
+      async request({ method, params }) {
+        const result = await chain().request({ method, params } as never);
+        if (method === 'eth_getTransactionCount') onNonceCount(String((params as unknown[])[1]), Number(result));
+        return result;
+      },
+    }),
+  });
+}
+
+beforeAll(async () => {
+  devnet = await startDevnet();
+});
+afterAll(async () => {
+  await chain()?.setAutomine(true).catch(() => undefined);
+  await devnet?.stop();
+});
+
+describe('a worker stopped mid-flow', () => {
+  it('step 2 sent into the pool but its hash lost: the next worker waits for its block and finds it by nonce, never re-sends', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const steps = preview.plan.steps.length;
+    const store = createMemoryFlowStore();
+    const nonceBefore = await nonceOf(user);
+
+    const first = executorOn(store);
+    const { id } = await first.start(preview);
+    expect((await first.advance(id)).steps[0]!.status).toBe('mined');
+
+    // Blocks only on demand: step 2 stays in the pool; the "dying" worker never learns its hash.
+    await chain().setAutomine(false);
+    let pooledHash!: Hex;
+    let markSent!: () => void;
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
+    const dying = executorOn(store, {
+      sendTransaction: async (tx) => {
+        pooledHash = await sendTransaction(tx);
+        markSent();
+        return new Promise<Hex>(() => undefined);
+      },
+    });
+    void dying.run(id);
+    await sent;
+    expect((await chain().getTransaction({ hash: pooledHash })).blockNumber).toBeNull();
+    expect((await store.get(id))!.steps[1]).toMatchObject({ status: 'sending', nonce: nonceBefore + 1 });
+
+    // The next worker: once it has seen the step's nonce taken in the pool but not mined, mine it.
+    let seenPooled!: () => void;
+    const pooledSeen = new Promise<void>((resolve) => (seenPooled = resolve));
+    const counts = new Map<string, number>();
+    const client = watchedClient((tag, count) => {
+      counts.set(tag, count);
+      if (counts.get('pending') === nonceBefore + 2 && counts.get('latest') === nonceBefore + 1) seenPooled();
+    });
+    const resumed = executorOn(store, { client }).resume();
+    await pooledSeen;
+    // Waiting, not given up: the flow is still running with step 2 unresolved.
+    expect((await store.get(id))!.status).toBe('running');
+    await chain().setAutomine(true);
+    await chain().mine({ blocks: 1 });
+
+    const [flow] = await resumed;
+    expect(flow!.failure).toBeUndefined();
+    expect(flow!.status).toBe('done');
+    expect(flow!.steps[1]!.hash).toBe(pooledHash);
+    expect(await nonceOf(user)).toBe(nonceBefore + steps);
+    const hashes = flow!.steps.map((s) => s.hash!);
+    expect(new Set(hashes).size).toBe(steps);
+    const txs = await Promise.all(hashes.map((hash) => chain().getTransaction({ hash })));
+    expect(txs.map((t) => t.nonce)).toEqual(flow!.steps.map((_, i) => nonceBefore + i));
+  });
+
+  it('a receipt wait that fails (RPC gone) stops the flow with Retry instead of leaving it running; Retry awaits the same hash', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await nonceOf(user);
+    const flaky = executorOn(store, { waitForReceipt: async () => Promise.reject(new Error('HTTP request failed: fetch failed')) });
+    const { id } = await flaky.start(preview);
+    const stopped = await flaky.run(id);
+    expect(stopped.status).toBe('failed');
+    expect(stopped.failure).toMatchObject({ step: 0, beforeSending: false, error: { code: 'flow.step.interrupted' } });
+    expect(stopped.failure!.error.details).toMatch(/fetch failed/);
+    expect(stopped.failure!.options[0]).toMatchObject({ kind: 'retry', step: 0 });
+    const firstHash = stopped.steps[0]!.hash!;
+    expect(await nonceOf(user)).toBe(nonceBefore + 1);
+
+    const flow = await executorOn(store).retry(id);
+    expect(flow.status).toBe('done');
+    expect(flow.steps[0]!.hash).toBe(firstHash);
+    expect(await nonceOf(user)).toBe(nonceBefore + preview.plan.steps.length);
+    expect(new Set(flow.steps.map((s) => s.hash)).size).toBe(preview.plan.steps.length);
+  });
+
+  it('two executors (a run and a resume) share one run per flow: each step is sent once', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const store = createMemoryFlowStore();
+    const runs = new Map();
+    const nonceBefore = await nonceOf(user);
+    let sends = 0;
+    const counting: FlowExecutorDeps['sendTransaction'] = (tx) => {
+      sends += 1;
+      return sendTransaction(tx);
+    };
+    const a = executorOn(store, { runs, sendTransaction: counting });
+    const b = executorOn(store, { runs, sendTransaction: counting });
+    const { id } = await a.start(preview);
+    const [ran, [resumed]] = await Promise.all([a.run(id), b.resume()]);
+    expect(ran.status).toBe('done');
+    expect(resumed!.status).toBe('done');
+    expect(sends).toBe(preview.plan.steps.length);
+    expect(await nonceOf(user)).toBe(nonceBefore + preview.plan.steps.length);
+  });
+});
