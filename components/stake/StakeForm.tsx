@@ -5,10 +5,9 @@ import { validateAmount, validateOperatorAddress } from '../../lib/flows/validat
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../../lib/messaging/protocol';
 import { planFlow, slippageTextToBps } from '../../lib/state/flows';
 import { toErrorView, type ErrorView } from '../../lib/state';
-import { Amount, Badge, Button, InlineError, Input, cx, focusRing, formatAmountExact } from '../ui';
-import type { BadgeTone } from '../ui';
+import { Amount, Button, InlineError, Input, formatAmountExact } from '../ui';
+import { RecipePicker } from './RecipePicker';
 
-const riskTone: Record<FlowRecipeView['risk'], BadgeTone> = { low: 'ok', medium: 'warn', high: 'danger' };
 /** Left for gas when the user presses Max: a flow of 4–5 transactions costs well under this. */
 const GAS_RESERVE_WEI = 10n ** 16n;
 
@@ -75,25 +74,7 @@ export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipe
   const max = balance > GAS_RESERVE_WEI ? balance - GAS_RESERVE_WEI : 0n;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-3">
-      <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 text-xs font-medium text-ink">Recipe</legend>
-        <div className="flex max-h-52 flex-col gap-1 overflow-y-auto rounded-md border border-line p-1">
-          {recipes.map((r) => (
-            <label key={r.id} className={cx('flex cursor-pointer flex-col gap-0.5 rounded p-2 text-xs', r.id === recipeId ? 'bg-surface-muted' : 'hover:bg-surface-muted')}>
-              <span className="flex items-center gap-2">
-                <input type="radio" name="recipe" value={r.id} checked={r.id === recipeId} onChange={() => setRecipeId(r.id)} className={focusRing} />
-                <span className="flex-1 font-medium text-ink">{r.title}</span>
-                <Badge tone={riskTone[r.risk]} title={r.riskWhy}>{r.risk} risk</Badge>
-              </span>
-              {r.id === recipeId && (
-                <span className="pl-5 text-ink-muted">
-                  {r.summary} {r.riskWhy} Expected yield: not measured here — see the token’s APR in Portfolio.
-                </span>
-              )}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RecipePicker recipes={recipes} value={recipeId} onChange={setRecipeId} />
       <div className="flex flex-col gap-1">
         <Input label="Amount (ETH)" inputMode="decimal" autoComplete="off" placeholder="0.0" value={amountText} onChange={(e) => setAmountText(e.target.value)} error={errors.amount} />
         <div className="flex items-center justify-between text-xs text-ink-muted">
@@ -103,7 +84,10 @@ export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipe
       </div>
       <Input label="Slippage (%)" inputMode="decimal" value={slippageText} onChange={(e) => setSlippageText(e.target.value)} error={errors.slippage} hint="Minimum out of every mint and swap; 0.5 % suits staking." />
       {recipe?.needsOperator && (
-        <Input label="EigenLayer operator address" placeholder="0x…" spellCheck={false} autoComplete="off" value={operatorText} onChange={(e) => setOperatorText(e.target.value)} error={errors.operator} hint="Checked on-chain with DelegationManager.isOperator." />
+        // The refusal names the full address: let it wrap instead of running out of the popup.
+        <div className="[overflow-wrap:anywhere]">
+          <Input label="EigenLayer operator address" placeholder="0x…" spellCheck={false} autoComplete="off" value={operatorText} onChange={(e) => setOperatorText(e.target.value)} error={errors.operator} hint="Checked on-chain with DelegationManager.isOperator." />
+        </div>
       )}
       <InlineError error={formError} />
       <Button type="submit" block loading={loading} disabled={!recipe}>Preview</Button>

@@ -7,6 +7,7 @@ import { CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from 
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
 import { EIGEN_DEVNET_OPERATOR } from '../devnet/seed/eigen-base';
+import { reprice } from '../devnet/scenarios';
 import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
 
 const PASSWORD = 'stake-deploy-pw';
@@ -19,6 +20,7 @@ const views = parseAbi([
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
   'function delegatedTo(address) view returns (address)',
   'function isOperator(address) view returns (bool)',
+  'function rsETHPrice() view returns (uint256)',
 ]);
 const strategyManagerEvents = parseAbi(['event Deposit(address staker, address strategy, uint256 shares)']);
 
@@ -210,5 +212,56 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     await expect(client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] })).resolves.toBe(EIGEN_DEVNET_OPERATOR);
     await expect(client().getTransactionCount({ address: user })).resolves.toBe(nonceBefore + 4);
     expect(errors).toEqual([]);
+  });
+
+  it('shows each recipe’s expected yield honestly: "unknown (chain too young)" on a devnet born minutes ago, with its source one click away', async () => {
+    // The premise, from the chain: genesis is less than 7 days before the head, so no 7- or 30-day rate exists.
+    const [genesis, head] = await Promise.all([client().getBlock({ blockNumber: 0n }), client().getBlock({ blockTag: 'latest' })]);
+    expect(head.timestamp - genesis.timestamp).toBeLessThan(7n * 86_400n);
+    await page.getByRole('radio', { name: /^ETH → rsETH → Aave/ }).check();
+    const shown = page.getByTestId('recipe-yield');
+    await shown.filter({ hasText: 'Expected yield: unknown (chain too young)' }).waitFor({ timeout: 30_000 });
+    const rows = page.getByRole('group', { name: 'Recipe' }).getByRole('radio');
+    const rowCount = await rows.count();
+    expect(rowCount).toBeGreaterThan(10);
+    // Every row says so too: no figure is made up where the chain has none.
+    await expect(page.getByRole('group', { name: 'Recipe' }).getByText('APR unknown', { exact: true }).count()).resolves.toBe(rowCount);
+    const disclosure = page.getByText('Where this figure comes from');
+    await disclosure.click();
+    await expect(page.getByText(/LRTOracle\.rsETHPrice\(\)/).count()).resolves.toBe(1);
+    await expect(page.getByText(/^The chain starts at \d{4}-\d{2}-\d{2}, less than 7 days before block/).count()).resolves.toBe(1);
+    await expect(page.getByText(/Aave's supply interest on top is not counted/).count()).resolves.toBe(1);
+    await screenshot(page, 'stake-deploy-yield-unknown');
+    await expectNoAxeViolations(page, 'recipe picker with the yield source open');
+  });
+
+  it('after 31 days of rsETH rate growth the picker shows the APR a direct read of LRTOracle gives', async () => {
+    // Time travel (last test of the file: later flows would see an old oracle): rate 1.05 now, 1.0535 thirty-one days on.
+    await client().increaseTime({ seconds: 40 * 86_400 });
+    await client().mine({ blocks: 1 });
+    await reprice(devnet.ctx, 'rsETH', '1.05');
+    const from = await client().getBlock({ blockTag: 'latest' });
+    await client().increaseTime({ seconds: 31 * 86_400 });
+    await client().mine({ blocks: 1 });
+    await reprice(devnet.ctx, 'rsETH', '1.0535');
+    const to = await client().getBlock({ blockTag: 'latest' });
+    const [rateFrom, rateTo] = await Promise.all([from, to].map((b) => client().readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice', blockNumber: b.number })));
+    // Independent float formula: growth over the interval, scaled to 365 days.
+    const expectedPercent = ((Number(rateTo! - rateFrom!) / Number(rateFrom!)) * 365 * 86_400 * 100) / Number(to.timestamp - from.timestamp);
+    expect(expectedPercent).toBeGreaterThan(3);
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Stake' }).click();
+    await page.getByRole('radio', { name: /^ETH → rsETH → Aave/ }).check();
+    const shown = page.getByTestId('recipe-yield').filter({ hasText: /≈ [\d.]+ % APR/ });
+    await shown.waitFor({ timeout: 30_000 });
+    const text = (await shown.textContent()) ?? '';
+    const percent = Number(/≈ ([\d.]+) %/.exec(text)?.[1]);
+    expect(Math.abs(percent - expectedPercent)).toBeLessThanOrEqual(0.005);
+    expect(text).toContain('(rsETH staking, last 30 days)');
+    await page.getByText('Where this figure comes from').click();
+    await expect(page.getByText(`block ${from.number} → block ${to.number}`, { exact: false }).count()).resolves.toBe(1);
+    await screenshot(page, 'stake-deploy-yield-measured');
+    await expectNoAxeViolations(page, 'recipe picker with a measured yield');
   });
 });
