@@ -116,13 +116,15 @@ describe('messages whose sender is a tab cannot act as the popup', () => {
   it("the content script's UI port (the popup's change feed) is disconnected at once and hears nothing", async () => {
     const page = await openSite(ballast, `${sites.a.origin}/`);
     const world = await contentScriptWorld(page);
-    const heard = await world.evaluate<unknown[]>(`new Promise((resolve) => {
-      const heard = [];
+    await world.evaluate(`(globalThis.__uiPort = new Promise((resolve) => {
       const port = chrome.runtime.connect({ name: 'ballast:ui' });
-      port.onMessage.addListener((m) => heard.push(m));
-      port.onDisconnect.addListener(() => resolve(heard));
-    })`);
-    expect(heard).toEqual([]);
+      port.onMessage.addListener((m) => resolve({ heard: m }));
+      port.onDisconnect.addListener(() => resolve('disconnected'));
+    }), true)`);
+    // A change the popup would hear about: had the port been kept, this reaches it (and the test fails fast).
+    await expectOk(ui, 'settings:set', {});
+    const heard = await world.evaluate<unknown>('globalThis.__uiPort');
+    expect(heard).toBe('disconnected');
     await world.detach();
     await page.close();
   });
