@@ -3,7 +3,7 @@ import { AppError, serializeError } from '../../lib/errors';
 import { RECIPES, createFlowExecutor, createItemFlowStore, planFlow, planUnwind, recipeById, validateAmount, validateOperatorAddress, type FlowExecutor, type Recipe } from '../../lib/flows';
 import { readRecipeYields } from '../../lib/flows/recipe-yield';
 import { flowsItem } from '../../lib/flows/storage-item';
-import type { FlowPreview, SendFlowTransaction } from '../../lib/flows/types';
+import type { FlowPreview, FlowState, SendFlowTransaction } from '../../lib/flows/types';
 import { onMessage, type BallastProtocol, type Result, type UiTopic } from '../../lib/messaging';
 import type { FlowRecipeView } from '../../lib/messaging/protocol';
 import { signTransactionWithKey } from '../../lib/wallet/signing';
@@ -41,6 +41,9 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   const store = createItemFlowStore(flowsItem);
   const previews = new Map<string, FlowPreview>();
   let current: { key: string; executor: FlowExecutor } | undefined;
+  // Shared by every executor of this worker: a network switch makes a new executor, and a flow
+  // still driven by the old one must not get a second driver (each step would go out twice).
+  const runs = new Map<string, Promise<FlowState>>();
 
   /** The account that signs: selected, unlocked, able to sign. */
   async function signer(): Promise<Address> {
@@ -83,7 +86,7 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
       current = {
         key,
         executor: createFlowExecutor({
-          client, store, now: Date.now, sendTransaction,
+          client, store, runs, now: Date.now, sendTransaction,
           waitForReceipt: async (hash: Hex) => {
             const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
             return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
