@@ -65,6 +65,7 @@ export async function walletState(ballast: Ballast, ui: Page) {
     pending: ((await expectOk(ui, 'pending:list')) as { id: string; origin: string; method: string }[]).map(({ id, origin, method }) => ({ id, origin, method })),
     settings: await expectOk(ui, 'settings:get'),
     storageLocal: await ballast.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } };
       const all = await chrome.storage.local.get(null);
       // The auto-lock deadline moves with every message the background handles; it is not wallet state.
       return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => !/autolock|lastActive/i.test(key)).sort(([x], [y]) => x.localeCompare(y))));
