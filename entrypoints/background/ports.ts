@@ -31,7 +31,7 @@ export function isExtensionPage(browser: BrowserApi, sender: MessageSender | und
 
 export function createPortHub(browser: BrowserApi, services: () => Services) {
   const uiPorts = new Set<Port>();
-  const providerPorts = new Map<Port, { origin: string; lastAccounts: string; inFlight: Set<string> }>();
+  const providerPorts = new Map<Port, { origin: string; lastAccounts: string; inFlight: Set<string>; touched: Promise<void> }>();
 
   const post = (port: Port, message: PortMessage | UiEvent) => {
     try {
@@ -59,7 +59,7 @@ export function createPortHub(browser: BrowserApi, services: () => Services) {
   function onProviderPort(port: Port) {
     const origin = originOf(port.sender);
     if (!port.sender?.tab || !origin) return port.disconnect();
-    const info = { origin, lastAccounts: '', inFlight: new Set<string>() };
+    const info = { origin, lastAccounts: '', inFlight: new Set<string>(), touched: Promise.resolve() };
     providerPorts.set(port, info);
     void (async () => {
       const s = services();
@@ -74,11 +74,15 @@ export function createPortHub(browser: BrowserApi, services: () => Services) {
       const id = msg.id;
       info.inFlight.add(id);
       const s = services();
-      void s.autoLock.touch();
-      void s.router.handle({ origin, method: msg.method, params: msg.params, dedupeKey: `${origin}|${id}` }).then((response) => {
-        info.inFlight.delete(id);
-        post(port, { type: 'response', id, ...response });
-      });
+      // The auto-lock check runs before the request: a deadline that passed while the worker was
+      // stopped locks first. Chained per port, so requests still reach the router in page order.
+      info.touched = info.touched.then(() => s.autoLock.touch()).catch(() => undefined);
+      void info.touched
+        .then(() => s.router.handle({ origin, method: msg.method as string, params: msg.params, dedupeKey: `${origin}|${id}` }))
+        .then((response) => {
+          info.inFlight.delete(id);
+          post(port, { type: 'response', id, ...response });
+        });
     });
     port.onDisconnect.addListener(() => {
       providerPorts.delete(port);

@@ -20,7 +20,8 @@ export function registerUiHandlers(browser: BrowserApi, services: () => Services
           throw new AppError('Refused: not an extension page', { details: 'Only Ballast pages may call the wallet protocol.', code: 'forbidden_sender' });
         }
         const s = services();
-        void s.autoLock.touch();
+        // Awaited: an auto-lock deadline that passed while the worker was stopped locks before the answer.
+        await s.autoLock.touch().catch(() => undefined);
         return { ok: true, value: await fn(data, s) };
       } catch (error) {
         return { ok: false, error: serializeError(error) };

@@ -3,6 +3,7 @@ export const AUTO_LOCK_ALARM = 'ballast:autolock';
 type Alarms = {
   create(name: string, info: { delayInMinutes?: number; when?: number }): unknown;
   clear(name: string): Promise<boolean>;
+  get(name: string): Promise<{ scheduledTime: number } | undefined>;
 };
 
 /**
@@ -12,8 +13,24 @@ type Alarms = {
 export function createAutoLock(deps: { alarms: Alarms; minutes: () => Promise<number>; isUnlocked: () => Promise<boolean>; lock: () => Promise<unknown>; now?: () => number }) {
   const now = deps.now ?? Date.now;
   return {
+    /**
+     * An interaction: pushes the deadline back, unless it has already passed. Chrome may deliver an
+     * alarm late (a sleeping machine, the 30 s alarm granularity, or the worker woken by this very
+     * interaction before the alarm event): an overdue deadline locks now instead of being extended.
+     * Await it before answering, so the answer already sees the lock.
+     */
     async touch(): Promise<void> {
-      if (!(await deps.isUnlocked())) return;
+      const due = await deps.alarms.get(AUTO_LOCK_ALARM);
+      if (!(await deps.isUnlocked())) {
+        // A leftover deadline from before a lock must not lock the next unlock.
+        if (due) await deps.alarms.clear(AUTO_LOCK_ALARM);
+        return;
+      }
+      if (due && due.scheduledTime <= now()) {
+        await deps.alarms.clear(AUTO_LOCK_ALARM);
+        await deps.lock();
+        return;
+      }
       await deps.alarms.create(AUTO_LOCK_ALARM, { when: now() + (await deps.minutes()) * 60_000 });
     },
     async onAlarm(name: string): Promise<void> {
