@@ -1,17 +1,41 @@
-import { storage } from '@wxt-dev/storage';
+import { z } from 'zod';
+import { defineCheckedItem, salvagedArray, salvagedRecord } from '../storage';
+import type { History, HistoryPoint } from './history';
+import type { TrackerStore } from './memory-store';
 import { INITIAL_SCHEDULE, type ScheduleState } from './schedule';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
-import type { History } from './history';
-import type { TrackerStore } from './memory-store';
 
 export type { TrackerStore } from './memory-store';
 export { createMemoryTrackerStore } from './memory-store';
 
-/** Versioned chrome.storage.local items (bigints as decimal strings). Bump a version with a migration. */
+const decimal = z.string().regex(/^-?\d+$/);
+const historyPointSchema: z.ZodType<HistoryPoint, unknown> = z.object({
+  t: z.number(), block: decimal, fair: decimal.nullable(), market: decimal.nullable(), depegWad: decimal.nullable(), exposure: decimal.nullable().optional(),
+});
+/** Chart points are derived data: a damaged point or series is dropped, the next refreshes add new ones. */
+const historySchema: z.ZodType<History, unknown> = salvagedRecord(salvagedArray(historyPointSchema));
+
+const time = z.number().nullable().catch(null);
+/** A damaged schedule starts over (no backoff, try now): the worst case is one early retry. */
+const scheduleSchema: z.ZodType<ScheduleState, unknown> = z.object({
+  consecutiveFailures: z.number().int().nonnegative().catch(0),
+  nextAttemptAt: z.number().catch(0),
+  lastAttemptAt: time,
+  lastSuccessAt: time,
+  lastError: z.string().nullable().catch(null),
+});
+
+/**
+ * Versioned chrome.storage.local items (bigints as decimal strings). Bump a version with a migration.
+ * The snapshot's full check is decodeSnapshot (a damaged snapshot reads as no data, and the next
+ * refresh replaces it); here it only has to be an object.
+ */
 export const trackerItems = {
-  snapshot: storage.defineItem<StoredSnapshot | null>('local:tracker.snapshot', { version: 1, fallback: null }),
-  history: storage.defineItem<History>('local:tracker.history', { version: 1, fallback: {} }),
-  schedule: storage.defineItem<ScheduleState>('local:tracker.schedule', { version: 1, fallback: INITIAL_SCHEDULE }),
+  snapshot: defineCheckedItem<StoredSnapshot | null>('local:tracker.snapshot', {
+    label: 'portfolio snapshot', schema: z.custom<StoredSnapshot>((v) => typeof v === 'object' && v !== null).nullable(), version: 1, fallback: null, onCorrupt: 'reset',
+  }),
+  history: defineCheckedItem<History>('local:tracker.history', { label: 'price history', schema: historySchema, version: 1, fallback: {}, onCorrupt: 'reset' }),
+  schedule: defineCheckedItem<ScheduleState>('local:tracker.schedule', { label: 'refresh schedule', schema: scheduleSchema, version: 1, fallback: INITIAL_SCHEDULE, onCorrupt: 'reset' }),
 };
 
 export function createStorageTrackerStore(items = trackerItems): TrackerStore {

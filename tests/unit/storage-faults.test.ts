@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { stringToHex } from 'viem';
 import { approvalWindowItem, lastActivityItem, settingsItem } from '../../lib/storage';
-import { createStorageTrackerStore } from '../../lib/tracker/store';
+import { createStorageTrackerStore, trackerItems } from '../../lib/tracker/store';
+import { alertsItems } from '../../lib/alerts/storage-store';
+import { flowsItem } from '../../lib/flows/storage-item';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, createHarness, TEST_MNEMONIC } from './provider-harness';
 
@@ -118,6 +120,28 @@ const goodActivity = { hash: HASH, from: ACCOUNT_0, value: '1000', chainId: 1, s
 const goodAsset = { chainId: 1, address: ACCOUNT_1, symbol: 'TKN', decimals: 18 };
 const goodBundle = { id: 'b1', origin: DAPP, chainId: 1, from: ACCOUNT_0, hashes: [HASH], createdAt: NOW };
 
+const goodFlow = {
+  version: 1, id: 'f1', status: 'running', createdAt: NOW, updatedAt: NOW,
+  plan: { recipeId: 'eth-rseth-aave', title: 'Stake', from: ACCOUNT_0, chainId: 1, inputWei: '1000', slippageBps: 50, steps: [{ label: 'Stake' }], createdAt: NOW },
+  steps: [{ status: 'sent', nonce: 3, hash: HASH }],
+};
+/** Defaults as documented for the Alerts screen: 1 % / 3 % depeg, 10 % value move, 30 min watchdog, 60 min cool-down, quiet 22:00–07:00 off. */
+const DEFAULT_ALERT_SETTINGS_DOC = {
+  rules: { depeg: true, slashing: true, withdrawal: true, valueMove: true, watchdog: true },
+  depeg: { warnPercent: 1, dangerPercent: 3, perToken: {} },
+  valueMovePercent: 10, unwatchedAfterMinutes: 30, cooldownMinutes: 60,
+  quietHours: { enabled: false, startMinute: 1320, endMinute: 420 },
+};
+const customAlertSettings = {
+  ...DEFAULT_ALERT_SETTINGS_DOC, rules: { ...DEFAULT_ALERT_SETTINGS_DOC.rules, valueMove: false },
+  depeg: { warnPercent: 0.5, dangerPercent: 2, perToken: { ezETH: { warnPercent: 2, dangerPercent: 5 } } }, cooldownMinutes: 15, valueMovePercent: 20,
+};
+const goodAlert = { id: 'depeg:ezETH:1', rule: 'depeg', severity: 'danger', title: 'ezETH depeg', message: '5 % below fair', time: NOW, block: '100', chainId: 1, read: false, notified: true, data: { depegWad: '50000000000000000' } };
+const EMPTY_ALERTS = { alerts: [], seen: {}, cooldowns: {}, depegEpisodes: {}, lastLogBlock: null, valueBaselines: {}, positions: {} };
+const goodAlertsState = { ...EMPTY_ALERTS, alerts: [goodAlert], seen: { 'depeg:ezETH:1': NOW }, lastLogBlock: '100', depegEpisodes: { ezETH: { start: '90', level: 'danger' } } };
+const goodPoint = { t: NOW, block: '100', fair: '1000000000000000000', market: '990000000000000000', depegWad: '-10000000000000000' };
+const INITIAL_SCHEDULE_DOC = { consecutiveFailures: 0, nextAttemptAt: 0, lastAttemptAt: null, lastSuccessAt: null, lastError: null };
+
 /** The message a page (and the popup) gets when the account list cannot be read. */
 const ACCOUNTS_UNREADABLE = {
   shortMessage: 'Stored accounts are unreadable',
@@ -199,6 +223,32 @@ const CASES: ItemCase[] = [
   },
   { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
   { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },
+  {
+    key: 'ballast.flows', area: 'local', read: () => flowsItem.getValue(), good: { f1: goodFlow },
+    missingFields: { f0: { ...goodFlow, id: 'f0', steps: [] }, f1: goodFlow },
+    // A flow whose step states do not match its plan cannot be resumed safely: it alone is dropped.
+    expect: asDefault({}, { f1: goodFlow }),
+  },
+  {
+    key: 'alerts.settings', area: 'local', read: () => alertsItems.settings.getValue(), good: customAlertSettings,
+    missingFields: { ...customAlertSettings, cooldownMinutes: undefined, valueMovePercent: -5 },
+    expect: asDefault(DEFAULT_ALERT_SETTINGS_DOC, { ...customAlertSettings, cooldownMinutes: 60, valueMovePercent: 10 }),
+  },
+  {
+    key: 'alerts.state', area: 'local', read: () => alertsItems.state.getValue(), good: goodAlertsState,
+    missingFields: { alerts: [{ id: 'x' }, goodAlert], seen: { a: 1 } },
+    expect: asDefault(EMPTY_ALERTS, { ...EMPTY_ALERTS, alerts: [goodAlert], seen: { a: 1 } }),
+  },
+  {
+    key: 'tracker.history', area: 'local', read: () => trackerItems.history.getValue(), good: { 'token:stETH': [goodPoint] },
+    missingFields: { 'token:stETH': [{ t: 1 }, goodPoint], 'token:rETH': 'x' },
+    expect: asDefault({}, { 'token:stETH': [goodPoint] }),
+  },
+  {
+    key: 'tracker.schedule', area: 'local', read: () => trackerItems.schedule.getValue(), good: { consecutiveFailures: 2, nextAttemptAt: NOW, lastAttemptAt: NOW, lastSuccessAt: null, lastError: 'HTTP 503' },
+    missingFields: { consecutiveFailures: 2, lastError: 'HTTP 503' },
+    expect: asDefault(INITIAL_SCHEDULE_DOC, { ...INITIAL_SCHEDULE_DOC, consecutiveFailures: 2, lastError: 'HTTP 503' }),
+  },
 ];
 
 /** Puts one kind of damage into an item's storage slot (future version: a valid value tagged by a newer release). */
