@@ -27,6 +27,8 @@ export function StakeScreen() {
   // A running flow, or the newest one if it stopped: its holdings and Retry must not vanish with the popup.
   const newest = flows.data?.[0];
   const running = flows.data?.find((f) => f.status === 'running' || f.status === 'planned') ?? (newest?.status === 'failed' ? newest : undefined);
+  // Pinned once seen: a flow found running on open stays shown when it ends, so its "done" does not vanish into the form.
+  if (shownFlowId === undefined && running && running.id !== dismissed) setShownFlowId(running.id);
   const shownId = shownFlowId ?? running?.id;
   const flow = flows.data?.find((f) => f.id === shownId && f.id !== dismissed);
 

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAbi, parseEther, type Address, type Hex } from 'viem';
+import type { Page, Worker } from 'playwright-core';
+import type { FlowState } from '../../lib/flows/types';
+import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { devAccount } from '../devnet/context';
+import { collectErrors, expectOk, launchBallast, onboardOnDevnet, restartServiceWorker, screenshot, type Ballast } from './harness';
+
+const PASSWORD = 'stake-restart-pw';
+const views = parseAbi([
+  'function balanceOf(address) view returns (uint256)',
+  'function rsETHPrice() view returns (uint256)',
+  'function getReserveAToken(address) view returns (address)',
+]);
+
+/** The flows as the worker stored them (chrome.storage.local, WXT key `ballast.flows`), read inside the worker. */
+async function storedFlows(worker: Worker): Promise<FlowState[]> {
+  const raw = await worker.evaluate(async () => {
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await chromeApi.storage.local.get('ballast.flows'))['ballast.flows'] ?? {};
+  });
+  return Object.values(raw as Record<string, FlowState>);
+}
+
+/**
+ * Issue #6 "done when" #2 / issue #8 item 3: the service worker is stopped after step 1 of
+ * ETH → rsETH → Aave is mined and before step 2 is sent; the flow shows again in a reopened popup and
+ * completes, with one transaction per step.
+ */
+describe('Stake & deploy survives a service-worker restart mid-flow', () => {
+  let devnet: Devnet;
+  let ballast: Ballast;
+  let page: Page;
+  let errors: string[];
+  const workerLog: string[] = [];
+  const user: Address = devAccount(0).address;
+
+  const logWorker = (worker: Worker) => worker.on('console', (m) => workerLog.push(`${m.type()}: ${m.text()}`));
+
+  beforeAll(async () => {
+    devnet = await startDevnet();
+    ballast = await launchBallast();
+    logWorker(ballast.serviceWorker);
+    page = await ballast.openPopup();
+    errors = collectErrors(page);
+    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
+    await page.getByRole('tab', { name: 'Stake' }).click();
+  }, 180_000);
+
+  afterAll(async () => {
+    if (workerLog.length > 0) console.info(`worker console:\n${workerLog.join('\n')}`);
+    await devnet?.ctx.client.setAutomine(true).catch(() => undefined);
+    await ballast?.close();
+    await devnet?.stop();
+  });
+
+  it('after step 1 is mined the worker stops; a reopened popup shows the flow, which completes with no step sent twice', async () => {
+    const chain = devnet.ctx.client;
+    const amount = parseEther('2');
+    // Independent reference: Kelp mints amount × 1e18 / rsETHPrice; Aave mints aTokens 1:1 at index 1.
+    const price = await chain.readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice' });
+    const expectedRsEth = (amount * 10n ** 18n) / price;
+    const aToken = await chain.readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getReserveAToken', args: [TOKENS.rsETH] });
+    const aBefore = await chain.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
+    const nonceBefore = await chain.getTransactionCount({ address: user });
+    const firstBlock = (await chain.getBlockNumber({ cacheTime: 0 })) + 1n;
+
+    await page.getByRole('radio', { name: /^ETH → rsETH → Aave/ }).check();
+    await page.getByLabel('Amount (ETH)').fill('2');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const card = page.getByRole('region', { name: 'Flow preview' });
+    await card.waitFor({ timeout: 60_000 });
+
+    // Blocks only when the test says so: step 1 waits in the pool until it is mined on purpose.
+    await chain.setAutomine(false);
+    await card.getByRole('button', { name: 'Stake & deploy' }).click();
+    const hasStep1Hash = (f: FlowState) => f.steps[0]?.hash !== undefined;
+    await expect.poll(async () => (await storedFlows(ballast.serviceWorker)).some(hasStep1Hash), { timeout: 60_000, interval: 200 }).toBe(true);
+    const flowId = (await storedFlows(ballast.serviceWorker)).find(hasStep1Hash)!.id;
+    const flowBefore = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId)!;
+    const step1Hash = flowBefore.steps[0]!.hash!;
+    const pooled = await chain.getTransaction({ hash: step1Hash });
+    expect(pooled.blockNumber).toBeNull();
+    expect(pooled.nonce).toBe(nonceBefore);
+
+    await chain.mine({ blocks: 1 });
+    const receipt1 = await chain.getTransactionReceipt({ hash: step1Hash });
+    expect(receipt1.status).toBe('success');
+    expect(await chain.getTransactionCount({ address: user })).toBe(nonceBefore + 1);
+
+    await restartServiceWorker(ballast, page);
+    logWorker(ballast.serviceWorker);
+    const afterRestart = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId)!;
+    // The new worker took the flow up again: not stopped, step 1 kept its hash.
+    expect(afterRestart.status, JSON.stringify(afterRestart.failure ?? afterRestart.steps)).toBe('running');
+    expect(afterRestart.steps[0]!.hash).toBe(step1Hash);
+
+    // A closed and reopened popup shows the running flow (blocks are still off: it cannot finish meanwhile).
+    await page.close();
+    page = await ballast.openPopup();
+    errors.push(...collectErrors(page));
+    await page.getByRole('tab', { name: 'Stake' }).click();
+    const progress = page.getByRole('region', { name: 'Flow progress' });
+    await progress.waitFor({ timeout: 30_000 });
+    await expect(progress.getByRole('heading', { level: 2 }).textContent()).resolves.toContain(flowBefore.plan.title);
+    await page.getByTestId('flow-status').filter({ hasText: /^running$/ }).waitFor();
+
+    await chain.setAutomine(true);
+    // Whatever reached the pool while automine was off is mined now (an empty block otherwise).
+    await chain.mine({ blocks: 1 });
+    await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
+      // What the worker stored says whether the flow or only the screen is stuck.
+      const stored = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId);
+      throw new Error(`The popup never showed done; stored flow: ${JSON.stringify({ status: stored?.status, steps: stored?.steps.map((s) => s.status), failure: stored?.failure })}`, { cause: error });
+    });
+    await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('4');
+    await screenshot(page, 'stake-restart-done');
+
+    const flows = (await expectOk(page, 'flows:list')) as FlowState[];
+    const flow = flows.find((f) => f.id === flowId)!;
+    expect(flows).toHaveLength(1);
+    expect(flow.status).toBe('done');
+    expect(flow.steps.map((s) => s.status)).toEqual(['mined', 'mined', 'mined', 'mined']);
+    expect(flow.steps[0]!.hash).toBe(step1Hash);
+    const hashes = flow.steps.map((s) => s.hash as Hex);
+    expect(new Set(hashes).size).toBe(4);
+
+    // Exactly the four step transactions left the account, one per nonce, each mined once.
+    expect(await chain.getTransactionCount({ address: user })).toBe(nonceBefore + 4);
+    const latest = await chain.getBlockNumber({ cacheTime: 0 });
+    const sent: Hex[] = [];
+    for (let n = firstBlock; n <= latest; n++) {
+      const block = await chain.getBlock({ blockNumber: n, includeTransactions: true });
+      sent.push(...block.transactions.filter((t) => t.from.toLowerCase() === user.toLowerCase()).map((t) => t.hash));
+    }
+    expect(sent).toEqual(hashes);
+    const txs = await Promise.all(hashes.map((hash) => chain.getTransaction({ hash })));
+    expect(txs.map((t) => t.nonce)).toEqual([0, 1, 2, 3].map((i) => nonceBefore + i));
+    const receipts = await Promise.all(hashes.map((hash) => chain.getTransactionReceipt({ hash })));
+    expect(receipts.map((r) => r.status)).toEqual(['success', 'success', 'success', 'success']);
+
+    expect(BigInt(flow.steps[0]!.actualOut!)).toBe(expectedRsEth);
+    const aAfter = await chain.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
+    expect(aAfter - aBefore).toBe(expectedRsEth);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
