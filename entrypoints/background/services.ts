@@ -1,5 +1,7 @@
 import type { BrowserApi } from './browser-api';
 import { createNetworkClient, createNetworkService } from '../../lib/chain';
+import { createItemFlowStore } from '../../lib/flows/store';
+import { callFlowsItem } from '../../lib/flows/calls-storage-item';
 import type { UiTopic } from '../../lib/messaging';
 import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
 import {
@@ -36,6 +38,8 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   const router = createProviderRouter({
     wallet, networks, permissions, approvals, activity, client,
     callBundles: callBundlesItem, watchedAssets: watchedAssetsItem,
+    // wallet_sendCalls batches run through the flow executor (stored nonce per call, resumable).
+    callFlows: createItemFlowStore(callFlowsItem),
     emit: (origins, event, data) => (event === 'accountsChanged' ? hub.refreshSiteAccounts() : hub.emitProvider(origins, event, data)),
   });
   const autoLock = createAutoLock({

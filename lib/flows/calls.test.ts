@@ -14,8 +14,9 @@ const bad = { status: 'reverted' as const };
 
 // EIP-5792 v2.0.0 status table: 1xx pending, 200 confirmed, 400 offchain failure, 500 complete revert, 600 partial revert.
 describe('callsStatusOf', () => {
-  it('a running or planned batch is pending (100), whatever is already mined', () => {
+  it('a running or planned batch is pending (100) until every call has a successful receipt', () => {
     expect(callsStatusOf(flowOf('running', ['mined', 'sent']), [ok, undefined])).toBe(100);
+    expect(callsStatusOf(flowOf('running', ['mined', 'sent']), [ok, ok])).toBe(200);
     expect(callsStatusOf(flowOf('planned', ['planned']), [undefined])).toBe(100);
   });
   it('done with every receipt successful is 200; a receipt not yet readable keeps it pending', () => {

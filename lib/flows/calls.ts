@@ -28,10 +28,12 @@ export type CallsStatusCode = 100 | 200 | 400 | 500 | 600;
  * on-chain; 600 some calls succeeded, then the batch stopped (partial: the calls are not atomic).
  */
 export function callsStatusOf(state: FlowState, receipts: readonly ({ status: 'success' | 'reverted' } | undefined)[]): CallsStatusCode {
-  if (state.status === 'planned' || state.status === 'running') return 100;
   const succeeded = receipts.filter((r) => r?.status === 'success').length;
   const reverted = receipts.filter((r) => r?.status === 'reverted').length;
-  if (state.status === 'done') return succeeded === state.steps.length ? 200 : 100;
+  // Every call confirmed on chain is 200 even while the executor is still recording the last receipt.
+  if (succeeded === state.steps.length) return 200;
+  if (state.status === 'planned' || state.status === 'running') return 100;
+  if (state.status === 'done') return 100; // done, but a receipt could not be read just now
   if (succeeded > 0) return 600;
   return reverted > 0 ? 500 : 400;
 }

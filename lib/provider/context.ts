@@ -1,6 +1,7 @@
 import type { Address, PublicClient } from 'viem';
 import { providerErrors } from '@metamask/rpc-errors';
 import type { NetworkService } from '../chain/networks';
+import type { FlowStore } from '../flows/types';
 import type { StoredCallBundle, WatchedAsset } from '../storage';
 import type { ActivityService } from '../wallet/activity';
 import type { PermissionService } from '../wallet/permissions';
@@ -16,6 +17,8 @@ export type ProviderRouterDeps = {
   approvals: ApprovalQueue;
   activity: ActivityService;
   callBundles: Item<StoredCallBundle[]>;
+  /** Where wallet_sendCalls batches run as flows (resumable, nonce-safe); without it batches are sent one by one as before. */
+  callFlows?: FlowStore;
   watchedAssets: Item<WatchedAsset[]>;
   /** Public client of the active network (built fresh from the user's RPC list). */
   client: () => Promise<PublicClient>;

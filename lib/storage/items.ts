@@ -116,7 +116,7 @@ export const lastActivityItem = defineCheckedItem<number>('session:ballast.lastA
 });
 
 /** EIP-5792 bundles sent as sequential transactions. */
-export type StoredCallBundle = { id: string; origin: string; chainId: number; from: Address; hashes: Hex[]; error?: string; createdAt: number };
+export type StoredCallBundle = { id: string; origin: string; chainId: number; from: Address; hashes: Hex[]; error?: string; createdAt: number; /** The flow that runs the batch (its hashes live there). */ flowId?: string };
 export const callBundlesItem = defineCheckedItem<StoredCallBundle[]>('local:ballast.callBundles', {
   label: 'call bundles', schema: callBundlesSchema, fallback: [], version: 1, onCorrupt: 'reset',
 });

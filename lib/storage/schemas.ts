@@ -120,5 +120,6 @@ export const callBundleSchema = z.object({
   hashes: z.array(hexSchema),
   error: z.string().optional(),
   createdAt: z.number(),
+  flowId: z.string().optional(),
 });
 export const callBundlesSchema = salvagedArray(callBundleSchema);

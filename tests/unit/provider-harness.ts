@@ -3,6 +3,7 @@ import type { ActivityItem } from '../../lib/messaging/types';
 import type { NetworkState, Permission, SessionSecrets, StoredAccount, StoredCallBundle, StoredPending, WalletMeta, WatchedAsset } from '../../lib/storage';
 import { createNetworkService } from '../../lib/chain/networks';
 import { createApprovalQueue, createProviderRouter, type Decision, type ProviderEvent } from '../../lib/provider';
+import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { createActivityService } from '../../lib/wallet/activity';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
@@ -20,7 +21,7 @@ export function memoryItem<T>(fallback: T) {
     } };
 }
 
-function memoryItems() {
+export function memoryItems() {
   return {
     vault: memoryItem<string | null>(null), accounts: memoryItem<StoredAccount[]>([]), meta: memoryItem<WalletMeta>({ autoLockMinutes: 15, backupPending: false }),
     session: memoryItem<SessionSecrets | null>(null), networks: memoryItem<NetworkState | null>(null), permissions: memoryItem<Record<string, Permission>>({}),
@@ -31,7 +32,8 @@ function memoryItems() {
 
 export type HarnessItems = ReturnType<typeof memoryItems>;
 
-export function createHarness(client?: PublicClient, items: HarnessItems = memoryItems()) {
+/** `extra` adds optional router deps (e.g. callFlows) for suites that exercise them. */
+export function createHarness(client?: PublicClient, items: HarnessItems = memoryItems(), extra: Pick<ProviderRouterDeps, 'callFlows'> = {}) {
   const events: { origins: string[] | '*'; event: ProviderEvent; data: unknown }[] = [];
   const approvalsSeen: { kind: string; origin: string; params: unknown }[] = [];
   let answer: Decision = { approved: true };
@@ -57,6 +59,7 @@ export function createHarness(client?: PublicClient, items: HarnessItems = memor
       return client;
     },
     emit: (origins, event, data) => events.push({ origins, event, data }),
+    ...extra,
   });
   const call = (origin: string, method: string, params?: unknown) => router.handle({ origin, method, params });
   return {

@@ -1,9 +1,10 @@
-import { bytesToHex, type Address, type Hex } from 'viem';
+import { bytesToHex, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import { rejectedByUser } from '../approvals';
 import { walletError } from '../errors';
 import { accountsFor, toHexQuantity, type MethodHandler } from '../context';
 import { getCallsStatusParams, getCapabilitiesParams, sendCallsParams } from '../schemas';
+import { callsFlowStatus, runCallsFlow, startCallsFlow } from './calls-flow';
 import { checkTransaction, signAndSend } from './transaction';
 
 /**
@@ -39,6 +40,17 @@ export const callsMethods: Record<string, MethodHandler> = {
     if (bundles.some((b) => b.id === id && b.origin === origin)) throw walletError(5720, `A batch with id ${id} already exists. Use a new id.`);
     const decision = await deps.approvals.request({ origin, kind: 'batch', method, params: [batch], chainId, dedupeKey });
     if (!decision.approved) throw rejectedByUser('batch of calls');
+    const store = deps.callFlows;
+    if (store && txs.every((t) => t.to)) {
+      // The flow executor: nonce stored before each send, each receipt awaited, resumable after a worker restart.
+      const flow = await startCallsFlow(deps, store, { origin, from, chainId, calls: batch.calls.map((c) => ({ to: c.to as Address, data: c.data as Hex | undefined, value: c.value === undefined ? undefined : BigInt(c.value) })) });
+      await deps.callBundles.setValue([...(await deps.callBundles.getValue()).slice(-199), { id, origin, chainId, from, hashes: [], flowId: flow.id, createdAt: Date.now() }]);
+      const state = await runCallsFlow(deps, store, origin, flow.id);
+      if (state.status === 'failed' && !state.steps.some((s) => s.hash)) {
+        throw rpcErrors.internal({ message: `The first call of the batch failed: ${state.failure?.error.message ?? 'unknown error'}. ${state.failure?.error.details ?? ''}`.trim() });
+      }
+      return { id };
+    }
     const hashes: Hex[] = [];
     let error: string | undefined;
     // Sequential: each send reads the pending nonce, which already counts the previous call.
@@ -59,6 +71,10 @@ export const callsMethods: Record<string, MethodHandler> = {
     const [id] = getCallsStatusParams.parse(params);
     const bundle = (await deps.callBundles.getValue()).find((b) => b.id === id && b.origin === origin);
     if (!bundle) throw walletError(5730, `Unknown batch id ${id}.`);
+    if (bundle.flowId && deps.callFlows) {
+      const flow = await callsFlowStatus(deps, deps.callFlows, origin, bundle.flowId);
+      return { version: '2.0.0', id, chainId: toHexQuantity(flow.chainId), status: flow.status, atomic: false, receipts: flow.receipts.map(receiptView) };
+    }
     const client = await deps.client();
     const receipts = await Promise.all(bundle.hashes.map((hash) => client.getTransactionReceipt({ hash }).catch(() => undefined)));
     const mined = receipts.filter((r) => r !== undefined);
@@ -72,14 +88,19 @@ export const callsMethods: Record<string, MethodHandler> = {
       chainId: toHexQuantity(bundle.chainId),
       status,
       atomic: false,
-      receipts: mined.map((r) => ({
-        logs: r.logs.map((l) => ({ address: l.address, data: l.data, topics: l.topics })),
-        status: r.status === 'success' ? '0x1' : '0x0',
-        blockHash: r.blockHash,
-        blockNumber: toHexQuantity(r.blockNumber),
-        gasUsed: toHexQuantity(r.gasUsed),
-        transactionHash: r.transactionHash,
-      })),
+      receipts: mined.map(receiptView),
     };
   },
 };
+
+/** A receipt as EIP-5792 lists it. */
+function receiptView(r: TransactionReceipt) {
+  return {
+    logs: r.logs.map((l) => ({ address: l.address, data: l.data, topics: l.topics })),
+    status: r.status === 'success' ? '0x1' : '0x0',
+    blockHash: r.blockHash,
+    blockNumber: toHexQuantity(r.blockNumber),
+    gasUsed: toHexQuantity(r.gasUsed),
+    transactionHash: r.transactionHash,
+  };
+}
