@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { providerErrors } from '@metamask/rpc-errors';
+import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import { AppError } from '../errors';
 import type { PendingKind, PendingRequestView } from '../messaging/types';
 import { createMutex } from '../storage/mutex';
@@ -42,6 +42,10 @@ export function createApprovalQueue(deps: {
 
   const live = (all: StoredPending[]) => all.filter((p) => !p.decision || now() - p.createdAt < DECISION_TTL_MS);
 
+  /** The same request, as stored: a re-send after a worker restart carries the same method and params. */
+  const sameRequest = (stored: StoredPending, req: ApprovalRequest, params: unknown) =>
+    stored.kind === req.kind && stored.method === req.method && JSON.stringify(stored.params) === JSON.stringify(params);
+
   function wait(id: string): Promise<Decision> {
     return new Promise((resolve) => waiters.set(id, resolve));
   }
@@ -52,13 +56,19 @@ export function createApprovalQueue(deps: {
       return exclusive(async (): Promise<Step> => {
         const all = live(await deps.item.getValue());
         const known = req.dedupeKey ? all.find((p) => p.dedupeKey === req.dedupeKey && p.origin === req.origin) : undefined;
+        const params: unknown = JSON.parse(JSON.stringify(req.params ?? null));
+        // A page chooses its request ids: a different request under a waiting one's id would otherwise
+        // receive the user's answer to what the approval window shows (and run unseen).
+        if (known && !sameRequest(known, req, params)) {
+          throw rpcErrors.invalidRequest({ message: 'Invalid request: this request id belongs to another request that is waiting for the user. Use a new id.' });
+        }
         if (known?.decision) {
           await deps.item.setValue(all.filter((p) => p !== known));
           deps.onChange?.();
           return { settled: known.decision };
         }
         if (known) return { waitFor: known.id };
-        const entry: StoredPending = { id: newId(), createdAt: now(), ...req, params: JSON.parse(JSON.stringify(req.params ?? null)) };
+        const entry: StoredPending = { id: newId(), createdAt: now(), ...req, params };
         await deps.item.setValue([...all, entry]);
         deps.onChange?.();
         return { waitFor: entry.id, open: true };
