@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringToHex, verifyMessage } from 'viem';
 import type { Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk } from './harness';
 import { startTwoSites, type TwoSites } from './isolation-sites';
-import { PASSWORD, answerApproval, call, openSite, outcomeOf, startCall, walletState, walletWithMnemonic } from './isolation-helpers';
+import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, outcomeOf, startCall, walletState, walletWithMnemonic } from './isolation-helpers';
 
 /**
  * A hostile web page tries to use the wallet protocol of the popup: through window.ethereum, through
@@ -153,5 +154,50 @@ describe('a page cannot approve its own request', () => {
     expect(rejections).toHaveLength(1);
     expect(await walletState(ballast, ui)).toEqual(before);
     await page.close();
+  });
+});
+
+describe('a page cannot smuggle a request behind one the user approves', () => {
+  it('a second request re-using a waiting request id is refused; approving what the window shows signs only that', async () => {
+    const page = await openSite(ballast, `${sites.a.origin}/`);
+    await startCall(page, 'connect', 'eth_requestAccounts');
+    await answerApproval(ballast, sites.a.origin, 'Connect');
+    const shown = stringToHex('Sign in to the site');
+    const hidden = stringToHex('I hand over everything');
+    // Raw relay frames with one chosen id: the first asks for a harmless signature, the second for another one.
+    const wire = page.evaluate(({ shown, hidden, account }) => {
+      const frame = (message: string) => ({ channel: 'ballast:inpage', type: 'request', id: 'same-id', method: 'personal_sign', params: [message, account] });
+      window.postMessage(frame(shown), window.location.origin);
+      window.postMessage(frame(hidden), window.location.origin);
+      return new Promise<unknown[]>((resolve) => {
+        const answers: unknown[] = [];
+        window.addEventListener('message', (e) => {
+          const d = e.data as { channel?: string; type?: string; id?: string } | null;
+          if (d?.channel !== 'ballast:content' || d.type !== 'response' || d.id !== 'same-id') return;
+          answers.push(d);
+          // Resolve once a signature came back (or two answers: nothing more can come).
+          if ('result' in d || answers.length === 2) resolve(answers);
+        });
+      });
+    }, { shown, hidden, account: ACCOUNT_0 });
+    await expect.poll(async () => ((await expectOk(ui, 'pending:list')) as unknown[]).length).toBe(1);
+    const [pending] = (await expectOk(ui, 'pending:list')) as { method: string; params: unknown[] }[];
+    expect(pending?.params[0]).toBe(shown);
+    const approval = await (await import('./harness')).waitForPage(ballast.context, 'approval.html');
+    await approval.getByTestId('request-origin').waitFor();
+    const closed = (await import('./harness')).waitForClose(approval);
+    await approval.getByRole('button', { name: 'Sign' }).click().catch((e: Error) => {
+      if (!/closed/.test(e.message)) throw e;
+    });
+    await closed;
+    const answers = (await wire) as { result?: `0x${string}`; error?: { code: number } }[];
+    const signatures = answers.flatMap((a) => (a.result ? [a.result] : []));
+    expect(signatures.length, JSON.stringify(answers)).toBeGreaterThan(0);
+    for (const signature of signatures) {
+      expect(await verifyMessage({ address: ACCOUNT_0, message: { raw: hidden }, signature }), 'a signature over the message the user never saw').toBe(false);
+      expect(await verifyMessage({ address: ACCOUNT_0, message: { raw: shown }, signature })).toBe(true);
+    }
+    await page.close();
+    await expectOk(ui, 'sites:revoke', { origin: sites.a.origin });
   });
 });
