@@ -2,6 +2,7 @@ import type { Address, Hex, PublicClient } from 'viem';
 import { AppError, serializeError } from '../../lib/errors';
 import { RECIPES, createFlowExecutor, createItemFlowStore, planFlow, planUnwind, recipeById, validateAmount, validateOperatorAddress, type FlowExecutor, type Recipe } from '../../lib/flows';
 import { readRecipeYields } from '../../lib/flows/recipe-yield';
+import { createFlowResumeAlarm } from '../../lib/flows/resume-alarm';
 import { flowsItem } from '../../lib/flows/storage-item';
 import type { FlowPreview, FlowState, SendFlowTransaction } from '../../lib/flows/types';
 import { onMessage, type BallastProtocol, type Result, type UiTopic } from '../../lib/messaging';
@@ -44,6 +45,12 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   // Shared by every executor of this worker: a network switch makes a new executor, and a flow
   // still driven by the old one must not get a second driver (each step would go out twice).
   const runs = new Map<string, Promise<FlowState>>();
+  // Receipt waits are plain fetches: without this alarm MV3 may stop the worker mid-flow and nothing wakes it.
+  const resumeAlarm = createFlowResumeAlarm({
+    alarms: browser.alarms,
+    hasUnfinished: async () => (await store.list()).some((f) => f.status === 'running' || f.status === 'planned'),
+    resume: () => executor().then(({ executor: ex }) => ex.resume()),
+  });
 
   /** The account that signs: selected, unlocked, able to sign. */
   async function signer(): Promise<Address> {
@@ -91,7 +98,10 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
             const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
             return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
           },
-          onUpdate: () => notify('flows'),
+          onUpdate: () => {
+            notify('flows');
+            void resumeAlarm.sync().catch(report('arming the flow resume alarm'));
+          },
         }),
       };
     }
@@ -188,4 +198,5 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
 
   // A worker stopped mid-flow: carry on with every flow that was running.
   void executor().then(({ executor: ex }) => ex.resume()).catch(report('resuming flows'));
+  browser.alarms.onAlarm.addListener((alarm) => void resumeAlarm.onAlarm(alarm.name).catch(report('resuming flows on the alarm')));
 }

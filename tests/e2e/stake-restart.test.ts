@@ -23,6 +23,13 @@ async function storedFlows(worker: Worker): Promise<FlowState[]> {
   return Object.values(raw as Record<string, FlowState>);
 }
 
+/** Whether the worker has its flow resume alarm (lib/flows/resume-alarm.ts) armed. */
+const resumeAlarmArmed = (worker: Worker) =>
+  worker.evaluate(async () => {
+    const chromeApi = (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<unknown> } } }).chrome;
+    return Boolean(await chromeApi.alarms.get('ballast:flows-resume'));
+  });
+
 /**
  * Issue #6 "done when" #2 / issue #8 item 3: the service worker of the real extension is stopped in the
  * middle of ETH → rsETH → Aave (after step 1 is mined, and while step 1 still waits in the pool); the
@@ -105,6 +112,8 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     await progress.waitFor({ timeout: 30_000 });
     await expect(progress.getByRole('heading', { level: 2 }).textContent()).resolves.toContain(flowBefore.plan.title);
     await page.getByTestId('flow-status').filter({ hasText: /^running$/ }).waitFor();
+    // While it runs, an alarm would wake a worker that MV3 stops during a long wait for a block.
+    await expect.poll(() => resumeAlarmArmed(ballast.serviceWorker), { timeout: 10_000, interval: 100 }).toBe(true);
 
     await chain.setAutomine(true);
     // Whatever reached the pool while automine was off is mined now (an empty block otherwise).
@@ -140,6 +149,7 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     expect(BigInt(flow.steps[0]!.actualOut!)).toBe(expectedRsEth);
     const aAfter = await chain.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
     expect(aAfter - aBefore).toBe(expectedRsEth);
+    await expect.poll(() => resumeAlarmArmed(ballast.serviceWorker), { timeout: 10_000, interval: 100 }).toBe(false);
     expect(errors).toEqual([]);
     return flow;
   }
