@@ -12,6 +12,7 @@ export const erc20Abi = parseAbi([
 export const multicall3ExtrasAbi = parseAbi([
   'function getBlockNumber() view returns (uint256)',
   'function getCurrentBlockTimestamp() view returns (uint256)',
+  'function getChainId() view returns (uint256)',
 ]);
 
 /** Market ABIs come from the registry. */

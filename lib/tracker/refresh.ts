@@ -4,6 +4,7 @@ import { MULTICALL3 } from '../restaking/addresses';
 import { multicall3ExtrasAbi } from './abis';
 import { executeReads, type BatchLimits } from './batch-reads';
 import { countingTransport, createRequestCounter } from './counting-transport';
+import { checkChainIds, checkDataChain, checkNotBehind, checkPinnedBlock, endpointsOf, sourceOf, type PreviousSnapshot } from './consistency';
 import { buildRateBook, rateBookCalls } from './rates';
 import type { PositionReader, ReaderContext } from './readers/reader';
 import type { ReadCall, TrackerSnapshot } from './types';
@@ -16,29 +17,40 @@ export type RefreshParameters = {
   limits?: BatchLimits;
   multicallAddress?: Address;
   now?: () => number;
+  /** The snapshot on screen: an answer from an older block by the same RPC list is refused. */
+  previous?: PreviousSnapshot;
 };
 
 const BLOCK_KEY = 'multicall:blockNumber';
 const TIME_KEY = 'multicall:timestamp';
+const CHAIN_KEY = 'multicall:chainId';
+const PINNED_BLOCK_KEY = 'multicall:pinnedBlockNumber';
 
 /**
  * One refresh of every account on one chain, in two batched round trips:
  * phase 1 (balances, fair rates, reference quotes, EigenLayer/Aave/Curve/Pendle/Symbiotic state, and
- * the block number from Multicall3 itself) and phase 2 (what depends on phase 1: exit quotes for the
- * sizes found, operator magnitudes), pinned to phase 1's block so every number is from one block.
+ * the block number and chain id from Multicall3 itself) and phase 2 (what depends on phase 1: exit
+ * quotes for the sizes found, operator magnitudes), pinned to phase 1's block so every number is from
+ * one block. Answers that contradict each other (see consistency.ts) fail the refresh as a whole.
  */
-export async function refreshPositions({ transport, chain, accounts, readers, limits, multicallAddress = MULTICALL3, now = Date.now }: RefreshParameters): Promise<TrackerSnapshot> {
+export async function refreshPositions({ transport, chain, accounts, readers, limits, multicallAddress = MULTICALL3, now = Date.now, previous }: RefreshParameters): Promise<TrackerSnapshot> {
   const counter = createRequestCounter();
   const client = createClient({ chain, transport: countingTransport(transport, counter) });
   const ctx: ReaderContext = { accounts };
+  const endpoints = endpointsOf(transport, chain);
+  const source = sourceOf(endpoints);
 
   const phase1: ReadCall[] = [
     { key: BLOCK_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getBlockNumber' },
     { key: TIME_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getCurrentBlockTimestamp' },
+    { key: CHAIN_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getChainId' },
     ...rateBookCalls(),
     ...readers.flatMap((r) => r.phase1(ctx)),
   ];
-  const reads = await executeReads(client, { calls: uniqueByKey(phase1), multicallAddress, limits });
+  const [reads] = await Promise.all([
+    executeReads(client, { calls: uniqueByKey(phase1), multicallAddress, limits }),
+    checkChainIds(endpoints, chain.id, counter),
+  ]);
   const block = reads.get(BLOCK_KEY);
   if (!block?.ok) {
     throw new AppError('Could not read the chain', {
@@ -47,6 +59,9 @@ export async function refreshPositions({ transport, chain, accounts, readers, li
     });
   }
   const blockNumber = block.value as bigint;
+  const dataChain = reads.get(CHAIN_KEY);
+  checkDataChain(dataChain?.ok ? (dataChain.value as bigint) : undefined, chain.id);
+  checkNotBehind(blockNumber, previous, chain.id, source, now());
   const time = reads.get(TIME_KEY);
   const blockTimestamp = time?.ok ? (time.value as bigint) : 0n;
   const pinned: ReaderContext = { accounts, blockNumber, ...(time?.ok ? { blockTimestamp } : {}) };
@@ -54,7 +69,12 @@ export async function refreshPositions({ transport, chain, accounts, readers, li
 
   const phase2 = uniqueByKey(readers.flatMap((r) => r.phase2?.(pinned, reads, rates) ?? []));
   if (phase2.length > 0) {
-    const more = await executeReads(client, { calls: phase2, multicallAddress, limits, blockNumber });
+    // The block number travels inside the same aggregate3 call, so the answer says which block it is from.
+    const pinCheck: ReadCall = { key: PINNED_BLOCK_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getBlockNumber' };
+    const more = await executeReads(client, { calls: [pinCheck, ...phase2], multicallAddress, limits, blockNumber });
+    const answered = more.get(PINNED_BLOCK_KEY);
+    checkPinnedBlock(answered?.ok ? (answered.value as bigint) : undefined, blockNumber);
+    more.delete(PINNED_BLOCK_KEY);
     for (const [k, v] of more) reads.set(k, v);
   }
 
@@ -66,6 +86,7 @@ export async function refreshPositions({ transport, chain, accounts, readers, li
     blockTimestamp,
     takenAt: now(),
     requestCount: counter.count,
+    source,
     accounts: [...accounts],
     tokens: [...rates.values()],
     positions,

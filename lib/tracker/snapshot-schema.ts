@@ -57,6 +57,7 @@ export const snapshotSchema = z.object({
   blockTimestamp: bigintString,
   takenAt: z.number(),
   requestCount: z.number(),
+  source: z.string().optional(),
   accounts: z.array(address),
   tokens: z.array(tokenMarket),
   positions: z.array(position),

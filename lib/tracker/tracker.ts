@@ -56,7 +56,8 @@ export function createTracker(deps: TrackerDeps) {
     const schedule = await deps.store.getSchedule();
     try {
       const [transport, accounts] = await Promise.all([deps.getTransport(), deps.getAccounts()]);
-      const snapshot = await refreshPositions({ transport, chain: deps.chain, accounts, readers, limits: deps.limits, multicallAddress: deps.multicallAddress, now });
+      const previous = (await deps.store.getSnapshot()) ?? undefined;
+      const snapshot = await refreshPositions({ transport, chain: deps.chain, accounts, readers, limits: deps.limits, multicallAddress: deps.multicallAddress, now, previous });
       const history = recordSnapshot(await deps.store.getHistory(), snapshot);
       await Promise.all([deps.store.setSnapshot(snapshot), deps.store.setHistory(history), deps.store.setSchedule(afterSuccess(snapshot.takenAt, period))]);
       deps.onSnapshot?.(snapshot);

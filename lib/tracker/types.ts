@@ -91,6 +91,8 @@ export type TrackerSnapshot = {
   takenAt: number;
   /** JSON-RPC requests the refresh made (batch members counted one by one). */
   requestCount: number;
+  /** The RPC URLs the refresh used (space-separated), so the next one can tell "same RPC, older block". */
+  source?: string;
   accounts: Address[];
   tokens: TokenMarket[];
   positions: Position[];

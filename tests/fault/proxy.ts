@@ -23,7 +23,12 @@ export type Fault =
   /** 200 with the node's real answer cut in half. */
   | { kind: 'truncated' }
   /** The node's answer, with `result` replaced; `call` counts this fault's uses from 0 (contradicting answers). */
-  | { kind: 'rewrite'; result: (upstream: unknown, call: number, params: unknown) => unknown };
+  | { kind: 'rewrite'; result: (upstream: unknown, call: number, params: unknown) => unknown }
+  /**
+   * The request's `params` replaced before it reaches the node (e.g. eth_call's block tag set to an
+   * older block: an RPC that is behind answers with real, but older, chain state).
+   */
+  | { kind: 'rewrite-request'; params: (params: unknown, call: number) => unknown };
 
 export type FaultRule = Fault & { times?: number };
 
@@ -85,7 +90,8 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     for (const m of methods) counts.set(m, (counts.get(m) ?? 0) + 1);
 
     const rule = pick(methods);
-    if (rule && rule.kind !== 'rewrite') rule.used++;
+    if (rule && rule.kind !== 'rewrite' && rule.kind !== 'rewrite-request') rule.used++;
+    const body = rule?.kind === 'rewrite-request' ? rewriteRequests(parsed, members) : raw;
     switch (rule?.kind) {
       case 'hang':
         hanging.add(res);
@@ -107,7 +113,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       default:
         break;
     }
-    const upstream = await forward(raw);
+    const upstream = await forward(body);
     if (rule?.kind === 'forward-then-hang') {
       hanging.add(res);
       return;
@@ -121,6 +127,16 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(rewriteAnswers(upstream, members));
+  }
+
+  /** Applies 'rewrite-request' rules member by member and serializes the request again. */
+  function rewriteRequests(parsed: RpcRequest | RpcRequest[], members: RpcRequest[]): string {
+    for (const m of members) {
+      const rule = rules.get(String(m.method)) ?? rules.get('*');
+      if (rule?.kind !== 'rewrite-request' || (rule.times !== undefined && rule.used >= rule.times)) continue;
+      m.params = rule.params(m.params, rule.used++);
+    }
+    return JSON.stringify(parsed);
   }
 
   /** Applies 'rewrite' rules member by member (other kinds act on the whole HTTP exchange). */

@@ -148,3 +148,78 @@ describe('tracker behind a failing RPC', () => {
     expect(state.freshness).toEqual({ stale: true, ageMs: null, reason: 'no-data' });
   });
 });
+
+describe('tracker behind RPCs whose answers contradict each other', () => {
+  const hex = (n: bigint) => `0x${n.toString(16)}`;
+  /** eth_call params are [call, blockTag]; `latest` (phase 1) or a pinned block number (phase 2). */
+  const withBlock = (params: unknown, tag: (current: string) => string) => {
+    const [call, current = 'latest'] = params as [unknown, string?];
+    return [call, tag(current)];
+  };
+
+  test('primary and fallback report different chain ids: the last good numbers stay, stale, and the reason names both answers', async () => {
+    const tracker = trackerOn([primary.url, backup.url]);
+    const good = await tracker.refresh();
+    expect(good.freshness.reason).toBe('fresh');
+    primary.wrongChainId('0x5');
+    clock += 60_000;
+    const after = await tracker.refresh();
+    expect(after.freshness).toEqual({ stale: true, ageMs: 60_000, reason: 'last-refresh-failed' });
+    expect(after.schedule.lastError).toBe(`RPC answers disagree: ${primary.url} reports chain 5, ${backup.url} reports chain 1; this network is chain 1`);
+    expect(after.snapshot?.takenAt).toBe(good.snapshot?.takenAt);
+    expect(tokenAmounts(after)).toEqual(tokenAmounts(good));
+    // Both URLs were asked, not only the one the fallback happened to use.
+    expect(primary.count('eth_chainId')).toBeGreaterThan(0);
+    expect(backup.count('eth_chainId')).toBeGreaterThan(0);
+  });
+
+  test('an RPC behind the last snapshot: its older block is refused and the values of the newer block stay on screen', async () => {
+    const tracker = trackerOn([primary.url]);
+    const olderBlock = await devnet.ctx.client.getBlockNumber({ cacheTime: 0 });
+    // Change a balance after olderBlock, so the older state really differs from what is shown.
+    const [symbol] = Object.keys(await onChainBalances()) as (keyof typeof TOKENS)[];
+    const token = TOKENS[symbol!];
+    const recipient = '0x000000000000000000000000000000000000dEaD';
+    await devnet.ctx.client.impersonateAccount({ address: holder });
+    await devnet.ctx.write({ address: token, abi: erc20Abi, functionName: 'transfer', args: [recipient, 10n ** 15n], from: holder });
+    await devnet.ctx.client.stopImpersonatingAccount({ address: holder });
+    const good = await tracker.refresh();
+    const shownBlock = good.snapshot!.blockNumber;
+    expect(shownBlock).toBeGreaterThan(olderBlock);
+    const before = await devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder], blockNumber: olderBlock });
+    const now = await devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder], blockNumber: shownBlock });
+    expect(before).not.toBe(now);
+    expect(tokenAmounts(good)[symbol!]).toBe(now);
+
+    primary.fault('eth_call', { kind: 'rewrite-request', params: (p) => withBlock(p, (tag) => (tag === 'latest' ? hex(olderBlock) : tag)) });
+    clock += 60_000;
+    const after = await tracker.refresh();
+    expect(primary.count('eth_call')).toBeGreaterThan(0);
+    expect(after.freshness).toEqual({ stale: true, ageMs: 60_000, reason: 'last-refresh-failed' });
+    expect(after.schedule.lastError).toBe(`RPC answers disagree: the RPC answered for block ${olderBlock}, older than block ${shownBlock} already shown`);
+    expect(after.snapshot?.blockNumber).toBe(shownBlock);
+    expect(tokenAmounts(after)[symbol!]).toBe(now);
+
+    // Still behind after two refresh periods: the older chain is taken as the truth (a reset devnet would look the same).
+    clock = good.snapshot!.takenAt + REFRESH_PERIOD_MS * 2 + 1;
+    const accepted = await tracker.refresh();
+    expect(accepted.freshness.reason).toBe('fresh');
+    expect(accepted.snapshot?.blockNumber).toBe(olderBlock);
+    expect(tokenAmounts(accepted)[symbol!]).toBe(before);
+  });
+
+  test('the pinned second batch answered for an older block: refused, never mixed into one snapshot', async () => {
+    const tracker = trackerOn([primary.url]);
+    await devnet.ctx.client.mine({ blocks: 2 });
+    const good = await tracker.refresh();
+    // Phase 1 asks for 'latest'; phase 2 is pinned to phase 1's block. This RPC answers phase 2 one block early.
+    primary.fault('eth_call', { kind: 'rewrite-request', params: (p) => withBlock(p, (tag) => (tag === 'latest' ? tag : hex(BigInt(tag) - 1n))) });
+    clock += 60_000;
+    const after = await tracker.refresh();
+    const block = await devnet.ctx.client.getBlockNumber({ cacheTime: 0 });
+    expect(after.freshness).toEqual({ stale: true, ageMs: 60_000, reason: 'last-refresh-failed' });
+    expect(after.schedule.lastError).toBe(`RPC answers disagree: asked for block ${block}, the RPC answered for block ${block - 1n}`);
+    expect(after.snapshot?.takenAt).toBe(good.snapshot?.takenAt);
+    expect(tokenAmounts(after)).toEqual(tokenAmounts(good));
+  });
+});
