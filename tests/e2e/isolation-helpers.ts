@@ -74,7 +74,7 @@ export async function walletState(ballast: Ballast, ui: Page) {
 }
 
 /** The user answers the approval window: it must show `origin`; returns once the window closed. */
-export async function answerApproval(ballast: Ballast, origin: string, button: 'Connect' | 'Reject'): Promise<void> {
+export async function answerApproval(ballast: Ballast, origin: string, button: 'Connect' | 'Sign' | 'Reject'): Promise<void> {
   const approval = await waitForPage(ballast.context, 'approval.html');
   await approval.getByTestId('request-origin').waitFor();
   const shown = await approval.getByTestId('request-origin').textContent();
