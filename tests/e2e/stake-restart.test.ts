@@ -32,7 +32,7 @@ const resumeAlarmArmed = (worker: Worker) =>
 
 /**
  * Issue #6 "done when" #2 / issue #8 item 3: the service worker of the real extension is stopped in the
- * middle of ETH → rsETH → Aave (after step 1 is mined, and while step 1 still waits in the pool); the
+ * middle of ETH → rsETH → Aave (after step 1 is mined; while step 1, or step 2, waits in the pool); the
  * flow shows again in a reopened popup and completes, with exactly one transaction per step.
  * Blocks come only when the test mines one (automine off), so "mid-flow" is a state, not a timing.
  */
@@ -58,7 +58,9 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     await devnet?.stop();
   });
 
-  async function stakeRestartAndFinish(amountText: string, mineStep1BeforeRestart: boolean) {
+  type StopAt = 'step 1 in the pool' | 'step 1 mined' | 'step 2 in the pool';
+
+  async function stakeRestartAndFinish(amountText: string, stopAt: StopAt) {
     const chain = devnet.ctx.client;
     const amount = parseEther(amountText);
     // Independent reference: Kelp mints amount × 1e18 / rsETHPrice; Aave mints aTokens 1:1 at index 1.
@@ -92,10 +94,16 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     expect(pooled.blockNumber).toBeNull();
     expect(pooled.nonce).toBe(nonceBefore);
 
-    if (mineStep1BeforeRestart) {
+    if (stopAt !== 'step 1 in the pool') {
       await chain.mine({ blocks: 1 });
       await expect(chain.getTransactionReceipt({ hash: step1Hash })).resolves.toMatchObject({ status: 'success' });
       expect(await chain.getTransactionCount({ address: user })).toBe(nonceBefore + 1);
+    }
+    if (stopAt === 'step 2 in the pool') {
+      // The worker saw step 1's block and sent step 2, which no block takes yet.
+      await expect.poll(() => chain.getTransactionCount({ address: user, blockTag: 'pending' }), { timeout: 30_000, interval: 100 }).toBe(nonceBefore + 2);
+      const stored = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId)!;
+      expect(stored.steps[1]).toMatchObject({ nonce: nonceBefore + 1 });
     }
     await restartServiceWorker(ballast, page);
     const afterRestart = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId)!;
@@ -155,12 +163,16 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
   }
 
   it('worker stopped after step 1 is mined: a reopened popup shows the flow, which completes with no step sent twice', async () => {
-    const flow = await stakeRestartAndFinish('2', true);
+    const flow = await stakeRestartAndFinish('2', 'step 1 mined');
     expect(flow.plan.steps.map((s) => s.label)).toEqual(['Stake ETH for rsETH', 'Allow Aave v3 Pool to take rsETH', 'Supply rsETH to Aave v3', 'Turn on Aave e-mode 3 (rsETH / WETH, wstETH, ETHx)']);
     await screenshot(page, 'stake-restart-done');
   }, 300_000);
 
   it('worker stopped while step 1 waits in the pool: the new worker awaits that hash and sends nothing twice', async () => {
-    await stakeRestartAndFinish('1', false);
+    await stakeRestartAndFinish('1', 'step 1 in the pool');
+  }, 300_000);
+
+  it('worker stopped while step 2 waits in the pool: the new worker awaits it (by hash or by nonce) and sends nothing twice', async () => {
+    await stakeRestartAndFinish('0.5', 'step 2 in the pool');
   }, 300_000);
 });
