@@ -2,6 +2,8 @@ import type { BrowserApi } from './browser-api';
 import { createNetworkClient, createNetworkService } from '../../lib/chain';
 import { createItemFlowStore } from '../../lib/flows/store';
 import { callFlowsItem } from '../../lib/flows/calls-storage-item';
+import type { ProviderRouterDeps } from '../../lib/provider/context';
+import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
 import type { UiTopic } from '../../lib/messaging';
 import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
 import {
@@ -35,13 +37,16 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   const approvalWindow = createApprovalWindow(browser, approvalWindowItem);
   const approvals = createApprovalQueue({ item: pendingItem, openWindow: approvalWindow.open, onChange: () => { hub.notifyUi('pending'); hub.notifyUi('wallet'); } });
   const client = async () => createNetworkClient(await networks.active());
-  const router = createProviderRouter({
+  // wallet_sendCalls batches run through the flow executor (stored nonce per call, resumable).
+  const callFlows = createItemFlowStore(callFlowsItem);
+  const routerDeps: ProviderRouterDeps = {
     wallet, networks, permissions, approvals, activity, client,
-    callBundles: callBundlesItem, watchedAssets: watchedAssetsItem,
-    // wallet_sendCalls batches run through the flow executor (stored nonce per call, resumable).
-    callFlows: createItemFlowStore(callFlowsItem),
+    callBundles: callBundlesItem, watchedAssets: watchedAssetsItem, callFlows,
     emit: (origins, event, data) => (event === 'accountsChanged' ? hub.refreshSiteAccounts() : hub.emitProvider(origins, event, data)),
-  });
+  };
+  const router = createProviderRouter(routerDeps);
+  // A worker stopped mid-batch: the batches it was sending carry on now, not only at the dApp's next status poll.
+  void resumeCallFlows(routerDeps, callFlows).catch((error: unknown) => console.warn('Ballast: resuming dApp batches failed', error));
   const autoLock = createAutoLock({
     alarms: browser.alarms,
     minutes: async () => (await walletMetaItem.getValue()).autoLockMinutes,

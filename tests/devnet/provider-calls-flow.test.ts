@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, custom, http, type Hex, type PublicClient } from 'viem';
 import { createMemoryFlowStore } from '../../lib/flows';
 import type { FlowState, FlowStore } from '../../lib/flows/types';
+import type { ProviderRouterDeps } from '../../lib/provider/context';
+import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
+import { createActivityService } from '../../lib/wallet/activity';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness, memoryItems, type HarnessItems } from '../unit/provider-harness';
 
@@ -58,7 +61,7 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     expect(await client.getBalance({ address: ACCOUNT_1 })).toBe(before + 16n);
   });
 
-  it('a worker stopped inside the broadcast of call 2: after the restart the status poll resumes it, nothing is sent twice', async () => {
+  it.each(['status poll', 'worker start'] as const)('a worker stopped inside the broadcast of call 2: after the restart the %s resumes it, nothing is sent twice', async (resumedBy) => {
     const nonce = await client.getTransactionCount({ address: ACCOUNT_0 });
     const before = await client.getBalance({ address: ACCOUNT_1 });
     // The first worker's RPC: the 2nd raw transaction reaches the node, then the answer never comes back.
@@ -80,7 +83,8 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     const firstStore = createMemoryFlowStore();
     const first = createHarness(dying, items, { callFlows: firstStore });
     const calls = [{ to: ACCOUNT_1, value: '0x1' }, { to: ACCOUNT_1, value: '0x2' }, { to: ACCOUNT_1, value: '0x4' }];
-    void first.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', id: 'batch-restart', chainId: '0x1', from: ACCOUNT_0, calls }]);
+    const batchId = `batch-restart-${resumedBy}`;
+    void first.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', id: batchId, chainId: '0x1', from: ACCOUNT_0, calls }]);
     await secondBroadcast;
     const [stopped] = await firstStore.list();
     expect(stopped!.steps.map((s) => s.status)).toEqual(['mined', 'sending', 'planned']);
@@ -91,8 +95,16 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     const { store, settled } = watchedStore(createMemoryFlowStore(await firstStore.list()));
     const second = createHarness(client, items, { callFlows: store });
     const done = settled(stopped!.id);
-    const polled = await second.call(DAPP, 'wallet_getCallsStatus', ['batch-restart']);
-    expect(polled).toMatchObject({ result: { id: 'batch-restart' } });
+    if (resumedBy === 'status poll') {
+      expect(await second.call(DAPP, 'wallet_getCallsStatus', [batchId])).toMatchObject({ result: { id: batchId } });
+    } else {
+      const deps: ProviderRouterDeps = {
+        wallet: second.wallet, networks: second.networks, permissions: second.permissions, approvals: second.approvals,
+        activity: createActivityService({ item: items.activity }), callBundles: items.callBundles, watchedAssets: items.watchedAssets,
+        client: async () => client, emit: () => undefined, callFlows: store,
+      };
+      void resumeCallFlows(deps, store);
+    }
     const finished = await done;
     expect(finished.status).toBe('done');
 
@@ -101,7 +113,7 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     expect(txs.map((t) => t.nonce)).toEqual([nonce, nonce + 1, nonce + 2]);
     expect(txs.map((t) => t.value)).toEqual([1n, 2n, 4n]);
     expect(await client.getBalance({ address: ACCOUNT_1 })).toBe(before + 7n);
-    const status = await second.call(DAPP, 'wallet_getCallsStatus', ['batch-restart']);
+    const status = await second.call(DAPP, 'wallet_getCallsStatus', [batchId]);
     expect(status).toMatchObject({ result: { status: 200, receipts: [{ status: '0x1' }, { status: '0x1' }, { status: '0x1' }] } });
   });
 

@@ -92,7 +92,7 @@ export async function callsFlowStatus(deps: ProviderRouterDeps, store: FlowStore
   const state = await store.get(id);
   if (!state) throw providerErrors.unauthorized({ message: `The batch ${id} is no longer stored.` });
   const active = (await deps.networks.active()).chainId;
-  if ((state.status === 'running' || state.status === 'planned') && active === state.plan.chainId) {
+  if ((state.status === 'running' || state.status === 'planned') && active === state.plan.chainId && (await deps.wallet.status()) === 'unlocked') {
     const { executor } = await runnerFor(deps, store, origin);
     void executor.run(id).catch(() => undefined); // joins a run in progress; its errors surface in the stored state
   }
@@ -100,4 +100,19 @@ export async function callsFlowStatus(deps: ProviderRouterDeps, store: FlowStore
   const receipts = await Promise.all(state.steps.map((s) => (s.hash ? client.getTransactionReceipt({ hash: s.hash }).catch(() => undefined) : Promise.resolve(undefined))));
   const mined = receipts.filter((r) => r !== undefined);
   return { status: callsStatusOf(state, receipts), chainId: state.plan.chainId, receipts: mined };
+}
+
+/**
+ * At worker start: carries on with every batch a stopped worker left running, on the chain it was
+ * approved for, while the wallet is unlocked (locked, the next status poll after unlocking resumes it).
+ */
+export async function resumeCallFlows(deps: ProviderRouterDeps, store: FlowStore): Promise<FlowState[]> {
+  if ((await deps.wallet.status()) !== 'unlocked') return [];
+  const active = (await deps.networks.active()).chainId;
+  const bundles = await deps.callBundles.getValue();
+  const running = (await store.list()).filter((f) => (f.status === 'running' || f.status === 'planned') && f.plan.chainId === active);
+  return Promise.all(running.flatMap((flow) => {
+    const origin = bundles.find((b) => b.flowId === flow.id)?.origin;
+    return origin ? [runnerFor(deps, store, origin).then(({ executor }) => executor.run(flow.id))] : [];
+  }));
 }
