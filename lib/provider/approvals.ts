@@ -57,6 +57,15 @@ export function createApprovalQueue(deps: {
         const all = live(await deps.item.getValue());
         const known = req.dedupeKey ? all.find((p) => p.dedupeKey === req.dedupeKey && p.origin === req.origin) : undefined;
         const params: unknown = JSON.parse(JSON.stringify(req.params ?? null));
+        if (known?.handedOver) {
+          // A previous worker took the user's answer and stopped before the page heard back. A refusal
+          // is safe to repeat; an approval is not: it may already be on chain, so it never runs twice.
+          if (!known.decision?.approved) return { settled: { approved: false } };
+          throw new AppError('Ballast restarted while carrying out this request', {
+            details: 'You approved it just before the restart and it may already have been sent. Check Activity in Ballast before trying again.',
+            code: 'restarted_mid_request',
+          });
+        }
         // A page chooses its request ids: a different request under a waiting one's id would otherwise
         // receive the user's answer to what the approval window shows (and run unseen).
         if (known && !sameRequest(known, req, params)) {
@@ -88,7 +97,10 @@ export function createApprovalQueue(deps: {
         const waiter = waiters.get(id);
         if (waiter) {
           waiters.delete(id);
-          await deps.item.setValue(all.filter((p) => p !== entry));
+          // A tombstone (no params, hidden from the window) until the decision's TTL: if the worker stops
+          // before the page hears back, the page's re-send must not ask the user a second time.
+          const handed: StoredPending = { ...entry, params: null, decision, handedOver: true, createdAt: now() };
+          await deps.item.setValue(all.map((p) => (p === entry ? handed : p)));
           waiter(decision);
         } else {
           // The worker restarted since the request came in: keep the answer for the page's re-send.
@@ -105,11 +117,14 @@ export function createApprovalQueue(deps: {
         .map(({ id, origin, kind, method, params, createdAt, chainId }) => ({ id, origin, kind, method, params, createdAt, chainId }));
     },
 
-    /** The page that asked is gone: its open requests are rejected and removed. */
+    /**
+     * The page that asked is gone (or the window closed): its open requests are rejected and removed.
+     * Answered ones stay: the answer still has to reach a page that re-sends after a worker restart.
+     */
     withdraw(predicate: (p: StoredPending) => boolean): Promise<number> {
       return exclusive(async () => {
         const all = await deps.item.getValue();
-        const gone = all.filter(predicate);
+        const gone = all.filter((p) => !p.decision && predicate(p));
         if (gone.length === 0) return 0;
         await deps.item.setValue(all.filter((p) => !gone.includes(p)));
         for (const p of gone) {

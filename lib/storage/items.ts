@@ -88,6 +88,8 @@ export type StoredPending = {
   dedupeKey?: string;
   /** Set when the user answered while no one was waiting (the worker had restarted). */
   decision?: { approved: boolean; accounts?: Address[] };
+  /** The decision went to a live waiter; kept (without params) so a re-send after a restart never runs it twice. */
+  handedOver?: boolean;
 };
 /** A damaged request is dropped (its page gets no answer and may ask again). */
 export const pendingItem = defineCheckedItem<StoredPending[]>('session:ballast.pending', {

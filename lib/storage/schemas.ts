@@ -81,6 +81,7 @@ export const storedPendingSchema = z.object({
   chainId: z.number(),
   dedupeKey: z.string().optional(),
   decision: z.object({ approved: z.boolean(), accounts: z.array(addressSchema).optional() }).optional(),
+  handedOver: z.boolean().optional(),
 });
 export const pendingSchema = salvagedArray(storedPendingSchema);
 
