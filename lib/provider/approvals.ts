@@ -62,7 +62,7 @@ export function createApprovalQueue(deps: {
           // is safe to repeat; an approval is not: it may already be on chain, so it never runs twice.
           if (!known.decision?.approved) return { settled: { approved: false } };
           throw new AppError('Ballast restarted while carrying out this request', {
-            details: 'You approved it just before the restart and it may already have been sent. Check Activity in Ballast before trying again.',
+            details: 'You approved it just before the restart, so it may already have been sent. Check the account\'s latest transactions (a block explorer) before trying again.',
             code: 'restarted_mid_request',
           });
         }

@@ -24,7 +24,7 @@ function worker() {
 describe('approval queue: the answer handed over, then the worker stopped', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('an approval the old worker took is not run again for the re-sent request: a -32603 that says to check Activity', async () => {
+  it('an approval the old worker took is not run again for the re-sent request: a -32603 that says to check the account’s transactions first', async () => {
     const before = worker();
     const waiting = before.queue.request(send);
     await expect.poll(() => before.queue.list().then((l) => l.length)).toBe(1);
@@ -35,7 +35,7 @@ describe('approval queue: the answer handed over, then the worker stopped', () =
     const after = worker();
     const resent = await after.queue.request(send).then(() => undefined, (e: unknown) => toRpcError(e));
     expect(resent?.code).toBe(-32603);
-    expect(resent?.message).toMatch(/restarted.*Check Activity/s);
+    expect(resent?.message).toMatch(/restarted.*may already have been sent.*before trying again/s);
     expect(after.opened.count).toBe(0);
     expect(await after.queue.list()).toEqual([]);
     // The tombstone keeps no calldata.
