@@ -33,12 +33,13 @@ const executorOn = (store: FlowStore, overrides: Partial<FlowExecutorOptions> = 
 const planDeps = () => ({ client: chain(), chainId: 1, now: () => Date.now() });
 const nonceOf = (address: Address) => chain().getTransactionCount({ address });
 
-/** A client on the devnet that reports each eth_getTransactionCount answer (the executor's view of the pool). */
-function watchedClient(onNonceCount: (blockTag: string, count: number) => void) {
+/** A client on the devnet that reports each eth_getTransactionCount answer (the executor's view of the pool) and counts calls. */
+function watchedClient(onNonceCount: (blockTag: string, count: number) => void = () => undefined, calls = new Map<string, number>()) {
   return createPublicClient({
     chain: mainnet,
     transport: custom({
       async request({ method, params }) {
+        calls.set(method, (calls.get(method) ?? 0) + 1);
         const result = await chain().request({ method, params } as never);
         if (method === 'eth_getTransactionCount') onNonceCount(String((params as unknown[])[1]), Number(result));
         return result;
@@ -108,6 +109,36 @@ describe('a worker stopped mid-flow', () => {
     expect(new Set(hashes).size).toBe(steps);
     const txs = await Promise.all(hashes.map((hash) => chain().getTransaction({ hash })));
     expect(txs.map((t) => t.nonce)).toEqual(flow!.steps.map((_, i) => nonceBefore + i));
+  });
+
+  it('a lost hash mined 300 blocks after its nonce was stored (a long wait in the pool) is found with a handful of reads, not a block-by-block scan', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await nonceOf(user);
+    let lostHash!: Hex;
+    let markSent!: () => void;
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
+    const dying = executorOn(store, {
+      // 300 blocks pass between the stored nonce and the block that takes the transaction.
+      sendTransaction: async (tx) => {
+        await chain().mine({ blocks: 300 });
+        lostHash = await sendTransaction(tx);
+        markSent();
+        return new Promise<Hex>(() => undefined);
+      },
+    });
+    const { id } = await dying.start(preview);
+    void dying.run(id);
+    await sent;
+
+    const calls = new Map<string, number>();
+    const [flow] = await executorOn(store, { client: watchedClient(undefined, calls) }).resume();
+    expect(flow!.status).toBe('done');
+    expect(flow!.steps[0]!.hash).toBe(lostHash);
+    expect(await nonceOf(user)).toBe(nonceBefore + preview.plan.steps.length);
+    // log2(300) ≈ 9 nonce reads for the search; one whole block fetched, not 300.
+    expect(calls.get('eth_getBlockByNumber') ?? 0).toBeLessThanOrEqual(preview.plan.steps.length + 2);
   });
 
   it('a receipt wait that fails (RPC gone) stops the flow with Retry instead of leaving it running; Retry awaits the same hash', async () => {
