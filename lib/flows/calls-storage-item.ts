@@ -1,4 +1,5 @@
-import { storage } from '@wxt-dev/storage';
+import { defineCheckedItem } from '../storage';
+import { flowsSchema } from './storage-item';
 import type { FlowState } from './types';
 
 /**
@@ -6,4 +7,6 @@ import type { FlowState } from './types';
  * screen's flows (`ballast.flows`) so a dApp's batch never shows up as the user's own flow, and so
  * each item has one writer. Import from the background only.
  */
-export const callFlowsItem = storage.defineItem<Record<string, FlowState>>('local:ballast.callFlows', { fallback: {}, version: 1 });
+export const callFlowsItem = defineCheckedItem<Record<string, FlowState>>('local:ballast.callFlows', {
+  label: 'dApp call batches', schema: flowsSchema, fallback: {}, version: 1, onCorrupt: 'reset',
+});

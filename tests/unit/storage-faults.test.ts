@@ -6,6 +6,7 @@ import { approvalWindowItem, lastActivityItem, settingsItem } from '../../lib/st
 import { createStorageTrackerStore, trackerItems } from '../../lib/tracker/store';
 import { alertsItems } from '../../lib/alerts/storage-store';
 import { flowsItem } from '../../lib/flows/storage-item';
+import { callFlowsItem } from '../../lib/flows/calls-storage-item';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, createHarness, TEST_MNEMONIC } from './provider-harness';
 
@@ -227,6 +228,11 @@ const CASES: ItemCase[] = [
     key: 'ballast.flows', area: 'local', read: () => flowsItem.getValue(), good: { f1: goodFlow },
     missingFields: { f0: { ...goodFlow, id: 'f0', steps: [] }, f1: goodFlow },
     // A flow whose step states do not match its plan cannot be resumed safely: it alone is dropped.
+    expect: asDefault({}, { f1: goodFlow }),
+  },
+  {
+    key: 'ballast.callFlows', area: 'local', read: () => callFlowsItem.getValue(), good: { f1: goodFlow },
+    missingFields: { f0: { id: 'f0' }, f1: goodFlow },
     expect: asDefault({}, { f1: goodFlow }),
   },
   {
