@@ -1,8 +1,9 @@
 import type { Address, Client, Hex } from 'viem';
-import { getBlock, getBlockNumber, getTransactionCount, readContract } from 'viem/actions';
+import { getBlockNumber, getTransactionCount, readContract } from 'viem/actions';
 import { AppError, serializeError } from '../errors';
 import { flowAbis } from './abis';
 import { failureOptions, readHoldings } from './failure';
+import { findSentTransaction } from './find-sent';
 import { resolveAmount } from './resolve';
 import { balanceProbe, simulateFlow } from './simulate-flow';
 import { buildStepTx, stepAmountRef, stepQuote } from './steps';
@@ -17,28 +18,6 @@ class StepStop extends Error {
 
 const balanceOf = (client: Client, token: Address, owner: Address, blockNumber?: bigint) =>
   readContract(client, { address: token, abi: flowAbis.erc20, functionName: 'balanceOf', args: [owner], ...(blockNumber !== undefined ? { blockNumber } : {}) });
-
-/**
- * A lost hash: the transaction with this nonce from this account. The account's nonce at a block says
- * whether it was mined by then, so a binary search finds its block in a few reads however long the
- * worker was stopped, and only that block is fetched whole.
- */
-async function findSentTransaction(client: Client, from: Address, nonce: number, fromBlock: bigint): Promise<Hex | undefined> {
-  // cacheTime 0: viem caches the block number for a polling interval, which hides the newest block.
-  const latest = await getBlockNumber(client, { cacheTime: 0 });
-  const minedBy = async (blockNumber: bigint) => (await getTransactionCount(client, { address: from, blockNumber })) > nonce;
-  let low = fromBlock > 0n ? fromBlock - 1n : 0n;
-  if (await minedBy(low)) low = 0n; // the stored block is later than the send (or wrong): search all
-  let high = latest;
-  if (!(await minedBy(high))) return undefined;
-  while (high - low > 1n) {
-    const mid = (low + high) / 2n;
-    if (await minedBy(mid)) high = mid;
-    else low = mid;
-  }
-  const block = await getBlock(client, { blockNumber: high, includeTransactions: true });
-  return block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase() && t.nonce === nonce)?.hash;
-}
 
 export type FlowExecutor = ReturnType<typeof createFlowExecutor>;
 

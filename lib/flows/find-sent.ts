@@ -1,0 +1,24 @@
+import type { Address, Client, Hex } from 'viem';
+import { getBlock, getBlockNumber, getTransactionCount } from 'viem/actions';
+
+/**
+ * A lost hash: the transaction with this nonce from this account. The account's nonce at a block says
+ * whether it was mined by then, so a binary search finds its block in a few reads however long the
+ * worker was stopped, and only that block is fetched whole.
+ */
+export async function findSentTransaction(client: Client, from: Address, nonce: number, fromBlock: bigint): Promise<Hex | undefined> {
+  // cacheTime 0: viem caches the block number for a polling interval, which hides the newest block.
+  const latest = await getBlockNumber(client, { cacheTime: 0 });
+  const minedBy = async (blockNumber: bigint) => (await getTransactionCount(client, { address: from, blockNumber })) > nonce;
+  let low = fromBlock > 0n ? fromBlock - 1n : 0n;
+  if (await minedBy(low)) low = 0n; // the stored block is later than the send (or wrong): search all
+  let high = latest;
+  if (!(await minedBy(high))) return undefined;
+  while (high - low > 1n) {
+    const mid = (low + high) / 2n;
+    if (await minedBy(mid)) high = mid;
+    else low = mid;
+  }
+  const block = await getBlock(client, { blockNumber: high, includeTransactions: true });
+  return block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase() && t.nonce === nonce)?.hash;
+}
