@@ -1,4 +1,4 @@
-import { CONTENT_CHANNEL, type InpageRequest } from './channel';
+import { CONTENT_CHANNEL, selfTargetOrigin, type InpageRequest } from './channel';
 import { createCard, type CardView } from './card';
 import { CARD_MESSAGE, GUARD_ASK, GUARD_DECISION, GUARDED_METHODS, type CardPreviewAnswer, type CardPreviewAsk, type GuardAsk } from './card-messages';
 
@@ -28,7 +28,7 @@ function summary(answer: CardPreviewAnswer): Pick<CardView, 'status' | 'worst' |
 export function startCardController({ win, ask, guardEnabled }: CardControllerOptions) {
   const card = createCard(win.document);
   let current: string | undefined;
-  const origin = win.location.origin === 'null' ? '*' : win.location.origin;
+  const origin = selfTargetOrigin(win);
 
   function close(id: string) {
     if (current !== id) return;

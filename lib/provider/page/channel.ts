@@ -14,3 +14,13 @@ export type ContentMessage =
 
 /** Largest request a page may send through the relay (bytes of JSON). */
 export const MAX_REQUEST_BYTES = 1_000_000;
+
+/**
+ * targetOrigin for a message a window posts to itself. The document's origin (window.origin), not the
+ * URL's: in a sandboxed frame the URL says https://site but the origin is opaque ("null"), and a post
+ * aimed at the URL's origin is dropped, so the page's request would wait forever.
+ */
+export function selfTargetOrigin(win: Window): string {
+  const origin = (win as { origin?: string }).origin ?? win.location.origin;
+  return origin === 'null' ? '*' : origin;
+}

@@ -1,4 +1,5 @@
 import { GUARD_ASK, GUARD_DECISION, GUARDED_METHODS } from './card-messages';
+import { selfTargetOrigin } from './channel';
 
 type Eip1193 = { request: (args: { method: string; params?: unknown }) => Promise<unknown>; isBallast?: boolean };
 
@@ -13,7 +14,7 @@ export function installGuard(win: Window & { ethereum?: unknown }, ballast: obje
   const waiting = new Map<string, (proceed: boolean) => void>();
   const prefix = Math.random().toString(36).slice(2, 10);
   let counter = 0;
-  const origin = win.location.origin === 'null' ? '*' : win.location.origin;
+  const origin = selfTargetOrigin(win);
 
   win.addEventListener('message', (event: MessageEvent) => {
     const d = event.data as { channel?: string; id?: string; proceed?: boolean } | null;

@@ -1,4 +1,4 @@
-import { CONTENT_CHANNEL, INPAGE_CHANNEL, type ContentMessage } from './channel';
+import { CONTENT_CHANNEL, INPAGE_CHANNEL, selfTargetOrigin, type ContentMessage } from './channel';
 
 /** The EIP-1193 provider object a page sees. No viem, no zod: this runs in every page. */
 
@@ -56,7 +56,7 @@ export function createInpageProvider(win: Window) {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         try {
-          win.postMessage({ channel: INPAGE_CHANNEL, type: 'request', id, method: args.method, params: args.params }, win.location.origin === 'null' ? '*' : win.location.origin);
+          win.postMessage({ channel: INPAGE_CHANNEL, type: 'request', id, method: args.method, params: args.params }, selfTargetOrigin(win));
         } catch {
           pending.delete(id);
           reject(new ProviderRpcError(-32602, 'Invalid params: the request cannot be cloned (functions, DOM nodes or symbols are not allowed).'));

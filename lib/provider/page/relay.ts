@@ -1,4 +1,4 @@
-import { CONTENT_CHANNEL, INPAGE_CHANNEL, MAX_REQUEST_BYTES, type ContentMessage, type InpageRequest } from './channel';
+import { CONTENT_CHANNEL, INPAGE_CHANNEL, MAX_REQUEST_BYTES, selfTargetOrigin, type ContentMessage, type InpageRequest } from './channel';
 
 type ToPage = ContentMessage extends infer T ? (T extends unknown ? Omit<T, 'channel'> : never) : never;
 
@@ -48,7 +48,7 @@ export function startRelay({ win, connect, onPageRequest }: RelayOptions) {
   // (no usable origin) must not be re-dialled forever.
   let silentPorts = 0;
 
-  const toPage = (message: ToPage) => win.postMessage({ channel: CONTENT_CHANNEL, ...message }, win.location.origin === 'null' ? '*' : win.location.origin);
+  const toPage = (message: ToPage) => win.postMessage({ channel: CONTENT_CHANNEL, ...message }, selfTargetOrigin(win));
 
   function failAll(message: string, event = true) {
     for (const id of waiting.keys()) toPage({ type: 'response', id, error: { code: 4900, message } });
