@@ -127,4 +127,24 @@ describe('a nested iframe is its own origin', () => {
     expect(await connectedOrigins()).toEqual([sites.a.origin]);
     await top.close();
   });
+
+  it('a sandboxed iframe (opaque origin) inside a connected site is not that site: no accounts, no approval as the site', async () => {
+    expect(await connectedOrigins()).toEqual([sites.a.origin]);
+    const top = await openSite(ballast, `${sites.a.origin}/sandbox`);
+    const inner = top.frames().find((f) => f.parentFrame() === top.mainFrame());
+    await inner!.waitForFunction(() => '__ballast' in window);
+    expect(await inner!.evaluate(() => window.origin)).toBe('null');
+    // Its URL is the connected site's; the background must go by the frame's (opaque) origin.
+    expect(inner!.url()).toBe(`${sites.a.origin}/`);
+    const accounts = await call(inner!, 'eth_accounts');
+    const connect = await call(inner!, 'eth_requestAccounts');
+    for (const outcome of [accounts, connect]) {
+      expect(JSON.stringify(outcome.result ?? null).toLowerCase()).not.toContain(account.slice(2));
+      expect(outcome.error?.code, JSON.stringify(outcome)).toBe(4900);
+    }
+    expect(await toldFrame(inner!)).not.toContain(account.slice(2));
+    expect(await expectOk(ui, 'pending:list')).toEqual([]);
+    expect(lower((await call(top, 'eth_accounts')).result)).toEqual([account]);
+    await top.close();
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Two loopback dApp origins for the isolation tests: http://127.0.0.1:<p1> and http://localhost:<p2>
  * are different origins to the browser and to Ballast. Both serve the same recording page; `/embed`
- * also frames the other origin. Served from memory; ports picked by the OS.
+ * also frames the other origin, `/sandbox` frames its own page in an opaque-origin sandbox. Served from memory; ports picked by the OS.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,7 +37,11 @@ export type TwoSites = { a: Site; b: Site; close(): Promise<void> };
 function listen(host: string, other: () => string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const html = path === '/embed' ? page('Outer site', `<iframe id="inner" title="inner site" src="${other()}/" width="400" height="200"></iframe>`) : page(path === '/' ? 'Site' : path.slice(1));
+    const html =
+      path === '/embed' ? page('Outer site', `<iframe id="inner" title="inner site" src="${other()}/" width="400" height="200"></iframe>`)
+        // Same URL, but sandboxed without allow-same-origin: the frame's origin is opaque ("null").
+        : path === '/sandbox' ? page('Outer site', '<iframe id="inner" title="sandboxed frame" sandbox="allow-scripts" src="/" width="400" height="200"></iframe>')
+          : page(path === '/' ? 'Site' : path.slice(1));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
