@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createPublicClient, http, parseEther, type Address } from 'viem';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
+import { startFaultProxy, type FaultProxy } from '../fault/proxy';
 import { startDappServer } from './dapp-server';
 import { expectOk, launchBallast, onboardOnDevnet, restartServiceWorker, waitForClose, waitForPage, type Ballast } from './harness';
 import { answerCounts, ask, drain, openRecordedDapp, readLog, settled } from './worker-restart-page';
@@ -19,6 +20,8 @@ const AUTO_LOCK_ALARM = 'ballast:autolock';
  */
 describe('service worker restarts', () => {
   let anvil: AnvilInstance;
+  /** Ballast's RPC: a pass-through proxy that can hold one broadcast. */
+  let proxy: FaultProxy;
   let ballast: Ballast;
   let server: Awaited<ReturnType<typeof startDappServer>>;
   let control: Page;
@@ -28,15 +31,17 @@ describe('service worker restarts', () => {
   beforeAll(async () => {
     [anvil, server, ballast] = await Promise.all([startAnvil(), startDappServer(), launchBallast()]);
     chain = createPublicClient({ transport: http(anvil.rpcUrl) });
+    proxy = await startFaultProxy(anvil.rpcUrl);
     // An extension page without a UI port: it does not wake the worker by itself after a stop.
     control = await ballast.context.newPage();
     await control.goto(ballast.url('manifest.json'));
-    await onboardOnDevnet(control, { rpcUrl: anvil.rpcUrl, password: PASSWORD });
+    await onboardOnDevnet(control, { rpcUrl: proxy.url, password: PASSWORD });
     dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
   });
   afterAll(async () => {
     await ballast?.close();
     await server?.close();
+    await proxy?.stop();
     await anvil?.stop();
   });
 
@@ -126,6 +131,31 @@ describe('service worker restarts', () => {
     expect(await settled(dapp, 'send-reject')).toMatchObject({ kind: 'reject', code: 4001 });
     await expectAnsweredOnce('send-reject', 'eth_sendTransaction');
     expect(await chain.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonceBefore);
+  });
+
+  it('worker stopped while broadcasting an approved transaction: one error on the page, no second prompt, one transaction on chain', async () => {
+    const nonceBefore = await chain.getTransactionCount({ address: ACCOUNT_0 });
+    // The node takes the transaction but its answer never comes back: the worker is still waiting when it stops.
+    proxy.resetCounts();
+    proxy.fault('eth_sendRawTransaction', { kind: 'forward-then-hang', times: 1 });
+    try {
+      await ask(dapp, 'send-mid', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: '0x2' }]);
+      const approval = await waitForPage(ballast.context, 'approval.html');
+      await expectApprovalShows(approval, 'Send');
+      await decide(approval, 'Send');
+      await expect.poll(() => chain.getTransactionCount({ address: ACCOUNT_0 }), { timeout: 30_000 }).toBe(nonceBefore + 1);
+      expect(proxy.count('eth_sendRawTransaction')).toBe(1);
+      await restartServiceWorker(ballast, control);
+      const answer = await settled(dapp, 'send-mid');
+      expect(answer).toMatchObject({ kind: 'reject', code: -32603 });
+      expect((answer as { message?: string }).message).toMatch(/restarted.*may already have been sent/s);
+      await expectAnsweredOnce('send-mid', 'eth_sendTransaction');
+      expect(ballast.context.pages().filter((p) => p.url().includes('approval.html'))).toEqual([]);
+      expect(proxy.count('eth_sendRawTransaction')).toBe(1);
+      expect(await chain.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonceBefore + 1);
+    } finally {
+      proxy.clearFaults();
+    }
   });
 
   it('unlocked before a restart stays unlocked after it, before the auto-lock time', async () => {
