@@ -49,8 +49,19 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   const resumeAlarm = createFlowResumeAlarm({
     alarms: browser.alarms,
     hasUnfinished: async () => (await store.list()).some((f) => f.status === 'running' || f.status === 'planned'),
-    resume: () => executor().then(({ executor: ex }) => ex.resume()),
+    resume: () => resumeIfReady(),
   });
+
+  /**
+   * Continues the flows a stopped worker left, once it can: while the wallet is locked (a browser
+   * restart clears the session) a step could not be signed and the flow would stop; a flow of another
+   * network waits for it. The resume alarm asks again every 30 s.
+   */
+  async function resumeIfReady(): Promise<FlowState[]> {
+    if ((await services().wallet.status()) !== 'unlocked') return [];
+    const { executor: ex, chainId } = await executor();
+    return ex.resume({ chainId });
+  }
 
   /** The account that signs: selected, unlocked, able to sign. */
   async function signer(): Promise<Address> {
@@ -197,6 +208,6 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   });
 
   // A worker stopped mid-flow: carry on with every flow that was running.
-  void executor().then(({ executor: ex }) => ex.resume()).catch(report('resuming flows'));
+  void resumeIfReady().catch(report('resuming flows')).finally(() => void resumeAlarm.sync().catch(report('arming the flow resume alarm')));
   browser.alarms.onAlarm.addListener((alarm) => void resumeAlarm.onAlarm(alarm.name).catch(report('resuming flows on the alarm')));
 }

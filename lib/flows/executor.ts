@@ -262,10 +262,11 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     run: (id: string) => exclusive(id, Number.POSITIVE_INFINITY),
     /** Runs the next unfinished step only (progress views, tests). */
     advance: (id: string) => exclusive(id, 1),
-    /** After a worker restart: continues every flow that was running. */
-    async resume(): Promise<FlowState[]> {
+    /** After a worker restart: continues every flow that was running (on `chainId` only, when given). */
+    async resume({ chainId }: { chainId?: number } = {}): Promise<FlowState[]> {
       // 'planned': the worker stopped between the click (flow stored) and its first transition.
-      const flows = (await store.list()).filter((f) => f.status === 'running' || f.status === 'planned');
+      // A flow of another chain waits: this executor's client reads (and its steps would go to) the active one.
+      const flows = (await store.list()).filter((f) => (f.status === 'running' || f.status === 'planned') && (chainId === undefined || f.plan.chainId === chainId));
       return Promise.all(flows.map((f) => exclusive(f.id, Number.POSITIVE_INFINITY)));
     },
     /** Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent. */

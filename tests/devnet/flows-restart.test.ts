@@ -163,6 +163,20 @@ describe('a worker stopped mid-flow', () => {
     expect(new Set(flow.steps.map((s) => s.hash)).size).toBe(preview.plan.steps.length);
   });
 
+  it('resume on another network leaves the flow for its own chain: nothing read or sent for it', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await nonceOf(user);
+    let sends = 0;
+    const executor = executorOn(store, { sendTransaction: async () => { sends += 1; return Promise.reject(new Error('must not send')); } });
+    const { id } = await executor.start(preview);
+    expect(await executor.resume({ chainId: 10 })).toEqual([]);
+    expect((await store.get(id))!.status).toBe('planned');
+    expect(sends).toBe(0);
+    expect(await nonceOf(user)).toBe(nonceBefore);
+  });
+
   it('two executors (a run and a resume) share one run per flow: each step is sent once', async () => {
     const user = await freshUser();
     const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
