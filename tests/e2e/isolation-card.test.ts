@@ -54,6 +54,13 @@ const askToSign = () =>
   }, USER);
 const signedOutcome = () => page.waitForFunction(() => (window as unknown as { __signed?: unknown }).__signed).then((h) => h.jsonValue());
 
+/** Waits until the card shows its buttons with the background's answer (it re-renders once when that arrives). */
+const settled = (card: Awaited<ReturnType<typeof cardSession>>) =>
+  expect.poll(async () => {
+    const text = (await card.text()) ?? '';
+    return /Continue/.test(text) && !/Simulating/.test(text);
+  }, { timeout: 60_000 }).toBe(true);
+
 type CdpNode = { nodeId: number; nodeName: string; nodeValue?: string; children?: CdpNode[]; shadowRoots?: CdpNode[] };
 const textOf = (n: CdpNode): string => (n.nodeName === '#text' ? (n.nodeValue ?? '') : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join(''));
 function findButton(node: CdpNode, label: string): CdpNode | undefined {
@@ -86,7 +93,7 @@ describe('a page cannot click the in-page card', () => {
   it("page JavaScript cannot find the card's buttons, and synthetic clicks and keys on them do nothing; a real click does", async () => {
     const card = await cardSession(page);
     await askToSign();
-    await expect.poll(() => card.text(), { timeout: 30_000 }).toMatch(/Continue/);
+    await settled(card);
     const sentBefore = received.filter((m) => m === 'personal_sign').length;
 
     const reach = await page.evaluate(() => {
@@ -110,9 +117,10 @@ describe('a page cannot click the in-page card', () => {
         for (const k of ['Enter', ' ']) for (const type of ['keydown', 'keypress', 'keyup']) target.dispatchEvent(key(type, k));
       }
       leaked.form?.requestSubmit();
-      return { leakedIsButton: leaked.tagName, atPoint: atPoint?.tagName.toLowerCase() };
+      return { leakedIsButton: leaked.tagName, connected: leaked.isConnected, atPoint: atPoint?.tagName.toLowerCase() };
     }, { x, y });
-    expect(attempts).toEqual({ leakedIsButton: 'BUTTON', atPoint: 'ballast-risk-card' });
+    // The button the page held was the live one (not one a re-render had already replaced).
+    expect(attempts).toEqual({ leakedIsButton: 'BUTTON', connected: true, atPoint: 'ballast-risk-card' });
     // Synthetic events are dispatched synchronously: had one counted, the guard would have let the
     // request through by now. An evaluate round trip later, still nothing reached the other wallet.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
@@ -133,7 +141,7 @@ describe('a page cannot click the in-page card', () => {
     const card = await cardSession(page);
     const sentBefore = received.filter((m) => m === 'personal_sign').length;
     await askToSign();
-    await expect.poll(() => card.text(), { timeout: 30_000 }).toMatch(/Cancel/);
+    await settled(card);
     const cdp = await ballast.context.newCDPSession(page);
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     await cdp.send('DOM.focus', { nodeId: findButton(root, 'Cancel')!.nodeId });
