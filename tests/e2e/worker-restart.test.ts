@@ -118,6 +118,10 @@ describe('service worker restarts', () => {
     await expectAnsweredOnce('send', 'eth_sendTransaction');
     expect(await chain.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonceBefore + 1);
     expect((await chain.getBalance({ address: RECIPIENT })) - balanceBefore).toBe(value);
+    // Three restarts so far on this page: one connect event, no chainChanged or disconnect replayed by the reconnects.
+    expect(await events('connect')).toHaveLength(1);
+    expect(await events('chainChanged')).toEqual([]);
+    expect(await events('disconnect')).toEqual([]);
   });
 
   it('transaction waiting for approval, worker stopped, then rejected: one 4001, nothing on chain', async () => {
