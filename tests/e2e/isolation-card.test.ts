@@ -108,6 +108,7 @@ describe('a page cannot click the in-page card', () => {
       const leaked = (window as unknown as { __leaked: HTMLButtonElement }).__leaked;
       const host = document.querySelector('ballast-risk-card')!;
       const atPoint = document.elementFromPoint(x, y);
+      const connected = leaked.isConnected;
       const mouse = (type: string) => new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, view: window });
       const key = (type: string, k: string) => new KeyboardEvent(type, { bubbles: true, composed: true, cancelable: true, key: k, code: k === ' ' ? 'Space' : k });
       for (const target of [leaked, host, atPoint].filter((t): t is Element => t !== null)) {
@@ -117,7 +118,7 @@ describe('a page cannot click the in-page card', () => {
         for (const k of ['Enter', ' ']) for (const type of ['keydown', 'keypress', 'keyup']) target.dispatchEvent(key(type, k));
       }
       leaked.form?.requestSubmit();
-      return { leakedIsButton: leaked.tagName, connected: leaked.isConnected, atPoint: atPoint?.tagName.toLowerCase() };
+      return { leakedIsButton: leaked.tagName, connected, atPoint: atPoint?.tagName.toLowerCase() };
     }, { x, y });
     // The button the page held was the live one (not one a re-render had already replaced).
     expect(attempts).toEqual({ leakedIsButton: 'BUTTON', connected: true, atPoint: 'ballast-risk-card' });
