@@ -98,9 +98,10 @@ export function createApprovalQueue(deps: {
         if (waiter) {
           waiters.delete(id);
           // A tombstone (no params, hidden from the window) until the decision's TTL: if the worker stops
-          // before the page hears back, the page's re-send must not ask the user a second time.
+          // before the page hears back, the page's re-send (same dedupeKey) must not ask the user again.
+          // Requests without a key cannot be re-sent, so they leave nothing behind.
           const handed: StoredPending = { ...entry, params: null, decision, handedOver: true, createdAt: now() };
-          await deps.item.setValue(all.map((p) => (p === entry ? handed : p)));
+          await deps.item.setValue(entry.dedupeKey ? all.map((p) => (p === entry ? handed : p)) : all.filter((p) => p !== entry));
           waiter(decision);
         } else {
           // The worker restarted since the request came in: keep the answer for the page's re-send.

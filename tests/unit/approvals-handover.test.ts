@@ -67,6 +67,15 @@ describe('approval queue: the answer handed over, then the worker stopped', () =
     expect(after.opened.count).toBe(0);
   });
 
+  it('a request without a page id (it cannot be re-sent) leaves nothing stored once answered', async () => {
+    const { queue } = worker();
+    const waiting = queue.request({ ...send, dedupeKey: undefined });
+    await expect.poll(() => queue.list().then((l) => l.length)).toBe(1);
+    await queue.resolve((await queue.list())[0]!.id, { approved: true });
+    expect(await waiting).toEqual({ approved: true });
+    expect(await pendingItem.getValue()).toEqual([]);
+  });
+
   it('a new request under a fresh id still asks the user', async () => {
     const before = worker();
     const waiting = before.queue.request(send);
