@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk } from './harness';
 import { startTwoSites, type TwoSites } from './isolation-sites';
-import { ACCOUNT_0, answerApproval, call, openSite, startCall, waitOutcome, walletWithMnemonic } from './isolation-helpers';
+import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, startCall, waitOutcome, walletWithMnemonic } from './isolation-helpers';
 
 /**
  * Origins are the unit of permission: a connected site's accounts never reach another site, not in
@@ -79,6 +79,17 @@ describe("a page cannot read another origin's accounts", () => {
     // The state message B got on connect carried no accounts (the wire log holds it).
     expect(await toldFrame(bAfter)).toContain('"type":"state"');
     expect(await expectOk(ui, 'pending:list')).toEqual([]);
+    // Lock and unlock: A hears accountsChanged [] then its account again; B hears no accountsChanged at all.
+    const accountEvents = (page: Page) => page.evaluate(() => (window as unknown as { __events: { name: string; data: unknown }[] }).__events.filter((e) => e.name === 'accountsChanged').map((e) => e.data));
+    const heardByA = (await accountEvents(a)).length;
+    await expectOk(ui, 'wallet:lock');
+    await expect.poll(async () => (await accountEvents(a)).slice(heardByA)).toEqual([[]]);
+    await expectOk(ui, 'wallet:unlock', { password: PASSWORD });
+    await expect.poll(async () => (await accountEvents(a)).slice(heardByA).map(lower)).toEqual([[], [account]]);
+    for (const b of [bBefore, bAfter]) {
+      expect(await accountEvents(b)).toEqual([]);
+      expect(await toldFrame(b)).not.toContain(account.slice(2));
+    }
     // B revoking "its" permissions does not touch A's.
     await call(bAfter, 'wallet_revokePermissions', [{ eth_accounts: {} }]);
     expect(await connectedOrigins()).toEqual([sites.a.origin]);
