@@ -177,6 +177,8 @@ describe('a page cannot smuggle a request behind one the user approves', () => {
     const hidden = stringToHex('I hand over everything');
     // Same origin, same chosen id: the first tab asks for a harmless signature, the second for another message.
     const shownAnswer = rawRequest(first, 'same-id', 'personal_sign', [shown, ACCOUNT_0]);
+    // Awaited below; if an assertion fails first, closing the browser must not surface as an unhandled rejection.
+    shownAnswer.catch(() => undefined);
     await expect.poll(async () => ((await expectOk(ui, 'pending:list')) as unknown[]).length).toBe(1);
     const hiddenAnswer = rawRequest(second, 'same-id', 'personal_sign', [hidden, ACCOUNT_0]);
     const [pending] = (await expectOk(ui, 'pending:list')) as { params: unknown[] }[];
