@@ -32,7 +32,7 @@ export type FlowExecutorOptions = FlowExecutorDeps & {
   poolTimeoutMs?: number;
 };
 
-const withoutError = ({ error: _error, ...rest }: StepState): StepState => rest;
+const withoutHashOrError = ({ error: _error, hash: _hash, ...rest }: StepState): StepState => rest;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -169,9 +169,12 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     if (pending > step.nonce) await waitUntilNonceMined(index, from, step.nonce);
     const latest = await getTransactionCount(client, { address: from, blockTag: 'latest' });
     if (latest > step.nonce) {
-      const hash = await findSentTransaction(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'));
-      if (!hash) throw new StepStop(new AppError(`Step ${index + 1}: nonce ${step.nonce} is used by a transaction Ballast cannot find`, { code: 'flow.step.nonce-used', details: 'Another transaction took this nonce. Check Activity before retrying, so nothing is sent twice.' }), false);
-      Object.assign(step, { status: 'sent', hash });
+      const found = await findSentTransaction(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'));
+      // The nonce's transaction must be this step's call: another one (sent from elsewhere) is not it.
+      const isThisStep = found && (!step.tx || (found.to?.toLowerCase() === step.tx.to.toLowerCase() && found.input.toLowerCase() === step.tx.data.toLowerCase()));
+      if (!found) throw new StepStop(new AppError(`Step ${index + 1}: nonce ${step.nonce} is used by a transaction Ballast cannot find`, { code: 'flow.step.nonce-used', details: 'It may be this step. Check Activity before retrying, so nothing is sent twice.' }), false);
+      if (!isThisStep) throw new StepStop(new AppError(`Step ${index + 1}: nonce ${step.nonce} was taken by another transaction`, { code: 'flow.step.nonce-taken', details: `${found.hash} used it, so this step did not go out. Retry sends it with a new nonce.` }), true);
+      Object.assign(step, { status: 'sent', hash: found.hash });
     } else {
       step.status = 'planned';
     }
@@ -280,12 +283,14 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
         await save(state);
         return exclusive(id, Number.POSITIVE_INFINITY);
       }
-      const reverted = step.error?.code === 'flow.step.reverted';
-      // A reverted transaction used its nonce: send the step anew. A hash whose receipt never came is
-      // awaited again, and a nonce that may have gone out is looked up: neither is sent twice.
-      state.steps[state.failure.step] = reverted ? { status: 'planned' }
-        : step.hash !== undefined ? { ...withoutError(step), status: 'sent' }
-        : { status: step.nonce !== undefined ? 'sending' : 'planned', ...(step.nonce !== undefined ? { nonce: step.nonce, sentFromBlock: step.sentFromBlock } : {}) };
+      // A reverted transaction used its nonce, and so did another one's: send the step anew. Otherwise
+      // the step's nonce decides, as after a restart: mined → its transaction is found and awaited; in
+      // the pool → waited for; unused (dropped) → sent again with that same nonce, so two copies can
+      // never both land.
+      const sendAnew = step.error?.code === 'flow.step.reverted' || step.error?.code === 'flow.step.nonce-taken';
+      state.steps[state.failure.step] = sendAnew ? { status: 'planned' }
+        : step.nonce !== undefined ? { ...withoutHashOrError(step), status: 'sending' }
+        : { status: 'planned' };
       delete state.failure;
       state.status = 'running';
       await save(state);

@@ -1,12 +1,14 @@
 import type { Address, Client, Hex } from 'viem';
 import { getBlock, getBlockNumber, getTransactionCount } from 'viem/actions';
 
+export type SentTransaction = { hash: Hex; to: Address | null; input: Hex };
+
 /**
  * A lost hash: the transaction with this nonce from this account. The account's nonce at a block says
  * whether it was mined by then, so a binary search finds its block in a few reads however long the
  * worker was stopped, and only that block is fetched whole.
  */
-export async function findSentTransaction(client: Client, from: Address, nonce: number, fromBlock: bigint): Promise<Hex | undefined> {
+export async function findSentTransaction(client: Client, from: Address, nonce: number, fromBlock: bigint): Promise<SentTransaction | undefined> {
   // cacheTime 0: viem caches the block number for a polling interval, which hides the newest block.
   const latest = await getBlockNumber(client, { cacheTime: 0 });
   const minedBy = async (blockNumber: bigint) => (await getTransactionCount(client, { address: from, blockNumber })) > nonce;
@@ -20,5 +22,6 @@ export async function findSentTransaction(client: Client, from: Address, nonce: 
     else low = mid;
   }
   const block = await getBlock(client, { blockNumber: high, includeTransactions: true });
-  return block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase() && t.nonce === nonce)?.hash;
+  const tx = block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase() && t.nonce === nonce);
+  return tx ? { hash: tx.hash, to: tx.to, input: tx.input } : undefined;
 }

@@ -163,6 +163,65 @@ describe('a worker stopped mid-flow', () => {
     expect(new Set(flow.steps.map((s) => s.hash)).size).toBe(preview.plan.steps.length);
   });
 
+  it('a step transaction dropped from the pool is sent again on Retry with its own nonce: one transaction per step', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await nonceOf(user);
+    await chain().setAutomine(false);
+    // The node forgets step 1's transaction (evicted from its pool) while the wallet waits for it.
+    const losing = executorOn(store, {
+      waitForReceipt: async (hash) => {
+        await chain().dropTransaction({ hash });
+        throw new Error('Timed out while waiting for transaction');
+      },
+    });
+    const { id } = await losing.start(preview);
+    const stopped = await losing.run(id);
+    await chain().setAutomine(true);
+    expect(stopped.failure).toMatchObject({ step: 0, error: { code: 'flow.step.interrupted' } });
+    expect(await chain().getTransactionCount({ address: user, blockTag: 'pending' })).toBe(nonceBefore);
+
+    const flow = await executorOn(store).retry(id);
+    expect(flow.status).toBe('done');
+    expect(flow.steps[0]!.nonce).toBe(nonceBefore);
+    expect(await nonceOf(user)).toBe(nonceBefore + preview.plan.steps.length);
+    const txs = await Promise.all(flow.steps.map((s) => chain().getTransaction({ hash: s.hash! })));
+    expect(txs.map((t) => t.nonce)).toEqual(flow.steps.map((_, i) => nonceBefore + i));
+  });
+
+  it('another transaction took the nonce of a step that never went out: stopped, and Retry sends the step with a new nonce', async () => {
+    const user = await freshUser();
+    const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await nonceOf(user);
+    let markStopped!: () => void;
+    const stoppedBeforeSend = new Promise<void>((resolve) => (markStopped = resolve));
+    // The worker stores the nonce, then stops before broadcasting.
+    const dying = executorOn(store, {
+      sendTransaction: async () => {
+        markStopped();
+        return new Promise<Hex>(() => undefined);
+      },
+    });
+    const { id } = await dying.start(preview);
+    void dying.run(id);
+    await stoppedBeforeSend;
+    // Meanwhile the same account spends that nonce on something else (another wallet, another device).
+    const other = await chain().sendTransaction({ account: user, to: user, value: 1n, nonce: nonceBefore, chain: null });
+    await chain().waitForTransactionReceipt({ hash: other, pollingInterval: 20 });
+
+    const [stopped] = await executorOn(store).resume();
+    expect(stopped!.status).toBe('failed');
+    expect(stopped!.failure).toMatchObject({ step: 0, beforeSending: true, error: { code: 'flow.step.nonce-taken' } });
+    expect(stopped!.failure!.error.message).toContain(`nonce ${nonceBefore} was taken`);
+
+    const flow = await executorOn(store).retry(id);
+    expect(flow.status).toBe('done');
+    expect(flow.steps[0]!.nonce).toBe(nonceBefore + 1);
+    expect(await nonceOf(user)).toBe(nonceBefore + 1 + preview.plan.steps.length);
+  });
+
   it('resume on another network leaves the flow for its own chain: nothing read or sent for it', async () => {
     const user = await freshUser();
     const preview = await planFlow(planDeps(), { recipeId: 'aave:weETH', from: user, amount: parseEther('1') });
