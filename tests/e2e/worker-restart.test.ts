@@ -208,6 +208,11 @@ describe('service worker restarts', () => {
     expect((await events('accountsChanged')).filter((e) => Array.isArray((e as { data: unknown }).data) && (e as { data: unknown[] }).data.length === 0)).toHaveLength(1);
     expect(await events('disconnect')).toEqual([]);
     expect(((await expectOk(control, 'wallet:getState')) as { status: string }).status).toBe('locked');
+    // Locked stays locked across a restart: the session secrets are gone, not reloaded.
+    await restartServiceWorker(ballast, control);
+    expect(((await expectOk(control, 'wallet:getState')) as { status: string }).status).toBe('locked');
+    await ask(dapp, 'accounts-locked-restart', 'eth_accounts');
+    expect(await settled(dapp, 'accounts-locked-restart')).toMatchObject({ kind: 'resolve', value: [] });
   }, 150_000);
 
   async function alarmTime(): Promise<number> {
