@@ -1,15 +1,17 @@
 import type { ActivityItem } from '../../lib/messaging/types';
 import { activityStore } from '../../lib/state';
-import { Address, Amount, Badge, EmptyState } from '../ui';
+import { Address, Amount, Badge, EmptyState, TxHash } from '../ui';
 import type { BadgeTone } from '../ui';
 import { Screen } from '../layout/Screen';
 import { useResource } from '../hooks/use-resource';
+import { useTxLink } from '../hooks/use-explorer';
 import { ResourceView } from './ResourceView';
 
 const statusTone: Record<ActivityItem['status'], BadgeTone> = { pending: 'warn', confirmed: 'ok', failed: 'danger' };
 
 export function ActivityScreen() {
   const activity = useResource(activityStore);
+  const txLink = useTxLink();
   return (
     <Screen title="Activity">
       <ResourceView resource={activity} what="activity">
@@ -31,7 +33,7 @@ export function ActivityScreen() {
                   </div>
                   <div className="flex items-center justify-between text-ink-muted">
                     <span className="truncate">{item.origin}</span>
-                    <Address address={item.hash} />
+                    <TxHash hash={item.hash} href={txLink(item.chainId, item.hash)} />
                   </div>
                 </li>
               ))}

@@ -1,8 +1,9 @@
 import type { FlowState, StepStatus } from '../../lib/flows/types';
 import { retryFlow } from '../../lib/state/flows';
-import { Address, Badge, Button, InlineError, Spinner } from '../ui';
+import { Badge, Button, InlineError, Spinner, TxHash } from '../ui';
 import type { BadgeTone } from '../ui';
 import { useAction } from '../hooks/use-action';
+import { useTxLink } from '../hooks/use-explorer';
 import { TokenList } from './FlowPreviewCard';
 import { FlowUnwind } from './FlowUnwind';
 
@@ -13,6 +14,7 @@ const flowText: Record<FlowState['status'], string> = { planned: 'starting', run
 /** Step n of m with every step's status and hash; on a stop, what the user holds now and the ways on. */
 export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onNew: () => void; /** Show another flow (the unwind just started). */ onShowFlow?: (id: string) => void }) {
   const retry = useAction(retryFlow);
+  const txLink = useTxLink();
   const total = flow.steps.length;
   const mined = flow.steps.filter((s) => s.status === 'mined').length;
   const currentIndex = flow.steps.findIndex((s) => s.status !== 'mined');
@@ -43,7 +45,7 @@ export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onN
                 <span className="font-medium">{i + 1}. {p.label}</span>
                 <Badge tone={stepTone[s.status]}>{stepText[s.status]}</Badge>
               </span>
-              {s.hash && <span className="flex items-center gap-1 text-ink-muted">tx <Address address={s.hash} /></span>}
+              {s.hash && <span className="flex items-center gap-1 text-ink-muted">tx <TxHash hash={s.hash} href={txLink(flow.plan.chainId, s.hash)} /></span>}
               {s.error && <span className="text-danger">{s.error.message}</span>}
             </li>
           );

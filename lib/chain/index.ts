@@ -1,2 +1,3 @@
 export * from './networks';
 export * from './clients';
+export * from './explorer';

@@ -5,3 +5,4 @@ export type { ResourceState, ResourceStore } from './resource';
 export { listenToUiEvents } from './ui-events';
 export type { ConnectUiPort, UiPort } from './ui-events';
 export { activityStore, networksStore, pendingStore, settingsStore, sitesStore, walletStore } from './stores';
+export { explorerFor, explorerTxUrl } from '../chain/explorer';
