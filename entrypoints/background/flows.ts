@@ -210,4 +210,9 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   // A worker stopped mid-flow: carry on with every flow that was running.
   void resumeIfReady().catch(report('resuming flows')).finally(() => void resumeAlarm.sync().catch(report('arming the flow resume alarm')));
   browser.alarms.onAlarm.addListener((alarm) => void resumeAlarm.onAlarm(alarm.name).catch(report('resuming flows on the alarm')));
+
+  return {
+    /** The wallet changed (e.g. unlocked): a flow waiting for the signer goes on now, not at the next alarm. */
+    walletChanged: () => void resumeIfReady().catch(report('resuming flows after a wallet change')),
+  };
 }

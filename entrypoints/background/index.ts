@@ -22,9 +22,13 @@ export default defineBackground({
     };
     // Chain changes reach every connected site, whoever switched (popup or a dApp).
     let lastChainId: number | undefined;
+    // Set once the flows are registered below; a notification before that finds nothing to resume.
+    // eslint-disable-next-line prefer-const -- a const here would be in its temporal dead zone for early notifications
+    let flows: ReturnType<typeof registerFlows> | undefined;
     const originalNotify = hub.notifyUi;
     hub.notifyUi = (topic) => {
       originalNotify(topic);
+      if (topic === 'wallet') flows?.walletChanged();
       if (topic !== 'networks') return;
       void get().networks.active().then((n) => {
         if (lastChainId !== undefined && n.chainId !== lastChainId) ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
@@ -37,7 +41,7 @@ export default defineBackground({
     registerPreview(browser, get, (topic) => hub.notifyUi(topic));
     const alerts = registerAlerts(browser, get, (topic) => hub.notifyUi(topic));
     registerPortfolio(browser, get, (topic) => hub.notifyUi(topic), { onSnapshot: alerts.handleSnapshot, onAttempt: alerts.handleAttempt });
-    registerFlows(browser, get, (topic) => hub.notifyUi(topic));
+    flows = registerFlows(browser, get, (topic) => hub.notifyUi(topic));
     registerInsights(browser, get);
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
     browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
