@@ -8,7 +8,7 @@ import { flowAbis } from './abis';
 import { attributeFlags, healthFactorFlag, walletMinOutFlag } from './flags';
 import { recipeById } from './recipes';
 import { resolveSteps } from './resolve';
-import { balanceProbe, simulateFlow, type FlowProbe } from './simulate-flow';
+import { balanceProbe, simulateFlow, type FlowProbe, type SimulateFlowReturnType } from './simulate-flow';
 import { stepInput } from './steps';
 import type { FlowPlan, FlowPreview, StepPreview, StepSpec, TokenAmount } from './types';
 import { DEFAULT_SLIPPAGE_BPS, assertOperator, validateSlippageBps } from './validate';
@@ -133,18 +133,31 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
     return { index: i, label: s.label, status, ...(r?.reason ? { reason: r.reason } : {}), ...(r ? { gasUsed: r.gasUsed.toString() } : {}), changes: changesOf(i - 1, i), flags: scoreFlags(perStep[i] ?? []).flags };
   });
   const allFlags = [...perStep.flat(), ...flow];
-  const failed = sim.firstReverted;
   return {
     plan,
-    status: failed === undefined ? 'ok' : 'reverted',
-    ...(failed !== undefined ? { failedStep: { index: failed, label: plan.steps[failed]?.label ?? '', reason: sim.steps[failed]?.reason ?? 'reverted' } } : {}),
+    ...simulatedOutcome(plan, sim, changesOf),
     steps,
-    finalPosition: changesOf(-1, last),
-    intermediate: plan.steps.filter((s, i) => s.output && s.simulatedOut && i < last).map((s) => ({ token: s.output!.token, symbol: s.output!.symbol, amount: s.simulatedOut! })),
-    gasUsed: sim.steps.reduce((sum, s) => sum + (s?.gasUsed ?? 0n), 0n).toString(),
     flowFlags: scoreFlags(flow).flags,
     worst: scoreFlags(allFlags).worst,
     facts,
     ...(batchPreview ? { batchPreview } : {}),
+  };
+}
+
+export type SimulatedOutcome = Pick<FlowPreview, 'status' | 'failedStep' | 'finalPosition' | 'intermediate' | 'gasUsed'>;
+
+/**
+ * What a whole-flow simulation says about the flow as a whole: the first failing step, the net
+ * position, the tokens held between steps and the total gas. A recipe and an unwind read it the same way.
+ */
+export function simulatedOutcome(plan: FlowPlan, sim: SimulateFlowReturnType, changesOf: (fromStep: number, toStep: number) => TokenAmount[]): SimulatedOutcome {
+  const failed = sim.firstReverted;
+  const last = plan.steps.length - 1;
+  return {
+    status: failed === undefined ? 'ok' : 'reverted',
+    ...(failed !== undefined ? { failedStep: { index: failed, label: plan.steps[failed]?.label ?? '', reason: sim.steps[failed]?.reason ?? 'reverted' } } : {}),
+    finalPosition: changesOf(-1, last),
+    intermediate: plan.steps.filter((s, i) => s.output && s.simulatedOut && i < last).map((s) => ({ token: s.output!.token, symbol: s.output!.symbol, amount: s.simulatedOut! })),
+    gasUsed: sim.steps.reduce((sum, s) => sum + (s?.gasUsed ?? 0n), 0n).toString(),
   };
 }

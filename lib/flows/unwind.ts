@@ -6,7 +6,7 @@ import { AAVE_V3 } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
 import { flowAbis } from './abis';
 import { attributeFlags } from './flags';
-import type { PlanFlowDeps } from './plan';
+import { simulatedOutcome, type PlanFlowDeps } from './plan';
 import { balanceProbe, simulateFlow, type FlowProbe } from './simulate-flow';
 import { stepInput, stepOutput } from './steps';
 import type { FlowPlan, FlowPreview, FlowState, StepPreview, TokenAmount } from './types';
@@ -93,16 +93,11 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
     if (r) s.gasUsed = r.gasUsed.toString();
     return { index: i, label: s.label, status: r ? r.status : 'not-run', ...(r?.reason ? { reason: r.reason } : {}), ...(r ? { gasUsed: r.gasUsed.toString() } : {}), changes: changesOf(i - 1, i), flags: scoreFlags(perStep[i] ?? []).flags };
   });
-  const failed = sim.firstReverted;
   const allFlow = [...flow, ...flowFlags];
   return {
     plan,
-    status: failed === undefined ? 'ok' : 'reverted',
-    ...(failed !== undefined ? { failedStep: { index: failed, label: plan.steps[failed]?.label ?? '', reason: sim.steps[failed]?.reason ?? 'reverted' } } : {}),
+    ...simulatedOutcome(plan, sim, changesOf),
     steps,
-    finalPosition: changesOf(-1, last),
-    intermediate: plan.steps.filter((s, i) => s.output && s.simulatedOut && i < last).map((s) => ({ token: s.output!.token, symbol: s.output!.symbol, amount: s.simulatedOut! })),
-    gasUsed: sim.steps.reduce((sum, s) => sum + (s?.gasUsed ?? 0n), 0n).toString(),
     flowFlags: scoreFlags(allFlow).flags,
     worst: scoreFlags([...perStep.flat(), ...allFlow]).worst,
     facts: { ...(batchPreview?.facts ?? {}) },
