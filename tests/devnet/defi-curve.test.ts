@@ -6,41 +6,11 @@ import { CURVE, TOKENS } from '../../lib/restaking/addresses';
 import {
   CURVE_DEVNET_A, CURVE_FEE, addCurveLiquidity, curveExchange, curveGetDy, curveNgAbi, curveStethAbi, placeCurveSteth, placeCurveWeethNg,
 } from './seed/defi-curve';
+import { solveD, solveY } from './reference/stableswap';
 
-// ---- Independent StableSwap solution (no Curve iteration): exact integer roots of the code invariant
-//      2A(x+y) + D = 2A·D + D³/(4xy)   (reference §5c; A = pool.A()).
+// ---- Expected values from the independent StableSwap roots (reference/stableswap.ts, no Curve iteration).
 const WAD = 10n ** 18n;
 const FEE_DEN = 10n ** 10n;
-
-/** Largest integer D with f(D) = 4xy·(2A(x+y) + D − 2A·D) − D³ ≥ 0 (f is strictly decreasing on [0, x+y]). */
-function solveD(A: bigint, x: bigint, y: bigint): bigint {
-  const f = (d: bigint) => 4n * x * y * (2n * A * (x + y) + d - 2n * A * d) - d ** 3n;
-  let lo = 0n;
-  let hi = x + y;
-  while (lo < hi) {
-    const mid = (lo + hi + 1n) / 2n;
-    if (f(mid) >= 0n) lo = mid; else hi = mid - 1n;
-  }
-  return lo;
-}
-
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  // Newton from above: start at a power of two ≥ √n, then decrease monotonically to ⌊√n⌋.
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const next = (x + n / x) / 2n;
-    if (next >= x) return x;
-    x = next;
-  }
-}
-
-/** Positive root of the invariant as a quadratic in y: 8Ax·y² + (8Ax² + 4xD − 8AxD)·y − D³ = 0 (floor). */
-function solveY(A: bigint, D: bigint, x: bigint): bigint {
-  const a = 8n * A * x;
-  const b = 8n * A * x * x + 4n * x * D - 8n * A * x * D;
-  return (isqrt(b * b + 4n * a * D ** 3n) - b) / (2n * a);
-}
 
 /** Expected get_dy in scaled (xp) units: output before the rate unscaling, fee taken on output. */
 function expectedDyXp(A: bigint, xp: [bigint, bigint], i: 0 | 1, dxXp: bigint): bigint {
