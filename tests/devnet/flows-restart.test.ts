@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, custom, getAddress, keccak256, parseEther, toHex, type Address, type Hex } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { createPublicClient, custom, parseEther, type Hex } from 'viem';
 import { mainnet } from 'viem/chains';
-import { createFlowExecutor, createMemoryFlowStore, planFlow, type FlowExecutorDeps, type FlowStore } from '../../lib/flows';
-import type { FlowExecutorOptions } from '../../lib/flows/executor';
-import { startDevnet, type Devnet } from './devnet';
+import { createMemoryFlowStore, planFlow, type FlowExecutorDeps } from '../../lib/flows';
+import { useFlowsDevnet } from './flows-fixture';
 
 /**
  * What a worker stopped mid-flow leaves behind, and what the next worker must do with it. The
  * browser test (tests/e2e/stake-restart.test.ts) stops a real worker; these pin each state down.
  */
-let devnet: Devnet;
-const chain = () => devnet.ctx.client;
-let userSeq = 0;
-
-async function freshUser(): Promise<Address> {
-  const address = getAddress(keccak256(toHex(`ballast-flow-restart-${userSeq++}`)).slice(0, 42));
-  await chain().setBalance({ address, value: parseEther('100') });
-  await chain().impersonateAccount({ address });
-  return address;
-}
-
-const sendTransaction: FlowExecutorDeps['sendTransaction'] = (tx) =>
-  chain().request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }] } as never) as Promise<Hex>;
-
-const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
-  const r = await chain().waitForTransactionReceipt({ hash, pollingInterval: 20 });
-  return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
-};
-
-const executorOn = (store: FlowStore, overrides: Partial<FlowExecutorOptions> = {}) =>
-  createFlowExecutor({ client: chain(), sendTransaction, waitForReceipt, store, now: () => Date.now(), poolPollMs: 20, ...overrides });
-const planDeps = () => ({ client: chain(), chainId: 1, now: () => Date.now() });
-const nonceOf = (address: Address) => chain().getTransactionCount({ address });
+const { client: chain, freshUser, sendTransaction, executorOn, planDeps, nonceOf } = useFlowsDevnet({ userLabel: 'ballast-flow-restart', executorDefaults: { poolPollMs: 20 } });
 
 /** A client on the devnet that reports each eth_getTransactionCount answer (the executor's view of the pool) and counts calls. */
 function watchedClient(onNonceCount: (blockTag: string, count: number) => void = () => undefined, calls = new Map<string, number>()) {
@@ -47,14 +24,6 @@ function watchedClient(onNonceCount: (blockTag: string, count: number) => void =
     }),
   });
 }
-
-beforeAll(async () => {
-  devnet = await startDevnet();
-});
-afterAll(async () => {
-  await chain()?.setAutomine(true).catch(() => undefined);
-  await devnet?.stop();
-});
 
 describe('a worker stopped mid-flow', () => {
   it('step 2 sent into the pool but its hash lost: the next worker waits for its block and finds it by nonce, never re-sends', async () => {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAddress, keccak256, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
-import { createFlowExecutor, createMemoryFlowStore, planFlow, planUnwind, type FlowExecutorDeps, type FlowPreview, type FlowState } from '../../lib/flows';
+import { describe, expect, it } from 'vitest';
+import { parseAbi, parseEther, type Address } from 'viem';
+import { createMemoryFlowStore, planFlow, planUnwind, type FlowPreview, type FlowState } from '../../lib/flows';
 import { AAVE_V3, CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking';
-import { startDevnet, type Devnet } from './devnet';
+import { useFlowsDevnet } from './flows-fixture';
+import { solveD, solveY } from './reference/stableswap';
 import { EIGEN_DEVNET_OPERATOR } from './seed/eigen-base';
 
 const views = parseAbi([
@@ -25,65 +26,14 @@ const views = parseAbi([
   'function cumulativeWithdrawalsQueued(address) view returns (uint256)',
 ]);
 
-// ---- Independent StableSwap solution (exact integer roots of 2A(x+y) + D = 2A·D + D³/(4xy), reference §5c),
-//      used to check the one-coin withdrawal without Curve's Newton iterations.
-function solveD(A: bigint, x: bigint, y: bigint): bigint {
-  const f = (d: bigint) => 4n * x * y * (2n * A * (x + y) + d - 2n * A * d) - d ** 3n;
-  let lo = 0n;
-  let hi = x + y;
-  while (lo < hi) {
-    const mid = (lo + hi + 1n) / 2n;
-    if (f(mid) >= 0n) lo = mid;
-    else hi = mid - 1n;
-  }
-  return lo;
-}
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const next = (x + n / x) / 2n;
-    if (next >= x) return x;
-    x = next;
-  }
-}
-/** y with the other balance x fixed at invariant D: 8Ax·y² + (8Ax² + 4xD − 8AxD)·y − D³ = 0. */
-function solveY(A: bigint, D: bigint, x: bigint): bigint {
-  const a = 8n * A * x;
-  const b = 8n * A * x * x + 4n * x * D - 8n * A * x * D;
-  return (isqrt(b * b + 4n * a * D ** 3n) - b) / (2n * a);
-}
-
-let devnet: Devnet;
-const client = () => devnet.ctx.client;
 const ONE = 10n ** 18n;
-let userSeq = 0;
-
-async function freshUser(): Promise<Address> {
-  const address = getAddress(keccak256(toHex(`ballast-unwind-user-${userSeq++}`)).slice(0, 42));
-  await client().setBalance({ address, value: parseEther('100') });
-  await client().impersonateAccount({ address });
-  return address;
-}
-const sendTransaction: FlowExecutorDeps['sendTransaction'] = (tx) =>
-  client().request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }] } as never) as Promise<Hex>;
-const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
-  const r = await client().waitForTransactionReceipt({ hash, pollingInterval: 20 });
-  return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
-};
-const executor = () => createFlowExecutor({ client: client(), sendTransaction, waitForReceipt, store: createMemoryFlowStore(), now: () => Date.now() });
-const planDeps = () => ({ client: client(), chainId: 1, now: () => Date.now() });
+const { devnet, client, freshUser, executorOn, planDeps, nonceOf } = useFlowsDevnet({ userLabel: 'ballast-unwind-user' });
+const executor = () => executorOn(createMemoryFlowStore());
 const balanceOf = (token: Address, who: Address) => client().readContract({ address: token, abi: views, functionName: 'balanceOf', args: [who] });
-const nonceOf = (address: Address) => client().getTransactionCount({ address });
 const run = async (preview: FlowPreview): Promise<FlowState> => {
   const ex = executor();
   return ex.run((await ex.start(preview)).id);
 };
-
-beforeAll(async () => {
-  devnet = await startDevnet();
-});
-afterAll(async () => devnet?.stop());
 
 describe('unwinding a flow as a new flow', () => {
   it('ETH → rsETH → Aave, unwound: e-mode off, aToken back to 0, rsETH back; the rsETH exit is a Kelp withdrawal, not a fake step', async () => {
@@ -123,7 +73,7 @@ describe('unwinding a flow as a new flow', () => {
     const lp = await balanceOf(pool, user);
     expect(lp).toBeGreaterThan(0n);
 
-    // Independent one-coin withdrawal without fees: D shrinks by the LP share, coin 1 solves the invariant.
+    // Independent one-coin withdrawal without fees (exact StableSwap roots, reference §5c, no Curve iteration): D shrinks by the LP share, coin 1 solves the invariant.
     const [b0, b1, rate, A, fee, supply] = await Promise.all([
       client().readContract({ address: pool, abi: views, functionName: 'balances', args: [0n] }),
       client().readContract({ address: pool, abi: views, functionName: 'balances', args: [1n] }),
@@ -174,7 +124,7 @@ describe('unwinding a flow as a new flow', () => {
       const { id } = await ex.start(preview);
       for (let i = 0; i < 4; i++) await ex.advance(id); // stake, approve eETH, wrap, approve weETH → pool
       // The pool's owner raises the fee to 50 %: the one-sided add now mints far below its minimum.
-      await devnet.ctx.write({ address: CURVE.weethNgPool, abi: views, functionName: 'setFee', args: [5_000_000_000n] });
+      await devnet().ctx.write({ address: CURVE.weethNgPool, abi: views, functionName: 'setFee', args: [5_000_000_000n] });
       const failed = await ex.run(id);
       expect(failed.status).toBe('failed');
       expect(failed.failure).toMatchObject({ step: 4, beforeSending: true });

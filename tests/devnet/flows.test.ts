@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAddress, keccak256, parseAbi, parseEther, toHex, type Address, type Hex } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { parseAbi, parseEther, type Hex } from 'viem';
 import { AppError } from '../../lib/errors';
-import { createFlowExecutor, createMemoryFlowStore, planFlow, validateAmount, type FlowExecutorDeps, type FlowStore } from '../../lib/flows';
+import { createMemoryFlowStore, planFlow, validateAmount } from '../../lib/flows';
 import { AAVE_V3, CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking';
-import { startDevnet, type Devnet } from './devnet';
+import { useFlowsDevnet } from './flows-fixture';
 import { reprice } from './scenarios';
 import { EIGEN_DEVNET_OPERATOR } from './seed/eigen-base';
 
@@ -19,37 +19,8 @@ const views = parseAbi([
   'function underlyingToSharesView(uint256) view returns (uint256)',
 ]);
 
-let devnet: Devnet;
-const client = () => devnet.ctx.client;
 const ONE = 10n ** 18n;
-let userSeq = 0;
-
-/** A fresh impersonated account with 100 ETH, so tests share one devnet without sharing nonces. */
-async function freshUser(): Promise<Address> {
-  const address = getAddress(keccak256(toHex(`ballast-flow-user-${userSeq++}`)).slice(0, 42));
-  await client().setBalance({ address, value: parseEther('100') });
-  await client().impersonateAccount({ address });
-  return address;
-}
-
-/** The test signer: anvil signs for the impersonated account through eth_sendTransaction. */
-const sendTransaction: FlowExecutorDeps['sendTransaction'] = (tx) =>
-  client().request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }] } as never) as Promise<Hex>;
-
-const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
-  const r = await client().waitForTransactionReceipt({ hash, pollingInterval: 20 });
-  return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
-};
-
-const executorOn = (store: FlowStore, overrides: Partial<FlowExecutorDeps> = {}) =>
-  createFlowExecutor({ client: client(), sendTransaction, waitForReceipt, store, now: () => Date.now(), ...overrides });
-const planDeps = () => ({ client: client(), chainId: 1, now: () => Date.now() });
-const nonceOf = (address: Address) => client().getTransactionCount({ address });
-
-beforeAll(async () => {
-  devnet = await startDevnet();
-});
-afterAll(async () => devnet?.stop());
+const { devnet, client, freshUser, sendTransaction, executorOn, planDeps, nonceOf } = useFlowsDevnet({ userLabel: 'ballast-flow-user' });
 
 describe('one-click flows end to end on the devnet', () => {
   it('ETH → rsETH → Aave: minimum from Kelp math, supply of exactly what was minted, e-mode 3', async () => {
@@ -191,7 +162,7 @@ describe('stops and refusals', () => {
       const nonceBefore = await nonceOf(user);
       const rate = await client().readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice' });
       // +1 % on the rsETH price: 1 ETH mints ~1 % less rsETH than quoted, beyond the 0.5 % slippage.
-      await reprice(devnet.ctx, 'rsETH', ((Number(rate) / 1e18) * 1.01).toFixed(6));
+      await reprice(devnet().ctx, 'rsETH', ((Number(rate) / 1e18) * 1.01).toFixed(6));
       const executor = executorOn(createMemoryFlowStore());
       const flow = await executor.run((await executor.start(preview)).id);
       expect(flow.status).toBe('failed');
@@ -210,7 +181,7 @@ describe('stops and refusals', () => {
     // Kelp's deposit pool paused (the double's admin switch): the first step reverts in the simulation.
     const snapshot = await client().snapshot();
     try {
-      await devnet.ctx.write({ address: PROTOCOL_CONTRACTS.kelpDepositPool, abi: parseAbi(['function setPaused(bool)']), functionName: 'setPaused', args: [true] });
+      await devnet().ctx.write({ address: PROTOCOL_CONTRACTS.kelpDepositPool, abi: parseAbi(['function setPaused(bool)']), functionName: 'setPaused', args: [true] });
       const preview = await planFlow(planDeps(), { recipeId: 'aave:rsETH', from: user, amount: parseEther('1') });
       expect(preview.status).toBe('reverted');
       expect(preview.failedStep).toMatchObject({ index: 0, label: 'Stake ETH for rsETH' });
