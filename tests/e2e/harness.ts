@@ -225,10 +225,10 @@ export function waitForClose(page: Page, timeout = 30_000): Promise<void> {
 
 /**
  * Stops the extension's service worker through the DevTools protocol, as Chrome does when it idles one
- * out: in-memory state is gone, chrome.storage.session survives. Waits for the "stopped" status, then
- * wakes the worker with a message from `page` (an extension page). Returns once the new worker answers.
+ * out: in-memory state is gone, chrome.storage.session survives. Returns once Chrome reports it
+ * stopped, without waking it (`page` is any extension page, used only to reach CDP).
  */
-export async function restartServiceWorker(ballast: Ballast, page: Page): Promise<void> {
+export async function stopServiceWorker(ballast: Ballast, page: Page): Promise<void> {
   const cdp = await ballast.context.newCDPSession(page);
   const scope = `chrome-extension://${ballast.extensionId}/`;
   type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
@@ -242,6 +242,15 @@ export async function restartServiceWorker(ballast: Ballast, page: Page): Promis
   await stopped;
   await cdp.send('ServiceWorker.disable').catch(() => undefined);
   await cdp.detach().catch(() => undefined);
+}
+
+/**
+ * Stops the service worker (stopServiceWorker), then wakes it with a message from `page` (an extension
+ * page). Returns once the new worker answers.
+ */
+export async function restartServiceWorker(ballast: Ballast, page: Page): Promise<void> {
+  await stopServiceWorker(ballast, page);
+  const scope = `chrome-extension://${ballast.extensionId}/`;
   const woke = await backgroundReady(page);
   if (!woke) throw new Error('The service worker did not answer after the restart');
   // Playwright keeps one Worker handle per target and it works again once the worker is awake.

@@ -4,7 +4,7 @@ import { createPublicClient, http, parseEther, type Address } from 'viem';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
 import { startFaultProxy, type FaultProxy } from '../fault/proxy';
 import { startDappServer } from './dapp-server';
-import { expectOk, launchBallast, onboardOnDevnet, restartServiceWorker, waitForClose, waitForPage, type Ballast } from './harness';
+import { expectOk, launchBallast, onboardOnDevnet, restartServiceWorker, stopServiceWorker, waitForClose, waitForPage, type Ballast } from './harness';
 import { answerCounts, ask, drain, openRecordedDapp, readLog, settled } from './worker-restart-page';
 
 const PASSWORD = 'correct horse battery';
@@ -179,7 +179,7 @@ describe('service worker restarts', () => {
     const deadline = await alarmTime();
     // A connected site keeps re-dialling the worker; without one open, the worker stays stopped.
     await dapp.close();
-    await stopServiceWorker();
+    await stopServiceWorker(ballast, control);
     // Nothing of ours wakes the worker before the deadline (Chrome may, to fire the alarm).
     await control.waitForFunction((t) => Date.now() > t, deadline, { timeout: 90_000, polling: 250 });
     const state = (await expectOk(control, 'wallet:getState')) as { status: string };
@@ -219,22 +219,5 @@ describe('service worker restarts', () => {
     const alarm = await control.evaluate((name) => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome.alarms.get(name), AUTO_LOCK_ALARM);
     if (!alarm) throw new Error('no auto-lock alarm is scheduled');
     return alarm.scheduledTime;
-  }
-
-  /** Stops the worker through CDP and returns once Chrome reports it stopped, without waking it. */
-  async function stopServiceWorker() {
-    const cdp = await ballast.context.newCDPSession(control);
-    const scope = `chrome-extension://${ballast.extensionId}/`;
-    type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
-    const stopped = new Promise<void>((resolveStopped) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: Versions) => {
-        if (versions.some((v) => v.scriptURL.startsWith(scope) && v.runningStatus === 'stopped')) resolveStopped();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-    await cdp.send('ServiceWorker.disable').catch(() => undefined);
-    await cdp.detach().catch(() => undefined);
   }
 });
