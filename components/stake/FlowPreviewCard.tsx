@@ -49,6 +49,9 @@ export function FlowPreviewCard({ preview, onBack, onStart, starting, startError
   startLabel?: string;
 }) {
   const ok = preview.status === 'ok';
+  // The net balance changes, split so no "final position" shows a negative holding.
+  const gains = preview.finalPosition.filter((t) => BigInt(t.amount) > 0n);
+  const spends = preview.finalPosition.filter((t) => BigInt(t.amount) < 0n).map((t) => ({ ...t, amount: (-BigInt(t.amount)).toString() }));
   return (
     <section aria-label="Flow preview" className="flex flex-col gap-3 text-sm">
       <h2 className="font-semibold">{preview.plan.title}</h2>
@@ -61,8 +64,14 @@ export function FlowPreviewCard({ preview, onBack, onStart, starting, startError
       {preview.status === 'unavailable' && <p role="alert" className="text-xs text-warn">The simulation was not available; the flow cannot be checked, so it cannot be started.</p>}
       <div>
         <h3 className="text-xs font-semibold text-ink">Final position</h3>
-        <TokenList items={preview.finalPosition} label="Final position" />
+        <TokenList items={gains} label="Final position" />
       </div>
+      {spends.length > 0 && (
+        <div>
+          <h3 className="text-xs font-semibold text-ink">You spend</h3>
+          <TokenList items={spends} label="You spend" />
+        </div>
+      )}
       <div>
         <h3 className="text-xs font-semibold text-ink">Tokens on the way</h3>
         <TokenList items={preview.intermediate} label="Intermediate tokens" />
