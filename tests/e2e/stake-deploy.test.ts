@@ -4,11 +4,12 @@ import type { Page } from 'playwright-core';
 import { formatAmountExact } from '../../components/ui/format-amount';
 import type { FlowState } from '../../lib/flows/types';
 import { CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
-import { startDevnet, type Devnet } from '../devnet/devnet';
+import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
 import { EIGEN_DEVNET_OPERATOR } from '../devnet/seed/eigen-base';
 import { reprice } from '../devnet/scenarios';
-import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
+import { expectNoAxeViolations, expectOk, screenshot, type Ballast } from './harness';
+import { closeStakeScreen, openStakeScreen, previewRecipe, runFlowThroughUi } from './stake-helpers';
 
 const PASSWORD = 'stake-deploy-pw';
 const erc20 = parseAbi(['event Transfer(address indexed from, address indexed to, uint256 value)', 'function balanceOf(address) view returns (uint256)']);
@@ -34,18 +35,10 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
   const client = () => devnet.ctx.client;
 
   beforeAll(async () => {
-    devnet = await startDevnet();
-    ballast = await launchBallast();
-    page = await ballast.openPopup();
-    errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
-    await page.getByRole('tab', { name: 'Stake' }).click();
+    ({ devnet, ballast, page, errors } = await openStakeScreen(PASSWORD));
   }, 180_000);
 
-  afterAll(async () => {
-    await ballast?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => closeStakeScreen({ devnet, ballast }));
 
   // Each flow starts from the same chain: no test sees another's deposits, approvals or delegation.
   beforeEach(async () => { snapshot = await client().snapshot(); });
@@ -61,23 +54,9 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
   const previewCard = () => page.getByRole('region', { name: 'Flow preview' });
   const receiptOf = (hash: Hex) => client().getTransactionReceipt({ hash });
 
-  /** Form → Preview; answers the preview card once it shows. */
-  async function previewRecipe(title: RegExp, amount: string, operator?: string) {
-    await page.getByRole('radio', { name: title }).check();
-    await amountField().fill(amount);
-    if (operator !== undefined) await operatorField().fill(operator);
-    await page.getByRole('button', { name: 'Preview' }).click();
-    await previewCard().waitFor({ timeout: 60_000 });
-    return previewCard();
-  }
-
   /** One click on the preview, then the done state in the progress view; answers the stored flow. */
   async function stakeAndWait(stepCount: number): Promise<FlowState> {
-    await previewCard().getByRole('button', { name: 'Stake & deploy' }).click();
-    const progress = page.getByRole('region', { name: 'Flow progress' });
-    await progress.waitFor({ timeout: 30_000 });
-    await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 });
-    await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe(String(stepCount));
+    const progress = await runFlowThroughUi(page, stepCount);
     await expect(progress.getByText(`All ${stepCount} steps mined.`).count()).resolves.toBe(1);
     const [flow] = (await expectOk(page, 'flows:list')) as FlowState[];
     expect(flow?.status).toBe('done');
@@ -99,7 +78,7 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     const weethHigh = await client().readContract({ address: PROTOCOL_CONTRACTS.etherfiLiquidityPool, abi: views, functionName: 'sharesForAmount', args: [amount] });
     const weethLow = await client().readContract({ address: PROTOCOL_CONTRACTS.etherfiLiquidityPool, abi: views, functionName: 'sharesForAmount', args: [amount - 2n] });
 
-    const card = await previewRecipe(/^ETH → weETH → Curve LP/, '3');
+    const card = await previewRecipe(page, /^ETH → weETH → Curve LP/, '3');
     const steps = card.getByRole('list', { name: 'Steps' }).locator(':scope > li');
     await expect(steps.count()).resolves.toBe(5);
     const labels = await steps.allTextContents();
@@ -173,7 +152,7 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     const sharesBefore = await client().readContract({ address: EIGENLAYER.strategyManager, abi: views, functionName: 'stakerDepositShares', args: [user, EIGEN_STRATEGIES.stETH] });
     await expect(client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] })).resolves.toBe(zeroAddress);
 
-    const card = await previewRecipe(/^ETH → stETH → EigenLayer/, '1.5', EIGEN_DEVNET_OPERATOR);
+    const card = await previewRecipe(page, /^ETH → stETH → EigenLayer/, '1.5', EIGEN_DEVNET_OPERATOR);
     const steps = card.getByRole('list', { name: 'Steps' }).locator(':scope > li');
     await expect(steps.count()).resolves.toBe(4);
     const labels = await steps.allTextContents();

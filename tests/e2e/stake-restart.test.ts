@@ -3,9 +3,10 @@ import { parseAbi, parseEther, type Address, type Hex } from 'viem';
 import type { Page, Worker } from 'playwright-core';
 import type { FlowState } from '../../lib/flows/types';
 import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
-import { startDevnet, type Devnet } from '../devnet/devnet';
+import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { collectErrors, expectOk, launchBallast, onboardOnDevnet, restartServiceWorker, screenshot, type Ballast } from './harness';
+import { collectErrors, expectOk, restartServiceWorker, screenshot, type Ballast } from './harness';
+import { closeStakeScreen, openStakeScreen, previewRecipe } from './stake-helpers';
 
 const PASSWORD = 'stake-restart-pw';
 const views = parseAbi([
@@ -44,19 +45,10 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
   const user: Address = devAccount(0).address;
 
   beforeAll(async () => {
-    devnet = await startDevnet();
-    ballast = await launchBallast();
-    page = await ballast.openPopup();
-    errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
-    await page.getByRole('tab', { name: 'Stake' }).click();
+    ({ devnet, ballast, page, errors } = await openStakeScreen(PASSWORD));
   }, 180_000);
 
-  afterAll(async () => {
-    await devnet?.ctx.client.setAutomine(true).catch(() => undefined);
-    await ballast?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => closeStakeScreen({ devnet, ballast }));
 
   type StopAt = 'step 1 in the pool' | 'step 1 mined' | 'step 2 in the pool';
 
@@ -75,11 +67,7 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     // The screen may still show the previous flow's result.
     const newFlow = page.getByRole('button', { name: 'New flow' });
     if (await newFlow.isVisible()) await newFlow.click();
-    await page.getByRole('radio', { name: /^ETH → rsETH → Aave/ }).check();
-    await page.getByLabel('Amount (ETH)').fill(amountText);
-    await page.getByRole('button', { name: 'Preview' }).click();
-    const card = page.getByRole('region', { name: 'Flow preview' });
-    await card.waitFor({ timeout: 60_000 });
+    const card = await previewRecipe(page, /^ETH → rsETH → Aave/, amountText);
 
     await chain.setAutomine(false);
     await card.getByRole('button', { name: 'Stake & deploy' }).click();

@@ -3,9 +3,10 @@ import { parseAbi, type Address } from 'viem';
 import type { Page } from 'playwright-core';
 import type { FlowState } from '../../lib/flows/types';
 import { CURVE, TOKENS } from '../../lib/restaking/addresses';
-import { startDevnet, type Devnet } from '../devnet/devnet';
+import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
+import { expectNoAxeViolations, expectOk, screenshot, type Ballast } from './harness';
+import { closeStakeScreen, openStakeScreen, previewRecipe } from './stake-helpers';
 
 const views = parseAbi([
   'function balanceOf(address) view returns (uint256)',
@@ -27,27 +28,15 @@ describe('popup Stake & deploy: unwind a stopped flow', () => {
     client().readContract({ address, abi: views, functionName, args } as never) as Promise<bigint>;
 
   beforeAll(async () => {
-    devnet = await startDevnet();
-    ballast = await launchBallast();
-    page = await ballast.openPopup();
-    errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: 'stake-unwind-pw' });
-    await page.getByRole('tab', { name: 'Stake' }).click();
+    ({ devnet, ballast, page, errors } = await openStakeScreen('stake-unwind-pw'));
   }, 180_000);
 
-  afterAll(async () => {
-    await ballast?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => closeStakeScreen({ devnet, ballast }));
 
   it('ETH → weETH → Curve stopped at the add: Unwind previews revoke + unwrap, runs them, weETH and its allowance back to 0', async () => {
     const weethBefore = await read(TOKENS.weETH, 'balanceOf', [user]);
     const eethBefore = await read(TOKENS.eETH, 'balanceOf', [user]);
-    await page.getByRole('radio', { name: /^ETH → weETH → Curve LP/ }).check();
-    await page.getByLabel('Amount (ETH)').fill('1');
-    await page.getByRole('button', { name: 'Preview' }).click();
-    const card = page.getByRole('region', { name: 'Flow preview' });
-    await card.waitFor({ timeout: 60_000 });
+    const card = await previewRecipe(page, /^ETH → weETH → Curve LP/, '1');
     // After the preview, the pool's owner raises the fee to 50 %: the add would now mint far below its minimum.
     await devnet.ctx.write({ address: CURVE.weethNgPool, abi: views, functionName: 'setFee', args: [5_000_000_000n] });
     // (The devnet owner is this same dev account: count nonces from here.)

@@ -4,9 +4,10 @@ import type { Page } from 'playwright-core';
 import { formatAmountExact } from '../../components/ui/format-amount';
 import type { FlowState } from '../../lib/flows/types';
 import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
-import { startDevnet, type Devnet } from '../devnet/devnet';
+import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, sendProtocol, onboardOnDevnet, screenshot, type Ballast } from './harness';
+import { expectNoAxeViolations, expectOk, sendProtocol, screenshot, type Ballast } from './harness';
+import { closeStakeScreen, openStakeScreen, previewRecipe, runFlowThroughUi } from './stake-helpers';
 
 const PASSWORD = 'stake-test-pw';
 const views = parseAbi([
@@ -23,18 +24,10 @@ describe('popup Stake & deploy on the devnet', () => {
   const user: Address = devAccount(0).address;
 
   beforeAll(async () => {
-    devnet = await startDevnet();
-    ballast = await launchBallast();
-    page = await ballast.openPopup();
-    errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
-    await page.getByRole('tab', { name: 'Stake' }).click();
+    ({ devnet, ballast, page, errors } = await openStakeScreen(PASSWORD));
   }, 180_000);
 
-  afterAll(async () => {
-    await ballast?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => closeStakeScreen({ devnet, ballast }));
 
   const amountField = () => page.getByLabel('Amount (ETH)');
   const preview = () => page.getByRole('button', { name: 'Preview' });
@@ -71,10 +64,7 @@ describe('popup Stake & deploy on the devnet', () => {
     const aBefore = await devnet.ctx.client.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
     const nonceBefore = await devnet.ctx.client.getTransactionCount({ address: user });
 
-    await amountField().fill('2');
-    await preview().click();
-    const card = page.getByRole('region', { name: 'Flow preview' });
-    await card.waitFor({ timeout: 60_000 });
+    const card = await previewRecipe(page, /^ETH → rsETH → Aave/, '2');
     const steps = card.getByRole('list', { name: 'Steps' }).locator(':scope > li');
     await expect(steps.count()).resolves.toBe(4);
     await expect(steps.nth(0).textContent()).resolves.toContain('Stake ETH for rsETH');
@@ -85,11 +75,7 @@ describe('popup Stake & deploy on the devnet', () => {
     await expectNoAxeViolations(page, 'stake preview');
     await screenshot(page, 'stake-preview-light');
 
-    await card.getByRole('button', { name: 'Stake & deploy' }).click();
-    const progress = page.getByRole('region', { name: 'Flow progress' });
-    await progress.waitFor({ timeout: 30_000 });
-    await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 });
-    await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('4');
+    await runFlowThroughUi(page, 4);
     await expectNoAxeViolations(page, 'stake progress done');
     await screenshot(page, 'stake-done-light');
     await expectOk(page, 'settings:set', { theme: 'dark' });
