@@ -5,6 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { expectOk, launchBallast, waitForClose, waitForPage, type Ballast } from './harness';
+import { startTwoSites, type TwoSites } from './isolation-sites';
 
 export const PASSWORD = 'correct horse battery';
 export const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -19,6 +20,27 @@ export async function walletWithMnemonic(): Promise<{ ballast: Ballast; ui: Page
   const ui = await ballast.openPopup();
   await expectOk(ui, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
   return { ballast, ui };
+}
+
+/** What every isolation test file runs against: the two sites' servers and a wallet with the dev mnemonic. */
+export type IsolationWorld = { ballast: Ballast; ui: Page; sites: TwoSites };
+
+/** For beforeAll: starts the two sites, then the wallet; closes the sites again if the wallet fails to start. */
+export async function startIsolationWorld(): Promise<IsolationWorld> {
+  const sites = await startTwoSites();
+  try {
+    const { ballast, ui } = await walletWithMnemonic();
+    return { ballast, ui, sites };
+  } catch (error) {
+    await sites.close();
+    throw error;
+  }
+}
+
+/** For afterAll: closes whatever startIsolationWorld got to start. */
+export async function stopIsolationWorld({ ballast, sites }: { ballast?: Ballast | undefined; sites?: TwoSites | undefined }): Promise<void> {
+  await ballast?.close();
+  await sites?.close();
 }
 
 /** Opens `url` and waits until Ballast's provider announced itself in the top frame. */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk } from './harness';
-import { startTwoSites, type TwoSites } from './isolation-sites';
-import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, startCall, waitOutcome, walletWithMnemonic } from './isolation-helpers';
+import type { TwoSites } from './isolation-sites';
+import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, startCall, waitOutcome, startIsolationWorld, stopIsolationWorld } from './isolation-helpers';
 
 /**
  * Origins are the unit of permission: a connected site's accounts never reach another site, not in
@@ -15,13 +15,9 @@ let ui: Page;
 let sites: TwoSites;
 
 beforeAll(async () => {
-  sites = await startTwoSites();
-  ({ ballast, ui } = await walletWithMnemonic());
+  ({ ballast, ui, sites } = await startIsolationWorld());
 });
-afterAll(async () => {
-  await ballast?.close();
-  await sites?.close();
-});
+afterAll(() => stopIsolationWorld({ ballast, sites }));
 
 const account = ACCOUNT_0.toLowerCase();
 const lower = (list: unknown) => (list as string[]).map((a) => a.toLowerCase());

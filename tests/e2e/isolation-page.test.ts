@@ -3,8 +3,8 @@ import { stringToHex, verifyMessage } from 'viem';
 import type { Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk } from './harness';
-import { startTwoSites, type TwoSites } from './isolation-sites';
-import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, outcomeOf, startCall, walletState, walletWithMnemonic } from './isolation-helpers';
+import type { TwoSites } from './isolation-sites';
+import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, outcomeOf, startCall, walletState, startIsolationWorld, stopIsolationWorld } from './isolation-helpers';
 
 /**
  * A hostile web page tries to use the wallet protocol of the popup: through window.ethereum, through
@@ -25,13 +25,9 @@ let ui: Page;
 let sites: TwoSites;
 
 beforeAll(async () => {
-  sites = await startTwoSites();
-  ({ ballast, ui } = await walletWithMnemonic());
+  ({ ballast, ui, sites } = await startIsolationWorld());
 });
-afterAll(async () => {
-  await ballast?.close();
-  await sites?.close();
-});
+afterAll(() => stopIsolationWorld({ ballast, sites }));
 
 /** Posts frames from page JavaScript, then one honest eth_chainId through the relay; resolves with the wire log once that answer arrived. */
 async function postFramesThenSentinel(page: Page, frames: unknown[]): Promise<string[]> {

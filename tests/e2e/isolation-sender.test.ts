@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk, sendProtocol } from './harness';
-import { startTwoSites, type TwoSites } from './isolation-sites';
-import { PASSWORD, answerApproval, openSite, outcomeOf, startCall, walletState, walletWithMnemonic } from './isolation-helpers';
+import type { TwoSites } from './isolation-sites';
+import { PASSWORD, answerApproval, openSite, outcomeOf, startCall, walletState, startIsolationWorld, stopIsolationWorld } from './isolation-helpers';
 
 /**
  * A tab cannot act as the popup. The strongest tab-side sender is our own content script: these tests
@@ -16,13 +16,9 @@ let ui: Page;
 let sites: TwoSites;
 
 beforeAll(async () => {
-  sites = await startTwoSites();
-  ({ ballast, ui } = await walletWithMnemonic());
+  ({ ballast, ui, sites } = await startIsolationWorld());
 });
-afterAll(async () => {
-  await ballast?.close();
-  await sites?.close();
-});
+afterAll(() => stopIsolationWorld({ ballast, sites }));
 
 type ExecutionContext = { id: number; origin: string; name: string; auxData?: { isDefault?: boolean; type?: string; frameId?: string } };
 
