@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'contracts/out/**', 'bench/**', 'tests/.artifacts/**'] },
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'contracts/out/**', 'bench/**', 'tests/.artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
