@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from '../e2e/harness';
 import type { BenchPart } from './types';
 
 const gzipBytes = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
@@ -23,8 +24,8 @@ function pageScripts(dir: string, html: string): string[] {
 export const bundleSizes: BenchPart = {
   name: 'bundle sizes',
   needsBrowser: false,
-  async run({ root }) {
-    const dir = join(root, '.output/chrome-mv3');
+  async run() {
+    const dir = EXTENSION_DIR;
     const popup = pageScripts(dir, 'popup.html');
     if (popup.length === 0) throw new Error(`popup.html in ${dir} loads no script; is the build complete?`);
     return {

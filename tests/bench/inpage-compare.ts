@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from '../e2e/harness';
 import type { BenchPart } from './types';
 
 /**
@@ -30,7 +31,7 @@ export const inpageCompare: BenchPart = {
   name: 'inpage compare',
   needsBrowser: false,
   async run({ root }): Promise<Record<string, number>> {
-    const ballast = gzipSync(readFileSync(join(root, '.output/chrome-mv3/content-scripts/inpage.js')), { level: 9 }).length;
+    const ballast = gzipSync(readFileSync(join(EXTENSION_DIR, 'content-scripts/inpage.js')), { level: 9 }).length;
     const tmp = join(root, 'bench/tmp/inpage');
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });

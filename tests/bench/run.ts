@@ -26,7 +26,7 @@ function readResults(): Record<string, unknown> {
 
 async function main() {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error('No build in .output/chrome-mv3: running `npx wxt build` first.');
+    console.error(`No build in ${EXTENSION_DIR}: running \`npx wxt build\` first.`);
     execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
   }
   const filter = process.argv[2];
