@@ -28,36 +28,34 @@ library StableSwapMath {
     /// Balance of coin j that keeps D constant when coin i's balance becomes x.
     function getY(uint256 i, uint256 j, uint256 x, uint256[2] memory xp, uint256 amp) internal pure returns (uint256) {
         require(i != j && i < N_COINS && j < N_COINS, "StableSwap: bad coin index");
-        uint256 d = getD(xp, amp);
-        uint256 ann = amp * N_COINS;
         // With two coins the only "other" coin is i, whose new balance is x.
-        uint256 c = (d * d) / (x * N_COINS);
-        c = (c * d * A_PRECISION) / (ann * N_COINS);
-        uint256 b = x + (d * A_PRECISION) / ann;
-        uint256 y = d;
-        for (uint256 k = 0; k < 255; k++) {
-            uint256 prev = y;
-            y = (y * y + c) / (2 * y + b - d);
-            if (y > prev ? y - prev <= 1 : prev - y <= 1) return y;
-        }
-        revert("StableSwap: get_y did not converge");
+        (uint256 y, bool converged) = solveY(x, getD(xp, amp), amp);
+        require(converged, "StableSwap: get_y did not converge");
+        return y;
     }
 
     /// Balance of coin i that gives invariant d with the other coin's balance unchanged (Curve's get_y_D):
     /// the one-coin withdrawal solves for it at the reduced D.
     function getYD(uint256 i, uint256[2] memory xp, uint256 d, uint256 amp) internal pure returns (uint256) {
         require(i < N_COINS, "StableSwap: bad coin index");
+        (uint256 y, bool converged) = solveY(xp[1 - i], d, amp);
+        require(converged, "StableSwap: get_y_D did not converge");
+        return y;
+    }
+
+    /// Newton's iteration shared by get_y and get_y_D: the balance y of one coin that gives invariant d
+    /// when the other coin holds x. `converged` is false after 255 rounds without settling.
+    function solveY(uint256 x, uint256 d, uint256 amp) private pure returns (uint256 y, bool converged) {
         uint256 ann = amp * N_COINS;
-        uint256 x = xp[1 - i];
         uint256 c = (d * d) / (x * N_COINS);
         c = (c * d * A_PRECISION) / (ann * N_COINS);
         uint256 b = x + (d * A_PRECISION) / ann;
-        uint256 y = d;
+        y = d;
         for (uint256 k = 0; k < 255; k++) {
             uint256 prev = y;
             y = (y * y + c) / (2 * y + b - d);
-            if (y > prev ? y - prev <= 1 : prev - y <= 1) return y;
+            if (y > prev ? y - prev <= 1 : prev - y <= 1) return (y, true);
         }
-        revert("StableSwap: get_y_D did not converge");
+        return (y, false);
     }
 }
