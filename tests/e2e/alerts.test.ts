@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDevnet, type Devnet } from '../devnet/devnet';
-import { DEV_MNEMONIC, devAccount } from '../devnet/context';
+import { devAccount } from '../devnet/context';
 import { advance, depeg } from '../devnet/scenarios';
 import { repegToken } from '../devnet/seed/defi';
-import { collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, type Ballast } from './harness';
+import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
 
 const PASSWORD = 'alerts-test-pw';
 /** chrome.notifications.getAll() answers the ids of the notifications on screen (true each), not their text. */
@@ -15,12 +15,6 @@ type Chrome = {
   action: { getBadgeText(d: object): Promise<string> };
   storage: { local: { get(k: string): Promise<Record<string, { lastLogBlock?: string | null } | undefined>> } };
 };
-
-async function ok(page: Page, type: string, data?: unknown) {
-  const answer = await sendProtocol(page, type, data);
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 describe('portfolio notifications in the browser (devnet)', () => {
   let devnet: Devnet;
@@ -42,23 +36,17 @@ describe('portfolio notifications in the browser (devnet)', () => {
   async function refreshAndEvaluate() {
     await advance(devnet.ctx, '1');
     const head = String(await devnet.ctx.client.getBlockNumber({ cacheTime: 0 }));
-    const view = (await ok(page, 'portfolio:refresh')) as { schedule: { lastError: string | null } };
+    const view = (await expectOk(page, 'portfolio:refresh')) as { schedule: { lastError: string | null } };
     expect(view.schedule.lastError).toBeNull();
     await expect.poll(lastEvaluatedBlock, { timeout: 30_000 }).toBe(head);
   }
 
   beforeAll(async () => {
     devnet = await startDevnet();
-    ballast = await launchBallast({ devnetRpcUrl: devnet.rpcUrl });
+    ballast = await launchBallast();
     page = await ballast.openPopup();
     errors = collectErrors(page);
-    await ok(page, 'wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password: PASSWORD });
-    // HD accounts until the seeded restaker (index 1: stETH, wstETH, weETH, ezETH, rsETH, EigenLayer) is in the wallet.
-    for (let i = 0; i < 5; i += 1) {
-      const { accounts } = (await ok(page, 'wallet:getState')) as { accounts: { address: string }[] };
-      if (accounts.some((a) => a.address.toLowerCase() === restaker.toLowerCase())) break;
-      await ok(page, 'accounts:add', {});
-    }
+    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD, untilAccount: restaker });
   }, 180_000);
 
   afterAll(async () => {
@@ -86,7 +74,7 @@ describe('portfolio notifications in the browser (devnet)', () => {
     const [id] = Object.keys(await shown()) as [string];
     expect(id).toMatch(/^depeg:ezETH:\d+$/);
     // The notification's id is the listed alert's id: its text is on the Alerts screen too.
-    const alert = ((await ok(page, 'alerts:list')) as ListedAlert[]).find((a) => a.id === id);
+    const alert = ((await expectOk(page, 'alerts:list')) as ListedAlert[]).find((a) => a.id === id);
     expect(alert).toMatchObject({ rule: 'depeg', severity: 'danger', notified: true, read: false });
     expect(alert?.positionId).toBeTruthy(); // the "Open position" button has a position to open
     const percent = Number(/^ezETH trades ([\d.]+)% under its fair value$/.exec(alert?.title ?? '')?.[1]);
@@ -105,7 +93,7 @@ describe('portfolio notifications in the browser (devnet)', () => {
     await refreshAndEvaluate();
     await expect.poll(async () => Object.keys(await shown()).length, { timeout: 30_000 }).toBe(2);
     const recoveryId = Object.keys(await shown()).find((k) => k.startsWith('depeg-recovered:ezETH:'));
-    const listed = (await ok(page, 'alerts:list')) as ListedAlert[];
+    const listed = (await expectOk(page, 'alerts:list')) as ListedAlert[];
     expect(listed.map((a) => [a.id, a.severity, a.notified])).toEqual([[recoveryId, 'info', true], [expect.stringMatching(/^depeg:ezETH:/), 'danger', true]]);
     expect(await badge()).toBe('1');
     for (let i = 0; i < 2; i += 1) await refreshAndEvaluate();
@@ -128,11 +116,11 @@ describe('portfolio notifications in the browser (devnet)', () => {
     await page.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByText('All read', { exact: true }).waitFor();
     await expect.poll(badge).toBe('');
-    await ok(page, 'settings:set', { theme: 'dark' });
+    await expectOk(page, 'settings:set', { theme: 'dark' });
     await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
     await expectNoAxeViolations(page, 'alerts dark');
     await screenshot(page, 'alerts-list-dark');
-    await ok(page, 'settings:set', { theme: 'light' });
+    await expectOk(page, 'settings:set', { theme: 'light' });
     await page.waitForFunction(() => !document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
   });
 
@@ -150,7 +138,7 @@ describe('portfolio notifications in the browser (devnet)', () => {
       await expect(error.textContent()).resolves.toMatch(message);
       await expect(warn.getAttribute('aria-invalid')).resolves.toBe('true');
       // Nothing was stored.
-      expect(((await ok(page, 'alerts:getSettings')) as { depeg: { warnPercent: number } }).depeg.warnPercent).toBe(1);
+      expect(((await expectOk(page, 'alerts:getSettings')) as { depeg: { warnPercent: number } }).depeg.warnPercent).toBe(1);
     }
     await page.getByRole('heading', { name: 'Depeg thresholds' }).scrollIntoViewIfNeeded();
     await expectNoAxeViolations(page, 'alerts settings with an error');
@@ -159,7 +147,7 @@ describe('portfolio notifications in the browser (devnet)', () => {
     await warn.fill('2');
     await save.click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    expect(((await ok(page, 'alerts:getSettings')) as { depeg: { warnPercent: number } }).depeg.warnPercent).toBe(2);
+    expect(((await expectOk(page, 'alerts:getSettings')) as { depeg: { warnPercent: number } }).depeg.warnPercent).toBe(2);
     expect(errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { recoverTypedDataAddress, stringToHex, verifyMessage } from 'viem';
 import { backgroundReady, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, waitForClose, waitForPage } from './harness';
 import type { Ballast } from './harness';
 import { startDappServer } from './dapp-server';
+import { DEV_MNEMONIC } from '../devnet/context';
 
 const PASSWORD = 'correct horse battery';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -60,7 +61,7 @@ describe('approval window: signatures', () => {
     ballast = await launchBallast();
     const popup = await ballast.openPopup();
     if (!(await backgroundReady(popup))) skipReason = 'the background does not answer wallet:getState yet';
-    else await sendProtocol(popup, 'wallet:importMnemonic', { mnemonic: 'test test test test test test test test test test test junk', password: PASSWORD });
+    else await sendProtocol(popup, 'wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password: PASSWORD });
     await popup.close();
     if (skipReason) return;
     dapp = await ballast.context.newPage();

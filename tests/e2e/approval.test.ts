@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { backgroundReady, collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, waitForClose, waitForPage } from './harness';
 import type { Ballast } from './harness';
 import { startDappServer } from './dapp-server';
+import { DEV_MNEMONIC } from '../devnet/context';
 
 const PASSWORD = 'correct horse battery';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -35,7 +36,7 @@ describe('approval window', () => {
     const popup = await ballast.openPopup();
     ready = await backgroundReady(popup);
     if (ready) {
-      const imported = await sendProtocol(popup, 'wallet:importMnemonic', { mnemonic: 'test test test test test test test test test test test junk', password: PASSWORD });
+      const imported = await sendProtocol(popup, 'wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password: PASSWORD });
       expect(imported).toEqual({ ok: true, value: true });
     }
     await popup.close();

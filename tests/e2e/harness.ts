@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
+import { DEV_MNEMONIC } from '../devnet/context';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '../..');
@@ -110,7 +111,7 @@ export async function expectOk(page: Page, type: string, data?: unknown): Promis
  * demo users are HD indexes 1–3), points the devnet network at `rpcUrl` and reloads the page.
  */
 export async function onboardOnDevnet(page: Page, { rpcUrl, password, untilAccount }: { rpcUrl: string; password: string; untilAccount?: string }): Promise<void> {
-  await expectOk(page, 'wallet:importMnemonic', { mnemonic: 'test test test test test test test test test test test junk', password });
+  await expectOk(page, 'wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password });
   for (let i = 0; untilAccount && i < 5; i += 1) {
     const { accounts } = (await expectOk(page, 'wallet:getState')) as { accounts: { address: string }[] };
     if (accounts.some((a) => a.address.toLowerCase() === untilAccount.toLowerCase())) break;

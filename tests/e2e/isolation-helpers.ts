@@ -4,12 +4,12 @@
  * attack), and the user's answer in the approval window.
  */
 import type { Frame, Page } from 'playwright-core';
+import { DEV_MNEMONIC } from '../devnet/context';
 import { expectOk, launchBallast, waitForClose, waitForPage, type Ballast } from './harness';
 import { startTwoSites, type TwoSites } from './isolation-sites';
 
 export const PASSWORD = 'correct horse battery';
-export const MNEMONIC = 'test test test test test test test test test test test junk';
-/** Index 0 of the mnemonic above (published anvil / hardhat dev account). */
+/** Index 0 of the dev mnemonic (published anvil / hardhat dev account). */
 export const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
 export type CallOutcome = { result?: unknown; error?: { code: number; message: string } };
@@ -18,7 +18,7 @@ export type CallOutcome = { result?: unknown; error?: { code: number; message: s
 export async function walletWithMnemonic(): Promise<{ ballast: Ballast; ui: Page }> {
   const ballast = await launchBallast();
   const ui = await ballast.openPopup();
-  await expectOk(ui, 'wallet:importMnemonic', { mnemonic: MNEMONIC, password: PASSWORD });
+  await expectOk(ui, 'wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password: PASSWORD });
   return { ballast, ui };
 }
 

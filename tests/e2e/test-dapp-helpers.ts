@@ -8,9 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { sendProtocol, waitForClose, waitForPage, type Ballast } from './harness';
+import { onboardOnDevnet, waitForClose, waitForPage, type Ballast } from './harness';
 
-export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
 export const PASSWORD = 'correct horse battery';
 /** Account 0 of the dev mnemonic, funded on anvil; the dApp sees it in lowercase, as MetaMask reports it. */
 export const ACCOUNT_0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
@@ -48,14 +47,7 @@ export async function onboard(ballast: Ballast, rpcUrl: string): Promise<void> {
   const page = await ballast.context.newPage();
   try {
     await page.goto(ballast.url('popup.html'));
-    for (const [type, data] of [
-      ['wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password: PASSWORD }],
-      ['networks:setRpcUrls', { key: 'devnet', chainId: 1, rpcUrls: [rpcUrl] }],
-      ['networks:switch', { key: 'devnet', chainId: 1 }],
-    ] as const) {
-      const answer = await sendProtocol(page, type, data);
-      if (!answer.ok) throw new Error(`${type} failed: ${JSON.stringify(answer.error)}`);
-    }
+    await onboardOnDevnet(page, { rpcUrl, password: PASSWORD });
   } finally {
     await page.close();
   }
