@@ -3,9 +3,10 @@ import { erc20Abi, parseAbi, type Address } from 'viem';
 import type { Page } from 'playwright-core';
 import { CURVE, TOKENS } from '../../lib/restaking/addresses';
 import { formatEth } from '../../lib/risk';
-import { startDevnet, type Devnet } from '../devnet/devnet';
+import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { collectErrors, expectNoAxeViolations, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
+import { expectNoAxeViolations, screenshot, type Ballast } from './harness';
+import { closePopupOnDevnet, openPopupOnDevnet } from './devnet-popup';
 
 const PASSWORD = 'portfolio-insights-pw';
 // The Curve ETH/stETH pool: coin 0 is ETH, coin 1 stETH (int128 indices).
@@ -21,18 +22,10 @@ describe('popup Portfolio position detail: yield, exit routes, protocol', () => 
   const restaker = devAccount(1).address;
 
   beforeAll(async () => {
-    devnet = await startDevnet();
-    ballast = await launchBallast();
-    page = await ballast.openPopup();
-    errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD, untilAccount: restaker });
-    await page.getByRole('tab', { name: 'Portfolio' }).click();
+    ({ devnet, ballast, page, errors } = await openPopupOnDevnet({ password: PASSWORD, tab: 'Portfolio', untilAccount: restaker }));
   }, 180_000);
 
-  afterAll(async () => {
-    await ballast?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => closePopupOnDevnet({ devnet, ballast }));
 
   it('stETH detail: the Curve sell figure is the pool’s get_dy for this balance, and the Protocol card shows Lido', async () => {
     await page.locator('[data-portfolio-state="ready"]').waitFor({ timeout: 60_000 });

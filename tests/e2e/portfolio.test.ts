@@ -3,10 +3,11 @@ import { erc20Abi, parseAbi, type Address } from 'viem';
 import type { Page } from 'playwright-core';
 import { EIGENLAYER, EIGEN_STRATEGIES, TOKENS } from '../../lib/restaking/addresses';
 import { formatEth } from '../../lib/risk';
-import { startDevnet, type Devnet } from '../devnet/devnet';
+import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
 import { depegToken } from '../devnet/seed/defi';
-import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardOnDevnet, screenshot, type Ballast } from './harness';
+import { expectNoAxeViolations, expectOk, screenshot, type Ballast } from './harness';
+import { closePopupOnDevnet, openPopupOnDevnet } from './devnet-popup';
 
 const PASSWORD = 'portfolio-test-pw';
 const TOKEN_SYMBOLS = ['stETH', 'wstETH', 'weETH', 'ezETH', 'rsETH'] as const;
@@ -22,18 +23,10 @@ describe('popup Portfolio on a seeded devnet', () => {
   const restaker = devAccount(1).address;
 
   beforeAll(async () => {
-    devnet = await startDevnet();
-    ballast = await launchBallast();
-    page = await ballast.openPopup();
-    errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password: PASSWORD, untilAccount: restaker });
-    await page.getByRole('tab', { name: 'Portfolio' }).click();
+    ({ devnet, ballast, page, errors } = await openPopupOnDevnet({ password: PASSWORD, tab: 'Portfolio', untilAccount: restaker }));
   }, 180_000);
 
-  afterAll(async () => {
-    await ballast?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => closePopupOnDevnet({ devnet, ballast }));
 
   it('shows every seeded position with the chain balance, the charts, and no axe violations', async () => {
     await page.locator('[data-portfolio-state="ready"]').waitFor({ timeout: 60_000 });

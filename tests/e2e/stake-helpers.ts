@@ -1,36 +1,15 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startDevnet, type Devnet } from '../devnet/devnet';
-import { collectErrors, launchBallast, onboardOnDevnet, type Ballast } from './harness';
+import { closePopupOnDevnet, openPopupOnDevnet, type DevnetPopup } from './devnet-popup';
 
 /** What the Stake & deploy browser tests share: a seeded devnet, Ballast onboarded on it, its popup on the Stake tab. */
-export type StakeScreen = { devnet: Devnet; ballast: Ballast; page: Page; errors: string[] };
+export type StakeScreen = DevnetPopup;
 
-/** Starts a seeded devnet and an onboarded Ballast whose popup shows the Stake tab; stops what it started if a step fails. */
-export async function openStakeScreen(password: string): Promise<StakeScreen> {
-  const devnet = await startDevnet();
-  let ballast: Ballast | undefined;
-  try {
-    ballast = await launchBallast();
-    const page = await ballast.openPopup();
-    const errors = collectErrors(page);
-    await onboardOnDevnet(page, { rpcUrl: devnet.rpcUrl, password });
-    await page.getByRole('tab', { name: 'Stake' }).click();
-    return { devnet, ballast, page, errors };
-  } catch (error) {
-    await ballast?.close().catch(() => undefined);
-    await devnet.stop();
-    throw error;
-  }
-}
+/** Starts a seeded devnet and an onboarded Ballast whose popup shows the Stake tab. */
+export const openStakeScreen = (password: string): Promise<StakeScreen> => openPopupOnDevnet({ password, tab: 'Stake' });
 
 /** For afterAll: closes the browser and stops the devnet, whatever part of openStakeScreen got done. */
-export async function closeStakeScreen({ devnet, ballast }: { devnet?: Devnet | undefined; ballast?: Ballast | undefined }): Promise<void> {
-  // A test that turned automine off and then failed must not leave the node waiting for a block.
-  await devnet?.ctx.client.setAutomine(true).catch(() => undefined);
-  await ballast?.close();
-  await devnet?.stop();
-}
+export const closeStakeScreen = closePopupOnDevnet;
 
 /** Picks the recipe whose radio matches `title`, types the amount (and operator), clicks Preview; answers the preview card once it shows. */
 export async function previewRecipe(page: Page, title: RegExp, amount: string, operator?: string): Promise<Locator> {
