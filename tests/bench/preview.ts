@@ -2,10 +2,9 @@ import { createPublicClient, encodeFunctionData, erc20Abi, http, numberToHex, pa
 import { mainnet } from 'viem/chains';
 import { buildPreview, type PreviewCall, type PreviewRequest } from '../../lib/preview';
 import { CURVE, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
-import { devAccount, type DevnetContext } from '../devnet/context';
-import { acquireToken } from '../devnet/seed/acquire';
-import { addCurveLiquidity, placeCurveSteth } from '../devnet/seed/defi-curve';
-import { depositAndDelegate, EIGEN_DEVNET_OPERATOR } from '../devnet/seed/eigen';
+import { devAccount } from '../devnet/context';
+import { EIGEN_DEVNET_OPERATOR } from '../devnet/seed/eigen';
+import { seedPreviewAccounts } from '../devnet/seed/preview-accounts';
 import { median, type BenchPart } from './types';
 
 const PREVIEWS = 52; // 13 rounds of the 4-transaction mix
@@ -17,19 +16,6 @@ const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
-
-/** A user with stETH and a staker with an undelegated EigenLayer deposit, like the preview devnet test. */
-async function prepare(ctx: DevnetContext, user: Address, staker: Address): Promise<void> {
-  if (!(await ctx.client.getCode({ address: CURVE.stethPool }))) {
-    await placeCurveSteth(ctx);
-    const lp = devAccount(9).address;
-    await acquireToken(ctx, 'stETH', lp, parseEther('2000'));
-    await addCurveLiquidity(ctx, lp, CURVE.stethPool, [parseEther('1000'), parseEther('1000')]);
-  }
-  await acquireToken(ctx, 'stETH', user, parseEther('10'));
-  await acquireToken(ctx, 'stETH', staker, parseEther('6'));
-  await depositAndDelegate(ctx, staker, 'stETH', parseEther('5'), null);
-}
 
 /** The realistic mix: Kelp deposit, EigenLayer delegateTo, Curve approve + add_liquidity (one batch), ERC-20 approve. */
 async function mix(client: PublicClient, user: Address, staker: Address): Promise<PreviewRequest[]> {
@@ -59,7 +45,7 @@ export const preview: BenchPart = {
   needsBrowser: false,
   async run({ devnet }) {
     const [user, staker] = [devAccount(4).address, devAccount(8).address];
-    await prepare(devnet.ctx, user, staker);
+    await seedPreviewAccounts(devnet.ctx, user, staker);
     const client = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl, { retryCount: 0 }) });
     const requests = await mix(client, user, staker);
     const previewTimes: number[] = [];

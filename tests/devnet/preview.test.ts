@@ -6,9 +6,8 @@ import { CHAINLINK, CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOK
 import { devAccount } from './context';
 import { startDevnet, type Devnet } from './devnet';
 import { depeg } from './scenarios';
-import { acquireToken } from './seed/acquire';
-import { addCurveLiquidity, placeCurveSteth } from './seed/defi-curve';
-import { depositAndDelegate, EIGEN_DEVNET_OPERATOR } from './seed/eigen';
+import { EIGEN_DEVNET_OPERATOR } from './seed/eigen';
+import { seedPreviewAccounts } from './seed/preview-accounts';
 
 // ABIs written out here from the mainnet interfaces, not imported from lib/preview, so decoding is tested too.
 const kelpAbi = parseAbi(['function depositETH(uint256 minRSETHAmountExpected, string referralId) payable', 'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)']);
@@ -35,16 +34,7 @@ let deps: PreviewDeps;
 beforeAll(async () => {
   devnet = await startDevnet();
   const { ctx } = devnet;
-  // The DeFi seed may not place the ETH/stETH pool; place and fund it here when it is missing.
-  if (!(await ctx.client.getCode({ address: CURVE.stethPool }))) {
-    await placeCurveSteth(ctx);
-    const lp = devAccount(9).address;
-    await acquireToken(ctx, 'stETH', lp, parseEther('2000'));
-    await addCurveLiquidity(ctx, lp, CURVE.stethPool, [parseEther('1000'), parseEther('1000')]);
-  }
-  await acquireToken(ctx, 'stETH', user, parseEther('10'));
-  await acquireToken(ctx, 'stETH', staker, parseEther('6'));
-  await depositAndDelegate(ctx, staker, 'stETH', parseEther('5'), null);
+  await seedPreviewAccounts(ctx, user, staker);
   client = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl, { retryCount: 0 }) });
   deps = { client, chainId: 1, now: () => Date.now() };
 }, 120_000);
