@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'playwright-core';
 import { createPublicClient, getAddress, http, type Hex } from 'viem';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
-import { startDevnet, type Devnet } from '../devnet/devnet';
-import { launchBallast, sendProtocol, waitForPage, type Ballast } from './harness';
-import { ACCOUNT_0, clickForApproval, decide, ensureConnected, onboard, openTestDapp, serveTestDapp, textWhen } from './test-dapp-helpers';
+import type { Devnet } from '../devnet/devnet';
+import { sendProtocol, waitForPage, type Ballast } from './harness';
+import { ACCOUNT_0, clickForApproval, decide, ensureConnected, openTestDapp, startTestDappWorld, stopTestDappWorld, textWhen, type TestDappWorld } from './test-dapp-helpers';
 
 // The test dApp adds and switches to "Localhost 8546", chain 0x53a (1338), at this fixed URL.
 const ADDED_CHAIN_PORT = 8546;
@@ -38,23 +38,17 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
   let devnet: Devnet;
   let added: AnvilInstance;
   let ballast: Ballast;
-  let server: Awaited<ReturnType<typeof serveTestDapp>>;
+  let server: TestDappWorld['server'];
   let dapp: Page;
 
   beforeAll(async () => {
-    [devnet, added, server, ballast] = await Promise.all([
-      startDevnet({ seed: false }),
-      startAnvil({ port: ADDED_CHAIN_PORT, chainId: ADDED_CHAIN_ID }),
-      serveTestDapp(),
-      launchBallast(),
-    ]);
-    await onboard(ballast, devnet.rpcUrl);
+    let world: TestDappWorld;
+    [world, added] = await Promise.all([startTestDappWorld(), startAnvil({ port: ADDED_CHAIN_PORT, chainId: ADDED_CHAIN_ID })]);
+    ({ devnet, server, ballast } = world);
   });
   afterAll(async () => {
-    await ballast?.close();
-    await server?.close();
+    await stopTestDappWorld({ devnet, server, ballast });
     await added?.stop();
-    await devnet?.stop();
   });
   beforeEach(async () => {
     dapp = await openTestDapp(ballast.context, server.origin);

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { onboardOnDevnet, waitForClose, waitForPage, type Ballast } from './harness';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { launchBallast, onboardOnDevnet, waitForClose, waitForPage, type Ballast } from './harness';
 
 export const PASSWORD = 'correct horse battery';
 /** Account 0 of the dev mnemonic, funded on anvil; the dApp sees it in lowercase, as MetaMask reports it. */
@@ -51,6 +52,23 @@ export async function onboard(ballast: Ballast, rpcUrl: string): Promise<void> {
   } finally {
     await page.close();
   }
+}
+
+/** What each test-dApp file runs against: an unseeded devnet, the dApp's server, Ballast onboarded on the devnet. */
+export type TestDappWorld = { devnet: Devnet; server: Awaited<ReturnType<typeof serveTestDapp>>; ballast: Ballast };
+
+/** For beforeAll: starts the three at once, then onboards Ballast. */
+export async function startTestDappWorld(): Promise<TestDappWorld> {
+  const [devnet, server, ballast] = await Promise.all([startDevnet({ seed: false }), serveTestDapp(), launchBallast()]);
+  await onboard(ballast, devnet.rpcUrl);
+  return { devnet, server, ballast };
+}
+
+/** For afterAll: stops whatever startTestDappWorld got to start. */
+export async function stopTestDappWorld({ devnet, server, ballast }: Partial<TestDappWorld>): Promise<void> {
+  await ballast?.close();
+  await server?.close();
+  await devnet?.stop();
 }
 
 /**

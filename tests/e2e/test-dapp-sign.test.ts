@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getAddress, type Hex } from 'viem';
-import { startDevnet, type Devnet } from '../devnet/devnet';
-import { launchBallast, type Ballast } from './harness';
-import { ACCOUNT_0, clickForApproval, decide, ensureConnected, onboard, openTestDapp, serveTestDapp, textWhen } from './test-dapp-helpers';
+import type { Devnet } from '../devnet/devnet';
+import type { Ballast } from './harness';
+import { ACCOUNT_0, clickForApproval, decide, ensureConnected, openTestDapp, startTestDappWorld, stopTestDappWorld, textWhen, type TestDappWorld } from './test-dapp-helpers';
 
 // The messages below are the test dApp's own (src/components/signatures/*.js, src/signatures/utils.js),
 // written out here so the signatures are checked against an independent copy, on the devnet
@@ -52,19 +52,14 @@ const permit = {
 describe('MetaMask test dApp with Ballast: signatures', () => {
   let devnet: Devnet;
   let ballast: Ballast;
-  let server: Awaited<ReturnType<typeof serveTestDapp>>;
+  let server: TestDappWorld['server'];
   let dapp: Page;
 
   beforeAll(async () => {
     // Signing changes no chain state, so one devnet serves the whole file.
-    [devnet, server, ballast] = await Promise.all([startDevnet({ seed: false }), serveTestDapp(), launchBallast()]);
-    await onboard(ballast, devnet.rpcUrl);
+    ({ devnet, server, ballast } = await startTestDappWorld());
   });
-  afterAll(async () => {
-    await ballast?.close();
-    await server?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => stopTestDappWorld({ devnet, server, ballast }));
   beforeEach(async () => {
     dapp = await openTestDapp(ballast.context, server.origin);
     await ensureConnected(ballast, dapp);

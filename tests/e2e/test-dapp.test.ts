@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { erc20Abi, getAddress, type Hex } from 'viem';
-import { startDevnet, type Devnet } from '../devnet/devnet';
-import { launchBallast, sendProtocol, type Ballast } from './harness';
+import type { Devnet } from '../devnet/devnet';
+import { sendProtocol, type Ballast } from './harness';
 import {
-  ACCOUNT_0, clickForApproval, connectDapp, decide, ensureConnected, nextConsoleLine, nextLoggedObject, onboard, openTestDapp, serveTestDapp, textWhen,
+  ACCOUNT_0, clickForApproval, connectDapp, decide, ensureConnected, nextConsoleLine, nextLoggedObject, openTestDapp, startTestDappWorld, stopTestDappWorld, textWhen, type TestDappWorld,
 } from './test-dapp-helpers';
 
 // Addresses hard-coded in the test dApp's source (src/components/transactions/*.js).
@@ -15,19 +15,14 @@ const TOKEN_SPENDER = '0x9bc5baF874d2DA8D216aE9f137804184EE5AfEF4';
 describe('MetaMask test dApp with Ballast: connect, permissions, sends, ERC-20', () => {
   let devnet: Devnet;
   let ballast: Ballast;
-  let server: Awaited<ReturnType<typeof serveTestDapp>>;
+  let server: TestDappWorld['server'];
   let dapp: Page;
   let snapshot: Hex;
 
   beforeAll(async () => {
-    [devnet, server, ballast] = await Promise.all([startDevnet({ seed: false }), serveTestDapp(), launchBallast()]);
-    await onboard(ballast, devnet.rpcUrl);
+    ({ devnet, server, ballast } = await startTestDappWorld());
   });
-  afterAll(async () => {
-    await ballast?.close();
-    await server?.close();
-    await devnet?.stop();
-  });
+  afterAll(() => stopTestDappWorld({ devnet, server, ballast }));
   beforeEach(async () => {
     snapshot = (await devnet.ctx.client.request({ method: 'evm_snapshot' } as never)) as Hex;
     dapp = await openTestDapp(ballast.context, server.origin);
