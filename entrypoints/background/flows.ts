@@ -211,8 +211,15 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   void resumeIfReady().catch(report('resuming flows')).finally(() => void resumeAlarm.sync().catch(report('arming the flow resume alarm')));
   browser.alarms.onAlarm.addListener((alarm) => void resumeAlarm.onAlarm(alarm.name).catch(report('resuming flows on the alarm')));
 
+  // The 'wallet' topic also fires for every approval-queue change; only an unlock can free a waiting flow.
+  let lastWalletStatus: string | undefined;
   return {
-    /** The wallet changed (e.g. unlocked): a flow waiting for the signer goes on now, not at the next alarm. */
-    walletChanged: () => void resumeIfReady().catch(report('resuming flows after a wallet change')),
+    /** The wallet changed: on an unlock, a flow waiting for the signer goes on now, not at the next alarm. */
+    walletChanged: () =>
+      void services().wallet.status().then((status) => {
+        const unlocked = status === 'unlocked' && lastWalletStatus !== 'unlocked';
+        lastWalletStatus = status;
+        return unlocked ? resumeIfReady() : undefined;
+      }).catch(report('resuming flows after an unlock')),
   };
 }
