@@ -26,12 +26,18 @@ export default defineContentScript({
       win: window,
       ask: (message) => browser.runtime.sendMessage(message) as Promise<CardPreviewAnswer>,
       // Guard mode is on unless the user turned it off.
-      guardEnabled: () => readSettings().then((s) => s?.guardMode !== false, () => true),
+      guardEnabled: () =>
+        readSettings().then(
+          (s) => s?.guardMode !== false,
+          () => true,
+        ),
     });
     const relay = startRelay({ win: window, connect: () => browser.runtime.connect({ name: PROVIDER_PORT_NAME }), onPageRequest });
     // Settings are public (storage.local); reading them here avoids waking the worker on every page.
-    void readSettings().then((settings) => {
-      if (settings?.defaultWallet) relay.announceSettings(true);
-    }).catch(() => undefined);
+    void readSettings()
+      .then((settings) => {
+        if (settings?.defaultWallet) relay.announceSettings(true);
+      })
+      .catch(() => undefined);
   },
 });

@@ -7,7 +7,12 @@ const tone: Record<AlertSeverity, BadgeTone> = { danger: 'danger', warning: 'war
 const severityLabel: Record<AlertSeverity, string> = { danger: 'Danger', warning: 'Warning', info: 'Info' };
 
 /** Alerts newest first; unread ones are marked and can be marked read one by one. */
-export function AlertList({ alerts, focusPosition, onMarkRead, busy }: {
+export function AlertList({
+  alerts,
+  focusPosition,
+  onMarkRead,
+  busy,
+}: {
   alerts: readonly Alert[];
   /** A notification click opens the popup on this position's alerts. */
   focusPosition?: string;
@@ -26,12 +31,20 @@ export function AlertList({ alerts, focusPosition, onMarkRead, busy }: {
           <li
             key={a.id}
             ref={isFocus ? focused : undefined}
-            className={cx('flex flex-col gap-1 rounded-lg border p-2 text-xs', a.read ? 'border-line' : 'border-line-strong bg-surface-muted', isFocus && 'ring-2 ring-brand')}
+            className={cx(
+              'flex flex-col gap-1 rounded-lg border p-2 text-xs',
+              a.read ? 'border-line' : 'border-line-strong bg-surface-muted',
+              isFocus && 'ring-2 ring-brand',
+            )}
           >
             <div className="flex items-center gap-2">
               <Badge tone={tone[a.severity]}>{severityLabel[a.severity]}</Badge>
               {!a.read && <span className="text-[11px] font-semibold text-ink">Unread</span>}
-              {!a.notified && <span className="text-[11px] text-ink-muted" title="Quiet hours or a cool-down held the notification back">not notified</span>}
+              {!a.notified && (
+                <span className="text-[11px] text-ink-muted" title="Quiet hours or a cool-down held the notification back">
+                  not notified
+                </span>
+              )}
             </div>
             <p className="text-sm font-medium text-ink">{a.title}</p>
             <p className="text-ink [overflow-wrap:anywhere]">{a.message}</p>

@@ -12,13 +12,17 @@ import { AlertSettingsForm } from './AlertSettingsForm';
 /** `#alerts?position=<id>` (a notification click) → the position whose alerts to show first. */
 function positionFromHash(): string | undefined {
   const query = globalThis.location?.hash.split('?')[1];
-  return query ? new URLSearchParams(query).get('position') ?? undefined : undefined;
+  return query ? (new URLSearchParams(query).get('position') ?? undefined) : undefined;
 }
 
 /** The popup's Alerts tab: what Ballast noticed about the positions, and the settings for it. */
 export function AlertsScreen() {
   const [view, setView] = useState<'list' | 'settings'>('list');
-  return view === 'list' ? <AlertsListView onSettings={() => setView('settings')} /> : <AlertsSettingsView onBack={() => setView('list')} />;
+  return view === 'list' ? (
+    <AlertsListView onSettings={() => setView('settings')} />
+  ) : (
+    <AlertsSettingsView onBack={() => setView('list')} />
+  );
 }
 
 function AlertsListView({ onSettings }: { onSettings: () => void }) {
@@ -29,7 +33,11 @@ function AlertsListView({ onSettings }: { onSettings: () => void }) {
   return (
     <Screen
       title="Alerts"
-      actions={<Button size="sm" variant="secondary" onClick={onSettings}>Settings</Button>}
+      actions={
+        <Button size="sm" variant="secondary" onClick={onSettings}>
+          Settings
+        </Button>
+      }
     >
       <div className="flex flex-col gap-2">
         <InlineError error={mark.error} />
@@ -43,7 +51,9 @@ function AlertsListView({ onSettings }: { onSettings: () => void }) {
               <>
                 <div className="flex items-center justify-between text-xs text-ink-muted">
                   <span aria-live="polite">{unread === 0 ? 'All read' : `${unread} unread`}</span>
-                  <Button size="sm" variant="ghost" disabled={unread === 0 || mark.loading} onClick={() => void mark.run('all')}>Mark all read</Button>
+                  <Button size="sm" variant="ghost" disabled={unread === 0 || mark.loading} onClick={() => void mark.run('all')}>
+                    Mark all read
+                  </Button>
                 </div>
                 <AlertList alerts={items} focusPosition={focusPosition} busy={mark.loading} onMarkRead={(id) => void mark.run([id])} />
               </>
@@ -61,7 +71,9 @@ function AlertsSettingsView({ onBack }: { onBack: () => void }) {
   return (
     <Screen title="Alert settings" onBack={onBack}>
       <ResourceView resource={settings} what="alert settings">
-        {(s) => <AlertSettingsForm settings={s} tokens={RESTAKING_SYMBOLS} onSave={save.run} saving={save.loading} saveError={save.error} />}
+        {(s) => (
+          <AlertSettingsForm settings={s} tokens={RESTAKING_SYMBOLS} onSave={save.run} saving={save.loading} saveError={save.error} />
+        )}
       </ResourceView>
     </Screen>
   );

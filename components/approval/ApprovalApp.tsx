@@ -36,13 +36,44 @@ export function ApprovalApp() {
 
   function body() {
     const failed = (!wallet.data && wallet.error) || (!requests && pending.error) || undefined;
-    if (failed) return <ErrorState title="Could not read the pending requests" message={failed.message} details={failed.details} onRetry={() => { void walletStore.getState().reload(); void pendingStore.getState().reload(); }} />;
-    if (!wallet.data || !requests) return <div className="flex flex-1 items-center justify-center"><Spinner label="Loading requests" /></div>;
+    if (failed)
+      return (
+        <ErrorState
+          title="Could not read the pending requests"
+          message={failed.message}
+          details={failed.details}
+          onRetry={() => {
+            void walletStore.getState().reload();
+            void pendingStore.getState().reload();
+          }}
+        />
+      );
+    if (!wallet.data || !requests)
+      return (
+        <div className="flex flex-1 items-center justify-center">
+          <Spinner label="Loading requests" />
+        </div>
+      );
     if (wallet.data.status !== 'unlocked') {
-      return <UnlockScreen reason={requests.length ? `${requests.length} request${requests.length === 1 ? '' : 's'} waiting. Unlock to review.` : undefined} />;
+      return (
+        <UnlockScreen
+          reason={requests.length ? `${requests.length} request${requests.length === 1 ? '' : 's'} waiting. Unlock to review.` : undefined}
+        />
+      );
     }
     if (requests.length === 0) {
-      return <EmptyState title="Nothing to approve" action={<Button variant="secondary" onClick={() => window.close()}>Close window</Button>}>Requests from sites appear here.</EmptyState>;
+      return (
+        <EmptyState
+          title="Nothing to approve"
+          action={
+            <Button variant="secondary" onClick={() => window.close()}>
+              Close window
+            </Button>
+          }
+        >
+          Requests from sites appear here.
+        </EmptyState>
+      );
     }
     const queues = groupBySite(requests);
     const site = currentSite(queues, picked);
@@ -52,7 +83,17 @@ export function ApprovalApp() {
         {queues.length > 1 && (
           <nav aria-label="Sites with requests" className="flex flex-wrap gap-1.5">
             {queues.map((q) => (
-              <button key={q.origin} type="button" aria-pressed={q.origin === site?.origin} onClick={() => setPicked(q.origin)} className={cx('flex items-center gap-1 rounded-full border px-2 py-1 text-xs', q.origin === site?.origin ? 'border-brand' : 'border-line', focusRing)}>
+              <button
+                key={q.origin}
+                type="button"
+                aria-pressed={q.origin === site?.origin}
+                onClick={() => setPicked(q.origin)}
+                className={cx(
+                  'flex items-center gap-1 rounded-full border px-2 py-1 text-xs',
+                  q.origin === site?.origin ? 'border-brand' : 'border-line',
+                  focusRing,
+                )}
+              >
                 {new URL(q.origin).host}
                 <Badge tone="info">{q.requests.length}</Badge>
               </button>

@@ -23,7 +23,15 @@ const titles: Record<PendingKind, string> = {
   unlock: 'asks you to unlock Ballast',
 };
 
-const approveLabels: Partial<Record<PendingKind, string>> = { connect: 'Connect', transaction: 'Send', signature: 'Sign', batch: 'Send all', addChain: 'Add network', switchChain: 'Switch', watchAsset: 'Add token' };
+const approveLabels: Partial<Record<PendingKind, string>> = {
+  connect: 'Connect',
+  transaction: 'Send',
+  signature: 'Sign',
+  batch: 'Send all',
+  addChain: 'Add network',
+  switchChain: 'Switch',
+  watchAsset: 'Add token',
+};
 
 export function RequestCard({ request, wallet }: { request: PendingRequestView; wallet: WalletStateView }) {
   const [chosen, setChosen] = useState<Hex[]>(() => {
@@ -39,24 +47,37 @@ export function RequestCard({ request, wallet }: { request: PendingRequestView; 
   return (
     <article aria-labelledby={`req-${request.id}`} className="flex flex-col gap-3">
       <header className="flex flex-col gap-0.5">
-        <p id={`req-${request.id}`} className="break-all text-lg font-bold" data-testid="request-origin">{request.origin}</p>
-        <p className="text-sm text-ink-muted">{titles[request.kind]} <span className="font-mono text-xs">({request.method})</span></p>
+        <p id={`req-${request.id}`} className="break-all text-lg font-bold" data-testid="request-origin">
+          {request.origin}
+        </p>
+        <p className="text-sm text-ink-muted">
+          {titles[request.kind]} <span className="font-mono text-xs">({request.method})</span>
+        </p>
       </header>
       <Card>{details()}</Card>
-      {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && <RiskPreviewSlot request={request} />}
+      {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && (
+        <RiskPreviewSlot request={request} />
+      )}
       <InlineError error={resolve.error} />
       <div className="sticky bottom-0 grid grid-cols-2 gap-2 bg-surface py-2">
-        <Button variant="secondary" onClick={() => void resolve.run(false)} disabled={resolve.loading}>Reject</Button>
-        <Button onClick={() => void resolve.run(true)} loading={resolve.loading} disabled={blocked}>{approveLabels[request.kind] ?? 'Approve'}</Button>
+        <Button variant="secondary" onClick={() => void resolve.run(false)} disabled={resolve.loading}>
+          Reject
+        </Button>
+        <Button onClick={() => void resolve.run(true)} loading={resolve.loading} disabled={blocked}>
+          {approveLabels[request.kind] ?? 'Approve'}
+        </Button>
       </div>
     </article>
   );
 
   function details() {
     switch (request.kind) {
-      case 'connect': return <ConnectDetails accounts={wallet.accounts} chosen={chosen} onChange={setChosen} />;
-      case 'transaction': return <TxFields tx={decodeTransaction(request.params)} />;
-      case 'signature': return <SignatureDetails view={decodeSignature(request.method, request.params)} activeChainId={request.chainId} />;
+      case 'connect':
+        return <ConnectDetails accounts={wallet.accounts} chosen={chosen} onChange={setChosen} />;
+      case 'transaction':
+        return <TxFields tx={decodeTransaction(request.params)} />;
+      case 'signature':
+        return <SignatureDetails view={decodeSignature(request.method, request.params)} activeChainId={request.chainId} />;
       case 'batch': {
         const batch = decodeBatch(request.params);
         return (
@@ -71,10 +92,14 @@ export function RequestCard({ request, wallet }: { request: PendingRequestView; 
           </ol>
         );
       }
-      case 'addChain': return <ChainDetails view={decodeChain(request.params)} adding />;
-      case 'switchChain': return <ChainDetails view={decodeChain(request.params)} adding={false} />;
-      case 'watchAsset': return <WatchAssetDetails view={decodeWatchAsset(request.params)} />;
-      case 'unlock': return <p className="text-sm">The site is waiting for the wallet to unlock.</p>;
+      case 'addChain':
+        return <ChainDetails view={decodeChain(request.params)} adding />;
+      case 'switchChain':
+        return <ChainDetails view={decodeChain(request.params)} adding={false} />;
+      case 'watchAsset':
+        return <WatchAssetDetails view={decodeWatchAsset(request.params)} />;
+      case 'unlock':
+        return <p className="text-sm">The site is waiting for the wallet to unlock.</p>;
     }
   }
 }

@@ -9,7 +9,12 @@ export function RiskFlagItem({ flag }: { flag: RiskFlag }) {
   const numbers = Object.entries(flag.numbers);
   const source = flag.source && Object.entries(flag.source).filter(([, v]) => v !== undefined && v !== '');
   return (
-    <li className="flex flex-col gap-1 border-t border-line pt-2 first:border-t-0 first:pt-0" data-testid="risk-flag" data-flag-id={flag.id} data-severity={flag.severity}>
+    <li
+      className="flex flex-col gap-1 border-t border-line pt-2 first:border-t-0 first:pt-0"
+      data-testid="risk-flag"
+      data-flag-id={flag.id}
+      data-severity={flag.severity}
+    >
       <p className="flex items-start gap-2 text-sm font-semibold text-ink">
         <Badge tone={severityTone[flag.severity]}>{severityLabel[flag.severity]}</Badge>
         <span>{flag.title}</span>
@@ -19,7 +24,9 @@ export function RiskFlagItem({ flag }: { flag: RiskFlag }) {
           {numbers.map(([name, value]) => (
             <div key={name} className="contents">
               <dt className="text-ink-muted">{name}</dt>
-              <dd className="break-all font-mono text-ink" data-testid="risk-number" data-name={name}>{value}</dd>
+              <dd className="break-all font-mono text-ink" data-testid="risk-number" data-name={name}>
+                {value}
+              </dd>
             </div>
           ))}
         </dl>

@@ -29,16 +29,28 @@ export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: 
   return (
     <Card title="Risk preview" data-testid="risk-preview" data-worst={preview.worst}>
       <div className="flex flex-col gap-3">
-        <p role="status" className={cx('rounded-md border px-3 py-2 text-sm font-semibold', bannerTone[preview.worst])} data-testid="risk-banner">
+        <p
+          role="status"
+          className={cx('rounded-md border px-3 py-2 text-sm font-semibold', bannerTone[preview.worst])}
+          data-testid="risk-banner"
+        >
           {bannerText(preview)}
         </p>
-        {preview.flags.length > 0 && <ul className="flex flex-col gap-2">{preview.flags.map((f, i) => <RiskFlagItem key={`${f.id}-${i}`} flag={f} />)}</ul>}
+        {preview.flags.length > 0 && (
+          <ul className="flex flex-col gap-2">
+            {preview.flags.map((f, i) => (
+              <RiskFlagItem key={`${f.id}-${i}`} flag={f} />
+            ))}
+          </ul>
+        )}
         {preview.balanceChanges.length > 0 && (
           <section aria-label="Balance changes">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Balance changes (simulated on {rpcHost})</h3>
             <ul className="mt-1 text-sm" data-testid="balance-changes">
               {preview.balanceChanges.map((b) => (
-                <li key={b.token} className={cx('font-mono', b.delta.startsWith('-') ? 'text-danger' : 'text-ok')}>{b.formatted}</li>
+                <li key={b.token} className={cx('font-mono', b.delta.startsWith('-') ? 'text-danger' : 'text-ok')}>
+                  {b.formatted}
+                </li>
               ))}
             </ul>
           </section>
@@ -51,7 +63,9 @@ export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: 
               {preview.decoded.map((c, i) => (
                 <li key={i}>
                   <span className="font-semibold text-ink">{c.targetLabel}</span> <span className="font-mono">{c.functionName}</span>
-                  {c.args.length > 0 && <span className="break-all text-ink-muted"> ({c.args.map((a) => `${a.name}: ${a.value}`).join(', ')})</span>}
+                  {c.args.length > 0 && (
+                    <span className="break-all text-ink-muted"> ({c.args.map((a) => `${a.name}: ${a.value}`).join(', ')})</span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -60,7 +74,11 @@ export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: 
         {preview.notChecked.length > 0 && (
           <section aria-label="Could not check" data-testid="not-checked">
             <h3 className="text-xs font-semibold text-warn">Could not check:</h3>
-            <ul className="list-disc pl-4 text-xs text-ink-muted">{preview.notChecked.map((n, i) => <li key={i}>{n}</li>)}</ul>
+            <ul className="list-disc pl-4 text-xs text-ink-muted">
+              {preview.notChecked.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
           </section>
         )}
       </div>

@@ -9,7 +9,9 @@ export function ValueTree({ value, label }: { value: unknown; label?: string }) 
       {entries.map(([key, v]) => (
         <div key={key} className={typeof v === 'object' && v !== null ? 'flex flex-col' : 'flex gap-2'}>
           <dt className="shrink-0 text-ink-muted">{key}</dt>
-          <dd className="min-w-0"><ValueTree value={v} /></dd>
+          <dd className="min-w-0">
+            <ValueTree value={v} />
+          </dd>
         </div>
       ))}
     </dl>

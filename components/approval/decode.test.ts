@@ -40,13 +40,25 @@ describe('decodeSignature', () => {
 
   it('parses v4 typed data from a JSON string with its domain', () => {
     const typed = {
-      types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }], Mail: [{ name: 'contents', type: 'string' }] },
+      types: {
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+        ],
+        Mail: [{ name: 'contents', type: 'string' }],
+      },
       primaryType: 'Mail',
       domain: { name: 'Ether Mail', chainId: 1 },
       message: { contents: 'Hello, Bob!' },
     };
     const view = decodeSignature('eth_signTypedData_v4', [alice, JSON.stringify(typed)]);
-    expect(view).toMatchObject({ kind: 'typed', version: 'v4', primaryType: 'Mail', domain: { name: 'Ether Mail', chainId: 1 }, message: { contents: 'Hello, Bob!' } });
+    expect(view).toMatchObject({
+      kind: 'typed',
+      version: 'v4',
+      primaryType: 'Mail',
+      domain: { name: 'Ether Mail', chainId: 1 },
+      message: { contents: 'Hello, Bob!' },
+    });
   });
 
   it('reports unparseable typed data as unknown', () => {
@@ -56,7 +68,18 @@ describe('decodeSignature', () => {
 
 describe('decodeBatch / decodeChain / decodeWatchAsset', () => {
   it('lists every call of wallet_sendCalls', () => {
-    const view = decodeBatch([{ version: '2.0.0', from: alice, chainId: '0x1', atomicRequired: false, calls: [{ to: bob, value: '0x1' }, { to: alice, data: '0x095ea7b3' + '00'.repeat(64) }] }]);
+    const view = decodeBatch([
+      {
+        version: '2.0.0',
+        from: alice,
+        chainId: '0x1',
+        atomicRequired: false,
+        calls: [
+          { to: bob, value: '0x1' },
+          { to: alice, data: '0x095ea7b3' + '00'.repeat(64) },
+        ],
+      },
+    ]);
     expect(view.chainId).toBe(1n);
     expect(view.calls).toHaveLength(2);
     expect(view.calls[0]?.value).toBe(1n);
@@ -64,12 +87,31 @@ describe('decodeBatch / decodeChain / decodeWatchAsset', () => {
   });
 
   it('reads an EIP-3085 add-chain request', () => {
-    const view = decodeChain([{ chainId: '0x89', chainName: 'Polygon', rpcUrls: ['https://polygon-rpc.com'], nativeCurrency: { name: 'POL', symbol: 'POL', decimals: 18 }, blockExplorerUrls: ['https://polygonscan.com'] }]);
-    expect(view).toEqual({ chainId: 137n, name: 'Polygon', rpcUrls: ['https://polygon-rpc.com'], explorerUrls: ['https://polygonscan.com'], currency: { name: 'POL', symbol: 'POL', decimals: 18 } });
+    const view = decodeChain([
+      {
+        chainId: '0x89',
+        chainName: 'Polygon',
+        rpcUrls: ['https://polygon-rpc.com'],
+        nativeCurrency: { name: 'POL', symbol: 'POL', decimals: 18 },
+        blockExplorerUrls: ['https://polygonscan.com'],
+      },
+    ]);
+    expect(view).toEqual({
+      chainId: 137n,
+      name: 'Polygon',
+      rpcUrls: ['https://polygon-rpc.com'],
+      explorerUrls: ['https://polygonscan.com'],
+      currency: { name: 'POL', symbol: 'POL', decimals: 18 },
+    });
   });
 
   it('reads an EIP-747 watch-asset request', () => {
-    expect(decodeWatchAsset({ type: 'ERC20', options: { address: bob, symbol: 'TST', decimals: 4 } })).toMatchObject({ type: 'ERC20', address: bob, symbol: 'TST', decimals: 4 });
+    expect(decodeWatchAsset({ type: 'ERC20', options: { address: bob, symbol: 'TST', decimals: 4 } })).toMatchObject({
+      type: 'ERC20',
+      address: bob,
+      symbol: 'TST',
+      decimals: 4,
+    });
   });
 
   it('hexToText rejects invalid UTF-8', () => {

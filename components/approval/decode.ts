@@ -71,7 +71,15 @@ export function hexToText(hex: string): string | undefined {
 
 export type SignatureView =
   | { kind: 'message'; address?: string; text?: string; hex?: string }
-  | { kind: 'typed'; address?: string; version: string; domain: Record<string, unknown>; primaryType?: string; message: unknown; types?: Record<string, unknown> }
+  | {
+      kind: 'typed';
+      address?: string;
+      version: string;
+      domain: Record<string, unknown>;
+      primaryType?: string;
+      message: unknown;
+      types?: Record<string, unknown>;
+    }
   | { kind: 'typed-legacy'; address?: string; fields: unknown }
   | { kind: 'unknown'; raw: unknown };
 
@@ -80,7 +88,8 @@ export function decodeSignature(method: string, params: unknown): SignatureView 
   if (method === 'personal_sign') {
     // The spec order is [message, address]; some dApps send [address, message].
     let [message, address] = list as unknown[];
-    if (typeof message === 'string' && addressRe.test(message) && typeof address === 'string' && !addressRe.test(address)) [message, address] = [address, message];
+    if (typeof message === 'string' && addressRe.test(message) && typeof address === 'string' && !addressRe.test(address))
+      [message, address] = [address, message];
     const m = asString(message) ?? '';
     if (hexRe.test(m)) return { kind: 'message', address: asString(address), text: hexToText(m), hex: m };
     return { kind: 'message', address: asString(address), text: m };
@@ -118,10 +127,21 @@ export type BatchView = { from?: string; chainId?: bigint; atomicRequired?: bool
 export function decodeBatch(params: unknown): BatchView {
   const body = asRecord(Array.isArray(params) ? params[0] : params);
   const calls = Array.isArray(body.calls) ? body.calls.map(decodeTxObject) : [];
-  return { from: asString(body.from), chainId: quantity(body.chainId), atomicRequired: typeof body.atomicRequired === 'boolean' ? body.atomicRequired : undefined, calls };
+  return {
+    from: asString(body.from),
+    chainId: quantity(body.chainId),
+    atomicRequired: typeof body.atomicRequired === 'boolean' ? body.atomicRequired : undefined,
+    calls,
+  };
 }
 
-export type ChainView = { chainId?: bigint; name?: string; rpcUrls: string[]; explorerUrls: string[]; currency?: { name?: string; symbol?: string; decimals?: number } };
+export type ChainView = {
+  chainId?: bigint;
+  name?: string;
+  rpcUrls: string[];
+  explorerUrls: string[];
+  currency?: { name?: string; symbol?: string; decimals?: number };
+};
 
 export function decodeChain(params: unknown): ChainView {
   const body = asRecord(Array.isArray(params) ? params[0] : params);
@@ -133,7 +153,11 @@ export function decodeChain(params: unknown): ChainView {
     rpcUrls: strings(body.rpcUrls),
     explorerUrls: strings(body.blockExplorerUrls),
     currency: Object.keys(currency).length
-      ? { name: asString(currency.name), symbol: asString(currency.symbol), decimals: typeof currency.decimals === 'number' ? currency.decimals : undefined }
+      ? {
+          name: asString(currency.name),
+          symbol: asString(currency.symbol),
+          decimals: typeof currency.decimals === 'number' ? currency.decimals : undefined,
+        }
       : undefined,
   };
 }
@@ -147,7 +171,12 @@ export function decodeWatchAsset(params: unknown): AssetView {
     type: asString(body.type),
     address: asString(options.address),
     symbol: asString(options.symbol),
-    decimals: typeof options.decimals === 'number' ? options.decimals : quantity(options.decimals) !== undefined ? Number(quantity(options.decimals)) : undefined,
+    decimals:
+      typeof options.decimals === 'number'
+        ? options.decimals
+        : quantity(options.decimals) !== undefined
+          ? Number(quantity(options.decimals))
+          : undefined,
     image: asString(options.image),
   };
 }

@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 import { cx, focusRing } from '../ui';
 
 /** One screen: a title bar (optional back button and actions) over a scrolling body. */
-export function Screen({ title, onBack, actions, children, footer, className }: {
+export function Screen({
+  title,
+  onBack,
+  actions,
+  children,
+  footer,
+  className,
+}: {
   title: string;
   onBack?: () => void;
   actions?: ReactNode;
@@ -14,7 +21,12 @@ export function Screen({ title, onBack, actions, children, footer, className }: 
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex h-12 shrink-0 items-center gap-2 border-b border-line px-3">
         {onBack && (
-          <button type="button" onClick={onBack} aria-label="Back" className={cx('rounded px-1.5 py-1 text-sm text-ink-muted hover:text-ink', focusRing)}>
+          <button
+            type="button"
+            onClick={onBack}
+            aria-label="Back"
+            className={cx('rounded px-1.5 py-1 text-sm text-ink-muted hover:text-ink', focusRing)}
+          >
             ←
           </button>
         )}

@@ -38,7 +38,9 @@ export function BackupCheck() {
           />
         ))}
         <InlineError error={confirm.error} />
-        <Button type="submit" block loading={confirm.loading}>Confirm backup</Button>
+        <Button type="submit" block loading={confirm.loading}>
+          Confirm backup
+        </Button>
       </form>
     </Screen>
   );

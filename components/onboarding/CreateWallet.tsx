@@ -33,7 +33,9 @@ export function CreateWallet() {
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors} />
         <InlineError error={create.error} />
-        <Button type="submit" block loading={create.loading}>Create wallet</Button>
+        <Button type="submit" block loading={create.loading}>
+          Create wallet
+        </Button>
       </form>
     </Screen>
   );

@@ -22,7 +22,10 @@ export function ImportKey() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = key.trim();
-    const found = { ...checkNewPassword(password, confirm), key: keyPattern.test(trimmed) ? undefined : 'A private key is 64 hex digits, with or without 0x.' };
+    const found = {
+      ...checkNewPassword(password, confirm),
+      key: keyPattern.test(trimmed) ? undefined : 'A private key is 64 hex digits, with or without 0x.',
+    };
     setErrors(found);
     if (found.password || found.confirm || found.key) return;
     if (await importIt.run(trimmed, password)) finish();
@@ -34,7 +37,9 @@ export function ImportKey() {
         <PasswordInput label="Private key" name="private-key" value={key} onChange={(e) => setKey(e.target.value)} error={errors.key} />
         <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors} />
         <InlineError error={importIt.error} />
-        <Button type="submit" block loading={importIt.loading}>Import</Button>
+        <Button type="submit" block loading={importIt.loading}>
+          Import
+        </Button>
       </form>
     </Screen>
   );

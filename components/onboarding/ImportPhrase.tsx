@@ -29,10 +29,21 @@ export function ImportPhrase() {
   return (
     <Screen title="Import a recovery phrase" onBack={finish}>
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-        <TextArea label="Recovery phrase" name="mnemonic" value={phrase} onChange={(e) => setPhrase(e.target.value)} autoComplete="off" spellCheck={false} hint="Words separated by spaces." error={errors.phrase} />
+        <TextArea
+          label="Recovery phrase"
+          name="mnemonic"
+          value={phrase}
+          onChange={(e) => setPhrase(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          hint="Words separated by spaces."
+          error={errors.phrase}
+        />
         <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors} />
         <InlineError error={importIt.error} />
-        <Button type="submit" block loading={importIt.loading}>Import</Button>
+        <Button type="submit" block loading={importIt.loading}>
+          Import
+        </Button>
       </form>
     </Screen>
   );

@@ -10,12 +10,19 @@ import { WatchAddress } from './WatchAddress';
 export function Onboarding() {
   const { step, finish } = useOnboardingFlow();
   switch (step) {
-    case 'welcome': return <Welcome />;
-    case 'create': return <CreateWallet />;
-    case 'show-phrase': return <ShowPhrase />;
-    case 'backup-check': return <BackupCheck />;
-    case 'import-phrase': return <ImportPhrase />;
-    case 'import-key': return <ImportKey />;
-    case 'watch': return <WatchAddress onDone={finish} onBack={finish} />;
+    case 'welcome':
+      return <Welcome />;
+    case 'create':
+      return <CreateWallet />;
+    case 'show-phrase':
+      return <ShowPhrase />;
+    case 'backup-check':
+      return <BackupCheck />;
+    case 'import-phrase':
+      return <ImportPhrase />;
+    case 'import-key':
+      return <ImportKey />;
+    case 'watch':
+      return <WatchAddress onDone={finish} onBack={finish} />;
   }
 }

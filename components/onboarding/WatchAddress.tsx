@@ -27,10 +27,21 @@ export function WatchAddress({ onDone, onBack }: { onDone: () => void; onBack: (
     <Screen title="Watch an address" onBack={onBack}>
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <p className="text-xs text-ink-muted">Ballast tracks its positions and risk. It cannot sign for it.</p>
-        <Input label="Address" name="watch-address" value={address} onChange={(e) => setAddress(e.target.value)} error={addressError} autoComplete="off" spellCheck={false} className="font-mono" />
+        <Input
+          label="Address"
+          name="watch-address"
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          error={addressError}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+        />
         <Input label="Name (optional)" name="watch-name" value={name} onChange={(e) => setName(e.target.value)} />
         <InlineError error={watch.error} />
-        <Button type="submit" block loading={watch.loading}>Watch address</Button>
+        <Button type="submit" block loading={watch.loading}>
+          Watch address
+        </Button>
       </form>
     </Screen>
   );

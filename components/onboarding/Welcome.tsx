@@ -13,10 +13,18 @@ export function Welcome() {
         </p>
       </div>
       <div className="flex flex-col gap-2">
-        <Button block onClick={() => start('create')}>Create a new wallet</Button>
-        <Button block variant="secondary" onClick={() => start('import-phrase')}>Import a recovery phrase</Button>
-        <Button block variant="secondary" onClick={() => start('import-key')}>Import a private key</Button>
-        <Button block variant="ghost" onClick={() => start('watch')}>Watch an address</Button>
+        <Button block onClick={() => start('create')}>
+          Create a new wallet
+        </Button>
+        <Button block variant="secondary" onClick={() => start('import-phrase')}>
+          Import a recovery phrase
+        </Button>
+        <Button block variant="secondary" onClick={() => start('import-key')}>
+          Import a private key
+        </Button>
+        <Button block variant="ghost" onClick={() => start('watch')}>
+          Watch an address
+        </Button>
       </div>
     </div>
   );

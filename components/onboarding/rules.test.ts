@@ -26,7 +26,7 @@ describe('pickBackupPositions', () => {
   it('reaches every position over many draws', () => {
     const seen = new Set<number>();
     let seed = 1;
-    const lcg = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const lcg = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < 200; k++) pickBackupPositions(12, 3, lcg).forEach((p) => seen.add(p));
     expect(seen.size).toBe(12);
   });

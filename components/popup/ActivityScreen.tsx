@@ -20,23 +20,25 @@ export function ActivityScreen() {
             <EmptyState title="No transactions yet">Transactions you approve from Ballast appear here with their status.</EmptyState>
           ) : (
             <ul className="flex flex-col gap-1.5">
-              {[...items].sort((a, b) => b.submittedAt - a.submittedAt).map((item) => (
-                <li key={item.hash} className="flex flex-col gap-1 rounded-lg border border-line p-2 text-xs">
-                  <div className="flex items-center justify-between">
-                    <Amount value={item.value} className="text-sm font-medium" />
-                    <Badge tone={statusTone[item.status]}>{item.status}</Badge>
-                  </div>
-                  <div className="flex items-center gap-1 text-ink-muted">
-                    to {item.to ? <Address address={item.to} copy={false} /> : 'contract creation'}
-                    <span aria-hidden="true">·</span>
-                    <span>{new Date(item.submittedAt).toLocaleString()}</span>
-                  </div>
-                  <div className="flex items-center justify-between text-ink-muted">
-                    <span className="truncate">{item.origin}</span>
-                    <TxHash hash={item.hash} href={txLink(item.chainId, item.hash)} />
-                  </div>
-                </li>
-              ))}
+              {[...items]
+                .sort((a, b) => b.submittedAt - a.submittedAt)
+                .map((item) => (
+                  <li key={item.hash} className="flex flex-col gap-1 rounded-lg border border-line p-2 text-xs">
+                    <div className="flex items-center justify-between">
+                      <Amount value={item.value} className="text-sm font-medium" />
+                      <Badge tone={statusTone[item.status]}>{item.status}</Badge>
+                    </div>
+                    <div className="flex items-center gap-1 text-ink-muted">
+                      to {item.to ? <Address address={item.to} copy={false} /> : 'contract creation'}
+                      <span aria-hidden="true">·</span>
+                      <span>{new Date(item.submittedAt).toLocaleString()}</span>
+                    </div>
+                    <div className="flex items-center justify-between text-ink-muted">
+                      <span className="truncate">{item.origin}</span>
+                      <TxHash hash={item.hash} href={txLink(item.chainId, item.hash)} />
+                    </div>
+                  </li>
+                ))}
             </ul>
           )
         }

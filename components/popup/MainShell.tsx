@@ -35,12 +35,18 @@ export function MainShell({ state }: { state: WalletStateView }) {
 
   function panel() {
     switch (tab) {
-      case 'home': return <HomeScreen state={state} />;
-      case 'portfolio': return <PortfolioScreen />;
-      case 'stake': return <StakeScreen />;
-      case 'activity': return <ActivityScreen />;
-      case 'alerts': return <AlertsScreen />;
-      case 'more': return <MoreScreen />;
+      case 'home':
+        return <HomeScreen state={state} />;
+      case 'portfolio':
+        return <PortfolioScreen />;
+      case 'stake':
+        return <StakeScreen />;
+      case 'activity':
+        return <ActivityScreen />;
+      case 'alerts':
+        return <AlertsScreen />;
+      case 'more':
+        return <MoreScreen />;
     }
   }
 }

@@ -23,7 +23,11 @@ export function MoreScreen() {
       <ul className="flex flex-col gap-2">
         {entries.map((e) => (
           <li key={e.page}>
-            <button type="button" onClick={() => openMore(e.page)} className={cx('flex w-full flex-col rounded-lg border border-line p-3 text-left hover:bg-surface-muted', focusRing)}>
+            <button
+              type="button"
+              onClick={() => openMore(e.page)}
+              className={cx('flex w-full flex-col rounded-lg border border-line p-3 text-left hover:bg-surface-muted', focusRing)}
+            >
               <span className="text-sm font-semibold">{e.title}</span>
               <span className="text-xs text-ink-muted">{e.text}</span>
             </button>

@@ -20,16 +20,28 @@ export function PopupApp() {
       if (wallet.error) {
         return (
           <div className="p-4">
-            <ErrorState title="Could not read the wallet" message={wallet.error.message} details={wallet.error.details} onRetry={() => void walletStore.getState().reload()} />
+            <ErrorState
+              title="Could not read the wallet"
+              message={wallet.error.message}
+              details={wallet.error.details}
+              onRetry={() => void walletStore.getState().reload()}
+            />
           </div>
         );
       }
-      return <div className="flex h-full items-center justify-center"><Spinner label="Loading wallet" /></div>;
+      return (
+        <div className="flex h-full items-center justify-center">
+          <Spinner label="Loading wallet" />
+        </div>
+      );
     }
     switch (wallet.data.status) {
-      case 'uninitialized': return <Onboarding />;
-      case 'locked': return <UnlockScreen />;
-      case 'unlocked': return <MainShell state={wallet.data} />;
+      case 'uninitialized':
+        return <Onboarding />;
+      case 'locked':
+        return <UnlockScreen />;
+      case 'unlocked':
+        return <MainShell state={wallet.data} />;
     }
   }
 }

@@ -23,10 +23,16 @@ export function SitesScreen({ onBack }: { onBack: () => void }) {
                     <p className="truncate text-sm font-medium">{site.origin}</p>
                     <p className="text-xs text-ink-muted">since {new Date(site.connectedAt).toLocaleDateString()}</p>
                     <ul className="mt-1 flex flex-wrap gap-1">
-                      {site.accounts.map((a) => <li key={a}><Address address={a} copy={false} /></li>)}
+                      {site.accounts.map((a) => (
+                        <li key={a}>
+                          <Address address={a} copy={false} />
+                        </li>
+                      ))}
                     </ul>
                   </div>
-                  <Button size="sm" variant="danger" aria-label={`Disconnect ${site.origin}`} onClick={() => void revoke.run(site.origin)}>Disconnect</Button>
+                  <Button size="sm" variant="danger" aria-label={`Disconnect ${site.origin}`} onClick={() => void revoke.run(site.origin)}>
+                    Disconnect
+                  </Button>
                 </li>
               ))}
             </ul>

@@ -15,9 +15,18 @@ export function ExposureChart({ bars }: { bars: readonly ExposureBar[] }) {
         height: 120,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, _min, max) => [0, max * 1.15 || 1] } },
+        scales: {
+          x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+          y: { range: (_u, _min, max) => [0, max * 1.15 || 1] },
+        },
         axes: [
-          { ...axis, size: 28, font: '10px system-ui', splits: () => bars.map((_b, i) => i), values: (_u, vals) => vals.map((v) => bars[v]?.label.slice(0, 14) ?? '') },
+          {
+            ...axis,
+            size: 28,
+            font: '10px system-ui',
+            splits: () => bars.map((_b, i) => i),
+            values: (_u, vals) => vals.map((v) => bars[v]?.label.slice(0, 14) ?? ''),
+          },
           { ...axis, size: 40, font: '10px system-ui', values: (_u, vals) => vals.map((v) => v.toFixed(1)) },
         ],
         series: [{}, { stroke: c.warn, fill: c.warn, width: 1, paths: barPaths, points: { show: false } }],

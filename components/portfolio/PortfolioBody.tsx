@@ -10,7 +10,9 @@ import { StatusBanner } from './StatusBanner';
 export function PortfolioLoading({ accounts }: { accounts: number | null }) {
   return (
     <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading portfolio">
-      <p className="text-xs text-ink-muted" role="status">{accounts === null ? 'Reading the portfolio…' : `Reading ${accounts} account${accounts === 1 ? '' : 's'}…`}</p>
+      <p className="text-xs text-ink-muted" role="status">
+        {accounts === null ? 'Reading the portfolio…' : `Reading ${accounts} account${accounts === 1 ? '' : 's'}…`}
+      </p>
       <Skeleton className="h-16 w-full" />
       <Skeleton className="h-12 w-full" />
       <Skeleton className="h-12 w-full" />
@@ -21,10 +23,28 @@ export function PortfolioLoading({ accounts }: { accounts: number | null }) {
 /** No snapshot ever and the refresh failed: say which RPC and why. */
 export function PortfolioUnreachable({ view }: { view: PortfolioView }) {
   const urls = view.network.rpcUrls.join(', ') || '(no RPC URL set)';
-  return <ErrorState title="RPC unreachable" message={`Could not read ${view.network.name} at ${urls}.`} details={`${view.schedule.lastError ?? ''} Check the URL in More → Networks; Ballast retries on its own.`} />;
+  return (
+    <ErrorState
+      title="RPC unreachable"
+      message={`Could not read ${view.network.name} at ${urls}.`}
+      details={`${view.schedule.lastError ?? ''} Check the URL in More → Networks; Ballast retries on its own.`}
+    />
+  );
 }
 
-export function PortfolioBody({ view, groups, bars, tokens, onOpen }: { view: PortfolioView; groups: PositionGroup[]; bars: ExposureBar[]; tokens: string[]; onOpen: (id: string) => void }) {
+export function PortfolioBody({
+  view,
+  groups,
+  bars,
+  tokens,
+  onOpen,
+}: {
+  view: PortfolioView;
+  groups: PositionGroup[];
+  bars: ExposureBar[];
+  tokens: string[];
+  onOpen: (id: string) => void;
+}) {
   const snapshot = view.snapshot!;
   const totals = totalsOf(snapshot.positions);
   const stale = view.freshness.stale;
@@ -34,24 +54,52 @@ export function PortfolioBody({ view, groups, bars, tokens, onOpen }: { view: Po
     <>
       <StatusBanner view={view} />
       <Card aria-label="Total value">
-        <p className="text-xs text-ink-muted">Total value · {view.accounts.length} account{view.accounts.length === 1 ? '' : 's'}{watchOnly.length > 0 && ` (${watchOnly.length} watch-only)`}</p>
-        <p className="text-xl font-semibold tabular-nums" data-total-fair>{formatEth(totals.fairEth)}</p>
+        <p className="text-xs text-ink-muted">
+          Total value · {view.accounts.length} account{view.accounts.length === 1 ? '' : 's'}
+          {watchOnly.length > 0 && ` (${watchOnly.length} watch-only)`}
+        </p>
+        <p className="text-xl font-semibold tabular-nums" data-total-fair>
+          {formatEth(totals.fairEth)}
+        </p>
         <p className="text-xs tabular-nums text-ink-muted">
           at market <span data-total-market>{formatEth(totals.marketEth)}</span>
           {totals.exposureEth > 0n && ` · slashable ${formatEth(totals.exposureEth)}`}
         </p>
-        {totals.failed > 0 && <p className="mt-1 text-xs text-danger">{totals.failed} position{totals.failed === 1 ? '' : 's'} could not be read and {totals.failed === 1 ? 'is' : 'are'} not counted.</p>}
-        <p className="mt-1 text-[11px] text-ink-muted">Block {snapshot.blockNumber} · {snapshot.requestCount} RPC request{snapshot.requestCount === 1 ? '' : 's'}</p>
+        {totals.failed > 0 && (
+          <p className="mt-1 text-xs text-danger">
+            {totals.failed} position{totals.failed === 1 ? '' : 's'} could not be read and {totals.failed === 1 ? 'is' : 'are'} not counted.
+          </p>
+        )}
+        <p className="mt-1 text-[11px] text-ink-muted">
+          Block {snapshot.blockNumber} · {snapshot.requestCount} RPC request{snapshot.requestCount === 1 ? '' : 's'}
+        </p>
       </Card>
       {snapshot.positions.length === 0 ? (
-        <EmptyState title="No restaking positions on these accounts">Ballast reads liquid staking and restaking tokens, EigenLayer, Symbiotic, Aave, Curve and Pendle positions of every visible account.</EmptyState>
+        <EmptyState title="No restaking positions on these accounts">
+          Ballast reads liquid staking and restaking tokens, EigenLayer, Symbiotic, Aave, Curve and Pendle positions of every visible
+          account.
+        </EmptyState>
       ) : (
         groups.map((g) => (
-          <Card key={g.protocol} title={g.protocol} actions={<span className="text-xs tabular-nums text-ink-muted">{ethText(g.fairEth.toString())}</span>} aria-label={`${g.protocol} positions`}>
+          <Card
+            key={g.protocol}
+            title={g.protocol}
+            actions={<span className="text-xs tabular-nums text-ink-muted">{ethText(g.fairEth.toString())}</span>}
+            aria-label={`${g.protocol} positions`}
+          >
             <ul className="-mx-2 flex flex-col">
               {g.positions.map((p) => {
                 const account = nameOf(p.account);
-                return <PositionRow key={p.id} position={p} stale={stale} watchOnly={account?.watchOnly ?? false} accountName={account?.name ?? p.account} onOpen={() => onOpen(p.id)} />;
+                return (
+                  <PositionRow
+                    key={p.id}
+                    position={p}
+                    stale={stale}
+                    watchOnly={account?.watchOnly ?? false}
+                    accountName={account?.name ?? p.account}
+                    onOpen={() => onOpen(p.id)}
+                  />
+                );
               })}
             </ul>
           </Card>

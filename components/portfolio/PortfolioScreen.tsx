@@ -21,7 +21,10 @@ export function PortfolioScreen() {
 
   // Opening the popup asks for fresh numbers; the stored ones show meanwhile (marked stale if old).
   useEffect(() => {
-    void refreshPortfolio().then(() => setRefreshError(undefined), (e: unknown) => setRefreshError(toErrorView(e)));
+    void refreshPortfolio().then(
+      () => setRefreshError(undefined),
+      (e: unknown) => setRefreshError(toErrorView(e)),
+    );
   }, []);
   useEffect(() => {
     if (marked.current || (view === undefined && resource.error === undefined)) return;
@@ -33,14 +36,34 @@ export function PortfolioScreen() {
   if (open && view) return <PositionDetail position={open} view={view} onBack={() => setOpenId(null)} />;
 
   const refreshing = view?.refreshing ?? false;
-  const refresh = () => void refreshPortfolio().then(() => setRefreshError(undefined), (e: unknown) => setRefreshError(toErrorView(e)));
+  const refresh = () =>
+    void refreshPortfolio().then(
+      () => setRefreshError(undefined),
+      (e: unknown) => setRefreshError(toErrorView(e)),
+    );
   return (
-    <Screen title="Portfolio" actions={<Button size="sm" variant="secondary" loading={refreshing} onClick={refresh} aria-label="Refresh portfolio">Refresh</Button>}>
+    <Screen
+      title="Portfolio"
+      actions={
+        <Button size="sm" variant="secondary" loading={refreshing} onClick={refresh} aria-label="Refresh portfolio">
+          Refresh
+        </Button>
+      }
+    >
       <div className="flex flex-col gap-3" data-portfolio-state={stateOf(view)}>
         <InlineError error={refreshError} />
-        {view ? <Loaded view={view} onOpen={setOpenId} /> : resource.error ? (
-          <ErrorState title="Could not load the portfolio" message={resource.error.message} details={resource.error.details} onRetry={() => void resource.reload()} />
-        ) : <PortfolioLoading accounts={null} />}
+        {view ? (
+          <Loaded view={view} onOpen={setOpenId} />
+        ) : resource.error ? (
+          <ErrorState
+            title="Could not load the portfolio"
+            message={resource.error.message}
+            details={resource.error.details}
+            onRetry={() => void resource.reload()}
+          />
+        ) : (
+          <PortfolioLoading accounts={null} />
+        )}
       </div>
     </Screen>
   );

@@ -26,14 +26,23 @@ export function PositionInsights({ symbol, amountWei }: { symbol: string; amount
   if (state.kind === 'loading') {
     return (
       <div className="flex flex-col gap-2" aria-busy="true" data-insights="loading">
-        <p role="status" className="text-xs text-ink-muted">Reading yield, exit routes and the {symbol} protocol profile…</p>
+        <p role="status" className="text-xs text-ink-muted">
+          Reading yield, exit routes and the {symbol} protocol profile…
+        </p>
         <Skeleton className="h-12 w-full" />
         <Skeleton className="h-24 w-full" />
       </div>
     );
   }
   if (state.kind === 'error') {
-    return <ErrorState title={`Could not read ${symbol} insights`} message={state.error.message} details={state.error.details} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <ErrorState
+        title={`Could not read ${symbol} insights`}
+        message={state.error.message}
+        details={state.error.details}
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
+    );
   }
   return (
     <div className="flex flex-col gap-3" data-insights="ready">

@@ -7,13 +7,32 @@ export const amountText = (p: PositionView) => formatEth(BigInt(p.amount), { uni
 export const ethText = (wei: string | null) => (wei === null ? 'n/a' : formatEth(BigInt(wei)));
 
 /** One position: a button that opens its detail view. */
-export function PositionRow({ position: p, stale, watchOnly, accountName, onOpen }: { position: PositionView; stale: boolean; watchOnly: boolean; accountName: string; onOpen: () => void }) {
+export function PositionRow({
+  position: p,
+  stale,
+  watchOnly,
+  accountName,
+  onOpen,
+}: {
+  position: PositionView;
+  stale: boolean;
+  watchOnly: boolean;
+  accountName: string;
+  onOpen: () => void;
+}) {
   const badges = badgesOf(p, stale);
   return (
     <li>
-      <button type="button" onClick={onOpen} data-position={p.id} className={cx('flex w-full flex-col gap-1 rounded-md px-2 py-1.5 text-left hover:bg-surface-muted', focusRing)}>
+      <button
+        type="button"
+        onClick={onOpen}
+        data-position={p.id}
+        className={cx('flex w-full flex-col gap-1 rounded-md px-2 py-1.5 text-left hover:bg-surface-muted', focusRing)}
+      >
         <span className="flex items-center justify-between gap-2">
-          <span className="truncate text-sm font-medium" data-amount>{amountText(p)}</span>
+          <span className="truncate text-sm font-medium" data-amount>
+            {amountText(p)}
+          </span>
           <span className="shrink-0 text-sm tabular-nums">{ethText(p.fairValueEth)}</span>
         </span>
         <span className="flex items-center justify-between gap-2 text-[11px] text-ink-muted">

@@ -15,7 +15,8 @@ export function StatusBanner({ view }: { view: PortfolioView }) {
       <p className="font-semibold text-warn">Stale: these numbers are{age}.</p>
       {failed ? (
         <p className="mt-0.5 break-words">
-          The last refresh could not read {network.rpcUrls.join(', ') || network.name}: {schedule.lastError}. Next try {new Date(schedule.nextAttemptAt).toLocaleTimeString()}.
+          The last refresh could not read {network.rpcUrls.join(', ') || network.name}: {schedule.lastError}. Next try{' '}
+          {new Date(schedule.nextAttemptAt).toLocaleTimeString()}.
         </p>
       ) : (
         <p className="mt-0.5">No refresh has succeeded since. Refresh, or check the RPC in More → Networks.</p>

@@ -6,7 +6,13 @@ import 'uplot/dist/uPlot.min.css';
 export function chartColors() {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return { ink: v('--color-ink-muted', '#4b5563'), line: v('--color-line', '#d1d5db'), brand: v('--color-brand', '#1d4ed8'), warn: v('--color-warn', '#92400e'), danger: v('--color-danger', '#b91c1c') };
+  return {
+    ink: v('--color-ink-muted', '#4b5563'),
+    line: v('--color-line', '#d1d5db'),
+    brand: v('--color-brand', '#1d4ed8'),
+    warn: v('--color-warn', '#92400e'),
+    danger: v('--color-danger', '#b91c1c'),
+  };
 }
 
 /**

@@ -31,7 +31,10 @@ function Flag({ flag }: { flag: RiskFlag }) {
       {Object.keys(flag.numbers).length > 0 && (
         <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-[11px] text-ink-muted">
           {Object.entries(flag.numbers).map(([k, v]) => (
-            <div key={k} className="contents"><dt>{k}</dt><dd className="break-all text-ink">{v}</dd></div>
+            <div key={k} className="contents">
+              <dt>{k}</dt>
+              <dd className="break-all text-ink">{v}</dd>
+            </div>
           ))}
         </dl>
       )}
@@ -43,8 +46,19 @@ function Flag({ flag }: { flag: RiskFlag }) {
 const stepTone = { ok: 'ok', reverted: 'danger', 'not-run': 'neutral' } as const;
 
 /** The one combined preview of a flow: final position, tokens on the way, gas, every step's flags. */
-export function FlowPreviewCard({ preview, onBack, onStart, starting, startError, startLabel = 'Stake & deploy' }: {
-  preview: FlowPreviewView; onBack: () => void; onStart: () => void; starting: boolean; startError?: { message: string; details?: string };
+export function FlowPreviewCard({
+  preview,
+  onBack,
+  onStart,
+  starting,
+  startError,
+  startLabel = 'Stake & deploy',
+}: {
+  preview: FlowPreviewView;
+  onBack: () => void;
+  onStart: () => void;
+  starting: boolean;
+  startError?: { message: string; details?: string };
   /** The one-click button's text (an unwind says so instead of "Stake & deploy"). */
   startLabel?: string;
 }) {
@@ -57,11 +71,17 @@ export function FlowPreviewCard({ preview, onBack, onStart, starting, startError
       <h2 className="font-semibold">{preview.plan.title}</h2>
       {preview.failedStep && (
         <div role="alert" className="rounded-md bg-danger-soft p-2 text-xs">
-          <p className="font-semibold text-danger">Step {preview.failedStep.index + 1} would revert: {preview.failedStep.label}</p>
+          <p className="font-semibold text-danger">
+            Step {preview.failedStep.index + 1} would revert: {preview.failedStep.label}
+          </p>
           <p className="text-ink">{preview.failedStep.reason}. Nothing was sent.</p>
         </div>
       )}
-      {preview.status === 'unavailable' && <p role="alert" className="text-xs text-warn">The simulation was not available; the flow cannot be checked, so it cannot be started.</p>}
+      {preview.status === 'unavailable' && (
+        <p role="alert" className="text-xs text-warn">
+          The simulation was not available; the flow cannot be checked, so it cannot be started.
+        </p>
+      )}
       <div>
         <h3 className="text-xs font-semibold text-ink">Final position</h3>
         <TokenList items={gains} label="Final position" />
@@ -76,32 +96,61 @@ export function FlowPreviewCard({ preview, onBack, onStart, starting, startError
         <h3 className="text-xs font-semibold text-ink">Tokens on the way</h3>
         <TokenList items={preview.intermediate} label="Intermediate tokens" />
       </div>
-      <p className="text-xs">Gas for the whole flow: <span className="font-medium tabular-nums">{BigInt(preview.gasUsed).toLocaleString('en-US')}</span> gas units ({preview.steps.length} transactions)</p>
-      {preview.facts.healthFactorAfter && <p className="text-xs">Aave health factor after supply: <span className="font-medium">{healthFactorText(preview.facts.healthFactorAfter)}</span></p>}
+      <p className="text-xs">
+        Gas for the whole flow: <span className="font-medium tabular-nums">{BigInt(preview.gasUsed).toLocaleString('en-US')}</span> gas
+        units ({preview.steps.length} transactions)
+      </p>
+      {preview.facts.healthFactorAfter && (
+        <p className="text-xs">
+          Aave health factor after supply: <span className="font-medium">{healthFactorText(preview.facts.healthFactorAfter)}</span>
+        </p>
+      )}
       <div>
         <h3 className="text-xs font-semibold text-ink">Steps</h3>
         <ol aria-label="Steps" className="flex flex-col gap-1.5">
           {preview.steps.map((s) => (
             <li key={s.index} className="flex flex-col gap-1 rounded-md border border-line p-2 text-xs">
               <span className="flex items-center justify-between gap-2">
-                <span className="font-medium">{s.index + 1}. {s.label}</span>
+                <span className="font-medium">
+                  {s.index + 1}. {s.label}
+                </span>
                 <Badge tone={stepTone[s.status]}>{s.status === 'ok' ? 'simulated ok' : s.status}</Badge>
               </span>
               {s.reason && <span className="text-danger">{s.reason}</span>}
               {s.gasUsed && <span className="text-ink-muted">Gas {BigInt(s.gasUsed).toLocaleString('en-US')}</span>}
               {s.changes.length > 0 && <TokenList items={s.changes} label={`Balance changes of step ${s.index + 1}`} />}
-              {s.flags.length > 0 && <ul className="flex flex-col gap-1">{s.flags.map((f) => <Flag key={f.id + f.title} flag={f} />)}</ul>}
+              {s.flags.length > 0 && (
+                <ul className="flex flex-col gap-1">
+                  {s.flags.map((f) => (
+                    <Flag key={f.id + f.title} flag={f} />
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
       </div>
-      {preview.flowFlags.length > 0 && <ul aria-label="Flow checks" className="flex flex-col gap-1 text-xs">{preview.flowFlags.map((f) => <Flag key={f.id + f.title} flag={f} />)}</ul>}
+      {preview.flowFlags.length > 0 && (
+        <ul aria-label="Flow checks" className="flex flex-col gap-1 text-xs">
+          {preview.flowFlags.map((f) => (
+            <Flag key={f.id + f.title} flag={f} />
+          ))}
+        </ul>
+      )}
       <InlineError error={startError} />
       <div className="flex gap-2">
-        <Button variant="secondary" onClick={onBack}>Back</Button>
-        <Button block onClick={onStart} loading={starting} disabled={!ok}>{startLabel}</Button>
+        <Button variant="secondary" onClick={onBack}>
+          Back
+        </Button>
+        <Button block onClick={onStart} loading={starting} disabled={!ok}>
+          {startLabel}
+        </Button>
       </div>
-      {ok && <p className="text-[11px] text-ink-muted">One click signs and sends all {preview.steps.length} steps in order with the account that planned them.</p>}
+      {ok && (
+        <p className="text-[11px] text-ink-muted">
+          One click signs and sends all {preview.steps.length} steps in order with the account that planned them.
+        </p>
+      )}
     </section>
   );
 }

@@ -8,11 +8,25 @@ import { TokenList } from './FlowPreviewCard';
 import { FlowUnwind } from './FlowUnwind';
 
 const stepTone: Record<StepStatus, BadgeTone> = { planned: 'neutral', sending: 'info', sent: 'info', mined: 'ok', failed: 'danger' };
-const stepText: Record<StepStatus, string> = { planned: 'waiting', sending: 'signing', sent: 'sent, waiting for block', mined: 'mined', failed: 'failed' };
+const stepText: Record<StepStatus, string> = {
+  planned: 'waiting',
+  sending: 'signing',
+  sent: 'sent, waiting for block',
+  mined: 'mined',
+  failed: 'failed',
+};
 const flowText: Record<FlowState['status'], string> = { planned: 'starting', running: 'running', done: 'done', failed: 'stopped' };
 
 /** Step n of m with every step's status and hash; on a stop, what the user holds now and the ways on. */
-export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onNew: () => void; /** Show another flow (the unwind just started). */ onShowFlow?: (id: string) => void }) {
+export function FlowProgress({
+  flow,
+  onNew,
+  onShowFlow,
+}: {
+  flow: FlowState;
+  onNew: () => void;
+  /** Show another flow (the unwind just started). */ onShowFlow?: (id: string) => void;
+}) {
   const retry = useAction(retryFlow);
   const txLink = useTxLink();
   const total = flow.steps.length;
@@ -32,7 +46,15 @@ export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onN
         {flow.status === 'done' ? `All ${total} steps mined.` : `Step ${Math.min(current, total)} of ${total}`}
         {!finished && <Spinner className="ml-2 inline-block h-3 w-3" />}
       </p>
-      <div role="progressbar" aria-label="Steps mined" aria-valuemin={0} aria-valuemax={total} aria-valuenow={mined} aria-valuetext={`${mined} of ${total} steps mined`} className="h-2 w-full overflow-hidden rounded-full bg-surface-muted">
+      <div
+        role="progressbar"
+        aria-label="Steps mined"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={mined}
+        aria-valuetext={`${mined} of ${total} steps mined`}
+        className="h-2 w-full overflow-hidden rounded-full bg-surface-muted"
+      >
         <div className="h-full bg-brand transition-all" style={{ width: `${total === 0 ? 0 : (mined / total) * 100}%` }} />
       </div>
       <ol aria-label="Steps" className="flex flex-col gap-1.5">
@@ -42,10 +64,16 @@ export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onN
           return (
             <li key={i} className="flex flex-col gap-0.5 rounded-md border border-line p-2 text-xs">
               <span className="flex items-center justify-between gap-2">
-                <span className="font-medium">{i + 1}. {p.label}</span>
+                <span className="font-medium">
+                  {i + 1}. {p.label}
+                </span>
                 <Badge tone={stepTone[s.status]}>{stepText[s.status]}</Badge>
               </span>
-              {s.hash && <span className="flex items-center gap-1 text-ink-muted">tx <TxHash hash={s.hash} href={txLink(flow.plan.chainId, s.hash)} /></span>}
+              {s.hash && (
+                <span className="flex items-center gap-1 text-ink-muted">
+                  tx <TxHash hash={s.hash} href={txLink(flow.plan.chainId, s.hash)} />
+                </span>
+              )}
               {s.error && <span className="text-danger">{s.error.message}</span>}
             </li>
           );
@@ -62,7 +90,9 @@ export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onN
             {flow.failure.options.map((o, i) => (
               <li key={i} className="flex flex-col gap-1">
                 {o.kind === 'retry' ? (
-                  <Button size="sm" loading={retry.loading} onClick={() => void retry.run(flow.id)}>{o.label}</Button>
+                  <Button size="sm" loading={retry.loading} onClick={() => void retry.run(flow.id)}>
+                    {o.label}
+                  </Button>
                 ) : o.kind === 'unwind' ? (
                   o.note && <span className="text-ink-muted">{o.note}</span>
                 ) : (
@@ -75,7 +105,11 @@ export function FlowProgress({ flow, onNew, onShowFlow }: { flow: FlowState; onN
           <InlineError error={retry.error} />
         </div>
       )}
-      {finished && <Button variant="secondary" onClick={onNew}>New flow</Button>}
+      {finished && (
+        <Button variant="secondary" onClick={onNew}>
+          New flow
+        </Button>
+      )}
     </section>
   );
 }

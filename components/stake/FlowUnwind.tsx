@@ -34,7 +34,14 @@ export function FlowUnwind({ flow, onStarted }: { flow: FlowState; onStarted?: (
   if (preview) {
     return (
       <div className="rounded-md border border-line bg-surface p-2">
-        <FlowPreviewCard preview={preview} onBack={() => setPreview(undefined)} onStart={() => void onStart(preview)} starting={start.loading} startError={start.error} startLabel="Run unwind" />
+        <FlowPreviewCard
+          preview={preview}
+          onBack={() => setPreview(undefined)}
+          onStart={() => void onStart(preview)}
+          starting={start.loading}
+          startError={start.error}
+          startLabel="Run unwind"
+        />
       </div>
     );
   }
@@ -43,7 +50,9 @@ export function FlowUnwind({ flow, onStarted }: { flow: FlowState; onStarted?: (
       <Button size="sm" variant="secondary" loading={plan.loading} onClick={() => void onPreview()}>
         Unwind the {finished} finished step{finished === 1 ? '' : 's'}
       </Button>
-      <span className="text-ink-muted">Previews the undo as a new flow (withdraw, remove liquidity, unwrap, revoke) before anything is sent.</span>
+      <span className="text-ink-muted">
+        Previews the undo as a new flow (withdraw, remove liquidity, unwrap, revoke) before anything is sent.
+      </span>
       <InlineError error={plan.error} />
     </div>
   );

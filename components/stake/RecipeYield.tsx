@@ -10,7 +10,11 @@ const yieldOf = (state: YieldsState, recipeId: string) => state.data?.find((y) =
 export function RecipeYieldShort({ state, recipeId }: { state: YieldsState; recipeId: string }) {
   const y = yieldOf(state, recipeId);
   if (!y) return null;
-  return <span className="text-[11px] text-ink-muted">{y.status === 'measured' && y.aprWad ? `APR ≈ ${formatAprPercent(y.aprWad)}` : 'APR unknown'}</span>;
+  return (
+    <span className="text-[11px] text-ink-muted">
+      {y.status === 'measured' && y.aprWad ? `APR ≈ ${formatAprPercent(y.aprWad)}` : 'APR unknown'}
+    </span>
+  );
 }
 
 /** "Expected yield: …" for the chosen recipe, with where the figure comes from one click away. */
@@ -18,7 +22,11 @@ export function RecipeYieldDetail({ state, recipeId }: { state: YieldsState; rec
   const y = yieldOf(state, recipeId);
   if (!y) {
     const text = state.status === 'error' ? `unknown (${state.error?.message ?? 'the wallet did not answer'})` : 'reading the chain…';
-    return <p data-testid="recipe-yield" className="text-xs text-ink">Expected yield: {text}</p>;
+    return (
+      <p data-testid="recipe-yield" className="text-xs text-ink">
+        Expected yield: {text}
+      </p>
+    );
   }
   const measured = y.status === 'measured' && y.aprWad !== undefined;
   return (
@@ -26,7 +34,12 @@ export function RecipeYieldDetail({ state, recipeId }: { state: YieldsState; rec
       <p data-testid="recipe-yield" className="text-ink">
         Expected yield:{' '}
         {measured ? (
-          <span className="font-medium">≈ {formatAprPercent(y.aprWad!)} APR <span className="font-normal text-ink-muted">({y.symbol} staking, last {y.windowDays} days)</span></span>
+          <span className="font-medium">
+            ≈ {formatAprPercent(y.aprWad!)} APR{' '}
+            <span className="font-normal text-ink-muted">
+              ({y.symbol} staking, last {y.windowDays} days)
+            </span>
+          </span>
         ) : (
           <span>unknown ({y.reason})</span>
         )}
@@ -38,7 +51,9 @@ export function RecipeYieldDetail({ state, recipeId }: { state: YieldsState; rec
             <p>
               Growth of <span className="font-mono text-ink">{y.source}</span>
               {y.measuredOn && y.measuredOn !== y.symbol ? ` (${y.symbol} rebases, so its wrapper ${y.measuredOn} is measured)` : ''}
-              {measured ? `, block ${y.fromBlock} → block ${y.toBlock}, scaled to 365 days (simple, not compounded).` : ', compared with its value 7 and 30 days ago.'}
+              {measured
+                ? `, block ${y.fromBlock} → block ${y.toBlock}, scaled to 365 days (simple, not compounded).`
+                : ', compared with its value 7 and 30 days ago.'}
             </p>
           )}
           {!measured && y.detail && <p>{y.detail}</p>}

@@ -21,7 +21,15 @@ function fieldOf(code: string | undefined): keyof FieldErrors | undefined {
   return undefined;
 }
 
-export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipeView[]; account: FlowAccountView; onPreview: (p: FlowPreviewView) => void }) {
+export function StakeForm({
+  recipes,
+  account,
+  onPreview,
+}: {
+  recipes: FlowRecipeView[];
+  account: FlowAccountView;
+  onPreview: (p: FlowPreviewView) => void;
+}) {
   const [recipeId, setRecipeId] = useState(recipes[0]?.id ?? '');
   const [amountText, setAmountText] = useState('');
   const [slippageText, setSlippageText] = useState('0.5');
@@ -60,7 +68,14 @@ export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipe
     setLoading(true);
     try {
       const slippageBps = slippageTextToBps(slippageText);
-      onPreview(await planFlow({ recipeId: recipe.id, amountText, ...(slippageBps !== undefined ? { slippageBps } : {}), ...(recipe.needsOperator ? { operator: operatorText } : {}) }));
+      onPreview(
+        await planFlow({
+          recipeId: recipe.id,
+          amountText,
+          ...(slippageBps !== undefined ? { slippageBps } : {}),
+          ...(recipe.needsOperator ? { operator: operatorText } : {}),
+        }),
+      );
     } catch (e) {
       const field = fieldOf(e instanceof AppError ? e.code : undefined);
       const view = toErrorView(e);
@@ -76,21 +91,56 @@ export function StakeForm({ recipes, account, onPreview }: { recipes: FlowRecipe
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-3">
       <RecipePicker recipes={recipes} value={recipeId} onChange={setRecipeId} />
       <div className="flex flex-col gap-1">
-        <Input label="Amount (ETH)" inputMode="decimal" autoComplete="off" placeholder="0.0" value={amountText} onChange={(e) => setAmountText(e.target.value)} error={errors.amount} />
+        <Input
+          label="Amount (ETH)"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="0.0"
+          value={amountText}
+          onChange={(e) => setAmountText(e.target.value)}
+          error={errors.amount}
+        />
         <div className="flex items-center justify-between text-xs text-ink-muted">
-          <span>Balance: <Amount value={balance} /></span>
-          <Button variant="secondary" size="sm" onClick={() => setAmountText(formatAmountExact(max))} title="Balance minus 0.01 ETH kept for gas">Max</Button>
+          <span>
+            Balance: <Amount value={balance} />
+          </span>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setAmountText(formatAmountExact(max))}
+            title="Balance minus 0.01 ETH kept for gas"
+          >
+            Max
+          </Button>
         </div>
       </div>
-      <Input label="Slippage (%)" inputMode="decimal" value={slippageText} onChange={(e) => setSlippageText(e.target.value)} error={errors.slippage} hint="Minimum out of every mint and swap; 0.5 % suits staking." />
+      <Input
+        label="Slippage (%)"
+        inputMode="decimal"
+        value={slippageText}
+        onChange={(e) => setSlippageText(e.target.value)}
+        error={errors.slippage}
+        hint="Minimum out of every mint and swap; 0.5 % suits staking."
+      />
       {recipe?.needsOperator && (
         // The refusal names the full address: let it wrap instead of running out of the popup.
         <div className="[overflow-wrap:anywhere]">
-          <Input label="EigenLayer operator address" placeholder="0x…" spellCheck={false} autoComplete="off" value={operatorText} onChange={(e) => setOperatorText(e.target.value)} error={errors.operator} hint="Checked on-chain with DelegationManager.isOperator." />
+          <Input
+            label="EigenLayer operator address"
+            placeholder="0x…"
+            spellCheck={false}
+            autoComplete="off"
+            value={operatorText}
+            onChange={(e) => setOperatorText(e.target.value)}
+            error={errors.operator}
+            hint="Checked on-chain with DelegationManager.isOperator."
+          />
         </div>
       )}
       <InlineError error={formError} />
-      <Button type="submit" block loading={loading} disabled={!recipe}>Preview</Button>
+      <Button type="submit" block loading={loading} disabled={!recipe}>
+        Preview
+      </Button>
     </form>
   );
 }

@@ -26,7 +26,8 @@ export function StakeScreen() {
 
   // A running flow, or the newest one if it stopped: its holdings and Retry must not vanish with the popup.
   const newest = flows.data?.[0];
-  const running = flows.data?.find((f) => f.status === 'running' || f.status === 'planned') ?? (newest?.status === 'failed' ? newest : undefined);
+  const running =
+    flows.data?.find((f) => f.status === 'running' || f.status === 'planned') ?? (newest?.status === 'failed' ? newest : undefined);
   // Pinned once seen: a flow found running on open stays shown when it ends, so its "done" does not vanish into the form.
   if (shownFlowId === undefined && running && running.id !== dismissed) setShownFlowId(running.id);
   const shownId = shownFlowId ?? running?.id;
@@ -43,9 +44,22 @@ export function StakeScreen() {
   return (
     <Screen title="Stake & deploy" onBack={preview && !flow ? () => setPreview(undefined) : undefined}>
       {flow ? (
-        <FlowProgress flow={flow} onNew={() => { setDismissed(flow.id); setShownFlowId(undefined); }} onShowFlow={setShownFlowId} />
+        <FlowProgress
+          flow={flow}
+          onNew={() => {
+            setDismissed(flow.id);
+            setShownFlowId(undefined);
+          }}
+          onShowFlow={setShownFlowId}
+        />
       ) : preview ? (
-        <FlowPreviewCard preview={preview} onBack={() => setPreview(undefined)} onStart={() => void onStart(preview)} starting={start.loading} startError={start.error} />
+        <FlowPreviewCard
+          preview={preview}
+          onBack={() => setPreview(undefined)}
+          onStart={() => void onStart(preview)}
+          starting={start.loading}
+          startError={start.error}
+        />
       ) : (
         <ResourceView resource={recipes} what="recipes">
           {(list) => (
@@ -54,7 +68,11 @@ export function StakeScreen() {
                 !acc.address ? (
                   <EmptyState title="No account selected">Pick or add an account on Home to stake from it.</EmptyState>
                 ) : !acc.canSign ? (
-                  <ErrorState title="This account cannot stake now" message={acc.reason ?? 'It cannot sign.'} onRetry={() => void account.reload()} />
+                  <ErrorState
+                    title="This account cannot stake now"
+                    message={acc.reason ?? 'It cannot sign.'}
+                    onRetry={() => void account.reload()}
+                  />
                 ) : list.length === 0 ? (
                   <EmptyState title="No recipes">This build has no stake-and-deploy recipes.</EmptyState>
                 ) : (

@@ -8,7 +8,11 @@ export function shortAddress(address: string): string {
 
 export function Address({ address, copy = true, className }: { address: string; copy?: boolean; className?: string }) {
   const [copied, setCopied] = useState(false);
-  const text = <span className="font-mono" title={address}>{shortAddress(address)}</span>;
+  const text = (
+    <span className="font-mono" title={address}>
+      {shortAddress(address)}
+    </span>
+  );
   if (!copy) return <span className={cx('text-xs', className)}>{text}</span>;
   return (
     <span className={cx('inline-flex items-center gap-1 text-xs', className)}>
@@ -17,7 +21,10 @@ export function Address({ address, copy = true, className }: { address: string; 
         type="button"
         aria-label={`Copy address ${address}`}
         onClick={() => {
-          void navigator.clipboard.writeText(address).then(() => setCopied(true), () => setCopied(false));
+          void navigator.clipboard.writeText(address).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
         className={cx('rounded px-1 text-ink-muted hover:text-ink', focusRing)}
       >

@@ -1,7 +1,13 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { cx } from './cx';
 
-export function Card({ title, actions, className, children, ...rest }: Omit<HTMLAttributes<HTMLElement>, 'title'> & { title?: ReactNode; actions?: ReactNode }) {
+export function Card({
+  title,
+  actions,
+  className,
+  children,
+  ...rest
+}: Omit<HTMLAttributes<HTMLElement>, 'title'> & { title?: ReactNode; actions?: ReactNode }) {
   return (
     <section className={cx('rounded-lg border border-line bg-surface p-3', className)} {...rest}>
       {(title || actions) && (

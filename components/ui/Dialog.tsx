@@ -21,7 +21,9 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
       onClose={onClose}
       className="m-auto w-[320px] max-w-[90vw] rounded-lg border border-line bg-surface p-4 text-ink backdrop:bg-black/50"
     >
-      <h2 id={titleId} className="mb-3 text-base font-semibold">{title}</h2>
+      <h2 id={titleId} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
       {open && children}
     </dialog>
   );

@@ -5,15 +5,29 @@ import { cx, focusRing } from './cx';
 type FieldProps = { label: string; error?: string; hint?: ReactNode };
 
 const fieldClass = (error?: string) =>
-  cx('w-full rounded-md border bg-surface px-3 text-sm text-ink placeholder:text-ink-muted', error ? 'border-danger' : 'border-line', focusRing);
+  cx(
+    'w-full rounded-md border bg-surface px-3 text-sm text-ink placeholder:text-ink-muted',
+    error ? 'border-danger' : 'border-line',
+    focusRing,
+  );
 
 function FieldFrame({ id, label, error, hint, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-ink">{label}</label>
+      <label htmlFor={id} className="text-xs font-medium text-ink">
+        {label}
+      </label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="text-xs text-ink-muted">{hint}</p>}
-      {error && <p id={`${id}-error`} role="alert" className="text-xs text-danger">{error}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-ink-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-xs text-danger">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -28,7 +42,13 @@ export function Input({ label, error, hint, className, ...rest }: InputProps) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
-      <input id={id} aria-invalid={!!error || undefined} aria-describedby={describedBy(id, error, hint)} className={cx(fieldClass(error), 'h-10', className)} {...rest} />
+      <input
+        id={id}
+        aria-invalid={!!error || undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={cx(fieldClass(error), 'h-10', className)}
+        {...rest}
+      />
     </FieldFrame>
   );
 }
@@ -69,7 +89,13 @@ export function TextArea({ label, error, hint, className, ...rest }: TextAreaPro
   const id = useId();
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} aria-invalid={!!error || undefined} aria-describedby={describedBy(id, error, hint)} className={cx(fieldClass(error), 'min-h-20 py-2 font-mono', className)} {...rest} />
+      <textarea
+        id={id}
+        aria-invalid={!!error || undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={cx(fieldClass(error), 'min-h-20 py-2 font-mono', className)}
+        {...rest}
+      />
     </FieldFrame>
   );
 }

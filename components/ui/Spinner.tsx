@@ -2,7 +2,11 @@ import { cx } from './cx';
 
 export function Spinner({ label = 'Loading', className }: { label?: string; className?: string }) {
   return (
-    <span role="status" aria-label={label} className={cx('inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent', className)} />
+    <span
+      role="status"
+      aria-label={label}
+      className={cx('inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent', className)}
+    />
   );
 }
 

@@ -12,7 +12,17 @@ export function EmptyState({ title, children, action }: { title: string; childre
 }
 
 /** Says what failed and what to do about it, with a retry when one makes sense. */
-export function ErrorState({ title, message, details, onRetry }: { title: string; message: string; details?: string; onRetry?: () => void }) {
+export function ErrorState({
+  title,
+  message,
+  details,
+  onRetry,
+}: {
+  title: string;
+  message: string;
+  details?: string;
+  onRetry?: () => void;
+}) {
   return (
     <div role="alert" className="flex flex-col gap-2 rounded-lg border border-danger bg-danger-soft p-3 text-sm">
       <h2 className="text-sm font-semibold text-danger">{title}</h2>

@@ -8,7 +8,14 @@ export type TabItem<K extends string> = { key: K; label: string; icon?: ReactNod
  * A row of tabs (WAI-ARIA tabs pattern: arrow keys move between tabs). `panelId` ties them to the
  * panel they control.
  */
-export function Tabs<K extends string>({ items, value, onChange, label, panelId, className }: {
+export function Tabs<K extends string>({
+  items,
+  value,
+  onChange,
+  label,
+  panelId,
+  className,
+}: {
   items: TabItem<K>[];
   value: K;
   onChange: (key: K) => void;
@@ -35,7 +42,9 @@ export function Tabs<K extends string>({ items, value, onChange, label, panelId,
         return (
           <button
             key={item.key}
-            ref={(el) => { refs.current[index] = el; }}
+            ref={(el) => {
+              refs.current[index] = el;
+            }}
             type="button"
             role="tab"
             id={`tab-${item.key}`}

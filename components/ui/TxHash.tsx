@@ -2,7 +2,15 @@ import { cx, focusRing } from './cx';
 import { Address } from './Address';
 
 /** A transaction hash, copyable, with a link to the explorer page when the network has one. */
-export function TxHash({ hash, href, className }: { hash: string; /** Explorer page of the transaction, if any. */ href?: string | undefined; className?: string }) {
+export function TxHash({
+  hash,
+  href,
+  className,
+}: {
+  hash: string;
+  /** Explorer page of the transaction, if any. */ href?: string | undefined;
+  className?: string;
+}) {
   return (
     <span className={cx('inline-flex items-center gap-1', className)}>
       <Address address={hash} />

@@ -4,5 +4,4 @@ export function cx(...parts: Array<string | false | null | undefined>): string {
 }
 
 /** The one focus ring every control uses, so keyboard focus is always visible. */
-export const focusRing =
-  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
+export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';

@@ -24,7 +24,9 @@ export function UnlockScreen({ reason }: { reason?: string }) {
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <PasswordInput label="Password" name="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
         <InlineError error={unlock.error} />
-        <Button type="submit" block loading={unlock.loading} disabled={!password}>Unlock</Button>
+        <Button type="submit" block loading={unlock.loading} disabled={!password}>
+          Unlock
+        </Button>
       </form>
     </div>
   );

@@ -35,7 +35,11 @@ export function registerAlerts(browser: BrowserApi, services: () => Services, no
 
   const transport = async (): Promise<Transport> => {
     const { rpcUrls } = await services().networks.active();
-    if (rpcUrls.length === 0) throw new AppError('No RPC URL set for the active network', { details: 'Add the URL of an Ethereum node in More → Networks.', code: 'no_rpc' });
+    if (rpcUrls.length === 0)
+      throw new AppError('No RPC URL set for the active network', {
+        details: 'Add the URL of an Ethereum node in More → Networks.',
+        code: 'no_rpc',
+      });
     const all = rpcUrls.map((url) => http(url, { retryCount: 0, timeout: 15_000 }));
     return all.length === 1 ? all[0]! : fallback(all);
   };
@@ -47,7 +51,14 @@ export function registerAlerts(browser: BrowserApi, services: () => Services, no
       store: createStorageAlertsStore(),
       notify: async ({ id, title, message, buttons }) => {
         // iconUrl is required by Chrome for 'basic' notifications; without it create() fails.
-        await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message, ...(buttons ? { buttons } : {}), priority: 2 });
+        await browser.notifications.create(id, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title,
+          message,
+          ...(buttons ? { buttons } : {}),
+          priority: 2,
+        });
       },
       setBadge: async (count) => {
         await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
@@ -63,7 +74,10 @@ export function registerAlerts(browser: BrowserApi, services: () => Services, no
     onMessage(key, (async ({ data, sender }: { data: DataOf<K>; sender: MessageSender }) => {
       try {
         if (!isExtensionPage(browser, sender)) {
-          throw new AppError('Refused: not an extension page', { details: 'Only Ballast pages may read or change alerts.', code: 'forbidden_sender' });
+          throw new AppError('Refused: not an extension page', {
+            details: 'Only Ballast pages may read or change alerts.',
+            code: 'forbidden_sender',
+          });
         }
         return { ok: true, value: await fn(data, await get()) };
       } catch (error) {
@@ -95,13 +109,21 @@ export function registerAlerts(browser: BrowserApi, services: () => Services, no
     const alert = await e.get(id);
     const route = alert?.positionId ? `${ALERTS_ROUTE}?position=${encodeURIComponent(alert.positionId)}` : ALERTS_ROUTE;
     // action.openPopup needs a focused browser window; a small popup window always works.
-    await browser.windows.create({ url: browser.runtime.getURL(`/popup.html${route}`), type: 'popup', width: 360, height: 640, focused: true });
+    await browser.windows.create({
+      url: browser.runtime.getURL(`/popup.html${route}`),
+      type: 'popup',
+      width: 360,
+      height: 640,
+      focused: true,
+    });
   }
   browser.notifications.onClicked.addListener((id) => void openAlert(id).catch(report('opening an alert')));
   browser.notifications.onButtonClicked.addListener((id) => void openAlert(id).catch(report('opening an alert')));
 
   // The badge is not kept by Chrome across browser restarts: put it back from storage.
-  void get().then((e) => e.restoreBadge()).catch(report('restoring the badge'));
+  void get()
+    .then((e) => e.restoreBadge())
+    .catch(report('restoring the badge'));
 
   return {
     handleSnapshot: (snapshot) => {

@@ -14,7 +14,13 @@ export function createApprovalWindow(browser: BrowserApi, idItem: Item<number | 
           // The window was closed while the worker slept.
         }
       }
-      const created = await browser.windows.create({ url: browser.runtime.getURL('/approval.html'), type: 'popup', width: 400, height: 640, focused: true });
+      const created = await browser.windows.create({
+        url: browser.runtime.getURL('/approval.html'),
+        type: 'popup',
+        width: 400,
+        height: 640,
+        focused: true,
+      });
       await idItem.setValue(created?.id ?? null);
     },
     /** True when `windowId` was the approval window (it is forgotten then). */

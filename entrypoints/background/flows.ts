@@ -1,6 +1,17 @@
 import type { Address, Hex, PublicClient } from 'viem';
 import { AppError, serializeError } from '../../lib/errors';
-import { RECIPES, createFlowExecutor, createItemFlowStore, planFlow, planUnwind, recipeById, validateAmount, validateOperatorAddress, type FlowExecutor, type Recipe } from '../../lib/flows';
+import {
+  RECIPES,
+  createFlowExecutor,
+  createItemFlowStore,
+  planFlow,
+  planUnwind,
+  recipeById,
+  validateAmount,
+  validateOperatorAddress,
+  type FlowExecutor,
+  type Recipe,
+} from '../../lib/flows';
 import { readRecipeYields } from '../../lib/flows/recipe-yield';
 import { createFlowResumeAlarm } from '../../lib/flows/resume-alarm';
 import { flowsItem } from '../../lib/flows/storage-item';
@@ -12,7 +23,16 @@ import type { BrowserApi, MessageSender } from './browser-api';
 import { isExtensionPage } from './ports';
 import type { Services } from './services';
 
-type Key = 'flows:recipes' | 'flows:yields' | 'flows:account' | 'flows:plan' | 'flows:start' | 'flows:get' | 'flows:list' | 'flows:retry' | 'flows:unwind';
+type Key =
+  | 'flows:recipes'
+  | 'flows:yields'
+  | 'flows:account'
+  | 'flows:plan'
+  | 'flows:start'
+  | 'flows:get'
+  | 'flows:list'
+  | 'flows:retry'
+  | 'flows:unwind';
 type DataOf<K extends Key> = Parameters<BallastProtocol[K]>[0];
 type ValueOf<K extends Key> = ReturnType<BallastProtocol[K]> extends Result<infer V> ? V : never;
 
@@ -67,13 +87,19 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   async function signer(): Promise<Address> {
     const wallet = services().wallet;
     if ((await wallet.status()) !== 'unlocked') {
-      throw new AppError('Unlock Ballast first', { code: 'flow.wallet.locked', details: 'The wallet is locked; unlock it with your password, then preview the flow again.' });
+      throw new AppError('Unlock Ballast first', {
+        code: 'flow.wallet.locked',
+        details: 'The wallet is locked; unlock it with your password, then preview the flow again.',
+      });
     }
     const [accounts, meta] = await Promise.all([wallet.accounts(), wallet.meta()]);
     const account = accounts.find((a) => a.address.toLowerCase() === meta.selectedAddress?.toLowerCase());
     if (!account) throw new AppError('No account selected', { code: 'flow.account.none', details: 'Pick an account on Home first.' });
     if (account.kind === 'watch') {
-      throw new AppError('A watch-only account cannot stake', { code: 'flow.account.watch-only', details: `${account.name} is watch-only: Ballast has no key to sign its transactions. Select an account you imported or created.` });
+      throw new AppError('A watch-only account cannot stake', {
+        code: 'flow.account.watch-only',
+        details: `${account.name} is watch-only: Ballast has no key to sign its transactions. Select an account you imported or created.`,
+      });
     }
     return account.address;
   }
@@ -81,17 +107,39 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   const sendTransaction: SendFlowTransaction = async (tx) => {
     const { wallet, activity } = services();
     if ((await wallet.status()) !== 'unlocked') {
-      throw new AppError('Ballast is locked', { code: 'flow.wallet.locked', details: 'Unlock the wallet, then press Retry to send this step.' });
+      throw new AppError('Ballast is locked', {
+        code: 'flow.wallet.locked',
+        details: 'Unlock the wallet, then press Retry to send this step.',
+      });
     }
     const client = await services().client();
-    const [gas, fees] = await Promise.all([client.estimateGas({ account: tx.from, to: tx.to, data: tx.data, value: tx.value }), client.estimateFeesPerGas()]);
+    const [gas, fees] = await Promise.all([
+      client.estimateGas({ account: tx.from, to: tx.to, data: tx.data, value: tx.value }),
+      client.estimateFeesPerGas(),
+    ]);
     const signed = await signTransactionWithKey(await wallet.privateKey(tx.from), {
-      type: 'eip1559', chainId: tx.chainId, nonce: tx.nonce, to: tx.to, data: tx.data, value: tx.value,
+      type: 'eip1559',
+      chainId: tx.chainId,
+      nonce: tx.nonce,
+      to: tx.to,
+      data: tx.data,
+      value: tx.value,
       // 20 % headroom: the estimate was taken on the state before earlier steps settle.
-      gas: (gas * 12n) / 10n, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+      gas: (gas * 12n) / 10n,
+      maxFeePerGas: fees.maxFeePerGas,
+      maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
     });
     const hash = await client.sendRawTransaction({ serializedTransaction: signed });
-    await activity.add({ hash, from: tx.from, to: tx.to, value: tx.value.toString(), chainId: tx.chainId, status: 'pending', submittedAt: Date.now(), origin: 'Ballast · Stake & deploy' });
+    await activity.add({
+      hash,
+      from: tx.from,
+      to: tx.to,
+      value: tx.value.toString(),
+      chainId: tx.chainId,
+      status: 'pending',
+      submittedAt: Date.now(),
+      origin: 'Ballast · Stake & deploy',
+    });
     return hash;
   };
 
@@ -104,7 +152,11 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
       current = {
         key,
         executor: createFlowExecutor({
-          client, store, runs, now: Date.now, sendTransaction,
+          client,
+          store,
+          runs,
+          now: Date.now,
+          sendTransaction,
           waitForReceipt: async (hash: Hex) => {
             const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
             return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
@@ -125,7 +177,10 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
     onMessage(key, (async ({ data, sender }: { data: DataOf<K>; sender: MessageSender }) => {
       try {
         if (!isExtensionPage(browser, sender)) {
-          throw new AppError('Refused: not an extension page', { details: 'Only Ballast pages may plan or start flows.', code: 'forbidden_sender' });
+          throw new AppError('Refused: not an extension page', {
+            details: 'Only Ballast pages may plan or start flows.',
+            code: 'forbidden_sender',
+          });
         }
         return { ok: true, value: await fn(data) };
       } catch (error) {
@@ -134,9 +189,23 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
     }) as never);
   }
 
-  handle('flows:recipes', async () => RECIPES.map((r) => ({ id: r.id, title: r.title, summary: r.summary, needsOperator: r.needsOperator, devnetOnly: r.devnetOnly ?? false, ...riskOf(r) })));
+  handle('flows:recipes', async () =>
+    RECIPES.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      needsOperator: r.needsOperator,
+      devnetOnly: r.devnetOnly ?? false,
+      ...riskOf(r),
+    })),
+  );
   // Separate from the list so the picker shows at once; a few reads on the active network's RPC.
-  handle('flows:yields', async () => readRecipeYields((await executor()).client, RECIPES.map((r) => r.id)));
+  handle('flows:yields', async () =>
+    readRecipeYields(
+      (await executor()).client,
+      RECIPES.map((r) => r.id),
+    ),
+  );
 
   handle('flows:account', async () => {
     const { wallet } = services();
@@ -145,8 +214,17 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
     if (!account) return { canSign: false, reason: 'No account selected: pick one on Home.' };
     const { client } = await executor();
     const balanceWei = (await client.getBalance({ address: account.address })).toString();
-    const problem = await signer().then(() => undefined, (error: unknown) => serializeError(error));
-    return { address: account.address, name: account.name, balanceWei, canSign: !problem, ...(problem ? { reason: `${problem.message}. ${problem.details ?? ''}`.trim() } : {}) };
+    const problem = await signer().then(
+      () => undefined,
+      (error: unknown) => serializeError(error),
+    );
+    return {
+      address: account.address,
+      name: account.name,
+      balanceWei,
+      canSign: !problem,
+      ...(problem ? { reason: `${problem.message}. ${problem.details ?? ''}`.trim() } : {}),
+    };
   });
 
   handle('flows:plan', async ({ recipeId, amountText, slippageBps, operator }) => {
@@ -155,8 +233,20 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
     const { client, chainId } = await executor();
     const balance = await client.getBalance({ address: from });
     const amount = validateAmount({ text: amountText, balance });
-    const operatorAddress = recipe.needsOperator && operator !== undefined && operator.trim() !== '' ? validateOperatorAddress(operator) : undefined;
-    const preview = forUi(await planFlow({ client, chainId, now: Date.now }, { recipeId, from, amount, ...(slippageBps !== undefined ? { slippageBps } : {}), ...(operatorAddress ? { operator: operatorAddress } : {}) }));
+    const operatorAddress =
+      recipe.needsOperator && operator !== undefined && operator.trim() !== '' ? validateOperatorAddress(operator) : undefined;
+    const preview = forUi(
+      await planFlow(
+        { client, chainId, now: Date.now },
+        {
+          recipeId,
+          from,
+          amount,
+          ...(slippageBps !== undefined ? { slippageBps } : {}),
+          ...(operatorAddress ? { operator: operatorAddress } : {}),
+        },
+      ),
+    );
     const previewId = globalThis.crypto.randomUUID();
     previews.clear(); // only the newest preview can be started
     previews.set(previewId, preview);
@@ -165,10 +255,14 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
 
   handle('flows:start', async ({ previewId, preview }) => {
     const planned = (previewId ? previews.get(previewId) : undefined) ?? preview;
-    if (!planned) throw new AppError('This preview expired', { code: 'flow.preview.expired', details: 'Press Preview again to re-plan the flow.' });
+    if (!planned)
+      throw new AppError('This preview expired', { code: 'flow.preview.expired', details: 'Press Preview again to re-plan the flow.' });
     const from = await signer();
     if (planned.plan.from.toLowerCase() !== from.toLowerCase()) {
-      throw new AppError('The selected account changed', { code: 'flow.account.changed', details: 'The preview was planned for another account. Press Preview again.' });
+      throw new AppError('The selected account changed', {
+        code: 'flow.account.changed',
+        details: 'The preview was planned for another account. Press Preview again.',
+      });
     }
     const { executor: ex } = await executor();
     const state = await ex.start(planned);
@@ -194,11 +288,17 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
     const state = await store.get(id);
     if (!state) throw new AppError('No such flow', { code: 'flow.unknown', details: `Flow ${id} is not stored.` });
     if (state.plan.from.toLowerCase() !== from.toLowerCase()) {
-      throw new AppError('Select the account that ran this flow', { code: 'flow.account.changed', details: `The flow was sent from ${state.plan.from}; select that account on Home to unwind it.` });
+      throw new AppError('Select the account that ran this flow', {
+        code: 'flow.account.changed',
+        details: `The flow was sent from ${state.plan.from}; select that account on Home to unwind it.`,
+      });
     }
     const { client, chainId } = await executor();
     if (state.plan.chainId !== chainId) {
-      throw new AppError('Switch to the network of this flow', { code: 'flow.unwind.network', details: `The flow ran on chain ${state.plan.chainId}; the active network is ${chainId}.` });
+      throw new AppError('Switch to the network of this flow', {
+        code: 'flow.unwind.network',
+        details: `The flow ran on chain ${state.plan.chainId}; the active network is ${chainId}.`,
+      });
     }
     const preview = forUi(await planUnwind({ client, chainId, now: Date.now }, { state }));
     const previewId = globalThis.crypto.randomUUID();
@@ -208,7 +308,9 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   });
 
   // A worker stopped mid-flow: carry on with every flow that was running.
-  void resumeIfReady().catch(report('resuming flows')).finally(() => void resumeAlarm.sync().catch(report('arming the flow resume alarm')));
+  void resumeIfReady()
+    .catch(report('resuming flows'))
+    .finally(() => void resumeAlarm.sync().catch(report('arming the flow resume alarm')));
   browser.alarms.onAlarm.addListener((alarm) => void resumeAlarm.onAlarm(alarm.name).catch(report('resuming flows on the alarm')));
 
   // The 'wallet' topic also fires for every approval-queue change; only an unlock can free a waiting flow.
@@ -216,10 +318,13 @@ export function registerFlows(browser: BrowserApi, services: () => Services, not
   return {
     /** The wallet changed: on an unlock, a flow waiting for the signer goes on now, not at the next alarm. */
     walletChanged: () =>
-      void services().wallet.status().then((status) => {
-        const unlocked = status === 'unlocked' && lastWalletStatus !== 'unlocked';
-        lastWalletStatus = status;
-        return unlocked ? resumeIfReady() : undefined;
-      }).catch(report('resuming flows after an unlock')),
+      void services()
+        .wallet.status()
+        .then((status) => {
+          const unlocked = status === 'unlocked' && lastWalletStatus !== 'unlocked';
+          lastWalletStatus = status;
+          return unlocked ? resumeIfReady() : undefined;
+        })
+        .catch(report('resuming flows after an unlock')),
   };
 }

@@ -30,12 +30,17 @@ export default defineBackground({
       originalNotify(topic);
       if (topic === 'wallet') flows?.walletChanged();
       if (topic !== 'networks') return;
-      void get().networks.active().then((n) => {
-        if (lastChainId !== undefined && n.chainId !== lastChainId) ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
-        lastChainId = n.chainId;
-      });
+      void get()
+        .networks.active()
+        .then((n) => {
+          if (lastChainId !== undefined && n.chainId !== lastChainId)
+            ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
+          lastChainId = n.chainId;
+        });
     };
-    void get().networks.active().then((n) => (lastChainId ??= n.chainId));
+    void get()
+      .networks.active()
+      .then((n) => (lastChainId ??= n.chainId));
 
     registerUiHandlers(browser, get, (topic) => hub.notifyUi(topic));
     registerPreview(browser, get, (topic) => hub.notifyUi(topic));
@@ -46,10 +51,12 @@ export default defineBackground({
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
     browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
     browser.windows.onRemoved.addListener((windowId) => {
-      void get().approvalWindow.closed(windowId).then((wasApproval) => {
-        // Closing the approval window rejects whatever was still waiting in it (4001 for the dApps).
-        if (wasApproval) void get().approvals.withdraw(() => true);
-      });
+      void get()
+        .approvalWindow.closed(windowId)
+        .then((wasApproval) => {
+          // Closing the approval window rejects whatever was still waiting in it (4001 for the dApps).
+          if (wasApproval) void get().approvals.withdraw(() => true);
+        });
     });
     browser.runtime.onInstalled.addListener(() => {
       void browser.storage.local.set({ 'ballast:installedAt': Date.now() });

@@ -3,7 +3,16 @@ import { chainOf } from '../../lib/chain';
 import { AppError, serializeError } from '../../lib/errors';
 import { onMessage, type Result, type UiTopic } from '../../lib/messaging';
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
-import { ALARM_NAME, RETRY_ALARM_NAME, createStorageTrackerStore, createTracker, toStateView, type ScheduleState, type Tracker, type TrackerSnapshot } from '../../lib/tracker';
+import {
+  ALARM_NAME,
+  RETRY_ALARM_NAME,
+  createStorageTrackerStore,
+  createTracker,
+  toStateView,
+  type ScheduleState,
+  type Tracker,
+  type TrackerSnapshot,
+} from '../../lib/tracker';
 import type { BrowserApi, MessageSender } from './browser-api';
 import { isExtensionPage } from './ports';
 import type { Services } from './services';
@@ -21,12 +30,21 @@ export type PortfolioOptions = {
  * or editing URLs applies at once). Refreshes on the tracker's alarms and on popup open; every attempt,
  * failed ones included, is announced on the UI topic 'portfolio'.
  */
-export function registerPortfolio(browser: BrowserApi, services: () => Services, notify: (topic: UiTopic) => void, options: PortfolioOptions = {}) {
+export function registerPortfolio(
+  browser: BrowserApi,
+  services: () => Services,
+  notify: (topic: UiTopic) => void,
+  options: PortfolioOptions = {},
+) {
   let tracker: Tracker | undefined;
   let refreshing = false;
 
   const transportOf = (rpcUrls: string[]): Transport => {
-    if (rpcUrls.length === 0) throw new AppError('No RPC URL set for the active network', { details: 'Add the URL of an Ethereum node in More → Networks, then refresh.', code: 'no_rpc' });
+    if (rpcUrls.length === 0)
+      throw new AppError('No RPC URL set for the active network', {
+        details: 'Add the URL of an Ethereum node in More → Networks, then refresh.',
+        code: 'no_rpc',
+      });
     // No viem retries: the tracker's own backoff decides when to try again.
     const transports = rpcUrls.map((url) => http(url, { retryCount: 0, timeout: 15_000 }));
     return transports.length === 1 ? transports[0]! : fallback(transports);
@@ -50,7 +68,12 @@ export function registerPortfolio(browser: BrowserApi, services: () => Services,
 
   async function view(): Promise<PortfolioView> {
     const t = await get();
-    const [state, history, accounts, network] = await Promise.all([t.getSnapshot(), t.getHistory(), visibleAccounts(), services().networks.active()]);
+    const [state, history, accounts, network] = await Promise.all([
+      t.getSnapshot(),
+      t.getHistory(),
+      visibleAccounts(),
+      services().networks.active(),
+    ]);
     return {
       ...toStateView(state),
       history,
@@ -77,7 +100,10 @@ export function registerPortfolio(browser: BrowserApi, services: () => Services,
     onMessage(key, (async ({ sender }: { sender: MessageSender }): Promise<Result<PortfolioView>> => {
       try {
         if (!isExtensionPage(browser, sender)) {
-          throw new AppError('Refused: not an extension page', { details: 'Only Ballast pages may read the portfolio.', code: 'forbidden_sender' });
+          throw new AppError('Refused: not an extension page', {
+            details: 'Only Ballast pages may read the portfolio.',
+            code: 'forbidden_sender',
+          });
         }
         return { ok: true, value: await fn() };
       } catch (error) {

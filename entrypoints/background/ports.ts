@@ -4,7 +4,6 @@ import type { ProviderEvent } from '../../lib/provider';
 import { accountsFor } from '../../lib/provider';
 import type { Services } from './services';
 
-
 /** Messages on the provider port. The page's request id is only used to match answers and dedupe. */
 export type PortRequest = { type: 'request'; id: string; method: string; params?: unknown };
 export type PortMessage =
@@ -70,7 +69,8 @@ export function createPortHub(browser: BrowserApi, services: () => Services) {
     })();
     port.onMessage.addListener((raw: unknown) => {
       const msg = raw as Partial<PortRequest> | null;
-      if (!msg || msg.type !== 'request' || typeof msg.id !== 'string' || msg.id.length > MAX_ID_LENGTH || typeof msg.method !== 'string') return;
+      if (!msg || msg.type !== 'request' || typeof msg.id !== 'string' || msg.id.length > MAX_ID_LENGTH || typeof msg.method !== 'string')
+        return;
       const id = msg.id;
       info.inFlight.add(id);
       const s = services();
@@ -107,7 +107,8 @@ export function createPortHub(browser: BrowserApi, services: () => Services) {
       for (const port of uiPorts) post(port, { type: 'changed', topic });
     },
     emitProvider(origins: string[] | '*', event: ProviderEvent, data: unknown) {
-      for (const [port, info] of providerPorts) if (origins === '*' || origins.includes(info.origin)) post(port, { type: 'event', event, data });
+      for (const [port, info] of providerPorts)
+        if (origins === '*' || origins.includes(info.origin)) post(port, { type: 'event', event, data });
     },
     refreshSiteAccounts: () => void refreshSiteAccounts(),
   };

@@ -2,7 +2,13 @@ import { isAddress, type Address, type Hex } from 'viem';
 import type { PreviewCall, PreviewRequest, TypedDataJson } from '../../lib/preview';
 
 /** Requests that get a risk preview (in the approval window, on the page card, and in guard mode). */
-export const PREVIEWED_METHODS = ['eth_sendTransaction', 'wallet_sendCalls', 'personal_sign', 'eth_signTypedData_v3', 'eth_signTypedData_v4'] as const;
+export const PREVIEWED_METHODS = [
+  'eth_sendTransaction',
+  'wallet_sendCalls',
+  'personal_sign',
+  'eth_signTypedData_v3',
+  'eth_signTypedData_v4',
+] as const;
 
 export const isPreviewedMethod = (method: string): boolean => (PREVIEWED_METHODS as readonly string[]).includes(method);
 
@@ -58,7 +64,11 @@ export function toPreviewRequest(method: string, params: unknown, fallbackFrom?:
       const message = messageFirst ? a : b;
       if (typeof message !== 'string') throw new Error('personal_sign needs a message');
       const from = messageFirst ? b : a;
-      return { kind: 'personalSign', message, ...(typeof from === 'string' && isAddress(from, { strict: false }) ? { from: from as Address } : {}) };
+      return {
+        kind: 'personalSign',
+        message,
+        ...(typeof from === 'string' && isAddress(from, { strict: false }) ? { from: from as Address } : {}),
+      };
     }
     case 'eth_signTypedData_v3':
     case 'eth_signTypedData_v4': {

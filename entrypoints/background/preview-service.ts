@@ -35,7 +35,15 @@ export function failedPreview(kind: Preview['kind'], reason: string): Preview {
     decoded: [],
     simulation: { status: 'unavailable', method: 'none', reason, calls: [] },
     balanceChanges: [],
-    flags: [{ id: 'preview.failed', severity: 'warn', title: 'Could not check this request', numbers: { reason }, why: 'Ballast could not simulate or decode it, so its risk is unknown. Check the details yourself before you approve.' }],
+    flags: [
+      {
+        id: 'preview.failed',
+        severity: 'warn',
+        title: 'Could not check this request',
+        numbers: { reason },
+        why: 'Ballast could not simulate or decode it, so its risk is unknown. Check the details yourself before you approve.',
+      },
+    ],
     worst: 'warn',
     checked: [],
     notChecked: [`the whole request: ${reason}`],
@@ -45,7 +53,13 @@ export function failedPreview(kind: Preview['kind'], reason: string): Preview {
 }
 
 const kindOf = (method: string): Preview['kind'] =>
-  method === 'wallet_sendCalls' ? 'batch' : method === 'personal_sign' ? 'personalSign' : method.startsWith('eth_signTypedData') ? 'typedData' : 'transaction';
+  method === 'wallet_sendCalls'
+    ? 'batch'
+    : method === 'personal_sign'
+      ? 'personalSign'
+      : method.startsWith('eth_signTypedData')
+        ? 'typedData'
+        : 'transaction';
 
 /**
  * Builds a preview for every previewed request that enters the approval queue (once per pending id,
@@ -100,10 +114,11 @@ export function createPreviewService(deps: PreviewServiceDeps) {
         unwatch();
         resolve(entry);
       };
-      const check = () => void deps.pending().then((all) => {
-        const entry = all.find(match);
-        if (entry) finish(entry);
-      });
+      const check = () =>
+        void deps.pending().then((all) => {
+          const entry = all.find(match);
+          if (entry) finish(entry);
+        });
       const timer = setTimeout(() => finish(undefined), ms);
       const unwatch = deps.watchPending(check);
       check();

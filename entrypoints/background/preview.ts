@@ -45,7 +45,10 @@ export function registerPreview(browser: BrowserApi, get: () => Services, notify
   onMessage('preview:get', async ({ data, sender }) => {
     try {
       if (!isExtensionPage(browser, sender as MessageSender)) {
-        throw new AppError('Refused: not an extension page', { details: 'Only Ballast pages may read previews.', code: 'forbidden_sender' });
+        throw new AppError('Refused: not an extension page', {
+          details: 'Only Ballast pages may read previews.',
+          code: 'forbidden_sender',
+        });
       }
       return { ok: true, value: await service.get(String(data.id), data.wait === true) };
     } catch (error) {

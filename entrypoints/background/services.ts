@@ -7,8 +7,18 @@ import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
 import type { UiTopic } from '../../lib/messaging';
 import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
 import {
-  accountsItem, activityItem, approvalWindowItem, callBundlesItem, networksItem, pendingItem, permissionsItem,
-  sessionSecretsItem, settingsItem, vaultItem, walletMetaItem, watchedAssetsItem,
+  accountsItem,
+  activityItem,
+  approvalWindowItem,
+  callBundlesItem,
+  networksItem,
+  pendingItem,
+  permissionsItem,
+  sessionSecretsItem,
+  settingsItem,
+  vaultItem,
+  walletMetaItem,
+  watchedAssetsItem,
 } from '../../lib/storage';
 import { createActivityService } from '../../lib/wallet/activity';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
@@ -25,23 +35,46 @@ export type Hub = {
 /** Wires lib/* together with explicit dependencies; no module-level singletons. */
 export function createServices(browser: BrowserApi, hub: Hub) {
   const wallet = createWalletService({
-    vault: vaultItem, accounts: accountsItem, meta: walletMetaItem, session: sessionSecretsItem,
+    vault: vaultItem,
+    accounts: accountsItem,
+    meta: walletMetaItem,
+    session: sessionSecretsItem,
     onChange: () => {
       hub.notifyUi('wallet');
       hub.refreshSiteAccounts();
     },
   });
   const networks = createNetworkService({ item: networksItem, onChange: () => hub.notifyUi('networks') });
-  const permissions = createPermissionService({ item: permissionsItem, onChange: () => { hub.notifyUi('sites'); hub.refreshSiteAccounts(); } });
+  const permissions = createPermissionService({
+    item: permissionsItem,
+    onChange: () => {
+      hub.notifyUi('sites');
+      hub.refreshSiteAccounts();
+    },
+  });
   const activity = createActivityService({ item: activityItem, onChange: () => hub.notifyUi('activity') });
   const approvalWindow = createApprovalWindow(browser, approvalWindowItem);
-  const approvals = createApprovalQueue({ item: pendingItem, openWindow: approvalWindow.open, onChange: () => { hub.notifyUi('pending'); hub.notifyUi('wallet'); } });
+  const approvals = createApprovalQueue({
+    item: pendingItem,
+    openWindow: approvalWindow.open,
+    onChange: () => {
+      hub.notifyUi('pending');
+      hub.notifyUi('wallet');
+    },
+  });
   const client = async () => createNetworkClient(await networks.active());
   // wallet_sendCalls batches run through the flow executor (stored nonce per call, resumable).
   const callFlows = createItemFlowStore(callFlowsItem);
   const routerDeps: ProviderRouterDeps = {
-    wallet, networks, permissions, approvals, activity, client,
-    callBundles: callBundlesItem, watchedAssets: watchedAssetsItem, callFlows,
+    wallet,
+    networks,
+    permissions,
+    approvals,
+    activity,
+    client,
+    callBundles: callBundlesItem,
+    watchedAssets: watchedAssetsItem,
+    callFlows,
     emit: (origins, event, data) => (event === 'accountsChanged' ? hub.refreshSiteAccounts() : hub.emitProvider(origins, event, data)),
   };
   const router = createProviderRouter(routerDeps);

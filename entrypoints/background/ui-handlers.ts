@@ -17,7 +17,10 @@ export function registerUiHandlers(browser: BrowserApi, services: () => Services
     onMessage(key, (async ({ data, sender }: { data: DataOf<K>; sender: MessageSender }) => {
       try {
         if (!isExtensionPage(browser, sender)) {
-          throw new AppError('Refused: not an extension page', { details: 'Only Ballast pages may call the wallet protocol.', code: 'forbidden_sender' });
+          throw new AppError('Refused: not an extension page', {
+            details: 'Only Ballast pages may call the wallet protocol.',
+            code: 'forbidden_sender',
+          });
         }
         const s = services();
         // Awaited: an auto-lock deadline that passed while the worker was stopped locks before the answer.

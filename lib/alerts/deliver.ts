@@ -13,7 +13,11 @@ export type DeliveryContext = { settings: AlertSettings; now: number; minute: nu
  * keys only) and the notifications to show. An alert in quiet hours or in its cool-down is listed
  * unread but not notified.
  */
-export function admit(state: AlertsState, candidates: readonly AlertCandidate[], { settings, now, minute, chainId, block }: DeliveryContext): { raised: Alert[]; notifications: AlertNotification[] } {
+export function admit(
+  state: AlertsState,
+  candidates: readonly AlertCandidate[],
+  { settings, now, minute, chainId, block }: DeliveryContext,
+): { raised: Alert[]; notifications: AlertNotification[] } {
   const quiet = isQuietTime(settings.quietHours, minute);
   const cooldownMs = settings.cooldownMinutes * 60_000;
   const raised: Alert[] = [];
@@ -27,7 +31,13 @@ export function admit(state: AlertsState, candidates: readonly AlertCandidate[],
     if (notified) state.cooldowns[cooldownKey] = now;
     const alert: Alert = { ...c, time: now, block: candidateBlock ?? block, chainId, read: false, notified };
     raised.push(alert);
-    if (notified) notifications.push({ id: alert.id, title: alert.title, message: alert.message, ...(alert.positionId ? { buttons: [{ title: 'Open position' }] } : {}) });
+    if (notified)
+      notifications.push({
+        id: alert.id,
+        title: alert.title,
+        message: alert.message,
+        ...(alert.positionId ? { buttons: [{ title: 'Open position' }] } : {}),
+      });
   }
   state.alerts = [...raised.reverse(), ...state.alerts].slice(0, MAX_LISTED_ALERTS);
   prune(state, now, cooldownMs);

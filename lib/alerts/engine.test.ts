@@ -16,11 +16,26 @@ const MIN = 60_000;
 function snapshot(block: bigint, takenAt: number, discountPct: bigint, { failed = false } = {}): TrackerSnapshot {
   const market = WAD - (WAD * discountPct) / 100n;
   const position: Position = {
-    id: `token:${alice}:ezETH`, family: 'token', account: alice, asset: 'ezETH', status: failed ? 'failed' : 'ok', amount: 10n * WAD,
-    fairValueEth: failed ? null : 10n * WAD, marketValueEth: failed ? null : 10n * market, depegWad: failed ? null : market - WAD, details: {}, sources: [],
+    id: `token:${alice}:ezETH`,
+    family: 'token',
+    account: alice,
+    asset: 'ezETH',
+    status: failed ? 'failed' : 'ok',
+    amount: 10n * WAD,
+    fairValueEth: failed ? null : 10n * WAD,
+    marketValueEth: failed ? null : 10n * market,
+    depegWad: failed ? null : market - WAD,
+    details: {},
+    sources: [],
   };
   return {
-    chainId: 1, blockNumber: block, blockTimestamp: 0n, takenAt, requestCount: 2, accounts: [alice], positions: [position],
+    chainId: 1,
+    blockNumber: block,
+    blockTimestamp: 0n,
+    takenAt,
+    requestCount: 2,
+    accounts: [alice],
+    positions: [position],
     tokens: [{ symbol: 'ezETH', fairRate: WAD, marketRate: failed ? null : market, depegWad: failed ? null : market - WAD }],
   };
 }
@@ -32,13 +47,19 @@ function setup(settings: Partial<AlertSettings> = {}, clock = { t: 1_000_000 }) 
   const store = createMemoryAlertsStore({ settings: { ...DEFAULT_ALERT_SETTINGS, ...settings } });
   const deps = {
     chain: mainnet,
-    getTransport: () => custom({ request: async ({ method, params }: { method: string; params?: unknown }) => {
-      if (method !== 'eth_getLogs') throw new Error(`unexpected ${method}`);
-      logRequests.push(params);
-      return [];
-    } }),
-    store, now: () => clock.t, minuteOfDay: () => 12 * 60,
-    notify: (n: AlertNotification) => void notes.push(n), setBadge: (c: number) => void badge.push(c),
+    getTransport: () =>
+      custom({
+        request: async ({ method, params }: { method: string; params?: unknown }) => {
+          if (method !== 'eth_getLogs') throw new Error(`unexpected ${method}`);
+          logRequests.push(params);
+          return [];
+        },
+      }),
+    store,
+    now: () => clock.t,
+    minuteOfDay: () => 12 * 60,
+    notify: (n: AlertNotification) => void notes.push(n),
+    setBadge: (c: number) => void badge.push(c),
   };
   return { engine: createAlertsEngine(deps), restart: () => createAlertsEngine(deps), notes, badge, clock, store, logRequests };
 }
@@ -48,7 +69,9 @@ describe('evaluate', () => {
     const { engine, notes, clock } = setup();
     await engine.evaluate(snapshot(100n, clock.t, 0n));
     expect((await engine.evaluate(snapshot(101n, clock.t, 2n))).raised.map((a) => a.severity)).toEqual(['warning']);
-    expect((await engine.evaluate(snapshot(102n, clock.t, 4n))).raised.map((a) => [a.severity, a.id])).toEqual([['danger', 'depeg:ezETH:101:danger']]);
+    expect((await engine.evaluate(snapshot(102n, clock.t, 4n))).raised.map((a) => [a.severity, a.id])).toEqual([
+      ['danger', 'depeg:ezETH:101:danger'],
+    ]);
     expect((await engine.evaluate(snapshot(103n, clock.t, 0n))).raised.map((a) => a.id)).toEqual(['depeg-recovered:ezETH:101']);
     clock.t += 10 * MIN; // inside the 60-minute cool-down
     const again = await engine.evaluate(snapshot(110n, clock.t, 2n));
@@ -90,12 +113,26 @@ describe('evaluate', () => {
     const fresh = restart();
     expect((await fresh.evaluate(snapshot(106n, clock.t, 5n))).raised).toEqual([]);
     expect(notes).toHaveLength(1);
-    expect(logRequests.map((p) => { const [f] = p as [{ fromBlock: string; toBlock: string }]; return [BigInt(f.fromBlock), BigInt(f.toBlock)]; })).toEqual([[101n, 105n], [106n, 106n]]);
+    expect(
+      logRequests.map((p) => {
+        const [f] = p as [{ fromBlock: string; toBlock: string }];
+        return [BigInt(f.fromBlock), BigInt(f.toBlock)];
+      }),
+    ).toEqual([
+      [101n, 105n],
+      [106n, 106n],
+    ]);
   });
 
   test('the watchdog: one danger alert per outage once the RPC failed longer than the set time', async () => {
     const { engine, notes, clock } = setup();
-    const failing = { ...INITIAL_SCHEDULE, consecutiveFailures: 3, lastSuccessAt: clock.t - 20 * MIN, lastAttemptAt: clock.t, lastError: 'connection refused' };
+    const failing = {
+      ...INITIAL_SCHEDULE,
+      consecutiveFailures: 3,
+      lastSuccessAt: clock.t - 20 * MIN,
+      lastAttemptAt: clock.t,
+      lastError: 'connection refused',
+    };
     expect(await engine.checkHealth(failing)).toEqual([]);
     clock.t += 11 * MIN;
     const raised = await engine.checkHealth({ ...failing, consecutiveFailures: 4 });

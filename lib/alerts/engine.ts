@@ -33,7 +33,13 @@ export function createAlertsEngine(deps: AlertsDeps) {
   const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
   const serial = createMutex();
 
-  async function commit(state: AlertsState, settings: AlertSettings, candidates: AlertCandidate[], block: string, t: number): Promise<Alert[]> {
+  async function commit(
+    state: AlertsState,
+    settings: AlertSettings,
+    candidates: AlertCandidate[],
+    block: string,
+    t: number,
+  ): Promise<Alert[]> {
     const { raised, notifications } = admit(state, candidates, { settings, now: t, minute: minuteOfDay(t), chainId: deps.chain.id, block });
     // Stored before notifying: a worker stopped in between loses a popup, never shows one twice.
     await deps.store.setState(state);
@@ -58,9 +64,15 @@ export function createAlertsEngine(deps: AlertsDeps) {
     try {
       const client = createPublicClient({ chain: deps.chain, transport: await deps.getTransport() });
       const vaults = [...new Set(Object.values(state.positions).flatMap((m) => (m.vault ? [m.vault as `0x${string}`] : [])))];
-      const { logs, readTo } = await readSlashingLogs(client, { addresses: [EIGENLAYER.allocationManager, ...vaults], fromBlock: from, toBlock: snapshot.blockNumber });
+      const { logs, readTo } = await readSlashingLogs(client, {
+        addresses: [EIGENLAYER.allocationManager, ...vaults],
+        fromBlock: from,
+        toBlock: snapshot.blockNumber,
+      });
       state.lastLogBlock = String(readTo);
-      return on ? { ...slashingRule(logs, state.positions, snapshot), ok: true as const } : { candidates: [], explained: new Set<string>(), ok: true as const };
+      return on
+        ? { ...slashingRule(logs, state.positions, snapshot), ok: true as const }
+        : { candidates: [], explained: new Set<string>(), ok: true as const };
     } catch (error) {
       return { candidates: [], explained: new Set<string>(), ok: false as const, error: serializeError(error).message };
     }
@@ -138,4 +150,5 @@ export function createAlertsEngine(deps: AlertsDeps) {
 export type AlertsEngine = ReturnType<typeof createAlertsEngine>;
 
 /** One evaluation with a throwaway engine: the state it needs is all in deps.store. */
-export const evaluateAlerts = (deps: AlertsDeps, snapshot: TrackerSnapshot): Promise<EvaluateResult> => createAlertsEngine(deps).evaluate(snapshot);
+export const evaluateAlerts = (deps: AlertsDeps, snapshot: TrackerSnapshot): Promise<EvaluateResult> =>
+  createAlertsEngine(deps).evaluate(snapshot);

@@ -12,4 +12,14 @@ export { isQuietTime, localMinuteOfDay } from './quiet-hours';
 export { unreadDangerCount } from './deliver';
 export { SLASHING_TOPICS, slashingEventsAbi } from './rules/slashing-logs';
 export { ALERT_RULES, EMPTY_ALERTS_STATE } from './types';
-export type { Alert, AlertNotification, AlertRule, AlertSettings, AlertSeverity, AlertsDeps, AlertsState, AlertsStore, QuietHours } from './types';
+export type {
+  Alert,
+  AlertNotification,
+  AlertRule,
+  AlertSettings,
+  AlertSeverity,
+  AlertsDeps,
+  AlertsState,
+  AlertsStore,
+  QuietHours,
+} from './types';

@@ -36,11 +36,30 @@ describe('threshold validation', () => {
 
   test('the settings form: a bad field is named, danger below warning is refused, defaults pass', () => {
     expect(validateAlertSettings(DEFAULT_ALERT_SETTINGS)).toEqual(DEFAULT_ALERT_SETTINGS);
-    refused(() => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, valueMovePercent: -5 }), /Position change threshold cannot be negative/);
-    refused(() => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, depeg: { warnPercent: 4, dangerPercent: 2, perToken: {} } }), /danger threshold is below/);
-    refused(() => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, depeg: { ...DEFAULT_ALERT_SETTINGS.depeg, perToken: { ezETH: { warnPercent: 1, dangerPercent: 101 } } } }), /ezETH danger threshold cannot be above 100/);
-    refused(() => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, quietHours: { enabled: true, startMinute: 1440, endMinute: 0 } }), /Quiet hours start/);
-    refused(() => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, rules: { ...DEFAULT_ALERT_SETTINGS.rules, depeg: 'yes' } }), /Rule "depeg"/);
+    refused(
+      () => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, valueMovePercent: -5 }),
+      /Position change threshold cannot be negative/,
+    );
+    refused(
+      () => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, depeg: { warnPercent: 4, dangerPercent: 2, perToken: {} } }),
+      /danger threshold is below/,
+    );
+    refused(
+      () =>
+        validateAlertSettings({
+          ...DEFAULT_ALERT_SETTINGS,
+          depeg: { ...DEFAULT_ALERT_SETTINGS.depeg, perToken: { ezETH: { warnPercent: 1, dangerPercent: 101 } } },
+        }),
+      /ezETH danger threshold cannot be above 100/,
+    );
+    refused(
+      () => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, quietHours: { enabled: true, startMinute: 1440, endMinute: 0 } }),
+      /Quiet hours start/,
+    );
+    refused(
+      () => validateAlertSettings({ ...DEFAULT_ALERT_SETTINGS, rules: { ...DEFAULT_ALERT_SETTINGS.rules, depeg: 'yes' } }),
+      /Rule "depeg"/,
+    );
   });
 
   test('percent → WAD is exact for the shown digits (1 % = 1e16, 2.5 % = 2.5e16)', () => {

@@ -18,11 +18,18 @@ const fail = (shortMessage: string, details: string) => new AppError(shortMessag
  * 0 (would fire on every refresh) and anything above 100 % are refused. The UI form calls this too.
  */
 export function validateThresholdPercent(value: unknown, label = 'Threshold'): number {
-  if (typeof value !== 'number') throw fail(`${label} must be a number`, `Got ${typeof value === 'string' ? `the text "${value}"` : typeof value}; enter a percent such as 1 or 2.5.`);
-  if (Number.isNaN(value) || !Number.isFinite(value)) throw fail(`${label} is not a number`, 'Enter a percent between 0 and 100, such as 1 or 2.5.');
+  if (typeof value !== 'number')
+    throw fail(
+      `${label} must be a number`,
+      `Got ${typeof value === 'string' ? `the text "${value}"` : typeof value}; enter a percent such as 1 or 2.5.`,
+    );
+  if (Number.isNaN(value) || !Number.isFinite(value))
+    throw fail(`${label} is not a number`, 'Enter a percent between 0 and 100, such as 1 or 2.5.');
   if (value < 0) throw fail(`${label} cannot be negative`, `Got ${value} %; enter a percent above 0, such as 1.`);
-  if (value === 0) throw fail(`${label} must be above 0 %`, 'A threshold of 0 would raise an alert on every refresh; enter a percent such as 1.');
-  if (value > 100) throw fail(`${label} cannot be above 100 %`, `Got ${value} %; a price or value cannot move more than 100 % down. Enter at most 100.`);
+  if (value === 0)
+    throw fail(`${label} must be above 0 %`, 'A threshold of 0 would raise an alert on every refresh; enter a percent such as 1.');
+  if (value > 100)
+    throw fail(`${label} cannot be above 100 %`, `Got ${value} %; a price or value cannot move more than 100 % down. Enter at most 100.`);
   return value;
 }
 
@@ -37,14 +44,22 @@ function depegPair(input: unknown, label: string): DepegThresholds {
   const o = (input ?? {}) as Partial<DepegThresholds>;
   const warnPercent = validateThresholdPercent(o.warnPercent, `${label} warning threshold`);
   const dangerPercent = validateThresholdPercent(o.dangerPercent, `${label} danger threshold`);
-  if (dangerPercent < warnPercent) throw fail(`${label} danger threshold is below the warning threshold`, `Warning ${warnPercent} %, danger ${dangerPercent} %: set danger at or above warning.`);
+  if (dangerPercent < warnPercent)
+    throw fail(
+      `${label} danger threshold is below the warning threshold`,
+      `Warning ${warnPercent} %, danger ${dangerPercent} %: set danger at or above warning.`,
+    );
   return { warnPercent, dangerPercent };
 }
 
 function quietHours(input: unknown): QuietHours {
   const o = (input ?? {}) as Partial<QuietHours>;
   if (typeof o.enabled !== 'boolean') throw fail('Quiet hours must be on or off', `Got ${JSON.stringify(o.enabled)}.`);
-  return { enabled: o.enabled, startMinute: wholeNumber(o.startMinute, 'Quiet hours start (minute of the day)', 0, 1439), endMinute: wholeNumber(o.endMinute, 'Quiet hours end (minute of the day)', 0, 1439) };
+  return {
+    enabled: o.enabled,
+    startMinute: wholeNumber(o.startMinute, 'Quiet hours start (minute of the day)', 0, 1439),
+    endMinute: wholeNumber(o.endMinute, 'Quiet hours end (minute of the day)', 0, 1439),
+  };
 }
 
 /** Checks a whole settings object from the popup before it is stored. Throws AppError naming the bad field. */
@@ -71,7 +86,8 @@ export function validateAlertSettings(input: unknown): AlertSettings {
 }
 
 /** The thresholds that apply to one token: its override, else the defaults. */
-export const depegThresholdsFor = (settings: AlertSettings, token: string): DepegThresholds => settings.depeg.perToken[token] ?? settings.depeg;
+export const depegThresholdsFor = (settings: AlertSettings, token: string): DepegThresholds =>
+  settings.depeg.perToken[token] ?? settings.depeg;
 
 /** Percent (number, up to 6 decimals) → WAD fraction, so comparisons with on-chain WADs stay in bigint. */
 export const percentToWad = (percent: number): bigint => BigInt(Math.round(percent * 1e6)) * 10n ** 10n;

@@ -11,15 +11,21 @@ const D = DEFAULT_ALERT_SETTINGS;
 /** Each setting falls back to its default alone: a damaged cool-down does not cost the user's thresholds. */
 const alertSettingsSchema: z.ZodType<AlertSettings, unknown> = z.object({
   rules: z.object({ depeg: rule, slashing: rule, withdrawal: rule, valueMove: rule, watchdog: rule }).catch(D.rules),
-  depeg: z.object({
-    warnPercent: percent(D.depeg.warnPercent),
-    dangerPercent: percent(D.depeg.dangerPercent),
-    perToken: salvagedRecord(z.object({ warnPercent: z.number().positive().max(100), dangerPercent: z.number().positive().max(100) })).catch({}),
-  }).catch(D.depeg),
+  depeg: z
+    .object({
+      warnPercent: percent(D.depeg.warnPercent),
+      dangerPercent: percent(D.depeg.dangerPercent),
+      perToken: salvagedRecord(
+        z.object({ warnPercent: z.number().positive().max(100), dangerPercent: z.number().positive().max(100) }),
+      ).catch({}),
+    })
+    .catch(D.depeg),
   valueMovePercent: percent(D.valueMovePercent),
   unwatchedAfterMinutes: minutes(D.unwatchedAfterMinutes),
   cooldownMinutes: minutes(D.cooldownMinutes),
-  quietHours: z.object({ enabled: z.boolean(), startMinute: z.number().int().min(0).max(1439), endMinute: z.number().int().min(0).max(1439) }).catch(D.quietHours),
+  quietHours: z
+    .object({ enabled: z.boolean(), startMinute: z.number().int().min(0).max(1439), endMinute: z.number().int().min(0).max(1439) })
+    .catch(D.quietHours),
 });
 
 const alertSchema: z.ZodType<Alert, unknown> = z.object({
@@ -48,16 +54,35 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
   depegEpisodes: salvagedRecord(z.object({ start: z.string(), level: z.enum(['warn', 'danger']) })).catch({}),
   lastLogBlock: z.string().regex(/^\d+$/).nullable().catch(null),
   valueBaselines: salvagedRecord(z.string()).catch({}),
-  positions: salvagedRecord(z.object({
-    value: z.string(), operator: z.string().optional(), strategy: z.string().optional(), vault: z.string().optional(),
-    claimable: z.boolean().optional(), account: z.string(), asset: z.string(),
-  })).catch({}),
+  positions: salvagedRecord(
+    z.object({
+      value: z.string(),
+      operator: z.string().optional(),
+      strategy: z.string().optional(),
+      vault: z.string().optional(),
+      claimable: z.boolean().optional(),
+      account: z.string(),
+      asset: z.string(),
+    }),
+  ).catch({}),
 });
 
 /** Versioned chrome.storage.local items, read through their schemas. Bump a version with a migration when a shape changes. */
 export const alertsItems = {
-  state: defineCheckedItem<AlertsState>('local:alerts.state', { label: 'alerts', schema: alertsStateSchema, version: 1, fallback: EMPTY_ALERTS_STATE, onCorrupt: 'reset' }),
-  settings: defineCheckedItem<AlertSettings>('local:alerts.settings', { label: 'alert settings', schema: alertSettingsSchema, version: 1, fallback: DEFAULT_ALERT_SETTINGS, onCorrupt: 'reset' }),
+  state: defineCheckedItem<AlertsState>('local:alerts.state', {
+    label: 'alerts',
+    schema: alertsStateSchema,
+    version: 1,
+    fallback: EMPTY_ALERTS_STATE,
+    onCorrupt: 'reset',
+  }),
+  settings: defineCheckedItem<AlertSettings>('local:alerts.settings', {
+    label: 'alert settings',
+    schema: alertSettingsSchema,
+    version: 1,
+    fallback: DEFAULT_ALERT_SETTINGS,
+    onCorrupt: 'reset',
+  }),
 };
 
 export function createStorageAlertsStore(items = alertsItems): AlertsStore {

@@ -52,7 +52,15 @@ export type AlertSettings = {
 };
 
 /** Facts about a position from the last evaluated snapshot: the "before" of the next one. */
-export type PositionMemo = { value: string; operator?: string; strategy?: string; vault?: string; claimable?: boolean; account: string; asset: string };
+export type PositionMemo = {
+  value: string;
+  operator?: string;
+  strategy?: string;
+  vault?: string;
+  claimable?: boolean;
+  account: string;
+  asset: string;
+};
 
 /** Everything the engine persists besides settings. One item, written once per evaluation. */
 export type AlertsState = {
@@ -70,7 +78,15 @@ export type AlertsState = {
   positions: Record<string, PositionMemo>;
 };
 
-export const EMPTY_ALERTS_STATE: AlertsState = { alerts: [], seen: {}, cooldowns: {}, depegEpisodes: {}, lastLogBlock: null, valueBaselines: {}, positions: {} };
+export const EMPTY_ALERTS_STATE: AlertsState = {
+  alerts: [],
+  seen: {},
+  cooldowns: {},
+  depegEpisodes: {},
+  lastLogBlock: null,
+  valueBaselines: {},
+  positions: {},
+};
 
 /** Where alerts and their settings outlive the service worker. */
 export interface AlertsStore {

@@ -18,8 +18,15 @@ export function chainOf(network: StoredNetwork): Chain {
 /** Public client over every RPC URL of the network, in order, falling back on failure. */
 export function createNetworkClient(network: StoredNetwork): PublicClient {
   if (network.rpcUrls.length === 0) {
-    throw new AppError(`No RPC URL set for ${network.name}`, { details: 'Add the URL of an Ethereum node in Settings → Networks.', code: 'no_rpc' });
+    throw new AppError(`No RPC URL set for ${network.name}`, {
+      details: 'Add the URL of an Ethereum node in Settings → Networks.',
+      code: 'no_rpc',
+    });
   }
   const transports = network.rpcUrls.map((url) => http(url, { batch: true, retryCount: 1, timeout: 15_000 }));
-  return createPublicClient({ chain: chainOf(network), transport: transports.length === 1 ? transports[0]! : fallback(transports), batch: { multicall: true } });
+  return createPublicClient({
+    chain: chainOf(network),
+    transport: transports.length === 1 ? transports[0]! : fallback(transports),
+    batch: { multicall: true },
+  });
 }

@@ -24,7 +24,15 @@ describe('explorerFor', () => {
   const networks = [
     { key: 'mainnet', chainId: 1, name: 'Ethereum', rpcUrls: [], nativeSymbol: 'ETH', explorerUrl: 'https://etherscan.io', builtIn: true },
     { key: 'devnet', chainId: 1, name: 'Devnet', rpcUrls: [], nativeSymbol: 'ETH', builtIn: true },
-    { key: 'holesky', chainId: 17000, name: 'Holesky', rpcUrls: [], nativeSymbol: 'ETH', explorerUrl: 'https://holesky.etherscan.io', builtIn: false },
+    {
+      key: 'holesky',
+      chainId: 17000,
+      name: 'Holesky',
+      rpcUrls: [],
+      nativeSymbol: 'ETH',
+      explorerUrl: 'https://holesky.etherscan.io',
+      builtIn: false,
+    },
   ];
 
   it('uses the active network when it has the chain id (the devnet shares chain 1 with mainnet and has no explorer)', () => {

@@ -25,14 +25,25 @@ export function validateRpcUrl(input: string): string {
     throw new AppError('Unsupported RPC URL scheme', { details: `Use http:// or https:// (got ${url.protocol}).`, code: 'bad_rpc_url' });
   }
   if (url.username || url.password) {
-    throw new AppError('RPC URL must not embed credentials', { details: 'Put API keys in the path or query, as your provider documents.', code: 'bad_rpc_url' });
+    throw new AppError('RPC URL must not embed credentials', {
+      details: 'Put API keys in the path or query, as your provider documents.',
+      code: 'bad_rpc_url',
+    });
   }
   // URL adds a '/' to a bare host; drop it so 'http://127.0.0.1:8545' round-trips as typed.
   return url.pathname === '/' && !url.search && !url.hash ? url.href.slice(0, -1) : url.href;
 }
 
 export function toNetworkView(n: StoredNetwork): NetworkView {
-  return { chainId: n.chainId, name: n.name, rpcUrls: [...n.rpcUrls], nativeSymbol: n.nativeSymbol, explorerUrl: n.explorerUrl, builtIn: n.builtIn, key: n.key };
+  return {
+    chainId: n.chainId,
+    name: n.name,
+    rpcUrls: [...n.rpcUrls],
+    nativeSymbol: n.nativeSymbol,
+    explorerUrl: n.explorerUrl,
+    builtIn: n.builtIn,
+    key: n.key,
+  };
 }
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
@@ -79,7 +90,11 @@ export function createNetworkService(deps: { item: Item<NetworkState | null>; on
       const target = find(s, ref);
       if (!target) throw new AppError('Unknown network', { details: 'Pick a network from the list.', code: 'unknown_network' });
       const urls = [...new Set(rpcUrls.map(validateRpcUrl))];
-      if (urls.length === 0) throw new AppError('At least one RPC URL is needed', { details: 'Enter the http(s) URL of an Ethereum node.', code: 'bad_rpc_url' });
+      if (urls.length === 0)
+        throw new AppError('At least one RPC URL is needed', {
+          details: 'Enter the http(s) URL of an Ethereum node.',
+          code: 'bad_rpc_url',
+        });
       await save({ ...s, networks: s.networks.map((n) => (n === target ? { ...n, rpcUrls: urls } : n)) }, false);
       return true;
     },
@@ -87,7 +102,11 @@ export function createNetworkService(deps: { item: Item<NetworkState | null>; on
     async switchTo(ref: { key?: string; chainId?: number }): Promise<boolean> {
       const s = await state();
       const target = find(s, ref);
-      if (!target) throw new AppError('Unknown network', { details: `Chain ${ref.chainId ?? ref.key} is not configured. Add it first.`, code: 'unknown_network' });
+      if (!target)
+        throw new AppError('Unknown network', {
+          details: `Chain ${ref.chainId ?? ref.key} is not configured. Add it first.`,
+          code: 'unknown_network',
+        });
       const before = await active();
       const chainChanged = before.chainId !== target.chainId;
       await save({ ...s, activeKey: target.key }, chainChanged);

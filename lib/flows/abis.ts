@@ -22,7 +22,10 @@ export const flowAbis = {
     'function getEETHByWeETH(uint256 weETHAmount) view returns (uint256)',
   ]),
   depositNoArgs: parseAbi(['function deposit() payable', 'function depositETH() payable']),
-  depositReceiver: parseAbi(['function deposit(address receiver) payable returns (uint256)', 'function depositETH(address receiver) payable returns (uint256)']),
+  depositReceiver: parseAbi([
+    'function deposit(address receiver) payable returns (uint256)',
+    'function depositETH(address receiver) payable returns (uint256)',
+  ]),
   kelp: parseAbi([
     'function depositETH(uint256 minRSETHAmountExpected, string referralId) payable',
     'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
@@ -53,7 +56,9 @@ export const flowAbis = {
     'function swapExactEthForPt(address receiver, address market, uint256 minPtOut) payable returns (uint256 netPtOut)',
     'function previewPtOut(address market, uint256 amountIn) view returns (uint256)',
   ]),
-  strategyManager: parseAbi(['function depositIntoStrategy(address strategy, address token, uint256 amount) returns (uint256 depositShares)']),
+  strategyManager: parseAbi([
+    'function depositIntoStrategy(address strategy, address token, uint256 amount) returns (uint256 depositShares)',
+  ]),
   delegationManager: parseAbi([
     'struct SignatureWithExpiry { bytes signature; uint256 expiry; }',
     'function delegateTo(address operator, SignatureWithExpiry approverSignatureAndExpiry, bytes32 approverSalt)',

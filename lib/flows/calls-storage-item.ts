@@ -8,5 +8,9 @@ import type { FlowState } from './types';
  * each item has one writer. Import from the background only.
  */
 export const callFlowsItem = defineCheckedItem<Record<string, FlowState>>('local:ballast.callFlows', {
-  label: 'dApp call batches', schema: flowsSchema, fallback: {}, version: 1, onCorrupt: 'reset',
+  label: 'dApp call batches',
+  schema: flowsSchema,
+  fallback: {},
+  version: 1,
+  onCorrupt: 'reset',
 });

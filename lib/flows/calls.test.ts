@@ -34,6 +34,9 @@ describe('callsStatusOf', () => {
   it('plans each call as a call step sent as the dApp wrote it', () => {
     const plan = planFromCalls({ from: FROM, chainId: 1, calls: [{ to: TO, data: '0x1234', value: 5n }], title: 't', now: 0 });
     expect(plan.recipeId).toBe('wallet_sendCalls');
-    expect(plan.steps[0]).toMatchObject({ spec: { kind: 'call', to: TO, data: '0x1234', value: '5' }, tx: { from: FROM, to: TO, data: '0x1234', value: '5' } });
+    expect(plan.steps[0]).toMatchObject({
+      spec: { kind: 'call', to: TO, data: '0x1234', value: '5' },
+      tx: { from: FROM, to: TO, data: '0x1234', value: '5' },
+    });
   });
 });

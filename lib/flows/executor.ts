@@ -11,13 +11,22 @@ import type { FlowExecutorDeps, FlowPlan, FlowPreview, FlowState, StepState } fr
 
 /** Raised inside a step to stop the flow; carries whether anything of the step reached the chain. */
 class StepStop extends Error {
-  constructor(readonly error: AppError, readonly beforeSending: boolean) {
+  constructor(
+    readonly error: AppError,
+    readonly beforeSending: boolean,
+  ) {
     super(error.shortMessage);
   }
 }
 
 const balanceOf = (client: Client, token: Address, owner: Address, blockNumber?: bigint) =>
-  readContract(client, { address: token, abi: flowAbis.erc20, functionName: 'balanceOf', args: [owner], ...(blockNumber !== undefined ? { blockNumber } : {}) });
+  readContract(client, {
+    address: token,
+    abi: flowAbis.erc20,
+    functionName: 'balanceOf',
+    args: [owner],
+    ...(blockNumber !== undefined ? { blockNumber } : {}),
+  });
 
 export type FlowExecutor = ReturnType<typeof createFlowExecutor>;
 
@@ -56,18 +65,32 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
 
   async function load(id: string): Promise<FlowState> {
     const state = await store.get(id);
-    if (!state) throw new AppError('No such flow', { code: 'flow.unknown', details: `Flow ${id} is not stored; it may have been cleared.` });
+    if (!state)
+      throw new AppError('No such flow', { code: 'flow.unknown', details: `Flow ${id} is not stored; it may have been cleared.` });
     return state;
   }
 
   /** Stores a plan as a new flow (nothing is sent yet). Refuses a preview whose simulation failed. */
   async function start(input: FlowPreview | FlowPlan): Promise<FlowState> {
     if ('status' in input && input.status !== 'ok') {
-      throw new AppError('This flow would fail', { code: 'flow.simulation.reverted', details: input.failedStep ? `Step ${input.failedStep.index + 1} (${input.failedStep.label}) would revert: ${input.failedStep.reason}` : 'The simulation did not pass.' });
+      throw new AppError('This flow would fail', {
+        code: 'flow.simulation.reverted',
+        details: input.failedStep
+          ? `Step ${input.failedStep.index + 1} (${input.failedStep.label}) would revert: ${input.failedStep.reason}`
+          : 'The simulation did not pass.',
+      });
     }
     const plan = 'plan' in input ? input.plan : input;
     const now = deps.now();
-    const state: FlowState = { version: 1, id: `flow-${now}-${globalThis.crypto.randomUUID().slice(0, 8)}`, plan, status: 'planned', steps: plan.steps.map(() => ({ status: 'planned' })), createdAt: now, updatedAt: now };
+    const state: FlowState = {
+      version: 1,
+      id: `flow-${now}-${globalThis.crypto.randomUUID().slice(0, 8)}`,
+      plan,
+      status: 'planned',
+      steps: plan.steps.map(() => ({ status: 'planned' })),
+      createdAt: now,
+      updatedAt: now,
+    };
     await save(state);
     return state;
   }
@@ -81,7 +104,8 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const amountIn = resolveAmount(stepAmountRef(planned.spec), BigInt(state.plan.inputWei), measured);
     const plannedIn = BigInt(planned.amountIn);
     // The minimum scales with what actually came in: 0.5 % under the quote for the real amount.
-    const minOut = planned.minOut === undefined ? 0n : plannedIn === 0n ? BigInt(planned.minOut) : (BigInt(planned.minOut) * amountIn) / plannedIn;
+    const minOut =
+      planned.minOut === undefined ? 0n : plannedIn === 0n ? BigInt(planned.minOut) : (BigInt(planned.minOut) * amountIn) / plannedIn;
     return { amountIn, minOut };
   }
 
@@ -91,30 +115,52 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const from = state.plan.from;
     const quote = stepQuote(planned.spec, amountIn)?.quote;
     if (quote?.kind === 'read' && minOut > 0n) {
-      const raw = (await readContract(client, { address: quote.address, abi: quote.abi, functionName: quote.functionName, args: quote.args } as never)) as bigint;
+      const raw = (await readContract(client, {
+        address: quote.address,
+        abi: quote.abi,
+        functionName: quote.functionName,
+        args: quote.args,
+      } as never)) as bigint;
       const now = quote.map ? quote.map(raw, amountIn) : raw;
       if (now < minOut) {
         const symbol = planned.output?.symbol ?? 'output';
-        throw new StepStop(new AppError(`Stopped before step ${index + 1}: ${symbol} out is below your minimum`, {
-          code: 'flow.min-out.not-met',
-          details: `${quote.source} now gives ${now} wei of ${symbol} for ${amountIn} wei in; the minimum you accepted is ${minOut} (slippage ${state.plan.slippageBps / 100} %). The price moved since the preview. Nothing was sent for this step; retry to re-quote, or raise the slippage.`,
-        }), true);
+        throw new StepStop(
+          new AppError(`Stopped before step ${index + 1}: ${symbol} out is below your minimum`, {
+            code: 'flow.min-out.not-met',
+            details: `${quote.source} now gives ${now} wei of ${symbol} for ${amountIn} wei in; the minimum you accepted is ${minOut} (slippage ${state.plan.slippageBps / 100} %). The price moved since the preview. Nothing was sent for this step; retry to re-quote, or raise the slippage.`,
+          }),
+          true,
+        );
       }
     }
     const tx = buildStepTx(planned.spec, from, amountIn, minOut);
     const output = planned.output;
-    const sim = await simulateFlow(client, from, [tx], output ? [balanceProbe('before', -1, output.token, from), balanceProbe('after', 0, output.token, from)] : []);
+    const sim = await simulateFlow(
+      client,
+      from,
+      [tx],
+      output ? [balanceProbe('before', -1, output.token, from), balanceProbe('after', 0, output.token, from)] : [],
+    );
     const result = sim.steps[0];
     if (!result || result.status === 'reverted') {
-      throw new StepStop(new AppError(`Stopped before step ${index + 1}: ${planned.label} would fail`, { code: 'flow.step.would-revert', details: `Simulated against the chain now, it reverts: ${result?.reason ?? 'no result'}. Nothing was sent for this step.` }), true);
+      throw new StepStop(
+        new AppError(`Stopped before step ${index + 1}: ${planned.label} would fail`, {
+          code: 'flow.step.would-revert',
+          details: `Simulated against the chain now, it reverts: ${result?.reason ?? 'no result'}. Nothing was sent for this step.`,
+        }),
+        true,
+      );
     }
     const before = sim.probes.get('before');
     const after = sim.probes.get('after');
     if (output && minOut > 0n && typeof before === 'bigint' && typeof after === 'bigint' && after - before < minOut) {
-      throw new StepStop(new AppError(`Stopped before step ${index + 1}: ${output.symbol} out is below your minimum`, {
-        code: 'flow.min-out.not-met',
-        details: `Simulated now, ${planned.label} gives ${after - before} wei of ${output.symbol}; the minimum you accepted is ${minOut}. Nothing was sent for this step.`,
-      }), true);
+      throw new StepStop(
+        new AppError(`Stopped before step ${index + 1}: ${output.symbol} out is below your minimum`, {
+          code: 'flow.min-out.not-met',
+          details: `Simulated now, ${planned.label} gives ${after - before} wei of ${output.symbol}; the minimum you accepted is ${minOut}. Nothing was sent for this step.`,
+        }),
+        true,
+      );
     }
     return tx;
   }
@@ -127,21 +173,42 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const output = state.plan.steps[index]!.output;
     // A nonce kept from an earlier attempt that never went out is reused, never skipped.
     const nonce = step.nonce ?? (await getTransactionCount(client, { address: from, blockTag: 'pending' }));
-    const [block, before] = await Promise.all([getBlockNumber(client, { cacheTime: 0 }), output ? balanceOf(client, output.token, from) : Promise.resolve(undefined)]);
-    Object.assign(step, { status: 'sending', nonce, sentFromBlock: block.toString(), tx, amountIn: amountIn.toString(), minOut: minOut.toString(), ...(before !== undefined ? { balanceBefore: before.toString() } : {}) } satisfies StepState);
+    const [block, before] = await Promise.all([
+      getBlockNumber(client, { cacheTime: 0 }),
+      output ? balanceOf(client, output.token, from) : Promise.resolve(undefined),
+    ]);
+    Object.assign(step, {
+      status: 'sending',
+      nonce,
+      sentFromBlock: block.toString(),
+      tx,
+      amountIn: amountIn.toString(),
+      minOut: minOut.toString(),
+      ...(before !== undefined ? { balanceBefore: before.toString() } : {}),
+    } satisfies StepState);
     await save(state);
     let hash: Hex;
     try {
       hash = await deps.sendTransaction({ from, to: tx.to, data: tx.data, value: BigInt(tx.value), nonce, chainId: state.plan.chainId });
     } catch (error) {
-      throw new StepStop(new AppError(`Step ${index + 1} was not sent`, { code: 'flow.step.not-sent', cause: error, details: `${serializeError(error).message}. Retry the step when ready.` }), true);
+      throw new StepStop(
+        new AppError(`Step ${index + 1} was not sent`, {
+          code: 'flow.step.not-sent',
+          cause: error,
+          details: `${serializeError(error).message}. Retry the step when ready.`,
+        }),
+        true,
+      );
     }
     Object.assign(step, { status: 'sent', hash });
     await save(state);
   }
 
   const nonceCounts = (from: Address) =>
-    Promise.all([getTransactionCount(client, { address: from, blockTag: 'latest' }), getTransactionCount(client, { address: from, blockTag: 'pending' })]);
+    Promise.all([
+      getTransactionCount(client, { address: from, blockTag: 'latest' }),
+      getTransactionCount(client, { address: from, blockTag: 'pending' }),
+    ]);
 
   /**
    * A transaction with this nonce is in the node's pool: wait for its block. Giving up here (instead
@@ -154,7 +221,13 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
       if (latest > nonce) return;
       if (pending <= nonce) return; // dropped from the pool: the caller sees the nonce unused
       if (deps.now() >= deadline) {
-        throw new StepStop(new AppError(`Step ${index + 1} is still waiting in the mempool`, { code: 'flow.step.pending', details: `Its transaction (nonce ${nonce}) was sent before a restart and no block has taken it in ${Math.round(poolTimeoutMs / 60_000)} min. Retry once it is mined; Ballast will find it by its nonce and not send it again.` }), false);
+        throw new StepStop(
+          new AppError(`Step ${index + 1} is still waiting in the mempool`, {
+            code: 'flow.step.pending',
+            details: `Its transaction (nonce ${nonce}) was sent before a restart and no block has taken it in ${Math.round(poolTimeoutMs / 60_000)} min. Retry once it is mined; Ballast will find it by its nonce and not send it again.`,
+          }),
+          false,
+        );
       }
       await delay(poolPollMs);
     }
@@ -171,9 +244,25 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     if (latest > step.nonce) {
       const found = await findSentTransaction(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'));
       // The nonce's transaction must be this step's call: another one (sent from elsewhere) is not it.
-      const isThisStep = found && (!step.tx || (found.to?.toLowerCase() === step.tx.to.toLowerCase() && found.input.toLowerCase() === step.tx.data.toLowerCase()));
-      if (!found) throw new StepStop(new AppError(`Step ${index + 1}: nonce ${step.nonce} is used by a transaction Ballast cannot find`, { code: 'flow.step.nonce-used', details: 'It may be this step. Check Activity before retrying, so nothing is sent twice.' }), false);
-      if (!isThisStep) throw new StepStop(new AppError(`Step ${index + 1}: nonce ${step.nonce} was taken by another transaction`, { code: 'flow.step.nonce-taken', details: `${found.hash} used it, so this step did not go out. Retry sends it with a new nonce.` }), true);
+      const isThisStep =
+        found &&
+        (!step.tx || (found.to?.toLowerCase() === step.tx.to.toLowerCase() && found.input.toLowerCase() === step.tx.data.toLowerCase()));
+      if (!found)
+        throw new StepStop(
+          new AppError(`Step ${index + 1}: nonce ${step.nonce} is used by a transaction Ballast cannot find`, {
+            code: 'flow.step.nonce-used',
+            details: 'It may be this step. Check Activity before retrying, so nothing is sent twice.',
+          }),
+          false,
+        );
+      if (!isThisStep)
+        throw new StepStop(
+          new AppError(`Step ${index + 1}: nonce ${step.nonce} was taken by another transaction`, {
+            code: 'flow.step.nonce-taken',
+            details: `${found.hash} used it, so this step did not go out. Retry sends it with a new nonce.`,
+          }),
+          true,
+        );
       Object.assign(step, { status: 'sent', hash: found.hash });
     } else {
       step.status = 'planned';
@@ -186,7 +275,13 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const planned = state.plan.steps[index]!;
     const receipt = await deps.waitForReceipt(step.hash!);
     if (receipt.status !== 'success') {
-      throw new StepStop(new AppError(`Step ${index + 1} reverted on-chain: ${planned.label}`, { code: 'flow.step.reverted', details: `Transaction ${step.hash} failed in block ${receipt.blockNumber}; only its gas was spent.` }), false);
+      throw new StepStop(
+        new AppError(`Step ${index + 1} reverted on-chain: ${planned.label}`, {
+          code: 'flow.step.reverted',
+          details: `Transaction ${step.hash} failed in block ${receipt.blockNumber}; only its gas was spent.`,
+        }),
+        false,
+      );
     }
     step.blockNumber = receipt.blockNumber.toString();
     if (planned.output && step.balanceBefore !== undefined) {
@@ -196,7 +291,13 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     step.status = 'mined';
     await save(state);
     if (step.actualOut !== undefined && step.minOut !== undefined && BigInt(step.actualOut) < BigInt(step.minOut)) {
-      throw new StepStop(new AppError(`Step ${index + 1} gave less ${planned.output?.symbol} than your minimum`, { code: 'flow.min-out.not-met', details: `Received ${step.actualOut}, minimum ${step.minOut}. The flow stopped before spending it.` }), false);
+      throw new StepStop(
+        new AppError(`Step ${index + 1} gave less ${planned.output?.symbol} than your minimum`, {
+          code: 'flow.min-out.not-met',
+          details: `Received ${step.actualOut}, minimum ${step.minOut}. The flow stopped before spending it.`,
+        }),
+        false,
+      );
     }
   }
 
@@ -214,7 +315,14 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     step.error = serializeError(stop.error);
     state.status = 'failed';
     const holdings = await readHoldings(client, state).catch(() => []);
-    state.failure = { step: index, label: state.plan.steps[index]?.label ?? '', beforeSending: stop.beforeSending, error: serializeError(stop.error), holdings, options: failureOptions(state, index) };
+    state.failure = {
+      step: index,
+      label: state.plan.steps[index]?.label ?? '',
+      beforeSending: stop.beforeSending,
+      error: serializeError(stop.error),
+      holdings,
+      options: failureOptions(state, index),
+    };
     await save(state);
     return state;
   }
@@ -222,10 +330,14 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
   function interrupted(state: FlowState, index: number, error: unknown): StepStop {
     const step = state.steps[index]!;
     const sent = step.hash !== undefined || step.nonce !== undefined;
-    return new StepStop(new AppError(`Step ${index + 1} was interrupted`, {
-      code: 'flow.step.interrupted', cause: error,
-      details: `${serializeError(error).message}. ${sent ? 'Its transaction may be on its way: Retry waits for it (found by hash or nonce) and does not send it again.' : 'Nothing was sent for this step; Retry when the network answers again.'}`,
-    }), !sent);
+    return new StepStop(
+      new AppError(`Step ${index + 1} was interrupted`, {
+        code: 'flow.step.interrupted',
+        cause: error,
+        details: `${serializeError(error).message}. ${sent ? 'Its transaction may be on its way: Retry waits for it (found by hash or nonce) and does not send it again.' : 'Nothing was sent for this step; Retry when the network answers again.'}`,
+      }),
+      !sent,
+    );
   }
 
   async function drive(id: string, maxSteps: number): Promise<FlowState> {
@@ -269,7 +381,9 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     async resume({ chainId }: { chainId?: number } = {}): Promise<FlowState[]> {
       // 'planned': the worker stopped between the click (flow stored) and its first transition.
       // A flow of another chain waits: this executor's client reads (and its steps would go to) the active one.
-      const flows = (await store.list()).filter((f) => (f.status === 'running' || f.status === 'planned') && (chainId === undefined || f.plan.chainId === chainId));
+      const flows = (await store.list()).filter(
+        (f) => (f.status === 'running' || f.status === 'planned') && (chainId === undefined || f.plan.chainId === chainId),
+      );
       return Promise.all(flows.map((f) => exclusive(f.id, Number.POSITIVE_INFINITY)));
     },
     /** Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent. */
@@ -288,9 +402,11 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
       // the pool → waited for; unused (dropped) → sent again with that same nonce, so two copies can
       // never both land.
       const sendAnew = step.error?.code === 'flow.step.reverted' || step.error?.code === 'flow.step.nonce-taken';
-      state.steps[state.failure.step] = sendAnew ? { status: 'planned' }
-        : step.nonce !== undefined ? { ...withoutHashOrError(step), status: 'sending' }
-        : { status: 'planned' };
+      state.steps[state.failure.step] = sendAnew
+        ? { status: 'planned' }
+        : step.nonce !== undefined
+          ? { ...withoutHashOrError(step), status: 'sending' }
+          : { status: 'planned' };
       delete state.failure;
       state.status = 'running';
       await save(state);

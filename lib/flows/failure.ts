@@ -14,7 +14,9 @@ export async function readHoldings(client: Client, state: FlowState): Promise<To
   }
   const [eth, ...balances] = await Promise.all([
     getBalance(client, { address: from }),
-    ...[...tokens.values()].map((t) => readContract(client, { address: t.token, abi: flowAbis.erc20, functionName: 'balanceOf', args: [from] }).catch(() => undefined)),
+    ...[...tokens.values()].map((t) =>
+      readContract(client, { address: t.token, abi: flowAbis.erc20, functionName: 'balanceOf', args: [from] }).catch(() => undefined),
+    ),
   ]);
   const out: TokenAmount[] = [{ token: 'ETH', symbol: 'ETH', amount: eth.toString() }];
   [...tokens.values()].forEach((t, i) => {
@@ -30,7 +32,9 @@ export async function readHoldings(client: Client, state: FlowState): Promise<To
  * deposits have no instant undo; they are named with the way out.
  */
 export function failureOptions(state: FlowState, failed: number): FlowOption[] {
-  const options: FlowOption[] = [{ kind: 'retry', step: failed, label: `Retry step ${failed + 1}: ${state.plan.steps[failed]?.label ?? ''}` }];
+  const options: FlowOption[] = [
+    { kind: 'retry', step: failed, label: `Retry step ${failed + 1}: ${state.plan.steps[failed]?.label ?? ''}` },
+  ];
   const unwind: StepSpec[] = [];
   const notes: string[] = [];
   const mined = state.plan.steps.filter((_, i) => state.steps[i]?.status === 'mined');
@@ -39,11 +43,18 @@ export function failureOptions(state: FlowState, failed: number): FlowOption[] {
     const spec = step.spec;
     if (spec.kind === 'wrap' && actual) unwind.push({ kind: 'unwrap', wrapper: spec.wrapper, amount: { from: 'fixed', wei: actual } });
     if (spec.kind === 'approve') unwind.push({ ...spec, amount: { from: 'fixed', wei: '0' } });
-    if (spec.kind === 'stake') notes.push(`${spec.symbol}: no instant unstake; keep it, sell it on a pool, or request a protocol withdrawal`);
+    if (spec.kind === 'stake')
+      notes.push(`${spec.symbol}: no instant unstake; keep it, sell it on a pool, or request a protocol withdrawal`);
     if (spec.kind === 'aave-supply') notes.push(`Aave: withdraw ${spec.symbol} from the Pool whenever you want`);
     if (spec.kind === 'eigen-deposit') notes.push('EigenLayer: queue a withdrawal; it is claimable after the withdrawal delay');
   }
-  if (unwind.length) options.push({ kind: 'unwind', label: 'Undo the finished steps that can be undone', steps: unwind, ...(notes.length ? { note: notes.join('. ') } : {}) });
+  if (unwind.length)
+    options.push({
+      kind: 'unwind',
+      label: 'Undo the finished steps that can be undone',
+      steps: unwind,
+      ...(notes.length ? { note: notes.join('. ') } : {}),
+    });
   else if (notes.length) options.push({ kind: 'note', label: notes.join('. ') });
   return options;
 }

@@ -8,7 +8,12 @@ export type SentTransaction = { hash: Hex; to: Address | null; input: Hex };
  * whether it was mined by then, so a binary search finds its block in a few reads however long the
  * worker was stopped, and only that block is fetched whole.
  */
-export async function findSentTransaction(client: Client, from: Address, nonce: number, fromBlock: bigint): Promise<SentTransaction | undefined> {
+export async function findSentTransaction(
+  client: Client,
+  from: Address,
+  nonce: number,
+  fromBlock: bigint,
+): Promise<SentTransaction | undefined> {
   // cacheTime 0: viem caches the block number for a polling interval, which hides the newest block.
   const latest = await getBlockNumber(client, { cacheTime: 0 });
   const minedBy = async (blockNumber: bigint) => (await getTransactionCount(client, { address: from, blockNumber })) > nonce;

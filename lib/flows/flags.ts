@@ -18,7 +18,11 @@ const FLAG_FAMILIES: { prefix: string; kinds: readonly StepKind[] }[] = [
  * step that mints the token, an exposure flag to the delegation, an IL flag to the LP step. Flags
  * with no family (e.g. "could not check") stay with the flow.
  */
-export function attributeFlags(flags: readonly RiskFlag[], specs: readonly StepSpec[], revertedStep?: number): { perStep: RiskFlag[][]; flow: RiskFlag[] } {
+export function attributeFlags(
+  flags: readonly RiskFlag[],
+  specs: readonly StepSpec[],
+  revertedStep?: number,
+): { perStep: RiskFlag[][]; flow: RiskFlag[] } {
   const perStep: RiskFlag[][] = specs.map(() => []);
   const flow: RiskFlag[] = [];
   for (const flag of flags) {
@@ -27,7 +31,15 @@ export function attributeFlags(flags: readonly RiskFlag[], specs: readonly StepS
       continue;
     }
     const family = FLAG_FAMILIES.find((f) => flag.id.startsWith(f.prefix));
-    const index = family ? Math.max(-1, ...family.kinds.map((kind) => specs.findIndex((s) => s.kind === kind)).filter((i) => i >= 0).slice(0, 1)) : -1;
+    const index = family
+      ? Math.max(
+          -1,
+          ...family.kinds
+            .map((kind) => specs.findIndex((s) => s.kind === kind))
+            .filter((i) => i >= 0)
+            .slice(0, 1),
+        )
+      : -1;
     if (index >= 0) perStep[index]?.push(flag);
     else flow.push(flag);
   }
@@ -40,11 +52,23 @@ const NO_DEBT = 2n ** 255n;
 /** Aave's health factor after the supply: infinite without debt; under 1 the position is liquidatable. */
 export function healthFactorFlag(healthFactor: bigint): RiskFlag {
   if (healthFactor >= NO_DEBT) {
-    return { id: 'aave.health-factor', severity: 'info', title: 'No debt: health factor stays infinite', numbers: { healthFactor: '∞' }, why: 'Supplying alone cannot be liquidated. Borrowing against it later lowers the health factor; below 1 the position is liquidated.' };
+    return {
+      id: 'aave.health-factor',
+      severity: 'info',
+      title: 'No debt: health factor stays infinite',
+      numbers: { healthFactor: '∞' },
+      why: 'Supplying alone cannot be liquidated. Borrowing against it later lowers the health factor; below 1 the position is liquidated.',
+    };
   }
   const shown = Number(formatUnits(healthFactor, 18)).toFixed(2);
   const severity = healthFactor < (WAD * 11n) / 10n ? 'danger' : healthFactor < (WAD * 15n) / 10n ? 'warn' : 'info';
-  return { id: 'aave.health-factor', severity, title: `Health factor after supply: ${shown}`, numbers: { healthFactor: shown }, why: 'Below 1 the position is liquidated. A depeg of the collateral lowers it; keep a margin.' };
+  return {
+    id: 'aave.health-factor',
+    severity,
+    title: `Health factor after supply: ${shown}`,
+    numbers: { healthFactor: shown },
+    why: 'Below 1 the position is liquidated. A depeg of the collateral lowers it; keep a margin.',
+  };
 }
 
 /** A mint without an on-chain minimum: Ballast checks it before sending and after mining instead. */

@@ -21,13 +21,15 @@ const codeOf = (f: () => unknown) => {
 describe('validateAmount', () => {
   const balance = parseEther('2');
   it('parses decimals exactly (viem parseEther as the reference)', () => {
-    for (const text of ['1', '1.5', '.25', '0.000000000000000001', ' 2 ', '2.000000000000000000']) expect(validateAmount({ text, balance })).toBe(parseEther(text.trim()));
+    for (const text of ['1', '1.5', '.25', '0.000000000000000001', ' 2 ', '2.000000000000000000'])
+      expect(validateAmount({ text, balance })).toBe(parseEther(text.trim()));
   });
   it('refuses what cannot be sent, each with its own code', () => {
     expect(codeOf(() => validateAmount({ text: '2.000000000000000001', balance }))).toBe('flow.amount.above-balance');
     expect(codeOf(() => validateAmount({ text: '0', balance }))).toBe('flow.amount.zero');
     expect(codeOf(() => validateAmount({ text: '0.1234567', balance, decimals: 6, symbol: 'USDC' }))).toBe('flow.amount.too-many-decimals');
-    for (const text of ['', '.', 'abc', '1e18', '-1', '1.2.3', '0x10', '1,5']) expect(codeOf(() => validateAmount({ text, balance }))).toBe('flow.amount.not-a-number');
+    for (const text of ['', '.', 'abc', '1e18', '-1', '1.2.3', '0x10', '1,5'])
+      expect(codeOf(() => validateAmount({ text, balance }))).toBe('flow.amount.not-a-number');
   });
   it('slippage and operator address forms', () => {
     expect(validateSlippageBps(50)).toBe(50);
@@ -60,7 +62,10 @@ describe('flags per step', () => {
     { kind: 'eigen-delegate', operator: zeroAddress },
   ];
   it('depeg to the mint, exposure to the delegation, unknown families to the flow', () => {
-    const { perStep, flow } = attributeFlags([flag('depeg.discount'), flag('eigen.slashable'), flag('approval.unlimited'), flag('preview.unchecked.code')], specs);
+    const { perStep, flow } = attributeFlags(
+      [flag('depeg.discount'), flag('eigen.slashable'), flag('approval.unlimited'), flag('preview.unchecked.code')],
+      specs,
+    );
     expect(perStep.map((f) => f.map((x) => x.id))).toEqual([['depeg.discount'], ['approval.unlimited'], [], ['eigen.slashable']]);
     expect(flow.map((f) => f.id)).toEqual(['preview.unchecked.code']);
   });
@@ -73,8 +78,27 @@ describe('flags per step', () => {
 });
 
 const state = (statuses: FlowState['steps'][number]['status'][], specs: StepSpec[]): FlowState => ({
-  version: 1, id: 'f1', status: 'failed', createdAt: 0, updatedAt: 0,
-  plan: { recipeId: 'x', title: 'x', from: zeroAddress, chainId: 1, inputWei: '1', slippageBps: 50, createdAt: 0, steps: specs.map((spec, index) => ({ index, spec, label: `s${index}`, tx: { from: zeroAddress, to: zeroAddress, data: '0x', value: '0' }, amountIn: '1' })) },
+  version: 1,
+  id: 'f1',
+  status: 'failed',
+  createdAt: 0,
+  updatedAt: 0,
+  plan: {
+    recipeId: 'x',
+    title: 'x',
+    from: zeroAddress,
+    chainId: 1,
+    inputWei: '1',
+    slippageBps: 50,
+    createdAt: 0,
+    steps: specs.map((spec, index) => ({
+      index,
+      spec,
+      label: `s${index}`,
+      tx: { from: zeroAddress, to: zeroAddress, data: '0x', value: '0' },
+      amountIn: '1',
+    })),
+  },
   steps: statuses.map((status) => ({ status, actualOut: '42' })),
 });
 
@@ -82,13 +106,26 @@ describe('failure options', () => {
   it('retry first; unwrap and revoke what finished steps left, newest first', () => {
     const specs: StepSpec[] = [
       { kind: 'stake', symbol: 'eETH', amount: { from: 'input' } },
-      { kind: 'approve', token: zeroAddress, symbol: 'eETH', spender: zeroAddress, spenderLabel: 'weETH', amount: { from: 'step', step: 0 } },
+      {
+        kind: 'approve',
+        token: zeroAddress,
+        symbol: 'eETH',
+        spender: zeroAddress,
+        spenderLabel: 'weETH',
+        amount: { from: 'step', step: 0 },
+      },
       { kind: 'wrap', wrapper: 'weETH', amount: { from: 'step', step: 0 } },
       { kind: 'curve-add', pool: zeroAddress, label: 'c', coinIndex: 1, dynamicArray: true, amount: { from: 'step', step: 2 } },
     ];
     const options = failureOptions(state(['mined', 'mined', 'mined', 'failed'], specs), 3);
     expect(options[0]).toEqual({ kind: 'retry', step: 3, label: 'Retry step 4: s3' });
-    expect(options[1]).toMatchObject({ kind: 'unwind', steps: [{ kind: 'unwrap', wrapper: 'weETH', amount: { from: 'fixed', wei: '42' } }, { kind: 'approve', amount: { from: 'fixed', wei: '0' } }] });
+    expect(options[1]).toMatchObject({
+      kind: 'unwind',
+      steps: [
+        { kind: 'unwrap', wrapper: 'weETH', amount: { from: 'fixed', wei: '42' } },
+        { kind: 'approve', amount: { from: 'fixed', wei: '0' } },
+      ],
+    });
   });
 });
 

@@ -37,7 +37,12 @@ async function trackedTokens(client: Client, specs: readonly StepSpec[], steps: 
   specs.forEach((s) => add(stepInput(s)));
   for (const spec of specs) {
     if (spec.kind !== 'aave-supply') continue;
-    const data = await readContract(client, { address: AAVE_V3.pool, abi: flowAbis.aavePool, functionName: 'getReserveData', args: [spec.asset] });
+    const data = await readContract(client, {
+      address: AAVE_V3.pool,
+      abi: flowAbis.aavePool,
+      functionName: 'getReserveData',
+      args: [spec.asset],
+    });
     add({ token: data.aTokenAddress, symbol: `aEth${spec.symbol}` });
   }
   return [...seen.values()];
@@ -54,20 +59,35 @@ export async function planFlow(deps: PlanFlowDeps, p: PlanFlowParameters): Promi
   const { client } = deps;
   const recipe = recipeById(p.recipeId);
   const slippageBps = validateSlippageBps(p.slippageBps ?? DEFAULT_SLIPPAGE_BPS);
-  if (p.amount <= 0n) throw new AppError('Enter an amount above zero', { code: 'flow.amount.zero', details: 'A flow of 0 would only cost gas.' });
+  if (p.amount <= 0n)
+    throw new AppError('Enter an amount above zero', { code: 'flow.amount.zero', details: 'A flow of 0 would only cost gas.' });
   const balance = await getBalance(client, { address: p.from });
   if (p.amount > balance) {
-    throw new AppError('Not enough ETH', { code: 'flow.amount.above-balance', details: `You have ${formatUnits(balance, 18)} ETH and asked for ${formatUnits(p.amount, 18)}. Lower the amount (keep some ETH for gas).` });
+    throw new AppError('Not enough ETH', {
+      code: 'flow.amount.above-balance',
+      details: `You have ${formatUnits(balance, 18)} ETH and asked for ${formatUnits(p.amount, 18)}. Lower the amount (keep some ETH for gas).`,
+    });
   }
   if (recipe.needsOperator) {
-    if (!p.operator) throw new AppError('Choose an operator', { code: 'flow.operator.missing', details: 'This flow delegates to an EigenLayer operator; pick one first.' });
+    if (!p.operator)
+      throw new AppError('Choose an operator', {
+        code: 'flow.operator.missing',
+        details: 'This flow delegates to an EigenLayer operator; pick one first.',
+      });
     await assertOperator(client, p.operator);
   }
   const specs = await recipe.build({ client, from: p.from, operator: p.operator });
   const resolved = await resolveSteps(client, p.from, specs, p.amount, slippageBps);
   const plan: FlowPlan = {
-    recipeId: recipe.id, title: recipe.title, from: p.from, chainId: deps.chainId, inputWei: p.amount.toString(), slippageBps,
-    ...(p.operator ? { operator: p.operator } : {}), steps: resolved.steps, createdAt: deps.now(),
+    recipeId: recipe.id,
+    title: recipe.title,
+    from: p.from,
+    chainId: deps.chainId,
+    inputWei: p.amount.toString(),
+    slippageBps,
+    ...(p.operator ? { operator: p.operator } : {}),
+    steps: resolved.steps,
+    createdAt: deps.now(),
   };
   if (resolved.reverted) return revertedPreview(plan, specs, resolved.reverted);
   return wholeFlowPreview(deps, plan, specs, p.riskRules ?? true);
@@ -76,14 +96,32 @@ export async function planFlow(deps: PlanFlowDeps, p: PlanFlowParameters): Promi
 function revertedPreview(plan: FlowPlan, specs: readonly StepSpec[], reverted: { index: number; reason: string }): FlowPreview {
   const label = plan.steps[reverted.index]?.label ?? `step ${reverted.index + 1}`;
   const flag: RiskFlag = {
-    id: 'simulation.reverted', severity: 'danger', title: `Step ${reverted.index + 1} of ${specs.length} would fail: ${label}`,
-    numbers: { reason: reverted.reason }, why: 'Nothing was sent. Sent now, this step would fail and the steps before it would leave you holding an intermediate token.',
+    id: 'simulation.reverted',
+    severity: 'danger',
+    title: `Step ${reverted.index + 1} of ${specs.length} would fail: ${label}`,
+    numbers: { reason: reverted.reason },
+    why: 'Nothing was sent. Sent now, this step would fail and the steps before it would leave you holding an intermediate token.',
   };
   const steps: StepPreview[] = specs.map((_, index) => ({
-    index, label: plan.steps[index]?.label ?? `step ${index + 1}`, changes: [], flags: index === reverted.index ? [flag] : [],
-    status: index < reverted.index ? 'ok' : index === reverted.index ? 'reverted' : 'not-run', ...(index === reverted.index ? { reason: reverted.reason } : {}),
+    index,
+    label: plan.steps[index]?.label ?? `step ${index + 1}`,
+    changes: [],
+    flags: index === reverted.index ? [flag] : [],
+    status: index < reverted.index ? 'ok' : index === reverted.index ? 'reverted' : 'not-run',
+    ...(index === reverted.index ? { reason: reverted.reason } : {}),
   }));
-  return { plan, status: 'reverted', failedStep: { index: reverted.index, label, reason: reverted.reason }, steps, finalPosition: [], intermediate: [], gasUsed: '0', flowFlags: [], worst: 'danger', facts: {} };
+  return {
+    plan,
+    status: 'reverted',
+    failedStep: { index: reverted.index, label, reason: reverted.reason },
+    steps,
+    finalPosition: [],
+    intermediate: [],
+    gasUsed: '0',
+    flowFlags: [],
+    worst: 'danger',
+    facts: {},
+  };
 }
 
 async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: readonly StepSpec[], riskRules: boolean): Promise<FlowPreview> {
@@ -93,21 +131,51 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
   const last = txs.length - 1;
   const tokens = await trackedTokens(client, specs, plan.steps);
   const probes: FlowProbe[] = [];
-  for (let after = -1; after <= last; after++) tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
-  if (specs.some((s) => s.kind === 'aave-supply')) probes.push({ key: 'aave', after: last, address: AAVE_V3.pool, abi: flowAbis.aavePool, functionName: 'getUserAccountData', args: [from] });
+  for (let after = -1; after <= last; after++)
+    tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
+  if (specs.some((s) => s.kind === 'aave-supply'))
+    probes.push({
+      key: 'aave',
+      after: last,
+      address: AAVE_V3.pool,
+      abi: flowAbis.aavePool,
+      functionName: 'getUserAccountData',
+      args: [from],
+    });
   const eigen = specs.find((s): s is Extract<StepSpec, { kind: 'eigen-deposit' }> => s.kind === 'eigen-deposit');
   if (eigen) {
-    probes.push({ key: 'delegatedTo', after: last, address: EIGENLAYER.delegationManager, abi: flowAbis.delegationManager, functionName: 'delegatedTo', args: [from] });
-    probes.push({ key: 'withdrawable', after: last, address: EIGENLAYER.delegationManager, abi: flowAbis.delegationManager, functionName: 'getWithdrawableShares', args: [from, [eigen.strategy]] });
+    probes.push({
+      key: 'delegatedTo',
+      after: last,
+      address: EIGENLAYER.delegationManager,
+      abi: flowAbis.delegationManager,
+      functionName: 'delegatedTo',
+      args: [from],
+    });
+    probes.push({
+      key: 'withdrawable',
+      after: last,
+      address: EIGENLAYER.delegationManager,
+      abi: flowAbis.delegationManager,
+      functionName: 'getWithdrawableShares',
+      args: [from, [eigen.strategy]],
+    });
   }
   const [sim, batchPreview] = await Promise.all([
     simulateFlow(client, from, txs, probes),
-    riskRules ? buildPreview({ client, chainId: deps.chainId, now: deps.now }, { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) }) : undefined,
+    riskRules
+      ? buildPreview(
+          { client, chainId: deps.chainId, now: deps.now },
+          { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
+        )
+      : undefined,
   ]);
 
   const balanceAt = (t: Tracked, after: number) => bigintOf(sim.probes.get(`${t.token}@${after}`)) ?? 0n;
   const changesOf = (from_: number, to: number): TokenAmount[] =>
-    tokens.map((t) => ({ token: t.token, symbol: t.symbol, amount: (balanceAt(t, to) - balanceAt(t, from_)).toString() })).filter((c) => c.amount !== '0');
+    tokens
+      .map((t) => ({ token: t.token, symbol: t.symbol, amount: (balanceAt(t, to) - balanceAt(t, from_)).toString() }))
+      .filter((c) => c.amount !== '0');
 
   const { perStep, flow } = attributeFlags(batchPreview?.flags ?? [], specs, sim.firstReverted);
   const facts: FlowPreview['facts'] = { ...(batchPreview?.facts ?? {}) };
@@ -122,7 +190,8 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
   const withdrawable = sim.probes.get('withdrawable') as readonly (readonly bigint[])[] | undefined;
   if (withdrawable?.[0]?.[0] !== undefined) facts.withdrawableShares = withdrawable[0][0].toString();
   plan.steps.forEach((s, i) => {
-    if (s.minOutEnforcedBy === 'wallet' && s.minOut && s.output) perStep[i]?.push(walletMinOutFlag(s.output.symbol, BigInt(s.minOut), s.quoteSource ?? 'quote'));
+    if (s.minOutEnforcedBy === 'wallet' && s.minOut && s.output)
+      perStep[i]?.push(walletMinOutFlag(s.output.symbol, BigInt(s.minOut), s.quoteSource ?? 'quote'));
     const simulated = sim.steps[i];
     if (simulated) s.gasUsed = simulated.gasUsed.toString();
   });
@@ -130,7 +199,15 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
   const steps: StepPreview[] = plan.steps.map((s, i) => {
     const r = sim.steps[i];
     const status = !r ? 'not-run' : r.status;
-    return { index: i, label: s.label, status, ...(r?.reason ? { reason: r.reason } : {}), ...(r ? { gasUsed: r.gasUsed.toString() } : {}), changes: changesOf(i - 1, i), flags: scoreFlags(perStep[i] ?? []).flags };
+    return {
+      index: i,
+      label: s.label,
+      status,
+      ...(r?.reason ? { reason: r.reason } : {}),
+      ...(r ? { gasUsed: r.gasUsed.toString() } : {}),
+      changes: changesOf(i - 1, i),
+      flags: scoreFlags(perStep[i] ?? []).flags,
+    };
   });
   const allFlags = [...perStep.flat(), ...flow];
   return {
@@ -150,14 +227,22 @@ export type SimulatedOutcome = Pick<FlowPreview, 'status' | 'failedStep' | 'fina
  * What a whole-flow simulation says about the flow as a whole: the first failing step, the net
  * position, the tokens held between steps and the total gas. A recipe and an unwind read it the same way.
  */
-export function simulatedOutcome(plan: FlowPlan, sim: SimulateFlowReturnType, changesOf: (fromStep: number, toStep: number) => TokenAmount[]): SimulatedOutcome {
+export function simulatedOutcome(
+  plan: FlowPlan,
+  sim: SimulateFlowReturnType,
+  changesOf: (fromStep: number, toStep: number) => TokenAmount[],
+): SimulatedOutcome {
   const failed = sim.firstReverted;
   const last = plan.steps.length - 1;
   return {
     status: failed === undefined ? 'ok' : 'reverted',
-    ...(failed !== undefined ? { failedStep: { index: failed, label: plan.steps[failed]?.label ?? '', reason: sim.steps[failed]?.reason ?? 'reverted' } } : {}),
+    ...(failed !== undefined
+      ? { failedStep: { index: failed, label: plan.steps[failed]?.label ?? '', reason: sim.steps[failed]?.reason ?? 'reverted' } }
+      : {}),
     finalPosition: changesOf(-1, last),
-    intermediate: plan.steps.filter((s, i) => s.output && s.simulatedOut && i < last).map((s) => ({ token: s.output!.token, symbol: s.output!.symbol, amount: s.simulatedOut! })),
+    intermediate: plan.steps
+      .filter((s, i) => s.output && s.simulatedOut && i < last)
+      .map((s) => ({ token: s.output!.token, symbol: s.output!.symbol, amount: s.simulatedOut! })),
     gasUsed: sim.steps.reduce((sum, s) => sum + (s?.gasUsed ?? 0n), 0n).toString(),
   };
 }

@@ -42,7 +42,8 @@ export function stakedTokenOf(recipeId: string): RestakingSymbol | undefined {
 function excludesOf(recipeId: string, symbol: string): string | undefined {
   const kind = recipeId.split(':')[0];
   if (kind === 'aave') return `Staking APR of ${symbol} only: Aave's supply interest on top is not counted.`;
-  if (kind === 'curve') return `Staking APR of ${symbol} only: Curve fees and rewards are not counted, and the pool's ETH side earns no staking yield.`;
+  if (kind === 'curve')
+    return `Staking APR of ${symbol} only: Curve fees and rewards are not counted, and the pool's ETH side earns no staking yield.`;
   if (kind === 'eigen') return `Staking APR of ${symbol} only: EigenLayer rewards from the operator's AVSs are not counted.`;
   return undefined;
 }
@@ -56,14 +57,22 @@ export function recipeYieldsFrom(recipeIds: readonly string[], read: ReadYieldRe
     const symbol = stakedTokenOf(recipeId);
     if (!symbol) {
       return {
-        recipeId, status: 'unknown', reason: 'fixed yield set by the PT price',
-        detail: 'A Pendle PT pays the difference between its price now and 1 underlying at maturity; the preview shows the PT you get for your ETH. Ballast does not read the market’s implied APY.',
+        recipeId,
+        status: 'unknown',
+        reason: 'fixed yield set by the PT price',
+        detail:
+          'A Pendle PT pays the difference between its price now and 1 underlying at maturity; the preview shows the PT you get for your ETH. Ballast does not read the market’s implied APY.',
       };
     }
     const excludes = excludesOf(recipeId, symbol);
     const base = { recipeId, symbol, ...(excludes ? { excludes } : {}) };
     if ('error' in read) {
-      return { ...base, status: 'unknown', reason: 'could not read the chain', detail: `${serializeError(read.error).message}. Check the RPC in Networks, then open Stake again.` };
+      return {
+        ...base,
+        status: 'unknown',
+        reason: 'could not read the chain',
+        detail: `${serializeError(read.error).message}. Check the RPC in Networks, then open Stake again.`,
+      };
     }
     const token = read.tokens.find((t) => t.symbol === symbol);
     if (!token) return { ...base, status: 'unknown', reason: 'not read', detail: `The yield of ${symbol} was not part of the read.` };
@@ -71,10 +80,18 @@ export function recipeYieldsFrom(recipeIds: readonly string[], read: ReadYieldRe
     const windows = [...token.windows].sort((a, b) => b.days - a.days);
     const best = windows.find((w): w is Extract<WindowYield, { ok: true }> => w.ok);
     if (best) {
-      return { ...measured, status: 'measured', aprWad: best.aprWad.toString(), windowDays: best.days, fromBlock: best.pastBlock.number.toString(), toBlock: read.latest.number.toString() };
+      return {
+        ...measured,
+        status: 'measured',
+        aprWad: best.aprWad.toString(),
+        windowDays: best.days,
+        fromBlock: best.pastBlock.number.toString(),
+        toBlock: read.latest.number.toString(),
+      };
     }
     const shortest = windows.at(-1);
-    if (!shortest || shortest.ok) return { ...measured, status: 'unknown', reason: 'no window read', detail: 'No yield window was asked for.' };
+    if (!shortest || shortest.ok)
+      return { ...measured, status: 'unknown', reason: 'no window read', detail: 'No yield window was asked for.' };
     return { ...measured, status: 'unknown', reason: REASON_TEXT[shortest.reason], detail: shortest.detail };
   });
 }

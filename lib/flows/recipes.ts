@@ -60,7 +60,12 @@ function aaveRecipe(symbol: 'rsETH' | 'weETH' | 'wstETH' | 'ezETH'): Recipe {
       steps.push({ kind: 'aave-supply', asset, symbol, amount: out(last) });
       const emode = AAVE_EMODE_FOR[symbol];
       // Only from no e-mode: switching someone out of a category they chose could break their borrows.
-      const current = await readContract(client, { address: AAVE_V3.pool, abi: flowAbis.aavePool, functionName: 'getUserEMode', args: [from] }).catch(() => undefined);
+      const current = await readContract(client, {
+        address: AAVE_V3.pool,
+        abi: flowAbis.aavePool,
+        functionName: 'getUserEMode',
+        args: [from],
+      }).catch(() => undefined);
       if (emode && current === 0n) steps.push({ kind: 'aave-emode', categoryId: emode.id, label: emode.label });
       return steps;
     },
@@ -94,10 +99,26 @@ function eigenRecipe(symbol: EigenSymbol): Recipe {
     summary: `Stake ETH for ${symbol}, restake it in EigenLayer's ${symbol} strategy and delegate to the operator you choose.`,
     needsOperator: true,
     async build({ client, from, operator }) {
-      if (!operator) throw new AppError('Choose an operator', { code: 'flow.operator.missing', details: 'EigenLayer flows delegate the deposit; pick the operator first.' });
-      const delegated = await readContract(client, { address: EIGENLAYER.delegationManager, abi: flowAbis.delegationManager, functionName: 'delegatedTo', args: [from] });
+      if (!operator)
+        throw new AppError('Choose an operator', {
+          code: 'flow.operator.missing',
+          details: 'EigenLayer flows delegate the deposit; pick the operator first.',
+        });
+      const delegated = await readContract(client, {
+        address: EIGENLAYER.delegationManager,
+        abi: flowAbis.delegationManager,
+        functionName: 'delegatedTo',
+        args: [from],
+      });
       const { steps, last } = acquire(symbol);
-      steps.push({ kind: 'approve', token: TOKENS[symbol], symbol, spender: EIGENLAYER.strategyManager, spenderLabel: 'EigenLayer StrategyManager', amount: out(last) });
+      steps.push({
+        kind: 'approve',
+        token: TOKENS[symbol],
+        symbol,
+        spender: EIGENLAYER.strategyManager,
+        spenderLabel: 'EigenLayer StrategyManager',
+        amount: out(last),
+      });
       steps.push({ kind: 'eigen-deposit', strategy: EIGEN_STRATEGIES[symbol], token: TOKENS[symbol], symbol, amount: out(last) });
       if (BigInt(delegated) === 0n) steps.push({ kind: 'eigen-delegate', operator });
       else if (delegated.toLowerCase() !== operator.toLowerCase()) {
@@ -112,7 +133,13 @@ function eigenRecipe(symbol: EigenSymbol): Recipe {
 }
 
 function stakeRecipe(symbol: Acquirable): Recipe {
-  return { id: `stake:${symbol}`, title: `ETH → ${symbol}`, summary: `Stake ETH for ${symbol}.`, needsOperator: false, build: async () => acquire(symbol).steps };
+  return {
+    id: `stake:${symbol}`,
+    title: `ETH → ${symbol}`,
+    summary: `Stake ETH for ${symbol}.`,
+    needsOperator: false,
+    build: async () => acquire(symbol).steps,
+  };
 }
 
 const pendleRecipes: Recipe[] = PENDLE_MARKETS.map((m, i) => ({
@@ -125,15 +152,26 @@ const pendleRecipes: Recipe[] = PENDLE_MARKETS.map((m, i) => ({
 }));
 
 export const RECIPES: readonly Recipe[] = [
-  aaveRecipe('rsETH'), aaveRecipe('weETH'), aaveRecipe('wstETH'), aaveRecipe('ezETH'),
-  curveRecipe('weETH'), curveRecipe('stETH'),
-  eigenRecipe('stETH'), eigenRecipe('rETH'), eigenRecipe('ETHx'), eigenRecipe('mETH'),
+  aaveRecipe('rsETH'),
+  aaveRecipe('weETH'),
+  aaveRecipe('wstETH'),
+  aaveRecipe('ezETH'),
+  curveRecipe('weETH'),
+  curveRecipe('stETH'),
+  eigenRecipe('stETH'),
+  eigenRecipe('rETH'),
+  eigenRecipe('ETHx'),
+  eigenRecipe('mETH'),
   ...pendleRecipes,
   ...[...STAKE_SYMBOLS, 'weETH' as const].map(stakeRecipe),
 ];
 
 export function recipeById(id: string): Recipe {
   const recipe = RECIPES.find((r) => r.id === id);
-  if (!recipe) throw new AppError('Unknown flow', { code: 'flow.recipe.unknown', details: `No recipe "${id}". Known: ${RECIPES.map((r) => r.id).join(', ')}.` });
+  if (!recipe)
+    throw new AppError('Unknown flow', {
+      code: 'flow.recipe.unknown',
+      details: `No recipe "${id}". Known: ${RECIPES.map((r) => r.id).join(', ')}.`,
+    });
   return recipe;
 }

@@ -13,7 +13,11 @@ export function resolveAmount(ref: AmountRef | undefined, inputWei: bigint, outp
   if (ref.from === 'input') return inputWei;
   if (ref.from === 'fixed') return BigInt(ref.wei);
   const value = outputs[ref.step];
-  if (value === undefined) throw new AppError('A step needs an amount that is not known yet', { code: 'flow.amount.unresolved', details: `It spends what step ${ref.step + 1} produced, which has not been measured.` });
+  if (value === undefined)
+    throw new AppError('A step needs an amount that is not known yet', {
+      code: 'flow.amount.unresolved',
+      details: `It spends what step ${ref.step + 1} produced, which has not been measured.`,
+    });
   return value;
 }
 
@@ -32,7 +36,13 @@ export type ResolveStepsReturnType = {
  *     the same simulated state, after the prefix; minOut = quote × (1 − slippage);
  *  3. the step is simulated after the prefix to measure its own output for the steps that follow.
  */
-export async function resolveSteps(client: Client, from: Address, specs: readonly StepSpec[], inputWei: bigint, slippageBps: number): Promise<ResolveStepsReturnType> {
+export async function resolveSteps(
+  client: Client,
+  from: Address,
+  specs: readonly StepSpec[],
+  inputWei: bigint,
+  slippageBps: number,
+): Promise<ResolveStepsReturnType> {
   const txs: FlowTx[] = [];
   const outputs: (bigint | undefined)[] = [];
   const steps: PlannedStep[] = [];
@@ -43,10 +53,24 @@ export async function resolveSteps(client: Client, from: Address, specs: readonl
     if (quoteInfo?.quote.kind === 'pegged') expectedOut = amountIn;
     if (quoteInfo?.quote.kind === 'read') {
       const q = quoteInfo.quote;
-      const probe: FlowProbe = { key: 'quote', after: index - 1, address: q.address, abi: q.abi, functionName: q.functionName, args: q.args };
+      const probe: FlowProbe = {
+        key: 'quote',
+        after: index - 1,
+        address: q.address,
+        abi: q.abi,
+        functionName: q.functionName,
+        args: q.args,
+      };
       const sim = await simulateFlow(client, from, txs, [probe]);
       const raw = sim.probes.get('quote');
-      if (typeof raw !== 'bigint') return { steps, reverted: { index, reason: `the quote ${q.source} failed${sim.firstReverted !== undefined ? ` after step ${sim.firstReverted + 1} reverted` : ''}` } };
+      if (typeof raw !== 'bigint')
+        return {
+          steps,
+          reverted: {
+            index,
+            reason: `the quote ${q.source} failed${sim.firstReverted !== undefined ? ` after step ${sim.firstReverted + 1} reverted` : ''}`,
+          },
+        };
       expectedOut = q.map ? q.map(raw, amountIn) : raw;
     }
     let minOut = expectedOut === undefined ? 0n : applySlippage(expectedOut, slippageBps);
@@ -55,15 +79,27 @@ export async function resolveSteps(client: Client, from: Address, specs: readonl
     const probes = output ? [balanceProbe('before', index - 1, output.token, from), balanceProbe('after', index, output.token, from)] : [];
     const sim = await simulateFlow(client, from, [...txs, tx], probes);
     const own = sim.steps[index];
-    const planned: PlannedStep = { index, spec, label: stepLabel(spec), tx, amountIn: amountIn.toString(), ...(output ? { output } : {}), ...(own ? { gasUsed: own.gasUsed.toString() } : {}) };
+    const planned: PlannedStep = {
+      index,
+      spec,
+      label: stepLabel(spec),
+      tx,
+      amountIn: amountIn.toString(),
+      ...(output ? { output } : {}),
+      ...(own ? { gasUsed: own.gasUsed.toString() } : {}),
+    };
     if (!own || own.status === 'reverted' || sim.firstReverted !== undefined) {
       steps.push(planned);
-      return { steps, reverted: { index: sim.firstReverted ?? index, reason: sim.steps[sim.firstReverted ?? index]?.reason ?? 'reverted' } };
+      return {
+        steps,
+        reverted: { index: sim.firstReverted ?? index, reason: sim.steps[sim.firstReverted ?? index]?.reason ?? 'reverted' },
+      };
     }
     if (output) {
       const before = sim.probes.get('before');
       const after = sim.probes.get('after');
-      if (typeof before !== 'bigint' || typeof after !== 'bigint') return { steps: [...steps, planned], reverted: { index, reason: `could not read the ${output.symbol} balance` } };
+      if (typeof before !== 'bigint' || typeof after !== 'bigint')
+        return { steps: [...steps, planned], reverted: { index, reason: `could not read the ${output.symbol} balance` } };
       const produced = after - before;
       outputs[index] = produced;
       planned.simulatedOut = produced.toString();
@@ -73,11 +109,22 @@ export async function resolveSteps(client: Client, from: Address, specs: readonl
       }
       if (expectedOut !== undefined && produced < minOut) {
         steps.push(planned);
-        return { steps, reverted: { index, reason: `it would give ${produced} wei of ${output.symbol}, below the minimum ${minOut} (${quoteInfo?.quote.source} × (1 − slippage))` } };
+        return {
+          steps,
+          reverted: {
+            index,
+            reason: `it would give ${produced} wei of ${output.symbol}, below the minimum ${minOut} (${quoteInfo?.quote.source} × (1 − slippage))`,
+          },
+        };
       }
     }
     if (quoteInfo && expectedOut !== undefined) {
-      Object.assign(planned, { expectedOut: expectedOut.toString(), minOut: minOut.toString(), quoteSource: quoteInfo.quote.source, minOutEnforcedBy: quoteInfo.enforcedBy });
+      Object.assign(planned, {
+        expectedOut: expectedOut.toString(),
+        minOut: minOut.toString(),
+        quoteSource: quoteInfo.quote.source,
+        minOutEnforcedBy: quoteInfo.enforcedBy,
+      });
     }
     txs.push(tx);
     steps.push(planned);

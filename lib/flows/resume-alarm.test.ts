@@ -57,7 +57,11 @@ describe('flow resume alarm', () => {
 
   it('stays armed when a resume fails, so the next alarm tries again', async () => {
     const alarms = fakeAlarms();
-    const watch = createFlowResumeAlarm({ alarms, hasUnfinished: async () => true, resume: async () => Promise.reject(new Error('RPC down')) });
+    const watch = createFlowResumeAlarm({
+      alarms,
+      hasUnfinished: async () => true,
+      resume: async () => Promise.reject(new Error('RPC down')),
+    });
     await expect(watch.onAlarm(FLOW_RESUME_ALARM)).rejects.toThrow('RPC down');
     expect(alarms.armed.has(FLOW_RESUME_ALARM)).toBe(true);
   });

@@ -29,14 +29,23 @@ export const balanceProbe = (key: string, after: number, token: Address | 'ETH',
  * them, so step n sees step n-1's output and the probes see the balances in between. No signature,
  * no fees (validation off): the point is what each step does, not whether the account can pay gas.
  */
-export async function simulateFlow(client: Client, from: Address, txs: readonly FlowTx[], probes: readonly FlowProbe[] = []): Promise<SimulateFlowReturnType> {
+export async function simulateFlow(
+  client: Client,
+  from: Address,
+  txs: readonly FlowTx[],
+  probes: readonly FlowProbe[] = [],
+): Promise<SimulateFlowReturnType> {
   type Slot = { kind: 'step'; index: number } | { kind: 'probe'; probe: FlowProbe };
   const slots: Slot[] = [];
   const calls: Record<string, Hex>[] = [];
   const addProbes = (after: number) => {
     for (const probe of probes.filter((p) => p.after === after)) {
       slots.push({ kind: 'probe', probe });
-      calls.push({ from, to: probe.address, data: encodeFunctionData({ abi: probe.abi, functionName: probe.functionName, args: probe.args } as never) });
+      calls.push({
+        from,
+        to: probe.address,
+        data: encodeFunctionData({ abi: probe.abi, functionName: probe.functionName, args: probe.args } as never),
+      });
     }
   };
   addProbes(-1);
@@ -57,7 +66,8 @@ export async function simulateFlow(client: Client, from: Address, txs: readonly 
     throw new AppError('Could not simulate the flow', {
       code: 'flow.simulation.unavailable',
       cause: error,
-      details: 'The node did not run eth_simulateV1. Nothing was sent. Use an RPC that supports eth_simulateV1 (Settings → Networks) and retry.',
+      details:
+        'The node did not run eth_simulateV1. Nothing was sent. Use an RPC that supports eth_simulateV1 (Settings → Networks) and retry.',
     });
   }
 

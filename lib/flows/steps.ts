@@ -7,7 +7,15 @@ const ONE = 10n ** 18n;
 
 /** A view call that tells what a step gives for an amount in; `map` turns its result into output wei. */
 export type StepQuote =
-  | { kind: 'read'; address: Address; abi: Abi; functionName: string; args: readonly unknown[]; map?: (result: bigint, amountIn: bigint) => bigint; source: string }
+  | {
+      kind: 'read';
+      address: Address;
+      abi: Abi;
+      functionName: string;
+      args: readonly unknown[];
+      map?: (result: bigint, amountIn: bigint) => bigint;
+      source: string;
+    }
   /** 1 token per 1 ETH by design (rebasing stETH / eETH). */
   | { kind: 'pegged'; source: string }
   /** No preview function: the whole-flow simulation's measured output is the quote. */
@@ -15,26 +23,64 @@ export type StepQuote =
 
 export type StepQuoteInfo = { quote: StepQuote; enforcedBy: 'contract' | 'wallet' };
 
-const read = (address: Address, abi: Abi, functionName: string, args: readonly unknown[], source: string, map?: (r: bigint, a: bigint) => bigint): StepQuote =>
-  ({ kind: 'read', address, abi, functionName, args, source, ...(map ? { map } : {}) });
+const read = (
+  address: Address,
+  abi: Abi,
+  functionName: string,
+  args: readonly unknown[],
+  source: string,
+  map?: (r: bigint, a: bigint) => bigint,
+): StepQuote => ({ kind: 'read', address, abi, functionName, args, source, ...(map ? { map } : {}) });
 
 /** Where each stake mints (the registry's deposit entry) and which preview prices it. */
 const STAKE_QUOTES: Record<StakeSymbol, (amount: bigint) => StepQuoteInfo> = {
   stETH: () => ({ quote: { kind: 'pegged', source: 'stETH mints 1:1 with ETH (Lido submit)' }, enforcedBy: 'wallet' }),
   eETH: () => ({ quote: { kind: 'pegged', source: 'eETH mints 1:1 with ETH (ether.fi LiquidityPool.deposit)' }, enforcedBy: 'wallet' }),
-  wstETH: (a) => ({ quote: read(TOKENS.wstETH, flowAbis.wstETH, 'getWstETHByStETH', [a], 'wstETH.getWstETHByStETH'), enforcedBy: 'wallet' }),
+  wstETH: (a) => ({
+    quote: read(TOKENS.wstETH, flowAbis.wstETH, 'getWstETHByStETH', [a], 'wstETH.getWstETHByStETH'),
+    enforcedBy: 'wallet',
+  }),
   rETH: (a) => ({ quote: read(TOKENS.rETH, flowAbis.rETH, 'getRethValue', [a], 'rETH.getRethValue'), enforcedBy: 'wallet' }),
   ezETH: () => ({ quote: { kind: 'simulation', source: 'simulated mint (Renzo has no single-call preview)' }, enforcedBy: 'wallet' }),
-  rsETH: (a) => ({ quote: read(P.kelpDepositPool, flowAbis.kelp, 'getRsETHAmountToMint', [NATIVE_ETH, a], 'Kelp LRTDepositPool.getRsETHAmountToMint'), enforcedBy: 'contract' }),
-  pufETH: (a) => ({ quote: read(TOKENS.pufETH, flowAbis.erc4626Preview, 'previewDeposit', [a], 'pufETH.previewDeposit'), enforcedBy: 'wallet' }),
-  rswETH: () => ({ quote: read(TOKENS.rswETH, flowAbis.rswETH, 'ethToRswETHRate', [], 'rswETH.ethToRswETHRate', (rate, a) => (a * rate) / ONE), enforcedBy: 'wallet' }),
-  ETHx: (a) => ({ quote: read(P.staderStakePoolsManager, flowAbis.erc4626Preview, 'previewDeposit', [a], 'Stader StakePoolsManager.previewDeposit'), enforcedBy: 'wallet' }),
+  rsETH: (a) => ({
+    quote: read(P.kelpDepositPool, flowAbis.kelp, 'getRsETHAmountToMint', [NATIVE_ETH, a], 'Kelp LRTDepositPool.getRsETHAmountToMint'),
+    enforcedBy: 'contract',
+  }),
+  pufETH: (a) => ({
+    quote: read(TOKENS.pufETH, flowAbis.erc4626Preview, 'previewDeposit', [a], 'pufETH.previewDeposit'),
+    enforcedBy: 'wallet',
+  }),
+  rswETH: () => ({
+    quote: read(TOKENS.rswETH, flowAbis.rswETH, 'ethToRswETHRate', [], 'rswETH.ethToRswETHRate', (rate, a) => (a * rate) / ONE),
+    enforcedBy: 'wallet',
+  }),
+  ETHx: (a) => ({
+    quote: read(P.staderStakePoolsManager, flowAbis.erc4626Preview, 'previewDeposit', [a], 'Stader StakePoolsManager.previewDeposit'),
+    enforcedBy: 'wallet',
+  }),
   mETH: (a) => ({ quote: read(P.mantleStaking, flowAbis.mantle, 'ethToMETH', [a], 'Mantle Staking.ethToMETH'), enforcedBy: 'contract' }),
 };
 
-const WRAPPED: Record<WrapperSymbol, { wrapper: Address; inner: Address; innerSymbol: string; toWrapped: string; toInner: string; abi: Abi }> = {
-  wstETH: { wrapper: TOKENS.wstETH, inner: TOKENS.stETH, innerSymbol: 'stETH', toWrapped: 'getWstETHByStETH', toInner: 'getStETHByWstETH', abi: flowAbis.wstETH },
-  weETH: { wrapper: TOKENS.weETH, inner: TOKENS.eETH, innerSymbol: 'eETH', toWrapped: 'getWeETHByeETH', toInner: 'getEETHByWeETH', abi: flowAbis.weETH },
+const WRAPPED: Record<
+  WrapperSymbol,
+  { wrapper: Address; inner: Address; innerSymbol: string; toWrapped: string; toInner: string; abi: Abi }
+> = {
+  wstETH: {
+    wrapper: TOKENS.wstETH,
+    inner: TOKENS.stETH,
+    innerSymbol: 'stETH',
+    toWrapped: 'getWstETHByStETH',
+    toInner: 'getStETHByWstETH',
+    abi: flowAbis.wstETH,
+  },
+  weETH: {
+    wrapper: TOKENS.weETH,
+    inner: TOKENS.eETH,
+    innerSymbol: 'eETH',
+    toWrapped: 'getWeETHByeETH',
+    toInner: 'getEETHByWeETH',
+    abi: flowAbis.weETH,
+  },
 };
 
 export const wrapperInner = (w: WrapperSymbol) => ({ token: WRAPPED[w].inner, symbol: WRAPPED[w].innerSymbol });
@@ -55,10 +101,16 @@ export function stepQuote(spec: StepSpec, amountIn: bigint): StepQuoteInfo | und
     case 'curve-add': {
       const amounts = curveAmounts(spec.coinIndex, amountIn);
       const abi = spec.dynamicArray ? flowAbis.curveNg : flowAbis.curvePair;
-      return { quote: read(spec.pool, abi, 'calc_token_amount', [amounts, true], `Curve ${spec.label}.calc_token_amount`), enforcedBy: 'contract' };
+      return {
+        quote: read(spec.pool, abi, 'calc_token_amount', [amounts, true], `Curve ${spec.label}.calc_token_amount`),
+        enforcedBy: 'contract',
+      };
     }
     case 'pendle-buy':
-      return { quote: read(PENDLE.router, flowAbis.pendleRouter, 'previewPtOut', [spec.market, amountIn], 'Pendle router previewPtOut'), enforcedBy: 'contract' };
+      return {
+        quote: read(PENDLE.router, flowAbis.pendleRouter, 'previewPtOut', [spec.market, amountIn], 'Pendle router previewPtOut'),
+        enforcedBy: 'contract',
+      };
     default:
       return undefined;
   }
@@ -176,13 +228,31 @@ export function buildStepTx(spec: StepSpec, from: Address, amountIn: bigint, min
       return tx(spec.pool, data);
     }
     case 'pendle-buy':
-      return tx(PENDLE.router, encodeFunctionData({ abi: flowAbis.pendleRouter, functionName: 'swapExactEthForPt', args: [from, spec.market, minOut] }), amountIn);
+      return tx(
+        PENDLE.router,
+        encodeFunctionData({ abi: flowAbis.pendleRouter, functionName: 'swapExactEthForPt', args: [from, spec.market, minOut] }),
+        amountIn,
+      );
     case 'eigen-deposit':
-      return tx(EIGENLAYER.strategyManager, encodeFunctionData({ abi: flowAbis.strategyManager, functionName: 'depositIntoStrategy', args: [spec.strategy, spec.token, amountIn] }));
+      return tx(
+        EIGENLAYER.strategyManager,
+        encodeFunctionData({
+          abi: flowAbis.strategyManager,
+          functionName: 'depositIntoStrategy',
+          args: [spec.strategy, spec.token, amountIn],
+        }),
+      );
     case 'call':
       return tx(spec.to, spec.data, BigInt(spec.value));
     case 'eigen-delegate':
-      return tx(EIGENLAYER.delegationManager, encodeFunctionData({ abi: flowAbis.delegationManager, functionName: 'delegateTo', args: [spec.operator, { signature: '0x', expiry: 0n }, `0x${'0'.repeat(64)}`] }));
+      return tx(
+        EIGENLAYER.delegationManager,
+        encodeFunctionData({
+          abi: flowAbis.delegationManager,
+          functionName: 'delegateTo',
+          args: [spec.operator, { signature: '0x', expiry: 0n }, `0x${'0'.repeat(64)}`],
+        }),
+      );
   }
 }
 

@@ -155,7 +155,14 @@ export type FlowStore = {
 
 export type FlowReceipt = { status: 'success' | 'reverted'; blockNumber: bigint; gasUsed?: bigint };
 
-export type SendFlowTransaction = (tx: { from: Address; to: Address; data: Hex; value: bigint; nonce: number; chainId: number }) => Promise<Hex>;
+export type SendFlowTransaction = (tx: {
+  from: Address;
+  to: Address;
+  data: Hex;
+  value: bigint;
+  nonce: number;
+  chainId: number;
+}) => Promise<Hex>;
 
 export type FlowExecutorDeps = {
   /** Reads on the user's RPC: nonces, balances, quotes, pre-send eth_call. */

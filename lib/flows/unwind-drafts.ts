@@ -74,7 +74,11 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
   const returned = new Map<string, number>();
   const mined = state.plan.steps.filter((_, i) => state.steps[i]?.status === 'mined');
   const spentLater = (index: number, token: Address) =>
-    mined.some((s) => s.index > index && (same(stepInput(s.spec)?.token ?? '', token) || (s.spec.kind === 'curve-add' && curveCoinApproved(state, s.index, token))));
+    mined.some(
+      (s) =>
+        s.index > index &&
+        (same(stepInput(s.spec)?.token ?? '', token) || (s.spec.kind === 'curve-add' && curveCoinApproved(state, s.index, token))),
+    );
   /** What of `token` (produced by step `index`, `produced` wei) the unwind can spend, or undefined. */
   const available = (index: number, token: Address, produced: string | undefined): AmountRef | undefined => {
     const back = returned.get(token.toLowerCase());
@@ -92,38 +96,89 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
     const done = state.steps[step.index]!;
     switch (spec.kind) {
       case 'aave-emode': {
-        const current = await readContract(client, { address: AAVE_V3.pool, abi: flowAbis.aavePool, functionName: 'getUserEMode', args: [from] });
+        const current = await readContract(client, {
+          address: AAVE_V3.pool,
+          abi: flowAbis.aavePool,
+          functionName: 'getUserEMode',
+          args: [from],
+        });
         if (current !== BigInt(spec.categoryId)) break;
         const data = encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'setUserEMode', args: [0] });
-        push({ undoes: step.index, label: () => `Turn off Aave e-mode ${spec.categoryId}`, amount: fixed(0n), build: () => call(AAVE_V3.pool, data, `Turn off Aave e-mode ${spec.categoryId}`) });
+        push({
+          undoes: step.index,
+          label: () => `Turn off Aave e-mode ${spec.categoryId}`,
+          amount: fixed(0n),
+          build: () => call(AAVE_V3.pool, data, `Turn off Aave e-mode ${spec.categoryId}`),
+        });
         break;
       }
       case 'aave-supply': {
         const amount = BigInt(done.amountIn ?? step.amountIn);
         const label = `Withdraw ${spec.symbol} from Aave v3`;
         push({
-          undoes: step.index, label: () => label, amount: fixed(amount), output: { token: spec.asset, symbol: spec.symbol },
-          build: (a) => call(AAVE_V3.pool, encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'withdraw', args: [spec.asset, a, from] }), label),
+          undoes: step.index,
+          label: () => label,
+          amount: fixed(amount),
+          output: { token: spec.asset, symbol: spec.symbol },
+          build: (a) =>
+            call(
+              AAVE_V3.pool,
+              encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'withdraw', args: [spec.asset, a, from] }),
+              label,
+            ),
         });
         break;
       }
       case 'curve-add': {
         const lp = done.actualOut;
         if (!lp || BigInt(lp) <= 0n) break;
-        const coin = await readContract(client, { address: spec.pool, abi: unwindAbis.curve, functionName: 'coins', args: [BigInt(spec.coinIndex)] });
+        const coin = await readContract(client, {
+          address: spec.pool,
+          abi: unwindAbis.curve,
+          functionName: 'coins',
+          args: [BigInt(spec.coinIndex)],
+        });
         const symbol = symbolOf(state, coin);
         const label = `Remove ${spec.label} liquidity as ${symbol}`;
         push({
-          undoes: step.index, label: () => label, amount: fixed(lp), output: { token: coin, symbol },
-          quote: (a) => ({ address: spec.pool, abi: unwindAbis.curve, functionName: 'calc_withdraw_one_coin', args: [a, BigInt(spec.coinIndex)], source: `Curve ${spec.label}.calc_withdraw_one_coin` }),
-          build: (a, min) => call(spec.pool, encodeFunctionData({ abi: unwindAbis.curve, functionName: 'remove_liquidity_one_coin', args: [a, BigInt(spec.coinIndex), min] }), label),
+          undoes: step.index,
+          label: () => label,
+          amount: fixed(lp),
+          output: { token: coin, symbol },
+          quote: (a) => ({
+            address: spec.pool,
+            abi: unwindAbis.curve,
+            functionName: 'calc_withdraw_one_coin',
+            args: [a, BigInt(spec.coinIndex)],
+            source: `Curve ${spec.label}.calc_withdraw_one_coin`,
+          }),
+          build: (a, min) =>
+            call(
+              spec.pool,
+              encodeFunctionData({
+                abi: unwindAbis.curve,
+                functionName: 'remove_liquidity_one_coin',
+                args: [a, BigInt(spec.coinIndex), min],
+              }),
+              label,
+            ),
         });
         break;
       }
       case 'approve': {
-        const allowance = await readContract(client, { address: spec.token, abi: flowAbis.erc20, functionName: 'allowance', args: [from, spec.spender] });
+        const allowance = await readContract(client, {
+          address: spec.token,
+          abi: flowAbis.erc20,
+          functionName: 'allowance',
+          args: [from, spec.spender],
+        });
         if (allowance === 0n) break; // already used up by the step it was for: nothing to revoke
-        push({ undoes: step.index, label: () => `Revoke ${spec.spenderLabel}'s ${spec.symbol} allowance`, amount: fixed(0n), build: () => ({ ...spec, amount: fixed(0n) }) });
+        push({
+          undoes: step.index,
+          label: () => `Revoke ${spec.spenderLabel}'s ${spec.symbol} allowance`,
+          amount: fixed(0n),
+          build: () => ({ ...spec, amount: fixed(0n) }),
+        });
         break;
       }
       case 'wrap': {
@@ -131,7 +186,13 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
         const amount = available(step.index, wrapper.token, done.actualOut);
         if (!amount) break;
         const inner = stepInput({ kind: 'wrap', wrapper: spec.wrapper, amount })!;
-        push({ undoes: step.index, label: () => `Unwrap ${spec.wrapper} into ${inner.symbol}`, amount, output: inner as { token: Address; symbol: string }, build: () => ({ kind: 'unwrap', wrapper: spec.wrapper, amount }) });
+        push({
+          undoes: step.index,
+          label: () => `Unwrap ${spec.wrapper} into ${inner.symbol}`,
+          amount,
+          output: inner as { token: Address; symbol: string },
+          build: () => ({ kind: 'unwrap', wrapper: spec.wrapper, amount }),
+        });
         break;
       }
       case 'stake': {
@@ -145,11 +206,17 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
       case 'eigen-deposit': {
         const draft = await eigenWithdrawalDraft(client, state, step.index, spec);
         if (draft) push(draft.draft);
-        notes.push(draft ? draft.note : `EigenLayer ${spec.symbol}: the deposit's shares could not be read; queue a withdrawal in the EigenLayer app.`);
+        notes.push(
+          draft
+            ? draft.note
+            : `EigenLayer ${spec.symbol}: the deposit's shares could not be read; queue a withdrawal in the EigenLayer app.`,
+        );
         break;
       }
       case 'eigen-delegate':
-        notes.push(`EigenLayer: still delegated to ${spec.operator}. Undelegating would queue a withdrawal of all your shares, so Ballast leaves it to you.`);
+        notes.push(
+          `EigenLayer: still delegated to ${spec.operator}. Undelegating would queue a withdrawal of all your shares, so Ballast leaves it to you.`,
+        );
         break;
       case 'pendle-buy':
         notes.push(`${spec.label}: no instant inverse; hold the PT to maturity or sell it on Pendle.`);
@@ -165,7 +232,9 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
 function curveCoinApproved(state: FlowState, index: number, token: Address): boolean {
   const spec = state.plan.steps[index]?.spec;
   if (spec?.kind !== 'curve-add') return false;
-  return state.plan.steps.some((s) => s.index < index && s.spec.kind === 'approve' && same(s.spec.spender, spec.pool) && same(s.spec.token, token));
+  return state.plan.steps.some(
+    (s) => s.index < index && s.spec.kind === 'approve' && same(s.spec.spender, spec.pool) && same(s.spec.token, token),
+  );
 }
 
 function symbolOf(state: FlowState, token: Address): string {
@@ -180,16 +249,32 @@ function symbolOf(state: FlowState, token: Address): string {
 type CurveMarket = Extract<NonNullable<ReturnType<typeof curveMarket>>, { venue: 'curve' }>;
 
 /** Sell on the registry's Curve pool: approve the pool, then exchange with min-out from get_dy. */
-function pushCurveSale(push: (d: UnwindDraft) => void, undoes: number, symbol: string, token: Address, market: CurveMarket, amount: AmountRef) {
+function pushCurveSale(
+  push: (d: UnwindDraft) => void,
+  undoes: number,
+  symbol: string,
+  token: Address,
+  market: CurveMarket,
+  amount: AmountRef,
+) {
   const i = market.tokenIndex;
   const j = market.quoteIndex;
   const approve: StepSpec = { kind: 'approve', token, symbol, spender: market.pool, spenderLabel: `Curve ${symbol} pool`, amount };
   push({ undoes, label: () => `Allow the Curve pool to take ${symbol} (to sell it)`, amount, build: () => approve });
   const label = `Sell ${symbol} for ${market.quoteAsset} on Curve`;
   push({
-    undoes, label: () => label, amount,
-    quote: (a) => ({ address: market.pool, abi: unwindAbis.curve, functionName: 'get_dy', args: [i, j, a], source: `Curve ${symbol} pool get_dy` }),
-    build: (a, min) => call(market.pool, encodeFunctionData({ abi: unwindAbis.curve, functionName: 'exchange', args: [i, j, a, min] }), label),
+    undoes,
+    label: () => label,
+    amount,
+    quote: (a) => ({
+      address: market.pool,
+      abi: unwindAbis.curve,
+      functionName: 'get_dy',
+      args: [i, j, a],
+      source: `Curve ${symbol} pool get_dy`,
+    }),
+    build: (a, min) =>
+      call(market.pool, encodeFunctionData({ abi: unwindAbis.curve, functionName: 'exchange', args: [i, j, a, min] }), label),
   });
 }
 
@@ -198,15 +283,32 @@ async function eigenWithdrawalDraft(client: Client, state: FlowState, index: num
   const hash = state.steps[index]?.hash;
   if (!hash) return undefined;
   const receipt = await getTransactionReceipt(client, { hash }).catch(() => undefined);
-  const deposit = receipt && parseEventLogs({ abi: unwindAbis.eigen, logs: receipt.logs, eventName: 'Deposit' }).find((l) => same(l.address, EIGENLAYER.strategyManager) && same(l.args.strategy, spec.strategy));
+  const deposit =
+    receipt &&
+    parseEventLogs({ abi: unwindAbis.eigen, logs: receipt.logs, eventName: 'Deposit' }).find(
+      (l) => same(l.address, EIGENLAYER.strategyManager) && same(l.args.strategy, spec.strategy),
+    );
   if (!deposit) return undefined;
   const shares = deposit.args.shares;
-  const delayBlocks = await readContract(client, { address: EIGENLAYER.delegationManager, abi: unwindAbis.eigen, functionName: 'minWithdrawalDelayBlocks' });
+  const delayBlocks = await readContract(client, {
+    address: EIGENLAYER.delegationManager,
+    abi: unwindAbis.eigen,
+    functionName: 'minWithdrawalDelayBlocks',
+  });
   const hours = ((delayBlocks * SECONDS_PER_BLOCK) / 3600).toFixed(1);
   const from = state.plan.from;
   const label = `Queue an EigenLayer withdrawal of ${spec.symbol} (claimable after ${delayBlocks} blocks)`;
-  const data = encodeFunctionData({ abi: unwindAbis.eigen, functionName: 'queueWithdrawals', args: [[{ strategies: [spec.strategy], depositShares: [shares], __deprecated_withdrawer: from }]] });
-  const draft: UnwindDraft = { undoes: index, label: () => label, amount: fixed(shares), build: () => call(EIGENLAYER.delegationManager, data, label) };
+  const data = encodeFunctionData({
+    abi: unwindAbis.eigen,
+    functionName: 'queueWithdrawals',
+    args: [[{ strategies: [spec.strategy], depositShares: [shares], __deprecated_withdrawer: from }]],
+  });
+  const draft: UnwindDraft = {
+    undoes: index,
+    label: () => label,
+    amount: fixed(shares),
+    build: () => call(EIGENLAYER.delegationManager, data, label),
+  };
   const note = `EigenLayer ${spec.symbol}: the withdrawal is not instant. It stays slashable and is claimable after ${delayBlocks} blocks (about ${hours} h, DelegationManager.minWithdrawalDelayBlocks); complete it then to get ${spec.symbol} back.`;
   return { draft, note };
 }

@@ -13,7 +13,12 @@ export type ResolveUnwindReturnType = { steps: PlannedStep[]; reverted?: { index
  * exchange, Aave withdraw) carry their minimum inside the calldata, so the contract enforces it; a
  * call that spends what an earlier unwind step gives back spends that step's guaranteed minimum.
  */
-export async function resolveUnwind(client: Client, from: Address, drafts: readonly UnwindDraft[], slippageBps: number): Promise<ResolveUnwindReturnType> {
+export async function resolveUnwind(
+  client: Client,
+  from: Address,
+  drafts: readonly UnwindDraft[],
+  slippageBps: number,
+): Promise<ResolveUnwindReturnType> {
   const txs: FlowTx[] = [];
   const outputs: (bigint | undefined)[] = [];
   const steps: PlannedStep[] = [];
@@ -38,7 +43,15 @@ export async function resolveUnwind(client: Client, from: Address, drafts: reado
     const sim = await simulateFlow(client, from, [...txs, tx], probes);
     const own = sim.steps[index];
     // A call step's amount lives in its calldata; the executor must not rescale its minimum (amountIn '0').
-    const planned: PlannedStep = { index, spec, label: draft.label(amountIn), tx, amountIn: isCall ? '0' : amountIn.toString(), ...(output ? { output } : {}), ...(own ? { gasUsed: own.gasUsed.toString() } : {}) };
+    const planned: PlannedStep = {
+      index,
+      spec,
+      label: draft.label(amountIn),
+      tx,
+      amountIn: isCall ? '0' : amountIn.toString(),
+      ...(output ? { output } : {}),
+      ...(own ? { gasUsed: own.gasUsed.toString() } : {}),
+    };
     if (!own || own.status === 'reverted' || sim.firstReverted !== undefined) {
       steps.push(planned);
       const at = sim.firstReverted ?? index;
@@ -53,7 +66,12 @@ export async function resolveUnwind(client: Client, from: Address, drafts: reado
       }
     }
     if (quote && expectedOut !== undefined) {
-      Object.assign(planned, { expectedOut: expectedOut.toString(), minOut: minOut.toString(), quoteSource: quote.source, minOutEnforcedBy: isCall ? 'contract' : (standard?.enforcedBy ?? 'wallet') });
+      Object.assign(planned, {
+        expectedOut: expectedOut.toString(),
+        minOut: minOut.toString(),
+        quoteSource: quote.source,
+        minOutEnforcedBy: isCall ? 'contract' : (standard?.enforcedBy ?? 'wallet'),
+      });
     }
     txs.push(tx);
     steps.push(planned);

@@ -18,7 +18,10 @@ export type PlanUnwindParameters = { state: FlowState; riskRules?: boolean };
 type Tracked = { token: Address | 'ETH'; symbol: string };
 
 const noteFlag = (note: string): RiskFlag => ({
-  id: 'unwind.no-instant-inverse', severity: 'warn', title: note, numbers: {},
+  id: 'unwind.no-instant-inverse',
+  severity: 'warn',
+  title: note,
+  numbers: {},
   why: 'Not every step has an on-chain inverse that returns ETH now. Ballast only sends the ones that do and says what is left.',
 });
 
@@ -29,7 +32,12 @@ async function trackedTokens(client: Client, state: FlowState, plan: FlowPlan): 
   for (const s of state.plan.steps) {
     add(s.output ?? stepOutput(s.spec));
     if (s.spec.kind !== 'aave-supply') continue;
-    const data = await readContract(client, { address: AAVE_V3.pool, abi: flowAbis.aavePool, functionName: 'getReserveData', args: [s.spec.asset] });
+    const data = await readContract(client, {
+      address: AAVE_V3.pool,
+      abi: flowAbis.aavePool,
+      functionName: 'getReserveData',
+      args: [s.spec.asset],
+    });
     add({ token: data.aTokenAddress, symbol: `aEth${s.spec.symbol}` });
   }
   plan.steps.forEach((s) => {
@@ -48,37 +56,70 @@ async function trackedTokens(client: Client, state: FlowState, plan: FlowPlan): 
 export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }: PlanUnwindParameters): Promise<FlowPreview> {
   const { client } = deps;
   if (state.status === 'running' || state.status === 'planned') {
-    throw new AppError('This flow is still running', { code: 'flow.unwind.running', details: 'Wait until it finishes or stops, then unwind what it did.' });
+    throw new AppError('This flow is still running', {
+      code: 'flow.unwind.running',
+      details: 'Wait until it finishes or stops, then unwind what it did.',
+    });
   }
   const from = state.plan.from;
   const { drafts, notes } = await unwindDrafts(client, state);
   if (drafts.length === 0) {
-    throw new AppError('Nothing to unwind on chain', { code: 'flow.unwind.nothing', details: notes.length ? notes.join(' ') : 'No finished step left anything that an on-chain call can undo.' });
+    throw new AppError('Nothing to unwind on chain', {
+      code: 'flow.unwind.nothing',
+      details: notes.length ? notes.join(' ') : 'No finished step left anything that an on-chain call can undo.',
+    });
   }
   const resolved = await resolveUnwind(client, from, drafts, state.plan.slippageBps);
   const plan: FlowPlan = {
-    recipeId: `unwind:${state.id}`, title: `Unwind: ${state.plan.title}`, from, chainId: deps.chainId, inputWei: '0',
-    slippageBps: state.plan.slippageBps, steps: resolved.steps, createdAt: deps.now(),
+    recipeId: `unwind:${state.id}`,
+    title: `Unwind: ${state.plan.title}`,
+    from,
+    chainId: deps.chainId,
+    inputWei: '0',
+    slippageBps: state.plan.slippageBps,
+    steps: resolved.steps,
+    createdAt: deps.now(),
   };
   const flowFlags = notes.map(noteFlag);
   if (resolved.reverted) {
     const { index, reason } = resolved.reverted;
     const label = plan.steps[index]?.label ?? `step ${index + 1}`;
     const steps: StepPreview[] = drafts.map((d, i) => ({
-      index: i, label: plan.steps[i]?.label ?? d.label(0n), changes: [], flags: [],
-      status: i < index ? 'ok' : i === index ? 'reverted' : 'not-run', ...(i === index ? { reason } : {}),
+      index: i,
+      label: plan.steps[i]?.label ?? d.label(0n),
+      changes: [],
+      flags: [],
+      status: i < index ? 'ok' : i === index ? 'reverted' : 'not-run',
+      ...(i === index ? { reason } : {}),
     }));
-    return { plan, status: 'reverted', failedStep: { index, label, reason }, steps, finalPosition: [], intermediate: [], gasUsed: '0', flowFlags, worst: 'danger', facts: {} };
+    return {
+      plan,
+      status: 'reverted',
+      failedStep: { index, label, reason },
+      steps,
+      finalPosition: [],
+      intermediate: [],
+      gasUsed: '0',
+      flowFlags,
+      worst: 'danger',
+      facts: {},
+    };
   }
 
   const txs = plan.steps.map((s) => s.tx);
   const last = txs.length - 1;
   const tokens = await trackedTokens(client, state, plan);
   const probes: FlowProbe[] = [];
-  for (let after = -1; after <= last; after++) tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
+  for (let after = -1; after <= last; after++)
+    tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
   const [sim, batchPreview] = await Promise.all([
     simulateFlow(client, from, txs, probes),
-    riskRules ? buildPreview({ client, chainId: deps.chainId, now: deps.now }, { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) }) : undefined,
+    riskRules
+      ? buildPreview(
+          { client, chainId: deps.chainId, now: deps.now },
+          { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
+        )
+      : undefined,
   ]);
   const at = (t: Tracked, after: number) => {
     const v = sim.probes.get(`${t.token}@${after}`);
@@ -91,7 +132,15 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
   const steps: StepPreview[] = plan.steps.map((s, i) => {
     const r = sim.steps[i];
     if (r) s.gasUsed = r.gasUsed.toString();
-    return { index: i, label: s.label, status: r ? r.status : 'not-run', ...(r?.reason ? { reason: r.reason } : {}), ...(r ? { gasUsed: r.gasUsed.toString() } : {}), changes: changesOf(i - 1, i), flags: scoreFlags(perStep[i] ?? []).flags };
+    return {
+      index: i,
+      label: s.label,
+      status: r ? r.status : 'not-run',
+      ...(r?.reason ? { reason: r.reason } : {}),
+      ...(r ? { gasUsed: r.gasUsed.toString() } : {}),
+      changes: changesOf(i - 1, i),
+      flags: scoreFlags(perStep[i] ?? []).flags,
+    };
   });
   const allFlow = [...flow, ...flowFlags];
   return {

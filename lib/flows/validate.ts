@@ -23,15 +23,22 @@ export function validateAmount({ text, balance, decimals = 18, symbol = 'ETH' }:
   const trimmed = text.trim();
   const match = AMOUNT.exec(trimmed);
   if (!trimmed || !match || (match[1] === undefined && !match[2])) {
-    throw new AppError('Enter an amount as a number', { code: 'flow.amount.not-a-number', details: `"${text}" is not a number. Use digits and at most one dot, e.g. 1.25.` });
+    throw new AppError('Enter an amount as a number', {
+      code: 'flow.amount.not-a-number',
+      details: `"${text}" is not a number. Use digits and at most one dot, e.g. 1.25.`,
+    });
   }
   const whole = match[1] ?? '0';
   const fraction = match[2] ?? '';
   if (fraction.length > decimals) {
-    throw new AppError(`${symbol} has at most ${decimals} decimals`, { code: 'flow.amount.too-many-decimals', details: `"${trimmed}" has ${fraction.length} digits after the dot; shorten it to ${decimals}.` });
+    throw new AppError(`${symbol} has at most ${decimals} decimals`, {
+      code: 'flow.amount.too-many-decimals',
+      details: `"${trimmed}" has ${fraction.length} digits after the dot; shorten it to ${decimals}.`,
+    });
   }
   const wei = BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, '0') || '0');
-  if (wei === 0n) throw new AppError('Enter an amount above zero', { code: 'flow.amount.zero', details: 'A flow of 0 would only cost gas.' });
+  if (wei === 0n)
+    throw new AppError('Enter an amount above zero', { code: 'flow.amount.zero', details: 'A flow of 0 would only cost gas.' });
   if (wei > balance) {
     throw new AppError(`Not enough ${symbol}`, {
       code: 'flow.amount.above-balance',
@@ -44,7 +51,10 @@ export function validateAmount({ text, balance, decimals = 18, symbol = 'ETH' }:
 /** Slippage in basis points: 1..5000 (0.01 % .. 50 %). The default of the form is 50 (0.5 %). */
 export function validateSlippageBps(bps: number): number {
   if (!Number.isInteger(bps) || bps < 1 || bps > 5000) {
-    throw new AppError('Slippage must be between 0.01 % and 50 %', { code: 'flow.slippage.range', details: `Got ${bps} basis points. 0.5 % (50) suits staking and stable pools.` });
+    throw new AppError('Slippage must be between 0.01 % and 50 %', {
+      code: 'flow.slippage.range',
+      details: `Got ${bps} basis points. 0.5 % (50) suits staking and stable pools.`,
+    });
   }
   return bps;
 }
@@ -64,9 +74,18 @@ export function validateOperatorAddress(text: string): Address {
 export async function assertOperator(client: Client, operator: Address): Promise<void> {
   let registered: boolean;
   try {
-    registered = await readContract(client, { address: EIGENLAYER.delegationManager, abi: flowAbis.delegationManager, functionName: 'isOperator', args: [operator] });
+    registered = await readContract(client, {
+      address: EIGENLAYER.delegationManager,
+      abi: flowAbis.delegationManager,
+      functionName: 'isOperator',
+      args: [operator],
+    });
   } catch (error) {
-    throw new AppError('Could not check the operator', { code: 'flow.operator.unchecked', cause: error, details: 'DelegationManager.isOperator did not answer. Check your RPC in Settings → Networks and retry.' });
+    throw new AppError('Could not check the operator', {
+      code: 'flow.operator.unchecked',
+      cause: error,
+      details: 'DelegationManager.isOperator did not answer. Check your RPC in Settings → Networks and retry.',
+    });
   }
   if (!registered) {
     throw new AppError('This address is not an EigenLayer operator', {

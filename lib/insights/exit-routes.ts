@@ -9,7 +9,10 @@ import type { ReadCall } from '../tracker/types';
 import { SECONDS_PER_BLOCK, WITHDRAWAL_FACTS, type Sourced } from './withdrawal-facts';
 
 const WAD = 10n ** 18n;
-const pufferExitAbi = parseAbi(['function previewRedeem(uint256 shares) view returns (uint256)', 'function getTotalExitFeeBasisPoints() view returns (uint256)']);
+const pufferExitAbi = parseAbi([
+  'function previewRedeem(uint256 shares) view returns (uint256)',
+  'function getTotalExitFeeBasisPoints() view returns (uint256)',
+]);
 const delegationDelayAbi = parseAbi(['function minWithdrawalDelayBlocks() view returns (uint32)']);
 
 export type SellRoute = {
@@ -56,7 +59,10 @@ export type ReadExitRoutesParameters = { symbol: RestakingSymbol; amount: bigint
  * Selling now through each market the registry lists (for this size) next to the protocol's own
  * withdrawal. Two eth_calls: the fair rates, then every quote and live exit figure in one Multicall3.
  */
-export async function readExitRoutes(client: Client, { symbol, amount, includeEigenLayer = false, blockNumber }: ReadExitRoutesParameters): Promise<ExitRoutes> {
+export async function readExitRoutes(
+  client: Client,
+  { symbol, amount, includeEigenLayer = false, blockNumber }: ReadExitRoutesParameters,
+): Promise<ExitRoutes> {
   const block = blockNumber ?? (await getBlockNumber(client, { cacheTime: 0 }));
   const token = TOKEN_SOURCES.find((t) => t.symbol === symbol)!;
   const via = viaOf(token);
@@ -70,18 +76,30 @@ export async function readExitRoutes(client: Client, { symbol, amount, includeEi
   const sellAmount = via ? (self?.ok && viaRate?.ok ? (amount * self.rate) / viaRate.rate : null) : amount;
   const markets = directMarkets(sellToken);
   const calls: ReadCall[] = [];
-  if (sellAmount !== null && sellAmount > 0n) markets.forEach((m, i) => calls.push(...quoteCalls(m, sellToken.address, sellAmount, `sell:${i}`)));
+  if (sellAmount !== null && sellAmount > 0n)
+    markets.forEach((m, i) => calls.push(...quoteCalls(m, sellToken.address, sellAmount, `sell:${i}`)));
   const facts = WITHDRAWAL_FACTS[RESTAKING_TOKENS[symbol].protocol];
   if (facts.instantPreviewRedeem) {
     calls.push({ key: 'instant', address: TOKENS[symbol], abi: pufferExitAbi, functionName: 'previewRedeem', args: [amount] });
     calls.push({ key: 'feeBps', address: TOKENS[symbol], abi: pufferExitAbi, functionName: 'getTotalExitFeeBasisPoints' });
   }
-  if (includeEigenLayer) calls.push({ key: 'eigenDelay', address: EIGENLAYER.delegationManager, abi: delegationDelayAbi, functionName: 'minWithdrawalDelayBlocks' });
+  if (includeEigenLayer)
+    calls.push({
+      key: 'eigenDelay',
+      address: EIGENLAYER.delegationManager,
+      abi: delegationDelayAbi,
+      functionName: 'minWithdrawalDelayBlocks',
+    });
   const reads = calls.length ? await executeReads(client, { calls, multicallAddress: MULTICALL3, blockNumber: block }) : new Map();
 
   const sell = markets.map((m, i): SellRoute => {
-    const base = { venue: m.kind, kind: m.kind === 'chainlink' ? ('feed-price' as const) : ('pool-quote' as const), ...(via ? { via: via.symbol } : {}) };
-    if (sellAmount === null) return { ...base, ethOut: null, vsFairWad: null, source: m.kind, error: 'fair rate not read, so the converted size is unknown' };
+    const base = {
+      venue: m.kind,
+      kind: m.kind === 'chainlink' ? ('feed-price' as const) : ('pool-quote' as const),
+      ...(via ? { via: via.symbol } : {}),
+    };
+    if (sellAmount === null)
+      return { ...base, ethOut: null, vsFairWad: null, source: m.kind, error: 'fair rate not read, so the converted size is unknown' };
     const q = quoteValue(m, sellAmount, reads, `sell:${i}`);
     if ('error' in q) return { ...base, ethOut: null, vsFairWad: null, source: m.kind, error: q.error };
     const vsFairWad = fairValueEth ? ((q.valueEth - fairValueEth) * WAD) / fairValueEth : null;
@@ -90,7 +108,9 @@ export async function readExitRoutes(client: Client, { symbol, amount, includeEi
 
   const protocol: ProtocolExit = {
     route: facts.route,
-    amountEth: self?.ok ? { value: fairValueEth!, source: `${self.source} at block ${block}` } : { value: 'unknown', source: `fair rate not read: ${self?.ok === false ? self.error : 'no result'}` },
+    amountEth: self?.ok
+      ? { value: fairValueEth!, source: `${self.source} at block ${block}` }
+      : { value: 'unknown', source: `fair rate not read: ${self?.ok === false ? self.error : 'no result'}` },
     delay: facts.delay,
     fee: facts.fee,
     queue: facts.queue,
@@ -99,13 +119,25 @@ export async function readExitRoutes(client: Client, { symbol, amount, includeEi
     const r = reads.get('instant');
     const fee = reads.get('feeBps');
     const source = `${TOKENS[symbol]}.previewRedeem(${amount}) at block ${block}`;
-    protocol.instant = r?.ok ? { ethOut: r.value as bigint, feeBps: fee?.ok ? (fee.value as bigint) : null, source } : { error: r?.error ?? 'not read', source };
+    protocol.instant = r?.ok
+      ? { ethOut: r.value as bigint, feeBps: fee?.ok ? (fee.value as bigint) : null, source }
+      : { error: r?.error ?? 'not read', source };
   }
-  const out: ExitRoutes = { symbol, amount, blockNumber: block, fairValueEth, sell, protocol, requests: (blockNumber === undefined ? 1 : 0) + 1 + (calls.length ? 1 : 0) };
+  const out: ExitRoutes = {
+    symbol,
+    amount,
+    blockNumber: block,
+    fairValueEth,
+    sell,
+    protocol,
+    requests: (blockNumber === undefined ? 1 : 0) + 1 + (calls.length ? 1 : 0),
+  };
   if (includeEigenLayer) {
     const r = reads.get('eigenDelay');
     const source = `DelegationManager ${EIGENLAYER.delegationManager}.minWithdrawalDelayBlocks() at block ${block}`;
-    out.eigenLayer = r?.ok ? { delayBlocks: BigInt(r.value as number), delaySeconds: BigInt(r.value as number) * SECONDS_PER_BLOCK, source } : { error: r?.error ?? 'not read', source };
+    out.eigenLayer = r?.ok
+      ? { delayBlocks: BigInt(r.value as number), delaySeconds: BigInt(r.value as number) * SECONDS_PER_BLOCK, source }
+      : { error: r?.error ?? 'not read', source };
   }
   return out;
 }

@@ -13,7 +13,29 @@ function fakeChain(head: bigint, timeOf: (n: bigint) => bigint) {
         calls += 1;
         const n = BigInt((params as [string])[0]);
         if (n > head) return null;
-        return { number: numberToHex(n), timestamp: numberToHex(timeOf(n)), hash: `0x${'11'.repeat(32)}`, parentHash: `0x${'22'.repeat(32)}`, transactions: [], baseFeePerGas: '0x1', difficulty: '0x0', totalDifficulty: null, extraData: '0x', gasLimit: '0x1', gasUsed: '0x0', logsBloom: null, miner: `0x${'00'.repeat(20)}`, mixHash: `0x${'00'.repeat(32)}`, nonce: '0x0000000000000000', receiptsRoot: `0x${'00'.repeat(32)}`, sha3Uncles: `0x${'00'.repeat(32)}`, size: '0x1', stateRoot: `0x${'00'.repeat(32)}`, transactionsRoot: `0x${'00'.repeat(32)}`, uncles: [] };
+        return {
+          number: numberToHex(n),
+          timestamp: numberToHex(timeOf(n)),
+          hash: `0x${'11'.repeat(32)}`,
+          parentHash: `0x${'22'.repeat(32)}`,
+          transactions: [],
+          baseFeePerGas: '0x1',
+          difficulty: '0x0',
+          totalDifficulty: null,
+          extraData: '0x',
+          gasLimit: '0x1',
+          gasUsed: '0x0',
+          logsBloom: null,
+          miner: `0x${'00'.repeat(20)}`,
+          mixHash: `0x${'00'.repeat(32)}`,
+          nonce: '0x0000000000000000',
+          receiptsRoot: `0x${'00'.repeat(32)}`,
+          sha3Uncles: `0x${'00'.repeat(32)}`,
+          size: '0x1',
+          stateRoot: `0x${'00'.repeat(32)}`,
+          transactionsRoot: `0x${'00'.repeat(32)}`,
+          uncles: [],
+        };
       },
     }),
   });
@@ -50,7 +72,7 @@ describe('findBlockAtTimestamp', () => {
 describe('aprFromRates', () => {
   it('1.0 → 1.001 over 7 days is 0.1 % × 365/7 = 5.2142857… % simple APR', () => {
     const apr = aprFromRates(10n ** 18n, 1_001_000_000_000_000_000n, 7n * 86_400n);
-    expect(Number(apr) / 1e18).toBeCloseTo(0.001 * 365 / 7, 15);
+    expect(Number(apr) / 1e18).toBeCloseTo((0.001 * 365) / 7, 15);
   });
   it('a falling rate gives a negative APR, and bad inputs are refused', () => {
     expect(aprFromRates(2n * 10n ** 18n, 10n ** 18n, 365n * 86_400n)).toBe(-(5n * 10n ** 17n));

@@ -9,7 +9,13 @@ export type { BlockPoint, FindBlockParameters, FindBlockReturnType } from './fin
 export { readExitRoutes } from './exit-routes';
 export type { ExitRoutes, SellRoute, ProtocolExit, EigenLayerExit, ReadExitRoutesParameters } from './exit-routes';
 export { readProtocolProfiles, DEFAULT_FEED_HEARTBEAT_SECONDS } from './profile';
-export type { ProtocolProfileView, OracleUpdate, ProxyFact, ReadProtocolProfilesParameters, ReadProtocolProfilesReturnType } from './profile';
+export type {
+  ProtocolProfileView,
+  OracleUpdate,
+  ProxyFact,
+  ReadProtocolProfilesParameters,
+  ReadProtocolProfilesReturnType,
+} from './profile';
 export { WITHDRAWAL_FACTS } from './withdrawal-facts';
 export type { Sourced, WithdrawalFacts } from './withdrawal-facts';
 export { readTokenInsights } from './token-insights';

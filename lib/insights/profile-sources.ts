@@ -11,7 +11,9 @@ export const pausedAbi = parseAbi(['function paused() view returns (bool)', 'fun
  * isStakingPaused() (the devnet double a plain paused()). Protocols without a known pause getter are
  * reported as "not read", not as running.
  */
-export const PAUSE_READS: Partial<Record<ProtocolId, readonly { address: Address; functionName: 'paused' | 'isStakingPaused'; label: string }[]>> = {
+export const PAUSE_READS: Partial<
+  Record<ProtocolId, readonly { address: Address; functionName: 'paused' | 'isStakingPaused'; label: string }[]>
+> = {
   lido: [
     { address: TOKENS.stETH, functionName: 'isStakingPaused', label: 'stETH.isStakingPaused()' },
     { address: TOKENS.stETH, functionName: 'paused', label: 'stETH.paused()' },
@@ -32,12 +34,17 @@ export function contractsOf(id: ProtocolId): { address: Address; role: string }[
   for (const s of tokensOf(id)) {
     const t = RESTAKING_TOKENS[s];
     seen.set(t.address.toLowerCase(), { address: t.address, role: `${s} token` });
-    if (t.fairRate.kind === 'calls') for (const c of t.fairRate.calls) if (!seen.has(c.address.toLowerCase())) seen.set(c.address.toLowerCase(), { address: c.address, role: `${s} rate (${c.functionName})` });
+    if (t.fairRate.kind === 'calls')
+      for (const c of t.fairRate.calls)
+        if (!seen.has(c.address.toLowerCase()))
+          seen.set(c.address.toLowerCase(), { address: c.address, role: `${s} rate (${c.functionName})` });
   }
   return [...seen.values()];
 }
 
 /** Chainlink feeds listed as market sources for a protocol's tokens (reference §3.2). */
 export function feedsOf(id: ProtocolId): { symbol: RestakingSymbol; feed: Address }[] {
-  return tokensOf(id).flatMap((s) => RESTAKING_TOKENS[s].markets.flatMap((m) => (m.venue === 'chainlink' ? [{ symbol: s, feed: m.feed }] : [])));
+  return tokensOf(id).flatMap((s) =>
+    RESTAKING_TOKENS[s].markets.flatMap((m) => (m.venue === 'chainlink' ? [{ symbol: s, feed: m.feed }] : [])),
+  );
 }

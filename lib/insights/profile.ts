@@ -17,7 +17,9 @@ export type OracleUpdate =
   | { symbol: RestakingSymbol; feed: Address; updatedAt: bigint; ageSeconds: bigint; source: string }
   | { symbol: RestakingSymbol; feed: Address; error: string; source: string };
 
-export type ProxyFact = { address: Address; role: string; implementation: Address | null; source: string } | { address: Address; role: string; error: string; source: string };
+export type ProxyFact =
+  | { address: Address; role: string; implementation: Address | null; source: string }
+  | { address: Address; role: string; error: string; source: string };
 
 export type ProtocolProfileView = {
   id: ProtocolId;
@@ -39,25 +41,45 @@ export type ProtocolProfileView = {
 };
 
 export type ReadProtocolProfilesParameters = { protocols?: readonly ProtocolId[]; heartbeatSeconds?: bigint; blockNumber?: bigint };
-export type ReadProtocolProfilesReturnType = { blockNumber: bigint; blockTimestamp: bigint; profiles: ProtocolProfileView[]; ethCalls: number; storageReads: number };
+export type ReadProtocolProfilesReturnType = {
+  blockNumber: bigint;
+  blockTimestamp: bigint;
+  profiles: ProtocolProfileView[];
+  ethCalls: number;
+  storageReads: number;
+};
 
 /**
  * Every protocol's profile from one Multicall3 eth_call (block time, pause getters, Chainlink feeds,
  * Puffer's instant-redeem quote) plus one eth_getStorageAt per contract for the EIP-1967 slot, sent
  * in parallel (one HTTP request on a batching transport).
  */
-export async function readProtocolProfiles(client: Client, { protocols = protocolIds(), heartbeatSeconds = DEFAULT_FEED_HEARTBEAT_SECONDS, blockNumber }: ReadProtocolProfilesParameters = {}): Promise<ReadProtocolProfilesReturnType> {
+export async function readProtocolProfiles(
+  client: Client,
+  { protocols = protocolIds(), heartbeatSeconds = DEFAULT_FEED_HEARTBEAT_SECONDS, blockNumber }: ReadProtocolProfilesParameters = {},
+): Promise<ReadProtocolProfilesReturnType> {
   const block = blockNumber ?? (await getBlockNumber(client, { cacheTime: 0 }));
   const calls: ReadCall[] = [{ key: 'now', address: MULTICALL3, abi: multicall3ExtrasAbi, functionName: 'getCurrentBlockTimestamp' }];
   for (const id of protocols) {
-    (PAUSE_READS[id] ?? []).forEach((p, i) => calls.push({ key: `pause:${id}:${i}`, address: p.address, abi: pausedAbi, functionName: p.functionName }));
+    (PAUSE_READS[id] ?? []).forEach((p, i) =>
+      calls.push({ key: `pause:${id}:${i}`, address: p.address, abi: pausedAbi, functionName: p.functionName }),
+    );
     for (const f of feedsOf(id)) calls.push({ key: `feed:${f.feed}`, address: f.feed, abi: chainlinkAbi, functionName: 'latestRoundData' });
-    if (WITHDRAWAL_FACTS[id].instantPreviewRedeem) for (const s of tokensOf(id)) calls.push({ key: `instant:${s}`, address: TOKENS[s], abi: previewRedeemAbi, functionName: 'previewRedeem', args: [WAD] });
+    if (WITHDRAWAL_FACTS[id].instantPreviewRedeem)
+      for (const s of tokensOf(id))
+        calls.push({ key: `instant:${s}`, address: TOKENS[s], abi: previewRedeemAbi, functionName: 'previewRedeem', args: [WAD] });
   }
   const contracts = protocols.flatMap((id) => contractsOf(id).map((c) => ({ id, ...c })));
   const [reads, slots] = await Promise.all([
     executeReads(client, { calls, multicallAddress: MULTICALL3, blockNumber: block }),
-    Promise.all(contracts.map((c) => getStorageAt(client, { address: c.address, slot: EIP1967_IMPLEMENTATION_SLOT, blockNumber: block }).then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e: (e as Error).message.split('\n')[0] ?? 'failed' })))),
+    Promise.all(
+      contracts.map((c) =>
+        getStorageAt(client, { address: c.address, slot: EIP1967_IMPLEMENTATION_SLOT, blockNumber: block }).then(
+          (v) => ({ ok: true as const, v }),
+          (e: unknown) => ({ ok: false as const, e: (e as Error).message.split('\n')[0] ?? 'failed' }),
+        ),
+      ),
+    ),
   ]);
   const nowRead = reads.get('now');
   if (!nowRead?.ok) throw new Error(`Multicall3 getCurrentBlockTimestamp failed at block ${block}: ${nowRead?.error ?? 'not read'}`);
@@ -76,22 +98,47 @@ export async function readProtocolProfiles(client: Client, { protocols = protoco
     const paused = pausedState(id, reads);
     const withdrawal = withdrawalState(id, reads, paused.value);
     const flags: RiskFlag[] = [
-      ...feedUpdates.flatMap((u) => ('updatedAt' in u ? staleOracleFlags({ name: `${u.symbol}/ETH Chainlink feed`, updatedAt: u.updatedAt, now, heartbeat: heartbeatSeconds, source: { contract: u.feed, block, method: 'latestRoundData' } }) : [])),
-      ...(paused.value === true ? pausedDepositFlags({ protocol: facts.name, paused: true, source: { block, method: paused.source } }) : []),
+      ...feedUpdates.flatMap((u) =>
+        'updatedAt' in u
+          ? staleOracleFlags({
+              name: `${u.symbol}/ETH Chainlink feed`,
+              updatedAt: u.updatedAt,
+              now,
+              heartbeat: heartbeatSeconds,
+              source: { contract: u.feed, block, method: 'latestRoundData' },
+            })
+          : [],
+      ),
+      ...(paused.value === true
+        ? pausedDepositFlags({ protocol: facts.name, paused: true, source: { block, method: paused.source } })
+        : []),
     ];
     return {
-      id, name: facts.name, tokens: tokensOf(id), rateOracle: facts.rateOracle, donationSusceptible: facts.donationSusceptible, registrySaysUpgradeable: facts.upgradeable,
+      id,
+      name: facts.name,
+      tokens: tokensOf(id),
+      rateOracle: facts.rateOracle,
+      donationSusceptible: facts.donationSusceptible,
+      registrySaysUpgradeable: facts.upgradeable,
       feedUpdates,
-      storedRateUpdatedAt: facts.rateOracle === 'stored'
-        ? { value: 'not exposed', source: 'the registry\'s rate getters return the rate only, no update timestamp' }
-        : { value: 'not applicable', source: 'rate computed live from balances at read time' },
-      proxies, paused, withdrawal, flags,
+      storedRateUpdatedAt:
+        facts.rateOracle === 'stored'
+          ? { value: 'not exposed', source: "the registry's rate getters return the rate only, no update timestamp" }
+          : { value: 'not applicable', source: 'rate computed live from balances at read time' },
+      proxies,
+      paused,
+      withdrawal,
+      flags,
     };
   });
   return { blockNumber: block, blockTimestamp: now, profiles, ethCalls: 1, storageReads: contracts.length };
 }
 
-function proxyFact(c: { address: Address; role: string }, slot: { ok: true; v: `0x${string}` | undefined } | { ok: false; e: string }, block: bigint): ProxyFact {
+function proxyFact(
+  c: { address: Address; role: string },
+  slot: { ok: true; v: `0x${string}` | undefined } | { ok: false; e: string },
+  block: bigint,
+): ProxyFact {
   const source = `eth_getStorageAt(${c.address}, EIP-1967 implementation slot) at block ${block}`;
   if (!slot.ok) return { address: c.address, role: c.role, error: slot.e, source };
   const word = slot.v ?? '0x';
@@ -109,13 +156,26 @@ function pausedState(id: ProtocolId, reads: Awaited<ReturnType<typeof executeRea
   return { value: 'unknown', source: `${options.map((p) => p.label).join(' and ')} did not answer` };
 }
 
-function withdrawalState(id: ProtocolId, reads: Awaited<ReturnType<typeof executeReads>>, paused: boolean | 'unknown'): ProtocolProfileView['withdrawal'] {
+function withdrawalState(
+  id: ProtocolId,
+  reads: Awaited<ReturnType<typeof executeReads>>,
+  paused: boolean | 'unknown',
+): ProtocolProfileView['withdrawal'] {
   const facts = WITHDRAWAL_FACTS[id];
   if (facts.instantPreviewRedeem) {
     const s = tokensOf(id)[0]!;
     const r = reads.get(`instant:${s}`);
-    if (r?.ok && (r.value as bigint) > 0n) return { available: true, detail: `instant redemption quoted: 1 ${s} → ${r.value as bigint} wei`, source: `${RESTAKING_TOKENS[s].address}.previewRedeem(1e18)` };
-    return { available: 'unknown', detail: `previewRedeem did not answer: ${r?.ok === false ? r.error : 'not read'}`, source: `${RESTAKING_TOKENS[s].address}.previewRedeem(1e18)` };
+    if (r?.ok && (r.value as bigint) > 0n)
+      return {
+        available: true,
+        detail: `instant redemption quoted: 1 ${s} → ${r.value as bigint} wei`,
+        source: `${RESTAKING_TOKENS[s].address}.previewRedeem(1e18)`,
+      };
+    return {
+      available: 'unknown',
+      detail: `previewRedeem did not answer: ${r?.ok === false ? r.error : 'not read'}`,
+      source: `${RESTAKING_TOKENS[s].address}.previewRedeem(1e18)`,
+    };
   }
   const pausedNote = paused === true ? ' The protocol reports itself paused.' : '';
   return { available: 'unknown', detail: `${facts.route}; delay ${facts.delay.value}.${pausedNote}`, source: facts.delay.source };

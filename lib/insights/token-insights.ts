@@ -8,7 +8,10 @@ export type TokenInsights = { symbol: RestakingSymbol; amount: bigint; yield: To
 export type ReadTokenInsightsParameters = { symbol: RestakingSymbol; amount: bigint; includeEigenLayer?: boolean };
 
 /** Everything the position detail shows for one holding, the three reads in parallel. */
-export async function readTokenInsights(client: Client, { symbol, amount, includeEigenLayer }: ReadTokenInsightsParameters): Promise<TokenInsights> {
+export async function readTokenInsights(
+  client: Client,
+  { symbol, amount, includeEigenLayer }: ReadTokenInsightsParameters,
+): Promise<TokenInsights> {
   const protocol = RESTAKING_TOKENS[symbol].protocol;
   const [y, exits, profiles] = await Promise.all([
     readYield(client, { symbols: [symbol] }),

@@ -40,7 +40,10 @@ export function measuredOn(symbol: RestakingSymbol): RestakingSymbol {
  * head, a few per window to find the past block, and one Multicall3 eth_call per block. A node without
  * the old state (pruned, non-archive) or a chain younger than the window gives a reason, never a number.
  */
-export async function readYield(client: Client, { symbols = RESTAKING_SYMBOLS, windowsDays = YIELD_WINDOWS_DAYS }: ReadYieldParameters = {}): Promise<ReadYieldReturnType> {
+export async function readYield(
+  client: Client,
+  { symbols = RESTAKING_SYMBOLS, windowsDays = YIELD_WINDOWS_DAYS }: ReadYieldParameters = {},
+): Promise<ReadYieldReturnType> {
   const head = await getBlock(client, { blockTag: 'latest', includeTransactions: false });
   const latest: BlockPoint = { number: head.number, timestamp: head.timestamp };
   let requests = 1;
@@ -52,14 +55,27 @@ export async function readYield(client: Client, { symbols = RESTAKING_SYMBOLS, w
     windowsDays.map(async (days) => {
       const found = await findBlockAtTimestamp(client, { timestamp: latest.timestamp - BigInt(days) * DAY, latest });
       requests += found.requests;
-      if (!found.found) return { days, error: { reason: 'chain-too-young' as const, detail: `The chain starts at ${isoDate(found.genesis.timestamp)}, less than ${days} days before block ${latest.number}.` } };
+      if (!found.found)
+        return {
+          days,
+          error: {
+            reason: 'chain-too-young' as const,
+            detail: `The chain starts at ${isoDate(found.genesis.timestamp)}, less than ${days} days before block ${latest.number}.`,
+          },
+        };
       try {
         const rates = await readFairRates(client, { symbols: measured, blockNumber: found.block.number });
         requests += 1;
         return { days, block: found.block, rates };
       } catch {
         requests += 1;
-        return { days, error: { reason: 'state-unavailable' as const, detail: `The RPC could not read state at block ${found.block.number} (${days} days ago). A pruned node keeps only recent state; use an archive RPC for yield history.` } };
+        return {
+          days,
+          error: {
+            reason: 'state-unavailable' as const,
+            detail: `The RPC could not read state at block ${found.block.number} (${days} days ago). A pruned node keeps only recent state; use an archive RPC for yield history.`,
+          },
+        };
       }
     }),
   );
@@ -76,16 +92,34 @@ export async function readYield(client: Client, { symbols = RESTAKING_SYMBOLS, w
   return { latest, tokens, requests };
 }
 
-function windowYield(days: number, on: RestakingSymbol, nowRates: ReadFairRatesReturnType, pastRates: ReadFairRatesReturnType, pastBlock: BlockPoint, latest: BlockPoint): WindowYield {
+function windowYield(
+  days: number,
+  on: RestakingSymbol,
+  nowRates: ReadFairRatesReturnType,
+  pastRates: ReadFairRatesReturnType,
+  pastBlock: BlockPoint,
+  latest: BlockPoint,
+): WindowYield {
   const now = nowRates[on];
   const past = pastRates[on];
   if (!now?.ok || !past?.ok) {
-    const why = !now?.ok ? `now: ${now?.error ?? 'not read'}` : `at block ${pastBlock.number}: ${past?.ok === false ? past.error : 'not read'}`;
+    const why = !now?.ok
+      ? `now: ${now?.error ?? 'not read'}`
+      : `at block ${pastBlock.number}: ${past?.ok === false ? past.error : 'not read'}`;
     return { days, ok: false, reason: 'rate-failed', detail: `The fair rate of ${on} could not be read ${why}.` };
   }
   const elapsedSeconds = latest.timestamp - pastBlock.timestamp;
-  if (past.rate <= 0n || elapsedSeconds <= 0n) return { days, ok: false, reason: 'rate-failed', detail: `The fair rate of ${on} was 0 at block ${pastBlock.number}.` };
-  return { days, ok: true, aprWad: aprFromRates(past.rate, now.rate, elapsedSeconds), pastRate: past.rate, nowRate: now.rate, pastBlock, elapsedSeconds };
+  if (past.rate <= 0n || elapsedSeconds <= 0n)
+    return { days, ok: false, reason: 'rate-failed', detail: `The fair rate of ${on} was 0 at block ${pastBlock.number}.` };
+  return {
+    days,
+    ok: true,
+    aprWad: aprFromRates(past.rate, now.rate, elapsedSeconds),
+    pastRate: past.rate,
+    nowRate: now.rate,
+    pastBlock,
+    elapsedSeconds,
+  };
 }
 
 const isoDate = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);

@@ -1,14 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Address } from 'viem';
-import type {
-  AccountView,
-  ActivityItem,
-  NetworkView,
-  PendingRequestView,
-  Result,
-  SiteView,
-  WalletStateView,
-} from './types';
+import type { AccountView, ActivityItem, NetworkView, PendingRequestView, Result, SiteView, WalletStateView } from './types';
 import type { PortfolioView } from './portfolio-view';
 import type { PreviewView } from './preview-view';
 import type { InsightsView } from './insights-view';
@@ -17,7 +9,15 @@ import type { FlowPreview, FlowState } from '../flows/types';
 import type { RecipeYieldView } from '../flows/recipe-yield';
 
 /** A stake-and-deploy recipe as the Stake screen lists it. */
-export type FlowRecipeView = { id: string; title: string; summary: string; needsOperator: boolean; devnetOnly: boolean; risk: 'low' | 'medium' | 'high'; riskWhy: string };
+export type FlowRecipeView = {
+  id: string;
+  title: string;
+  summary: string;
+  needsOperator: boolean;
+  devnetOnly: boolean;
+  risk: 'low' | 'medium' | 'high';
+  riskWhy: string;
+};
 export type FlowAccountView = { address?: Address; name?: string; balanceWei?: string; canSign: boolean; reason?: string };
 /** A planned flow held by the background until the user starts it (or the preview is replaced). */
 export type FlowPreviewView = FlowPreview & { previewId: string };
@@ -48,7 +48,11 @@ export interface BallastProtocol {
   'sites:list'(): Result<SiteView[]>;
   'sites:revoke'(data: { origin: string }): Result<true>;
   'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number; activeKey?: string }>;
-  'networks:setRpcUrls'(data: { chainId: number; rpcUrls: string[]; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
+  'networks:setRpcUrls'(data: {
+    chainId: number;
+    rpcUrls: string[];
+    /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string;
+  }): Result<true>;
   'networks:switch'(data: { chainId: number; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
   'pending:list'(): Result<PendingRequestView[]>;
   'pending:resolve'(data: { id: string; approved: boolean; accounts?: Address[] }): Result<true>;

@@ -26,7 +26,11 @@ export function netDeltas(logs: readonly SimulatedLog[], owner: Address): Map<st
       const amount = amountOf(log.data);
       if (topicAddress(t1) === me) add(asset, -amount);
       if (topicAddress(t2) === me) add(asset, amount);
-    } else if (asset === TOKENS.WETH.toLowerCase() && (topic0 === WETH_DEPOSIT_TOPIC || topic0 === WETH_WITHDRAWAL_TOPIC) && topicAddress(t1) === me) {
+    } else if (
+      asset === TOKENS.WETH.toLowerCase() &&
+      (topic0 === WETH_DEPOSIT_TOPIC || topic0 === WETH_WITHDRAWAL_TOPIC) &&
+      topicAddress(t1) === me
+    ) {
       add(asset, topic0 === WETH_DEPOSIT_TOPIC ? amountOf(log.data) : -amountOf(log.data));
     }
   }
@@ -34,4 +38,5 @@ export function netDeltas(logs: readonly SimulatedLog[], owner: Address): Map<st
   return deltas;
 }
 
-export const formatDelta = (delta: bigint, symbol: string, decimals: number) => `${delta > 0n ? '+' : ''}${formatEth(delta, { unit: symbol, decimals, maxDecimals: 6 })}`;
+export const formatDelta = (delta: bigint, symbol: string, decimals: number) =>
+  `${delta > 0n ? '+' : ''}${formatEth(delta, { unit: symbol, decimals, maxDecimals: 6 })}`;

@@ -11,7 +11,16 @@ import { depositRule } from './rules/deposit';
 import { eigenRule } from './rules/eigen';
 import { parseTypedData, decodeTypedData, personalSignRule, typedDataRule } from './rules/signatures';
 import { simulateCalls } from './simulate';
-import type { BalanceChange, DecodedCall, Preview, PreviewCall, PreviewDeps, PreviewFacts, PreviewRequest, PreviewSimulation } from './types';
+import type {
+  BalanceChange,
+  DecodedCall,
+  Preview,
+  PreviewCall,
+  PreviewDeps,
+  PreviewFacts,
+  PreviewRequest,
+  PreviewSimulation,
+} from './types';
 
 const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
@@ -23,11 +32,17 @@ function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFac
     if (o.facts?.slashing) facts.slashing = [...(facts.slashing ?? []), ...o.facts.slashing];
     if (o.facts?.impermanentLoss) facts.impermanentLoss = [...(facts.impermanentLoss ?? []), ...o.facts.impermanentLoss];
   }
-  return { flags: outputs.flatMap((o) => o.flags), checked: outputs.flatMap((o) => o.checked), notChecked: outputs.flatMap((o) => o.notChecked), facts };
+  return {
+    flags: outputs.flatMap((o) => o.flags),
+    checked: outputs.flatMap((o) => o.checked),
+    notChecked: outputs.flatMap((o) => o.notChecked),
+    facts,
+  };
 }
 
 /** RiskFlag.source.block may be a bigint; the Preview crosses messaging, so everything becomes JSON-safe. */
-const jsonSafe = (flags: RiskFlag[]): RiskFlag[] => flags.map((f) => (f.source?.block !== undefined ? { ...f, source: { ...f.source, block: String(f.source.block) } } : f));
+const jsonSafe = (flags: RiskFlag[]): RiskFlag[] =>
+  flags.map((f) => (f.source?.block !== undefined ? { ...f, source: { ...f.source, block: String(f.source.block) } } : f));
 
 function simulationFlag(simulation: PreviewSimulation, decoded: readonly DecodedCall[]): RiskFlag | undefined {
   if (simulation.status === 'unavailable') {
@@ -47,38 +62,100 @@ function simulationFlag(simulation: PreviewSimulation, decoded: readonly Decoded
   return undefined;
 }
 
-async function previewCalls(deps: PreviewDeps, from: Address, calls: readonly PreviewCall[], kind: Preview['kind'], started: number): Promise<Preview> {
+async function previewCalls(
+  deps: PreviewDeps,
+  from: Address,
+  calls: readonly PreviewCall[],
+  kind: Preview['kind'],
+  started: number,
+): Promise<Preview> {
   const registry = { ...defaultRegistry, ...deps.registry };
   const reader = createBatchReader(deps.client);
   const analyses = calls.map((c) => decodeCall(c, registry));
   const simulation = simulateCalls(deps.client, from, calls).then((s) => ({ ...s, deltas: s.logs ? netDeltas(s.logs, from) : undefined }));
-  const ctx: RuleContext = { from, calls: analyses, reader, registry, chainId: deps.chainId, nowSeconds: BigInt(Math.floor(deps.now() / 1000)), simulation };
+  const ctx: RuleContext = {
+    from,
+    calls: analyses,
+    reader,
+    registry,
+    chainId: deps.chainId,
+    nowSeconds: BigInt(Math.floor(deps.now() / 1000)),
+    simulation,
+  };
   const [sim, ...ruleOutputs] = await Promise.all([simulation, ...TRANSACTION_RULES.map((rule) => rule(ctx))]);
 
   const balanceChanges: BalanceChange[] = [];
   if (sim.deltas) {
-    const metas = await Promise.all([...sim.deltas.keys()].map((asset) => (asset === 'ETH' ? { symbol: 'ETH', decimals: 18 } : tokenMeta(ctx, asset as Address))));
+    const metas = await Promise.all(
+      [...sim.deltas.keys()].map((asset) => (asset === 'ETH' ? { symbol: 'ETH', decimals: 18 } : tokenMeta(ctx, asset as Address))),
+    );
     [...sim.deltas.entries()].forEach(([asset, delta], i) => {
       const meta = metas[i] ?? { symbol: shortAddress(asset), decimals: 18 };
-      balanceChanges.push({ token: asset === 'ETH' ? 'ETH' : getAddress(asset), symbol: meta.symbol, decimals: meta.decimals, delta: delta.toString(), formatted: formatDelta(delta, meta.symbol, meta.decimals) });
+      balanceChanges.push({
+        token: asset === 'ETH' ? 'ETH' : getAddress(asset),
+        symbol: meta.symbol,
+        decimals: meta.decimals,
+        delta: delta.toString(),
+        formatted: formatDelta(delta, meta.symbol, meta.decimals),
+      });
     });
   } else if (sim.simulation.status === 'ok') {
     // Without a trace only the ETH sent is certain.
     const sent = calls.reduce((sum, c) => sum + (c.value ?? 0n), 0n);
-    if (sent > 0n) balanceChanges.push({ token: 'ETH', symbol: 'ETH', decimals: 18, delta: (-sent).toString(), formatted: formatDelta(-sent, 'ETH', 18) });
+    if (sent > 0n)
+      balanceChanges.push({
+        token: 'ETH',
+        symbol: 'ETH',
+        decimals: 18,
+        delta: (-sent).toString(),
+        formatted: formatDelta(-sent, 'ETH', 18),
+      });
   }
 
   const merged = merge([{ flags: [], checked: sim.checked, notChecked: sim.notChecked }, ...ruleOutputs]);
-  const simFlag = simulationFlag(sim.simulation, analyses.map((a) => a.decoded));
+  const simFlag = simulationFlag(
+    sim.simulation,
+    analyses.map((a) => a.decoded),
+  );
   if (simFlag) merged.flags.push(simFlag);
-  if (sim.simulation.status === 'unavailable' && !merged.notChecked.some((n) => n.startsWith('simulation'))) merged.notChecked.push(`simulation: ${sim.simulation.reason}`);
-  for (const a of analyses) if (!a.decoded.known && a.decoded.selector) merged.notChecked.push(`call to ${a.decoded.targetLabel}: unknown function ${a.decoded.selector}, shown raw`);
-  return finish(kind, analyses.map((a) => a.decoded), sim.simulation, balanceChanges, merged, started, deps);
+  if (sim.simulation.status === 'unavailable' && !merged.notChecked.some((n) => n.startsWith('simulation')))
+    merged.notChecked.push(`simulation: ${sim.simulation.reason}`);
+  for (const a of analyses)
+    if (!a.decoded.known && a.decoded.selector)
+      merged.notChecked.push(`call to ${a.decoded.targetLabel}: unknown function ${a.decoded.selector}, shown raw`);
+  return finish(
+    kind,
+    analyses.map((a) => a.decoded),
+    sim.simulation,
+    balanceChanges,
+    merged,
+    started,
+    deps,
+  );
 }
 
-function finish(kind: Preview['kind'], decoded: DecodedCall[], simulation: PreviewSimulation, balanceChanges: BalanceChange[], merged: RuleOutput & { facts: PreviewFacts }, started: number, deps: PreviewDeps): Preview {
+function finish(
+  kind: Preview['kind'],
+  decoded: DecodedCall[],
+  simulation: PreviewSimulation,
+  balanceChanges: BalanceChange[],
+  merged: RuleOutput & { facts: PreviewFacts },
+  started: number,
+  deps: PreviewDeps,
+): Preview {
   const { flags, worst } = scoreFlags(merged.flags);
-  return { kind, decoded, simulation, balanceChanges, flags: jsonSafe(flags), worst, checked: merged.checked, notChecked: merged.notChecked, facts: merged.facts, elapsedMs: Math.max(0, deps.now() - started) };
+  return {
+    kind,
+    decoded,
+    simulation,
+    balanceChanges,
+    flags: jsonSafe(flags),
+    worst,
+    checked: merged.checked,
+    notChecked: merged.notChecked,
+    facts: merged.facts,
+    elapsedMs: Math.max(0, deps.now() - started),
+  };
 }
 
 /**
@@ -98,11 +175,31 @@ export async function buildPreview(deps: PreviewDeps, request: PreviewRequest): 
       try {
         typed = parseTypedData(request.data);
       } catch (error) {
-        const flag = couldNotCheck('typed-data', 'this signature request', `the typed data is not valid JSON (${(error as Error).message})`);
-        return finish('typedData', [], NO_SIMULATION, [], { flags: [flag], checked: [], notChecked: ['the typed data could not be parsed'], facts: {} }, started, deps);
+        const flag = couldNotCheck(
+          'typed-data',
+          'this signature request',
+          `the typed data is not valid JSON (${(error as Error).message})`,
+        );
+        return finish(
+          'typedData',
+          [],
+          NO_SIMULATION,
+          [],
+          { flags: [flag], checked: [], notChecked: ['the typed data could not be parsed'], facts: {} },
+          started,
+          deps,
+        );
       }
       const reader = createBatchReader(deps.client);
-      const ctx: RuleContext = { from: request.from, calls: [], reader, registry, chainId: deps.chainId, nowSeconds: BigInt(Math.floor(deps.now() / 1000)), simulation: Promise.resolve({ simulation: NO_SIMULATION, checked: [], notChecked: [] }) };
+      const ctx: RuleContext = {
+        from: request.from,
+        calls: [],
+        reader,
+        registry,
+        chainId: deps.chainId,
+        nowSeconds: BigInt(Math.floor(deps.now() / 1000)),
+        simulation: Promise.resolve({ simulation: NO_SIMULATION, checked: [], notChecked: [] }),
+      };
       const output = await typedDataRule(ctx, typed);
       return finish('typedData', [decodeTypedData(typed, registry.labelOf)], NO_SIMULATION, [], merge([output]), started, deps);
     }
@@ -112,4 +209,3 @@ export async function buildPreview(deps: PreviewDeps, request: PreviewRequest): 
     }
   }
 }
-

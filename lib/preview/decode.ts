@@ -10,7 +10,10 @@ export type CallAnalysis = { call: PreviewCall; decoded: DecodedCall; family?: s
 function formatValue(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')} }`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${formatValue(v)}`)
+      .join(', ')} }`;
   return String(value);
 }
 
@@ -36,12 +39,28 @@ export function decodeCall(call: PreviewCall, registry: PreviewRegistry): CallAn
   for (const { family, abi } of DECODE_ABIS) {
     const result = tryDecode(abi, data);
     if (!result) continue;
-    const item = abi.find((x): x is AbiFunction => x.type === 'function' && x.name === result.functionName && x.inputs.length === (result.args?.length ?? 0));
+    const item = abi.find(
+      (x): x is AbiFunction => x.type === 'function' && x.name === result.functionName && x.inputs.length === (result.args?.length ?? 0),
+    );
     const rawArgs = result.args ?? [];
-    const args: DecodedArg[] = rawArgs.map((arg, i) => ({ name: item?.inputs[i]?.name || `arg${i}`, type: item?.inputs[i]?.type ?? 'unknown', value: formatValue(arg) }));
+    const args: DecodedArg[] = rawArgs.map((arg, i) => ({
+      name: item?.inputs[i]?.name || `arg${i}`,
+      type: item?.inputs[i]?.type ?? 'unknown',
+      value: formatValue(arg),
+    }));
     return { call, family, rawArgs, decoded: { ...base, functionName: result.functionName, selector, args, known: true } };
   }
-  return { call, rawArgs: [], decoded: { ...base, functionName: `unknown function ${selector}`, selector, args: [{ name: 'calldata', type: 'bytes', value: data }], known: false } };
+  return {
+    call,
+    rawArgs: [],
+    decoded: {
+      ...base,
+      functionName: `unknown function ${selector}`,
+      selector,
+      args: [{ name: 'calldata', type: 'bytes', value: data }],
+      known: false,
+    },
+  };
 }
 
 export const callTo = (analysis: CallAnalysis): Address | undefined => analysis.call.to;

@@ -1,5 +1,16 @@
 import type { Address } from 'viem';
-import { AAVE_V3, CURVE, EIGENLAYER, EIGEN_STRATEGIES, MULTICALL3, PENDLE, PROTOCOL_CONTRACTS, TOKENS, UNISWAP, tokenByAddress } from '../restaking';
+import {
+  AAVE_V3,
+  CURVE,
+  EIGENLAYER,
+  EIGEN_STRATEGIES,
+  MULTICALL3,
+  PENDLE,
+  PROTOCOL_CONTRACTS,
+  TOKENS,
+  UNISWAP,
+  tokenByAddress,
+} from '../restaking';
 import type { PreviewRegistry } from './types';
 
 /** Permit2 is the same address on every chain (CREATE2). */
@@ -20,7 +31,10 @@ const PROTOCOL_LABELS: Record<keyof typeof PROTOCOL_CONTRACTS, string> = {
 
 const entries: [string, string][] = [
   ...Object.entries(TOKENS).map(([symbol, address]): [string, string] => [address, `${symbol} token`]),
-  ...Object.entries(PROTOCOL_CONTRACTS).map(([key, address]): [string, string] => [address, PROTOCOL_LABELS[key as keyof typeof PROTOCOL_CONTRACTS]]),
+  ...Object.entries(PROTOCOL_CONTRACTS).map(([key, address]): [string, string] => [
+    address,
+    PROTOCOL_LABELS[key as keyof typeof PROTOCOL_CONTRACTS],
+  ]),
   [EIGENLAYER.delegationManager, 'EigenLayer DelegationManager'],
   [EIGENLAYER.strategyManager, 'EigenLayer StrategyManager'],
   [EIGENLAYER.allocationManager, 'EigenLayer AllocationManager'],
@@ -42,7 +56,8 @@ export const defaultRegistry: PreviewRegistry = {
   labelOf: (address) => LABELS.get(address.toLowerCase()),
 };
 
-export const sameAddress = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+export const sameAddress = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 

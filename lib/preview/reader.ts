@@ -14,7 +14,9 @@ export type BatchReader = {
   readonly roundTrips: number;
 };
 
-const firstLine = (error: unknown) => (error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error)).split('\n')[0] ?? 'unknown error';
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error)).split('\n')[0] ??
+  'unknown error';
 
 /**
  * Rules ask for reads independently; this coalesces them (a tiny DataLoader) so a preview costs one or
@@ -38,7 +40,9 @@ export function createBatchReader(client: Client, { multicallAddress = MULTICALL
         batchSize: 0,
         multicallAddress,
       })) as { status: 'success' | 'failure'; result?: unknown; error?: Error }[];
-      results.forEach((r, i) => batch[i]?.resolve(r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: firstLine(r.error) }));
+      results.forEach((r, i) =>
+        batch[i]?.resolve(r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: firstLine(r.error) }),
+      );
     } catch {
       // Multicall3 missing or the aggregate failed as a whole: read each call alone so one bad read stays one.
       await Promise.all(

@@ -13,7 +13,13 @@ export type SimulateReturnType = {
   notChecked: string[];
 };
 
-type SimCallResult = { status: Hex; gasUsed: Hex; returnData?: Hex; logs?: { address: Address; topics: Hex[]; data: Hex }[]; error?: { message?: string; data?: Hex } };
+type SimCallResult = {
+  status: Hex;
+  gasUsed: Hex;
+  returnData?: Hex;
+  logs?: { address: Address; topics: Hex[]; data: Hex }[];
+  error?: { message?: string; data?: Hex };
+};
 
 const ALL_ERRORS: Abi = DECODE_ABIS.flatMap(({ abi }) => abi.filter((item) => item.type === 'error'));
 
@@ -46,7 +52,7 @@ export function reasonOf(error: unknown): string {
     if (decoded) return decoded;
     return (error.shortMessage || error.message).split('\n')[0] ?? 'unknown error';
   }
-  return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
 }
 
 const rpcCall = (from: Address, c: PreviewCall) => ({
@@ -66,7 +72,8 @@ function isRevert(error: unknown): boolean {
 
 function summarise(outcomes: CallOutcome[], method: PreviewSimulation['method']): PreviewSimulation {
   const failed = outcomes.find((o) => o.status === 'unavailable');
-  if (failed) return { status: 'unavailable', method, reason: `the node did not answer: ${failed.reason ?? 'unknown error'}`, calls: outcomes };
+  if (failed)
+    return { status: 'unavailable', method, reason: `the node did not answer: ${failed.reason ?? 'unknown error'}`, calls: outcomes };
   const reverted = outcomes.find((o) => o.status === 'reverted');
   const gas = outcomes.reduce((sum, o) => sum + (o.gasUsed ? BigInt(o.gasUsed) : 0n), 0n);
   const label = outcomes.length > 1 && reverted ? `call ${reverted.index + 1} of ${outcomes.length} reverted: ` : '';
@@ -95,10 +102,24 @@ export async function simulateCalls(client: Client, from: Address, calls: readon
     if (results.length !== calls.length) throw new Error(`the node answered ${results.length} results for ${calls.length} calls`);
     const outcomes: CallOutcome[] = results.map((r, index) => {
       const ok = hexToBigInt(r.status) === 1n;
-      return { index, status: ok ? 'ok' : 'reverted', gasUsed: hexToBigInt(r.gasUsed).toString(), ...(ok ? {} : { reason: decodeRevert(r.error?.data ?? r.returnData) ?? r.error?.message ?? 'reverted without a reason' }) };
+      return {
+        index,
+        status: ok ? 'ok' : 'reverted',
+        gasUsed: hexToBigInt(r.gasUsed).toString(),
+        ...(ok ? {} : { reason: decodeRevert(r.error?.data ?? r.returnData) ?? r.error?.message ?? 'reverted without a reason' }),
+      };
     });
-    const logs = results.flatMap((r, callIndex) => (r.logs ?? []).map((l) => ({ address: l.address, topics: l.topics, data: l.data, callIndex })));
-    return { simulation: summarise(outcomes, 'eth_simulateV1'), logs, checked: [`simulated ${calls.length === 1 ? 'the call' : `${calls.length} calls in one block`} with eth_simulateV1 (traceTransfers) at the latest block`], notChecked: [] };
+    const logs = results.flatMap((r, callIndex) =>
+      (r.logs ?? []).map((l) => ({ address: l.address, topics: l.topics, data: l.data, callIndex })),
+    );
+    return {
+      simulation: summarise(outcomes, 'eth_simulateV1'),
+      logs,
+      checked: [
+        `simulated ${calls.length === 1 ? 'the call' : `${calls.length} calls in one block`} with eth_simulateV1 (traceTransfers) at the latest block`,
+      ],
+      notChecked: [],
+    };
   } catch (error) {
     const code = errorCode(error);
     if (code !== -32601 && code !== -32004) {
@@ -124,7 +145,13 @@ async function fallbackSimulate(client: Client, from: Address, calls: readonly P
       }
     }),
   );
-  const notChecked = ['token balance changes: the node has no eth_simulateV1 (method not found), so eth_call and eth_estimateGas were used and transfers could not be traced'];
+  const notChecked = [
+    'token balance changes: the node has no eth_simulateV1 (method not found), so eth_call and eth_estimateGas were used and transfers could not be traced',
+  ];
   if (calls.length > 1) notChecked.push('batch order: each call was simulated alone; later calls did not see the effects of earlier ones');
-  return { simulation: summarise(outcomes, 'eth_call'), checked: ['simulated with eth_call and eth_estimateGas (fallback: the node lacks eth_simulateV1)'], notChecked };
+  return {
+    simulation: summarise(outcomes, 'eth_call'),
+    checked: ['simulated with eth_call and eth_estimateGas (fallback: the node lacks eth_simulateV1)'],
+    notChecked,
+  };
 }

@@ -62,14 +62,17 @@ export function createApprovalQueue(deps: {
           // is safe to repeat; an approval is not: it may already be on chain, so it never runs twice.
           if (!known.decision?.approved) return { settled: { approved: false } };
           throw new AppError('Ballast restarted while carrying out this request', {
-            details: 'You approved it just before the restart, so it may already have been sent. Check the account\'s latest transactions (a block explorer) before trying again.',
+            details:
+              "You approved it just before the restart, so it may already have been sent. Check the account's latest transactions (a block explorer) before trying again.",
             code: 'restarted_mid_request',
           });
         }
         // A page chooses its request ids: a different request under a waiting one's id would otherwise
         // receive the user's answer to what the approval window shows (and run unseen).
         if (known && !sameRequest(known, req, params)) {
-          throw rpcErrors.invalidRequest({ message: 'Invalid request: this request id belongs to another request that is waiting for the user. Use a new id.' });
+          throw rpcErrors.invalidRequest({
+            message: 'Invalid request: this request id belongs to another request that is waiting for the user. Use a new id.',
+          });
         }
         if (known?.decision) {
           await deps.item.setValue(all.filter((p) => p !== known));
@@ -93,7 +96,11 @@ export function createApprovalQueue(deps: {
       return exclusive(async () => {
         const all = await deps.item.getValue();
         const entry = all.find((p) => p.id === id && !p.decision);
-        if (!entry) throw new AppError('Request already answered', { details: 'It was answered or withdrawn by the site; nothing to do.', code: 'pending_unknown' });
+        if (!entry)
+          throw new AppError('Request already answered', {
+            details: 'It was answered or withdrawn by the site; nothing to do.',
+            code: 'pending_unknown',
+          });
         const waiter = waiters.get(id);
         if (waiter) {
           waiters.delete(id);

@@ -6,9 +6,11 @@ export type RpcErrorShape = { code: number; message: string; data?: unknown };
 
 /** Any failure inside a handler becomes a well-formed EIP-1193 / EIP-1474 error object. */
 export function toRpcError(error: unknown): RpcErrorShape {
-  if (error instanceof JsonRpcError) return { code: error.code, message: error.message, ...(error.data !== undefined ? { data: jsonSafe(error.data) } : {}) };
+  if (error instanceof JsonRpcError)
+    return { code: error.code, message: error.message, ...(error.data !== undefined ? { data: jsonSafe(error.data) } : {}) };
   if (error instanceof ZodError) return { code: -32602, message: describeZodError(error) };
-  if (error instanceof AppError) return { code: -32603, message: error.details ? `${error.shortMessage}. ${error.details}` : error.shortMessage };
+  if (error instanceof AppError)
+    return { code: -32603, message: error.details ? `${error.shortMessage}. ${error.details}` : error.shortMessage };
   // Node errors forwarded from the RPC carry their own JSON-RPC code.
   const rpc = error as { code?: unknown; message?: unknown; details?: unknown; shortMessage?: unknown; cause?: unknown };
   const cause = rpc?.cause as { code?: unknown; message?: unknown } | undefined;

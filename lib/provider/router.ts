@@ -31,7 +31,9 @@ export function createProviderRouter(deps: ProviderRouterDeps) {
       try {
         const handler = typeof ctx.method === 'string' && Object.hasOwn(HANDLERS, ctx.method) ? HANDLERS[ctx.method] : undefined;
         if (!handler) {
-          throw providerErrors.unsupportedMethod({ message: `The method "${String(ctx.method).slice(0, 100)}" is not supported by Ballast.` });
+          throw providerErrors.unsupportedMethod({
+            message: `The method "${String(ctx.method).slice(0, 100)}" is not supported by Ballast.`,
+          });
         }
         const result = await handler(ctx, deps);
         return { result: result === undefined ? null : result };

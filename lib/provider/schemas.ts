@@ -8,12 +8,16 @@ export const addressSchema = z
   .refine((v) => isAddress(v, { strict: false }), { message: 'expected a 0x-prefixed 20-byte hex address (40 hex characters)' })
   .transform((v) => getAddress(v));
 
-export const hexSchema = z.string({ error: 'expected a 0x-prefixed hex string' }).regex(/^0x[0-9a-fA-F]*$/, 'expected a 0x-prefixed hex string');
+export const hexSchema = z
+  .string({ error: 'expected a 0x-prefixed hex string' })
+  .regex(/^0x[0-9a-fA-F]*$/, 'expected a 0x-prefixed hex string');
 export const hexDataSchema = hexSchema.refine((v) => v.length % 2 === 0, { message: 'expected hex data with an even number of digits' });
 export const quantitySchema = z
   .string({ error: 'expected a 0x-prefixed hex quantity' })
   .regex(/^0x(0|[1-9a-fA-F][0-9a-fA-F]{0,63})$/, 'expected a 0x-prefixed hex quantity without leading zeros, e.g. "0x1"');
-export const chainIdSchema = quantitySchema.transform((v) => Number(BigInt(v))).refine((n) => n > 0 && Number.isSafeInteger(n), { message: 'chain id out of range' });
+export const chainIdSchema = quantitySchema
+  .transform((v) => Number(BigInt(v)))
+  .refine((n) => n > 0 && Number.isSafeInteger(n), { message: 'chain id out of range' });
 
 export const noParams = z.union([z.tuple([]), z.undefined(), z.null()]);
 
@@ -37,7 +41,9 @@ export const sendTransactionParams = z.tuple([transactionSchema], { error: 'expe
 
 const typedDataFieldSchema = z.object({ name: z.string(), type: z.string() });
 export const typedDataSchema = z.object({
-  types: z.record(z.string(), z.array(typedDataFieldSchema)).refine((t) => 'EIP712Domain' in t, { message: 'types must include EIP712Domain' }),
+  types: z
+    .record(z.string(), z.array(typedDataFieldSchema))
+    .refine((t) => 'EIP712Domain' in t, { message: 'types must include EIP712Domain' }),
   primaryType: z.string({ error: 'primaryType is required' }).min(1),
   domain: z.object({ chainId: z.union([z.number(), z.string()]).optional() }).loose(),
   message: z.record(z.string(), z.unknown()),
@@ -56,7 +62,10 @@ export const typedDataParam = z.union([z.string(), z.record(z.string(), z.unknow
   const parsed = typedDataSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    ctx.addIssue({ code: 'custom', message: `typed data ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`.replace(' :', ':') });
+    ctx.addIssue({
+      code: 'custom',
+      message: `typed data ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`.replace(' :', ':'),
+    });
     return z.NEVER;
   }
   return parsed.data;
@@ -82,7 +91,11 @@ export const addChainParams = z.tuple([
     chainId: chainIdSchema,
     chainName: z.string({ error: 'chainName is required' }).min(1).max(100),
     rpcUrls: z.array(z.string()).min(1, 'rpcUrls needs at least one http(s) URL'),
-    nativeCurrency: z.object({ name: z.string(), symbol: z.string().min(1).max(12), decimals: z.literal(18, { error: 'nativeCurrency.decimals must be 18' }) }),
+    nativeCurrency: z.object({
+      name: z.string(),
+      symbol: z.string().min(1).max(12),
+      decimals: z.literal(18, { error: 'nativeCurrency.decimals must be 18' }),
+    }),
     blockExplorerUrls: z.array(z.string()).nullish(),
     iconUrls: z.array(z.string()).nullish(),
   }),
@@ -111,7 +124,17 @@ export const sendCallsParams = z.tuple([
     from: addressSchema.optional(),
     chainId: chainIdSchema,
     atomicRequired: z.boolean().optional(),
-    calls: z.array(z.object({ to: addressSchema.optional(), data: hexDataSchema.optional(), value: quantitySchema.optional(), capabilities: z.record(z.string(), z.unknown()).optional() })).min(1, 'calls needs at least one call').max(50, 'at most 50 calls per batch'),
+    calls: z
+      .array(
+        z.object({
+          to: addressSchema.optional(),
+          data: hexDataSchema.optional(),
+          value: quantitySchema.optional(),
+          capabilities: z.record(z.string(), z.unknown()).optional(),
+        }),
+      )
+      .min(1, 'calls needs at least one call')
+      .max(50, 'at most 50 calls per batch'),
     capabilities: z.record(z.string(), z.unknown()).optional(),
   }),
 ]);

@@ -36,7 +36,13 @@ export type CurveLpPool = {
 /** Curve pools whose LP shares the tracker reads (reference §3.1). */
 export const CURVE_LP_POOLS: readonly CurveLpPool[] = [
   { label: 'Curve ETH/stETH (steCRV)', pool: CURVE.stethPool, lpToken: CURVE.stethLp, coins: ['ETH', 'stETH'], rateScaled: false },
-  { label: 'Curve WETH/weETH (stable-ng)', pool: CURVE.weethNgPool, lpToken: CURVE.weethNgPool, coins: ['WETH', 'weETH'], rateScaled: true },
+  {
+    label: 'Curve WETH/weETH (stable-ng)',
+    pool: CURVE.weethNgPool,
+    lpToken: CURVE.weethNgPool,
+    coins: ['WETH', 'weETH'],
+    rateScaled: true,
+  },
 ];
 
 export type PendleMarket = {
@@ -56,8 +62,20 @@ export type PendleMarket = {
  * only the devnet's are listed; add mainnet ones here with their accounting asset.
  */
 export const PENDLE_MARKETS: readonly PendleMarket[] = [
-  { label: 'PT-weETH (devnet)', market: getAddress('0x9e4d000000000000000000000000000000000001'), pt: getAddress('0x9e47000000000000000000000000000000000001'), asset: 'ETH', devnetOnly: true },
-  { label: 'PT-rsETH (devnet)', market: getAddress('0x9e4d000000000000000000000000000000000002'), pt: getAddress('0x9e47000000000000000000000000000000000002'), asset: 'ETH', devnetOnly: true },
+  {
+    label: 'PT-weETH (devnet)',
+    market: getAddress('0x9e4d000000000000000000000000000000000001'),
+    pt: getAddress('0x9e47000000000000000000000000000000000001'),
+    asset: 'ETH',
+    devnetOnly: true,
+  },
+  {
+    label: 'PT-rsETH (devnet)',
+    market: getAddress('0x9e4d000000000000000000000000000000000002'),
+    pt: getAddress('0x9e47000000000000000000000000000000000002'),
+    asset: 'ETH',
+    devnetOnly: true,
+  },
 ];
 
 export type SymbioticVault = { label: string; vault: Address; collateral: RestakingSymbol; devnetOnly?: boolean };
@@ -67,7 +85,12 @@ export type SymbioticVault = { label: string; vault: Address; collateral: Restak
  * devnet vault at 0x5b10…0001 takes wstETH.
  */
 export const SYMBIOTIC_VAULTS: readonly SymbioticVault[] = [
-  { label: 'Symbiotic wstETH vault (devnet)', vault: getAddress('0x5b1071c000000000000000000000000000000001'), collateral: 'wstETH', devnetOnly: true },
+  {
+    label: 'Symbiotic wstETH vault (devnet)',
+    vault: getAddress('0x5b1071c000000000000000000000000000000001'),
+    collateral: 'wstETH',
+    devnetOnly: true,
+  },
 ];
 
 /**

@@ -1,10 +1,19 @@
 import { CHAINLINK, CURVE, UNISWAP } from './addresses';
 import type { MarketSource, RestakingSymbol } from './types';
 
-const chainlink = (feed: (typeof CHAINLINK)[keyof typeof CHAINLINK], kind: 'market' | 'unknown' = 'market'): MarketSource =>
-  ({ venue: 'chainlink', feed, quote: 'ETH', kind });
-const uni = (pool: (typeof UNISWAP)[keyof typeof UNISWAP], fee: number): MarketSource =>
-  ({ venue: 'uniswap-v3', pool, fee, quoter: UNISWAP.quoterV2, quoteAsset: 'WETH' });
+const chainlink = (feed: (typeof CHAINLINK)[keyof typeof CHAINLINK], kind: 'market' | 'unknown' = 'market'): MarketSource => ({
+  venue: 'chainlink',
+  feed,
+  quote: 'ETH',
+  kind,
+});
+const uni = (pool: (typeof UNISWAP)[keyof typeof UNISWAP], fee: number): MarketSource => ({
+  venue: 'uniswap-v3',
+  pool,
+  fee,
+  quoter: UNISWAP.quoterV2,
+  quoteAsset: 'WETH',
+});
 const BALANCER_VAULT = '0xBA12222222228d8Ba445958a75a0704d566BF2C8' as const;
 
 /**
@@ -24,11 +33,21 @@ export const MARKETS: Partial<Record<RestakingSymbol, readonly MarketSource[]>> 
   ],
   ezETH: [
     uni(UNISWAP.ezethWethPool, 100),
-    { venue: 'balancer-v2', poolId: '0x596192bb6e41802428ac943d2f1476c1af25cc0e000000000000000000000659', vault: BALANCER_VAULT, quoteAsset: 'WETH' },
+    {
+      venue: 'balancer-v2',
+      poolId: '0x596192bb6e41802428ac943d2f1476c1af25cc0e000000000000000000000659',
+      vault: BALANCER_VAULT,
+      quoteAsset: 'WETH',
+    },
     chainlink(CHAINLINK.ezETH_ETH),
   ],
   rsETH: [
-    { venue: 'balancer-v2', poolId: '0x58aadfb1afac0ad7fca1148f3cde6aedf5236b6d00000000000000000000067f', vault: BALANCER_VAULT, quoteAsset: 'WETH' },
+    {
+      venue: 'balancer-v2',
+      poolId: '0x58aadfb1afac0ad7fca1148f3cde6aedf5236b6d00000000000000000000067f',
+      vault: BALANCER_VAULT,
+      quoteAsset: 'WETH',
+    },
     chainlink(CHAINLINK.rsETH_ETH),
   ],
   rswETH: [uni(UNISWAP.wethRswethPool, 3000)],

@@ -16,7 +16,10 @@ export type ReadFairRatesReturnType = Partial<Record<RestakingSymbol, FairRateRe
  * themselves, in ONE eth_call through Multicall3 (aggregate3 with allowFailure, unchunked). A token
  * whose call reverts gets `{ ok: false }` instead of failing the whole read.
  */
-export async function readFairRates(client: Client, { symbols = RESTAKING_SYMBOLS, blockNumber }: ReadFairRatesParameters = {}): Promise<ReadFairRatesReturnType> {
+export async function readFairRates(
+  client: Client,
+  { symbols = RESTAKING_SYMBOLS, blockNumber }: ReadFairRatesParameters = {},
+): Promise<ReadFairRatesReturnType> {
   const plan = symbols.map((symbol) => ({ symbol, reader: RESTAKING_TOKENS[symbol].fairRate }));
   const calls: ContractRead[] = plan.flatMap(({ reader }) => (reader.kind === 'calls' ? [...reader.calls] : []));
 

@@ -6,7 +6,12 @@ import { DEPOSITS } from './deposits';
 import type { ContractRead, FairRateReader, RestakingSymbol, TokenInfo } from './types';
 
 const ONE = 10n ** 18n;
-const read = (address: Address, a: ContractRead['abi'], functionName: string, args: readonly unknown[] = []): ContractRead => ({ address, abi: a, functionName, args });
+const read = (address: Address, a: ContractRead['abi'], functionName: string, args: readonly unknown[] = []): ContractRead => ({
+  address,
+  abi: a,
+  functionName,
+  args,
+});
 const first = (results: readonly unknown[]) => results[0] as bigint;
 
 /** One view call whose uint256 result already is ETH per 1e18 token. */
@@ -15,7 +20,10 @@ const single = (call: ContractRead, source: string): FairRateReader => ({ kind: 
 const FAIR_RATES: Record<RestakingSymbol, FairRateReader> = {
   stETH: { kind: 'pegged', source: '1 stETH = 1 ETH by design; balances rebase (shares × getPooledEthByShares)' },
   eETH: { kind: 'pegged', source: '1 eETH = 1 ETH by design; balances rebase (LiquidityPool.amountForShare)' },
-  wstETH: single(read(TOKENS.stETH, abi.lidoStethAbi, 'getPooledEthByShares', [ONE]), 'stETH.getPooledEthByShares(1e18) (= wstETH.stEthPerToken, as Aave CAPO reads it)'),
+  wstETH: single(
+    read(TOKENS.stETH, abi.lidoStethAbi, 'getPooledEthByShares', [ONE]),
+    'stETH.getPooledEthByShares(1e18) (= wstETH.stEthPerToken, as Aave CAPO reads it)',
+  ),
   rETH: single(read(TOKENS.rETH, abi.rethAbi, 'getExchangeRate'), 'rETH.getExchangeRate()'),
   cbETH: single(read(TOKENS.cbETH, abi.cbethAbi, 'exchangeRate'), 'cbETH.exchangeRate()'),
   weETH: single(read(TOKENS.weETH, abi.weethAbi, 'getRate'), 'weETH.getRate() = LiquidityPool.amountForShare(1e18)'),
@@ -34,8 +42,14 @@ const FAIR_RATES: Record<RestakingSymbol, FairRateReader> = {
   rsETH: single(read(P.kelpOracle, abi.kelpOracleAbi, 'rsETHPrice'), 'LRTOracle.rsETHPrice() (stored)'),
   pufETH: single(read(TOKENS.pufETH, abi.pufferVaultAbi, 'convertToAssets', [ONE]), 'PufferVault.convertToAssets(1e18)'),
   rswETH: single(read(TOKENS.rswETH, abi.rswethAbi, 'rswETHToETHRate'), 'rswETH.rswETHToETHRate() (stored)'),
-  ETHx: single(read(P.staderStakePoolsManager, abi.staderStakePoolsManagerAbi, 'getExchangeRate'), 'StaderStakePoolsManager.getExchangeRate()'),
-  osETH: single(read(P.stakewiseOsTokenVaultController, abi.osTokenVaultControllerAbi, 'convertToAssets', [ONE]), 'OsTokenVaultController.convertToAssets(1e18)'),
+  ETHx: single(
+    read(P.staderStakePoolsManager, abi.staderStakePoolsManagerAbi, 'getExchangeRate'),
+    'StaderStakePoolsManager.getExchangeRate()',
+  ),
+  osETH: single(
+    read(P.stakewiseOsTokenVaultController, abi.osTokenVaultControllerAbi, 'convertToAssets', [ONE]),
+    'OsTokenVaultController.convertToAssets(1e18)',
+  ),
   mETH: single(read(P.mantleStaking, abi.mantleStakingAbi, 'mETHToETH', [ONE]), 'Staking.mETHToETH(1e18)'),
 };
 
@@ -62,7 +76,15 @@ export const RESTAKING_SYMBOLS = Object.keys(STATIC) as RestakingSymbol[];
 export const RESTAKING_TOKENS: Record<RestakingSymbol, TokenInfo> = Object.fromEntries(
   RESTAKING_SYMBOLS.map((symbol) => [
     symbol,
-    { symbol, address: TOKENS[symbol], decimals: 18, ...STATIC[symbol], fairRate: FAIR_RATES[symbol], deposit: DEPOSITS[symbol], markets: MARKETS[symbol] ?? [] },
+    {
+      symbol,
+      address: TOKENS[symbol],
+      decimals: 18,
+      ...STATIC[symbol],
+      fairRate: FAIR_RATES[symbol],
+      deposit: DEPOSITS[symbol],
+      markets: MARKETS[symbol] ?? [],
+    },
   ]),
 ) as Record<RestakingSymbol, TokenInfo>;
 

@@ -4,7 +4,8 @@ import type { TokenSymbol } from './addresses';
 /** Every registry token but WETH: the liquid (re)staking tokens Ballast values. */
 export type RestakingSymbol = Exclude<TokenSymbol, 'WETH'>;
 
-export type ProtocolId = 'lido' | 'rocketpool' | 'coinbase' | 'etherfi' | 'renzo' | 'kelp' | 'puffer' | 'swell' | 'stader' | 'stakewise' | 'mantle';
+export type ProtocolId =
+  'lido' | 'rocketpool' | 'coinbase' | 'etherfi' | 'renzo' | 'kelp' | 'puffer' | 'swell' | 'stader' | 'stakewise' | 'mantle';
 
 /** One view call, shaped for viem readContract / multicall. */
 export type ContractRead = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };

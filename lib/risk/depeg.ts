@@ -22,7 +22,10 @@ export type DepegRatioReturnType = {
 
 /** How far a market price sits from the fair (exchange-rate) value; both are ETH wei per 1e18 token wei. */
 export function depegRatio(market: bigint, fair: bigint): DepegRatioReturnType {
-  if (fair <= 0n) throw new AppError('Fair rate is zero or negative', { details: 'The protocol rate read returned no value; check the rate contract before judging the peg.' });
+  if (fair <= 0n)
+    throw new AppError('Fair rate is zero or negative', {
+      details: 'The protocol rate read returned no value; check the rate contract before judging the peg.',
+    });
   if (market < 0n) throw new AppError('Market price is negative', { details: 'A pool quote cannot be negative; re-read the quote.' });
   const diff = market - fair;
   return {
@@ -51,9 +54,13 @@ export type ExitLossReturnType = {
 
 /** What selling `amount` through the pool costs against fair value. Uses the size quote, not spot. */
 export function exitLoss({ amount, fairRate, quotedOut }: ExitLossParameters): ExitLossReturnType {
-  if (amount <= 0n) throw new AppError('Exit amount must be positive', { details: 'Pass the token amount (in wei) the user wants to exit.' });
+  if (amount <= 0n)
+    throw new AppError('Exit amount must be positive', { details: 'Pass the token amount (in wei) the user wants to exit.' });
   const fairValueWei = mulDiv(amount, fairRate, WAD);
-  if (fairValueWei === 0n) throw new AppError('Fair value of the exit is zero', { details: 'The fair rate or amount is too small to value; check the rate source.' });
+  if (fairValueWei === 0n)
+    throw new AppError('Fair value of the exit is zero', {
+      details: 'The fair rate or amount is too small to value; check the rate source.',
+    });
   const lossWei = fairValueWei - quotedOut;
   return {
     fairValueWei,
@@ -82,7 +89,14 @@ export function depegFlag({ symbol, market, fair, source }: DepegFlagParameters)
   };
   if (deviationBps > 0n) {
     if (deviationBps < DEPEG_THRESHOLDS_BPS.warn) return undefined;
-    return { id: 'depeg.premium', severity: 'info', title: `${symbol} trades ${formatBps(deviationBps)} above fair value`, numbers, why: `Buying ${symbol} on the market costs more than minting it at the protocol rate; minting directly is cheaper.`, source };
+    return {
+      id: 'depeg.premium',
+      severity: 'info',
+      title: `${symbol} trades ${formatBps(deviationBps)} above fair value`,
+      numbers,
+      why: `Buying ${symbol} on the market costs more than minting it at the protocol rate; minting directly is cheaper.`,
+      source,
+    };
   }
   const severity = severityForDiscount(-deviationBps);
   if (!severity) return undefined;
@@ -104,13 +118,24 @@ export const EXIT_LOSS_THRESHOLDS_BPS = { info: 30n, warn: 100n, danger: 300n } 
 export function exitLossFlag({ symbol, source, ...parameters }: ExitLossFlagParameters): RiskFlag | undefined {
   const { fairValueWei, lossWei, lossBps, lossFraction } = exitLoss(parameters);
   const severity: Severity | undefined =
-    lossBps >= EXIT_LOSS_THRESHOLDS_BPS.danger ? 'danger' : lossBps >= EXIT_LOSS_THRESHOLDS_BPS.warn ? 'warn' : lossBps >= EXIT_LOSS_THRESHOLDS_BPS.info ? 'info' : undefined;
+    lossBps >= EXIT_LOSS_THRESHOLDS_BPS.danger
+      ? 'danger'
+      : lossBps >= EXIT_LOSS_THRESHOLDS_BPS.warn
+        ? 'warn'
+        : lossBps >= EXIT_LOSS_THRESHOLDS_BPS.info
+          ? 'info'
+          : undefined;
   if (!severity) return undefined;
   return {
     id: 'exit.loss',
     severity,
     title: `Selling ${formatEth(parameters.amount, { unit: symbol })} through the pool loses ${formatPercent(lossFraction)}`,
-    numbers: { fairValue: formatEth(fairValueWei), quotedOut: formatEth(parameters.quotedOut), loss: formatEth(lossWei), lossPercent: formatPercent(lossFraction) },
+    numbers: {
+      fairValue: formatEth(fairValueWei),
+      quotedOut: formatEth(parameters.quotedOut),
+      loss: formatEth(lossWei),
+      lossPercent: formatPercent(lossFraction),
+    },
     why: 'The quote for this size (fees and price impact included) is below fair value. A smaller size, another venue or the protocol withdrawal queue may return more.',
     source,
   };

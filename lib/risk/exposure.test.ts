@@ -36,17 +36,30 @@ describe('ethAtRiskPerSet', () => {
 
   it('divides by a max magnitude already reduced by earlier slashes', () => {
     // m = 0.8 after a slash; 0.4 still allocated is half of what is left → 16 of 32 ETH.
-    const r = ethAtRiskPerSet({ ethValue: 32n * WAD, maxMagnitude: e18(0.8), allocations: [{ operatorSet: set(1), currentMagnitude: e18(0.4) }], fraction: WAD });
+    const r = ethAtRiskPerSet({
+      ethValue: 32n * WAD,
+      maxMagnitude: e18(0.8),
+      allocations: [{ operatorSet: set(1), currentMagnitude: e18(0.4) }],
+      fraction: WAD,
+    });
     expect(r.perSet[0]!.ethAtRisk).toBe(16n * WAD);
     expect(r.worstCase.fraction).toBe(0.5);
   });
 
   it('rounds like the contract: slashed magnitude up, ETH down', () => {
     // mag 3, p 50 % → ceil(1.5) = 2 magnitude; 10 wei × 2/10 = 2 wei (a float would say 1.5).
-    const r = ethAtRiskPerSet({ ethValue: 10n, maxMagnitude: 10n, allocations: [{ operatorSet: set(1), currentMagnitude: 3n }], fraction: e18(0.5) });
+    const r = ethAtRiskPerSet({
+      ethValue: 10n,
+      maxMagnitude: 10n,
+      allocations: [{ operatorSet: set(1), currentMagnitude: 3n }],
+      fraction: e18(0.5),
+    });
     expect(r.perSet[0]!.ethAtRisk).toBe(2n);
     // 10 wei × 1/3 → 3 wei (floor).
-    expect(ethAtRiskPerSet({ ethValue: 10n, maxMagnitude: 3n, allocations: [{ operatorSet: set(1), currentMagnitude: 1n }], fraction: WAD }).perSet[0]!.ethAtRisk).toBe(3n);
+    expect(
+      ethAtRiskPerSet({ ethValue: 10n, maxMagnitude: 3n, allocations: [{ operatorSet: set(1), currentMagnitude: 1n }], fraction: WAD })
+        .perSet[0]!.ethAtRisk,
+    ).toBe(3n);
   });
 
   it('rejects an operator with no magnitude left', () => {
@@ -56,7 +69,10 @@ describe('ethAtRiskPerSet', () => {
 
 describe('lrtExposure', () => {
   it('a holder of 1 of 1 000 tokens carries 1/1000 of the protocol at-risk ETH', () => {
-    expect(lrtExposure({ holderBalance: WAD, totalSupply: 1000n * WAD, protocolAtRiskEth: 50n * WAD })).toEqual({ holderAtRiskEth: e18(0.05), shareOfSupplyWad: e18(0.001) });
+    expect(lrtExposure({ holderBalance: WAD, totalSupply: 1000n * WAD, protocolAtRiskEth: 50n * WAD })).toEqual({
+      holderAtRiskEth: e18(0.05),
+      shareOfSupplyWad: e18(0.001),
+    });
   });
   it('floors: 1 of 3 tokens with 10 wei at risk → 3 wei', () => {
     expect(lrtExposure({ holderBalance: 1n, totalSupply: 3n, protocolAtRiskEth: 10n }).holderAtRiskEth).toBe(3n);

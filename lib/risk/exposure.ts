@@ -55,9 +55,19 @@ function ethForSlash(ethValue: bigint, magnitude: bigint, fraction: bigint, maxM
 }
 
 /** Reference §6 wallet algorithm step 4: ETH at risk = value × (mag_i / m) × p, per operator set. */
-export function ethAtRiskPerSet({ ethValue, maxMagnitude, allocations, fraction, currentBlock }: EthAtRiskPerSetParameters): EthAtRiskPerSetReturnType {
-  if (maxMagnitude === 0n) throw new AppError('Operator has no magnitude left', { details: 'maxMagnitude is 0: the operator was slashed fully, the delegated stake is already gone.' });
-  if (fraction < 0n || fraction > WAD) throw new AppError('Slash fraction out of range', { details: `fraction must be a WAD value in [0, 1e18]; got ${fraction}.` });
+export function ethAtRiskPerSet({
+  ethValue,
+  maxMagnitude,
+  allocations,
+  fraction,
+  currentBlock,
+}: EthAtRiskPerSetParameters): EthAtRiskPerSetReturnType {
+  if (maxMagnitude === 0n)
+    throw new AppError('Operator has no magnitude left', {
+      details: 'maxMagnitude is 0: the operator was slashed fully, the delegated stake is already gone.',
+    });
+  if (fraction < 0n || fraction > WAD)
+    throw new AppError('Slash fraction out of range', { details: `fraction must be a WAD value in [0, 1e18]; got ${fraction}.` });
   const perSet = allocations.map((allocation) => {
     const slashableMagnitude = slashableNow(allocation, currentBlock);
     return {
@@ -73,7 +83,10 @@ export function ethAtRiskPerSet({ ethValue, maxMagnitude, allocations, fraction,
     magnitude += withPending > currentMagnitude ? withPending : currentMagnitude;
   }
   const capped = magnitude > maxMagnitude ? maxMagnitude : magnitude;
-  return { perSet, worstCase: { magnitude: capped, ethAtRisk: mulDiv(ethValue, capped, maxMagnitude), fraction: Number(capped) / Number(maxMagnitude) } };
+  return {
+    perSet,
+    worstCase: { magnitude: capped, ethAtRisk: mulDiv(ethValue, capped, maxMagnitude), fraction: Number(capped) / Number(maxMagnitude) },
+  };
 }
 
 export type LrtExposureParameters = { holderBalance: bigint; totalSupply: bigint; protocolAtRiskEth: bigint };
@@ -81,7 +94,14 @@ export type LrtExposureReturnType = { holderAtRiskEth: bigint; shareOfSupplyWad:
 
 /** Reference §6 step 6: a holder carries balance / supply of everything the LRT has at risk (floor). */
 export function lrtExposure({ holderBalance, totalSupply, protocolAtRiskEth }: LrtExposureParameters): LrtExposureReturnType {
-  if (totalSupply <= 0n) throw new AppError('Token supply is zero', { details: 'totalSupply() returned 0; the exposure cannot be split. Re-read the token.' });
-  if (holderBalance > totalSupply) throw new AppError('Balance exceeds total supply', { details: 'balanceOf and totalSupply were probably read at different blocks; read both in one multicall.' });
-  return { holderAtRiskEth: mulDiv(protocolAtRiskEth, holderBalance, totalSupply), shareOfSupplyWad: mulDiv(holderBalance, WAD, totalSupply) };
+  if (totalSupply <= 0n)
+    throw new AppError('Token supply is zero', { details: 'totalSupply() returned 0; the exposure cannot be split. Re-read the token.' });
+  if (holderBalance > totalSupply)
+    throw new AppError('Balance exceeds total supply', {
+      details: 'balanceOf and totalSupply were probably read at different blocks; read both in one multicall.',
+    });
+  return {
+    holderAtRiskEth: mulDiv(protocolAtRiskEth, holderBalance, totalSupply),
+    shareOfSupplyWad: mulDiv(holderBalance, WAD, totalSupply),
+  };
 }

@@ -25,7 +25,8 @@ export function formatEth(wei: bigint, { maxDecimals = 4, unit = 'ETH', decimals
   const shownDecimals = Math.min(maxDecimals, decimals);
   const step = 10n ** BigInt(decimals - shownDecimals);
   const rounded = (abs + step / 2n) / step; // half away from zero on the absolute value
-  if (rounded === 0n && abs !== 0n) return `${negative ? '>-' : '<'}${shownDecimals ? `0.${'0'.repeat(shownDecimals - 1)}1` : '1'}${suffix}`;
+  if (rounded === 0n && abs !== 0n)
+    return `${negative ? '>-' : '<'}${shownDecimals ? `0.${'0'.repeat(shownDecimals - 1)}1` : '1'}${suffix}`;
   const scale = 10n ** BigInt(shownDecimals);
   const whole = groupThousands((rounded / scale).toString());
   const frac = shownDecimals ? (rounded % scale).toString().padStart(shownDecimals, '0').replace(/0+$/, '') : '';

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
  * Float maths: |error| < 1e-15, plenty for a ratio shown to 4 decimals.
  */
 export function ilConstantProduct(r: number): number {
-  if (!(r > 0) || !Number.isFinite(r)) throw new AppError('Price ratio must be a positive number', { details: `Got ${r}; pass new price ÷ entry price.` });
+  if (!(r > 0) || !Number.isFinite(r))
+    throw new AppError('Price ratio must be a positive number', { details: `Got ${r}; pass new price ÷ entry price.` });
   return (2 * Math.sqrt(r)) / (1 + r) - 1;
 }

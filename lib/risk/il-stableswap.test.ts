@@ -46,7 +46,7 @@ function independentIl(A: bigint, p: number, depeggedCoin: 0 | 1) {
   const h = SCALE / 10n ** 12n;
   const priceOfDepegged = (pegged: bigint) => {
     const dy = getY(pegged - h, d, ann) - getY(pegged + h, d, ann);
-    return Number(((2n * h) * 10n ** 18n) / dy) / 1e18;
+    return Number((2n * h * 10n ** 18n) / dy) / 1e18;
   };
   let lo = h * 2n;
   let hi = SCALE;

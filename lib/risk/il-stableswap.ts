@@ -45,7 +45,9 @@ function marginalPriceOfY(x: number, y: number, ann: number): number {
  */
 export function ilStableSwap({ A, depegPrice, fee = 0, depeggedCoin = 1 }: IlStableSwapParameters): IlStableSwapReturnType {
   if (!(A > 0) || !(depegPrice > 0) || !(fee >= 0 && fee < 1)) {
-    throw new AppError('Invalid StableSwap parameters', { details: `Need A > 0, price > 0, 0 ≤ fee < 1; got A=${A}, p=${depegPrice}, fee=${fee}.` });
+    throw new AppError('Invalid StableSwap parameters', {
+      details: `Need A > 0, price > 0, 0 ≤ fee < 1; got A=${A}, p=${depegPrice}, fee=${fee}.`,
+    });
   }
   const ann = A * N;
   // A depeg above 1 makes the other coin the cheap one; reduce to "cheap coin at price q ≤ 1".

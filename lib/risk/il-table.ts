@@ -52,7 +52,8 @@ export type IlYieldBearingReturnType = { depegPrice: number; il: number };
  * only market ÷ fair moves the position (reference §5c caveat). Fees and staking yield ignored.
  */
 export function ilYieldBearing({ marketPrice, fairRate, pool }: IlYieldBearingParameters): IlYieldBearingReturnType {
-  if (fairRate <= 0n || marketPrice <= 0n) throw new AppError('Prices must be positive', { details: 'Read the pool quote and the protocol rate again; one of them returned 0.' });
+  if (fairRate <= 0n || marketPrice <= 0n)
+    throw new AppError('Prices must be positive', { details: 'Read the pool quote and the protocol rate again; one of them returned 0.' });
   // Exact bigint ratio to 1e-18 before converting, so a 1e18-scale rate does not lose digits.
   const depegPrice = Number((marketPrice * WAD) / fairRate) / 1e18;
   return { depegPrice, il: ilAtPrice(pool, depegPrice) };

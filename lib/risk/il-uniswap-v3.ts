@@ -32,7 +32,9 @@ function reservesPerLiquidity(price: number, pa: number, pb: number): { x: numbe
  */
 export function ilUniswapV3({ pa, pb, p, pPrime }: IlUniswapV3Parameters): IlUniswapV3ReturnType {
   if (!(pa > 0) || !(pb > pa) || !(p > 0) || !(pPrime > 0)) {
-    throw new AppError('Invalid Uniswap v3 range or price', { details: `Need 0 < pa < pb and positive prices; got pa=${pa}, pb=${pb}, p=${p}, p'=${pPrime}.` });
+    throw new AppError('Invalid Uniswap v3 range or price', {
+      details: `Need 0 < pa < pb and positive prices; got pa=${pa}, pb=${pb}, p=${p}, p'=${pPrime}.`,
+    });
   }
   const start = reservesPerLiquidity(p, pa, pb);
   const now = reservesPerLiquidity(pPrime, pa, pb);

@@ -5,7 +5,14 @@ export { scoreFlags, severityRank, maxSeverity } from './flag';
 export type { RiskFlag, RiskSource, Severity, ScoreFlagsReturnType } from './flag';
 export { depegRatio, exitLoss, depegFlag, exitLossFlag, DEPEG_THRESHOLDS_BPS, EXIT_LOSS_THRESHOLDS_BPS } from './depeg';
 export type { DepegRatioReturnType, ExitLossParameters, ExitLossReturnType, DepegFlagParameters, ExitLossFlagParameters } from './depeg';
-export { withdrawableShares, slashingFactor, newDepositScalingFactor, slashMagnitude, operatorSharesSlashed, realisedLoss } from './slashing';
+export {
+  withdrawableShares,
+  slashingFactor,
+  newDepositScalingFactor,
+  slashMagnitude,
+  operatorSharesSlashed,
+  realisedLoss,
+} from './slashing';
 export type {
   SlashingFactorParameters,
   NewDepositScalingFactorParameters,
@@ -16,7 +23,15 @@ export type {
   RealisedLossReturnType,
 } from './slashing';
 export { ethAtRiskPerSet, lrtExposure } from './exposure';
-export type { OperatorSet, AllocationInput, EthAtRiskPerSetParameters, EthAtRiskPerSetReturnType, SetExposure, LrtExposureParameters, LrtExposureReturnType } from './exposure';
+export type {
+  OperatorSet,
+  AllocationInput,
+  EthAtRiskPerSetParameters,
+  EthAtRiskPerSetReturnType,
+  SetExposure,
+  LrtExposureParameters,
+  LrtExposureReturnType,
+} from './exposure';
 export { ilConstantProduct } from './il-constant-product';
 export { ilUniswapV3 } from './il-uniswap-v3';
 export type { IlUniswapV3Parameters, IlUniswapV3ReturnType } from './il-uniswap-v3';
@@ -31,5 +46,17 @@ export type { Eip2612PermitRequest, Permit2Request, Permit2AllowanceDetails, Per
 export { callTargetFlags, typedDataChainFlags } from './traps/calls';
 export type { CallTargetRequest, TypedDataChainRequest } from './traps/calls';
 export { UNLIMITED_ERC20_THRESHOLD, UNLIMITED_PERMIT2_AMOUNT, LONG_EXPIRY_WARN_SECONDS, LONG_EXPIRY_DANGER_SECONDS } from './traps/policy';
-export { pausedDepositFlags, staleOracleFlags, withdrawalAvailabilityFlags, recentSlashFlags, RECENT_SLASH_WINDOW_SECONDS } from './protocol-state';
-export type { PausedDepositRequest, StaleOracleRequest, WithdrawalAvailabilityRequest, RecentSlashRequest, SlashEvent } from './protocol-state';
+export {
+  pausedDepositFlags,
+  staleOracleFlags,
+  withdrawalAvailabilityFlags,
+  recentSlashFlags,
+  RECENT_SLASH_WINDOW_SECONDS,
+} from './protocol-state';
+export type {
+  PausedDepositRequest,
+  StaleOracleRequest,
+  WithdrawalAvailabilityRequest,
+  RecentSlashRequest,
+  SlashEvent,
+} from './protocol-state';

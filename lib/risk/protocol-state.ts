@@ -15,7 +15,16 @@ export type PausedDepositRequest = { protocol: string; paused: boolean; source?:
 
 export function pausedDepositFlags({ protocol, paused, source }: PausedDepositRequest): RiskFlag[] {
   if (!paused) return [];
-  return [{ id: 'protocol.paused', severity: 'danger', title: `${protocol} deposits are paused`, numbers: { state: 'paused' }, why: `${protocol} has paused its contracts, usually during an incident. This deposit will fail or your funds may be stuck; wait for the team's announcement.`, source }];
+  return [
+    {
+      id: 'protocol.paused',
+      severity: 'danger',
+      title: `${protocol} deposits are paused`,
+      numbers: { state: 'paused' },
+      why: `${protocol} has paused its contracts, usually during an incident. This deposit will fail or your funds may be stuck; wait for the team's announcement.`,
+      source,
+    },
+  ];
 }
 
 export type StaleOracleRequest = {
@@ -61,7 +70,14 @@ export type WithdrawalAvailabilityRequest = {
   source?: RiskSource;
 };
 
-export function withdrawalAvailabilityFlags({ protocol, canWithdrawNow, reason = 'not available', availableAt, now, source }: WithdrawalAvailabilityRequest): RiskFlag[] {
+export function withdrawalAvailabilityFlags({
+  protocol,
+  canWithdrawNow,
+  reason = 'not available',
+  availableAt,
+  now,
+  source,
+}: WithdrawalAvailabilityRequest): RiskFlag[] {
   if (canWithdrawNow) return [];
   const known = availableAt !== undefined;
   return [
@@ -70,7 +86,9 @@ export function withdrawalAvailabilityFlags({ protocol, canWithdrawNow, reason =
       severity: known ? 'warn' : 'danger',
       title: `${protocol} withdrawal ${known ? `opens ${formatExpiry(availableAt, now)}` : 'is not possible now'}`,
       numbers: { reason, ...(known ? { availableIn: formatExpiry(availableAt, now) } : {}) },
-      why: known ? 'Your funds are locked until then; the only faster exit is selling on the market, at the market price.' : 'There is no known date for redemption at the protocol rate; exiting means selling on the market, possibly at a discount.',
+      why: known
+        ? 'Your funds are locked until then; the only faster exit is selling on the market, at the market price.'
+        : 'There is no known date for redemption at the protocol rate; exiting means selling on the market, possibly at a discount.',
       source,
     },
   ];
@@ -89,7 +107,13 @@ export type RecentSlashRequest = {
 
 export const RECENT_SLASH_WINDOW_SECONDS = 30n * 24n * 3600n;
 
-export function recentSlashFlags({ operator, operatorName, slashes, now, windowSeconds = RECENT_SLASH_WINDOW_SECONDS }: RecentSlashRequest): RiskFlag[] {
+export function recentSlashFlags({
+  operator,
+  operatorName,
+  slashes,
+  now,
+  windowSeconds = RECENT_SLASH_WINDOW_SECONDS,
+}: RecentSlashRequest): RiskFlag[] {
   const recent = slashes.filter((slash) => now - slash.timestamp <= windowSeconds && slash.wadSlashed > 0n);
   if (!recent.length) return [];
   const latest = recent.reduce((a, b) => (b.timestamp > a.timestamp ? b : a));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { newDepositScalingFactor, operatorSharesSlashed, realisedLoss, slashMagnitude, slashingFactor, withdrawableShares } from './slashing';
+import {
+  newDepositScalingFactor,
+  operatorSharesSlashed,
+  realisedLoss,
+  slashMagnitude,
+  slashingFactor,
+  withdrawableShares,
+} from './slashing';
 
 const WAD = 10n ** 18n;
 const e18 = (n: number) => BigInt(Math.round(n * 1e6)) * 10n ** 12n;
@@ -31,7 +38,14 @@ describe('slashingFactor', () => {
 describe('slashMagnitude (AllocationManager._slashOperator)', () => {
   it('slashes 10 % of a full allocation (1e18 → 0.9e18)', () => {
     const r = slashMagnitude({ currentMagnitude: WAD, maxMagnitude: WAD, wadToSlash: e18(0.1), encumberedMagnitude: WAD });
-    expect(r).toEqual({ slashedMagnitude: e18(0.1), wadSlashed: e18(0.1), newMax: e18(0.9), newCurrent: e18(0.9), newEncumbered: e18(0.9), newPendingDiff: undefined });
+    expect(r).toEqual({
+      slashedMagnitude: e18(0.1),
+      wadSlashed: e18(0.1),
+      newMax: e18(0.9),
+      newCurrent: e18(0.9),
+      newEncumbered: e18(0.9),
+      newPendingDiff: undefined,
+    });
   });
   it('rounds the slashed magnitude UP: 3 × 0.5 = 1.5 → 2, wadSlashed = 2/10 floored', () => {
     const r = slashMagnitude({ currentMagnitude: 3n, maxMagnitude: 10n, wadToSlash: e18(0.5) });
@@ -52,7 +66,9 @@ describe('slashMagnitude (AllocationManager._slashOperator)', () => {
     expect(r.wadSlashed).toBe(e18(0.15));
   });
   it('reduces a pending deallocation proportionally, rounding the reduction up', () => {
-    expect(slashMagnitude({ currentMagnitude: e18(0.5), maxMagnitude: WAD, wadToSlash: e18(0.1), pendingDiff: -e18(0.3) }).newPendingDiff).toBe(-e18(0.27));
+    expect(
+      slashMagnitude({ currentMagnitude: e18(0.5), maxMagnitude: WAD, wadToSlash: e18(0.1), pendingDiff: -e18(0.3) }).newPendingDiff,
+    ).toBe(-e18(0.27));
     expect(slashMagnitude({ currentMagnitude: 10n, maxMagnitude: 10n, wadToSlash: e18(0.5), pendingDiff: -3n }).newPendingDiff).toBe(-1n);
     // A pending allocation (positive) is not touched.
     expect(slashMagnitude({ currentMagnitude: 10n, maxMagnitude: 20n, wadToSlash: e18(0.5), pendingDiff: 4n }).newPendingDiff).toBe(4n);
@@ -75,7 +91,9 @@ describe('operatorSharesSlashed (SlashingLib.calcSlashedAmount)', () => {
 
 describe('newDepositScalingFactor and the §6 flow', () => {
   it('first deposit under a slashed operator: k = WAD / m (floor)', () => {
-    expect(newDepositScalingFactor({ existingDepositShares: 0n, addedShares: WAD, depositScalingFactor: 0n, slashingFactor: e18(0.9) })).toBe(1_111_111_111_111_111_111n);
+    expect(
+      newDepositScalingFactor({ existingDepositShares: 0n, addedShares: WAD, depositScalingFactor: 0n, slashingFactor: e18(0.9) }),
+    ).toBe(1_111_111_111_111_111_111n);
   });
 
   it('deposit → slash 50 % → deposit → slash 10 %: earlier slashes never touch new money', () => {
@@ -108,13 +126,19 @@ describe('newDepositScalingFactor and the §6 flow', () => {
   });
 
   it('rejects a fully slashed operator', () => {
-    expect(() => newDepositScalingFactor({ existingDepositShares: 1n, addedShares: 1n, depositScalingFactor: WAD, slashingFactor: 0n })).toThrow(/fully slashed/);
+    expect(() =>
+      newDepositScalingFactor({ existingDepositShares: 1n, addedShares: 1n, depositScalingFactor: WAD, slashingFactor: 0n }),
+    ).toThrow(/fully slashed/);
   });
 });
 
 describe('realisedLoss', () => {
   it('10 ETH slashed 10 % loses 1 ETH', () => {
-    expect(realisedLoss({ ethValue: 10n * WAD, wadSlashed: e18(0.1) })).toEqual({ lossWei: WAD, remainingWei: 9n * WAD, lossFraction: 0.1 });
+    expect(realisedLoss({ ethValue: 10n * WAD, wadSlashed: e18(0.1) })).toEqual({
+      lossWei: WAD,
+      remainingWei: 9n * WAD,
+      lossFraction: 0.1,
+    });
   });
   it('rounds the loss up: 3 wei × 50 % = 2 wei', () => {
     expect(realisedLoss({ ethValue: 3n, wadSlashed: e18(0.5) }).lossWei).toBe(2n);

@@ -41,8 +41,16 @@ export type NewDepositScalingFactorParameters = {
  * SlashingLib.update: k' = (s·k·sf + d) / ((s + d)·sf), so slashes before a deposit never touch it.
  * First deposit: k' = WAD / sf. Each division is a floor, in the contract's order.
  */
-export function newDepositScalingFactor({ existingDepositShares, addedShares, depositScalingFactor, slashingFactor: sf }: NewDepositScalingFactorParameters): bigint {
-  if (sf === 0n) throw new AppError('Operator is fully slashed', { details: 'A slashing factor of 0 means deposits to this operator cannot be credited; choose another operator.' });
+export function newDepositScalingFactor({
+  existingDepositShares,
+  addedShares,
+  depositScalingFactor,
+  slashingFactor: sf,
+}: NewDepositScalingFactorParameters): bigint {
+  if (sf === 0n)
+    throw new AppError('Operator is fully slashed', {
+      details: 'A slashing factor of 0 means deposits to this operator cannot be credited; choose another operator.',
+    });
   if (existingDepositShares === 0n) return divWad(WAD, sf);
   const currentShares = withdrawableShares(existingDepositShares, depositScalingFactor, sf);
   return divWad(divWad(currentShares + addedShares, existingDepositShares + addedShares), sf);
@@ -69,13 +77,24 @@ export type SlashMagnitudeReturnType = {
 };
 
 /** AllocationManager._slashOperator for one strategy. */
-export function slashMagnitude({ currentMagnitude, maxMagnitude, wadToSlash, encumberedMagnitude, pendingDiff }: SlashMagnitudeParameters): SlashMagnitudeReturnType {
-  if (wadToSlash <= 0n || wadToSlash > WAD) throw new AppError('Slash fraction out of range', { details: `wadToSlash must be in (0, 1e18]; got ${wadToSlash}.` });
-  if (currentMagnitude > maxMagnitude) throw new AppError('Allocation exceeds max magnitude', { details: 'currentMagnitude must not exceed maxMagnitude; re-read both at the same block.' });
+export function slashMagnitude({
+  currentMagnitude,
+  maxMagnitude,
+  wadToSlash,
+  encumberedMagnitude,
+  pendingDiff,
+}: SlashMagnitudeParameters): SlashMagnitudeReturnType {
+  if (wadToSlash <= 0n || wadToSlash > WAD)
+    throw new AppError('Slash fraction out of range', { details: `wadToSlash must be in (0, 1e18]; got ${wadToSlash}.` });
+  if (currentMagnitude > maxMagnitude)
+    throw new AppError('Allocation exceeds max magnitude', {
+      details: 'currentMagnitude must not exceed maxMagnitude; re-read both at the same block.',
+    });
   // The contract skips an allocation of 0: nothing is slashable there.
   const slashedMagnitude = currentMagnitude === 0n ? 0n : mulWadUp(currentMagnitude, wadToSlash);
   const wadSlashed = slashedMagnitude === 0n ? 0n : divWad(slashedMagnitude, maxMagnitude);
-  const newPendingDiff = pendingDiff !== undefined && pendingDiff < 0n && slashedMagnitude > 0n ? pendingDiff + mulWadUp(-pendingDiff, wadToSlash) : pendingDiff;
+  const newPendingDiff =
+    pendingDiff !== undefined && pendingDiff < 0n && slashedMagnitude > 0n ? pendingDiff + mulWadUp(-pendingDiff, wadToSlash) : pendingDiff;
   return {
     slashedMagnitude,
     wadSlashed,
@@ -107,7 +126,8 @@ export type RealisedLossReturnType = { lossWei: bigint; remainingWei: bigint; lo
  * (a wallet should not understate a loss); the on-chain balance may differ by a wei of rounding.
  */
 export function realisedLoss({ ethValue, wadSlashed }: RealisedLossParameters): RealisedLossReturnType {
-  if (wadSlashed < 0n || wadSlashed > WAD) throw new AppError('wadSlashed out of range', { details: `Expected a WAD fraction in [0, 1e18]; got ${wadSlashed}.` });
+  if (wadSlashed < 0n || wadSlashed > WAD)
+    throw new AppError('wadSlashed out of range', { details: `Expected a WAD fraction in [0, 1e18]; got ${wadSlashed}.` });
   const lossWei = mulWadUp(ethValue, wadSlashed);
   return { lossWei, remainingWei: ethValue - lossWei, lossFraction: Number(wadSlashed) / Number(WAD) };
 }

@@ -13,8 +13,12 @@ export const MAX_UINT160 = 2n ** 160n - 1n;
  * Inputs must be non-negative (on-chain these are uint256).
  */
 export function mulDiv(x: bigint, y: bigint, d: bigint, rounding: 'floor' | 'ceil' = 'floor'): bigint {
-  if (d === 0n) throw new AppError('Division by zero in fixed-point math', { details: 'A denominator read from chain was 0; re-read the value or treat the position as unknown.' });
-  if (x < 0n || y < 0n || d < 0n) throw new AppError('Negative input to unsigned fixed-point math', { details: `mulDiv(${x}, ${y}, ${d}) expects uint256 values.` });
+  if (d === 0n)
+    throw new AppError('Division by zero in fixed-point math', {
+      details: 'A denominator read from chain was 0; re-read the value or treat the position as unknown.',
+    });
+  if (x < 0n || y < 0n || d < 0n)
+    throw new AppError('Negative input to unsigned fixed-point math', { details: `mulDiv(${x}, ${y}, ${d}) expects uint256 values.` });
   const product = x * y;
   const quotient = product / d;
   return rounding === 'ceil' && quotient * d !== product ? quotient + 1n : quotient;

@@ -31,7 +31,10 @@ describe('alerts settings form', () => {
   });
 
   it('refuses danger below warning, and a bad per-token figure under that token', () => {
-    const r = fromFormValues(form({ warn: '2', danger: '1.5', perToken: { stETH: { warn: '-3', danger: '' }, ezETH: { warn: '', danger: '' } } }), DEFAULT_ALERT_SETTINGS);
+    const r = fromFormValues(
+      form({ warn: '2', danger: '1.5', perToken: { stETH: { warn: '-3', danger: '' }, ezETH: { warn: '', danger: '' } } }),
+      DEFAULT_ALERT_SETTINGS,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.danger).toMatch(/below the warning threshold/);
@@ -39,8 +42,14 @@ describe('alerts settings form', () => {
   });
 
   it('keeps per-token overrides, a half-filled one taking the other figure from the defaults', () => {
-    const r = fromFormValues(form({ warn: '0.5', perToken: { stETH: { warn: '', danger: '' }, ezETH: { warn: '', danger: '10' } } }), DEFAULT_ALERT_SETTINGS);
-    expect(r).toMatchObject({ ok: true, settings: { depeg: { warnPercent: 0.5, dangerPercent: 3, perToken: { ezETH: { warnPercent: 0.5, dangerPercent: 10 } } } } });
+    const r = fromFormValues(
+      form({ warn: '0.5', perToken: { stETH: { warn: '', danger: '' }, ezETH: { warn: '', danger: '10' } } }),
+      DEFAULT_ALERT_SETTINGS,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      settings: { depeg: { warnPercent: 0.5, dangerPercent: 3, perToken: { ezETH: { warnPercent: 0.5, dangerPercent: 10 } } } },
+    });
     if (r.ok) expect(Object.keys(r.settings.depeg.perToken)).toEqual(['ezETH']);
   });
 

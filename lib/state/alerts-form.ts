@@ -61,9 +61,11 @@ export function toFormValues(s: AlertSettings, tokens: readonly string[]): Alert
 }
 
 /** Decimal text → number; anything else is handed to the validator as text, so its message quotes it. */
-const parsePercent = (text: string): unknown => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text.trim() === '' ? undefined : text.trim());
+const parsePercent = (text: string): unknown =>
+  /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text.trim() === '' ? undefined : text.trim();
 
-const messageOf = (error: unknown) => (error instanceof AppError ? [error.shortMessage, error.details].filter(Boolean).join('. ') : String(error));
+const messageOf = (error: unknown) =>
+  error instanceof AppError ? [error.shortMessage, error.details].filter(Boolean).join('. ') : String(error);
 
 function percentField(text: string, label: string, errors: AlertsFormErrors, key: string): number | undefined {
   const value = parsePercent(text);
@@ -86,7 +88,8 @@ export function fromFormValues(form: AlertsFormValues, base: AlertSettings): For
   const errors: AlertsFormErrors = {};
   const warn = percentField(form.warn, 'Warning threshold', errors, 'warn');
   const danger = percentField(form.danger, 'Danger threshold', errors, 'danger');
-  if (warn !== undefined && danger !== undefined && danger < warn) errors.danger = `Danger threshold (${danger} %) is below the warning threshold (${warn} %). Set danger at or above warning.`;
+  if (warn !== undefined && danger !== undefined && danger < warn)
+    errors.danger = `Danger threshold (${danger} %) is below the warning threshold (${warn} %). Set danger at or above warning.`;
   const perToken: Record<string, DepegThresholds> = {};
   for (const [token, text] of Object.entries(form.perToken)) {
     if (text.warn.trim() === '' && text.danger.trim() === '') continue;
@@ -100,8 +103,16 @@ export function fromFormValues(form: AlertsFormValues, base: AlertSettings): For
   const valueMove = percentField(form.valueMove, 'Position change threshold', errors, 'valueMove');
   const startMinute = timeToMinutes(form.quietStart);
   const endMinute = timeToMinutes(form.quietEnd);
-  if (startMinute === undefined || endMinute === undefined) errors.quiet = 'Quiet hours need a start and an end time, such as 22:00 and 07:00.';
-  if (Object.keys(errors).length > 0 || warn === undefined || danger === undefined || valueMove === undefined || startMinute === undefined || endMinute === undefined) {
+  if (startMinute === undefined || endMinute === undefined)
+    errors.quiet = 'Quiet hours need a start and an end time, such as 22:00 and 07:00.';
+  if (
+    Object.keys(errors).length > 0 ||
+    warn === undefined ||
+    danger === undefined ||
+    valueMove === undefined ||
+    startMinute === undefined ||
+    endMinute === undefined
+  ) {
     return { ok: false, errors };
   }
   const candidate: AlertSettings = {

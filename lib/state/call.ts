@@ -11,8 +11,7 @@ export type MessageValue<K extends MessageType> = ReturnType<Protocol[K]> extend
 /** The transport the UI uses; swapped in tests so stores can run without a browser. */
 export type Sender = (type: MessageType, data: unknown) => Promise<unknown>;
 
-const defaultSender: Sender = (type, data) =>
-  (sendMessage as unknown as (t: string, d: unknown) => Promise<unknown>)(type, data);
+const defaultSender: Sender = (type, data) => (sendMessage as unknown as (t: string, d: unknown) => Promise<unknown>)(type, data);
 
 let sender: Sender = defaultSender;
 

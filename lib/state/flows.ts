@@ -9,7 +9,8 @@ import { createResourceStore } from './resource';
 export const flowRecipesStore = createResourceStore('flows', () => call('flows:recipes'));
 export const flowsStore = createResourceStore('flows', () => call('flows:list'));
 
-export const planFlow = (input: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }) => call('flows:plan', input);
+export const planFlow = (input: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }) =>
+  call('flows:plan', input);
 
 /** Starts the previewed flow; the preview itself goes along in case the worker restarted since planning. */
 export const startFlow = (previewId: string, preview: FlowPreview) => call('flows:start', { previewId, preview });

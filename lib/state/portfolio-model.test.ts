@@ -4,8 +4,18 @@ import { badgesOf, exposureBars, formatAge, formatWadPercentSigned, groupPositio
 const A = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const e = (eth: string) => (BigInt(Math.round(Number(eth) * 1e6)) * 10n ** 12n).toString();
 const pos = (over: Partial<PositionView>): PositionView => ({
-  id: 'token:a:stETH', family: 'token', account: A, asset: 'stETH', status: 'ok', amount: e('1'),
-  fairValueEth: e('1'), marketValueEth: e('1'), depegWad: '0', details: {}, sources: [], ...over,
+  id: 'token:a:stETH',
+  family: 'token',
+  account: A,
+  asset: 'stETH',
+  status: 'ok',
+  amount: e('1'),
+  fairValueEth: e('1'),
+  marketValueEth: e('1'),
+  depegWad: '0',
+  details: {},
+  sources: [],
+  ...over,
 });
 
 describe('portfolio badges', () => {
@@ -18,7 +28,10 @@ describe('portfolio badges', () => {
   });
   it('failed reads come first, stale data is marked, Aave health under 1.05 is danger', () => {
     const b = badgesOf(pos({ status: 'failed', error: 'balanceOf reverted' }), true);
-    expect(b.map((x) => [x.tone, x.label])).toEqual([['danger', 'Read failed'], ['warn', 'Stale']]);
+    expect(b.map((x) => [x.tone, x.label])).toEqual([
+      ['danger', 'Read failed'],
+      ['warn', 'Stale'],
+    ]);
     expect(b[0]?.why).toBe('balanceOf reverted');
     const aave = pos({ family: 'aave', asset: 'awstETH', details: { healthFactor: e('1.04') } });
     expect(badgesOf(aave, false)[0]).toMatchObject({ tone: 'danger', label: 'Health 1.04' });
@@ -34,7 +47,9 @@ describe('grouping and totals', () => {
       pos({ family: 'eigenlayer', asset: 'stETH strategy', fairValueEth: e('4') }),
     ]);
     expect(groups.map((g) => [g.protocol, g.positions.map((p) => p.asset)])).toEqual([
-      ['ether.fi', ['weETH']], ['Lido', ['stETH', 'wstETH']], ['EigenLayer', ['stETH strategy']],
+      ['ether.fi', ['weETH']],
+      ['Lido', ['stETH', 'wstETH']],
+      ['EigenLayer', ['stETH strategy']],
     ]);
     expect(groups[1]?.fairEth).toBe(5n * 10n ** 18n);
   });
@@ -48,8 +63,23 @@ describe('grouping and totals', () => {
   });
   it('exposure bars per operator set when known', () => {
     const avs = '0x1111111111111111111111111111111111111111';
-    const bars = exposureBars([pos({ family: 'eigenlayer', slashing: { worstCaseEth: e('3'), method: 'eigenlayer-magnitudes', perSet: [{ avs, id: 0, magnitude: '1', atRiskEth: e('1') }, { avs, id: 1, magnitude: '1', atRiskEth: e('2') }] } })]);
-    expect(bars.map((b) => [b.label, b.eth])).toEqual([['AVS 0x1111…#0', 10n ** 18n], ['AVS 0x1111…#1', 2n * 10n ** 18n]]);
+    const bars = exposureBars([
+      pos({
+        family: 'eigenlayer',
+        slashing: {
+          worstCaseEth: e('3'),
+          method: 'eigenlayer-magnitudes',
+          perSet: [
+            { avs, id: 0, magnitude: '1', atRiskEth: e('1') },
+            { avs, id: 1, magnitude: '1', atRiskEth: e('2') },
+          ],
+        },
+      }),
+    ]);
+    expect(bars.map((b) => [b.label, b.eth])).toEqual([
+      ['AVS 0x1111…#0', 10n ** 18n],
+      ['AVS 0x1111…#1', 2n * 10n ** 18n],
+    ]);
   });
 });
 

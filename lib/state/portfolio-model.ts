@@ -40,15 +40,25 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
   const depeg = big(p.depegWad);
   if (depeg !== null && -depeg >= DEPEG_WARN_WAD) {
     const tone = -depeg >= DEPEG_DANGER_WAD ? 'danger' : 'warn';
-    out.push({ tone, label: `Depeg ${formatWadPercentSigned(depeg)}`, why: 'Selling now returns this much less than the protocol’s own rate.' });
+    out.push({
+      tone,
+      label: `Depeg ${formatWadPercentSigned(depeg)}`,
+      why: 'Selling now returns this much less than the protocol’s own rate.',
+    });
   }
   const hf = big(p.details.healthFactor);
   if (p.family === 'aave' && hf !== null && hf < HEALTH_WARN_WAD) {
-    out.push({ tone: hf < HEALTH_DANGER_WAD ? 'danger' : 'warn', label: `Health ${formatWad(hf, 2)}`, why: 'Below 1.0 the position can be liquidated.' });
+    out.push({
+      tone: hf < HEALTH_DANGER_WAD ? 'danger' : 'warn',
+      label: `Health ${formatWad(hf, 2)}`,
+      why: 'Below 1.0 the position can be liquidated.',
+    });
   }
   const exposure = big(p.slashing?.worstCaseEth);
-  if (exposure !== null && exposure > 0n) out.push({ tone: 'info', label: 'Slashable', why: 'Part of this stake can be slashed if an operator set misbehaves.' });
-  if (p.family !== 'token' && p.details.lrtExposure === 'unknown') out.push({ tone: 'info', label: 'Exposure unknown', why: p.details.lrtExposureReason ?? 'The protocol’s stakers are not known.' });
+  if (exposure !== null && exposure > 0n)
+    out.push({ tone: 'info', label: 'Slashable', why: 'Part of this stake can be slashed if an operator set misbehaves.' });
+  if (p.family !== 'token' && p.details.lrtExposure === 'unknown')
+    out.push({ tone: 'info', label: 'Exposure unknown', why: p.details.lrtExposureReason ?? 'The protocol’s stakers are not known.' });
   if (stale) out.push({ tone: 'warn', label: 'Stale', why: 'These numbers are from an older refresh.' });
   const rank: Record<BadgeTone, number> = { danger: 0, warn: 1, info: 2 };
   return out.sort((a, b) => rank[a.tone] - rank[b.tone]);
@@ -105,7 +115,11 @@ export function exposureBars(positions: readonly PositionView[]): ExposureBar[] 
     if (p.status !== 'ok' || !p.slashing) continue;
     const sets = p.slashing.perSet ?? [];
     if (sets.length > 0) for (const s of sets) add(`AVS ${s.avs.slice(0, 6)}…#${s.id}`, BigInt(s.atRiskEth));
-    else add(protocolOf(p) === 'Other tokens' ? p.asset : `${protocolOf(p)} ${p.family === 'token' ? p.asset : ''}`.trim(), BigInt(p.slashing.worstCaseEth));
+    else
+      add(
+        protocolOf(p) === 'Other tokens' ? p.asset : `${protocolOf(p)} ${p.family === 'token' ? p.asset : ''}`.trim(),
+        BigInt(p.slashing.worstCaseEth),
+      );
   }
   return [...bars].map(([label, eth]) => ({ label, eth })).filter((b) => b.eth > 0n);
 

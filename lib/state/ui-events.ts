@@ -12,7 +12,15 @@ export type UiPort = {
 export type ConnectUiPort = (name: string) => UiPort;
 
 const topics: ReadonlySet<UiTopic> = new Set<UiTopic>([
-  'wallet', 'pending', 'sites', 'networks', 'activity', 'settings', 'portfolio', 'alerts', 'flows',
+  'wallet',
+  'pending',
+  'sites',
+  'networks',
+  'activity',
+  'settings',
+  'portfolio',
+  'alerts',
+  'flows',
 ]);
 
 function isUiEvent(message: unknown): message is UiEvent {

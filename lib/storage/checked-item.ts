@@ -35,14 +35,17 @@ export type CheckedItem<T> = {
 
 /** How a read went; the exported reader throws or falls back from this. */
 export type ReadOutcome<T> =
-  | { ok: true; value: T; migratedFrom?: number }
-  | { ok: false; problem: 'corrupt' | 'future-version' | 'migration-failed'; reason: string };
+  { ok: true; value: T; migratedFrom?: number } | { ok: false; problem: 'corrupt' | 'future-version' | 'migration-failed'; reason: string };
 
 /** The check itself, pure so tests and the watch callback share it. */
 export function checkStoredValue<T>(raw: unknown, storedVersion: number, options: CheckedItemOptions<T>): ReadOutcome<T> {
   const { version, migrations = {}, schema } = options;
   if (storedVersion > version) {
-    return { ok: false, problem: 'future-version', reason: `stored by a newer Ballast (item version ${storedVersion}, this one reads up to ${version})` };
+    return {
+      ok: false,
+      problem: 'future-version',
+      reason: `stored by a newer Ballast (item version ${storedVersion}, this one reads up to ${version})`,
+    };
   }
   let value = raw;
   for (let next = storedVersion + 1; next <= version; next++) {
@@ -51,7 +54,11 @@ export function checkStoredValue<T>(raw: unknown, storedVersion: number, options
     try {
       value = migrate(value);
     } catch (error) {
-      return { ok: false, problem: 'migration-failed', reason: `migration to item version ${next} failed: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        problem: 'migration-failed',
+        reason: `migration to item version ${next} failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
   const parsed = schema.safeParse(value);

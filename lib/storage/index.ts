@@ -1,5 +1,12 @@
 export * from './items';
 export { toJsonSafe, fromJsonSafe, stringifyJson, parseJson } from './json';
 export { createMutex } from './mutex';
-export { defineCheckedItem, checkStoredValue, type CheckedItem, type CheckedItemOptions, type CorruptPolicy, type Migrations } from './checked-item';
+export {
+  defineCheckedItem,
+  checkStoredValue,
+  type CheckedItem,
+  type CheckedItemOptions,
+  type CorruptPolicy,
+  type Migrations,
+} from './checked-item';
 export { salvagedArray, salvagedRecord } from './schemas';

@@ -3,8 +3,16 @@ import type { Address, Hex } from 'viem';
 import type { ActivityItem, PendingKind } from '../messaging/types';
 import { defineCheckedItem } from './checked-item';
 import {
-  accountsSchema, activitySchema, callBundlesSchema, networkStateSchema, pendingSchema, permissionsSchema, sessionSecretsSchema, settingsSchema,
-  walletMetaSchema, watchedAssetsSchema,
+  accountsSchema,
+  activitySchema,
+  callBundlesSchema,
+  networkStateSchema,
+  pendingSchema,
+  permissionsSchema,
+  sessionSecretsSchema,
+  settingsSchema,
+  walletMetaSchema,
+  watchedAssetsSchema,
 } from './schemas';
 import { z } from 'zod';
 
@@ -29,16 +37,24 @@ export type StoredAccount = {
 
 /** Public account metadata; readable while locked so the popup can show names and watch-only balances. */
 export const accountsItem = defineCheckedItem<StoredAccount[]>('local:ballast.accounts', {
-  label: 'accounts', schema: accountsSchema, fallback: [], version: 1,
+  label: 'accounts',
+  schema: accountsSchema,
+  fallback: [],
+  version: 1,
   onCorrupt: {
     message: 'Stored accounts are unreadable',
-    details: 'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
+    details:
+      'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
   },
 });
 
 export type WalletMeta = { selectedAddress?: Address; autoLockMinutes: number; backupPending: boolean };
 export const walletMetaItem = defineCheckedItem<WalletMeta>('local:ballast.walletMeta', {
-  label: 'wallet preferences', schema: walletMetaSchema, fallback: { autoLockMinutes: 15, backupPending: false }, version: 1, onCorrupt: 'reset',
+  label: 'wallet preferences',
+  schema: walletMetaSchema,
+  fallback: { autoLockMinutes: 15, backupPending: false },
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 export type SessionSecrets = {
@@ -51,13 +67,21 @@ export type SessionSecrets = {
 };
 /** Unreadable session secrets read as "locked": the password unlocks the vault again. */
 export const sessionSecretsItem = defineCheckedItem<SessionSecrets | null>('session:ballast.secrets', {
-  label: 'session', schema: sessionSecretsSchema, fallback: null, version: 1, onCorrupt: 'reset',
+  label: 'session',
+  schema: sessionSecretsSchema,
+  fallback: null,
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 export type Permission = { origin: string; accounts: Address[]; connectedAt: number };
 /** A damaged site entry is dropped: the site asks to connect again. */
 export const permissionsItem = defineCheckedItem<Record<string, Permission>>('local:ballast.permissions', {
-  label: 'connected sites', schema: permissionsSchema, fallback: {}, version: 1, onCorrupt: 'reset',
+  label: 'connected sites',
+  schema: permissionsSchema,
+  fallback: {},
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 export type StoredNetwork = {
@@ -73,7 +97,11 @@ export type StoredNetwork = {
 export type NetworkState = { networks: StoredNetwork[]; activeKey: string };
 /** Damaged entries are dropped; with none left the built-in networks (devnet active) apply and custom RPC URLs are entered again. */
 export const networksItem = defineCheckedItem<NetworkState | null>('local:ballast.networks', {
-  label: 'networks', schema: networkStateSchema, fallback: null, version: 1, onCorrupt: 'reset',
+  label: 'networks',
+  schema: networkStateSchema,
+  fallback: null,
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 export type StoredPending = {
@@ -93,37 +121,74 @@ export type StoredPending = {
 };
 /** A damaged request is dropped (its page gets no answer and may ask again). */
 export const pendingItem = defineCheckedItem<StoredPending[]>('session:ballast.pending', {
-  label: 'pending requests', schema: pendingSchema, fallback: [], version: 1, onCorrupt: 'reset',
+  label: 'pending requests',
+  schema: pendingSchema,
+  fallback: [],
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 /** A log of what was sent; the transactions themselves stay on chain, so damaged entries are dropped. */
 export const activityItem = defineCheckedItem<ActivityItem[]>('local:ballast.activity', {
-  label: 'activity', schema: activitySchema, fallback: [], version: 1, onCorrupt: 'reset',
+  label: 'activity',
+  schema: activitySchema,
+  fallback: [],
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 export type Settings = { defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' };
 export const settingsItem = defineCheckedItem<Settings>('local:ballast.settings', {
-  label: 'settings', schema: settingsSchema, fallback: { defaultWallet: false, guardMode: true, theme: 'system' }, version: 1, onCorrupt: 'reset',
+  label: 'settings',
+  schema: settingsSchema,
+  fallback: { defaultWallet: false, guardMode: true, theme: 'system' },
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 export type WatchedAsset = { chainId: number; address: Address; symbol: string; decimals: number; image?: string };
 export const watchedAssetsItem = defineCheckedItem<WatchedAsset[]>('local:ballast.watchedAssets', {
-  label: 'watched tokens', schema: watchedAssetsSchema, fallback: [], version: 1, onCorrupt: 'reset',
+  label: 'watched tokens',
+  schema: watchedAssetsSchema,
+  fallback: [],
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 /** Time of the last user/dApp activity; the auto-lock alarm compares against it. */
 /** Unreadable reads as 0 ("idle since long ago"): the auto-lock errs towards locking. */
 export const lastActivityItem = defineCheckedItem<number>('session:ballast.lastActivity', {
-  label: 'last activity time', schema: z.number(), fallback: 0, version: 1, onCorrupt: 'reset',
+  label: 'last activity time',
+  schema: z.number(),
+  fallback: 0,
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 /** EIP-5792 bundles sent as sequential transactions. */
-export type StoredCallBundle = { id: string; origin: string; chainId: number; from: Address; hashes: Hex[]; error?: string; createdAt: number; /** The flow that runs the batch (its hashes live there). */ flowId?: string };
+export type StoredCallBundle = {
+  id: string;
+  origin: string;
+  chainId: number;
+  from: Address;
+  hashes: Hex[];
+  error?: string;
+  createdAt: number;
+  /** The flow that runs the batch (its hashes live there). */ flowId?: string;
+};
 export const callBundlesItem = defineCheckedItem<StoredCallBundle[]>('local:ballast.callBundles', {
-  label: 'call bundles', schema: callBundlesSchema, fallback: [], version: 1, onCorrupt: 'reset',
+  label: 'call bundles',
+  schema: callBundlesSchema,
+  fallback: [],
+  version: 1,
+  onCorrupt: 'reset',
 });
 
 /** Id of the open approval window, so a second request focuses it instead of opening another. */
 export const approvalWindowItem = defineCheckedItem<number | null>('session:ballast.approvalWindow', {
-  label: 'approval window id', schema: z.number().int().nullable(), fallback: null, version: 1, onCorrupt: 'reset',
+  label: 'approval window id',
+  schema: z.number().int().nullable(),
+  fallback: null,
+  version: 1,
+  onCorrupt: 'reset',
 });

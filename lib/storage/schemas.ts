@@ -16,7 +16,8 @@ export function salvagedArray<T>(entry: z.ZodType<T, unknown>) {
     list.flatMap((e) => {
       const parsed = entry.safeParse(e);
       return parsed.success ? [parsed.data] : [];
-    }));
+    }),
+  );
 }
 
 /** A string-keyed map whose unreadable entries are dropped (a non-object still fails). */

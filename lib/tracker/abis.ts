@@ -4,10 +4,7 @@ import { parseAbi } from 'viem';
  * Read ABIs the tracker batches that the registry (lib/restaking) does not export yet: positions in
  * EigenLayer, Symbiotic, Aave, Pendle. Signatures from ../shared/reference/restaking.md.
  */
-export const erc20Abi = parseAbi([
-  'function balanceOf(address) view returns (uint256)',
-  'function totalSupply() view returns (uint256)',
-]);
+export const erc20Abi = parseAbi(['function balanceOf(address) view returns (uint256)', 'function totalSupply() view returns (uint256)']);
 
 export const multicall3ExtrasAbi = parseAbi([
   'function getBlockNumber() view returns (uint256)',
@@ -65,7 +62,5 @@ export const curveLpPoolAbi = parseAbi([
   'function get_virtual_price() view returns (uint256)',
 ]);
 
-export const pendleOracleAbi = parseAbi([
-  'function getPtToAssetRate(address market, uint32 duration) view returns (uint256)',
-]);
+export const pendleOracleAbi = parseAbi(['function getPtToAssetRate(address market, uint32 duration) view returns (uint256)']);
 export const pendleMarketAbi = parseAbi(['function expiry() view returns (uint256)']);

@@ -70,7 +70,12 @@ export async function executeReads<chain extends Chain | undefined>(
       if (encodable.length === 0) return;
       try {
         const results = await multicall(client, {
-          contracts: encodable.map(({ call }) => ({ address: call.address, abi: call.abi, functionName: call.functionName, args: call.args ?? [] })),
+          contracts: encodable.map(({ call }) => ({
+            address: call.address,
+            abi: call.abi,
+            functionName: call.functionName,
+            args: call.args ?? [],
+          })),
           allowFailure: true,
           batchSize: 0,
           multicallAddress,

@@ -15,7 +15,9 @@ describe('tracker consistency rules', () => {
   });
 
   test('an older block from the same RPC list is refused while the shown snapshot is recent', () => {
-    expect(() => checkNotBehind(99n, previous, 1, A, previous.takenAt + 60_000)).toThrow('RPC answers disagree: the RPC answered for block 99, older than block 100 already shown');
+    expect(() => checkNotBehind(99n, previous, 1, A, previous.takenAt + 60_000)).toThrow(
+      'RPC answers disagree: the RPC answered for block 99, older than block 100 already shown',
+    );
     expect(() => checkNotBehind(100n, previous, 1, A, previous.takenAt + 60_000)).not.toThrow();
   });
 

@@ -13,7 +13,10 @@ import { STALE_AFTER_MS } from './schedule';
 export const CONTRADICTION_CODE = 'TRACKER_CONTRADICTION';
 
 export function contradiction(what: string, whatToDo: string): AppError {
-  return new AppError(`RPC answers disagree: ${what}`, { details: `${whatToDo} The last consistent numbers stay on screen, marked stale.`, code: CONTRADICTION_CODE });
+  return new AppError(`RPC answers disagree: ${what}`, {
+    details: `${whatToDo} The last consistent numbers stay on screen, marked stale.`,
+    code: CONTRADICTION_CODE,
+  });
 }
 
 type Endpoint = { label: string; request: EIP1193RequestFn };
@@ -23,7 +26,10 @@ export function endpointsOf(transport: Transport, chain: Chain): Endpoint[] {
   const built = transport({ chain, retryCount: 0 });
   const members = (built.value as { transports?: unknown } | undefined)?.transports;
   const list = Array.isArray(members) ? (members as ReturnType<Transport>[]) : [built];
-  return list.map((t, i) => ({ label: String((t.value as { url?: unknown } | undefined)?.url ?? `${t.config.name} #${i + 1}`), request: t.request }));
+  return list.map((t, i) => ({
+    label: String((t.value as { url?: unknown } | undefined)?.url ?? `${t.config.name} #${i + 1}`),
+    request: t.request,
+  }));
 }
 
 /** One string per RPC list, so a snapshot can say which URLs it came from. */
@@ -68,7 +74,13 @@ export type PreviousSnapshot = { chainId: number; blockNumber: bigint; takenAt: 
  * fallback member) is behind. After STALE_AFTER_MS without a consistent answer the older chain is
  * accepted, since a devnet reset or a re-synced node would otherwise never be shown again.
  */
-export function checkNotBehind(blockNumber: bigint, previous: PreviousSnapshot | undefined, chainId: number, source: string, now: number): void {
+export function checkNotBehind(
+  blockNumber: bigint,
+  previous: PreviousSnapshot | undefined,
+  chainId: number,
+  source: string,
+  now: number,
+): void {
   if (!previous || previous.chainId !== chainId || previous.source !== source) return;
   if (blockNumber >= previous.blockNumber || now - previous.takenAt > STALE_AFTER_MS) return;
   throw contradiction(
@@ -80,5 +92,8 @@ export function checkNotBehind(blockNumber: bigint, previous: PreviousSnapshot |
 /** Phase 2 is pinned to phase 1's block; an answer from another block would mix two chain states. */
 export function checkPinnedBlock(answeredBlock: bigint | undefined, pinned: bigint): void {
   if (answeredBlock === undefined || answeredBlock === pinned) return;
-  throw contradiction(`asked for block ${pinned}, the RPC answered for block ${answeredBlock}`, 'An RPC in the list does not serve that block; the next refresh tries again.');
+  throw contradiction(
+    `asked for block ${pinned}, the RPC answered for block ${answeredBlock}`,
+    'An RPC in the list does not serve that block; the next refresh tries again.',
+  );
 }

@@ -4,8 +4,14 @@ import type { TrackerSnapshot } from './types';
 
 const point = (i: number): HistoryPoint => ({ t: i, block: String(i), fair: '1', market: '1', depegWad: '0' });
 const snapshot = (i: number, symbols: string[]): TrackerSnapshot => ({
-  chainId: 1, blockNumber: BigInt(i), blockTimestamp: BigInt(i), takenAt: i, requestCount: 2, accounts: [],
-  tokens: symbols.map((symbol) => ({ symbol, fairRate: 10n ** 18n, marketRate: BigInt(i), depegWad: -1n })), positions: [],
+  chainId: 1,
+  blockNumber: BigInt(i),
+  blockTimestamp: BigInt(i),
+  takenAt: i,
+  requestCount: 2,
+  accounts: [],
+  tokens: symbols.map((symbol) => ({ symbol, fairRate: 10n ** 18n, marketRate: BigInt(i), depegWad: -1n })),
+  positions: [],
 });
 
 describe('history ring buffer', () => {

@@ -6,7 +6,14 @@ export const MAX_POINTS_PER_SERIES = 288;
 export const MAX_SERIES = 200;
 
 /** One chart point. Values are decimal strings (WAD or wei) exactly as in the snapshot. */
-export type HistoryPoint = { t: number; block: string; fair: string | null; market: string | null; depegWad: string | null; exposure?: string | null };
+export type HistoryPoint = {
+  t: number;
+  block: string;
+  fair: string | null;
+  market: string | null;
+  depegWad: string | null;
+  exposure?: string | null;
+};
 /** Series key → points, oldest first. Keys: `token:<symbol>` or `position:<position id>`. */
 export type History = Record<string, HistoryPoint[]>;
 
@@ -22,18 +29,33 @@ export function appendPoint(series: readonly HistoryPoint[], point: HistoryPoint
 }
 
 /** Adds one snapshot to the history: a point per token (peg chart) and per readable position. */
-export function recordSnapshot(history: History, snapshot: TrackerSnapshot, limits = { maxPoints: MAX_POINTS_PER_SERIES, maxSeries: MAX_SERIES }): History {
+export function recordSnapshot(
+  history: History,
+  snapshot: TrackerSnapshot,
+  limits = { maxPoints: MAX_POINTS_PER_SERIES, maxSeries: MAX_SERIES },
+): History {
   const next: History = { ...history };
   const t = snapshot.takenAt;
   const block = snapshot.blockNumber.toString();
   for (const token of snapshot.tokens) {
     const key = `token:${token.symbol}`;
-    next[key] = appendPoint(next[key] ?? [], { t, block, fair: str(token.fairRate), market: str(token.marketRate), depegWad: str(token.depegWad) }, limits.maxPoints);
+    next[key] = appendPoint(
+      next[key] ?? [],
+      { t, block, fair: str(token.fairRate), market: str(token.marketRate), depegWad: str(token.depegWad) },
+      limits.maxPoints,
+    );
   }
   for (const p of snapshot.positions) {
     if (p.status !== 'ok') continue;
     const key = `position:${p.id}`;
-    const point = { t, block, fair: str(p.fairValueEth), market: str(p.marketValueEth), depegWad: str(p.depegWad), exposure: str(p.slashing?.worstCaseEth) };
+    const point = {
+      t,
+      block,
+      fair: str(p.fairValueEth),
+      market: str(p.marketValueEth),
+      depegWad: str(p.depegWad),
+      exposure: str(p.slashing?.worstCaseEth),
+    };
     next[key] = appendPoint(next[key] ?? [], point, limits.maxPoints);
   }
   const keys = Object.keys(next);

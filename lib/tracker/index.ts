@@ -10,7 +10,17 @@ export { createMemoryTrackerStore } from './memory-store';
 export type { TrackerStore } from './memory-store';
 export { refreshPositions } from './refresh';
 export { countingTransport, createRequestCounter } from './counting-transport';
-export { defaultReaders, tokenReader, eigenLayerReader, aaveReader, curveLpReader, pendleReader, symbioticReader, lrtExposureReader, impliedApy } from './readers';
+export {
+  defaultReaders,
+  tokenReader,
+  eigenLayerReader,
+  aaveReader,
+  curveLpReader,
+  pendleReader,
+  symbioticReader,
+  lrtExposureReader,
+  impliedApy,
+} from './readers';
 export { freshness, REFRESH_PERIOD_MS, STALE_AFTER_MS } from './schedule';
 export type { Freshness, ScheduleState } from './schedule';
 export { MAX_POINTS_PER_SERIES } from './history';

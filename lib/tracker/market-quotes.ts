@@ -37,7 +37,7 @@ export function quoteValue(spec: DirectMarket, amount: bigint, reads: Reads, key
     const answer = reads.get(`${key}:answer`);
     const decimals = reads.get(`${key}:decimals`);
     if (!answer?.ok) return { error: `Chainlink ${spec.feed}: ${answer?.error ?? 'not read'}` };
-    if (!decimals?.ok) return { error: `Chainlink ${spec.feed} decimals: ${decimals?.error ?? "not read"}` };
+    if (!decimals?.ok) return { error: `Chainlink ${spec.feed} decimals: ${decimals?.error ?? 'not read'}` };
     const price = (answer.value as readonly bigint[])[1] ?? 0n;
     if (price <= 0n) return { error: `Chainlink ${spec.feed} answered ${price}` };
     return { valueEth: (amount * price) / 10n ** BigInt(decimals.value as number), source: `chainlink:${spec.feed}` };
@@ -59,4 +59,3 @@ export function firstQuote(specs: readonly DirectMarket[], amount: bigint, reads
   }
   return { error: errors.length ? errors.join('; ') : 'no market source listed' };
 }
-

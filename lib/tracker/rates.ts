@@ -16,7 +16,8 @@ const rateGas = (functionName: string) => (functionName === 'calculateTVLs' ? 2_
 export function rateBookCalls(tokens: readonly TokenSource[] = TOKEN_SOURCES): ReadCall[] {
   const calls: ReadCall[] = [];
   for (const t of tokens) {
-    if (t.fairRate.kind === 'calls') t.fairRate.calls.forEach((c, i) => calls.push({ ...c, key: `rate:${t.symbol}:${i}`, gas: rateGas(c.functionName) }));
+    if (t.fairRate.kind === 'calls')
+      t.fairRate.calls.forEach((c, i) => calls.push({ ...c, key: `rate:${t.symbol}:${i}`, gas: rateGas(c.functionName) }));
     directMarkets(t).forEach((m, i) => calls.push(...quoteCalls(m, t.address, WAD, `ref:${t.symbol}:${i}`)));
   }
   return calls;

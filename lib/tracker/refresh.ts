@@ -4,7 +4,15 @@ import { MULTICALL3 } from '../restaking/addresses';
 import { multicall3ExtrasAbi } from './abis';
 import { executeReads, type BatchLimits } from './batch-reads';
 import { countingTransport, createRequestCounter } from './counting-transport';
-import { checkChainIds, checkDataChain, checkNotBehind, checkPinnedBlock, endpointsOf, sourceOf, type PreviousSnapshot } from './consistency';
+import {
+  checkChainIds,
+  checkDataChain,
+  checkNotBehind,
+  checkPinnedBlock,
+  endpointsOf,
+  sourceOf,
+  type PreviousSnapshot,
+} from './consistency';
 import { buildRateBook, rateBookCalls } from './rates';
 import type { PositionReader, ReaderContext } from './readers/reader';
 import type { ReadCall, TrackerSnapshot } from './types';
@@ -33,7 +41,16 @@ const PINNED_BLOCK_KEY = 'multicall:pinnedBlockNumber';
  * quotes for the sizes found, operator magnitudes), pinned to phase 1's block so every number is from
  * one block. Answers that contradict each other (see consistency.ts) fail the refresh as a whole.
  */
-export async function refreshPositions({ transport, chain, accounts, readers, limits, multicallAddress = MULTICALL3, now = Date.now, previous }: RefreshParameters): Promise<TrackerSnapshot> {
+export async function refreshPositions({
+  transport,
+  chain,
+  accounts,
+  readers,
+  limits,
+  multicallAddress = MULTICALL3,
+  now = Date.now,
+  previous,
+}: RefreshParameters): Promise<TrackerSnapshot> {
   const counter = createRequestCounter();
   const client = createClient({ chain, transport: countingTransport(transport, counter) });
   const ctx: ReaderContext = { accounts };
@@ -70,7 +87,12 @@ export async function refreshPositions({ transport, chain, accounts, readers, li
   const phase2 = uniqueByKey(readers.flatMap((r) => r.phase2?.(pinned, reads, rates) ?? []));
   if (phase2.length > 0) {
     // The block number travels inside the same aggregate3 call, so the answer says which block it is from.
-    const pinCheck: ReadCall = { key: PINNED_BLOCK_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getBlockNumber' };
+    const pinCheck: ReadCall = {
+      key: PINNED_BLOCK_KEY,
+      address: multicallAddress,
+      abi: multicall3ExtrasAbi,
+      functionName: 'getBlockNumber',
+    };
     const more = await executeReads(client, { calls: [pinCheck, ...phase2], multicallAddress, limits, blockNumber });
     const answered = more.get(PINNED_BLOCK_KEY);
     checkPinnedBlock(answered?.ok ? (answered.value as bigint) : undefined, blockNumber);

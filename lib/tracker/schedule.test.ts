@@ -1,9 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { afterFailure, afterSuccess, backoffDelay, freshness, INITIAL_SCHEDULE, mayAttempt, MAX_BACKOFF_MS, STALE_AFTER_MS } from './schedule';
+import {
+  afterFailure,
+  afterSuccess,
+  backoffDelay,
+  freshness,
+  INITIAL_SCHEDULE,
+  mayAttempt,
+  MAX_BACKOFF_MS,
+  STALE_AFTER_MS,
+} from './schedule';
 
 describe('backoff', () => {
   test('doubles from 30 s per consecutive failure and caps at 30 min', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(backoffDelay)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_800_000, 1_800_000, MAX_BACKOFF_MS]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(backoffDelay)).toEqual([
+      30_000,
+      60_000,
+      120_000,
+      240_000,
+      480_000,
+      960_000,
+      1_800_000,
+      1_800_000,
+      MAX_BACKOFF_MS,
+    ]);
     expect(backoffDelay(0)).toBe(0);
   });
 

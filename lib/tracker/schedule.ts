@@ -15,7 +15,13 @@ export type ScheduleState = {
   lastError: string | null;
 };
 
-export const INITIAL_SCHEDULE: ScheduleState = { consecutiveFailures: 0, nextAttemptAt: 0, lastAttemptAt: null, lastSuccessAt: null, lastError: null };
+export const INITIAL_SCHEDULE: ScheduleState = {
+  consecutiveFailures: 0,
+  nextAttemptAt: 0,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+};
 
 /** 30 s, 1 min, 2 min, 4 min … capped at 30 min. */
 export function backoffDelay(consecutiveFailures: number): number {
@@ -34,7 +40,8 @@ export function afterFailure(prev: ScheduleState, now: number, error: string): S
 
 /** An automatic (alarm) attempt waits out the backoff; a user-triggered one only avoids hammering. */
 export function mayAttempt(state: ScheduleState, now: number, trigger: 'alarm' | 'user', userMinGapMs = 10_000): boolean {
-  if (trigger === 'user') return state.lastAttemptAt === null || now - state.lastAttemptAt >= userMinGapMs || state.consecutiveFailures === 0;
+  if (trigger === 'user')
+    return state.lastAttemptAt === null || now - state.lastAttemptAt >= userMinGapMs || state.consecutiveFailures === 0;
   return now >= state.nextAttemptAt;
 }
 
@@ -47,7 +54,8 @@ export type Freshness = { stale: boolean; ageMs: number | null; reason: 'fresh' 
 export function freshness(takenAt: number | null, state: ScheduleState, now: number, staleAfter = STALE_AFTER_MS): Freshness {
   if (takenAt === null) return { stale: true, ageMs: null, reason: 'no-data' };
   const ageMs = Math.max(0, now - takenAt);
-  if (state.lastAttemptAt !== null && state.lastAttemptAt > takenAt && state.lastError !== null) return { stale: true, ageMs, reason: 'last-refresh-failed' };
+  if (state.lastAttemptAt !== null && state.lastAttemptAt > takenAt && state.lastError !== null)
+    return { stale: true, ageMs, reason: 'last-refresh-failed' };
   if (ageMs > staleAfter) return { stale: true, ageMs, reason: 'too-old' };
   return { stale: false, ageMs, reason: 'fresh' };
 }

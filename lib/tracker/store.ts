@@ -10,7 +10,12 @@ export { createMemoryTrackerStore } from './memory-store';
 
 const decimal = z.string().regex(/^-?\d+$/);
 const historyPointSchema: z.ZodType<HistoryPoint, unknown> = z.object({
-  t: z.number(), block: decimal, fair: decimal.nullable(), market: decimal.nullable(), depegWad: decimal.nullable(), exposure: decimal.nullable().optional(),
+  t: z.number(),
+  block: decimal,
+  fair: decimal.nullable(),
+  market: decimal.nullable(),
+  depegWad: decimal.nullable(),
+  exposure: decimal.nullable().optional(),
 });
 /** Chart points are derived data: a damaged point or series is dropped, the next refreshes add new ones. */
 const historySchema: z.ZodType<History, unknown> = salvagedRecord(salvagedArray(historyPointSchema));
@@ -32,10 +37,26 @@ const scheduleSchema: z.ZodType<ScheduleState, unknown> = z.object({
  */
 export const trackerItems = {
   snapshot: defineCheckedItem<StoredSnapshot | null>('local:tracker.snapshot', {
-    label: 'portfolio snapshot', schema: z.custom<StoredSnapshot>((v) => typeof v === 'object' && v !== null).nullable(), version: 1, fallback: null, onCorrupt: 'reset',
+    label: 'portfolio snapshot',
+    schema: z.custom<StoredSnapshot>((v) => typeof v === 'object' && v !== null).nullable(),
+    version: 1,
+    fallback: null,
+    onCorrupt: 'reset',
   }),
-  history: defineCheckedItem<History>('local:tracker.history', { label: 'price history', schema: historySchema, version: 1, fallback: {}, onCorrupt: 'reset' }),
-  schedule: defineCheckedItem<ScheduleState>('local:tracker.schedule', { label: 'refresh schedule', schema: scheduleSchema, version: 1, fallback: INITIAL_SCHEDULE, onCorrupt: 'reset' }),
+  history: defineCheckedItem<History>('local:tracker.history', {
+    label: 'price history',
+    schema: historySchema,
+    version: 1,
+    fallback: {},
+    onCorrupt: 'reset',
+  }),
+  schedule: defineCheckedItem<ScheduleState>('local:tracker.schedule', {
+    label: 'refresh schedule',
+    schema: scheduleSchema,
+    version: 1,
+    fallback: INITIAL_SCHEDULE,
+    onCorrupt: 'reset',
+  }),
 };
 
 export function createStorageTrackerStore(items = trackerItems): TrackerStore {

@@ -11,7 +11,13 @@ export type MarketSpec =
   /** Quote through another token: amount × fair(self) / fair(via), then the via token's market. */
   | { kind: 'via'; symbol: RestakingSymbol };
 
-export type TokenSource = { symbol: RestakingSymbol; address: Address; fairRate: FairRateReader; markets: MarketSpec[]; unsupportedMarkets: string[] };
+export type TokenSource = {
+  symbol: RestakingSymbol;
+  address: Address;
+  fairRate: FairRateReader;
+  markets: MarketSpec[];
+  unsupportedMarkets: string[];
+};
 
 const WETH: Address = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
 

@@ -9,13 +9,37 @@ import type { ReadCall, TrackerSnapshot } from './types';
 
 const alice: Address = '0x00000000000000000000000000000000000A11cE';
 const snapshot: TrackerSnapshot = {
-  chainId: 1, blockNumber: 123n, blockTimestamp: 1_700_000_000n, takenAt: 1_000, requestCount: 2, accounts: [alice],
-  tokens: [{ symbol: 'stETH', fairRate: 10n ** 18n, marketRate: 993_000_000_000_000_000n, depegWad: -7_000_000_000_000_000n, marketSource: 'curve' }],
-  positions: [{
-    id: 'token:a:stETH', family: 'token', account: alice, asset: 'stETH', status: 'ok', amount: 2n ** 200n, fairValueEth: 2n ** 200n,
-    marketValueEth: 5n, depegWad: -(10n ** 18n) + 1n, details: { fairRate: '1' }, sources: [{ contract: alice, call: 'balanceOf' }],
-    slashing: { worstCaseEth: 7n, method: 'eigenlayer-magnitudes', perSet: [{ avs: alice, id: 1, magnitude: 3n, atRiskEth: 4n }] },
-  }],
+  chainId: 1,
+  blockNumber: 123n,
+  blockTimestamp: 1_700_000_000n,
+  takenAt: 1_000,
+  requestCount: 2,
+  accounts: [alice],
+  tokens: [
+    {
+      symbol: 'stETH',
+      fairRate: 10n ** 18n,
+      marketRate: 993_000_000_000_000_000n,
+      depegWad: -7_000_000_000_000_000n,
+      marketSource: 'curve',
+    },
+  ],
+  positions: [
+    {
+      id: 'token:a:stETH',
+      family: 'token',
+      account: alice,
+      asset: 'stETH',
+      status: 'ok',
+      amount: 2n ** 200n,
+      fairValueEth: 2n ** 200n,
+      marketValueEth: 5n,
+      depegWad: -(10n ** 18n) + 1n,
+      details: { fairRate: '1' },
+      sources: [{ contract: alice, call: 'balanceOf' }],
+      slashing: { worstCaseEth: 7n, method: 'eigenlayer-magnitudes', perSet: [{ avs: alice, id: 1, magnitude: 3n, atRiskEth: 4n }] },
+    },
+  ],
 };
 
 beforeEach(() => fakeBrowser.reset());
@@ -40,7 +64,16 @@ describe('createTracker scheduling', () => {
     let requests = 0;
     const tracker = createTracker({
       chain: mainnet,
-      getTransport: () => custom({ request: async () => { requests += 1; throw new Error('connection refused'); } }, { retryCount: 0 }),
+      getTransport: () =>
+        custom(
+          {
+            request: async () => {
+              requests += 1;
+              throw new Error('connection refused');
+            },
+          },
+          { retryCount: 0 },
+        ),
       getAccounts: () => [alice],
       store: createStorageTrackerStore(),
       alarms: { create: (name, info) => created.push({ name, info }) },
@@ -83,13 +116,26 @@ describe('createTracker scheduling', () => {
 
 describe('batch sizing', () => {
   const abi = parseAbi(['function balanceOf(address) view returns (uint256)']);
-  const call = (i: number, gas?: bigint): ReadCall => ({ key: String(i), address: alice, abi, functionName: 'balanceOf', args: [alice], gas });
+  const call = (i: number, gas?: bigint): ReadCall => ({
+    key: String(i),
+    address: alice,
+    abi,
+    functionName: 'balanceOf',
+    args: [alice],
+    gas,
+  });
   test('everything in one aggregate3 while calldata and gas fit; splits in order when they do not', () => {
     expect(chunkReads(Array.from({ length: 500 }, (_, i) => call(i)))).toHaveLength(1);
-    const byGas = chunkReads(Array.from({ length: 10 }, (_, i) => call(i, 10_000_000n)), { maxCalldataBytes: 1e9, maxGas: 30_000_000n });
+    const byGas = chunkReads(
+      Array.from({ length: 10 }, (_, i) => call(i, 10_000_000n)),
+      { maxCalldataBytes: 1e9, maxGas: 30_000_000n },
+    );
     expect(byGas.map((c) => c.length)).toEqual([3, 3, 3, 1]);
     // Each balanceOf is 36 bytes of data → 64 padded + 128 tuple overhead = 192 bytes.
-    const byBytes = chunkReads(Array.from({ length: 10 }, (_, i) => call(i)), { maxCalldataBytes: 192 * 4, maxGas: 10n ** 12n });
+    const byBytes = chunkReads(
+      Array.from({ length: 10 }, (_, i) => call(i)),
+      { maxCalldataBytes: 192 * 4, maxGas: 10n ** 12n },
+    );
     expect(byBytes.map((c) => c.length)).toEqual([4, 4, 2]);
     expect(byBytes.flat().map((e) => e.call.key)).toEqual(Array.from({ length: 10 }, (_, i) => String(i)));
   });

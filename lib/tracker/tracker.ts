@@ -57,9 +57,22 @@ export function createTracker(deps: TrackerDeps) {
     try {
       const [transport, accounts] = await Promise.all([deps.getTransport(), deps.getAccounts()]);
       const previous = (await deps.store.getSnapshot()) ?? undefined;
-      const snapshot = await refreshPositions({ transport, chain: deps.chain, accounts, readers, limits: deps.limits, multicallAddress: deps.multicallAddress, now, previous });
+      const snapshot = await refreshPositions({
+        transport,
+        chain: deps.chain,
+        accounts,
+        readers,
+        limits: deps.limits,
+        multicallAddress: deps.multicallAddress,
+        now,
+        previous,
+      });
       const history = recordSnapshot(await deps.store.getHistory(), snapshot);
-      await Promise.all([deps.store.setSnapshot(snapshot), deps.store.setHistory(history), deps.store.setSchedule(afterSuccess(snapshot.takenAt, period))]);
+      await Promise.all([
+        deps.store.setSnapshot(snapshot),
+        deps.store.setHistory(history),
+        deps.store.setSchedule(afterSuccess(snapshot.takenAt, period)),
+      ]);
       deps.onSnapshot?.(snapshot);
     } catch (error) {
       const next = afterFailure(schedule, now(), serializeError(error).message);

@@ -26,11 +26,21 @@ export function eigenSlashingExposure(valueEth: bigint, maxMagnitude: bigint, se
     maxMagnitude,
     fraction: WAD,
     currentBlock,
-    allocations: sets.map((s) => ({ operatorSet: { avs: s.avs, id: s.id }, currentMagnitude: s.currentMagnitude, pendingDiff: s.pendingDiff, effectBlock: s.effectBlock })),
+    allocations: sets.map((s) => ({
+      operatorSet: { avs: s.avs, id: s.id },
+      currentMagnitude: s.currentMagnitude,
+      pendingDiff: s.pendingDiff,
+      effectBlock: s.effectBlock,
+    })),
   });
   return {
     worstCaseEth: r.worstCase.ethAtRisk,
-    perSet: r.perSet.map((p) => ({ avs: p.operatorSet.avs, id: p.operatorSet.id, magnitude: p.slashableMagnitude, atRiskEth: p.ethAtRiskFull })),
+    perSet: r.perSet.map((p) => ({
+      avs: p.operatorSet.avs,
+      id: p.operatorSet.id,
+      magnitude: p.slashableMagnitude,
+      atRiskEth: p.ethAtRiskFull,
+    })),
   };
 }
 
@@ -38,7 +48,11 @@ export function eigenSlashingExposure(valueEth: bigint, maxMagnitude: bigint, se
  * Reference §6 step 6: an LRT holder's share of the protocol's at-risk ETH. Null (unknown) when the
  * supply is 0 or below the balance: an exposure that cannot be split is not an exposure of 0.
  */
-export function lrtShareExposure(holderBalance: bigint, totalSupply: bigint, protocolAtRiskEth: bigint): { holderAtRiskEth: bigint; shareOfSupplyWad: bigint } | null {
+export function lrtShareExposure(
+  holderBalance: bigint,
+  totalSupply: bigint,
+  protocolAtRiskEth: bigint,
+): { holderAtRiskEth: bigint; shareOfSupplyWad: bigint } | null {
   if (totalSupply <= 0n || holderBalance > totalSupply) return null;
   return lrtExposure({ holderBalance, totalSupply, protocolAtRiskEth });
 }

@@ -29,7 +29,11 @@ export function createActivityService(deps: { item: Item<ActivityItem[]>; onChan
             const receipt = await client.getTransactionReceipt({ hash: item.hash as Hex }).catch(() => undefined);
             if (!receipt) return item;
             changed++;
-            return { ...item, status: receipt.status === 'success' ? 'confirmed' : 'failed', blockNumber: receipt.blockNumber.toString() } satisfies ActivityItem;
+            return {
+              ...item,
+              status: receipt.status === 'success' ? 'confirmed' : 'failed',
+              blockNumber: receipt.blockNumber.toString(),
+            } satisfies ActivityItem;
           }),
         );
         if (changed > 0) {

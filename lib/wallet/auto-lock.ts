@@ -10,7 +10,13 @@ type Alarms = {
  * Locks after the chosen idle time. Every user or dApp interaction pushes the alarm forward; an
  * alarm (not a timer) so it fires even after MV3 stopped and restarted the worker.
  */
-export function createAutoLock(deps: { alarms: Alarms; minutes: () => Promise<number>; isUnlocked: () => Promise<boolean>; lock: () => Promise<unknown>; now?: () => number }) {
+export function createAutoLock(deps: {
+  alarms: Alarms;
+  minutes: () => Promise<number>;
+  isUnlocked: () => Promise<boolean>;
+  lock: () => Promise<unknown>;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   return {
     /**

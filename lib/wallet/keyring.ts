@@ -16,17 +16,27 @@ export function newMnemonic(): string {
 export function normalizeMnemonic(input: string): string {
   const words = input.trim().toLowerCase().split(/\s+/);
   if (![12, 15, 18, 21, 24].includes(words.length)) {
-    throw new AppError('Recovery phrase has the wrong length', { details: 'Enter 12, 15, 18, 21 or 24 words separated by spaces.', code: 'bad_mnemonic' });
+    throw new AppError('Recovery phrase has the wrong length', {
+      details: 'Enter 12, 15, 18, 21 or 24 words separated by spaces.',
+      code: 'bad_mnemonic',
+    });
   }
   const unknown = words.filter((w) => !english.includes(w));
   if (unknown.length > 0) {
-    throw new AppError('Recovery phrase has unknown words', { details: `Not BIP-39 English words: ${unknown.join(', ')}.`, code: 'bad_mnemonic' });
+    throw new AppError('Recovery phrase has unknown words', {
+      details: `Not BIP-39 English words: ${unknown.join(', ')}.`,
+      code: 'bad_mnemonic',
+    });
   }
   const phrase = words.join(' ');
   try {
     deriveHdAccount(phrase, 0);
   } catch (cause) {
-    throw new AppError('Recovery phrase checksum is wrong', { details: 'One of the words is mistyped; check each word against your backup.', code: 'bad_mnemonic', cause });
+    throw new AppError('Recovery phrase checksum is wrong', {
+      details: 'One of the words is mistyped; check each word against your backup.',
+      code: 'bad_mnemonic',
+      cause,
+    });
   }
   return phrase;
 }
@@ -34,7 +44,10 @@ export function normalizeMnemonic(input: string): string {
 export function normalizePrivateKey(input: string): Hex {
   const key = (input.trim().startsWith('0x') ? input.trim() : `0x${input.trim()}`) as Hex;
   if (!isHex(key) || key.length !== 66) {
-    throw new AppError('Invalid private key', { details: 'A private key is 64 hexadecimal characters, optionally prefixed with 0x.', code: 'bad_private_key' });
+    throw new AppError('Invalid private key', {
+      details: 'A private key is 64 hexadecimal characters, optionally prefixed with 0x.',
+      code: 'bad_private_key',
+    });
   }
   try {
     privateKeyToAccount(key);
@@ -52,7 +65,11 @@ export function normalizeAddress(input: string): Address {
 }
 
 /** Finds the signing account for an address among the unlocked secrets, or undefined (watch-only / unknown). */
-export function signerFor(secrets: Pick<VaultSecrets, 'mnemonic' | 'importedKeys'>, address: Address, hdIndex?: number): LocalAccount | undefined {
+export function signerFor(
+  secrets: Pick<VaultSecrets, 'mnemonic' | 'importedKeys'>,
+  address: Address,
+  hdIndex?: number,
+): LocalAccount | undefined {
   const key = secrets.importedKeys[address.toLowerCase()];
   if (key) return privateKeyToAccount(key);
   if (secrets.mnemonic && hdIndex !== undefined) {
@@ -62,7 +79,11 @@ export function signerFor(secrets: Pick<VaultSecrets, 'mnemonic' | 'importedKeys
   return undefined;
 }
 
-export function privateKeyOf(secrets: Pick<VaultSecrets, 'mnemonic' | 'importedKeys'>, address: Address, hdIndex?: number): Hex | undefined {
+export function privateKeyOf(
+  secrets: Pick<VaultSecrets, 'mnemonic' | 'importedKeys'>,
+  address: Address,
+  hdIndex?: number,
+): Hex | undefined {
   const key = secrets.importedKeys[address.toLowerCase()];
   if (key) return key;
   if (secrets.mnemonic && hdIndex !== undefined) {

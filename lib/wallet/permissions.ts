@@ -10,7 +10,11 @@ import type { Item } from './wallet-service';
  */
 export type PermissionService = ReturnType<typeof createPermissionService>;
 
-export function createPermissionService(deps: { item: Item<Record<string, Permission>>; now?: () => number; onChange?: (origin: string) => void }) {
+export function createPermissionService(deps: {
+  item: Item<Record<string, Permission>>;
+  now?: () => number;
+  onChange?: (origin: string) => void;
+}) {
   const exclusive = createMutex();
   const now = deps.now ?? Date.now;
 
@@ -19,7 +23,11 @@ export function createPermissionService(deps: { item: Item<Record<string, Permis
       return (await deps.item.getValue())[origin];
     },
     async list(): Promise<SiteView[]> {
-      return Object.values(await deps.item.getValue()).map((p) => ({ origin: p.origin, accounts: [...p.accounts], connectedAt: p.connectedAt }));
+      return Object.values(await deps.item.getValue()).map((p) => ({
+        origin: p.origin,
+        accounts: [...p.accounts],
+        connectedAt: p.connectedAt,
+      }));
     },
     grant(origin: string, accounts: Address[]): Promise<Permission> {
       return exclusive(async () => {

@@ -1,5 +1,11 @@
 import '../polyfills';
-import { SignTypedDataVersion, recoverPersonalSignature, signTypedData, type MessageTypes, type TypedMessage } from '@metamask/eth-sig-util';
+import {
+  SignTypedDataVersion,
+  recoverPersonalSignature,
+  signTypedData,
+  type MessageTypes,
+  type TypedMessage,
+} from '@metamask/eth-sig-util';
 import { getAddress, type Address, type Hex, type TransactionSerializable } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 

@@ -42,8 +42,13 @@ export function vaultIterations(vault: string): number {
   return parseVaultEnvelope(vault).keyMetadata?.params.iterations ?? 10_000;
 }
 
-export async function encryptVault(password: string, secrets: VaultSecrets, iterations?: number): Promise<{ vault: string } & Omit<UnlockedVault, 'secrets'>> {
-  if (password.length < 8) throw new AppError('Password too short', { details: 'Choose a password of at least 8 characters.', code: 'weak_password' });
+export async function encryptVault(
+  password: string,
+  secrets: VaultSecrets,
+  iterations?: number,
+): Promise<{ vault: string } & Omit<UnlockedVault, 'secrets'>> {
+  if (password.length < 8)
+    throw new AppError('Password too short', { details: 'Choose a password of at least 8 characters.', code: 'weak_password' });
   const { vault, exportedKeyString } = await passworder.encryptWithDetail(password, secrets, undefined, derivationOptions(iterations));
   return { vault, exportedKey: exportedKeyString, salt: parseVaultEnvelope(vault).salt };
 }

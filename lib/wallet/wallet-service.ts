@@ -53,7 +53,11 @@ export function createWalletService(deps: WalletServiceDeps) {
   async function addAccountRecord(account: StoredAccount): Promise<AccountView> {
     const accounts = await deps.accounts.getValue();
     const existing = accounts.find((a) => a.address.toLowerCase() === account.address.toLowerCase());
-    if (existing) throw new AppError('Account already added', { details: `${existing.address} is already in the wallet as "${existing.name}".`, code: 'duplicate_account' });
+    if (existing)
+      throw new AppError('Account already added', {
+        details: `${existing.address} is already in the wallet as "${existing.name}".`,
+        code: 'duplicate_account',
+      });
     await deps.accounts.setValue([...accounts, account]);
     const meta = await deps.meta.getValue();
     if (!meta.selectedAddress) await deps.meta.setValue({ ...meta, selectedAddress: account.address });
@@ -63,7 +67,10 @@ export function createWalletService(deps: WalletServiceDeps) {
 
   async function initVault(password: string, secrets: VaultSecrets, backupPending: boolean) {
     if (await deps.vault.getValue()) {
-      throw new AppError('A wallet already exists', { details: 'Unlock it, or remove the extension data before restoring another wallet.', code: 'vault_exists' });
+      throw new AppError('A wallet already exists', {
+        details: 'Unlock it, or remove the extension data before restoring another wallet.',
+        code: 'vault_exists',
+      });
     }
     const { vault, exportedKey, salt } = await encryptVault(password, secrets, deps.iterations);
     await deps.vault.setValue(vault);
@@ -99,11 +106,17 @@ export function createWalletService(deps: WalletServiceDeps) {
       const expected = mnemonic.split(' ');
       const entries = Object.entries(words);
       if (entries.length < BACKUP_WORDS_TO_CONFIRM) {
-        throw new AppError('Backup check incomplete', { details: `Confirm at least ${BACKUP_WORDS_TO_CONFIRM} words of your recovery phrase.`, code: 'backup_incomplete' });
+        throw new AppError('Backup check incomplete', {
+          details: `Confirm at least ${BACKUP_WORDS_TO_CONFIRM} words of your recovery phrase.`,
+          code: 'backup_incomplete',
+        });
       }
       const wrong = entries.filter(([i, w]) => expected[Number(i)] !== w.trim().toLowerCase());
       if (wrong.length > 0) {
-        throw new AppError('Backup check failed', { details: `Word ${wrong.map(([i]) => Number(i) + 1).join(', ')} does not match. Look at your written phrase again.`, code: 'backup_mismatch' });
+        throw new AppError('Backup check failed', {
+          details: `Word ${wrong.map(([i]) => Number(i) + 1).join(', ')} does not match. Look at your written phrase again.`,
+          code: 'backup_mismatch',
+        });
       }
       await deps.meta.setValue({ ...(await deps.meta.getValue()), backupPending: false });
       changed();
@@ -120,7 +133,8 @@ export function createWalletService(deps: WalletServiceDeps) {
       const address = privateKeyToAccount(key).address;
       const count = (await deps.accounts.getValue()).length;
       if (!(await deps.vault.getValue())) {
-        if (!password) throw new AppError('Password needed', { details: 'Choose a password to encrypt the imported key.', code: 'password_required' });
+        if (!password)
+          throw new AppError('Password needed', { details: 'Choose a password to encrypt the imported key.', code: 'password_required' });
         await initVault(password, { version: 1, importedKeys: { [address.toLowerCase()]: key } }, false);
       } else {
         const session = await requireSession();
@@ -138,7 +152,11 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async addHdAccount(name?: string): Promise<AccountView> {
       const { mnemonic } = await requireSession();
-      if (!mnemonic) throw new AppError('No recovery phrase in this wallet', { details: 'Only wallets created from a recovery phrase derive new accounts.', code: 'no_mnemonic' });
+      if (!mnemonic)
+        throw new AppError('No recovery phrase in this wallet', {
+          details: 'Only wallets created from a recovery phrase derive new accounts.',
+          code: 'no_mnemonic',
+        });
       const accounts = await deps.accounts.getValue();
       const index = Math.max(-1, ...accounts.filter((a) => a.kind === 'hd').map((a) => a.index ?? 0)) + 1;
       const account = deriveHdAccount(mnemonic, index);
@@ -174,7 +192,8 @@ export function createWalletService(deps: WalletServiceDeps) {
       const vault = await deps.vault.getValue();
       if (!vault) throw new AppError('No wallet', { code: 'no_vault' });
       const { secrets } = await decryptVault(password, vault);
-      if (!secrets.mnemonic) throw new AppError('This wallet has no recovery phrase', { details: 'It holds imported keys only.', code: 'no_mnemonic' });
+      if (!secrets.mnemonic)
+        throw new AppError('This wallet has no recovery phrase', { details: 'It holds imported keys only.', code: 'no_mnemonic' });
       return { mnemonic: secrets.mnemonic };
     },
 
@@ -211,9 +230,11 @@ export function createWalletService(deps: WalletServiceDeps) {
       const session = await requireSession();
       const account = (await deps.accounts.getValue()).find((a) => a.address.toLowerCase() === address.toLowerCase());
       if (!account) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
-      if (account.kind === 'watch') throw new AppError('Watch-only account cannot sign', { details: 'Import its key or use another account.', code: 'watch_only' });
+      if (account.kind === 'watch')
+        throw new AppError('Watch-only account cannot sign', { details: 'Import its key or use another account.', code: 'watch_only' });
       const key = privateKeyOf(session, account.address, account.index);
-      if (!key) throw new AppError('Key not found for account', { details: 'Lock and unlock the wallet, then try again.', code: 'missing_key' });
+      if (!key)
+        throw new AppError('Key not found for account', { details: 'Lock and unlock the wallet, then try again.', code: 'missing_key' });
       return key;
     },
   };

@@ -51,7 +51,9 @@ async function main() {
     log(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium): load the extension by hand as below.`);
   }
 
-  process.stdout.write(JSON.stringify({ rpcUrl: devnet.rpcUrl, dapp: dapp.url, extension: EXTENSION_DIR, password: DEMO_PASSWORD }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ rpcUrl: devnet.rpcUrl, dapp: dapp.url, extension: EXTENSION_DIR, password: DEMO_PASSWORD }, null, 2) + '\n',
+  );
   log(
     [
       '',

@@ -3,12 +3,28 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toFunctionSelector, type Address } from 'viem';
-import { AAVE_V3, CURVE, DEPOSITS, EIGENLAYER, EIGEN_STRATEGIES, NATIVE_ETH, PROTOCOL_CONTRACTS, RESTAKING_TOKENS, TOKENS, type RestakingSymbol } from '../../lib/restaking';
+import {
+  AAVE_V3,
+  CURVE,
+  DEPOSITS,
+  EIGENLAYER,
+  EIGEN_STRATEGIES,
+  NATIVE_ETH,
+  PROTOCOL_CONTRACTS,
+  RESTAKING_TOKENS,
+  TOKENS,
+  type RestakingSymbol,
+} from '../../lib/restaking';
 import { PERMIT2 } from '../../lib/preview';
 import { EIGEN_DEVNET_OPERATOR } from '../devnet/seed/eigen-base';
 
 const DAPP_DIR = fileURLToPath(new URL('./dapp/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
 
 /** Signatures the page calls; selectors are computed here so the plain-JS page needs no keccak. */
 const SIGNATURES = {
@@ -41,28 +57,54 @@ export function demoConfig({ operator = EIGEN_DEVNET_OPERATOR, chainId = 1 }: { 
       functionName: entry.functionName,
       selector: entry.functionName === 'receive' ? null : toFunctionSelector(entry.signature),
       args: entry.args,
-      argTypes: entry.functionName === 'receive' ? [] : (entry.signature.match(/\(([^)]*)\)/)?.[1] ?? '').split(',').filter(Boolean).map((p) => p.trim().split(' ')[0]!),
+      argTypes:
+        entry.functionName === 'receive'
+          ? []
+          : (entry.signature.match(/\(([^)]*)\)/)?.[1] ?? '')
+              .split(',')
+              .filter(Boolean)
+              .map((p) => p.trim().split(' ')[0]!),
       // How the page computes minOut: the protocol's own preview, then the slippage cut.
-      preview: symbol === 'rsETH' ? { contract: PROTOCOL_CONTRACTS.kelpDepositPool, selector: toFunctionSelector(SIGNATURES.getRsETHAmountToMint), args: [NATIVE_ETH] }
-        : symbol === 'mETH' ? { contract: PROTOCOL_CONTRACTS.mantleStaking, selector: toFunctionSelector(SIGNATURES.ethToMETH), args: [] } : null,
+      preview:
+        symbol === 'rsETH'
+          ? {
+              contract: PROTOCOL_CONTRACTS.kelpDepositPool,
+              selector: toFunctionSelector(SIGNATURES.getRsETHAmountToMint),
+              args: [NATIVE_ETH],
+            }
+          : symbol === 'mETH'
+            ? { contract: PROTOCOL_CONTRACTS.mantleStaking, selector: toFunctionSelector(SIGNATURES.ethToMETH), args: [] }
+            : null,
     }));
   return {
     chainId,
     tokens: TOKENS,
     tokenNames: Object.fromEntries(Object.values(RESTAKING_TOKENS).map((t) => [t.symbol, t.name])),
     deposits,
-    eigen: { delegationManager: EIGENLAYER.delegationManager, strategyManager: EIGENLAYER.strategyManager, stethStrategy: EIGEN_STRATEGIES.stETH, operator },
+    eigen: {
+      delegationManager: EIGENLAYER.delegationManager,
+      strategyManager: EIGENLAYER.strategyManager,
+      stethStrategy: EIGEN_STRATEGIES.stETH,
+      operator,
+    },
     aave: { pool: AAVE_V3.pool },
     curve: { stethPool: CURVE.stethPool },
     permit2: PERMIT2,
-    selectors: Object.fromEntries(Object.entries(SIGNATURES).map(([k, sig]) => [k, toFunctionSelector(sig)])) as Record<keyof typeof SIGNATURES, `0x${string}`>,
+    selectors: Object.fromEntries(Object.entries(SIGNATURES).map(([k, sig]) => [k, toFunctionSelector(sig)])) as Record<
+      keyof typeof SIGNATURES,
+      `0x${string}`
+    >,
   };
 }
 
 export type DemoServer = { url: string; port: number; server: Server; stop(): Promise<void> };
 
 /** Serves the demo dApp and /config.json on 127.0.0.1 (port 0 = any free port). */
-export function startDemoServer({ port = 0, host = '127.0.0.1', config = demoConfig() }: { port?: number; host?: string; config?: DemoConfig } = {}): Promise<DemoServer> {
+export function startDemoServer({
+  port = 0,
+  host = '127.0.0.1',
+  config = demoConfig(),
+}: { port?: number; host?: string; config?: DemoConfig } = {}): Promise<DemoServer> {
   const configJson = JSON.stringify(config, null, 2);
   const server = createServer((req, res) => {
     void (async () => {
@@ -83,11 +125,18 @@ export function startDemoServer({ port = 0, host = '127.0.0.1', config = demoCon
     })();
   });
   return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is in use: pick another with --port.`) : err));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is in use: pick another with --port.`) : err),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       const chosen = typeof address === 'object' && address ? address.port : port;
-      resolve({ url: `http://${host}:${chosen}/`, port: chosen, server, stop: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({
+        url: `http://${host}:${chosen}/`,
+        port: chosen,
+        server,
+        stop: () => new Promise<void>((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -5,7 +5,13 @@ import { startDevnet, type Devnet } from './devnet';
 import { devAccount } from './context';
 import { advance, depeg, slash } from './scenarios';
 import { repegToken } from './seed/defi';
-import { EIGEN_DEVNET_WITHDRAWAL_DELAY_BLOCKS, queueWithdrawal, SYMBIOTIC_DEVNET_VAULT, symbioticDeposit, symbioticSlash } from './seed/eigen';
+import {
+  EIGEN_DEVNET_WITHDRAWAL_DELAY_BLOCKS,
+  queueWithdrawal,
+  SYMBIOTIC_DEVNET_VAULT,
+  symbioticDeposit,
+  symbioticSlash,
+} from './seed/eigen';
 import { EIGEN_STRATEGIES, EIGENLAYER } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
 import { delegationManagerAbi, strategyAbi, symbioticVaultAbi } from '../../lib/tracker/abis';
@@ -24,7 +30,13 @@ let engine: ReturnType<typeof createAlertsEngine>;
 let tracker: ReturnType<typeof createTracker>;
 
 const transport = () => http(devnet.rpcUrl, { retryCount: 0 });
-const deps = (): AlertsDeps => ({ chain: mainnet, getTransport: transport, store: alertsStore, notify: (n) => void notes.push(n), setBadge: (c) => void (badge = c) });
+const deps = (): AlertsDeps => ({
+  chain: mainnet,
+  getTransport: transport,
+  store: alertsStore,
+  notify: (n) => void notes.push(n),
+  setBadge: (c) => void (badge = c),
+});
 
 /** One tracker refresh followed by one evaluation, as the background does on every alarm. */
 async function cycle(): Promise<Alert[]> {
@@ -47,8 +59,18 @@ async function expectSilence() {
 
 async function stakeValueEth(): Promise<bigint> {
   const strategy = EIGEN_STRATEGIES.stETH;
-  const [[withdrawable]] = (await devnet.ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: delegationManagerAbi, functionName: 'getWithdrawableShares', args: [user, [strategy]] })) as readonly [readonly bigint[], readonly bigint[]];
-  const underlying = await devnet.ctx.client.readContract({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [withdrawable!] });
+  const [[withdrawable]] = (await devnet.ctx.client.readContract({
+    address: EIGENLAYER.delegationManager,
+    abi: delegationManagerAbi,
+    functionName: 'getWithdrawableShares',
+    args: [user, [strategy]],
+  })) as readonly [readonly bigint[], readonly bigint[]];
+  const underlying = await devnet.ctx.client.readContract({
+    address: strategy,
+    abi: strategyAbi,
+    functionName: 'sharesToUnderlyingView',
+    args: [withdrawable!],
+  });
   const rate = (await readFairRates(devnet.ctx.client, { symbols: ['stETH'] })).stETH;
   if (!rate?.ok) throw new Error('stETH fair rate unreadable');
   return (underlying * rate.rate) / WAD;
@@ -79,7 +101,7 @@ describe('alerts on the devnet', () => {
     expect(alert).toMatchObject({ rule: 'depeg', severity: 'danger', notified: true, read: false });
     expect(alert.data.token).toBe('ezETH');
     // The scenario put the market 5 % under the fair rate it read itself.
-    expect(BigInt(facts.targetMarketRate as string) * 100n / BigInt(facts.fairRate as string)).toBe(95n);
+    expect((BigInt(facts.targetMarketRate as string) * 100n) / BigInt(facts.fairRate as string)).toBe(95n);
     expect(BigInt(alert.data.depegWad!)).toBeLessThanOrEqual(-(3n * WAD) / 100n);
     expect(notes[0]).toMatchObject({ id: alert.id, title: alert.title, buttons: [{ title: 'Open position' }] });
     expect(badge).toBe(1);
@@ -119,7 +141,12 @@ describe('slashing and withdrawals on the devnet', () => {
   });
 
   test('a queued withdrawal: one claimable notice once the delay has passed', async () => {
-    const [, [depositShares]] = (await devnet.ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: delegationManagerAbi, functionName: 'getWithdrawableShares', args: [user, [EIGEN_STRATEGIES.stETH]] })) as readonly [readonly bigint[], readonly bigint[]];
+    const [, [depositShares]] = (await devnet.ctx.client.readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'getWithdrawableShares',
+      args: [user, [EIGEN_STRATEGIES.stETH]],
+    })) as readonly [readonly bigint[], readonly bigint[]];
     const queued = await queueWithdrawal(devnet.ctx, user, 'stETH', depositShares! / 2n);
     // Half the stake moved to the queue: the active position's value halves, which the value-move rule reports.
     const moved = await cycle();
@@ -144,7 +171,15 @@ describe('slashing and withdrawals on the devnet', () => {
     expect((await cycle()).filter((a) => a.rule === 'slashing')).toEqual([]);
     const rate = (await readFairRates(devnet.ctx.client, { symbols: ['wstETH'] })).wstETH;
     if (!rate?.ok) throw new Error('wstETH fair rate unreadable');
-    const activeEth = async () => ((await devnet.ctx.client.readContract({ address: SYMBIOTIC_DEVNET_VAULT, abi: symbioticVaultAbi, functionName: 'activeBalanceOf', args: [user] })) * rate.rate) / WAD;
+    const activeEth = async () =>
+      ((await devnet.ctx.client.readContract({
+        address: SYMBIOTIC_DEVNET_VAULT,
+        abi: symbioticVaultAbi,
+        functionName: 'activeBalanceOf',
+        args: [user],
+      })) *
+        rate.rate) /
+      WAD;
     const before = await activeEth();
     const slashed = await symbioticSlash(devnet.ctx, WAD / 2n);
     const raised = await cycle();

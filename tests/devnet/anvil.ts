@@ -33,7 +33,13 @@ export function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> 
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'EADDRINUSE' ? `Port ${port} on ${host} is already in use: stop what runs there or pick another port with --port.` : err.message)),
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `Port ${port} on ${host} is already in use: stop what runs there or pick another port with --port.`
+            : err.message,
+        ),
+      ),
     );
     server.listen(port, host, () => server.close(() => resolve()));
   });
@@ -43,7 +49,19 @@ export function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> 
 export async function startAnvil({ port, host = '127.0.0.1', chainId = 1, blockTime }: AnvilOptions = {}): Promise<AnvilInstance> {
   const chosen = port ?? (await freePort(host));
   await assertPortFree(chosen, host);
-  const args = ['--host', host, '--port', String(chosen), '--chain-id', String(chainId), '--silent', '--code-size-limit', '100000', '--gas-limit', '60000000'];
+  const args = [
+    '--host',
+    host,
+    '--port',
+    String(chosen),
+    '--chain-id',
+    String(chainId),
+    '--silent',
+    '--code-size-limit',
+    '100000',
+    '--gas-limit',
+    '60000000',
+  ];
   if (blockTime) args.push('--block-time', String(blockTime));
   const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -56,7 +74,11 @@ export async function startAnvil({ port, host = '127.0.0.1', chainId = 1, blockT
   const ready = (async () => {
     for (let i = 0; i < 200; i++) {
       try {
-        const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
+        const res = await fetch(rpcUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+        });
         if (res.ok) return;
       } catch {
         /* not listening yet */

@@ -19,7 +19,12 @@ async function main() {
   writeDevnetState({ rpcUrl: devnet.rpcUrl, port: devnet.port, pid: process.pid, startedAt: new Date().toISOString() });
   process.stdout.write(JSON.stringify(devnet.info, null, 2) + '\n');
   process.stderr.write(
-    [`devnet ready on ${devnet.rpcUrl} (chain id 1) in ${devnet.info.readyInMs} ms; state in ${DEVNET_STATE_FILE}`, ...describeDemo(devnet.info.demoAccounts), 'Ctrl-C to stop.', ''].join('\n'),
+    [
+      `devnet ready on ${devnet.rpcUrl} (chain id 1) in ${devnet.info.readyInMs} ms; state in ${DEVNET_STATE_FILE}`,
+      ...describeDemo(devnet.info.demoAccounts),
+      'Ctrl-C to stop.',
+      '',
+    ].join('\n'),
   );
   const shutdown = async () => {
     clearDevnetState(process.pid);

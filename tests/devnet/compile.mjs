@@ -50,7 +50,12 @@ export function compileContracts({ force = false } = {}) {
       const target = join(outDir, `${name}.json`);
       writeFileSync(
         `${target}.${process.pid}.tmp`,
-        JSON.stringify({ source: file, abi: c.abi, bytecode: '0x' + c.evm.bytecode.object, deployedBytecode: '0x' + c.evm.deployedBytecode.object }),
+        JSON.stringify({
+          source: file,
+          abi: c.abi,
+          bytecode: '0x' + c.evm.bytecode.object,
+          deployedBytecode: '0x' + c.evm.deployedBytecode.object,
+        }),
       );
       renameSync(`${target}.${process.pid}.tmp`, target);
       compiled++;
@@ -63,5 +68,7 @@ export function compileContracts({ force = false } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
   const result = compileContracts({ force: process.argv.includes('--force') });
-  console.log(result.cached ? 'contracts: up to date' : `contracts: compiled ${result.compiled} in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    result.cached ? 'contracts: up to date' : `contracts: compiled ${result.compiled} in ${Math.round(performance.now() - started)} ms`,
+  );
 }

@@ -1,16 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import {
-  createTestClient,
-  http,
-  publicActions,
-  walletActions,
-  type Abi,
-  type Address,
-  type Hex,
-  getAddress,
-} from 'viem';
+import { createTestClient, http, publicActions, walletActions, type Abi, type Address, type Hex, getAddress } from 'viem';
 import { mainnet } from 'viem/chains';
 import { mnemonicToAccount } from 'viem/accounts';
 import { compileContracts } from './compile.mjs';
@@ -49,7 +40,14 @@ export type DevnetContext = {
   /** Place a compiled double's runtime code at an address (usually its mainnet address). */
   place(name: string, address: Address): Promise<Address>;
   /** Send a transaction from an unlocked anvil account and wait for success. */
-  write(args: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint; from?: Address }): Promise<Hex>;
+  write(args: {
+    address: Address;
+    abi: Abi;
+    functionName: string;
+    args?: readonly unknown[];
+    value?: bigint;
+    from?: Address;
+  }): Promise<Hex>;
 };
 
 export function createContext(rpcUrl: string): DevnetContext {

@@ -21,8 +21,10 @@ const weETHRate = 1_070_000_000_000_000_000n;
 const testToken = () => artifact('TestToken').abi;
 
 type AccountData = readonly [bigint, bigint, bigint, bigint, bigint, bigint];
-const accountData = (who: Address) => ctx.client.readContract({ address: pool, abi: aavePoolAbi(), functionName: 'getUserAccountData', args: [who] }) as Promise<AccountData>;
-const balanceOf = (token: Address, who: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
+const accountData = (who: Address) =>
+  ctx.client.readContract({ address: pool, abi: aavePoolAbi(), functionName: 'getUserAccountData', args: [who] }) as Promise<AccountData>;
+const balanceOf = (token: Address, who: Address) =>
+  ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
 
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -35,24 +37,40 @@ beforeAll(async () => {
   await ctx.write({ address: TOKENS.weETH, abi: testToken(), functionName: 'setRate', args: [weETHRate] });
   const getRate = encodeFunctionData({ abi: parseAbi(['function getRate() view returns (uint256)']), functionName: 'getRate' });
   await placeAave(ctx, {
-    WETH: { rate: WAD }, wstETH: { rate: parseEther('1.2') }, rsETH: { rate: parseEther('1.05') }, ezETH: { rate: parseEther('1.03') },
+    WETH: { rate: WAD },
+    wstETH: { rate: parseEther('1.2') },
+    rsETH: { rate: parseEther('1.05') },
+    ezETH: { rate: parseEther('1.03') },
     weETH: { source: TOKENS.weETH, data: getRate }, // live, like CAPO reading weETH.getRate()
   });
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe('Aave v3 Pool double', () => {
   test('listed reserves expose their aToken at getReserveData field 8 and via getReserveAToken', async () => {
-    const data = (await ctx.client.readContract({ address: pool, abi: aavePoolAbi(), functionName: 'getReserveData', args: [TOKENS.weETH] })) as { aTokenAddress: Address; id: number };
+    const data = (await ctx.client.readContract({
+      address: pool,
+      abi: aavePoolAbi(),
+      functionName: 'getReserveData',
+      args: [TOKENS.weETH],
+    })) as { aTokenAddress: Address; id: number };
     expect(data.aTokenAddress).toBe(AAVE_DEVNET_ATOKENS.weETH);
-    const raw = await ctx.client.call({ to: pool, data: encodeFunctionData({ abi: aavePoolAbi(), functionName: 'getReserveData', args: [TOKENS.weETH] }) });
+    const raw = await ctx.client.call({
+      to: pool,
+      data: encodeFunctionData({ abi: aavePoolAbi(), functionName: 'getReserveData', args: [TOKENS.weETH] }),
+    });
     expect(`0x${raw.data!.slice(2 + 8 * 64 + 24, 2 + 9 * 64)}`.toLowerCase()).toBe(AAVE_DEVNET_ATOKENS.weETH.toLowerCase()); // 9th 32-byte word
     const aToken = artifact('AaveAToken').abi;
-    expect(await ctx.client.readContract({ address: AAVE_DEVNET_ATOKENS.weETH, abi: aToken, functionName: 'UNDERLYING_ASSET_ADDRESS' })).toBe(TOKENS.weETH);
+    expect(
+      await ctx.client.readContract({ address: AAVE_DEVNET_ATOKENS.weETH, abi: aToken, functionName: 'UNDERLYING_ASSET_ADDRESS' }),
+    ).toBe(TOKENS.weETH);
   });
 
   test('e-mode categories carry the reference ids and values (bps)', async () => {
-    const cfg = (id: number) => ctx.client.readContract({ address: pool, abi: aavePoolAbi(), functionName: 'getEModeCategoryCollateralConfig', args: [id] });
+    const cfg = (id: number) =>
+      ctx.client.readContract({ address: pool, abi: aavePoolAbi(), functionName: 'getEModeCategoryCollateralConfig', args: [id] });
     for (const id of [1, 3, 26]) expect(await cfg(id)).toEqual({ ltv: 9300, liquidationThreshold: 9500, liquidationBonus: 10100 });
     expect(await cfg(7)).toEqual({ ltv: 0, liquidationThreshold: 0, liquidationBonus: 0 });
   });
@@ -61,9 +79,19 @@ describe('Aave v3 Pool double', () => {
     const amount = parseEther('10');
     await ctx.write({ address: TOKENS.weETH, abi: testToken(), functionName: 'mint', args: [user, amount] });
     await ctx.write({ address: TOKENS.weETH, abi: erc20Abi, functionName: 'approve', args: [pool, amount], from: user });
-    const hash = await ctx.write({ address: pool, abi: aavePoolAbi(), functionName: 'supply', args: [TOKENS.weETH, amount, user, 0], from: user });
+    const hash = await ctx.write({
+      address: pool,
+      abi: aavePoolAbi(),
+      functionName: 'supply',
+      args: [TOKENS.weETH, amount, user, 0],
+      from: user,
+    });
     const logs = parseEventLogs({ abi: erc20Abi, eventName: 'Transfer', logs: (await ctx.client.getTransactionReceipt({ hash })).logs });
-    expect(logs.find((l) => l.address.toLowerCase() === AAVE_DEVNET_ATOKENS.weETH.toLowerCase())?.args).toEqual({ from: '0x0000000000000000000000000000000000000000', to: user, value: amount });
+    expect(logs.find((l) => l.address.toLowerCase() === AAVE_DEVNET_ATOKENS.weETH.toLowerCase())?.args).toEqual({
+      from: '0x0000000000000000000000000000000000000000',
+      to: user,
+      value: amount,
+    });
     expect(await balanceOf(AAVE_DEVNET_ATOKENS.weETH, user)).toBe(amount);
     expect(await balanceOf(TOKENS.weETH, AAVE_DEVNET_ATOKENS.weETH)).toBe(amount);
 
@@ -114,12 +142,32 @@ describe('Aave v3 Pool double', () => {
   });
 
   test('withdraw burns exactly the amount and refuses to leave the position below health factor 1', async () => {
-    await ctx.write({ address: pool, abi: aavePoolAbi(), functionName: 'withdraw', args: [TOKENS.weETH, parseEther('1'), user], from: user });
+    await ctx.write({
+      address: pool,
+      abi: aavePoolAbi(),
+      functionName: 'withdraw',
+      args: [TOKENS.weETH, parseEther('1'), user],
+      from: user,
+    });
     expect(await balanceOf(AAVE_DEVNET_ATOKENS.weETH, user)).toBe(parseEther('9'));
     expect(await balanceOf(TOKENS.weETH, user)).toBe(parseEther('1'));
-    await expect(ctx.client.simulateContract({ address: pool, abi: aavePoolAbi(), functionName: 'withdraw', args: [TOKENS.weETH, parseEther('5'), user], account: user })).rejects.toThrow(/health factor would fall below 1/);
+    await expect(
+      ctx.client.simulateContract({
+        address: pool,
+        abi: aavePoolAbi(),
+        functionName: 'withdraw',
+        args: [TOKENS.weETH, parseEther('5'), user],
+        account: user,
+      }),
+    ).rejects.toThrow(/health factor would fall below 1/);
     await ctx.write({ address: TOKENS.WETH, abi: erc20Abi, functionName: 'approve', args: [pool, parseEther('8')], from: user });
-    await ctx.write({ address: pool, abi: aavePoolAbi(), functionName: 'repay', args: [TOKENS.WETH, parseEther('8'), 2n, user], from: user });
+    await ctx.write({
+      address: pool,
+      abi: aavePoolAbi(),
+      functionName: 'repay',
+      args: [TOKENS.WETH, parseEther('8'), 2n, user],
+      from: user,
+    });
     const max = 2n ** 256n - 1n;
     await ctx.write({ address: pool, abi: aavePoolAbi(), functionName: 'withdraw', args: [TOKENS.weETH, max, user], from: user });
     expect(await balanceOf(AAVE_DEVNET_ATOKENS.weETH, user)).toBe(0n);

@@ -4,7 +4,15 @@ import { startAnvil, type AnvilInstance } from './anvil';
 import { artifact, createContext, devAccount, type DevnetContext } from './context';
 import { CURVE, TOKENS } from '../../lib/restaking/addresses';
 import {
-  CURVE_DEVNET_A, CURVE_FEE, addCurveLiquidity, curveExchange, curveGetDy, curveNgAbi, curveStethAbi, placeCurveSteth, placeCurveWeethNg,
+  CURVE_DEVNET_A,
+  CURVE_FEE,
+  addCurveLiquidity,
+  curveExchange,
+  curveGetDy,
+  curveNgAbi,
+  curveStethAbi,
+  placeCurveSteth,
+  placeCurveWeethNg,
 } from './seed/defi-curve';
 import { solveD, solveY } from './reference/stableswap';
 
@@ -34,7 +42,8 @@ const testToken = () => artifact('TestToken').abi;
 async function mint(token: Address, to: Address, amount: bigint) {
   await ctx.write({ address: token, abi: testToken(), functionName: 'mint', args: [to, amount] });
 }
-const balanceOf = (token: Address, who: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
+const balanceOf = (token: Address, who: Address) =>
+  ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
 const read = <T>(address: Address, abi: ReturnType<typeof curveStethAbi>, functionName: string, args: readonly unknown[] = []) =>
   ctx.client.readContract({ address, abi, functionName, args } as never) as Promise<T>;
 
@@ -42,7 +51,10 @@ beforeAll(async () => {
   anvil = await startAnvil();
   ctx = createContext(anvil.rpcUrl);
   await ctx.place('WETH9', TOKENS.WETH);
-  for (const [addr, sym] of [[TOKENS.stETH, 'stETH'], [TOKENS.weETH, 'weETH']] as const) {
+  for (const [addr, sym] of [
+    [TOKENS.stETH, 'stETH'],
+    [TOKENS.weETH, 'weETH'],
+  ] as const) {
     await ctx.place('TestToken', addr);
     await ctx.write({ address: addr, abi: testToken(), functionName: 'initialize', args: [sym, sym] });
   }
@@ -50,7 +62,9 @@ beforeAll(async () => {
   await placeCurveSteth(ctx);
   await placeCurveWeethNg(ctx);
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe('ETH/stETH StableSwap double', () => {
   const pool = CURVE.stethPool;
@@ -139,7 +153,13 @@ describe('WETH/weETH stable-ng double (stored rate = weETH.getRate())', () => {
     await ctx.write({ address: TOKENS.weETH, abi: testToken(), functionName: 'setRate', args: [rate] });
     const weth = parseEther('10700');
     const weeth = parseEther('10000');
-    await ctx.write({ address: TOKENS.WETH, abi: artifact('WETH9').abi, functionName: 'deposit', value: weth + parseEther('500'), from: lp });
+    await ctx.write({
+      address: TOKENS.WETH,
+      abi: artifact('WETH9').abi,
+      functionName: 'deposit',
+      value: weth + parseEther('500'),
+      from: lp,
+    });
     await mint(TOKENS.weETH, lp, weeth);
     const minted = await addCurveLiquidity(ctx, lp, pool, [weth, weeth]);
     expect(minted).toBe(parseEther('21400')); // D of a balanced pool in ETH terms

@@ -18,7 +18,8 @@ let seed: DefiSeed;
 const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
   ctx.client.readContract({ address, abi: artifact(name).abi, functionName, args } as never) as Promise<T>;
 /** |a − b| ≤ bps/10,000 of b. */
-const withinBps = (a: bigint, b: bigint, bps: bigint) => expect((a > b ? a - b : b - a) * 10_000n, `${a} vs ${b}`).toBeLessThanOrEqual(b * bps);
+const withinBps = (a: bigint, b: bigint, bps: bigint) =>
+  expect((a > b ? a - b : b - a) * 10_000n, `${a} vs ${b}`).toBeLessThanOrEqual(b * bps);
 
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -26,7 +27,9 @@ beforeAll(async () => {
   tokens = await seedTokens(ctx);
   seed = await seedDefi(ctx, tokens);
 }, 120_000);
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe('seedDefi on top of seedTokens', () => {
   test('Curve pools are balanced in ETH terms and quote near the fair rate', async () => {
@@ -64,7 +67,14 @@ describe('seedDefi on top of seedTokens', () => {
   });
 
   test('Aave has the seeded liquidity and demo positions enter weETH e-mode', async () => {
-    expect(await ctx.client.readContract({ address: seed.aave.aTokens.WETH, abi: erc20Abi, functionName: 'balanceOf', args: [DEFI_LIQUIDITY_ACCOUNT] })).toBeGreaterThan(parseEther('999'));
+    expect(
+      await ctx.client.readContract({
+        address: seed.aave.aTokens.WETH,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [DEFI_LIQUIDITY_ACCOUNT],
+      }),
+    ).toBeGreaterThan(parseEther('999'));
     const demo = devAccount(5).address;
     await acquireToken(ctx, 'stETH', demo, parseEther('6'));
     await acquireToken(ctx, 'weETH', demo, parseEther('6'));
@@ -80,7 +90,9 @@ describe('seedDefi on top of seedTokens', () => {
     expect(r.target).toBe(target);
     withinBps(r.curve!.after, target, 5n);
     expect(await curveGetDy(ctx, CURVE.stethPool, 1n, 0n, WAD)).toBe(r.curve!.after);
-    expect(r.uniswap.after).toBe((((10_000n * WAD * target) / WAD) * ((WAD * 9_999n) / 10_000n)) / (10_000n * WAD + (WAD * 9_999n) / 10_000n));
+    expect(r.uniswap.after).toBe(
+      (((10_000n * WAD * target) / WAD) * ((WAD * 9_999n) / 10_000n)) / (10_000n * WAD + (WAD * 9_999n) / 10_000n),
+    );
     const back = await repegToken(ctx, 'stETH');
     withinBps(back.curve!.after, WAD, 10n);
   });
@@ -106,7 +118,11 @@ describe('seedDefi on top of seedTokens', () => {
     const { timestamp } = await ctx.client.getBlock({ blockTag: 'latest' });
     expect(m.expiry - timestamp).toBeGreaterThan(89n * 86_400n);
     expect(await read<bigint>(m.market, 'PendleMarketDouble', 'expiry')).toBe(m.expiry);
-    expect(await read<readonly Address[]>(m.market, 'PendleMarketDouble', 'readTokens')).toEqual(['0x0000000000000000000000000000000000000000', m.pt, '0x0000000000000000000000000000000000000000']);
+    expect(await read<readonly Address[]>(m.market, 'PendleMarketDouble', 'readTokens')).toEqual([
+      '0x0000000000000000000000000000000000000000',
+      m.pt,
+      '0x0000000000000000000000000000000000000000',
+    ]);
     const rate = await read<bigint>(PENDLE.ptOracle, 'PendlePtOracleDouble', 'getPtToAssetRate', [m.market, 900]);
     expect(rate).toBe(m.ptToAssetRate);
     expect(Number(rate) / 1e18).toBeCloseTo(Math.pow(1.035, -90 / 365), 9);

@@ -15,7 +15,9 @@ beforeAll(async () => {
 });
 // Start-up time is a benchmark figure (`devnet_start_ms` in `npm run bench`), not a timed assertion:
 // a shared CI machine under load must not turn it into a flaky test.
-afterAll(async () => { await devnet?.stop(); });
+afterAll(async () => {
+  await devnet?.stop();
+});
 
 test('starts seeded on chain id 1 and reports its own ready time', async () => {
   expect(await devnet.ctx.client.getChainId()).toBe(1);
@@ -35,9 +37,15 @@ test('demo balances in DevnetInfo are what the chain reports', async () => {
   expect(devnet.info.demoAccounts.length).toBe(3);
   for (const account of devnet.info.demoAccounts) {
     for (const [symbol, amount] of Object.entries(account.balances)) {
-      const onChain = symbol === 'ETH'
-        ? await devnet.ctx.client.getBalance({ address: account.address })
-        : await devnet.ctx.client.readContract({ address: TOKENS[symbol as TokenSymbol], abi: erc20Abi, functionName: 'balanceOf', args: [account.address] });
+      const onChain =
+        symbol === 'ETH'
+          ? await devnet.ctx.client.getBalance({ address: account.address })
+          : await devnet.ctx.client.readContract({
+              address: TOKENS[symbol as TokenSymbol],
+              abi: erc20Abi,
+              functionName: 'balanceOf',
+              args: [account.address],
+            });
       expect(onChain.toString(), `${account.label} ${symbol}`).toBe(amount);
     }
   }
@@ -55,7 +63,10 @@ test('the restaker has an EigenLayer stETH deposit delegated to the seeded opera
   const restaker = devnet.info.demoAccounts.find((a) => a.eigenLayer)!;
   expect(restaker.eigenLayer?.delegatedTo).toBe(devnet.info.operator);
   const delegatedTo = (await devnet.ctx.client.readContract({
-    address: EIGENLAYER.delegationManager, abi: artifact('EigenDelegationManager').abi, functionName: 'delegatedTo', args: [restaker.address],
+    address: EIGENLAYER.delegationManager,
+    abi: artifact('EigenDelegationManager').abi,
+    functionName: 'delegatedTo',
+    args: [restaker.address],
   })) as Address;
   expect(delegatedTo).toBe(devnet.info.operator);
   expect(BigInt(restaker.eigenLayer!.depositShares)).toBeGreaterThan(0n);

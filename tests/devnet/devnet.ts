@@ -35,14 +35,29 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
   const anvil = await startAnvil({ port });
   const ctx = createContext(anvil.rpcUrl);
   try {
-    const info: DevnetInfo = { rpcUrl: anvil.rpcUrl, chainId: 1, readyInMs: 0, tokens: {} as DevnetInfo['tokens'], contracts: {}, feeds: {}, rates: {}, seededRates: {}, demoAccounts: [] };
+    const info: DevnetInfo = {
+      rpcUrl: anvil.rpcUrl,
+      chainId: 1,
+      readyInMs: 0,
+      tokens: {} as DevnetInfo['tokens'],
+      contracts: {},
+      feeds: {},
+      rates: {},
+      seededRates: {},
+      demoAccounts: [],
+    };
     if (seed) {
       const tokens = await seedTokens(ctx);
       const [eigen, defiSeed] = await seedOthers(ctx, tokens);
       info.demoAccounts = await seedDemo(ctx, { eigen, defi: true });
       Object.assign(info, {
-        tokens: tokens.tokens, contracts: tokens.contracts, feeds: toJson(tokens.feeds), seededRates: toJson(tokens.rates),
-        eigen: toJson(eigen), operator: eigen.operator, defi: toJson(defiSeed),
+        tokens: tokens.tokens,
+        contracts: tokens.contracts,
+        feeds: toJson(tokens.feeds),
+        seededRates: toJson(tokens.rates),
+        eigen: toJson(eigen),
+        operator: eigen.operator,
+        defi: toJson(defiSeed),
       });
       const rates = await readFairRates(ctx.client);
       info.rates = Object.fromEntries(Object.entries(rates).map(([s, r]) => [s, r.ok ? r.rate.toString() : `error: ${r.error}`]));

@@ -17,16 +17,26 @@ let seed: EigenSeed;
 const alice: Address = devAccount(1).address;
 const strategy = EIGEN_STRATEGIES.stETH;
 const abi = (name: string): Abi => artifact(name).abi;
-const read = <T>(address: Address, a: Abi, functionName: string, args: unknown[] = []) => ctx.client.readContract({ address, abi: a, functionName, args }) as Promise<T>;
+const read = <T>(address: Address, a: Abi, functionName: string, args: unknown[] = []) =>
+  ctx.client.readContract({ address, abi: a, functionName, args }) as Promise<T>;
 
 beforeAll(async () => {
   anvil = await startAnvil();
   ctx = createContext(anvil.rpcUrl);
   const tokens = await seedTokens(ctx);
   seed = await seedEigen(ctx, tokens);
-  await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'submit', args: [zeroAddress], value: parseEther('20'), from: alice });
+  await ctx.write({
+    address: TOKENS.stETH,
+    abi: abi('StETH'),
+    functionName: 'submit',
+    args: [zeroAddress],
+    value: parseEther('20'),
+    from: alice,
+  });
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 test('stETH restaked through the strategy double: slash and rebase both show in the underlying value', async () => {
   const amount = parseEther('10');
@@ -37,11 +47,19 @@ test('stETH restaked through the strategy double: slash and rebase both show in 
   // empty strategy that mints a few more shares than tokens; their underlying value still equals `held`.
   expect(depositShares).toBe((amount * 1000n) / (held + 1000n - amount));
   expect(held - (await read<bigint>(strategy, eigenAbi.strategy(), 'sharesToUnderlyingView', [depositShares]))).toBeLessThanOrEqual(1n);
-  expect(await read(EIGENLAYER.delegationManager, eigenAbi.delegationManager(), 'getWithdrawableShares', [alice, [strategy]])).toEqual([[depositShares], [depositShares]]);
+  expect(await read(EIGENLAYER.delegationManager, eigenAbi.delegationManager(), 'getWithdrawableShares', [alice, [strategy]])).toEqual([
+    [depositShares],
+    [depositShares],
+  ]);
 
   const slashed = ceilDiv(((W * 3n) / 10n) * (W / 2n), W);
   await slashOperator(ctx, { operator: seed.operator, operatorSetId: 1, fraction: 0.5 });
-  const [[withdrawable]] = await read<[bigint[], bigint[]]>(EIGENLAYER.delegationManager, eigenAbi.delegationManager(), 'getWithdrawableShares', [alice, [strategy]]);
+  const [[withdrawable]] = await read<[bigint[], bigint[]]>(
+    EIGENLAYER.delegationManager,
+    eigenAbi.delegationManager(),
+    'getWithdrawableShares',
+    [alice, [strategy]],
+  );
   expect(withdrawable).toBe((depositShares * (W - slashed)) / W);
   const tokens = await read<bigint>(strategy, eigenAbi.strategy(), 'sharesToUnderlyingView', [withdrawable!]);
   expect(tokens).toBe(((held + 1000n) * withdrawable!) / (depositShares + 1000n));
@@ -51,7 +69,9 @@ test('stETH restaked through the strategy double: slash and rebase both show in 
   await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'setTotalPooledEther', args: [(pooled * 101n) / 100n] });
   const heldAfter = await read<bigint>(TOKENS.stETH, abi('StETH'), 'balanceOf', [strategy]);
   expect(heldAfter).toBeGreaterThan(held);
-  expect(await read(strategy, eigenAbi.strategy(), 'sharesToUnderlyingView', [withdrawable!])).toBe(((heldAfter + 1000n) * withdrawable!) / (depositShares + 1000n));
+  expect(await read(strategy, eigenAbi.strategy(), 'sharesToUnderlyingView', [withdrawable!])).toBe(
+    ((heldAfter + 1000n) * withdrawable!) / (depositShares + 1000n),
+  );
 });
 
 test('wstETH deposited into the Symbiotic vault double is fully active and slashable', async () => {

@@ -12,7 +12,8 @@ const withdrawable = (s: bigint, k: bigint, m: bigint) => (((s * k) / W) * m) / 
 const nextDsf = (s: bigint, k: bigint, added: bigint, m: bigint) =>
   s === 0n ? (k * W) / m : ((((withdrawable(s, k, m) + added) * W) / (s + added)) * W) / m;
 /** StrategyBase: shares for `amount` given balance before the deposit, with the 1e3 virtual offsets. */
-const strategyShares = (amount: bigint, totalShares: bigint, balanceBefore: bigint) => (amount * (totalShares + 1000n)) / (balanceBefore + 1000n);
+const strategyShares = (amount: bigint, totalShares: bigint, balanceBefore: bigint) =>
+  (amount * (totalShares + 1000n)) / (balanceBefore + 1000n);
 
 const TOPIC = {
   OperatorSlashed: '0x80969ad29428d6797ee7aad084f9e4a42a82fc506dcd2ca3b6fb431f85ccebe5',
@@ -34,7 +35,8 @@ const read = <T>(address: Address, abi: ReturnType<typeof eigenAbi.strategy>, fu
   ctx.client.readContract({ address, abi, functionName, args }) as Promise<T>;
 const dm = (fn: string, args: unknown[]) => read<unknown>(EIGENLAYER.delegationManager, eigenAbi.delegationManager(), fn, args);
 const am = (fn: string, args: unknown[]) => read<unknown>(EIGENLAYER.allocationManager, eigenAbi.allocationManager(), fn, args);
-const withdrawableOf = async (staker: Address) => ((await dm('getWithdrawableShares', [staker, [strategy]])) as [bigint[], bigint[]])[0][0]!;
+const withdrawableOf = async (staker: Address) =>
+  ((await dm('getWithdrawableShares', [staker, [strategy]])) as [bigint[], bigint[]])[0][0]!;
 const tokenAbi = () => artifact('EigenTestLST').abi;
 
 beforeAll(async () => {
@@ -43,7 +45,9 @@ beforeAll(async () => {
   await placeEigenTestTokens(ctx, [alice, bob, carol], parseEther('1000'));
   seed = await seedEigen(ctx, undefined);
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe('seeded operator sets', () => {
   test('operator allocated 30 % / 20 % of its stETH magnitude to sets 1 and 2 of the AVS', async () => {
@@ -100,14 +104,24 @@ describe('deposits, delegation and slashing (reference §6)', () => {
     expect(result.operatorSet).toEqual({ avs: seed.avs, id: 1 });
     const { receipt } = await decodedLogs(ctx, result.hash, EIGENLAYER.allocationManager, eigenAbi.allocationManager());
     const topics = receipt.logs.map((l) => l.topics[0]);
-    for (const t of [TOPIC.OperatorSlashed, TOPIC.MaxMagnitudeUpdated, TOPIC.EncumberedMagnitudeUpdated, TOPIC.AllocationUpdated, TOPIC.OperatorSharesSlashed]) {
+    for (const t of [
+      TOPIC.OperatorSlashed,
+      TOPIC.MaxMagnitudeUpdated,
+      TOPIC.EncumberedMagnitudeUpdated,
+      TOPIC.AllocationUpdated,
+      TOPIC.OperatorSharesSlashed,
+    ]) {
       expect(topics).toContain(t);
     }
 
     expect(await am('getMaxMagnitude', [seed.operator, strategy])).toBe(newMax);
     expect(await am('getMaxMagnitudes', [seed.operator, [strategy]])).toEqual([newMax]);
-    expect(await am('getAllocation', [seed.operator, { avs: seed.avs, id: 1 }, strategy])).toMatchObject({ currentMagnitude: current - slashedMagnitude });
-    expect(await am('getAllocation', [seed.operator, { avs: seed.avs, id: 2 }, strategy])).toMatchObject({ currentMagnitude: (W * 2n) / 10n });
+    expect(await am('getAllocation', [seed.operator, { avs: seed.avs, id: 1 }, strategy])).toMatchObject({
+      currentMagnitude: current - slashedMagnitude,
+    });
+    expect(await am('getAllocation', [seed.operator, { avs: seed.avs, id: 2 }, strategy])).toMatchObject({
+      currentMagnitude: (W * 2n) / 10n,
+    });
     expect(await am('getEncumberedMagnitude', [seed.operator, strategy])).toBe(W / 2n - slashedMagnitude);
     expect(await withdrawableOf(alice)).toBe(withdrawable(aliceShares, W, newMax));
     expect(await withdrawableOf(bob)).toBe(withdrawable(bobShares, W, newMax));
@@ -119,7 +133,10 @@ describe('deposits, delegation and slashing (reference §6)', () => {
   test('a deposit after the slash gets a new deposit scaling factor and is not hit by that slash', async () => {
     const m = (await am('getMaxMagnitude', [seed.operator, strategy])) as bigint;
     const before = await withdrawableOf(alice);
-    const [totalShares, balance] = [await read<bigint>(strategy, eigenAbi.strategy(), 'totalShares'), await read<bigint>(TOKENS.stETH, tokenAbi(), 'balanceOf', [strategy])];
+    const [totalShares, balance] = [
+      await read<bigint>(strategy, eigenAbi.strategy(), 'totalShares'),
+      await read<bigint>(TOKENS.stETH, tokenAbi(), 'balanceOf', [strategy]),
+    ];
     const d = parseEther('3') + 99n;
     const added = strategyShares(d, totalShares, balance);
     const { depositShares, depositTx } = await depositAndDelegate(ctx, alice, 'stETH', d);
@@ -128,7 +145,10 @@ describe('deposits, delegation and slashing (reference §6)', () => {
     const k = nextDsf(aliceShares, W, added, m);
     expect(await dm('depositScalingFactor', [alice, strategy])).toBe(k);
     const { logs } = await decodedLogs(ctx, depositTx, EIGENLAYER.delegationManager, eigenAbi.delegationManager());
-    expect(logs.find((l) => l.eventName === 'DepositScalingFactorUpdated')?.args).toMatchObject({ staker: alice, newDepositScalingFactor: k });
+    expect(logs.find((l) => l.eventName === 'DepositScalingFactorUpdated')?.args).toMatchObject({
+      staker: alice,
+      newDepositScalingFactor: k,
+    });
 
     const after = await withdrawableOf(alice);
     expect(after).toBe(withdrawable(aliceShares + added, k, m));
@@ -164,6 +184,8 @@ describe('deposits, delegation and slashing (reference §6)', () => {
 
   test('only the AVS that owns the set can slash, and only registered operators', async () => {
     await expect(slashOperator(ctx, { operator: seed.operator, fraction: 0.1, avs: alice })).rejects.toThrow();
-    await expect(slashOperator(ctx, { operator: seed.secondOperator, operatorSetId: 2, fraction: 0.1 })).rejects.toThrow(/OperatorNotSlashable|reverted/);
+    await expect(slashOperator(ctx, { operator: seed.secondOperator, operatorSetId: 2, fraction: 0.1 })).rejects.toThrow(
+      /OperatorNotSlashable|reverted/,
+    );
   });
 });

@@ -32,7 +32,12 @@ const tokenAbi = () => artifact('EigenTestLST').abi;
 const dm = (functionName: string, args: unknown[] = []) =>
   ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: eigenAbi.delegationManager(), functionName, args });
 const maxMagnitude = () =>
-  ctx.client.readContract({ address: EIGENLAYER.allocationManager, abi: eigenAbi.allocationManager(), functionName: 'getMaxMagnitude', args: [seed.operator, strategy] }) as Promise<bigint>;
+  ctx.client.readContract({
+    address: EIGENLAYER.allocationManager,
+    abi: eigenAbi.allocationManager(),
+    functionName: 'getMaxMagnitude',
+    args: [seed.operator, strategy],
+  }) as Promise<bigint>;
 
 /** Sends completeQueuedWithdrawal with a fixed gas limit so a revert is mined (and its block is known). */
 async function sendComplete(withdrawal: EigenWithdrawal) {
@@ -50,11 +55,17 @@ async function sendComplete(withdrawal: EigenWithdrawal) {
 
 /** Token amount StrategyBase pays for `shares` (1e3 virtual offsets), from balances read right now. */
 async function expectedTokens(shares: bigint) {
-  const balance = (await ctx.client.readContract({ address: TOKENS.stETH, abi: tokenAbi(), functionName: 'balanceOf', args: [strategy] })) as bigint;
+  const balance = (await ctx.client.readContract({
+    address: TOKENS.stETH,
+    abi: tokenAbi(),
+    functionName: 'balanceOf',
+    args: [strategy],
+  })) as bigint;
   const total = (await ctx.client.readContract({ address: strategy, abi: eigenAbi.strategy(), functionName: 'totalShares' })) as bigint;
   return ((balance + 1000n) * shares) / (total + 1000n);
 }
-const aliceBalance = () => ctx.client.readContract({ address: TOKENS.stETH, abi: tokenAbi(), functionName: 'balanceOf', args: [alice] }) as Promise<bigint>;
+const aliceBalance = () =>
+  ctx.client.readContract({ address: TOKENS.stETH, abi: tokenAbi(), functionName: 'balanceOf', args: [alice] }) as Promise<bigint>;
 
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -63,7 +74,9 @@ beforeAll(async () => {
   seed = await seedEigen(ctx, undefined);
   await depositAndDelegate(ctx, alice, 'stETH', parseEther('10') + 1n);
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe('queued withdrawals', () => {
   let queued: Awaited<ReturnType<typeof queueWithdrawal>>;
@@ -78,7 +91,13 @@ describe('queued withdrawals', () => {
     scaled = half; // k = 1.0 for a staker who was never slashed: scaled shares = deposit shares × k
     const { receipt } = await decodedLogs(ctx, queued.hash, EIGENLAYER.delegationManager, eigenAbi.delegationManager());
     expect(receipt.logs.map((l) => l.topics[0])).toContain(TOPIC_QUEUED);
-    expect(queued.withdrawal).toMatchObject({ staker: alice, delegatedTo: seed.operator, withdrawer: alice, nonce: 0n, startBlock: Number(receipt.blockNumber) });
+    expect(queued.withdrawal).toMatchObject({
+      staker: alice,
+      delegatedTo: seed.operator,
+      withdrawer: alice,
+      nonce: 0n,
+      startBlock: Number(receipt.blockNumber),
+    });
     expect(queued.withdrawal.scaledShares).toEqual([scaled]);
     expect(queued.sharesToWithdraw).toEqual([half]);
     expect(await dm('getOperatorShares', [seed.operator, [strategy]])).toEqual([opBefore - half]);
@@ -111,7 +130,14 @@ describe('queued withdrawals', () => {
     await ctx.client.mine({ blocks: Number(unlock - head - 1n) });
 
     const simulateAt = (number: bigint) =>
-      ctx.client.simulateContract({ address: EIGENLAYER.delegationManager, abi: eigenAbi.delegationManager(), functionName: 'completeQueuedWithdrawal', args: [queued.withdrawal, [TOKENS.stETH], true], account: alice, blockOverrides: { number } });
+      ctx.client.simulateContract({
+        address: EIGENLAYER.delegationManager,
+        abi: eigenAbi.delegationManager(),
+        functionName: 'completeQueuedWithdrawal',
+        args: [queued.withdrawal, [TOKENS.stETH], true],
+        account: alice,
+        blockOverrides: { number },
+      });
     await expect(simulateAt(unlock)).rejects.toThrow(/WithdrawalDelayNotElapsed/);
     await expect(simulateAt(unlock + 1n)).resolves.toBeDefined();
 
@@ -155,7 +181,13 @@ describe('queued withdrawals', () => {
     await ctx.client.mine({ blocks: seed.minWithdrawalDelayBlocks + 1 });
     const other: Address = devAccount(2).address;
     await expect(
-      ctx.client.simulateContract({ address: EIGENLAYER.delegationManager, abi: eigenAbi.delegationManager(), functionName: 'completeQueuedWithdrawal', args: [third.withdrawal, [TOKENS.stETH], true], account: other }),
+      ctx.client.simulateContract({
+        address: EIGENLAYER.delegationManager,
+        abi: eigenAbi.delegationManager(),
+        functionName: 'completeQueuedWithdrawal',
+        args: [third.withdrawal, [TOKENS.stETH], true],
+        account: other,
+      }),
     ).rejects.toThrow(/WithdrawerNotCaller/);
     expect((await sendComplete(third.withdrawal)).status).toBe('success');
     expect((await sendComplete(third.withdrawal)).status).toBe('reverted');

@@ -49,7 +49,10 @@ export function useFlowsDevnet({ userLabel, executorDefaults = {} }: UseFlowsDev
   });
 
   const sendTransaction: FlowExecutorDeps['sendTransaction'] = (tx) =>
-    client().request({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }] } as never) as Promise<Hex>;
+    client().request({
+      method: 'eth_sendTransaction',
+      params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }],
+    } as never) as Promise<Hex>;
   const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
     const r = await client().waitForTransactionReceipt({ hash, pollingInterval: 20 });
     return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
@@ -67,7 +70,15 @@ export function useFlowsDevnet({ userLabel, executorDefaults = {} }: UseFlowsDev
     sendTransaction,
     waitForReceipt,
     executorOn: (store, overrides = {}) =>
-      createFlowExecutor({ client: client(), sendTransaction, waitForReceipt, store, now: () => Date.now(), ...executorDefaults, ...overrides }),
+      createFlowExecutor({
+        client: client(),
+        sendTransaction,
+        waitForReceipt,
+        store,
+        now: () => Date.now(),
+        ...executorDefaults,
+        ...overrides,
+      }),
     planDeps: () => ({ client: client(), chainId: 1, now: () => Date.now() }),
     nonceOf: (address) => client().getTransactionCount({ address }),
   };

@@ -8,7 +8,14 @@ import { useFlowsDevnet } from './flows-fixture';
  * What a worker stopped mid-flow leaves behind, and what the next worker must do with it. The
  * browser test (tests/e2e/stake-restart.test.ts) stops a real worker; these pin each state down.
  */
-const { client: chain, freshUser, sendTransaction, executorOn, planDeps, nonceOf } = useFlowsDevnet({ userLabel: 'ballast-flow-restart', executorDefaults: { poolPollMs: 20 } });
+const {
+  client: chain,
+  freshUser,
+  sendTransaction,
+  executorOn,
+  planDeps,
+  nonceOf,
+} = useFlowsDevnet({ userLabel: 'ballast-flow-restart', executorDefaults: { poolPollMs: 20 } });
 
 /** A client on the devnet that reports each eth_getTransactionCount answer (the executor's view of the pool) and counts calls. */
 function watchedClient(onNonceCount: (blockTag: string, count: number) => void = () => undefined, calls = new Map<string, number>()) {
@@ -197,7 +204,12 @@ describe('a worker stopped mid-flow', () => {
     const store = createMemoryFlowStore();
     const nonceBefore = await nonceOf(user);
     let sends = 0;
-    const executor = executorOn(store, { sendTransaction: async () => { sends += 1; return Promise.reject(new Error('must not send')); } });
+    const executor = executorOn(store, {
+      sendTransaction: async () => {
+        sends += 1;
+        return Promise.reject(new Error('must not send'));
+      },
+    });
     const { id } = await executor.start(preview);
     expect(await executor.resume({ chainId: 10 })).toEqual([]);
     expect((await store.get(id))!.status).toBe('planned');

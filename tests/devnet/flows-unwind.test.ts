@@ -29,7 +29,8 @@ const views = parseAbi([
 const ONE = 10n ** 18n;
 const { devnet, client, freshUser, executorOn, planDeps, nonceOf } = useFlowsDevnet({ userLabel: 'ballast-unwind-user' });
 const executor = () => executorOn(createMemoryFlowStore());
-const balanceOf = (token: Address, who: Address) => client().readContract({ address: token, abi: views, functionName: 'balanceOf', args: [who] });
+const balanceOf = (token: Address, who: Address) =>
+  client().readContract({ address: token, abi: views, functionName: 'balanceOf', args: [who] });
 const run = async (preview: FlowPreview): Promise<FlowState> => {
   const ex = executor();
   return ex.run((await ex.start(preview)).id);
@@ -43,7 +44,12 @@ describe('unwinding a flow as a new flow', () => {
     const minted = (amount * ONE) / price; // Kelp: amount × 1e18 / rsETHPrice
     const flow = await run(await planFlow(planDeps(), { recipeId: 'aave:rsETH', from: user, amount }));
     expect(flow.status).toBe('done');
-    const aToken = await client().readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getReserveAToken', args: [TOKENS.rsETH] });
+    const aToken = await client().readContract({
+      address: AAVE_V3.pool,
+      abi: views,
+      functionName: 'getReserveAToken',
+      args: [TOKENS.rsETH],
+    });
     expect(await balanceOf(aToken, user)).toBe(minted);
 
     const unwind = await planUnwind(planDeps(), { state: flow });
@@ -109,7 +115,12 @@ describe('unwinding a flow as a new flow', () => {
     // The unwrap spent exactly what the removal gave (measured from the receipt, not the plan).
     expect(done.steps[1]!.amountIn).toBe(weethBack.toString());
     expect(await balanceOf(TOKENS.weETH, user)).toBe(0n);
-    const eethExpected = await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'getEETHByWeETH', args: [weethBack] });
+    const eethExpected = await client().readContract({
+      address: TOKENS.weETH,
+      abi: views,
+      functionName: 'getEETHByWeETH',
+      args: [weethBack],
+    });
     const eethGot = (await balanceOf(TOKENS.eETH, user)) - eethBefore;
     expect(eethExpected - eethGot).toBeLessThanOrEqual(2n); // eETH share rounding
     expect(eethGot).toBeLessThanOrEqual(eethExpected);
@@ -130,7 +141,9 @@ describe('unwinding a flow as a new flow', () => {
       expect(failed.failure).toMatchObject({ step: 4, beforeSending: true });
       const wrapped = BigInt(failed.steps[2]!.actualOut!);
       expect(await balanceOf(TOKENS.weETH, user)).toBe(wrapped);
-      expect(await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'allowance', args: [user, CURVE.weethNgPool] })).toBe(wrapped);
+      expect(
+        await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'allowance', args: [user, CURVE.weethNgPool] }),
+      ).toBe(wrapped);
 
       const unwind = await planUnwind(planDeps(), { state: failed });
       expect(unwind.status).toBe('ok');
@@ -145,8 +158,15 @@ describe('unwinding a flow as a new flow', () => {
       expect(done.status).toBe('done');
       expect(await nonceOf(user)).toBe(nonceBefore + 2);
       expect(await balanceOf(TOKENS.weETH, user)).toBe(0n);
-      expect(await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'allowance', args: [user, CURVE.weethNgPool] })).toBe(0n);
-      const eethExpected = await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'getEETHByWeETH', args: [wrapped] });
+      expect(
+        await client().readContract({ address: TOKENS.weETH, abi: views, functionName: 'allowance', args: [user, CURVE.weethNgPool] }),
+      ).toBe(0n);
+      const eethExpected = await client().readContract({
+        address: TOKENS.weETH,
+        abi: views,
+        functionName: 'getEETHByWeETH',
+        args: [wrapped],
+      });
       expect(eethExpected - ((await balanceOf(TOKENS.eETH, user)) - eethBefore)).toBeLessThanOrEqual(2n);
       expect(await balanceOf(CURVE.weethNgPool, user)).toBe(0n);
     } finally {
@@ -154,14 +174,17 @@ describe('unwinding a flow as a new flow', () => {
     }
   });
 
-  it('ETH → stETH, unwound: stETH sold on the registry\'s Curve ETH/stETH pool with min-out from get_dy', async () => {
+  it("ETH → stETH, unwound: stETH sold on the registry's Curve ETH/stETH pool with min-out from get_dy", async () => {
     const user = await freshUser();
     const flow = await run(await planFlow(planDeps(), { recipeId: 'stake:stETH', from: user, amount: parseEther('1') }));
     expect(flow.status).toBe('done');
     const held = await balanceOf(TOKENS.stETH, user);
     const unwind = await planUnwind(planDeps(), { state: flow });
     expect(unwind.status).toBe('ok');
-    expect(unwind.plan.steps.map((s) => s.label)).toEqual(['Allow the Curve pool to take stETH (to sell it)', 'Sell stETH for ETH on Curve']);
+    expect(unwind.plan.steps.map((s) => s.label)).toEqual([
+      'Allow the Curve pool to take stETH (to sell it)',
+      'Sell stETH for ETH on Curve',
+    ]);
     const sold = BigInt(flow.steps[0]!.actualOut!);
     const dy = await client().readContract({ address: CURVE.stethPool, abi: views, functionName: 'get_dy', args: [1n, 0n, sold] });
     const sell = unwind.plan.steps[1]!;
@@ -180,14 +203,25 @@ describe('unwinding a flow as a new flow', () => {
     expect(held - (await balanceOf(TOKENS.stETH, user))).toBeLessThanOrEqual(sold);
   });
 
-  it('ETH → stETH → EigenLayer → operator, unwound: the deposit\'s shares are queued for withdrawal (claimable after the delay), not pretended instant', async () => {
+  it("ETH → stETH → EigenLayer → operator, unwound: the deposit's shares are queued for withdrawal (claimable after the delay), not pretended instant", async () => {
     const user = await freshUser();
-    const flow = await run(await planFlow(planDeps(), { recipeId: 'eigen:stETH', from: user, amount: parseEther('1'), operator: EIGEN_DEVNET_OPERATOR }));
+    const flow = await run(
+      await planFlow(planDeps(), { recipeId: 'eigen:stETH', from: user, amount: parseEther('1'), operator: EIGEN_DEVNET_OPERATOR }),
+    );
     expect(flow.status).toBe('done');
     const strategies = [EIGEN_STRATEGIES.stETH];
-    const [, depositShares] = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'getWithdrawableShares', args: [user, strategies] });
+    const [, depositShares] = await client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: views,
+      functionName: 'getWithdrawableShares',
+      args: [user, strategies],
+    });
     expect(depositShares[0]).toBeGreaterThan(0n);
-    const delay = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'minWithdrawalDelayBlocks' });
+    const delay = await client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: views,
+      functionName: 'minWithdrawalDelayBlocks',
+    });
 
     const unwind = await planUnwind(planDeps(), { state: flow });
     expect(unwind.status).toBe('ok');
@@ -196,12 +230,29 @@ describe('unwinding a flow as a new flow', () => {
     expect(notes).toMatch(new RegExp(`not instant.*claimable after ${delay} blocks`));
     expect(notes).toMatch(/still delegated to/);
 
-    const queuedBefore = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'cumulativeWithdrawalsQueued', args: [user] });
+    const queuedBefore = await client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: views,
+      functionName: 'cumulativeWithdrawalsQueued',
+      args: [user],
+    });
     const done = await run(unwind);
     expect(done.status).toBe('done');
-    const [, after] = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'getWithdrawableShares', args: [user, strategies] });
+    const [, after] = await client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: views,
+      functionName: 'getWithdrawableShares',
+      args: [user, strategies],
+    });
     expect(after[0]).toBe(0n);
-    expect(await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'cumulativeWithdrawalsQueued', args: [user] })).toBe(queuedBefore + 1n);
+    expect(
+      await client().readContract({
+        address: EIGENLAYER.delegationManager,
+        abi: views,
+        functionName: 'cumulativeWithdrawalsQueued',
+        args: [user],
+      }),
+    ).toBe(queuedBefore + 1n);
     // Nothing came back yet: the stETH stays in EigenLayer until the withdrawal is completed after the delay.
     expect(await balanceOf(TOKENS.stETH, user)).toBeLessThanOrEqual(2n);
   });

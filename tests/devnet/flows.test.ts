@@ -39,7 +39,12 @@ describe('one-click flows end to end on the devnet', () => {
     expect(BigInt(preview.plan.steps[2]!.amountIn)).toBe(expectedRsEth);
     expect(BigInt(preview.gasUsed)).toBeGreaterThan(100_000n);
     expect(preview.steps[2]!.flags.map((f) => f.id)).toContain('aave.health-factor');
-    const aToken = await client().readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getReserveAToken', args: [TOKENS.rsETH] });
+    const aToken = await client().readContract({
+      address: AAVE_V3.pool,
+      abi: views,
+      functionName: 'getReserveAToken',
+      args: [TOKENS.rsETH],
+    });
     expect(preview.finalPosition).toContainEqual({ token: aToken, symbol: 'aEthrsETH', amount: expectedRsEth.toString() });
 
     const nonceBefore = await nonceOf(user);
@@ -61,9 +66,19 @@ describe('one-click flows end to end on the devnet', () => {
     // eETH is 1:1 with ETH; weETH = LiquidityPool.sharesForAmount(eETH) (eETH may round down by a wei).
     const eethIn = BigInt(wrap!.amountIn);
     expect(amount - eethIn).toBeLessThanOrEqual(2n);
-    const weeth = await client().readContract({ address: PROTOCOL_CONTRACTS.etherfiLiquidityPool, abi: views, functionName: 'sharesForAmount', args: [eethIn] });
+    const weeth = await client().readContract({
+      address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
+      abi: views,
+      functionName: 'sharesForAmount',
+      args: [eethIn],
+    });
     expect(BigInt(add!.amountIn)).toBe(weeth);
-    const lpQuote = await client().readContract({ address: CURVE.weethNgPool, abi: views, functionName: 'calc_token_amount', args: [[0n, weeth], true] });
+    const lpQuote = await client().readContract({
+      address: CURVE.weethNgPool,
+      abi: views,
+      functionName: 'calc_token_amount',
+      args: [[0n, weeth], true],
+    });
     expect(BigInt(add!.minOut!)).toBe((lpQuote * 9950n) / 10_000n);
     expect(preview.steps[4]!.flags.map((f) => f.id)).toContain('curve.impermanent-loss');
 
@@ -89,12 +104,21 @@ describe('one-click flows end to end on the devnet', () => {
     const flow = await executor.run((await executor.start(preview)).id);
     expect(flow.status).toBe('done');
     const deposited = BigInt(flow.steps[2]!.amountIn!);
-    const shares = await client().readContract({ address: EIGEN_STRATEGIES.stETH, abi: views, functionName: 'underlyingToSharesView', args: [deposited] }).catch(() => undefined);
-    const [withdrawable] = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'getWithdrawableShares', args: [user, [EIGEN_STRATEGIES.stETH]] });
+    const shares = await client()
+      .readContract({ address: EIGEN_STRATEGIES.stETH, abi: views, functionName: 'underlyingToSharesView', args: [deposited] })
+      .catch(() => undefined);
+    const [withdrawable] = await client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: views,
+      functionName: 'getWithdrawableShares',
+      args: [user, [EIGEN_STRATEGIES.stETH]],
+    });
     expect(withdrawable[0]).toBeGreaterThan(0n);
     expect(withdrawable[0]!.toString()).toBe(preview.facts.withdrawableShares);
     if (shares !== undefined) expect(withdrawable[0]).toBeLessThanOrEqual(shares);
-    expect(await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] })).toBe(EIGEN_DEVNET_OPERATOR);
+    expect(
+      await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] }),
+    ).toBe(EIGEN_DEVNET_OPERATOR);
   });
 });
 
@@ -122,7 +146,12 @@ describe('restart safety', () => {
 
   it('a step sent but whose hash was lost (worker stopped inside sendTransaction) is found by nonce, not re-sent', async () => {
     const user = await freshUser();
-    const preview = await planFlow(planDeps(), { recipeId: 'eigen:stETH', from: user, amount: parseEther('1'), operator: EIGEN_DEVNET_OPERATOR });
+    const preview = await planFlow(planDeps(), {
+      recipeId: 'eigen:stETH',
+      from: user,
+      amount: parseEther('1'),
+      operator: EIGEN_DEVNET_OPERATOR,
+    });
     const store = createMemoryFlowStore();
     const nonceBefore = await nonceOf(user);
     let sentSecond!: () => void;
@@ -181,7 +210,12 @@ describe('stops and refusals', () => {
     // Kelp's deposit pool paused (the double's admin switch): the first step reverts in the simulation.
     const snapshot = await client().snapshot();
     try {
-      await devnet().ctx.write({ address: PROTOCOL_CONTRACTS.kelpDepositPool, abi: parseAbi(['function setPaused(bool)']), functionName: 'setPaused', args: [true] });
+      await devnet().ctx.write({
+        address: PROTOCOL_CONTRACTS.kelpDepositPool,
+        abi: parseAbi(['function setPaused(bool)']),
+        functionName: 'setPaused',
+        args: [true],
+      });
       const preview = await planFlow(planDeps(), { recipeId: 'aave:rsETH', from: user, amount: parseEther('1') });
       expect(preview.status).toBe('reverted');
       expect(preview.failedStep).toMatchObject({ index: 0, label: 'Stake ETH for rsETH' });
@@ -208,7 +242,11 @@ describe('stops and refusals', () => {
     expect(codeOf(() => validateAmount({ text: '1.0000000000000000001', balance }))).toBe('flow.amount.too-many-decimals');
     expect(codeOf(() => validateAmount({ text: 'abc', balance }))).toBe('flow.amount.not-a-number');
     expect(validateAmount({ text: '1.5', balance })).toBe(parseEther('1.5'));
-    await expect(planFlow(planDeps(), { recipeId: 'aave:rsETH', from: user, amount: balance + 1n })).rejects.toMatchObject({ code: 'flow.amount.above-balance' });
-    await expect(planFlow(planDeps(), { recipeId: 'eigen:stETH', from: user, amount: parseEther('1'), operator: user })).rejects.toMatchObject({ code: 'flow.operator.not-registered' });
+    await expect(planFlow(planDeps(), { recipeId: 'aave:rsETH', from: user, amount: balance + 1n })).rejects.toMatchObject({
+      code: 'flow.amount.above-balance',
+    });
+    await expect(
+      planFlow(planDeps(), { recipeId: 'eigen:stETH', from: user, amount: parseEther('1'), operator: user }),
+    ).rejects.toMatchObject({ code: 'flow.operator.not-registered' });
   });
 });

@@ -21,12 +21,16 @@ function runSmoke(args: string[]): Promise<{ code: number; stdout: string; stder
 }
 
 let devnet: Devnet;
-beforeAll(async () => { devnet = await startDevnet(); });
-afterAll(async () => { await devnet?.stop(); });
+beforeAll(async () => {
+  devnet = await startDevnet();
+});
+afterAll(async () => {
+  await devnet?.stop();
+});
 
 // Each case spawns tsx (seconds of start-up on a busy machine), so the budget is wider than the default.
 describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
-  test('every registry entry passes on the seeded devnet; rates are the chain\'s own', async () => {
+  test("every registry entry passes on the seeded devnet; rates are the chain's own", async () => {
     const { code, stdout } = await runSmoke(['--rpc', devnet.rpcUrl, '--json']);
     const report = JSON.parse(stdout) as SmokeReport;
     expect(report.entries.map((e) => e.symbol)).toEqual(RESTAKING_SYMBOLS);
@@ -34,8 +38,18 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     expect(code).toBe(0);
     // Spot-check two figures against direct reads, not through the registry or Multicall3.
     const blockNumber = BigInt(report.blockNumber);
-    const reth = await devnet.ctx.client.readContract({ address: TOKENS.rETH, abi: parseAbi(['function getExchangeRate() view returns (uint256)']), functionName: 'getExchangeRate', blockNumber });
-    const rseth = await devnet.ctx.client.readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: parseAbi(['function rsETHPrice() view returns (uint256)']), functionName: 'rsETHPrice', blockNumber });
+    const reth = await devnet.ctx.client.readContract({
+      address: TOKENS.rETH,
+      abi: parseAbi(['function getExchangeRate() view returns (uint256)']),
+      functionName: 'getExchangeRate',
+      blockNumber,
+    });
+    const rseth = await devnet.ctx.client.readContract({
+      address: PROTOCOL_CONTRACTS.kelpOracle,
+      abi: parseAbi(['function rsETHPrice() view returns (uint256)']),
+      functionName: 'rsETHPrice',
+      blockNumber,
+    });
     expect(report.entries.find((e) => e.symbol === 'rETH')!.fairRate.rate).toBe(reth.toString());
     expect(report.entries.find((e) => e.symbol === 'rsETH')!.fairRate.rate).toBe(rseth.toString());
   });

@@ -11,8 +11,12 @@ const DAY = 86_400;
 const rethAbi = parseAbi(['function getExchangeRate() view returns (uint256)']);
 const stethAbi = parseAbi(['function getPooledEthByShares(uint256) view returns (uint256)']);
 
-beforeAll(async () => { devnet = await startDevnet(); });
-afterAll(async () => { await devnet?.stop(); });
+beforeAll(async () => {
+  devnet = await startDevnet();
+});
+afterAll(async () => {
+  await devnet?.stop();
+});
 
 /** Moves the clock `days` forward and mines one block at that time. */
 async function jump(days: number) {
@@ -24,8 +28,16 @@ const lastBlock = async () => {
   return { number: b.number, timestamp: b.timestamp };
 };
 /** Read directly (no Multicall3, not through the registry) at a given block. */
-const rethRate = (blockNumber: bigint) => devnet.ctx.client.readContract({ address: TOKENS.rETH, abi: rethAbi, functionName: 'getExchangeRate', blockNumber });
-const stethShareRate = (blockNumber: bigint) => devnet.ctx.client.readContract({ address: TOKENS.stETH, abi: stethAbi, functionName: 'getPooledEthByShares', args: [10n ** 18n], blockNumber });
+const rethRate = (blockNumber: bigint) =>
+  devnet.ctx.client.readContract({ address: TOKENS.rETH, abi: rethAbi, functionName: 'getExchangeRate', blockNumber });
+const stethShareRate = (blockNumber: bigint) =>
+  devnet.ctx.client.readContract({
+    address: TOKENS.stETH,
+    abi: stethAbi,
+    functionName: 'getPooledEthByShares',
+    args: [10n ** 18n],
+    blockNumber,
+  });
 
 describe('yield from fair-rate growth at past blocks', () => {
   test('a devnet younger than 7 days has no yield history, and says so', async () => {
@@ -51,12 +63,13 @@ describe('yield from fair-rate growth at past blocks', () => {
     expect(f.timestamp - 30n * 86_400n - b.timestamp).toBeGreaterThan(0n);
     expect(f.timestamp - 30n * 86_400n - b.timestamp).toBeLessThan(2n * 86_400n);
     const [rB, rD, rF] = [await rethRate(b.number), await rethRate(d.number), await rethRate(f.number)];
-    const apr = (past: bigint, now: bigint, seconds: bigint) => Number(now - past) / Number(past) * (365 * DAY) / Number(seconds);
+    const apr = (past: bigint, now: bigint, seconds: bigint) => ((Number(now - past) / Number(past)) * (365 * DAY)) / Number(seconds);
 
     const y = await readYield(ctx.client, { symbols: ['rETH', 'stETH'] });
     const reth = y.tokens.find((t) => t.symbol === 'rETH')!;
     const [w7, w30] = reth.windows;
-    if (!w7?.ok || !w30?.ok) throw new Error(`expected both windows: ${JSON.stringify(reth.windows, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
+    if (!w7?.ok || !w30?.ok)
+      throw new Error(`expected both windows: ${JSON.stringify(reth.windows, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
     expect(w7.pastBlock.number).toBe(d.number);
     expect(w30.pastBlock.number).toBe(b.number);
     expect([w7.pastRate, w7.nowRate, w30.pastRate]).toEqual([rD, rF, rB]);

@@ -36,7 +36,10 @@ async function walletRequest(method: string, params: unknown[]): Promise<unknown
       return [user];
     case 'eth_sendTransaction': {
       const tx = params[0] as { from: Address; to: Address; value?: Hex; data?: Hex };
-      const request: PreviewRequest = { kind: 'transaction', tx: { from: tx.from, to: tx.to, value: tx.value ? BigInt(tx.value) : 0n, data: tx.data } };
+      const request: PreviewRequest = {
+        kind: 'transaction',
+        tx: { from: tx.from, to: tx.to, value: tx.value ? BigInt(tx.value) : 0n, data: tx.data },
+      };
       previews.push({ request, preview: await buildPreview(deps, request) });
       return client.request({ method: 'eth_sendTransaction', params: [tx] } as never);
     }
@@ -76,7 +79,9 @@ beforeAll(async () => {
     }
   });
   await page.addInitScript(() => {
-    const w = window as unknown as { __standInWallet(m: string, p: unknown[]): Promise<{ result?: unknown; error?: { code: number; message: string } }> };
+    const w = window as unknown as {
+      __standInWallet(m: string, p: unknown[]): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+    };
     const provider = {
       async request({ method, params }: { method: string; params?: unknown[] }) {
         const answer = await w.__standInWallet(method, params ?? []);
@@ -85,7 +90,12 @@ beforeAll(async () => {
       },
       on() {},
     };
-    const info = { uuid: '00000000-0000-4000-8000-000000000001', name: 'Stand-in wallet', icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns: 'invalid.standin' };
+    const info = {
+      uuid: '00000000-0000-4000-8000-000000000001',
+      name: 'Stand-in wallet',
+      icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>',
+      rdns: 'invalid.standin',
+    };
     const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
     window.addEventListener('eip6963:requestProvider', announce);
   });
@@ -120,7 +130,11 @@ test('the page found the wallet through EIP-6963 and connected', async () => {
 
 test('after depeg rsETH 5: Kelp depositETH (minOut from getRsETHAmountToMint) succeeds and its preview is a danger depeg', async () => {
   await depeg(devnet.ctx, 'rsETH', '5');
-  const { text, state, previews: [preview] } = await click('deposit-rsETH');
+  const {
+    text,
+    state,
+    previews: [preview],
+  } = await click('deposit-rsETH');
   expect(state, text).toBe('ok');
   expect(text).toMatch(/minOut \d+/);
   expect(preview?.decoded[0]?.functionName).toBe('depositETH');
@@ -131,11 +145,18 @@ test('every other modelled deposit entry point succeeds and previews as a known,
   const symbols = config.deposits.map((d) => d.symbol).filter((s) => s !== 'rsETH' && s !== 'osETH'); // osETH: StakeWise vault not on the devnet
   expect(symbols.length).toBeGreaterThanOrEqual(8);
   for (const symbol of symbols) {
-    const { text, state, previews: [preview] } = await click(`deposit-${symbol}`);
+    const {
+      text,
+      state,
+      previews: [preview],
+    } = await click(`deposit-${symbol}`);
     expect(state, `${symbol}: ${text}`).toBe('ok');
     expect(preview?.simulation.status, symbol).toBe('ok');
     expect(preview?.decoded[0]?.known, symbol).toBe(true);
-    expect(preview?.balanceChanges.some((b) => BigInt(b.delta) > 0n), `${symbol} mints something`).toBe(true);
+    expect(
+      preview?.balanceChanges.some((b) => BigInt(b.delta) > 0n),
+      `${symbol} mints something`,
+    ).toBe(true);
   }
 });
 
@@ -170,5 +191,9 @@ test('Curve add_liquidity shows IL figures; Permit2 and EIP-2612 signatures show
 
   const permit = await click('sign-permit');
   expect(permit.state, permit.text).toBe('ok');
-  expect(flag(permit.previews[0], 'permit.signature')?.numbers).toMatchObject({ spender: config.aave.pool, amount: '1 stETH', deadline: 'in 1 h' });
+  expect(flag(permit.previews[0], 'permit.signature')?.numbers).toMatchObject({
+    spender: config.aave.pool,
+    amount: '1 stETH',
+    deadline: 'in 1 h',
+  });
 });

@@ -1,5 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPublicClient, custom, encodeFunctionData, erc20Abi, http, parseAbi, parseEther, zeroAddress, zeroHash, type Address, type EIP1193RequestFn, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  custom,
+  encodeFunctionData,
+  erc20Abi,
+  http,
+  parseAbi,
+  parseEther,
+  zeroAddress,
+  zeroHash,
+  type Address,
+  type EIP1193RequestFn,
+  type PublicClient,
+} from 'viem';
 import { mainnet } from 'viem/chains';
 import { buildPreview, PERMIT2, type Preview, type PreviewDeps } from '../../lib/preview';
 import { CHAINLINK, CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
@@ -10,10 +23,19 @@ import { EIGEN_DEVNET_OPERATOR } from './seed/eigen';
 import { seedPreviewAccounts } from './seed/preview-accounts';
 
 // ABIs written out here from the mainnet interfaces, not imported from lib/preview, so decoding is tested too.
-const kelpAbi = parseAbi(['function depositETH(uint256 minRSETHAmountExpected, string referralId) payable', 'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)']);
+const kelpAbi = parseAbi([
+  'function depositETH(uint256 minRSETHAmountExpected, string referralId) payable',
+  'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
+]);
 const kelpOracleAbi = parseAbi(['function rsETHPrice() view returns (uint256)']);
-const feedAbi = parseAbi(['function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)', 'function decimals() view returns (uint8)']);
-const delegationAbi = parseAbi(['struct SignatureWithExpiry { bytes signature; uint256 expiry; }', 'function delegateTo(address operator, SignatureWithExpiry approverSignatureAndExpiry, bytes32 approverSalt)']);
+const feedAbi = parseAbi([
+  'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
+  'function decimals() view returns (uint8)',
+]);
+const delegationAbi = parseAbi([
+  'struct SignatureWithExpiry { bytes signature; uint256 expiry; }',
+  'function delegateTo(address operator, SignatureWithExpiry approverSignatureAndExpiry, bytes32 approverSalt)',
+]);
 const allocationAbi = parseAbi([
   'struct OperatorSet { address avs; uint32 id; }',
   'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }',
@@ -21,8 +43,14 @@ const allocationAbi = parseAbi([
   'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
   'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
 ]);
-const strategyAbi = parseAbi(['function sharesToUnderlyingView(uint256) view returns (uint256)', 'function shares(address) view returns (uint256)']);
-const curveAbi = parseAbi(['function add_liquidity(uint256[2] amounts, uint256 min_mint_amount) payable returns (uint256)', 'function A() view returns (uint256)']);
+const strategyAbi = parseAbi([
+  'function sharesToUnderlyingView(uint256) view returns (uint256)',
+  'function shares(address) view returns (uint256)',
+]);
+const curveAbi = parseAbi([
+  'function add_liquidity(uint256[2] amounts, uint256 min_mint_amount) payable returns (uint256)',
+  'function A() view returns (uint256)',
+]);
 
 const ONE = 10n ** 18n;
 const user = devAccount(4).address;
@@ -38,12 +66,19 @@ beforeAll(async () => {
   client = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl, { retryCount: 0 }) });
   deps = { client, chainId: 1, now: () => Date.now() };
 }, 120_000);
-afterAll(async () => { await devnet?.stop(); });
+afterAll(async () => {
+  await devnet?.stop();
+});
 
 const flag = (preview: Preview, id: string) => preview.flags.find((f) => f.id === id);
 
 async function kelpDepositTx(value: bigint) {
-  const minted = await client.readContract({ address: PROTOCOL_CONTRACTS.kelpDepositPool, abi: kelpAbi, functionName: 'getRsETHAmountToMint', args: ['0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE', value] });
+  const minted = await client.readContract({
+    address: PROTOCOL_CONTRACTS.kelpDepositPool,
+    abi: kelpAbi,
+    functionName: 'getRsETHAmountToMint',
+    args: ['0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE', value],
+  });
   const data = encodeFunctionData({ abi: kelpAbi, functionName: 'depositETH', args: [(minted * 99n) / 100n, ''] });
   return { tx: { from: user, to: PROTOCOL_CONTRACTS.kelpDepositPool, value, data }, minted };
 }
@@ -54,7 +89,12 @@ describe('transactions', () => {
     const { tx, minted } = await kelpDepositTx(parseEther('1'));
     const preview = await buildPreview(deps, { kind: 'transaction', tx });
 
-    expect(preview.decoded[0]).toMatchObject({ functionName: 'depositETH', targetLabel: 'Kelp LRTDepositPool', known: true, selector: '0x72c51c0b' });
+    expect(preview.decoded[0]).toMatchObject({
+      functionName: 'depositETH',
+      targetLabel: 'Kelp LRTDepositPool',
+      known: true,
+      selector: '0x72c51c0b',
+    });
     expect(preview.simulation).toMatchObject({ status: 'ok', method: 'eth_simulateV1' });
     const rsEthChange = preview.balanceChanges.find((b) => b.symbol === 'rsETH');
     expect(rsEthChange?.delta).toBe(minted.toString());
@@ -76,22 +116,48 @@ describe('transactions', () => {
   });
 
   test('delegateTo the seeded operator → ETH at risk per set equals value × magnitude ÷ maxMagnitude read here', async () => {
-    const data = encodeFunctionData({ abi: delegationAbi, functionName: 'delegateTo', args: [EIGEN_DEVNET_OPERATOR, { signature: '0x', expiry: 0n }, zeroHash] });
+    const data = encodeFunctionData({
+      abi: delegationAbi,
+      functionName: 'delegateTo',
+      args: [EIGEN_DEVNET_OPERATOR, { signature: '0x', expiry: 0n }, zeroHash],
+    });
     const preview = await buildPreview(deps, { kind: 'transaction', tx: { from: staker, to: EIGENLAYER.delegationManager, data } });
     expect(preview.simulation.status).toBe('ok');
 
     const strategy = EIGEN_STRATEGIES.stETH;
     const shares = await client.readContract({ address: strategy, abi: strategyAbi, functionName: 'shares', args: [staker] });
-    const ethValue = await client.readContract({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [shares] }); // stETH: 1 token = 1 ETH
-    const max = await client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationAbi, functionName: 'getMaxMagnitude', args: [EIGEN_DEVNET_OPERATOR, strategy] });
-    const sets = await client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationAbi, functionName: 'getAllocatedSets', args: [EIGEN_DEVNET_OPERATOR] });
+    const ethValue = await client.readContract({
+      address: strategy,
+      abi: strategyAbi,
+      functionName: 'sharesToUnderlyingView',
+      args: [shares],
+    }); // stETH: 1 token = 1 ETH
+    const max = await client.readContract({
+      address: EIGENLAYER.allocationManager,
+      abi: allocationAbi,
+      functionName: 'getMaxMagnitude',
+      args: [EIGEN_DEVNET_OPERATOR, strategy],
+    });
+    const sets = await client.readContract({
+      address: EIGENLAYER.allocationManager,
+      abi: allocationAbi,
+      functionName: 'getAllocatedSets',
+      args: [EIGEN_DEVNET_OPERATOR],
+    });
     expect(sets.length).toBeGreaterThan(0);
     let total = 0n;
-    const expected = await Promise.all(sets.map(async (set) => {
-      const { currentMagnitude } = await client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationAbi, functionName: 'getAllocation', args: [EIGEN_DEVNET_OPERATOR, set, strategy] });
-      total += currentMagnitude;
-      return { id: set.id, ethAtRisk: ((ethValue * currentMagnitude) / max).toString() };
-    }));
+    const expected = await Promise.all(
+      sets.map(async (set) => {
+        const { currentMagnitude } = await client.readContract({
+          address: EIGENLAYER.allocationManager,
+          abi: allocationAbi,
+          functionName: 'getAllocation',
+          args: [EIGEN_DEVNET_OPERATOR, set, strategy],
+        });
+        total += currentMagnitude;
+        return { id: set.id, ethAtRisk: ((ethValue * currentMagnitude) / max).toString() };
+      }),
+    );
     const fact = preview.facts.slashing?.find((s) => s.strategy === strategy);
     expect(fact?.ethValue).toBe(ethValue.toString());
     expect(fact?.perSet.map((s) => ({ id: s.id, ethAtRisk: s.ethAtRisk }))).toEqual(expected);
@@ -105,7 +171,11 @@ describe('transactions', () => {
     const amount = parseEther('1');
     const calls = [
       { to: TOKENS.stETH, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [CURVE.stethPool, amount] }) },
-      { to: CURVE.stethPool, value: amount, data: encodeFunctionData({ abi: curveAbi, functionName: 'add_liquidity', args: [[amount, amount], 0n] }) },
+      {
+        to: CURVE.stethPool,
+        value: amount,
+        data: encodeFunctionData({ abi: curveAbi, functionName: 'add_liquidity', args: [[amount, amount], 0n] }),
+      },
     ];
     const preview = await buildPreview(deps, { kind: 'batch', from: user, calls });
     expect(preview.simulation).toMatchObject({ status: 'ok', method: 'eth_simulateV1' });
@@ -124,7 +194,11 @@ describe('transactions', () => {
     const amount = parseEther('1');
     const calls = [
       { to: TOKENS.stETH, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [CURVE.stethPool, 1n] }) },
-      { to: CURVE.stethPool, value: amount, data: encodeFunctionData({ abi: curveAbi, functionName: 'add_liquidity', args: [[amount, amount], 0n] }) },
+      {
+        to: CURVE.stethPool,
+        value: amount,
+        data: encodeFunctionData({ abi: curveAbi, functionName: 'add_liquidity', args: [[amount, amount], 0n] }),
+      },
     ];
     const preview = await buildPreview(deps, { kind: 'batch', from: user, calls });
     expect(preview.simulation).toMatchObject({ status: 'reverted', revertedCall: 1 });
@@ -137,13 +211,30 @@ describe('signatures', () => {
   test('Permit2 PermitSingle, unlimited and never expiring → danger with spender, amount and expiry', async () => {
     const typed = {
       types: {
-        EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
-        PermitDetails: [{ name: 'token', type: 'address' }, { name: 'amount', type: 'uint160' }, { name: 'expiration', type: 'uint48' }, { name: 'nonce', type: 'uint48' }],
-        PermitSingle: [{ name: 'details', type: 'PermitDetails' }, { name: 'spender', type: 'address' }, { name: 'sigDeadline', type: 'uint256' }],
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+          { name: 'verifyingContract', type: 'address' },
+        ],
+        PermitDetails: [
+          { name: 'token', type: 'address' },
+          { name: 'amount', type: 'uint160' },
+          { name: 'expiration', type: 'uint48' },
+          { name: 'nonce', type: 'uint48' },
+        ],
+        PermitSingle: [
+          { name: 'details', type: 'PermitDetails' },
+          { name: 'spender', type: 'address' },
+          { name: 'sigDeadline', type: 'uint256' },
+        ],
       },
       primaryType: 'PermitSingle',
       domain: { name: 'Permit2', chainId: 1, verifyingContract: PERMIT2 },
-      message: { details: { token: TOKENS.stETH, amount: (2n ** 160n - 1n).toString(), expiration: (2n ** 48n - 1n).toString(), nonce: '0' }, spender: CURVE.stethPool, sigDeadline: String(Math.floor(Date.now() / 1000) + 1800) },
+      message: {
+        details: { token: TOKENS.stETH, amount: (2n ** 160n - 1n).toString(), expiration: (2n ** 48n - 1n).toString(), nonce: '0' },
+        spender: CURVE.stethPool,
+        sigDeadline: String(Math.floor(Date.now() / 1000) + 1800),
+      },
     };
     const preview = await buildPreview(deps, { kind: 'typedData', from: user, data: JSON.stringify(typed) });
     const expiry = flag(preview, 'permit2.long-expiration');
@@ -154,7 +245,12 @@ describe('signatures', () => {
   });
 
   test('typed data for another chain → danger', async () => {
-    const typed = { types: { Mail: [{ name: 'x', type: 'uint256' }] }, primaryType: 'Mail', domain: { name: 'Other', chainId: 10 }, message: { x: '1' } };
+    const typed = {
+      types: { Mail: [{ name: 'x', type: 'uint256' }] },
+      primaryType: 'Mail',
+      domain: { name: 'Other', chainId: 10 },
+      message: { x: '1' },
+    };
     const preview = await buildPreview(deps, { kind: 'typedData', from: user, data: typed });
     expect(flag(preview, 'typed-data.chain-mismatch')?.severity).toBe('danger');
   });
@@ -166,7 +262,8 @@ describe('degraded nodes', () => {
     const seen: string[] = [];
     const request = (async (args: { method: string; params?: unknown }) => {
       seen.push(args.method);
-      if (args.method === 'eth_simulateV1') throw Object.assign(new Error('the method eth_simulateV1 does not exist/is not available'), { code: -32601 });
+      if (args.method === 'eth_simulateV1')
+        throw Object.assign(new Error('the method eth_simulateV1 does not exist/is not available'), { code: -32601 });
       return inner.request(args as never);
     }) as EIP1193RequestFn;
     const limited = createPublicClient({ chain: mainnet, transport: custom({ request }, { retryCount: 0 }) });
@@ -176,7 +273,9 @@ describe('degraded nodes', () => {
     expect(preview.simulation).toMatchObject({ status: 'ok', method: 'eth_call' });
     expect(BigInt(preview.simulation.gasUsed ?? '0')).toBeGreaterThan(21_000n);
     expect(preview.notChecked.some((n) => n.includes('eth_simulateV1'))).toBe(true);
-    expect(preview.balanceChanges).toEqual([{ token: 'ETH', symbol: 'ETH', decimals: 18, delta: (-parseEther('1')).toString(), formatted: '-1 ETH' }]);
+    expect(preview.balanceChanges).toEqual([
+      { token: 'ETH', symbol: 'ETH', decimals: 18, delta: (-parseEther('1')).toString(), formatted: '-1 ETH' },
+    ]);
     expect(flag(preview, 'depeg.discount')?.severity).toBe('danger'); // the rules still run on reads
   });
 
@@ -197,7 +296,15 @@ describe('degraded nodes', () => {
 
 test('latency: 50 previews on the devnet (reported, not asserted)', async () => {
   const { tx } = await kelpDepositTx(parseEther('1'));
-  const delegate = { from: staker, to: EIGENLAYER.delegationManager, data: encodeFunctionData({ abi: delegationAbi, functionName: 'delegateTo', args: [EIGEN_DEVNET_OPERATOR, { signature: '0x', expiry: 0n }, zeroHash] }) };
+  const delegate = {
+    from: staker,
+    to: EIGENLAYER.delegationManager,
+    data: encodeFunctionData({
+      abi: delegationAbi,
+      functionName: 'delegateTo',
+      args: [EIGEN_DEVNET_OPERATOR, { signature: '0x', expiry: 0n }, zeroHash],
+    }),
+  };
   const plain = { from: user, to: zeroAddress as Address, value: 1n };
   const requests = [tx, delegate, plain];
   const times: number[] = [];
@@ -233,7 +340,8 @@ function stableSwapIl(A: number, p: number): number {
   let hi = 0.999999;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
-    if (price(mid) > p) lo = mid; else hi = mid;
+    if (price(mid) > p) lo = mid;
+    else hi = mid;
   }
   const y = (lo + hi) / 2;
   return (xOf(y) + p * y) / (0.5 + 0.5 * p) - 1;

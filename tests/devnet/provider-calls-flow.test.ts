@@ -48,74 +48,101 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     const h = createHarness(client, items, { callFlows: store });
     const nonce = await client.getTransactionCount({ address: ACCOUNT_0 });
     const before = await client.getBalance({ address: ACCOUNT_1 });
-    const sent = await h.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', chainId: '0x1', from: ACCOUNT_0, atomicRequired: false, calls: [{ to: ACCOUNT_1, value: '0x7' }, { to: ACCOUNT_1, value: '0x9', data: '0x' }] }]);
+    const sent = await h.call(DAPP, 'wallet_sendCalls', [
+      {
+        version: '2.0.0',
+        chainId: '0x1',
+        from: ACCOUNT_0,
+        atomicRequired: false,
+        calls: [
+          { to: ACCOUNT_1, value: '0x7' },
+          { to: ACCOUNT_1, value: '0x9', data: '0x' },
+        ],
+      },
+    ]);
     if (!('result' in sent)) throw new Error(JSON.stringify(sent));
     const { id } = sent.result as { id: string };
     const [flow] = await store.list();
     expect(flow!.plan.recipeId).toBe('wallet_sendCalls');
     expect(flow!.steps.map((s) => s.nonce)).toEqual([nonce, nonce + 1]);
     const status = await h.call(DAPP, 'wallet_getCallsStatus', [id]);
-    expect(status).toMatchObject({ result: { version: '2.0.0', id, chainId: '0x1', status: 200, atomic: false, receipts: [{ status: '0x1' }, { status: '0x1' }] } });
+    expect(status).toMatchObject({
+      result: { version: '2.0.0', id, chainId: '0x1', status: 200, atomic: false, receipts: [{ status: '0x1' }, { status: '0x1' }] },
+    });
     const hashes = (status as { result: { receipts: { transactionHash: Hex }[] } }).result.receipts.map((r) => r.transactionHash);
     expect(hashes).toEqual(flow!.steps.map((s) => s.hash));
     expect(await client.getBalance({ address: ACCOUNT_1 })).toBe(before + 16n);
   });
 
-  it.each(['status poll', 'worker start'] as const)('a worker stopped inside the broadcast of call 2: after the restart the %s resumes it, nothing is sent twice', async (resumedBy) => {
-    const nonce = await client.getTransactionCount({ address: ACCOUNT_0 });
-    const before = await client.getBalance({ address: ACCOUNT_1 });
-    // The first worker's RPC: the 2nd raw transaction reaches the node, then the answer never comes back.
-    let raw = 0;
-    let reachedNode!: () => void;
-    const secondBroadcast = new Promise<void>((resolve) => (reachedNode = resolve));
-    const dying = createPublicClient({
-      transport: custom({
-        request: async ({ method, params }) => {
-          const result = await client.request({ method, params } as never);
-          if (method === 'eth_sendRawTransaction' && ++raw === 2) {
-            reachedNode();
-            return new Promise(() => undefined);
-          }
-          return result;
-        },
-      }),
-    }) as PublicClient;
-    const firstStore = createMemoryFlowStore();
-    const first = createHarness(dying, items, { callFlows: firstStore });
-    const calls = [{ to: ACCOUNT_1, value: '0x1' }, { to: ACCOUNT_1, value: '0x2' }, { to: ACCOUNT_1, value: '0x4' }];
-    const batchId = `batch-restart-${resumedBy}`;
-    void first.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', id: batchId, chainId: '0x1', from: ACCOUNT_0, calls }]);
-    await secondBroadcast;
-    const [stopped] = await firstStore.list();
-    expect(stopped!.steps.map((s) => s.status)).toEqual(['mined', 'sending', 'planned']);
-    expect(stopped!.steps[1]).toMatchObject({ nonce: nonce + 1 });
-    expect(stopped!.steps[1]!.hash).toBeUndefined();
+  it.each(['status poll', 'worker start'] as const)(
+    'a worker stopped inside the broadcast of call 2: after the restart the %s resumes it, nothing is sent twice',
+    async (resumedBy) => {
+      const nonce = await client.getTransactionCount({ address: ACCOUNT_0 });
+      const before = await client.getBalance({ address: ACCOUNT_1 });
+      // The first worker's RPC: the 2nd raw transaction reaches the node, then the answer never comes back.
+      let raw = 0;
+      let reachedNode!: () => void;
+      const secondBroadcast = new Promise<void>((resolve) => (reachedNode = resolve));
+      const dying = createPublicClient({
+        transport: custom({
+          request: async ({ method, params }) => {
+            const result = await client.request({ method, params } as never);
+            if (method === 'eth_sendRawTransaction' && ++raw === 2) {
+              reachedNode();
+              return new Promise(() => undefined);
+            }
+            return result;
+          },
+        }),
+      }) as PublicClient;
+      const firstStore = createMemoryFlowStore();
+      const first = createHarness(dying, items, { callFlows: firstStore });
+      const calls = [
+        { to: ACCOUNT_1, value: '0x1' },
+        { to: ACCOUNT_1, value: '0x2' },
+        { to: ACCOUNT_1, value: '0x4' },
+      ];
+      const batchId = `batch-restart-${resumedBy}`;
+      void first.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', id: batchId, chainId: '0x1', from: ACCOUNT_0, calls }]);
+      await secondBroadcast;
+      const [stopped] = await firstStore.list();
+      expect(stopped!.steps.map((s) => s.status)).toEqual(['mined', 'sending', 'planned']);
+      expect(stopped!.steps[1]).toMatchObject({ nonce: nonce + 1 });
+      expect(stopped!.steps[1]!.hash).toBeUndefined();
 
-    // "Restart": a new worker reads the same stored state (new store object, new executor), same wallet storage.
-    const { store, settled } = watchedStore(createMemoryFlowStore(await firstStore.list()));
-    const second = createHarness(client, items, { callFlows: store });
-    const done = settled(stopped!.id);
-    if (resumedBy === 'status poll') {
-      expect(await second.call(DAPP, 'wallet_getCallsStatus', [batchId])).toMatchObject({ result: { id: batchId } });
-    } else {
-      const deps: ProviderRouterDeps = {
-        wallet: second.wallet, networks: second.networks, permissions: second.permissions, approvals: second.approvals,
-        activity: createActivityService({ item: items.activity }), callBundles: items.callBundles, watchedAssets: items.watchedAssets,
-        client: async () => client, emit: () => undefined, callFlows: store,
-      };
-      void resumeCallFlows(deps, store);
-    }
-    const finished = await done;
-    expect(finished.status).toBe('done');
+      // "Restart": a new worker reads the same stored state (new store object, new executor), same wallet storage.
+      const { store, settled } = watchedStore(createMemoryFlowStore(await firstStore.list()));
+      const second = createHarness(client, items, { callFlows: store });
+      const done = settled(stopped!.id);
+      if (resumedBy === 'status poll') {
+        expect(await second.call(DAPP, 'wallet_getCallsStatus', [batchId])).toMatchObject({ result: { id: batchId } });
+      } else {
+        const deps: ProviderRouterDeps = {
+          wallet: second.wallet,
+          networks: second.networks,
+          permissions: second.permissions,
+          approvals: second.approvals,
+          activity: createActivityService({ item: items.activity }),
+          callBundles: items.callBundles,
+          watchedAssets: items.watchedAssets,
+          client: async () => client,
+          emit: () => undefined,
+          callFlows: store,
+        };
+        void resumeCallFlows(deps, store);
+      }
+      const finished = await done;
+      expect(finished.status).toBe('done');
 
-    expect(await client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce + 3);
-    const txs = await Promise.all(finished.steps.map((s) => client.getTransaction({ hash: s.hash! })));
-    expect(txs.map((t) => t.nonce)).toEqual([nonce, nonce + 1, nonce + 2]);
-    expect(txs.map((t) => t.value)).toEqual([1n, 2n, 4n]);
-    expect(await client.getBalance({ address: ACCOUNT_1 })).toBe(before + 7n);
-    const status = await second.call(DAPP, 'wallet_getCallsStatus', [batchId]);
-    expect(status).toMatchObject({ result: { status: 200, receipts: [{ status: '0x1' }, { status: '0x1' }, { status: '0x1' }] } });
-  });
+      expect(await client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce + 3);
+      const txs = await Promise.all(finished.steps.map((s) => client.getTransaction({ hash: s.hash! })));
+      expect(txs.map((t) => t.nonce)).toEqual([nonce, nonce + 1, nonce + 2]);
+      expect(txs.map((t) => t.value)).toEqual([1n, 2n, 4n]);
+      expect(await client.getBalance({ address: ACCOUNT_1 })).toBe(before + 7n);
+      const status = await second.call(DAPP, 'wallet_getCallsStatus', [batchId]);
+      expect(status).toMatchObject({ result: { status: 200, receipts: [{ status: '0x1' }, { status: '0x1' }, { status: '0x1' }] } });
+    },
+  );
 
   it('a batch whose first call would revert is refused before anything is sent (error to the dApp, status 400)', async () => {
     const store = createMemoryFlowStore();
@@ -123,7 +150,18 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     const nonce = await client.getTransactionCount({ address: ACCOUNT_0 });
     // 0xfe is INVALID: a contract whose code is that byte reverts on every call.
     await client.request({ method: 'anvil_setCode', params: ['0x00000000000000000000000000000000000000fe', '0xfe'] } as never);
-    const sent = await h.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', id: 'batch-revert', chainId: '0x1', from: ACCOUNT_0, calls: [{ to: '0x00000000000000000000000000000000000000fe', data: '0x01' }, { to: ACCOUNT_1, value: '0x1' }] }]);
+    const sent = await h.call(DAPP, 'wallet_sendCalls', [
+      {
+        version: '2.0.0',
+        id: 'batch-revert',
+        chainId: '0x1',
+        from: ACCOUNT_0,
+        calls: [
+          { to: '0x00000000000000000000000000000000000000fe', data: '0x01' },
+          { to: ACCOUNT_1, value: '0x1' },
+        ],
+      },
+    ]);
     expect(sent).toMatchObject({ error: { code: -32603 } });
     expect((sent as { error: { message: string } }).error.message).toMatch(/first call of the batch failed/);
     expect(await client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce);

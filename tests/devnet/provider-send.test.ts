@@ -37,11 +37,24 @@ describe('eth_sendTransaction on anvil', () => {
   });
 
   it('wallet_sendCalls runs the calls in order and wallet_getCallsStatus reports 200 with receipts', async () => {
-    const sent = await h.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', chainId: '0x1', from: ACCOUNT_0, atomicRequired: false, calls: [{ to: ACCOUNT_1, value: '0x1' }, { to: ACCOUNT_1, value: '0x2' }] }]);
+    const sent = await h.call(DAPP, 'wallet_sendCalls', [
+      {
+        version: '2.0.0',
+        chainId: '0x1',
+        from: ACCOUNT_0,
+        atomicRequired: false,
+        calls: [
+          { to: ACCOUNT_1, value: '0x1' },
+          { to: ACCOUNT_1, value: '0x2' },
+        ],
+      },
+    ]);
     if (!('result' in sent)) throw new Error(JSON.stringify(sent));
     const { id } = sent.result as { id: string };
     const status = await h.call(DAPP, 'wallet_getCallsStatus', [id]);
-    expect(status).toMatchObject({ result: { version: '2.0.0', id, chainId: '0x1', status: 200, atomic: false, receipts: [{ status: '0x1' }, { status: '0x1' }] } });
+    expect(status).toMatchObject({
+      result: { version: '2.0.0', id, chainId: '0x1', status: 200, atomic: false, receipts: [{ status: '0x1' }, { status: '0x1' }] },
+    });
   });
 
   it('read-only methods are forwarded to the node', async () => {

@@ -15,7 +15,9 @@ beforeAll(async () => {
   ctx = createContext(anvil.rpcUrl);
   seed = await seedTokens(ctx);
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 /** A client that counts the JSON-RPC requests it sends, to prove the read is one round trip. */
 function countingClient(rpcUrl: string) {
@@ -33,7 +35,10 @@ test('every fair-rate reader returns the seeded rate to the wei, in one eth_call
   const rates = await readFairRates(client);
   expect(calls).toEqual(['eth_call']);
   for (const symbol of RESTAKING_SYMBOLS) {
-    expect({ symbol, result: rates[symbol] }).toEqual({ symbol, result: { ok: true, rate: seed.rates[symbol], source: expect.any(String) } });
+    expect({ symbol, result: rates[symbol] }).toEqual({
+      symbol,
+      result: { ok: true, rate: seed.rates[symbol], source: expect.any(String) },
+    });
   }
 });
 
@@ -83,5 +88,10 @@ test('registry entries are consistent: protocol profiles exist, wrappers point a
     if (t.deposit && t.deposit.functionName !== 'receive') expect(() => parseAbi([t.deposit!.signature])).not.toThrow();
   }
   // Reference §1.1: the Balancer reviews flag exactly Renzo and Puffer as donation-susceptible.
-  expect(Object.values(PROTOCOLS).filter((p) => p.donationSusceptible).map((p) => p.id).sort()).toEqual(['puffer', 'renzo']);
+  expect(
+    Object.values(PROTOCOLS)
+      .filter((p) => p.donationSusceptible)
+      .map((p) => p.id)
+      .sort(),
+  ).toEqual(['puffer', 'renzo']);
 });

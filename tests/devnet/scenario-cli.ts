@@ -1,7 +1,18 @@
 // npm run scenario -- <name> [...args] [--rpc URL]: changes one thing on a running devnet, prints JSON of what changed.
 import { isAddress, type Address } from 'viem';
 import { createContext } from './context';
-import { advance, depeg, parseNumber, parseToken, rebase, reprice, SCENARIO_USAGE, SCENARIOS, ScenarioInputError, slash } from './scenarios';
+import {
+  advance,
+  depeg,
+  parseNumber,
+  parseToken,
+  rebase,
+  reprice,
+  SCENARIO_USAGE,
+  SCENARIOS,
+  ScenarioInputError,
+  slash,
+} from './scenarios';
 import { readDevnetState, DEVNET_STATE_FILE } from './state-file';
 
 function takeRpc(argv: string[]): { rpc?: string; rest: string[] } {
@@ -25,16 +36,30 @@ async function main() {
   // Validate the arguments before touching the network, so bad input fails the same with or without a devnet.
   const run = (() => {
     switch (name) {
-      case 'depeg': { needArgs(args, 2, name); const t = parseToken(args[0]); return (ctx: ReturnType<typeof createContext>) => depeg(ctx, t, args[1]!); }
-      case 'rebase': { needArgs(args, 2, name); const t = parseToken(args[0]); return (ctx: ReturnType<typeof createContext>) => rebase(ctx, t, args[1]!); }
-      case 'reprice': { needArgs(args, 2, name); const t = parseToken(args[0]); return (ctx: ReturnType<typeof createContext>) => reprice(ctx, t, args[1]!); }
+      case 'depeg': {
+        needArgs(args, 2, name);
+        const t = parseToken(args[0]);
+        return (ctx: ReturnType<typeof createContext>) => depeg(ctx, t, args[1]!);
+      }
+      case 'rebase': {
+        needArgs(args, 2, name);
+        const t = parseToken(args[0]);
+        return (ctx: ReturnType<typeof createContext>) => rebase(ctx, t, args[1]!);
+      }
+      case 'reprice': {
+        needArgs(args, 2, name);
+        const t = parseToken(args[0]);
+        return (ctx: ReturnType<typeof createContext>) => reprice(ctx, t, args[1]!);
+      }
       case 'slash': {
         needArgs(args, 2, name);
         const who = args[0]!;
         if (who !== 'seeded' && !isAddress(who)) throw new ScenarioInputError(`operator must be "seeded" or a 0x address; got "${who}"`);
         return (ctx: ReturnType<typeof createContext>) => slash(ctx, who as 'seeded' | Address, args[1]!);
       }
-      default: needArgs(args, 1, name); return (ctx: ReturnType<typeof createContext>) => advance(ctx, args[0]!);
+      default:
+        needArgs(args, 1, name);
+        return (ctx: ReturnType<typeof createContext>) => advance(ctx, args[0]!);
     }
   })();
   preflight(name, args);
@@ -55,6 +80,7 @@ function preflight(name: string, args: string[]) {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`scenario: ${message}\n`);
-  if (error instanceof ScenarioInputError) process.stderr.write(`\nUsage: npm run scenario -- <name> [args] [--rpc URL]\n${SCENARIO_USAGE}\n`);
+  if (error instanceof ScenarioInputError)
+    process.stderr.write(`\nUsage: npm run scenario -- <name> [args] [--rpc URL]\n${SCENARIO_USAGE}\n`);
   process.exit(error instanceof ScenarioInputError ? 2 : 1);
 });

@@ -9,20 +9,35 @@ import { startDevnet, type Devnet } from './devnet';
 import { advance, depeg, parseNumber, parseToken, rebase, reprice, ScenarioInputError, slash } from './scenarios';
 import { runCli } from './cli-helpers';
 
-
 let devnet: Devnet;
 let snapshot: Hex;
-beforeAll(async () => { devnet = await startDevnet(); });
-afterAll(async () => { await devnet?.stop(); });
-beforeEach(async () => { snapshot = await devnet.ctx.client.snapshot(); });
-afterEach(async () => { await devnet.ctx.client.revert({ id: snapshot }); });
+beforeAll(async () => {
+  devnet = await startDevnet();
+});
+afterAll(async () => {
+  await devnet?.stop();
+});
+beforeEach(async () => {
+  snapshot = await devnet.ctx.client.snapshot();
+});
+afterEach(async () => {
+  await devnet.ctx.client.revert({ id: snapshot });
+});
 
 const feedAbi = (): Abi => artifact('ChainlinkAggregator').abi;
 const feedAnswers = async () =>
-  Object.fromEntries(await Promise.all(Object.entries(CHAINLINK).map(async ([name, address]) => {
-    const round = (await devnet.ctx.client.readContract({ address, abi: feedAbi(), functionName: 'latestRoundData' })) as readonly bigint[];
-    return [name, round[1]] as const;
-  })));
+  Object.fromEntries(
+    await Promise.all(
+      Object.entries(CHAINLINK).map(async ([name, address]) => {
+        const round = (await devnet.ctx.client.readContract({
+          address,
+          abi: feedAbi(),
+          functionName: 'latestRoundData',
+        })) as readonly bigint[];
+        return [name, round[1]] as const;
+      }),
+    ),
+  );
 const rates = async (): Promise<Record<string, bigint>> => {
   const r: ReadFairRatesReturnType = await readFairRates(devnet.ctx.client);
   return Object.fromEntries(Object.entries(r).map(([s, v]) => [s, v.ok ? v.rate : -1n]));
@@ -42,15 +57,18 @@ describe('depeg', () => {
 });
 
 describe('reprice', () => {
-  test.each(RESTAKING_SYMBOLS.filter((s) => s !== 'stETH' && s !== 'eETH'))('%s reads back exactly the new rate; other rates and feeds unchanged', async (symbol) => {
-    const [feedsBefore, ratesBefore] = [await feedAnswers(), await rates()];
-    await reprice(devnet.ctx, symbol, '1.234567');
-    const [feedsAfter, ratesAfter] = [await feedAnswers(), await rates()];
-    expect(ratesAfter[symbol]).toBe(1_234_567_000_000_000_000n);
-    // wstETH and stETH share Lido's books; weETH and eETH share ether.fi's: only stETH/eETH stay pegged at 1.
-    expect(without(ratesAfter, symbol)).toEqual(without(ratesBefore, symbol));
-    expect(feedsAfter).toEqual(feedsBefore);
-  });
+  test.each(RESTAKING_SYMBOLS.filter((s) => s !== 'stETH' && s !== 'eETH'))(
+    '%s reads back exactly the new rate; other rates and feeds unchanged',
+    async (symbol) => {
+      const [feedsBefore, ratesBefore] = [await feedAnswers(), await rates()];
+      await reprice(devnet.ctx, symbol, '1.234567');
+      const [feedsAfter, ratesAfter] = [await feedAnswers(), await rates()];
+      expect(ratesAfter[symbol]).toBe(1_234_567_000_000_000_000n);
+      // wstETH and stETH share Lido's books; weETH and eETH share ether.fi's: only stETH/eETH stay pegged at 1.
+      expect(without(ratesAfter, symbol)).toEqual(without(ratesBefore, symbol));
+      expect(feedsAfter).toEqual(feedsBefore);
+    },
+  );
 
   test('pegged tokens are refused', async () => {
     await expect(reprice(devnet.ctx, 'stETH', '1.1')).rejects.toThrow(/pegged/);
@@ -60,7 +78,8 @@ describe('reprice', () => {
 describe('rebase', () => {
   test('stETH +1%: a holder balance grows by 1% of its pooled share and wstETH rate by 1%', async () => {
     const holder: Address = devAccount(1).address;
-    const balance = () => devnet.ctx.client.readContract({ address: TOKENS.stETH, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
+    const balance = () =>
+      devnet.ctx.client.readContract({ address: TOKENS.stETH, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
     const [b0, r0] = [await balance(), await rates()];
     const out = await rebase(devnet.ctx, 'stETH', '1');
     const [b1, r1] = [await balance(), await rates()];
@@ -88,8 +107,9 @@ describe('slash and advance', () => {
     const out = await slash(devnet.ctx, 'seeded', '0.5');
     expect(out.operator).toBe(devnet.info.operator);
     // seed/eigen allocates 30% of the operator's stETH magnitude to set 1 (EigenSeed.allocations).
-    const allocation = (devnet.info.eigen as { allocations: { operator: string; operatorSetId: number; magnitude: string }[] }).allocations
-      .find((a) => a.operator === devnet.info.operator && a.operatorSetId === 1)!;
+    const allocation = (
+      devnet.info.eigen as { allocations: { operator: string; operatorSetId: number; magnitude: string }[] }
+    ).allocations.find((a) => a.operator === devnet.info.operator && a.operatorSetId === 1)!;
     expect(out.wadSlashed).toEqual([(BigInt(allocation.magnitude) / 2n).toString()]);
     expect(await rates()).toEqual(r0);
   });
@@ -119,7 +139,11 @@ describe('npm run scenario', () => {
     expect(hundred.stderr).toMatch(/percent must be a number in \(0, 100\)/);
     expect(good.code, good.stderr).toBe(0);
     const printed = JSON.parse(good.stdout) as { feed: { address: string; after: string } };
-    const round = (await devnet.ctx.client.readContract({ address: CHAINLINK.rsETH_ETH, abi: feedAbi(), functionName: 'latestRoundData' })) as readonly bigint[];
+    const round = (await devnet.ctx.client.readContract({
+      address: CHAINLINK.rsETH_ETH,
+      abi: feedAbi(),
+      functionName: 'latestRoundData',
+    })) as readonly bigint[];
     expect(printed.feed.after).toBe(round[1]!.toString());
     expect(round[1]).toBe((BigInt(devnet.info.rates.rsETH!) * 98n) / 100n);
   }, 180_000);
@@ -127,7 +151,12 @@ describe('npm run scenario', () => {
 
 describe('argument parsing (same functions the CLI calls)', () => {
   test.each([
-    ['percent', '0', 0, 100], ['percent', '100', 0, 100], ['percent', 'lots', -100, 100], ['percent', '-100', -100, 100], ['percent', '1e3', 0, 100], ['percent', '1.1234567', 0, 100],
+    ['percent', '0', 0, 100],
+    ['percent', '100', 0, 100],
+    ['percent', 'lots', -100, 100],
+    ['percent', '-100', -100, 100],
+    ['percent', '1e3', 0, 100],
+    ['percent', '1.1234567', 0, 100],
   ] as const)('%s "%s" outside (%d, %d) is refused', (what, input, min, max) => {
     expect(() => parseNumber(input, what, min, max)).toThrow(ScenarioInputError);
   });

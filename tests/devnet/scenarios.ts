@@ -33,7 +33,9 @@ export function parseNumber(input: string | undefined, what: string, min: number
   const n = Number(text);
   const aboveMax = maxInclusive ? n > max : n >= max;
   if (!/^-?\d+(\.\d{1,6})?$/.test(text) || !Number.isFinite(n) || n <= min || aboveMax || n === 0) {
-    throw new ScenarioInputError(`${what} must be a number in (${min}, ${max}${maxInclusive ? ']' : ')'}, not 0, at most 6 decimals; got "${input ?? ''}"`);
+    throw new ScenarioInputError(
+      `${what} must be a number in (${min}, ${max}${maxInclusive ? ']' : ')'}, not 0, at most 6 decimals; got "${input ?? ''}"`,
+    );
   }
   return text;
 }
@@ -81,7 +83,9 @@ export async function rebase(ctx: DevnetContext, token: RestakingSymbol, percent
   const rateBefore = await fairRate(ctx, token);
   const { before, after } = await scaleBook(ctx, token, percent);
   return {
-    scenario: 'rebase', token, percent,
+    scenario: 'rebase',
+    token,
+    percent,
     changed: { contract: before.contract, function: before.setter, before: json(before.value), after: json(after) },
     fairRate: { before: json(rateBefore), after: json(await fairRate(ctx, token)) },
   };
@@ -93,7 +97,9 @@ export async function reprice(ctx: DevnetContext, token: RestakingSymbol, newRat
   const rateBefore = await fairRate(ctx, token);
   const { before, after } = await setFairRate(ctx, token, parseUnits(newRate, 18));
   return {
-    scenario: 'reprice', token, newRate,
+    scenario: 'reprice',
+    token,
+    newRate,
     changed: { contract: before.contract, function: before.setter, before: json(before.value), after: json(after) },
     fairRate: { before: json(rateBefore), after: json(await fairRate(ctx, token)) },
   };
@@ -107,9 +113,13 @@ export async function advance(ctx: DevnetContext, blocks: string) {
   const from = await ctx.client.getBlock({ blockTag: 'latest' });
   await ctx.client.mine({ blocks: Number(blocks), interval: 12 });
   const to = await ctx.client.getBlock({ blockTag: 'latest' });
-  return { scenario: 'advance', blocks: Number(blocks), block: { before: json(from.number), after: json(to.number) }, timestamp: { before: json(from.timestamp), after: json(to.timestamp) } };
+  return {
+    scenario: 'advance',
+    blocks: Number(blocks),
+    block: { before: json(from.number), after: json(to.number) },
+    timestamp: { before: json(from.timestamp), after: json(to.timestamp) },
+  };
 }
-
 
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
@@ -118,4 +128,3 @@ export const SCENARIO_USAGE = [
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
 ].join('\n');
-

@@ -3,8 +3,12 @@ import { startAnvil, type AnvilInstance } from './anvil';
 import { artifact, createContext } from './context';
 
 let anvil: AnvilInstance;
-beforeAll(async () => { anvil = await startAnvil(); });
-afterAll(async () => { await anvil?.stop(); });
+beforeAll(async () => {
+  anvil = await startAnvil();
+});
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 test('a placed double answers at its address on chain id 1', async () => {
   const ctx = createContext(anvil.rpcUrl);

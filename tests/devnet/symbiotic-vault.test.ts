@@ -31,7 +31,12 @@ const [alice, bob] = [devAccount(1).address, devAccount(2).address] as [Address,
 const v = (functionName: string, args: unknown[] = []) =>
   ctx.client.readContract({ address: SYMBIOTIC_DEVNET_VAULT, abi: eigenAbi.symbioticVault(), functionName, args }) as Promise<bigint>;
 const balanceOf = (who: Address) =>
-  ctx.client.readContract({ address: TOKENS.wstETH, abi: artifact('EigenTestLST').abi, functionName: 'balanceOf', args: [who] }) as Promise<bigint>;
+  ctx.client.readContract({
+    address: TOKENS.wstETH,
+    abi: artifact('EigenTestLST').abi,
+    functionName: 'balanceOf',
+    args: [who],
+  }) as Promise<bigint>;
 async function nextEpoch() {
   await ctx.client.increaseTime({ seconds: seed.symbiotic.epochDurationSeconds });
   await ctx.client.mine({ blocks: 1 });
@@ -43,7 +48,9 @@ beforeAll(async () => {
   await placeEigenTestTokens(ctx, [alice, bob], parseEther('100'));
   seed = await seedEigen(ctx, undefined);
 });
-afterAll(async () => { await anvil?.stop(); });
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe('Symbiotic v1 vault double', () => {
   const a = parseEther('10') + 5n;
@@ -51,7 +58,9 @@ describe('Symbiotic v1 vault double', () => {
 
   test('is set up with wstETH collateral and a one-week epoch', async () => {
     expect(seed.symbiotic.vault).toBe(SYMBIOTIC_DEVNET_VAULT);
-    expect(await ctx.client.readContract({ address: SYMBIOTIC_DEVNET_VAULT, abi: eigenAbi.symbioticVault(), functionName: 'collateral' })).toBe(TOKENS.wstETH);
+    expect(
+      await ctx.client.readContract({ address: SYMBIOTIC_DEVNET_VAULT, abi: eigenAbi.symbioticVault(), functionName: 'collateral' }),
+    ).toBe(TOKENS.wstETH);
     expect(await v('epochDuration')).toBe(604800);
     expect(await v('currentEpoch')).toBe(0n);
   });
@@ -71,7 +80,13 @@ describe('Symbiotic v1 vault double', () => {
     const [shares, total] = [await v('activeShares'), await v('activeStake')];
     const bobShares = await v('activeSharesOf', [bob]);
     const w = parseEther('2');
-    await ctx.write({ address: SYMBIOTIC_DEVNET_VAULT, abi: eigenAbi.symbioticVault(), functionName: 'withdraw', args: [bob, w], from: bob });
+    await ctx.write({
+      address: SYMBIOTIC_DEVNET_VAULT,
+      abi: eigenAbi.symbioticVault(),
+      functionName: 'withdraw',
+      args: [bob, w],
+      from: bob,
+    });
     const burned = previewWithdrawUp(w, shares, total);
     expect(await v('activeSharesOf', [bob])).toBe(bobShares - burned);
     expect(await v('withdrawals', [1n])).toBe(w);
@@ -81,7 +96,12 @@ describe('Symbiotic v1 vault double', () => {
   });
 
   test('a slash captured in the current epoch is split pro rata over active stake and next-epoch withdrawals', async () => {
-    const [active, next, activeShares, aliceShares] = [await v('activeStake'), await v('withdrawals', [1n]), await v('activeShares'), await v('activeSharesOf', [alice])];
+    const [active, next, activeShares, aliceShares] = [
+      await v('activeStake'),
+      await v('withdrawals', [1n]),
+      await v('activeShares'),
+      await v('activeSharesOf', [alice]),
+    ];
     const amount = parseEther('3') + 3n;
     const activeSlashed = (amount * active) / (active + next);
     const result = await symbioticSlash(ctx, amount);
@@ -102,7 +122,13 @@ describe('Symbiotic v1 vault double', () => {
   test('a slash captured in the previous epoch also reaches that epoch-end withdrawal bucket', async () => {
     await nextEpoch(); // epoch 1: bob's withdrawal is now the current-epoch bucket
     expect(await v('currentEpoch')).toBe(1n);
-    await ctx.write({ address: SYMBIOTIC_DEVNET_VAULT, abi: eigenAbi.symbioticVault(), functionName: 'withdraw', args: [alice, parseEther('1')], from: alice });
+    await ctx.write({
+      address: SYMBIOTIC_DEVNET_VAULT,
+      abi: eigenAbi.symbioticVault(),
+      functionName: 'withdraw',
+      args: [alice, parseEther('1')],
+      from: alice,
+    });
     const [active, current, next] = [await v('activeStake'), await v('withdrawals', [1n]), await v('withdrawals', [2n])];
     const capture = Number(await v('currentEpochStart')) - 60; // in epoch 0
     const amount = parseEther('1.5');

@@ -21,17 +21,27 @@ beforeAll(async () => {
   ctx = createContext(anvil.rpcUrl);
   seed = await seedTokens(ctx);
 });
-afterAll(async () => { await anvil?.stop(); });
-beforeEach(async () => { snapshot = await ctx.client.snapshot(); });
-afterEach(async () => { await ctx.client.revert({ id: snapshot }); });
+afterAll(async () => {
+  await anvil?.stop();
+});
+beforeEach(async () => {
+  snapshot = await ctx.client.snapshot();
+});
+afterEach(async () => {
+  await ctx.client.revert({ id: snapshot });
+});
 
 const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
   ctx.client.readContract({ address, abi: abi(name), functionName, args }) as Promise<T>;
-const balanceOf = (token: Address, who: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
+const balanceOf = (token: Address, who: Address) =>
+  ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
 
 describe('Lido stETH', () => {
   test('submit mints shares at totalShares/totalPooledEther and balances follow a rebase', async () => {
-    const [pooled, shares] = [await read<bigint>(TOKENS.stETH, 'StETH', 'getTotalPooledEther'), await read<bigint>(TOKENS.stETH, 'StETH', 'getTotalShares')];
+    const [pooled, shares] = [
+      await read<bigint>(TOKENS.stETH, 'StETH', 'getTotalPooledEther'),
+      await read<bigint>(TOKENS.stETH, 'StETH', 'getTotalShares'),
+    ];
     const value = parseEther('10');
     await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'submit', args: [bob], value, from: alice.address });
 
@@ -49,7 +59,9 @@ describe('Lido stETH', () => {
     await acquireToken(ctx, 'stETH', alice.address, parseEther('3'));
     await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'transferShares', args: [bob, 12345n], from: alice.address });
     expect(await read<bigint>(TOKENS.stETH, 'StETH', 'sharesOf', [bob])).toBe(12345n);
-    await expect(ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'setTotalPooledEther', args: [1n], from: alice.address })).rejects.toThrow(/NotAdmin|reverted/);
+    await expect(
+      ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'setTotalPooledEther', args: [1n], from: alice.address }),
+    ).rejects.toThrow(/NotAdmin|reverted/);
   });
 });
 
@@ -76,15 +88,31 @@ describe('wstETH', () => {
     const nonce = await read<bigint>(TOKENS.wstETH, 'WstETH', 'nonces', [alice.address]);
     const signature = await alice.signTypedData({
       domain: { name: 'Wrapped liquid staked Ether 2.0', version: '1', chainId: 1, verifyingContract: TOKENS.wstETH },
-      types: { Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }] },
+      types: {
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'spender', type: 'address' },
+          { name: 'value', type: 'uint256' },
+          { name: 'nonce', type: 'uint256' },
+          { name: 'deadline', type: 'uint256' },
+        ],
+      },
       primaryType: 'Permit',
       message: { owner: alice.address, spender: bob, value: 777n, nonce, deadline },
     });
     const r = signature.slice(0, 66) as Hex;
     const s = `0x${signature.slice(66, 130)}` as Hex;
     const v = Number.parseInt(signature.slice(130, 132), 16);
-    await ctx.write({ address: TOKENS.wstETH, abi: abi('WstETH'), functionName: 'permit', args: [alice.address, bob, 777n, deadline, v, r, s], from: bob });
-    expect(await ctx.client.readContract({ address: TOKENS.wstETH, abi: erc20Abi, functionName: 'allowance', args: [alice.address, bob] })).toBe(777n);
+    await ctx.write({
+      address: TOKENS.wstETH,
+      abi: abi('WstETH'),
+      functionName: 'permit',
+      args: [alice.address, bob, 777n, deadline, v, r, s],
+      from: bob,
+    });
+    expect(
+      await ctx.client.readContract({ address: TOKENS.wstETH, abi: erc20Abi, functionName: 'allowance', args: [alice.address, bob] }),
+    ).toBe(777n);
     expect(await read<bigint>(TOKENS.wstETH, 'WstETH', 'nonces', [alice.address])).toBe(nonce + 1n);
   });
 });
@@ -110,11 +138,30 @@ describe('Kelp LRTDepositPool', () => {
   test('depositETH reverts below minRSETHAmountExpected and mints at exactly the minimum', async () => {
     const value = parseEther('1');
     const expected = (value * ONE) / seed.rates.rsETH; // ETH price 1e18 / rsETHPrice
-    expect(await read<bigint>(P.kelpDepositPool, 'KelpLRTDepositPool', 'getRsETHAmountToMint', ['0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE', value])).toBe(expected);
+    expect(
+      await read<bigint>(P.kelpDepositPool, 'KelpLRTDepositPool', 'getRsETHAmountToMint', [
+        '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE',
+        value,
+      ]),
+    ).toBe(expected);
     await expect(
-      ctx.client.simulateContract({ address: P.kelpDepositPool, abi: abi('KelpLRTDepositPool'), functionName: 'depositETH', args: [expected + 1n, 'ref'], value, account: alice.address }),
+      ctx.client.simulateContract({
+        address: P.kelpDepositPool,
+        abi: abi('KelpLRTDepositPool'),
+        functionName: 'depositETH',
+        args: [expected + 1n, 'ref'],
+        value,
+        account: alice.address,
+      }),
     ).rejects.toThrow(/MinimumAmountToReceiveNotMet/);
-    await ctx.write({ address: P.kelpDepositPool, abi: abi('KelpLRTDepositPool'), functionName: 'depositETH', args: [expected, 'ref'], value, from: alice.address });
+    await ctx.write({
+      address: P.kelpDepositPool,
+      abi: abi('KelpLRTDepositPool'),
+      functionName: 'depositETH',
+      args: [expected, 'ref'],
+      value,
+      from: alice.address,
+    });
     expect(await balanceOf(TOKENS.rsETH, alice.address)).toBe(expected);
   });
 });
@@ -136,26 +183,49 @@ describe('Multicall3 and Chainlink', () => {
     expect(results[1]).toEqual({ status: 'success', result: await ctx.client.getBalance({ address: alice.address }) });
     expect(results[2]).toEqual({ status: 'success', result: 18 });
     await expect(
-      ctx.client.multicall({ multicallAddress: MULTICALL3, allowFailure: false, contracts: [{ ...feed, functionName: 'getRoundData', args: [999n] }] }),
+      ctx.client.multicall({
+        multicallAddress: MULTICALL3,
+        allowFailure: false,
+        contracts: [{ ...feed, functionName: 'getRoundData', args: [999n] }],
+      }),
     ).rejects.toThrow();
-    const raw = await ctx.client.simulateContract({
-      ...mc, functionName: 'aggregate3',
-      args: [[{ target: CHAINLINK.stETH_ETH, allowFailure: false, callData: '0xdeadbeef' }]],
-    }).catch((e: Error) => e);
+    const raw = await ctx.client
+      .simulateContract({
+        ...mc,
+        functionName: 'aggregate3',
+        args: [[{ target: CHAINLINK.stETH_ETH, allowFailure: false, callData: '0xdeadbeef' }]],
+      })
+      .catch((e: Error) => e);
     expect(String(raw)).toMatch(/Multicall3: call failed/);
-    expect(await ctx.client.readContract({ ...mc, functionName: 'getBlockNumber' })).toBe(await ctx.client.getBlockNumber({ cacheTime: 0 }));
+    expect(await ctx.client.readContract({ ...mc, functionName: 'getBlockNumber' })).toBe(
+      await ctx.client.getBlockNumber({ cacheTime: 0 }),
+    );
   });
 
   test('a feed reports what the admin set, with its updatedAt, and counts rounds', async () => {
     const feed = { address: CHAINLINK.ezETH_ETH, abi: abi('ChainlinkAggregator') };
-    const [roundBefore] = (await ctx.client.readContract({ ...feed, functionName: 'latestRoundData' })) as [bigint, bigint, bigint, bigint, bigint];
+    const [roundBefore] = (await ctx.client.readContract({ ...feed, functionName: 'latestRoundData' })) as [
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+    ];
     await ctx.write({ ...feed, functionName: 'setAnswer', args: [parseEther('0.97'), 1_700_000_000n] });
-    const [round, answer, , updatedAt] = (await ctx.client.readContract({ ...feed, functionName: 'latestRoundData' })) as [bigint, bigint, bigint, bigint, bigint];
+    const [round, answer, , updatedAt] = (await ctx.client.readContract({ ...feed, functionName: 'latestRoundData' })) as [
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+    ];
     expect([round, answer, updatedAt]).toEqual([roundBefore + 1n, parseEther('0.97'), 1_700_000_000n]);
     expect(await ctx.client.readContract({ ...feed, functionName: 'description' })).toBe('ezETH / ETH');
   });
 
   test('a double cannot be initialized twice', async () => {
-    await expect(ctx.write({ address: TOKENS.rswETH, abi: abi('RswETH'), functionName: 'initialize', args: [1n, 1n] })).rejects.toThrow(/AlreadyInitialized|reverted/);
+    await expect(ctx.write({ address: TOKENS.rswETH, abi: abi('RswETH'), functionName: 'initialize', args: [1n, 1n] })).rejects.toThrow(
+      /AlreadyInitialized|reverted/,
+    );
   });
 });

@@ -23,13 +23,17 @@ const ptMarket = PENDLE_DEVNET_MARKETS['PT-weETH'];
 const abi = (name: string) => artifact(name).abi;
 const read = <T>(address: Address, contract: string, functionName: string, args: readonly unknown[] = []) =>
   ctx.client.readContract({ address, abi: abi(contract), functionName, args }) as Promise<T>;
-const balanceOf = (token: Address, account: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+const balanceOf = (token: Address, account: Address) =>
+  ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
 
 const refresh = (accounts: readonly Address[]): Promise<TrackerSnapshot> =>
   refreshPositions({ transport: http(devnet.rpcUrl, { retryCount: 0 }), chain: mainnet, accounts, readers: defaultReaders() });
 const find = (s: TrackerSnapshot, family: Position['family'], account: Address, asset?: string): Position => {
   const p = s.positions.find((x) => x.family === family && x.account === account && (asset === undefined || x.asset === asset));
-  if (!p) throw new Error(`no ${family} ${asset ?? ''} position for ${account}: ${JSON.stringify(s.positions.filter((x) => x.family === family).map((x) => [x.asset, x.error]))}`);
+  if (!p)
+    throw new Error(
+      `no ${family} ${asset ?? ''} position for ${account}: ${JSON.stringify(s.positions.filter((x) => x.family === family).map((x) => [x.asset, x.error]))}`,
+    );
   expect(p.status, p.error).toBe('ok');
   return p;
 };
@@ -39,10 +43,22 @@ beforeAll(async () => {
   ctx = devnet.ctx;
   // Positions the seed does not make: a WETH borrow (finite health factor), a PT, a Symbiotic deposit
   // with a pending withdrawal (slashable > active), and an LP share of the WETH/weETH stable-ng pool.
-  await ctx.write({ address: AAVE_V3.pool, abi: abi('AavePoolDouble'), functionName: 'borrow', args: [TOKENS.WETH, parseEther('1'), 2n, 0, lp], from: lp });
+  await ctx.write({
+    address: AAVE_V3.pool,
+    abi: abi('AavePoolDouble'),
+    functionName: 'borrow',
+    args: [TOKENS.WETH, parseEther('1'), 2n, 0, lp],
+    from: lp,
+  });
   await buyPtWithEth(ctx, lp, ptMarket.market, parseEther('2'));
   await symbioticDeposit(ctx, lp, parseEther('1'));
-  await ctx.write({ address: SYMBIOTIC_DEVNET_VAULT, abi: abi('SymbioticVault'), functionName: 'withdraw', args: [lp, parseEther('0.25')], from: lp });
+  await ctx.write({
+    address: SYMBIOTIC_DEVNET_VAULT,
+    abi: abi('SymbioticVault'),
+    functionName: 'withdraw',
+    args: [lp, parseEther('0.25')],
+    from: lp,
+  });
   const weth = await acquireToken(ctx, 'WETH', lp, parseEther('1'));
   await addCurveLiquidity(ctx, lp, CURVE.weethNgPool, [weth, parseEther('1')]);
 });
@@ -63,14 +79,30 @@ describe('tracker readers for deployments on the devnet', () => {
     expect(aToken).toBe(AAVE_DEVNET_ATOKENS.weETH);
     expect(p.amount).toBe(await balanceOf(aToken, lp));
     expect(p.amount).toBeGreaterThan(0n);
-    const [collateral, debt, , lt, ltv, hf] = await read<readonly bigint[]>(AAVE_V3.pool, 'AavePoolDouble', 'getUserAccountData', [lp], );
+    const [collateral, debt, , lt, ltv, hf] = await read<readonly bigint[]>(AAVE_V3.pool, 'AavePoolDouble', 'getUserAccountData', [lp]);
     expect(debt).toBeGreaterThan(0n); // the borrow made the health factor finite
-    expect(p.details).toMatchObject({ healthFactor: String(hf), totalCollateralBase: String(collateral), totalDebtBase: String(debt), liquidationThresholdBps: String(lt), ltvBps: String(ltv) });
+    expect(p.details).toMatchObject({
+      healthFactor: String(hf),
+      totalCollateralBase: String(collateral),
+      totalDebtBase: String(debt),
+      liquidationThresholdBps: String(lt),
+      ltvBps: String(ltv),
+    });
     const eMode = await read<bigint>(AAVE_V3.pool, 'AavePoolDouble', 'getUserEMode', [lp]);
-    const config = await read<{ ltv: number; liquidationThreshold: number; liquidationBonus: number }>(AAVE_V3.pool, 'AavePoolDouble', 'getEModeCategoryCollateralConfig', [Number(eMode)]);
+    const config = await read<{ ltv: number; liquidationThreshold: number; liquidationBonus: number }>(
+      AAVE_V3.pool,
+      'AavePoolDouble',
+      'getEModeCategoryCollateralConfig',
+      [Number(eMode)],
+    );
     const seeded = AAVE_EMODES.find((e) => e.id === 26)!;
     expect([eMode, config.ltv, config.liquidationThreshold]).toEqual([26n, seeded.ltv, seeded.liquidationThreshold]);
-    expect(p.details).toMatchObject({ eModeId: '26', eModeLtvBps: String(config.ltv), eModeLiquidationThresholdBps: String(config.liquidationThreshold), eModeLiquidationBonusBps: String(config.liquidationBonus) });
+    expect(p.details).toMatchObject({
+      eModeId: '26',
+      eModeLtvBps: String(config.ltv),
+      eModeLiquidationThresholdBps: String(config.liquidationThreshold),
+      eModeLiquidationBonusBps: String(config.liquidationBonus),
+    });
     const weethRate = await read<bigint>(TOKENS.weETH, 'WeETH', 'getRate');
     expect(p.fairValueEth).toBe((p.amount * weethRate) / WAD);
   });
@@ -83,7 +115,10 @@ describe('tracker readers for deployments on the devnet', () => {
     const balances = await Promise.all([0n, 1n].map((i) => read<bigint>(CURVE.stethPool, 'CurveStableSwapSTETH', 'balances', [i])));
     const underlying = balances.map((b) => (b * lpBal) / supply);
     expect(steth.amount).toBe(lpBal);
-    expect(steth.il!.underlying).toEqual([{ asset: 'ETH', amount: underlying[0] }, { asset: 'stETH', amount: underlying[1] }]);
+    expect(steth.il!.underlying).toEqual([
+      { asset: 'ETH', amount: underlying[0] },
+      { asset: 'stETH', amount: underlying[1] },
+    ]);
     expect(steth.fairValueEth).toBe(underlying[0]! + underlying[1]!); // stETH is 1:1 with ETH by design
     const stethMarket = await read<bigint>(CURVE.stethPool, 'CurveStableSwapSTETH', 'get_dy', [1n, 0n, WAD]);
     expect(steth.marketValueEth).toBe(underlying[0]! + (underlying[1]! * stethMarket) / WAD);
@@ -134,7 +169,9 @@ describe('tracker readers for deployments on the devnet', () => {
     const accounts = [1, 2, 3, 4, 8, 9, 11, 12, 13, 14].map((i) => devAccount(i).address);
     const s = await refresh(accounts);
     const families = new Set(s.positions.filter((p) => p.status === 'ok').map((p) => p.family));
-    console.info(`tracker requests for 10 accounts with every family: ${s.requestCount} (${s.positions.length} positions, families ${[...families].join(', ')})`);
+    console.info(
+      `tracker requests for 10 accounts with every family: ${s.requestCount} (${s.positions.length} positions, families ${[...families].join(', ')})`,
+    );
     expect([...families].sort()).toEqual(['aave', 'curve-lp', 'eigenlayer', 'pendle-pt', 'symbiotic', 'token']);
     expect(s.positions.filter((p) => p.status === 'failed')).toEqual([]);
     expect(s.requestCount).toBeLessThanOrEqual(3);

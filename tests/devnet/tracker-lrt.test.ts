@@ -20,7 +20,8 @@ const holder = devAccount(2).address;
 
 const refresh = (accounts: readonly Address[], readers: PositionReader[]): Promise<TrackerSnapshot> =>
   refreshPositions({ transport: http(devnet.rpcUrl, { retryCount: 0 }), chain: mainnet, accounts, readers });
-const ezEthOf = (s: TrackerSnapshot): Position => s.positions.find((p) => p.family === 'token' && p.account === holder && p.asset === 'ezETH')!;
+const ezEthOf = (s: TrackerSnapshot): Position =>
+  s.positions.find((p) => p.family === 'token' && p.account === holder && p.asset === 'ezETH')!;
 
 beforeAll(async () => {
   devnet = await startDevnet();
@@ -43,11 +44,34 @@ describe('LRT holder exposure and LP impermanent loss on the devnet', () => {
     const s = await refresh([holder], [tokenReader(), lrtExposureReader({ ezETH: [staker] })]);
     const p = ezEthOf(s);
     const strategy = EIGEN_STRATEGIES.stETH;
-    const [[withdrawable]] = (await ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: delegationManagerAbi, functionName: 'getWithdrawableShares', args: [staker, [strategy]] })) as readonly [readonly bigint[], readonly bigint[]];
-    const valueEth = await ctx.client.readContract({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [withdrawable!] }); // stETH: 1 ETH each
-    const max = await ctx.client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationManagerAbi, functionName: 'getMaxMagnitude', args: [EIGEN_DEVNET_OPERATOR, strategy] });
+    const [[withdrawable]] = (await ctx.client.readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'getWithdrawableShares',
+      args: [staker, [strategy]],
+    })) as readonly [readonly bigint[], readonly bigint[]];
+    const valueEth = await ctx.client.readContract({
+      address: strategy,
+      abi: strategyAbi,
+      functionName: 'sharesToUnderlyingView',
+      args: [withdrawable!],
+    }); // stETH: 1 ETH each
+    const max = await ctx.client.readContract({
+      address: EIGENLAYER.allocationManager,
+      abi: allocationManagerAbi,
+      functionName: 'getMaxMagnitude',
+      args: [EIGEN_DEVNET_OPERATOR, strategy],
+    });
     let allocated = 0n;
-    for (const id of [1, 2]) allocated += (await ctx.client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationManagerAbi, functionName: 'getAllocation', args: [EIGEN_DEVNET_OPERATOR, { avs: EIGEN_DEVNET_AVS, id }, strategy] })).currentMagnitude;
+    for (const id of [1, 2])
+      allocated += (
+        await ctx.client.readContract({
+          address: EIGENLAYER.allocationManager,
+          abi: allocationManagerAbi,
+          functionName: 'getAllocation',
+          args: [EIGEN_DEVNET_OPERATOR, { avs: EIGEN_DEVNET_AVS, id }, strategy],
+        })
+      ).currentMagnitude;
     const atRisk = (valueEth * allocated) / max;
     expect(atRisk).toBeGreaterThan(0n);
     const balance = await ctx.client.readContract({ address: TOKENS.ezETH, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });

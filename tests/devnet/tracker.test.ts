@@ -33,7 +33,8 @@ const positionOf = (s: TrackerSnapshot, account: Address, asset: string): Positi
   if (!p) throw new Error(`no ${asset} position for ${account}`);
   return p;
 };
-const balanceOf = (token: Address, account: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+const balanceOf = (token: Address, account: Address) =>
+  ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
 
 beforeAll(async () => {
   devnet = await startDevnet();
@@ -46,19 +47,60 @@ beforeAll(async () => {
   }
   // A deep, balanced ETH/stETH pool, like mainnet's (unless the DeFi seed already placed one).
   if (!(await ctx.client.getCode({ address: CURVE.stethPool }))) await placeCurveSteth(ctx);
-  await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'submit', args: [lpProvider], value: parseEther('5000'), from: lpProvider });
+  await ctx.write({
+    address: TOKENS.stETH,
+    abi: abi('StETH'),
+    functionName: 'submit',
+    args: [lpProvider],
+    value: parseEther('5000'),
+    from: lpProvider,
+  });
   await addCurveLiquidity(ctx, lpProvider, CURVE.stethPool, [parseEther('4000'), parseEther('4000')]);
   // Every holder stakes a different amount of ETH into stETH; alice also holds wstETH, rETH, ezETH, mETH, rsETH.
   for (const [i, h] of holders.entries()) {
-    await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'submit', args: [h], value: parseEther(String(i + 1)) + 123n, from: h });
+    await ctx.write({
+      address: TOKENS.stETH,
+      abi: abi('StETH'),
+      functionName: 'submit',
+      args: [h],
+      value: parseEther(String(i + 1)) + 123n,
+      from: h,
+    });
   }
   await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'submit', args: [alice], value: parseEther('3'), from: alice });
   await ctx.write({ address: TOKENS.stETH, abi: erc20Abi, functionName: 'approve', args: [TOKENS.wstETH, parseEther('2')], from: alice });
   await ctx.write({ address: TOKENS.wstETH, abi: abi('WstETH'), functionName: 'wrap', args: [parseEther('2')], from: alice });
-  await ctx.write({ address: PROTOCOL_CONTRACTS.rocketDepositPool, abi: abi('RocketDepositPool'), functionName: 'deposit', value: parseEther('3'), from: alice });
-  await ctx.write({ address: PROTOCOL_CONTRACTS.renzoRestakeManager, abi: abi('RenzoRestakeManager'), functionName: 'depositETH', args: [], value: parseEther('4'), from: alice });
-  await ctx.write({ address: PROTOCOL_CONTRACTS.mantleStaking, abi: abi('MantleStaking'), functionName: 'stake', args: [0n], value: parseEther('5'), from: alice });
-  await ctx.write({ address: PROTOCOL_CONTRACTS.kelpDepositPool, abi: abi('KelpLRTDepositPool'), functionName: 'depositETH', args: [0n, ''], value: parseEther('6'), from: alice });
+  await ctx.write({
+    address: PROTOCOL_CONTRACTS.rocketDepositPool,
+    abi: abi('RocketDepositPool'),
+    functionName: 'deposit',
+    value: parseEther('3'),
+    from: alice,
+  });
+  await ctx.write({
+    address: PROTOCOL_CONTRACTS.renzoRestakeManager,
+    abi: abi('RenzoRestakeManager'),
+    functionName: 'depositETH',
+    args: [],
+    value: parseEther('4'),
+    from: alice,
+  });
+  await ctx.write({
+    address: PROTOCOL_CONTRACTS.mantleStaking,
+    abi: abi('MantleStaking'),
+    functionName: 'stake',
+    args: [0n],
+    value: parseEther('5'),
+    from: alice,
+  });
+  await ctx.write({
+    address: PROTOCOL_CONTRACTS.kelpDepositPool,
+    abi: abi('KelpLRTDepositPool'),
+    functionName: 'depositETH',
+    args: [0n, ''],
+    value: parseEther('6'),
+    from: alice,
+  });
 });
 afterAll(async () => {
   await devnet?.stop();
@@ -70,7 +112,14 @@ describe('tracker on the devnet', () => {
     expect(s.blockNumber).toBe(await ctx.client.getBlockNumber({ cacheTime: 0 }));
     // Fair rates as the registry's own reader (one eth_call, outside the tracker) reports them.
     for (const t of s.tokens) expect(t.fairRate, t.symbol).toBe(rates[t.symbol]);
-    const held = { stETH: TOKENS.stETH, wstETH: TOKENS.wstETH, rETH: TOKENS.rETH, ezETH: TOKENS.ezETH, mETH: TOKENS.mETH, rsETH: TOKENS.rsETH } as const;
+    const held = {
+      stETH: TOKENS.stETH,
+      wstETH: TOKENS.wstETH,
+      rETH: TOKENS.rETH,
+      ezETH: TOKENS.ezETH,
+      mETH: TOKENS.mETH,
+      rsETH: TOKENS.rsETH,
+    } as const;
     for (const [symbol, token] of Object.entries(held)) {
       const p = positionOf(s, alice, symbol);
       expect(p.status, `${symbol}: ${p.error}`).toBe('ok');
@@ -80,13 +129,20 @@ describe('tracker on the devnet', () => {
       expect(p.fairValueEth, symbol).toBe((onChain * rates[symbol]!) / WAD);
     }
     // Nothing else is invented: alice holds exactly these six tokens.
-    expect(s.positions.filter((p) => p.account === alice).map((p) => p.asset).sort()).toEqual(Object.keys(held).sort());
+    expect(
+      s.positions
+        .filter((p) => p.account === alice)
+        .map((p) => p.asset)
+        .sort(),
+    ).toEqual(Object.keys(held).sort());
   });
 
   test('a refresh costs at most 3 RPC requests for 1 and for 10 accounts', async () => {
     const one = await refresh([alice]);
     const ten = await refresh(holders);
-    console.info(`tracker requests per refresh: 1 account → ${one.requestCount}, 10 accounts → ${ten.requestCount} (${ten.positions.length} positions)`);
+    console.info(
+      `tracker requests per refresh: 1 account → ${one.requestCount}, 10 accounts → ${ten.requestCount} (${ten.positions.length} positions)`,
+    );
     expect(one.requestCount).toBeLessThanOrEqual(3);
     expect(ten.requestCount).toBeLessThanOrEqual(3);
     expect(ten.positions.filter((p) => p.asset === 'stETH')).toHaveLength(10);
@@ -94,7 +150,12 @@ describe('tracker on the devnet', () => {
   });
 
   test('after a one-sided stETH dump, the depeg equals the pool quote for the position size', async () => {
-    const poolSteth = (await ctx.client.readContract({ address: CURVE.stethPool, abi: artifact('CurveStableSwapSTETH').abi, functionName: 'balances', args: [1n] })) as bigint;
+    const poolSteth = (await ctx.client.readContract({
+      address: CURVE.stethPool,
+      abi: artifact('CurveStableSwapSTETH').abi,
+      functionName: 'balances',
+      args: [1n],
+    })) as bigint;
     await ctx.client.setBalance({ address: trader, value: poolSteth * 2n });
     await ctx.write({ address: TOKENS.stETH, abi: abi('StETH'), functionName: 'submit', args: [trader], value: poolSteth, from: trader });
     await curveExchange(ctx, trader, CURVE.stethPool, 1n, 0n, (poolSteth * 85n) / 100n);
@@ -139,19 +200,39 @@ describe('tracker on the devnet', () => {
     const p = s.positions.find((x) => x.family === 'eigenlayer' && x.account === restaker && x.asset === 'stETH strategy');
     expect(p, JSON.stringify(s.positions.filter((x) => x.family !== 'token').map((x) => [x.asset, x.error]))).toBeDefined();
     expect(p!.status, p!.error).toBe('ok');
-    const [withdrawable] = (await ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: delegationManagerAbi, functionName: 'getWithdrawableShares', args: [restaker, [strategy]] })) as readonly [readonly bigint[], readonly bigint[]];
+    const [withdrawable] = (await ctx.client.readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'getWithdrawableShares',
+      args: [restaker, [strategy]],
+    })) as readonly [readonly bigint[], readonly bigint[]];
     expect(p!.amount).toBe(withdrawable[0]);
-    const underlying = await ctx.client.readContract({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [withdrawable[0]!] });
+    const underlying = await ctx.client.readContract({
+      address: strategy,
+      abi: strategyAbi,
+      functionName: 'sharesToUnderlyingView',
+      args: [withdrawable[0]!],
+    });
     expect(p!.details.underlying).toBe(String(underlying));
     const valueEth = (underlying * rates.stETH!) / WAD;
     expect(p!.fairValueEth).toBe(valueEth);
 
     // Reference §6 by hand: at risk = value × Σ allocated magnitude / max magnitude, per set value × mag_i / max.
-    const max = await ctx.client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationManagerAbi, functionName: 'getMaxMagnitude', args: [EIGEN_DEVNET_OPERATOR, strategy] });
+    const max = await ctx.client.readContract({
+      address: EIGENLAYER.allocationManager,
+      abi: allocationManagerAbi,
+      functionName: 'getMaxMagnitude',
+      args: [EIGEN_DEVNET_OPERATOR, strategy],
+    });
     expect(max).toBeLessThan(WAD); // the slash really happened
     const mags = await Promise.all(
       [1, 2].map(async (id) => {
-        const a = await ctx.client.readContract({ address: EIGENLAYER.allocationManager, abi: allocationManagerAbi, functionName: 'getAllocation', args: [EIGEN_DEVNET_OPERATOR, { avs: p!.slashing!.perSet![0]!.avs, id }, strategy] });
+        const a = await ctx.client.readContract({
+          address: EIGENLAYER.allocationManager,
+          abi: allocationManagerAbi,
+          functionName: 'getAllocation',
+          args: [EIGEN_DEVNET_OPERATOR, { avs: p!.slashing!.perSet![0]!.avs, id }, strategy],
+        });
         return a.currentMagnitude;
       }),
     );
@@ -162,7 +243,12 @@ describe('tracker on the devnet', () => {
 
   test('createTracker stores the snapshot with its request count, block and a history point per token', async () => {
     const store = createMemoryTrackerStore();
-    const tracker = createTracker({ chain: mainnet, getTransport: () => http(devnet.rpcUrl, { retryCount: 0 }), getAccounts: () => holders, store });
+    const tracker = createTracker({
+      chain: mainnet,
+      getTransport: () => http(devnet.rpcUrl, { retryCount: 0 }),
+      getAccounts: () => holders,
+      store,
+    });
     const state = await tracker.refresh();
     expect(state.schedule.lastError).toBeNull();
     expect(state.freshness.stale).toBe(false);

@@ -9,7 +9,16 @@ import { collectErrors, expectNoAxeViolations, expectOk, launchBallast, onboardO
 const PASSWORD = 'alerts-test-pw';
 /** chrome.notifications.getAll() answers the ids of the notifications on screen (true each), not their text. */
 type Shown = Record<string, boolean>;
-type ListedAlert = { id: string; rule: string; severity: string; title: string; read: boolean; notified: boolean; positionId?: string; block: string };
+type ListedAlert = {
+  id: string;
+  rule: string;
+  severity: string;
+  title: string;
+  read: boolean;
+  notified: boolean;
+  positionId?: string;
+  block: string;
+};
 type Chrome = {
   notifications: { getAll(): Promise<Shown> };
   action: { getBadgeText(d: object): Promise<string> };
@@ -23,7 +32,7 @@ describe('portfolio notifications in the browser (devnet)', () => {
   let errors: string[];
   const restaker = devAccount(1).address;
 
-  const inWorker = <T,>(fn: (chrome: Chrome) => Promise<T>) => ballast.serviceWorker.evaluate(`(${fn.toString()})(chrome)`) as Promise<T>;
+  const inWorker = <T>(fn: (chrome: Chrome) => Promise<T>) => ballast.serviceWorker.evaluate(`(${fn.toString()})(chrome)`) as Promise<T>;
   const shown = () => inWorker((c) => c.notifications.getAll());
   const badge = () => inWorker((c) => c.action.getBadgeText({}));
   const lastEvaluatedBlock = () => inWorker(async (c) => (await c.storage.local.get('alerts.state'))['alerts.state']?.lastLogBlock ?? null);
@@ -94,7 +103,10 @@ describe('portfolio notifications in the browser (devnet)', () => {
     await expect.poll(async () => Object.keys(await shown()).length, { timeout: 30_000 }).toBe(2);
     const recoveryId = Object.keys(await shown()).find((k) => k.startsWith('depeg-recovered:ezETH:'));
     const listed = (await expectOk(page, 'alerts:list')) as ListedAlert[];
-    expect(listed.map((a) => [a.id, a.severity, a.notified])).toEqual([[recoveryId, 'info', true], [expect.stringMatching(/^depeg:ezETH:/), 'danger', true]]);
+    expect(listed.map((a) => [a.id, a.severity, a.notified])).toEqual([
+      [recoveryId, 'info', true],
+      [expect.stringMatching(/^depeg:ezETH:/), 'danger', true],
+    ]);
     expect(await badge()).toBe('1');
     for (let i = 0; i < 2; i += 1) await refreshAndEvaluate();
     expect(Object.keys(await shown())).toHaveLength(2);
@@ -131,7 +143,11 @@ describe('portfolio notifications in the browser (devnet)', () => {
     await expect(warn.inputValue()).resolves.toBe('1');
     await expect(page.getByLabel('Danger at (%)', { exact: true }).inputValue()).resolves.toBe('3');
     const save = page.getByRole('button', { name: 'Save alert settings' });
-    for (const [text, message] of [['-1', /cannot be negative/], ['101', /cannot be above 100 %/], ['abc', /must be a number/]] as const) {
+    for (const [text, message] of [
+      ['-1', /cannot be negative/],
+      ['101', /cannot be above 100 %/],
+      ['abc', /must be a number/],
+    ] as const) {
       await warn.fill(text);
       await save.click();
       const error = page.locator(`#${await warn.getAttribute('aria-describedby')}`);

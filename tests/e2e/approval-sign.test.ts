@@ -13,33 +13,53 @@ type Announced = { info: { name: string }; provider: { request(a: { method: stri
 
 /** Sends one request through the Ballast EIP-6963 provider; its answer lands in window.__answer. */
 async function request(dapp: Page, method: string, params?: unknown) {
-  await dapp.evaluate(({ method, params }) => {
-    const w = window as unknown as { __providers: Announced[]; __answer?: unknown };
-    w.__answer = undefined;
-    const ballast = w.__providers.find((p) => p.info.name === 'Ballast')!;
-    void ballast.provider.request({ method, params }).then(
-      (result) => (w.__answer = { result }),
-      (error: { code?: number; message?: string }) => (w.__answer = { error: { code: error.code, message: error.message } }),
-    );
-  }, { method, params });
+  await dapp.evaluate(
+    ({ method, params }) => {
+      const w = window as unknown as { __providers: Announced[]; __answer?: unknown };
+      w.__answer = undefined;
+      const ballast = w.__providers.find((p) => p.info.name === 'Ballast')!;
+      void ballast.provider.request({ method, params }).then(
+        (result) => (w.__answer = { result }),
+        (error: { code?: number; message?: string }) => (w.__answer = { error: { code: error.code, message: error.message } }),
+      );
+    },
+    { method, params },
+  );
 }
 
 const answerOf = (dapp: Page) =>
-  dapp.waitForFunction(() => (window as unknown as { __answer?: unknown }).__answer).then((h) => h.jsonValue() as Promise<{ result?: unknown; error?: { code?: number } }>);
+  dapp
+    .waitForFunction(() => (window as unknown as { __answer?: unknown }).__answer)
+    .then((h) => h.jsonValue() as Promise<{ result?: unknown; error?: { code?: number } }>);
 
 async function approve(approval: Page, button: string) {
   const closed = waitForClose(approval);
-  await approval.getByRole('button', { name: button }).click().catch((e: Error) => {
-    if (!/closed/.test(e.message)) throw e;
-  });
+  await approval
+    .getByRole('button', { name: button })
+    .click()
+    .catch((e: Error) => {
+      if (!/closed/.test(e.message)) throw e;
+    });
   await closed;
 }
 
 const typedData = {
   types: {
-    EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
-    Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }],
-    Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person' }, { name: 'contents', type: 'string' }],
+    EIP712Domain: [
+      { name: 'name', type: 'string' },
+      { name: 'version', type: 'string' },
+      { name: 'chainId', type: 'uint256' },
+      { name: 'verifyingContract', type: 'address' },
+    ],
+    Person: [
+      { name: 'name', type: 'string' },
+      { name: 'wallet', type: 'address' },
+    ],
+    Mail: [
+      { name: 'from', type: 'Person' },
+      { name: 'to', type: 'Person' },
+      { name: 'contents', type: 'string' },
+    ],
   },
   primaryType: 'Mail',
   domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
@@ -66,7 +86,9 @@ describe('approval window: signatures', () => {
     if (skipReason) return;
     dapp = await ballast.context.newPage();
     await dapp.goto(`${server.origin}/`);
-    const found = await dapp.evaluate(() => (window as unknown as { __providers: Announced[] }).__providers.some((p) => p.info.name === 'Ballast'));
+    const found = await dapp.evaluate(() =>
+      (window as unknown as { __providers: Announced[] }).__providers.some((p) => p.info.name === 'Ballast'),
+    );
     if (!found) return void (skipReason = 'no Ballast EIP-6963 announcement yet');
     await request(dapp, 'eth_requestAccounts');
     await approve(await waitForPage(ballast.context, 'approval.html'), 'Connect');
@@ -105,7 +127,13 @@ describe('approval window: signatures', () => {
     const { result } = await answerOf(dapp!);
     // viem derives the domain type itself, so it takes the types without EIP712Domain.
     const { EIP712Domain: _domainType, ...types } = typedData.types;
-    const signer = await recoverTypedDataAddress({ domain: typedData.domain, types, primaryType: 'Mail', message: typedData.message, signature: result as `0x${string}` });
+    const signer = await recoverTypedDataAddress({
+      domain: typedData.domain,
+      types,
+      primaryType: 'Mail',
+      message: typedData.message,
+      signature: result as `0x${string}`,
+    });
     expect(signer).toBe(ACCOUNT_0);
   });
 });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { backgroundReady, collectErrors, expectNoAxeViolations, launchBallast, screenshot, sendProtocol, waitForClose, waitForPage } from './harness';
+import {
+  backgroundReady,
+  collectErrors,
+  expectNoAxeViolations,
+  launchBallast,
+  screenshot,
+  sendProtocol,
+  waitForClose,
+  waitForPage,
+} from './harness';
 import type { Ballast } from './harness';
 import { startDappServer } from './dapp-server';
 import { DEV_MNEMONIC } from '../devnet/context';
@@ -51,7 +60,9 @@ describe('approval window', () => {
     await dapp.goto(`${server.origin}/`);
     // The MAIN-world script announces at document_start; the page asked again on load. Either way
     // the announcement is in by the time the page has loaded, or Ballast has no provider yet.
-    const found = await dapp.evaluate(() => (window as unknown as { __providers: Announced[] }).__providers.some((p) => p.info.name === 'Ballast'));
+    const found = await dapp.evaluate(() =>
+      (window as unknown as { __providers: Announced[] }).__providers.some((p) => p.info.name === 'Ballast'),
+    );
     return found ? dapp : undefined;
   }
 
@@ -68,9 +79,12 @@ describe('approval window', () => {
     await expectNoAxeViolations(approval, 'approval connect (light)');
     await screenshot(approval, 'approval-connect');
     const closed = waitForClose(approval);
-    await approval.getByRole('button', { name: 'Connect' }).click().catch((e: Error) => {
-      if (!/closed/.test(e.message)) throw e; // the window may close under the click
-    });
+    await approval
+      .getByRole('button', { name: 'Connect' })
+      .click()
+      .catch((e: Error) => {
+        if (!/closed/.test(e.message)) throw e; // the window may close under the click
+      });
     await closed;
     const answer = (await answerOf(dapp!)) as { accounts?: string[] };
     expect(answer.accounts?.map((a) => a.toLowerCase())).toEqual([ACCOUNT_0.toLowerCase()]);
@@ -93,9 +107,12 @@ describe('approval window', () => {
     await approval.getByRole('button', { name: 'Unlock' }).click();
     await approval.getByTestId('request-origin').waitFor();
     const closed = waitForClose(approval);
-    await approval.getByRole('button', { name: 'Reject' }).click().catch((e: Error) => {
-      if (!/closed/.test(e.message)) throw e;
-    });
+    await approval
+      .getByRole('button', { name: 'Reject' })
+      .click()
+      .catch((e: Error) => {
+        if (!/closed/.test(e.message)) throw e;
+      });
     await closed;
     const answer = (await answerOf(dapp!)) as { error?: { code?: number } };
     expect(answer.error?.code).toBe(4001);

@@ -5,10 +5,21 @@ import type { CDPSession, Page } from 'playwright-core';
  * page scripts (and Playwright selectors) cannot reach it, but DOM.getDocument({pierce}) can, and
  * Input events through page.mouse are trusted like a user's.
  */
-type CdpNode = { nodeId: number; nodeName: string; nodeValue?: string; children?: CdpNode[]; shadowRoots?: CdpNode[]; attributes?: string[] };
+type CdpNode = {
+  nodeId: number;
+  nodeName: string;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  attributes?: string[];
+};
 
 const textOf = (node: CdpNode): string =>
-  node.nodeName === '#text' ? (node.nodeValue ?? '') : node.nodeName === 'STYLE' ? '' : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ');
+  node.nodeName === '#text'
+    ? (node.nodeValue ?? '')
+    : node.nodeName === 'STYLE'
+      ? ''
+      : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ');
 
 function find(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
   if (match(node)) return node;

@@ -9,7 +9,15 @@ export type DevnetPopup = { devnet: Devnet; ballast: Ballast; page: Page; errors
  * For beforeAll: starts a seeded devnet and Ballast, onboards it (HD accounts up to `untilAccount`), opens
  * the popup on `tab`; stops what it started if a step fails.
  */
-export async function openPopupOnDevnet({ password, tab, untilAccount }: { password: string; tab: string; untilAccount?: string }): Promise<DevnetPopup> {
+export async function openPopupOnDevnet({
+  password,
+  tab,
+  untilAccount,
+}: {
+  password: string;
+  tab: string;
+  untilAccount?: string;
+}): Promise<DevnetPopup> {
   const devnet = await startDevnet();
   let ballast: Ballast | undefined;
   try {
@@ -27,7 +35,13 @@ export async function openPopupOnDevnet({ password, tab, untilAccount }: { passw
 }
 
 /** For afterAll: closes the browser and stops the devnet, whatever part of openPopupOnDevnet got done. */
-export async function closePopupOnDevnet({ devnet, ballast }: { devnet?: Devnet | undefined; ballast?: Ballast | undefined }): Promise<void> {
+export async function closePopupOnDevnet({
+  devnet,
+  ballast,
+}: {
+  devnet?: Devnet | undefined;
+  ballast?: Ballast | undefined;
+}): Promise<void> {
   // A test that turned automine off and then failed must not leave the node waiting for a block.
   await devnet?.ctx.client.setAutomine(true).catch(() => undefined);
   await ballast?.close();

@@ -27,11 +27,21 @@ beforeAll(async () => {
   await page.exposeFunction('__standIn', async (method: string, params: unknown[]) => {
     received.push(method);
     if (method === 'eth_requestAccounts' || method === 'eth_accounts') return { result: [user] };
-    const answer = (await (await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })).json()) as { result?: unknown; error?: unknown };
+    const answer = (await (
+      await fetch(devnet.rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      })
+    ).json()) as { result?: unknown; error?: unknown };
     return answer;
   });
   await page.addInitScript((rdns: string) => {
-    const w = window as unknown as { __standIn(m: string, p: unknown[]): Promise<{ result?: unknown; error?: { code: number; message: string } }>; __standInProvider: unknown; __standInRequest: unknown };
+    const w = window as unknown as {
+      __standIn(m: string, p: unknown[]): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+      __standInProvider: unknown;
+      __standInRequest: unknown;
+    };
     const provider = {
       isMetaMask: true,
       async request({ method, params }: { method: string; params?: unknown[] }) {
@@ -43,7 +53,12 @@ beforeAll(async () => {
     };
     w.__standInProvider = provider;
     w.__standInRequest = provider.request;
-    const info = { uuid: '00000000-0000-4000-8000-0000000000aa', name: 'Stand-in wallet', icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns };
+    const info = {
+      uuid: '00000000-0000-4000-8000-0000000000aa',
+      name: 'Stand-in wallet',
+      icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>',
+      rdns,
+    };
     const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
     window.addEventListener('eip6963:requestProvider', announce);
     announce();

@@ -26,14 +26,19 @@ export type Ballast = {
   close(): Promise<void>;
 };
 
-export type LaunchOptions = { devnetRpcUrl?: string; /** false opens a visible window (npm run demo with a display). */ headless?: boolean };
+export type LaunchOptions = {
+  devnetRpcUrl?: string;
+  /** false opens a visible window (npm run demo with a display). */ headless?: boolean;
+};
 
 export async function launchBallast({ devnetRpcUrl, headless = true }: LaunchOptions = {}): Promise<Ballast> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`The extension is not built (${EXTENSION_DIR}/manifest.json is missing): run \`npx wxt build\` first, or \`npm run test:e2e\` which builds it.`);
+    throw new Error(
+      `The extension is not built (${EXTENSION_DIR}/manifest.json is missing): run \`npx wxt build\` first, or \`npm run test:e2e\` which builds it.`,
+    );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -110,7 +115,10 @@ export async function expectOk(page: Page, type: string, data?: unknown): Promis
  * Imports anvil's public dev mnemonic, adds HD accounts until `untilAccount` is in the wallet (the seeded
  * demo users are HD indexes 1–3), points the devnet network at `rpcUrl` and reloads the page.
  */
-export async function onboardOnDevnet(page: Page, { rpcUrl, password, untilAccount }: { rpcUrl: string; password: string; untilAccount?: string }): Promise<void> {
+export async function onboardOnDevnet(
+  page: Page,
+  { rpcUrl, password, untilAccount }: { rpcUrl: string; password: string; untilAccount?: string },
+): Promise<void> {
   await expectOk(page, 'wallet:importMnemonic', { mnemonic: DEV_MNEMONIC, password });
   for (let i = 0; untilAccount && i < 5; i += 1) {
     const { accounts } = (await expectOk(page, 'wallet:getState')) as { accounts: { address: string }[] };
@@ -132,7 +140,8 @@ export async function sendProtocol(page: Page, type: string, data?: unknown): Pr
     async ({ type, data }) => {
       try {
         const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-        const reply = (await runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as { res?: unknown; err?: { message?: string } } | undefined;
+        const reply = (await runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as
+          { res?: unknown; err?: { message?: string } } | undefined;
         if (!reply) return { ok: false as const, error: { message: `No answer to ${type}` } };
         if (reply.err) return { ok: false as const, error: { message: String(reply.err.message ?? 'error') } };
         return reply.res as ProtocolAnswer;
@@ -180,13 +189,29 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
   const serious = violations.filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length > 0) {
-    throw new Error(`axe found ${serious.length} serious/critical violation(s) on ${label}:\n${serious.map((v) => `- ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`).join('\n')}`);
+    throw new Error(
+      `axe found ${serious.length} serious/critical violation(s) on ${label}:\n${serious.map((v) => `- ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`).join('\n')}`,
+    );
   }
 }
 
@@ -201,12 +226,15 @@ export async function waitForPage(context: BrowserContext, part: string, timeout
     }, timeout);
     const onPage = (page: Page) => {
       // A window opened by the extension may report about:blank until its first navigation commits.
-      void page.waitForLoadState('domcontentloaded').then(() => {
-        if (!page.url().includes(part)) return;
-        clearTimeout(timer);
-        context.off('page', onPage);
-        resolvePage(page);
-      }, () => undefined);
+      void page.waitForLoadState('domcontentloaded').then(
+        () => {
+          if (!page.url().includes(part)) return;
+          clearTimeout(timer);
+          context.off('page', onPage);
+          resolvePage(page);
+        },
+        () => undefined,
+      );
     };
     context.on('page', onPage);
   });

@@ -30,7 +30,12 @@ beforeAll(async () => {
     const w = window as unknown as { __standIn(m: string): Promise<unknown>; __standInProvider: unknown };
     const provider = { request: ({ method }: { method: string }) => w.__standIn(method), on() {} };
     w.__standInProvider = provider;
-    const info = { uuid: '00000000-0000-4000-8000-0000000000bb', name: 'Stand-in wallet', icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns };
+    const info = {
+      uuid: '00000000-0000-4000-8000-0000000000bb',
+      name: 'Stand-in wallet',
+      icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>',
+      rdns,
+    };
     const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
     window.addEventListener('eip6963:requestProvider', announce);
     announce();
@@ -56,13 +61,19 @@ const signedOutcome = () => page.waitForFunction(() => (window as unknown as { _
 
 /** Waits until the card shows its buttons with the background's answer (it re-renders once when that arrives). */
 const settled = (card: Awaited<ReturnType<typeof cardSession>>) =>
-  expect.poll(async () => {
-    const text = (await card.text()) ?? '';
-    return /Continue/.test(text) && !/Simulating/.test(text);
-  }, { timeout: 60_000 }).toBe(true);
+  expect
+    .poll(
+      async () => {
+        const text = (await card.text()) ?? '';
+        return /Continue/.test(text) && !/Simulating/.test(text);
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 
 type CdpNode = { nodeId: number; nodeName: string; nodeValue?: string; children?: CdpNode[]; shadowRoots?: CdpNode[] };
-const textOf = (n: CdpNode): string => (n.nodeName === '#text' ? (n.nodeValue ?? '') : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join(''));
+const textOf = (n: CdpNode): string =>
+  n.nodeName === '#text' ? (n.nodeValue ?? '') : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
 function findButton(node: CdpNode, label: string): CdpNode | undefined {
   if (node.nodeName === 'BUTTON' && textOf(node).trim() === label) return node;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
@@ -82,7 +93,9 @@ async function leakButtonToPage(cdp: CDPSession, label: string): Promise<{ x: nu
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const button = findButton(root, label);
   if (!pageWorld || !button) throw new Error(`No page world or no "${label}" button`);
-  const { object } = (await cdp.send('DOM.resolveNode', { nodeId: button.nodeId, executionContextId: pageWorld.id })) as { object: { objectId: string } };
+  const { object } = (await cdp.send('DOM.resolveNode', { nodeId: button.nodeId, executionContextId: pageWorld.id })) as {
+    object: { objectId: string };
+  };
   await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { window.__leaked = this; }' });
   const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
@@ -98,28 +111,41 @@ describe('a page cannot click the in-page card', () => {
 
     const reach = await page.evaluate(() => {
       const host = document.querySelector('ballast-risk-card');
-      return { host: host !== null, shadowRoot: host?.shadowRoot === null ? 'closed' : 'open', buttons: document.querySelectorAll('button').length, text: document.body.innerText.includes('Continue') };
+      return {
+        host: host !== null,
+        shadowRoot: host?.shadowRoot === null ? 'closed' : 'open',
+        buttons: document.querySelectorAll('button').length,
+        text: document.body.innerText.includes('Continue'),
+      };
     });
     expect(reach).toEqual({ host: true, shadowRoot: 'closed', buttons: 0, text: false });
 
     const cdp = await ballast.context.newCDPSession(page);
     const { x, y } = await leakButtonToPage(cdp, 'Continue');
-    const attempts = await page.evaluate(({ x, y }) => {
-      const leaked = (window as unknown as { __leaked: HTMLButtonElement }).__leaked;
-      const host = document.querySelector('ballast-risk-card')!;
-      const atPoint = document.elementFromPoint(x, y);
-      const connected = leaked.isConnected;
-      const mouse = (type: string) => new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, view: window });
-      const key = (type: string, k: string) => new KeyboardEvent(type, { bubbles: true, composed: true, cancelable: true, key: k, code: k === ' ' ? 'Space' : k });
-      for (const target of [leaked, host, atPoint].filter((t): t is Element => t !== null)) {
-        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) target.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }) : mouse(type));
-        (target as HTMLElement).click();
-        (target as HTMLElement).focus();
-        for (const k of ['Enter', ' ']) for (const type of ['keydown', 'keypress', 'keyup']) target.dispatchEvent(key(type, k));
-      }
-      leaked.form?.requestSubmit();
-      return { leakedIsButton: leaked.tagName, connected, atPoint: atPoint?.tagName.toLowerCase() };
-    }, { x, y });
+    const attempts = await page.evaluate(
+      ({ x, y }) => {
+        const leaked = (window as unknown as { __leaked: HTMLButtonElement }).__leaked;
+        const host = document.querySelector('ballast-risk-card')!;
+        const atPoint = document.elementFromPoint(x, y);
+        const connected = leaked.isConnected;
+        const mouse = (type: string) =>
+          new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, view: window });
+        const key = (type: string, k: string) =>
+          new KeyboardEvent(type, { bubbles: true, composed: true, cancelable: true, key: k, code: k === ' ' ? 'Space' : k });
+        for (const target of [leaked, host, atPoint].filter((t): t is Element => t !== null)) {
+          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+            target.dispatchEvent(
+              type.startsWith('pointer') ? new PointerEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }) : mouse(type),
+            );
+          (target as HTMLElement).click();
+          (target as HTMLElement).focus();
+          for (const k of ['Enter', ' ']) for (const type of ['keydown', 'keypress', 'keyup']) target.dispatchEvent(key(type, k));
+        }
+        leaked.form?.requestSubmit();
+        return { leakedIsButton: leaked.tagName, connected, atPoint: atPoint?.tagName.toLowerCase() };
+      },
+      { x, y },
+    );
     // The button the page held was the live one (not one a re-render had already replaced).
     expect(attempts).toEqual({ leakedIsButton: 'BUTTON', connected: true, atPoint: 'ballast-risk-card' });
     // Synthetic events are dispatched synchronously: had one counted, the guard would have let the

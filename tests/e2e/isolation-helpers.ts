@@ -38,7 +38,13 @@ export async function startIsolationWorld(): Promise<IsolationWorld> {
 }
 
 /** For afterAll: closes whatever startIsolationWorld got to start. */
-export async function stopIsolationWorld({ ballast, sites }: { ballast?: Ballast | undefined; sites?: TwoSites | undefined }): Promise<void> {
+export async function stopIsolationWorld({
+  ballast,
+  sites,
+}: {
+  ballast?: Ballast | undefined;
+  sites?: TwoSites | undefined;
+}): Promise<void> {
   await ballast?.close();
   await sites?.close();
 }
@@ -53,16 +59,22 @@ export async function openSite(ballast: Ballast, url: string): Promise<Page> {
 
 /** One request through the page's Ballast provider, from page JavaScript. */
 export function call(frame: Page | Frame, method: string, params?: unknown): Promise<CallOutcome> {
-  return frame.evaluate(([m, p]) => (window as unknown as { __call(m: string, p: unknown): Promise<CallOutcome> }).__call(m as string, p), [method, params] as const);
+  return frame.evaluate(([m, p]) => (window as unknown as { __call(m: string, p: unknown): Promise<CallOutcome> }).__call(m as string, p), [
+    method,
+    params,
+  ] as const);
 }
 
 /** Starts a request and leaves it running; its outcome lands in window.__pending[key]. */
 export async function startCall(frame: Page | Frame, key: string, method: string, params?: unknown): Promise<void> {
-  await frame.evaluate(([k, m, p]) => {
-    const w = window as unknown as { __pending?: Record<string, unknown>; __call(m: string, p: unknown): Promise<unknown> };
-    w.__pending ??= {};
-    void w.__call(m as string, p).then((outcome) => (w.__pending![k as string] = outcome));
-  }, [key, method, params] as const);
+  await frame.evaluate(
+    ([k, m, p]) => {
+      const w = window as unknown as { __pending?: Record<string, unknown>; __call(m: string, p: unknown): Promise<unknown> };
+      w.__pending ??= {};
+      void w.__call(m as string, p).then((outcome) => (w.__pending![k as string] = outcome));
+    },
+    [key, method, params] as const,
+  );
 }
 
 /** Whether a started call has an outcome yet (undefined while it waits). */
@@ -78,19 +90,34 @@ export function waitOutcome(frame: Page | Frame, key: string): Promise<CallOutco
 
 /** What the wallet would show or reveal: lock state, accounts, connected sites, open requests, settings, raw local storage. */
 export async function walletState(ballast: Ballast, ui: Page) {
-  const state = (await expectOk(ui, 'wallet:getState')) as { status: string; accounts: unknown[]; selectedAddress?: string; pendingCount: number };
+  const state = (await expectOk(ui, 'wallet:getState')) as {
+    status: string;
+    accounts: unknown[];
+    selectedAddress?: string;
+    pendingCount: number;
+  };
   return {
     status: state.status,
     accounts: state.accounts,
     selectedAddress: state.selectedAddress,
     sites: await expectOk(ui, 'sites:list'),
-    pending: ((await expectOk(ui, 'pending:list')) as { id: string; origin: string; method: string }[]).map(({ id, origin, method }) => ({ id, origin, method })),
+    pending: ((await expectOk(ui, 'pending:list')) as { id: string; origin: string; method: string }[]).map(({ id, origin, method }) => ({
+      id,
+      origin,
+      method,
+    })),
     settings: await expectOk(ui, 'settings:get'),
     storageLocal: await ballast.serviceWorker.evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } };
       const all = await chrome.storage.local.get(null);
       // The auto-lock deadline moves with every message the background handles; it is not wallet state.
-      return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => !/autolock|lastActive/i.test(key)).sort(([x], [y]) => x.localeCompare(y))));
+      return JSON.stringify(
+        Object.fromEntries(
+          Object.entries(all)
+            .filter(([key]) => !/autolock|lastActive/i.test(key))
+            .sort(([x], [y]) => x.localeCompare(y)),
+        ),
+      );
     }),
   };
 }
@@ -102,8 +129,11 @@ export async function answerApproval(ballast: Ballast, origin: string, button: '
   const shown = await approval.getByTestId('request-origin').textContent();
   if (shown !== origin) throw new Error(`The approval window shows ${shown}, expected ${origin}`);
   const closed = waitForClose(approval);
-  await approval.getByRole('button', { name: button }).click().catch((e: Error) => {
-    if (!/closed/.test(e.message)) throw e; // the window may close under the click
-  });
+  await approval
+    .getByRole('button', { name: button })
+    .click()
+    .catch((e: Error) => {
+      if (!/closed/.test(e.message)) throw e; // the window may close under the click
+    });
   await closed;
 }

@@ -3,7 +3,17 @@ import type { Frame, Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk } from './harness';
 import type { TwoSites } from './isolation-sites';
-import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, startCall, waitOutcome, startIsolationWorld, stopIsolationWorld } from './isolation-helpers';
+import {
+  ACCOUNT_0,
+  PASSWORD,
+  answerApproval,
+  call,
+  openSite,
+  startCall,
+  waitOutcome,
+  startIsolationWorld,
+  stopIsolationWorld,
+} from './isolation-helpers';
 
 /**
  * Origins are the unit of permission: a connected site's accounts never reach another site, not in
@@ -33,7 +43,8 @@ const toldFrame = (frame: Page | Frame) =>
       .join('\n')
       .toLowerCase(),
   );
-const eventsOf = (frame: Page | Frame) => frame.evaluate(() => JSON.stringify((window as unknown as { __events: unknown[] }).__events).toLowerCase());
+const eventsOf = (frame: Page | Frame) =>
+  frame.evaluate(() => JSON.stringify((window as unknown as { __events: unknown[] }).__events).toLowerCase());
 const connectedOrigins = async () => ((await expectOk(ui, 'sites:list')) as { origin: string }[]).map((s) => s.origin).sort();
 
 /** The user connects `origin` through the approval window while `frame` waits for eth_requestAccounts. */
@@ -57,14 +68,18 @@ describe("a page cannot read another origin's accounts", () => {
     const bBefore = await openSite(ballast, `${sites.b.origin}/`);
     await connect(a, sites.a.origin);
     // A's own accountsChanged shows the event path works; B must not get it.
-    await a.waitForFunction(() => (window as unknown as { __events: { name: string }[] }).__events.some((e) => e.name === 'accountsChanged'));
+    await a.waitForFunction(() =>
+      (window as unknown as { __events: { name: string }[] }).__events.some((e) => e.name === 'accountsChanged'),
+    );
     // The same check finds the account where it belongs (A), so its silence on B means something.
     expect(await toldFrame(a)).toContain(account.slice(2));
     const bAfter = await openSite(ballast, `${sites.b.origin}/`);
     for (const b of [bBefore, bAfter]) {
       expect((await call(b, 'eth_accounts')).result).toEqual([]);
       expect((await call(b, 'wallet_getPermissions')).result).toEqual([]);
-      expect(await b.evaluate(() => (window as unknown as { __ballast: { selectedAddress: string | null } }).__ballast.selectedAddress)).toBeNull();
+      expect(
+        await b.evaluate(() => (window as unknown as { __ballast: { selectedAddress: string | null } }).__ballast.selectedAddress),
+      ).toBeNull();
       const signed = await call(b, 'personal_sign', ['0x68656c6c6f', ACCOUNT_0]);
       expect(signed.error?.code, JSON.stringify(signed)).toBe(4100);
       const sent = await call(b, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_0, value: '0x1' }]);
@@ -76,7 +91,12 @@ describe("a page cannot read another origin's accounts", () => {
     expect(await toldFrame(bAfter)).toContain('"type":"state"');
     expect(await expectOk(ui, 'pending:list')).toEqual([]);
     // Lock and unlock: A hears accountsChanged [] then its account again; B hears no accountsChanged at all.
-    const accountEvents = (page: Page) => page.evaluate(() => (window as unknown as { __events: { name: string; data: unknown }[] }).__events.filter((e) => e.name === 'accountsChanged').map((e) => e.data));
+    const accountEvents = (page: Page) =>
+      page.evaluate(() =>
+        (window as unknown as { __events: { name: string; data: unknown }[] }).__events
+          .filter((e) => e.name === 'accountsChanged')
+          .map((e) => e.data),
+      );
     const heardByA = (await accountEvents(a)).length;
     await expectOk(ui, 'wallet:lock');
     await expect.poll(async () => (await accountEvents(a)).slice(heardByA)).toEqual([[]]);
@@ -122,8 +142,14 @@ describe('a nested iframe is its own origin', () => {
     const top = await openSite(ballast, `${sites.a.origin}/embed`);
     const inner = await frameAt(top, sites.b.origin);
     // The iframe asks the top page's relay for A's accounts; the top page asks the iframe's relay as B.
-    await inner.evaluate(() => window.parent.postMessage({ channel: 'ballast:inpage', type: 'request', id: 'from-iframe', method: 'eth_accounts' }, '*'));
-    await top.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ channel: 'ballast:inpage', type: 'request', id: 'from-top', method: 'eth_accounts' }, '*'));
+    await inner.evaluate(() =>
+      window.parent.postMessage({ channel: 'ballast:inpage', type: 'request', id: 'from-iframe', method: 'eth_accounts' }, '*'),
+    );
+    await top.evaluate(() =>
+      document
+        .querySelector('iframe')!
+        .contentWindow!.postMessage({ channel: 'ballast:inpage', type: 'request', id: 'from-top', method: 'eth_accounts' }, '*'),
+    );
     // Each frame's own request afterwards is answered; by then the foreign frames were handled (in order) or ignored.
     expect(lower((await call(top, 'eth_accounts')).result)).toEqual([account]);
     expect((await call(inner, 'eth_accounts')).result).toEqual([]);

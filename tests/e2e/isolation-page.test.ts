@@ -4,7 +4,18 @@ import type { Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk } from './harness';
 import type { TwoSites } from './isolation-sites';
-import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, outcomeOf, startCall, walletState, startIsolationWorld, stopIsolationWorld } from './isolation-helpers';
+import {
+  ACCOUNT_0,
+  PASSWORD,
+  answerApproval,
+  call,
+  openSite,
+  outcomeOf,
+  startCall,
+  walletState,
+  startIsolationWorld,
+  stopIsolationWorld,
+} from './isolation-helpers';
 
 /**
  * A hostile web page tries to use the wallet protocol of the popup: through window.ethereum, through
@@ -13,10 +24,27 @@ import { ACCOUNT_0, PASSWORD, answerApproval, call, openSite, outcomeOf, startCa
  * wallet exactly as it was.
  */
 const UI_METHODS = [
-  'wallet:getState', 'wallet:revealMnemonic', 'wallet:unlock', 'wallet:lock', 'wallet:importMnemonic', 'wallet:changePassword',
-  'accounts:add', 'accounts:select', 'sites:list', 'sites:revoke', 'networks:setRpcUrls', 'settings:set',
-  'pending:list', 'pending:resolve', 'approvals:resolve', 'preview:get', 'flows:start',
-  '__proto__', 'constructor', 'hasOwnProperty', 'toString',
+  'wallet:getState',
+  'wallet:revealMnemonic',
+  'wallet:unlock',
+  'wallet:lock',
+  'wallet:importMnemonic',
+  'wallet:changePassword',
+  'accounts:add',
+  'accounts:select',
+  'sites:list',
+  'sites:revoke',
+  'networks:setRpcUrls',
+  'settings:set',
+  'pending:list',
+  'pending:resolve',
+  'approvals:resolve',
+  'preview:get',
+  'flows:start',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'toString',
 ];
 const UNSUPPORTED_METHOD = 4200; // EIP-1193
 
@@ -37,10 +65,12 @@ async function postFramesThenSentinel(page: Page, frames: unknown[]): Promise<st
     // The relay handles window messages in order and the port keeps order: once the sentinel is
     // answered, every frame posted before it has been answered too (or ignored).
     const sentinel = `sentinel-${Math.random()}`;
-    const answered = new Promise<void>((resolve) => window.addEventListener('message', (e) => {
-      const d = e.data as { type?: string; id?: string } | null;
-      if (d?.type === 'response' && d.id === sentinel) resolve();
-    }));
+    const answered = new Promise<void>((resolve) =>
+      window.addEventListener('message', (e) => {
+        const d = e.data as { type?: string; id?: string } | null;
+        if (d?.type === 'response' && d.id === sentinel) resolve();
+      }),
+    );
     window.postMessage({ channel: 'ballast:inpage', type: 'request', id: sentinel, method: 'eth_chainId' }, window.location.origin);
     await answered;
     return w.__wire;
@@ -48,7 +78,9 @@ async function postFramesThenSentinel(page: Page, frames: unknown[]): Promise<st
 }
 
 const responsesIn = (wire: string[]) =>
-  wire.map((raw) => JSON.parse(raw) as { channel?: string; type?: string; id?: string; result?: unknown; error?: { code: number } }).filter((m) => m.channel === 'ballast:content' && m.type === 'response');
+  wire
+    .map((raw) => JSON.parse(raw) as { channel?: string; type?: string; id?: string; result?: unknown; error?: { code: number } })
+    .filter((m) => m.channel === 'ballast:content' && m.type === 'response');
 
 describe('a web page cannot reach background-only methods', () => {
   it('window.ethereum.request with the popup protocol names is refused with 4200 and changes nothing (wallet locked: unlock with the right password still fails)', async () => {
@@ -65,7 +97,10 @@ describe('a web page cannot reach background-only methods', () => {
     // window.ethereum is the same provider when no other wallet took it: the same refusals.
     const viaWindow = await page.evaluate((password) => {
       const eth = (window as unknown as { ethereum?: { request(a: unknown): Promise<unknown> } }).ethereum;
-      return eth!.request({ method: 'wallet:unlock', params: { password } }).then(() => 'answered', (e: { code?: number }) => e.code);
+      return eth!.request({ method: 'wallet:unlock', params: { password } }).then(
+        () => 'answered',
+        (e: { code?: number }) => e.code,
+      );
     }, PASSWORD);
     expect(viaWindow).toBe(UNSUPPORTED_METHOD);
     expect(await walletState(ballast, ui)).toEqual(before);
@@ -77,7 +112,13 @@ describe('a web page cannot reach background-only methods', () => {
   it('hand-made postMessage frames (relay format with UI names, messaging-library format, UI port and card formats) get 4200 or nothing, and change nothing', async () => {
     const before = await walletState(ballast, ui);
     const page = await openSite(ballast, `${sites.a.origin}/`);
-    const relayed = UI_METHODS.slice(0, 6).map((method, i) => ({ channel: 'ballast:inpage', type: 'request', id: `spoof-${i}`, method, params: { password: PASSWORD } }));
+    const relayed = UI_METHODS.slice(0, 6).map((method, i) => ({
+      channel: 'ballast:inpage',
+      type: 'request',
+      id: `spoof-${i}`,
+      method,
+      params: { password: PASSWORD },
+    }));
     const others = [
       // @webext-core/messaging's wire format, as the popup sends it to the background.
       { id: 1, type: 'wallet:revealMnemonic', data: { password: PASSWORD }, timestamp: Date.now() },
@@ -106,7 +147,8 @@ describe('a web page cannot reach background-only methods', () => {
   it('the page has no extension messaging of its own (chrome.runtime.sendMessage to Ballast fails)', async () => {
     const page = await openSite(ballast, `${sites.a.origin}/`);
     const outcome = await page.evaluate(async (id) => {
-      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } })
+        .chrome?.runtime;
       if (typeof runtime?.sendMessage !== 'function') return 'no runtime.sendMessage';
       try {
         return `answered ${JSON.stringify(await runtime.sendMessage(id, { id: 1, type: 'wallet:getState', timestamp: Date.now() }))}`;
@@ -146,7 +188,9 @@ describe('a page cannot approve its own request', () => {
     await answerApproval(ballast, sites.a.origin, 'Reject');
     await page.waitForFunction(() => (window as unknown as { __pending: Record<string, unknown> }).__pending.connect);
     expect((await outcomeOf(page, 'connect'))?.error?.code).toBe(4001);
-    const rejections = responsesIn(await page.evaluate(() => (window as unknown as { __wire: string[] }).__wire)).filter((r) => r.error?.code === 4001);
+    const rejections = responsesIn(await page.evaluate(() => (window as unknown as { __wire: string[] }).__wire)).filter(
+      (r) => r.error?.code === 4001,
+    );
     expect(rejections).toHaveLength(1);
     expect(await walletState(ballast, ui)).toEqual(before);
     await page.close();
@@ -156,13 +200,17 @@ describe('a page cannot approve its own request', () => {
 describe('a page cannot smuggle a request behind one the user approves', () => {
   /** Posts one raw relay frame with a chosen id; resolves with the page's answer to it. */
   const rawRequest = (page: Page, id: string, method: string, params: unknown[]) =>
-    page.evaluate(({ id, method, params }) => new Promise<{ result?: `0x${string}`; error?: { code: number } }>((resolve) => {
-      window.addEventListener('message', (e) => {
-        const d = e.data as { channel?: string; type?: string; id?: string; result?: `0x${string}`; error?: { code: number } } | null;
-        if (d?.channel === 'ballast:content' && d.type === 'response' && d.id === id) resolve({ result: d.result, error: d.error });
-      });
-      window.postMessage({ channel: 'ballast:inpage', type: 'request', id, method, params }, window.location.origin);
-    }), { id, method, params });
+    page.evaluate(
+      ({ id, method, params }) =>
+        new Promise<{ result?: `0x${string}`; error?: { code: number } }>((resolve) => {
+          window.addEventListener('message', (e) => {
+            const d = e.data as { channel?: string; type?: string; id?: string; result?: `0x${string}`; error?: { code: number } } | null;
+            if (d?.channel === 'ballast:content' && d.type === 'response' && d.id === id) resolve({ result: d.result, error: d.error });
+          });
+          window.postMessage({ channel: 'ballast:inpage', type: 'request', id, method, params }, window.location.origin);
+        }),
+      { id, method, params },
+    );
 
   it("a second request under a waiting request's id is refused; approving what the window shows signs only that", async () => {
     const first = await openSite(ballast, `${sites.a.origin}/`);

@@ -3,7 +3,16 @@ import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk, sendProtocol } from './harness';
 import type { TwoSites } from './isolation-sites';
-import { PASSWORD, answerApproval, openSite, outcomeOf, startCall, walletState, startIsolationWorld, stopIsolationWorld } from './isolation-helpers';
+import {
+  PASSWORD,
+  answerApproval,
+  openSite,
+  outcomeOf,
+  startCall,
+  walletState,
+  startIsolationWorld,
+  stopIsolationWorld,
+} from './isolation-helpers';
 
 /**
  * A tab cannot act as the popup. The strongest tab-side sender is our own content script: these tests
@@ -29,12 +38,21 @@ async function contentScriptWorld(page: Page) {
   cdp.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContext }) => contexts.push(context));
   await cdp.send('Runtime.enable'); // reports every existing context before it returns
   const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const world = contexts.find((c) => c.origin === `chrome-extension://${ballast.extensionId}` && c.auxData?.frameId === frameTree.frame.id && c.auxData?.isDefault === false);
+  const world = contexts.find(
+    (c) =>
+      c.origin === `chrome-extension://${ballast.extensionId}` &&
+      c.auxData?.frameId === frameTree.frame.id &&
+      c.auxData?.isDefault === false,
+  );
   if (!world) throw new Error(`No Ballast content-script world among ${JSON.stringify(contexts)}`);
   return {
     async evaluate<T>(expression: string): Promise<T> {
-      const answer = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as { result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-      if (answer.exceptionDetails) throw new Error(`${answer.exceptionDetails.text} ${answer.exceptionDetails.exception?.description ?? ''}`);
+      const answer = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+        result: { value?: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (answer.exceptionDetails)
+        throw new Error(`${answer.exceptionDetails.text} ${answer.exceptionDetails.exception?.description ?? ''}`);
       return answer.result.value as T;
     },
     detach: () => cdp.detach(),
@@ -73,7 +91,9 @@ describe('messages whose sender is a tab cannot act as the popup', () => {
     // Control: this really is Ballast's content script, and its messages do reach the background
     // (the card's preview ask is the one message a tab may send; an unknown request gets ok:false).
     expect(await world.evaluate('chrome.runtime.id')).toBe(ballast.extensionId);
-    const card = await world.evaluate<unknown>(`chrome.runtime.sendMessage({ type: 'ballast:card-preview', mode: 'ballast', requestId: 'none', method: 'eth_sendTransaction' })`);
+    const card = await world.evaluate<unknown>(
+      `chrome.runtime.sendMessage({ type: 'ballast:card-preview', mode: 'ballast', requestId: 'none', method: 'eth_sendTransaction' })`,
+    );
     expect(card).toEqual({ ok: false });
 
     await expectOk(ui, 'wallet:lock');
@@ -97,7 +117,9 @@ describe('messages whose sender is a tab cannot act as the popup', () => {
     await startCall(page, 'connect', 'eth_requestAccounts');
     await expect.poll(async () => ((await expectOk(ui, 'pending:list')) as unknown[]).length).toBe(1);
     const [pending] = (await expectOk(ui, 'pending:list')) as { id: string }[];
-    const reply = await world.evaluate<Reply>(protocolMessage('pending:resolve', { id: pending!.id, approved: true, accounts: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'] }));
+    const reply = await world.evaluate<Reply>(
+      protocolMessage('pending:resolve', { id: pending!.id, approved: true, accounts: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'] }),
+    );
     expect(reply?.res?.error?.code, JSON.stringify(reply)).toBe('forbidden_sender');
     expect(((await expectOk(ui, 'pending:list')) as { id: string }[]).map((p) => p.id)).toEqual([pending!.id]);
     expect(await outcomeOf(page, 'connect')).toBeUndefined();
@@ -132,7 +154,11 @@ describe('messages whose sender is a tab cannot act as the popup', () => {
     const page = await openSite(ballast, `${sites.a.origin}/`);
     // Chromium blocks both (the pages are not web-accessible) and shows its error page instead.
     const BLOCKED = 'chrome-error://chromewebdata/';
-    const whereIs = (target: Page | Frame) => target.evaluate(() => ({ href: location.href, runtime: typeof (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id }));
+    const whereIs = (target: Page | Frame) =>
+      target.evaluate(() => ({
+        href: location.href,
+        runtime: typeof (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id,
+      }));
     for (const path of ['popup.html', 'approval.html']) {
       const target = ballast.url(path);
       await page.evaluate(async (src) => {

@@ -28,7 +28,10 @@ const recorder = `<script>
   );
 </script>`;
 
-const page = (title: string, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${recorder}</head>
+const page = (
+  title: string,
+  body = '',
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${recorder}</head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
 
 export type Site = { origin: string };
@@ -38,9 +41,14 @@ function listen(host: string, other: () => string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const html =
-      path === '/embed' ? page('Outer site', `<iframe id="inner" title="inner site" src="${other()}/" width="400" height="200"></iframe>`)
-        // Same URL, but sandboxed without allow-same-origin: the frame's origin is opaque ("null").
-        : path === '/sandbox' ? page('Outer site', '<iframe id="inner" title="sandboxed frame" sandbox="allow-scripts" src="/" width="400" height="200"></iframe>')
+      path === '/embed'
+        ? page('Outer site', `<iframe id="inner" title="inner site" src="${other()}/" width="400" height="200"></iframe>`)
+        : // Same URL, but sandboxed without allow-same-origin: the frame's origin is opaque ("null").
+          path === '/sandbox'
+          ? page(
+              'Outer site',
+              '<iframe id="inner" title="sandboxed frame" sandbox="allow-scripts" src="/" width="400" height="200"></iframe>',
+            )
           : page(path === '/' ? 'Site' : path.slice(1));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
@@ -58,9 +66,10 @@ export async function startTwoSites(): Promise<TwoSites> {
   const serverB = await listen('127.0.0.1', () => a);
   a = originOf('127.0.0.1', serverA);
   b = originOf('localhost', serverB);
-  const stop = (s: Server) => new Promise<void>((resolve) => {
-    s.closeAllConnections();
-    s.close(() => resolve());
-  });
+  const stop = (s: Server) =>
+    new Promise<void>((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
   return { a: { origin: a }, b: { origin: b }, close: async () => void (await Promise.all([stop(serverA), stop(serverB)])) };
 }

@@ -76,7 +76,10 @@ describe('accessibility of every popup screen, light and dark', () => {
 
     for (const tab of ['Portfolio', 'Stake', 'Activity', 'Alerts'] as const) {
       await page.getByRole('tab', { name: tab }).click();
-      await page.getByRole('heading', { level: 1 }).filter({ hasText: tab === 'Stake' ? 'Stake & deploy' : tab }).waitFor();
+      await page
+        .getByRole('heading', { level: 1 })
+        .filter({ hasText: tab === 'Stake' ? 'Stake & deploy' : tab })
+        .waitFor();
       await waitUntilIdle(page);
       await check(tab.toLowerCase());
     }

@@ -10,9 +10,13 @@ import { closePopupOnDevnet, openPopupOnDevnet } from './devnet-popup';
 
 const PASSWORD = 'portfolio-insights-pw';
 // The Curve ETH/stETH pool: coin 0 is ETH, coin 1 stETH (int128 indices).
-const curveAbi = parseAbi(['function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)', 'function coins(uint256) view returns (address)']);
+const curveAbi = parseAbi([
+  'function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)',
+  'function coins(uint256) view returns (address)',
+]);
 
-const row = (page: Page, family: string, account: Address, asset: string) => page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
+const row = (page: Page, family: string, account: Address, asset: string) =>
+  page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
 
 describe('popup Portfolio position detail: yield, exit routes, protocol', () => {
   let devnet: Devnet;
@@ -37,7 +41,9 @@ describe('popup Portfolio position detail: yield, exit routes, protocol', () => 
     const client = devnet.ctx.client;
     const balance = await client.readContract({ address: TOKENS.stETH, abi: erc20Abi, functionName: 'balanceOf', args: [restaker] });
     expect(balance).toBeGreaterThan(0n);
-    await expect(client.readContract({ address: CURVE.stethPool, abi: curveAbi, functionName: 'coins', args: [1n] })).resolves.toBe(TOKENS.stETH);
+    await expect(client.readContract({ address: CURVE.stethPool, abi: curveAbi, functionName: 'coins', args: [1n] })).resolves.toBe(
+      TOKENS.stETH,
+    );
     const dy = await client.readContract({ address: CURVE.stethPool, abi: curveAbi, functionName: 'get_dy', args: [1n, 0n, balance] });
     expect(dy).toBeGreaterThan(0n);
 
@@ -45,7 +51,12 @@ describe('popup Portfolio position detail: yield, exit routes, protocol', () => 
     const curveRow = table.locator('tr[data-venue="curve"]');
     await expect(curveRow.getByRole('rowheader').textContent()).resolves.toBe('Curve');
     await expect(curveRow.locator('[data-eth-out]').textContent()).resolves.toBe(formatEth(dy));
-    await expect(page.getByRole('table', { name: 'Protocol withdrawal' }).getByRole('rowheader').allTextContents()).resolves.toEqual(['Amount', 'Delay', 'Fee', 'Queue']);
+    await expect(page.getByRole('table', { name: 'Protocol withdrawal' }).getByRole('rowheader').allTextContents()).resolves.toEqual([
+      'Amount',
+      'Delay',
+      'Fee',
+      'Queue',
+    ]);
 
     const protocol = page.getByRole('region', { name: 'Protocol' });
     await expect(protocol.getByRole('heading').textContent()).resolves.toBe('Protocol · Lido');

@@ -11,9 +11,12 @@ import { closePopupOnDevnet, openPopupOnDevnet } from './devnet-popup';
 
 const PASSWORD = 'portfolio-test-pw';
 const TOKEN_SYMBOLS = ['stETH', 'wstETH', 'weETH', 'ezETH', 'rsETH'] as const;
-const withdrawableAbi = parseAbi(['function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)']);
+const withdrawableAbi = parseAbi([
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
+]);
 
-const row = (page: Page, family: string, account: Address, asset: string) => page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
+const row = (page: Page, family: string, account: Address, asset: string) =>
+  page.locator(`[data-position="${family}:${account.toLowerCase()}:${asset}"]`);
 
 describe('popup Portfolio on a seeded devnet', () => {
   let devnet: Devnet;
@@ -31,24 +34,41 @@ describe('popup Portfolio on a seeded devnet', () => {
   it('shows every seeded position with the chain balance, the charts, and no axe violations', async () => {
     await page.locator('[data-portfolio-state="ready"]').waitFor({ timeout: 60_000 });
     for (const symbol of TOKEN_SYMBOLS) {
-      const balance = await devnet.ctx.client.readContract({ address: TOKENS[symbol], abi: erc20Abi, functionName: 'balanceOf', args: [restaker] });
+      const balance = await devnet.ctx.client.readContract({
+        address: TOKENS[symbol],
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [restaker],
+      });
       expect(balance).toBeGreaterThan(0n);
-      await expect(row(page, 'token', restaker, symbol).locator('[data-amount]').textContent()).resolves.toBe(formatEth(balance, { unit: symbol }));
+      await expect(row(page, 'token', restaker, symbol).locator('[data-amount]').textContent()).resolves.toBe(
+        formatEth(balance, { unit: symbol }),
+      );
     }
-    const [withdrawable] = await devnet.ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: withdrawableAbi, functionName: 'getWithdrawableShares', args: [restaker, [EIGEN_STRATEGIES.stETH]] });
+    const [withdrawable] = await devnet.ctx.client.readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: withdrawableAbi,
+      functionName: 'getWithdrawableShares',
+      args: [restaker, [EIGEN_STRATEGIES.stETH]],
+    });
     expect(withdrawable[0]).toBeGreaterThan(0n);
-    await expect(row(page, 'eigenlayer', restaker, 'stETH strategy').locator('[data-amount]').textContent()).resolves.toBe(formatEth(withdrawable[0]!, { unit: 'stETH strategy' }));
+    await expect(row(page, 'eigenlayer', restaker, 'stETH strategy').locator('[data-amount]').textContent()).resolves.toBe(
+      formatEth(withdrawable[0]!, { unit: 'stETH strategy' }),
+    );
     await expect(page.getByRole('heading', { name: 'EigenLayer' }).count()).resolves.toBe(1);
 
     // Charts: uPlot canvases with pixels drawn on them (not a blank frame).
     for (const kind of ['peg', 'exposure']) {
-      const drawn = await page.locator(`[data-chart="${kind}"] canvas`).first().evaluate((canvas: HTMLCanvasElement) => {
-        const ctx = canvas.getContext('2d')!;
-        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        let inked = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked += 1;
-        return { width: canvas.width, height: canvas.height, inked };
-      });
+      const drawn = await page
+        .locator(`[data-chart="${kind}"] canvas`)
+        .first()
+        .evaluate((canvas: HTMLCanvasElement) => {
+          const ctx = canvas.getContext('2d')!;
+          const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          let inked = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked += 1;
+          return { width: canvas.width, height: canvas.height, inked };
+        });
       expect(drawn.width, kind).toBeGreaterThan(100);
       expect(drawn.inked, kind).toBeGreaterThan(200);
     }

@@ -15,7 +15,10 @@ import { depositAndDelegate } from '../devnet/seed/eigen-actions';
  * (picked by its EIP-6963 rdns). Each case reads the preview the window renders before deciding.
  */
 const BALLAST_RDNS = 'wallet.ballast';
-const feedAbi = parseAbi(['function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)', 'function decimals() view returns (uint8)']);
+const feedAbi = parseAbi([
+  'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
+  'function decimals() view returns (uint8)',
+]);
 const kelpOracleAbi = parseAbi(['function rsETHPrice() view returns (uint256)']);
 const ONE = 10n ** 18n;
 
@@ -125,7 +128,9 @@ test('add ETH + stETH to Curve: impermanent-loss figures at 1, 3, 5 and 10 % dep
 
 test('sign a Permit2 PermitSingle: danger flag naming spender, amount and expiry', async () => {
   const { approval, preview } = await previewFor('#sign-permit2');
-  const ids = await preview.locator('[data-testid="risk-flag"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-flag-id')}:${e.getAttribute('data-severity')}`));
+  const ids = await preview
+    .locator('[data-testid="risk-flag"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-flag-id')}:${e.getAttribute('data-severity')}`));
   expect(ids).toContain('permit2.long-expiration:danger');
   const flag = flagOf(preview, 'permit2.long-expiration');
   expect(await flag.getAttribute('data-severity')).toBe('danger');

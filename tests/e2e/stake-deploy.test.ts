@@ -12,7 +12,10 @@ import { expectNoAxeViolations, expectOk, screenshot, type Ballast } from './har
 import { closeStakeScreen, openStakeScreen, previewRecipe, runFlowThroughUi } from './stake-helpers';
 
 const PASSWORD = 'stake-deploy-pw';
-const erc20 = parseAbi(['event Transfer(address indexed from, address indexed to, uint256 value)', 'function balanceOf(address) view returns (uint256)']);
+const erc20 = parseAbi([
+  'event Transfer(address indexed from, address indexed to, uint256 value)',
+  'function balanceOf(address) view returns (uint256)',
+]);
 const views = parseAbi([
   'function sharesForAmount(uint256) view returns (uint256)',
   'function calc_token_amount(uint256[] amounts, bool is_deposit) view returns (uint256)',
@@ -41,7 +44,9 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
   afterAll(() => closeStakeScreen({ devnet, ballast }));
 
   // Each flow starts from the same chain: no test sees another's deposits, approvals or delegation.
-  beforeEach(async () => { snapshot = await client().snapshot(); });
+  beforeEach(async () => {
+    snapshot = await client().snapshot();
+  });
   afterEach(async () => {
     await client().revert({ id: snapshot });
     // Back to the form if a test left the progress view open.
@@ -66,7 +71,10 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
   /** Amounts of `token` minted to the user (Transfer from 0x0) in one receipt, read from its logs. */
   function mintedIn(logs: Parameters<typeof parseEventLogs>[0]['logs'], token: Address): bigint {
     return parseEventLogs({ abi: erc20, eventName: 'Transfer', logs })
-      .filter((l) => l.address.toLowerCase() === token.toLowerCase() && l.args.from === zeroAddress && l.args.to.toLowerCase() === user.toLowerCase())
+      .filter(
+        (l) =>
+          l.address.toLowerCase() === token.toLowerCase() && l.args.from === zeroAddress && l.args.to.toLowerCase() === user.toLowerCase(),
+      )
       .reduce((sum, l) => sum + l.args.value, 0n);
   }
 
@@ -75,8 +83,18 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     const lpBefore = await client().readContract({ address: CURVE.weethNgPool, abi: erc20, functionName: 'balanceOf', args: [user] });
     const nonceBefore = await client().getTransactionCount({ address: user });
     // Independent bounds for the weETH figure: eETH mints 1:1 with ETH (a wei or two lost to share rounding).
-    const weethHigh = await client().readContract({ address: PROTOCOL_CONTRACTS.etherfiLiquidityPool, abi: views, functionName: 'sharesForAmount', args: [amount] });
-    const weethLow = await client().readContract({ address: PROTOCOL_CONTRACTS.etherfiLiquidityPool, abi: views, functionName: 'sharesForAmount', args: [amount - 2n] });
+    const weethHigh = await client().readContract({
+      address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
+      abi: views,
+      functionName: 'sharesForAmount',
+      args: [amount],
+    });
+    const weethLow = await client().readContract({
+      address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
+      abi: views,
+      functionName: 'sharesForAmount',
+      args: [amount - 2n],
+    });
 
     const card = await previewRecipe(page, /^ETH → weETH → Curve LP/, '3');
     const steps = card.getByRole('list', { name: 'Steps' }).locator(':scope > li');
@@ -88,12 +106,15 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     expect(labels[3]).toContain('Allow Curve WETH/weETH to take weETH');
     expect(labels[4]).toContain('Add liquidity to Curve WETH/weETH');
     const intermediate = card.getByRole('list', { name: 'Intermediate tokens' });
-    const onTheWay = (await intermediate.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')));
+    const onTheWay = await intermediate.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(onTheWay.map((l) => l.split(' ').at(-1)).sort()).toEqual(['eETH', 'weETH']);
     const weethShown = parseEther(onTheWay.find((l) => l.endsWith(' weETH'))!.split(' ')[0]!);
     expect(weethShown).toBeGreaterThanOrEqual(weethLow);
     expect(weethShown).toBeLessThanOrEqual(weethHigh);
-    const lpShown = await card.getByRole('list', { name: 'Final position' }).locator('[aria-label$=" Curve WETH/weETH LP"]').getAttribute('aria-label');
+    const lpShown = await card
+      .getByRole('list', { name: 'Final position' })
+      .locator('[aria-label$=" Curve WETH/weETH LP"]')
+      .getAttribute('aria-label');
     await expect(card.getByText(/impermanent loss/i).count()).resolves.toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'curve preview');
     await screenshot(page, 'stake-deploy-curve-preview');
@@ -113,7 +134,13 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     expect(weethMinted).toBe(weethShown);
     expect(lpShown).toBe(`${formatAmountExact(lpMinted)} Curve WETH/weETH LP`);
     // Within the slippage of the pool's own quote for the weETH that went in, read at the block before the add.
-    const quote = await client().readContract({ address: CURVE.weethNgPool, abi: views, functionName: 'calc_token_amount', args: [[0n, weethMinted], true], blockNumber: addReceipt.blockNumber - 1n });
+    const quote = await client().readContract({
+      address: CURVE.weethNgPool,
+      abi: views,
+      functionName: 'calc_token_amount',
+      args: [[0n, weethMinted], true],
+      blockNumber: addReceipt.blockNumber - 1n,
+    });
     expect(lpMinted).toBeGreaterThanOrEqual((quote * 9950n) / 10_000n);
     // Five steps, five nonces: nothing sent twice.
     await expect(client().getTransactionCount({ address: user })).resolves.toBe(nonceBefore + 5);
@@ -123,7 +150,9 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
   it('refuses an operator field that is not an address, or an address that is not an EigenLayer operator, under the field', async () => {
     const notOperator = devAccount(3).address;
     // The premise, read independently: the chain does not know this address as an operator.
-    await expect(client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'isOperator', args: [notOperator] })).resolves.toBe(false);
+    await expect(
+      client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'isOperator', args: [notOperator] }),
+    ).resolves.toBe(false);
     await page.getByRole('radio', { name: /^ETH → stETH → EigenLayer/ }).check();
     await amountField().fill('1');
     const cases: [string, RegExp][] = [
@@ -149,8 +178,15 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
   it('ETH → stETH → EigenLayer → operator: deposit shares match the strategy math and the account is delegated', async () => {
     const amount = parseEther('1.5');
     const nonceBefore = await client().getTransactionCount({ address: user });
-    const sharesBefore = await client().readContract({ address: EIGENLAYER.strategyManager, abi: views, functionName: 'stakerDepositShares', args: [user, EIGEN_STRATEGIES.stETH] });
-    await expect(client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] })).resolves.toBe(zeroAddress);
+    const sharesBefore = await client().readContract({
+      address: EIGENLAYER.strategyManager,
+      abi: views,
+      functionName: 'stakerDepositShares',
+      args: [user, EIGEN_STRATEGIES.stETH],
+    });
+    await expect(
+      client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] }),
+    ).resolves.toBe(zeroAddress);
 
     const card = await previewRecipe(page, /^ETH → stETH → EigenLayer/, '1.5', EIGEN_DEVNET_OPERATOR);
     const steps = card.getByRole('list', { name: 'Steps' }).locator(':scope > li');
@@ -160,7 +196,10 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     expect(labels[1]).toContain('Allow EigenLayer StrategyManager to take stETH');
     expect(labels[2]).toContain('Deposit stETH into EigenLayer');
     expect(labels[3]).toContain(`Delegate to operator ${EIGEN_DEVNET_OPERATOR.slice(0, 6)}`);
-    const onTheWay = await card.getByRole('list', { name: 'Intermediate tokens' }).locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const onTheWay = await card
+      .getByRole('list', { name: 'Intermediate tokens' })
+      .locator('[aria-label]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(onTheWay.map((l) => l.split(' ').at(-1))).toEqual(['stETH']);
     await expect(card.getByText(/slash/i).count()).resolves.toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'eigen preview');
@@ -171,24 +210,44 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     // What went into the strategy, from the deposit's receipt (stETH Transfer user → strategy), and the shares it minted.
     const depositReceipt = await receiptOf(flow.steps[2]!.hash!);
     const deposited = parseEventLogs({ abi: erc20, eventName: 'Transfer', logs: depositReceipt.logs })
-      .filter((l) => l.address.toLowerCase() === TOKENS.stETH.toLowerCase() && l.args.to.toLowerCase() === EIGEN_STRATEGIES.stETH.toLowerCase())
+      .filter(
+        (l) => l.address.toLowerCase() === TOKENS.stETH.toLowerCase() && l.args.to.toLowerCase() === EIGEN_STRATEGIES.stETH.toLowerCase(),
+      )
       .reduce((sum, l) => sum + l.args.value, 0n);
     expect(deposited).toBeGreaterThan(amount - 10n);
     expect(deposited).toBeLessThanOrEqual(amount);
     const [depositEvent] = parseEventLogs({ abi: strategyManagerEvents, eventName: 'Deposit', logs: depositReceipt.logs });
     // StrategyBase math on the state just before the deposit: shares = amount × (totalShares + 1e3) / (balance + 1e3).
-    const expectedShares = await client().readContract({ address: EIGEN_STRATEGIES.stETH, abi: views, functionName: 'underlyingToSharesView', args: [deposited], blockNumber: depositReceipt.blockNumber - 1n });
+    const expectedShares = await client().readContract({
+      address: EIGEN_STRATEGIES.stETH,
+      abi: views,
+      functionName: 'underlyingToSharesView',
+      args: [deposited],
+      blockNumber: depositReceipt.blockNumber - 1n,
+    });
     const minted = depositEvent!.args.shares;
     // stETH moves shares, not wei: the strategy may receive a wei less than the Transfer says, which moves the share count by at most a few wei.
     expect(minted - expectedShares).toBeGreaterThanOrEqual(-3n);
     expect(minted - expectedShares).toBeLessThanOrEqual(3n);
-    const sharesAfter = await client().readContract({ address: EIGENLAYER.strategyManager, abi: views, functionName: 'stakerDepositShares', args: [user, EIGEN_STRATEGIES.stETH] });
+    const sharesAfter = await client().readContract({
+      address: EIGENLAYER.strategyManager,
+      abi: views,
+      functionName: 'stakerDepositShares',
+      args: [user, EIGEN_STRATEGIES.stETH],
+    });
     expect(sharesAfter - sharesBefore).toBe(minted);
-    const [withdrawable] = await client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'getWithdrawableShares', args: [user, [EIGEN_STRATEGIES.stETH]] });
+    const [withdrawable] = await client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: views,
+      functionName: 'getWithdrawableShares',
+      args: [user, [EIGEN_STRATEGIES.stETH]],
+    });
     expect(withdrawable[0]).toBeGreaterThan(0n);
     // No slashing on this operator: withdrawable equals deposit shares.
     expect(withdrawable[0]).toBe(sharesAfter);
-    await expect(client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] })).resolves.toBe(EIGEN_DEVNET_OPERATOR);
+    await expect(
+      client().readContract({ address: EIGENLAYER.delegationManager, abi: views, functionName: 'delegatedTo', args: [user] }),
+    ).resolves.toBe(EIGEN_DEVNET_OPERATOR);
     await expect(client().getTransactionCount({ address: user })).resolves.toBe(nonceBefore + 4);
     expect(errors).toEqual([]);
   });
@@ -224,9 +283,14 @@ describe('popup Stake & deploy: Curve LP and EigenLayer flows on the devnet', ()
     await client().mine({ blocks: 1 });
     await reprice(devnet.ctx, 'rsETH', '1.0535');
     const to = await client().getBlock({ blockTag: 'latest' });
-    const [rateFrom, rateTo] = await Promise.all([from, to].map((b) => client().readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice', blockNumber: b.number })));
+    const [rateFrom, rateTo] = await Promise.all(
+      [from, to].map((b) =>
+        client().readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice', blockNumber: b.number }),
+      ),
+    );
     // Independent float formula: growth over the interval, scaled to 365 days.
-    const expectedPercent = ((Number(rateTo! - rateFrom!) / Number(rateFrom!)) * 365 * 86_400 * 100) / Number(to.timestamp - from.timestamp);
+    const expectedPercent =
+      ((Number(rateTo! - rateFrom!) / Number(rateFrom!)) * 365 * 86_400 * 100) / Number(to.timestamp - from.timestamp);
     expect(expectedPercent).toBeGreaterThan(3);
 
     await page.reload();

@@ -27,7 +27,10 @@ export async function runFlowThroughUi(page: Page, stepCount: number): Promise<L
   await page.getByRole('region', { name: 'Flow preview' }).getByRole('button', { name: 'Stake & deploy' }).click();
   const progress = page.getByRole('region', { name: 'Flow progress' });
   await progress.waitFor({ timeout: 30_000 });
-  await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 });
+  await page
+    .getByTestId('flow-status')
+    .filter({ hasText: /^done$/ })
+    .waitFor({ timeout: 120_000 });
   await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe(String(stepCount));
   return progress;
 }

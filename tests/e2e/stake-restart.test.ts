@@ -18,7 +18,8 @@ const views = parseAbi([
 /** The flows as the worker stored them (chrome.storage.local, WXT key `ballast.flows`), read inside the worker. */
 async function storedFlows(worker: Worker): Promise<FlowState[]> {
   const raw = await worker.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } })
+      .chrome;
     return (await chromeApi.storage.local.get('ballast.flows'))['ballast.flows'] ?? {};
   });
   return Object.values(raw as Record<string, FlowState>);
@@ -72,7 +73,9 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     await chain.setAutomine(false);
     await card.getByRole('button', { name: 'Stake & deploy' }).click();
     const isNewWithStep1Hash = (f: FlowState) => !known.has(f.id) && f.steps[0]?.hash !== undefined;
-    await expect.poll(async () => (await storedFlows(ballast.serviceWorker)).some(isNewWithStep1Hash), { timeout: 60_000, interval: 200 }).toBe(true);
+    await expect
+      .poll(async () => (await storedFlows(ballast.serviceWorker)).some(isNewWithStep1Hash), { timeout: 60_000, interval: 200 })
+      .toBe(true);
     const flowBefore = (await storedFlows(ballast.serviceWorker)).find(isNewWithStep1Hash)!;
     const flowId = flowBefore.id;
     const step1Hash = flowBefore.steps[0]!.hash!;
@@ -89,7 +92,9 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     }
     if (stopAt === 'step 2 in the pool') {
       // The worker saw step 1's block and sent step 2, which no block takes yet.
-      await expect.poll(() => chain.getTransactionCount({ address: user, blockTag: 'pending' }), { timeout: 30_000, interval: 100 }).toBe(nonceBefore + 2);
+      await expect
+        .poll(() => chain.getTransactionCount({ address: user, blockTag: 'pending' }), { timeout: 30_000, interval: 100 })
+        .toBe(nonceBefore + 2);
       const stored = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId)!;
       expect(stored.steps[1]).toMatchObject({ nonce: nonceBefore + 1 });
     }
@@ -107,18 +112,28 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
     const progress = page.getByRole('region', { name: 'Flow progress' });
     await progress.waitFor({ timeout: 30_000 });
     await expect(progress.getByRole('heading', { level: 2 }).textContent()).resolves.toContain(flowBefore.plan.title);
-    await page.getByTestId('flow-status').filter({ hasText: /^running$/ }).waitFor();
+    await page
+      .getByTestId('flow-status')
+      .filter({ hasText: /^running$/ })
+      .waitFor();
     // While it runs, an alarm would wake a worker that MV3 stops during a long wait for a block.
     await expect.poll(() => resumeAlarmArmed(ballast.serviceWorker), { timeout: 10_000, interval: 100 }).toBe(true);
 
     await chain.setAutomine(true);
     // Whatever reached the pool while automine was off is mined now (an empty block otherwise).
     await chain.mine({ blocks: 1 });
-    await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
-      // What the worker stored says whether the flow or only the screen is stuck.
-      const stored = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId);
-      throw new Error(`The popup never showed done; stored flow: ${JSON.stringify({ status: stored?.status, steps: stored?.steps.map((s) => s.status), failure: stored?.failure })}`, { cause: error });
-    });
+    await page
+      .getByTestId('flow-status')
+      .filter({ hasText: /^done$/ })
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        // What the worker stored says whether the flow or only the screen is stuck.
+        const stored = (await storedFlows(ballast.serviceWorker)).find((f) => f.id === flowId);
+        throw new Error(
+          `The popup never showed done; stored flow: ${JSON.stringify({ status: stored?.status, steps: stored?.steps.map((s) => s.status), failure: stored?.failure })}`,
+          { cause: error },
+        );
+      });
     await expect(progress.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe(String(count));
 
     const flow = ((await expectOk(page, 'flows:list')) as FlowState[]).find((f) => f.id === flowId)!;
@@ -152,7 +167,12 @@ describe('Stake & deploy survives a service-worker restart mid-flow', () => {
 
   it('worker stopped after step 1 is mined: a reopened popup shows the flow, which completes with no step sent twice', async () => {
     const flow = await stakeRestartAndFinish('2', 'step 1 mined');
-    expect(flow.plan.steps.map((s) => s.label)).toEqual(['Stake ETH for rsETH', 'Allow Aave v3 Pool to take rsETH', 'Supply rsETH to Aave v3', 'Turn on Aave e-mode 3 (rsETH / WETH, wstETH, ETHx)']);
+    expect(flow.plan.steps.map((s) => s.label)).toEqual([
+      'Stake ETH for rsETH',
+      'Allow Aave v3 Pool to take rsETH',
+      'Supply rsETH to Aave v3',
+      'Turn on Aave e-mode 3 (rsETH / WETH, wstETH, ETHx)',
+    ]);
     await screenshot(page, 'stake-restart-done');
   }, 300_000);
 

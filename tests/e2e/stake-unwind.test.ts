@@ -42,7 +42,10 @@ describe('popup Stake & deploy: unwind a stopped flow', () => {
     // (The devnet owner is this same dev account: count nonces from here.)
     const nonceBefore = await client().getTransactionCount({ address: user });
     await card.getByRole('button', { name: 'Stake & deploy' }).click();
-    await page.getByTestId('flow-status').filter({ hasText: /^stopped$/ }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('flow-status')
+      .filter({ hasText: /^stopped$/ })
+      .waitFor({ timeout: 120_000 });
     const [stopped] = (await expectOk(page, 'flows:list')) as FlowState[];
     expect(stopped?.failure).toMatchObject({ step: 4, beforeSending: true });
     const wrapped = BigInt(stopped!.steps[2]!.actualOut!);
@@ -62,8 +65,14 @@ describe('popup Stake & deploy: unwind a stopped flow', () => {
     await screenshot(page, 'stake-unwind-preview');
 
     await unwind.getByRole('button', { name: 'Run unwind' }).click();
-    await page.getByRole('region', { name: 'Flow progress' }).getByRole('heading', { name: 'Unwind: ETH → weETH → Curve LP' }).waitFor({ timeout: 30_000 });
-    await page.getByTestId('flow-status').filter({ hasText: /^done$/ }).waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('region', { name: 'Flow progress' })
+      .getByRole('heading', { name: 'Unwind: ETH → weETH → Curve LP' })
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('flow-status')
+      .filter({ hasText: /^done$/ })
+      .waitFor({ timeout: 120_000 });
     await screenshot(page, 'stake-unwind-done');
 
     expect(await read(TOKENS.weETH, 'balanceOf', [user])).toBe(weethBefore);

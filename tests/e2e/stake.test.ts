@@ -60,7 +60,12 @@ describe('popup Stake & deploy on the devnet', () => {
     // Independent reference: Kelp mints amount × 1e18 / rsETHPrice (its ETH asset price is 1e18).
     const price = await devnet.ctx.client.readContract({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: views, functionName: 'rsETHPrice' });
     const expectedRsEth = (amount * 10n ** 18n) / price;
-    const aToken = await devnet.ctx.client.readContract({ address: AAVE_V3.pool, abi: views, functionName: 'getReserveAToken', args: [TOKENS.rsETH] });
+    const aToken = await devnet.ctx.client.readContract({
+      address: AAVE_V3.pool,
+      abi: views,
+      functionName: 'getReserveAToken',
+      args: [TOKENS.rsETH],
+    });
     const aBefore = await devnet.ctx.client.readContract({ address: aToken, abi: views, functionName: 'balanceOf', args: [user] });
     const nonceBefore = await devnet.ctx.client.getTransactionCount({ address: user });
 
@@ -70,7 +75,12 @@ describe('popup Stake & deploy on the devnet', () => {
     await expect(steps.nth(0).textContent()).resolves.toContain('Stake ETH for rsETH');
     const rsEthFigure = `${formatAmountExact(expectedRsEth)} rsETH`;
     await expect(card.getByRole('list', { name: 'Intermediate tokens' }).getByLabel(rsEthFigure, { exact: true }).count()).resolves.toBe(1);
-    await expect(card.getByRole('list', { name: 'Final position' }).getByLabel(`${formatAmountExact(expectedRsEth)} aEthrsETH`, { exact: true }).count()).resolves.toBe(1);
+    await expect(
+      card
+        .getByRole('list', { name: 'Final position' })
+        .getByLabel(`${formatAmountExact(expectedRsEth)} aEthrsETH`, { exact: true })
+        .count(),
+    ).resolves.toBe(1);
     await expect(card.getByText(/health factor/i).count()).resolves.toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'stake preview');
     await screenshot(page, 'stake-preview-light');

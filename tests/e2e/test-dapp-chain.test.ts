@@ -4,7 +4,17 @@ import { createPublicClient, getAddress, http, type Hex } from 'viem';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
 import type { Devnet } from '../devnet/devnet';
 import { sendProtocol, waitForPage, type Ballast } from './harness';
-import { ACCOUNT_0, clickForApproval, decide, ensureConnected, openTestDapp, startTestDappWorld, stopTestDappWorld, textWhen, type TestDappWorld } from './test-dapp-helpers';
+import {
+  ACCOUNT_0,
+  clickForApproval,
+  decide,
+  ensureConnected,
+  openTestDapp,
+  startTestDappWorld,
+  stopTestDappWorld,
+  textWhen,
+  type TestDappWorld,
+} from './test-dapp-helpers';
 
 // The test dApp adds and switches to "Localhost 8546", chain 0x53a (1338), at this fixed URL.
 const ADDED_CHAIN_PORT = 8546;
@@ -25,7 +35,9 @@ function requestInPage(page: Page, method: string, params: unknown): Promise<unk
           const detail = (event as CustomEvent<Detail>).detail;
           if (detail.info.name !== 'Ballast') return;
           window.removeEventListener('eip6963:announceProvider', onAnnounce);
-          detail.provider.request({ method, params }).then(resolve, (e: { code: number; message: string }) => reject(new Error(`${e.code}: ${e.message}`)));
+          detail.provider
+            .request({ method, params })
+            .then(resolve, (e: { code: number; message: string }) => reject(new Error(`${e.code}: ${e.message}`)));
         };
         window.addEventListener('eip6963:announceProvider', onAnnounce);
         window.dispatchEvent(new Event('eip6963:requestProvider'));
@@ -61,7 +73,10 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
   it('add a chain, then switch to it: the dApp follows and reads go to the added chain', async () => {
     // A balance only the added chain has, to prove where Ballast's reads go.
     const marker = 123_456_789n;
-    await createPublicClient({ transport: http(added.rpcUrl) }).request({ method: 'anvil_setBalance', params: [getAddress(ACCOUNT_0), `0x${marker.toString(16)}`] } as never);
+    await createPublicClient({ transport: http(added.rpcUrl) }).request({
+      method: 'anvil_setBalance',
+      params: [getAddress(ACCOUNT_0), `0x${marker.toString(16)}`],
+    } as never);
 
     let approval = await clickForApproval(ballast, dapp, '#addEthereumChain');
     await decide(approval, 'Add network');
@@ -96,14 +111,20 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
 
     const client = devnet.ctx.client;
     const before = await Promise.all(BATCH_CALLS.map((c) => client.getBalance({ address: c.to })));
-    const sent = requestInPage(dapp, 'wallet_sendCalls', [{ version: '2.0.0', from: ACCOUNT_0, chainId: '0x1', atomicRequired: false, calls: BATCH_CALLS }]);
+    const sent = requestInPage(dapp, 'wallet_sendCalls', [
+      { version: '2.0.0', from: ACCOUNT_0, chainId: '0x1', atomicRequired: false, calls: BATCH_CALLS },
+    ]);
     const approval = await waitForPage(ballast.context, 'approval.html');
     await decide(approval, 'Send all');
     const { id } = (await sent) as { id: string };
 
     await dapp.locator('#eip5792RequestIdInput').fill(id);
     await dapp.locator('#eip5792GetCallsStatusButton').click();
-    const status = JSON.parse(await textWhen(dapp, '#eip5792GetCallsStatusResult', /status/)) as { status: number; atomic: boolean; receipts: Array<{ status: string; transactionHash: Hex }> };
+    const status = JSON.parse(await textWhen(dapp, '#eip5792GetCallsStatusResult', /status/)) as {
+      status: number;
+      atomic: boolean;
+      receipts: Array<{ status: string; transactionHash: Hex }>;
+    };
     expect(status).toMatchObject({ id, chainId: '0x1', status: 200, atomic: false });
     expect(status.receipts).toHaveLength(2);
     for (const r of status.receipts) {

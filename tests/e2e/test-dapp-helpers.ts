@@ -16,11 +16,18 @@ export const PASSWORD = 'correct horse battery';
 export const ACCOUNT_0 = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
 
 const DIST = resolve(import.meta.dirname, '../../node_modules/@metamask/test-dapp/dist');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves the test dApp's dist/ on 127.0.0.1 (port from the OS). */
 export async function serveTestDapp(): Promise<{ origin: string; close(): Promise<void> }> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`@metamask/test-dapp is not installed (${DIST}/index.html missing): run npm install.`);
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error(`@metamask/test-dapp is not installed (${DIST}/index.html missing): run npm install.`);
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(DIST, path === '/' ? 'index.html' : path);
@@ -142,7 +149,9 @@ export async function textWhen(page: Page, selector: string, pattern: RegExp, ti
 
 /** Value of an input once it is non-empty. */
 export async function valueWhen(page: Page, selector: string, timeout = 60_000): Promise<string> {
-  const handle = await page.waitForFunction((s) => (document.querySelector(s) as HTMLInputElement | null)?.value || undefined, selector, { timeout });
+  const handle = await page.waitForFunction((s) => (document.querySelector(s) as HTMLInputElement | null)?.value || undefined, selector, {
+    timeout,
+  });
   return (await handle.jsonValue()) as string;
 }
 
@@ -172,12 +181,15 @@ export function nextLoggedObject<T>(page: Page, label: string, read: (value: unk
     const onConsole = (message: ConsoleMessage) => {
       const [first, second] = message.args();
       if (!first || !second) return;
-      void first.jsonValue().then(async (value) => {
-        if (value !== label) return;
-        clearTimeout(timer);
-        page.off('console', onConsole);
-        resolvePromise(await second.evaluate(read));
-      }, () => undefined);
+      void first.jsonValue().then(
+        async (value) => {
+          if (value !== label) return;
+          clearTimeout(timer);
+          page.off('console', onConsole);
+          resolvePromise(await second.evaluate(read));
+        },
+        () => undefined,
+      );
     };
     page.on('console', onConsole);
   });

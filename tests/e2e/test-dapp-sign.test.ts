@@ -3,7 +3,17 @@ import type { Page } from 'playwright-core';
 import { getAddress, type Hex } from 'viem';
 import type { Devnet } from '../devnet/devnet';
 import type { Ballast } from './harness';
-import { ACCOUNT_0, clickForApproval, decide, ensureConnected, openTestDapp, startTestDappWorld, stopTestDappWorld, textWhen, type TestDappWorld } from './test-dapp-helpers';
+import {
+  ACCOUNT_0,
+  clickForApproval,
+  decide,
+  ensureConnected,
+  openTestDapp,
+  startTestDappWorld,
+  stopTestDappWorld,
+  textWhen,
+  type TestDappWorld,
+} from './test-dapp-helpers';
 
 // The messages below are the test dApp's own (src/components/signatures/*.js, src/signatures/utils.js),
 // written out here so the signatures are checked against an independent copy, on the devnet
@@ -11,8 +21,15 @@ import { ACCOUNT_0, clickForApproval, decide, ensureConnected, openTestDapp, sta
 const CONTRACT = '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC';
 const mailV3 = {
   types: {
-    Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }],
-    Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person' }, { name: 'contents', type: 'string' }],
+    Person: [
+      { name: 'name', type: 'string' },
+      { name: 'wallet', type: 'address' },
+    ],
+    Mail: [
+      { name: 'from', type: 'Person' },
+      { name: 'to', type: 'Person' },
+      { name: 'contents', type: 'string' },
+    ],
   },
   primaryType: 'Mail',
   domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: CONTRACT },
@@ -24,29 +41,58 @@ const mailV3 = {
 } as const;
 const mailV4 = {
   types: {
-    Group: [{ name: 'name', type: 'string' }, { name: 'members', type: 'Person[]' }],
-    Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person[]' }, { name: 'contents', type: 'string' }, { name: 'attachment', type: 'bytes' }],
-    Person: [{ name: 'name', type: 'string' }, { name: 'wallets', type: 'address[]' }],
+    Group: [
+      { name: 'name', type: 'string' },
+      { name: 'members', type: 'Person[]' },
+    ],
+    Mail: [
+      { name: 'from', type: 'Person' },
+      { name: 'to', type: 'Person[]' },
+      { name: 'contents', type: 'string' },
+      { name: 'attachment', type: 'bytes' },
+    ],
+    Person: [
+      { name: 'name', type: 'string' },
+      { name: 'wallets', type: 'address[]' },
+    ],
   },
   primaryType: 'Mail',
   domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: CONTRACT },
   message: {
     contents: 'Hello, Bob!',
     from: { name: 'Cow', wallets: ['0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826', '0xDeaDbeefdEAdbeefdEadbEEFdeadbeEFdEaDbeeF'] },
-    to: [{ name: 'Bob', wallets: ['0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB', '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57', '0xB0B0b0b0b0b0B000000000000000000000000000'] }],
+    to: [
+      {
+        name: 'Bob',
+        wallets: [
+          '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB',
+          '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57',
+          '0xB0B0b0b0b0b0B000000000000000000000000000',
+        ],
+      },
+    ],
     attachment: '0x',
   },
 } as const;
 const permit = {
   types: {
     Permit: [
-      { name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' },
-      { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' },
+      { name: 'owner', type: 'address' },
+      { name: 'spender', type: 'address' },
+      { name: 'value', type: 'uint256' },
+      { name: 'nonce', type: 'uint256' },
+      { name: 'deadline', type: 'uint256' },
     ],
   },
   primaryType: 'Permit',
   domain: { name: 'MyToken', version: '1', chainId: 1, verifyingContract: CONTRACT },
-  message: { owner: getAddress(ACCOUNT_0), spender: '0x5B38Da6a701c568545dCfcB03FcB875f56beddC4', value: 3000n, nonce: 0n, deadline: 50000000000n },
+  message: {
+    owner: getAddress(ACCOUNT_0),
+    spender: '0x5B38Da6a701c568545dCfcB03FcB875f56beddC4',
+    value: 3000n,
+    nonce: 0n,
+    deadline: 50000000000n,
+  },
 } as const;
 
 describe('MetaMask test dApp with Ballast: signatures', () => {
@@ -80,7 +126,9 @@ describe('MetaMask test dApp with Ballast: signatures', () => {
     await dapp.locator('#personalSignVerify').click();
     expect(await textWhen(dapp, '#personalSignVerifySigUtilResult', /0x/)).toBe(ACCOUNT_0);
     expect(await textWhen(dapp, '#personalSignVerifyECRecoverResult', /0x/)).toBe(ACCOUNT_0);
-    expect(await devnet.ctx.client.verifyMessage({ address: getAddress(ACCOUNT_0), message: 'Example `personal_sign` message', signature })).toBe(true);
+    expect(
+      await devnet.ctx.client.verifyMessage({ address: getAddress(ACCOUNT_0), message: 'Example `personal_sign` message', signature }),
+    ).toBe(true);
   });
 
   it('signTypedData v3 and verify', async () => {

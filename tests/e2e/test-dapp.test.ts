@@ -4,7 +4,18 @@ import { erc20Abi, getAddress, type Hex } from 'viem';
 import type { Devnet } from '../devnet/devnet';
 import { sendProtocol, type Ballast } from './harness';
 import {
-  ACCOUNT_0, clickForApproval, connectDapp, decide, ensureConnected, nextConsoleLine, nextLoggedObject, openTestDapp, startTestDappWorld, stopTestDappWorld, textWhen, type TestDappWorld,
+  ACCOUNT_0,
+  clickForApproval,
+  connectDapp,
+  decide,
+  ensureConnected,
+  nextConsoleLine,
+  nextLoggedObject,
+  openTestDapp,
+  startTestDappWorld,
+  stopTestDappWorld,
+  textWhen,
+  type TestDappWorld,
 } from './test-dapp-helpers';
 
 // Addresses hard-coded in the test dApp's source (src/components/transactions/*.js).
@@ -107,7 +118,7 @@ describe('MetaMask test dApp with Ballast: connect, permissions, sends, ERC-20',
     expect(await textWhen(dapp, '#erc20TokenAddresses', /0x/)).toBe(address);
     const token = getAddress(address!);
     expect((await receiptOf(deployHash!)).contractAddress).toBe(token.toLowerCase());
-    const read = <T,>(functionName: 'balanceOf' | 'totalSupply' | 'decimals' | 'allowance', args: readonly unknown[] = []) =>
+    const read = <T>(functionName: 'balanceOf' | 'totalSupply' | 'decimals' | 'allowance', args: readonly unknown[] = []) =>
       devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName, args } as never) as Promise<T>;
     expect(await read<number>('decimals')).toBe(decimals);
     const supply = await read<bigint>('totalSupply');

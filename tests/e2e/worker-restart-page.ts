@@ -12,7 +12,12 @@ export type LogEntry =
   | { kind: 'reject'; label: string; code?: number; message?: string };
 
 type Provider = { request(a: { method: string; params?: unknown }): Promise<unknown>; on(e: string, l: (d: unknown) => void): void };
-type Win = { __providers: { info: { rdns: string }; provider: Provider }[]; __log: LogEntry[]; __askAt: Record<string, number>; __ask(label: string, method: string, params?: unknown): void };
+type Win = {
+  __providers: { info: { rdns: string }; provider: Provider }[];
+  __log: LogEntry[];
+  __askAt: Record<string, number>;
+  __ask(label: string, method: string, params?: unknown): void;
+};
 
 /** Opens the dApp page and installs the recorder on the Ballast EIP-6963 provider. */
 export async function openRecordedDapp(page: Page, origin: string): Promise<Page> {
@@ -54,9 +59,15 @@ export function readLog(dapp: Page): Promise<LogEntry[]> {
 
 /** Waits until the request labelled `label` settled (either way) and returns that settle. */
 export async function settled(dapp: Page, label: string, timeout = 60_000): Promise<Extract<LogEntry, { kind: 'resolve' | 'reject' }>> {
-  await dapp.waitForFunction((l) => (window as unknown as Win).__log.some((e) => (e.kind === 'resolve' || e.kind === 'reject') && e.label === l), label, { timeout });
+  await dapp.waitForFunction(
+    (l) => (window as unknown as Win).__log.some((e) => (e.kind === 'resolve' || e.kind === 'reject') && e.label === l),
+    label,
+    { timeout },
+  );
   const log = await readLog(dapp);
-  return log.find((e): e is Extract<LogEntry, { kind: 'resolve' | 'reject' }> => (e.kind === 'resolve' || e.kind === 'reject') && e.label === label)!;
+  return log.find(
+    (e): e is Extract<LogEntry, { kind: 'resolve' | 'reject' }> => (e.kind === 'resolve' || e.kind === 'reject') && e.label === label,
+  )!;
 }
 
 /**

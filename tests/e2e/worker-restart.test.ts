@@ -4,7 +4,16 @@ import { createPublicClient, http, parseEther, type Address } from 'viem';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
 import { startFaultProxy, type FaultProxy } from '../fault/proxy';
 import { startDappServer } from './dapp-server';
-import { expectOk, launchBallast, onboardOnDevnet, restartServiceWorker, stopServiceWorker, waitForClose, waitForPage, type Ballast } from './harness';
+import {
+  expectOk,
+  launchBallast,
+  onboardOnDevnet,
+  restartServiceWorker,
+  stopServiceWorker,
+  waitForClose,
+  waitForPage,
+  type Ballast,
+} from './harness';
 import { answerCounts, ask, drain, openRecordedDapp, readLog, settled } from './worker-restart-page';
 
 const PASSWORD = 'correct horse battery';
@@ -60,9 +69,12 @@ describe('service worker restarts', () => {
 
   async function decide(approval: Page, button: string) {
     const closed = waitForClose(approval);
-    await approval.getByRole('button', { name: button, exact: true }).click().catch((e: Error) => {
-      if (!/closed/i.test(e.message)) throw e; // the approving click closes the window
-    });
+    await approval
+      .getByRole('button', { name: button, exact: true })
+      .click()
+      .catch((e: Error) => {
+        if (!/closed/i.test(e.message)) throw e; // the approving click closes the window
+      });
     await closed;
   }
 
@@ -102,7 +114,10 @@ describe('service worker restarts', () => {
 
   it('transaction waiting for approval, worker stopped, then approved: one hash, one transaction on chain', async () => {
     const value = parseEther('0.25');
-    const [nonceBefore, balanceBefore] = await Promise.all([chain.getTransactionCount({ address: ACCOUNT_0 }), chain.getBalance({ address: RECIPIENT })]);
+    const [nonceBefore, balanceBefore] = await Promise.all([
+      chain.getTransactionCount({ address: ACCOUNT_0 }),
+      chain.getBalance({ address: RECIPIENT }),
+    ]);
     await ask(dapp, 'send', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: `0x${value.toString(16)}` }]);
     const approval = await waitForPage(ballast.context, 'approval.html');
     await approval.getByTestId('request-origin').waitFor();
@@ -198,14 +213,22 @@ describe('service worker restarts', () => {
     await restartServiceWorker(ballast, control);
     const sentBefore = (await readLog(dapp)).filter((e) => e.kind === 'sent').length;
     await dapp.waitForFunction(
-      () => (window as unknown as { __log: { kind: string; event?: string; data?: unknown }[] }).__log.some((e) => e.kind === 'event' && e.event === 'accountsChanged' && Array.isArray(e.data) && e.data.length === 0),
-      undefined, { timeout: 90_000, polling: 250 },
+      () =>
+        (window as unknown as { __log: { kind: string; event?: string; data?: unknown }[] }).__log.some(
+          (e) => e.kind === 'event' && e.event === 'accountsChanged' && Array.isArray(e.data) && e.data.length === 0,
+        ),
+      undefined,
+      { timeout: 90_000, polling: 250 },
     );
     expect(Date.now()).toBeGreaterThanOrEqual(deadline);
     // The page learnt it without sending a request, exactly once, and was never told Ballast disconnected.
     expect((await readLog(dapp)).filter((e) => e.kind === 'sent').length).toBe(sentBefore);
     await drain(dapp, 'after-lock');
-    expect((await events('accountsChanged')).filter((e) => Array.isArray((e as { data: unknown }).data) && (e as { data: unknown[] }).data.length === 0)).toHaveLength(1);
+    expect(
+      (await events('accountsChanged')).filter(
+        (e) => Array.isArray((e as { data: unknown }).data) && (e as { data: unknown[] }).data.length === 0,
+      ),
+    ).toHaveLength(1);
     expect(await events('disconnect')).toEqual([]);
     expect(((await expectOk(control, 'wallet:getState')) as { status: string }).status).toBe('locked');
     // Locked stays locked across a restart: the session secrets are gone, not reloaded.
@@ -216,7 +239,13 @@ describe('service worker restarts', () => {
   }, 150_000);
 
   async function alarmTime(): Promise<number> {
-    const alarm = await control.evaluate((name) => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome.alarms.get(name), AUTO_LOCK_ALARM);
+    const alarm = await control.evaluate(
+      (name) =>
+        (
+          globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } }
+        ).chrome.alarms.get(name),
+      AUTO_LOCK_ALARM,
+    );
     if (!alarm) throw new Error('no auto-lock alarm is scheduled');
     return alarm.scheduledTime;
   }

@@ -14,12 +14,19 @@ const SPENDER = '0x000000000000000000000000000000000000dEaD';
 /** The preview on the user's RPC through the proxy, with a short timeout so a hang is a failure, not a wait. */
 const previewOf = (tx: { to: Address; value?: bigint; data?: `0x${string}` }) =>
   buildPreview(
-    { client: createPublicClient({ chain: mainnet, transport: http(proxy.url, { retryCount: 0, timeout: 1_000 }) }), chainId: 1, now: () => Date.now() },
+    {
+      client: createPublicClient({ chain: mainnet, transport: http(proxy.url, { retryCount: 0, timeout: 1_000 }) }),
+      chainId: 1,
+      now: () => Date.now(),
+    },
     { kind: 'transaction', tx: { from, ...tx } },
   );
 
 const transfer = () => ({ to: SPENDER as Address, value: parseEther('0.5') });
-const unlimitedApproval = () => ({ to: TOKENS.stETH, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [SPENDER, maxUint256] }) });
+const unlimitedApproval = () => ({
+  to: TOKENS.stETH,
+  data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [SPENDER, maxUint256] }),
+});
 
 /** The invariant: a preview that could not check something says so; it never reads as "no risk". */
 function expectWarnsItCouldNotSimulate(preview: Preview) {
@@ -61,12 +68,15 @@ describe('preview behind a failing simulation RPC', () => {
     ['an internal error', { kind: 'rpc-error', code: -32603, message: 'internal error' }],
     ['an empty result (a contradicting answer)', { kind: 'rewrite', result: () => [] }],
   ];
-  test.each(simulationFaults)('eth_simulateV1 failing with %s → unavailable, a warn flag, notChecked names the simulation', async (_name, fault) => {
-    proxy.fault('eth_simulateV1', fault);
-    const preview = await previewOf(transfer());
-    expectWarnsItCouldNotSimulate(preview);
-    expect(proxy.count('eth_simulateV1')).toBeGreaterThan(0);
-  });
+  test.each(simulationFaults)(
+    'eth_simulateV1 failing with %s → unavailable, a warn flag, notChecked names the simulation',
+    async (_name, fault) => {
+      proxy.fault('eth_simulateV1', fault);
+      const preview = await previewOf(transfer());
+      expectWarnsItCouldNotSimulate(preview);
+      expect(proxy.count('eth_simulateV1')).toBeGreaterThan(0);
+    },
+  );
 
   test('no eth_simulateV1 (-32601) and eth_call timing out too → unavailable with a warning', async () => {
     proxy.fault('eth_simulateV1', { kind: 'rpc-error', code: -32601, message: 'Method not found' });

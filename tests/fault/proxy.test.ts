@@ -46,7 +46,11 @@ describe('fault proxy', () => {
 
   test('rpc-error: a JSON-RPC error object with the given code', async () => {
     proxy.fault('eth_simulateV1', { kind: 'rpc-error', code: -32601, message: 'Method not found' });
-    expect(await (await post(proxy.url, rpc('eth_simulateV1', [], 7))).json()).toEqual({ jsonrpc: '2.0', id: 7, error: { code: -32601, message: 'Method not found' } });
+    expect(await (await post(proxy.url, rpc('eth_simulateV1', [], 7))).json()).toEqual({
+      jsonrpc: '2.0',
+      id: 7,
+      error: { code: -32601, message: 'Method not found' },
+    });
   });
 
   test('times: a fault that fires once, then the real answer', async () => {

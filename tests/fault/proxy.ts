@@ -175,7 +175,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       else rules.delete(method);
     },
     clearFaults: () => rules.clear(),
-    count: (method) => (method ? counts.get(method) ?? 0 : [...counts.values()].reduce((a, b) => a + b, 0)),
+    count: (method) => (method ? (counts.get(method) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)),
     httpRequests: () => httpCount,
     resetCounts() {
       counts.clear();

@@ -18,7 +18,14 @@ let node: PublicClient;
 
 /** A router whose RPC is the wallet's real client (http + fallback, retries, 15 s timeout) over `urls`. */
 async function walletOn(urls: string[]) {
-  const client = createNetworkClient({ key: 'devnet', chainId: 1, name: 'devnet behind a faulty proxy', rpcUrls: urls, nativeSymbol: 'ETH', builtIn: true });
+  const client = createNetworkClient({
+    key: 'devnet',
+    chainId: 1,
+    name: 'devnet behind a faulty proxy',
+    rpcUrls: urls,
+    nativeSymbol: 'ETH',
+    builtIn: true,
+  });
   const h = createHarness(client);
   await h.wallet.importMnemonic(TEST_MNEMONIC, 'correct horse battery');
   h.answerWith({ approved: true, accounts: [ACCOUNT_0] });

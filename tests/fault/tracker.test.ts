@@ -32,14 +32,18 @@ function trackerOn(urls: string[], timeout = 5_000): Tracker {
 async function onChainBalances(): Promise<Record<string, bigint>> {
   const out: Record<string, bigint> = {};
   for (const [symbol, token] of Object.entries(TOKENS)) {
-    const balance = await devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] }).catch(() => 0n);
+    const balance = await devnet.ctx.client
+      .readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })
+      .catch(() => 0n);
     if (balance > 0n) out[symbol] = balance;
   }
   return out;
 }
 
 const tokenAmounts = (s: TrackerState) =>
-  Object.fromEntries((s.snapshot?.positions ?? []).filter((p) => p.family === 'token' && p.status === 'ok' && p.amount > 0n).map((p) => [p.asset, p.amount]));
+  Object.fromEntries(
+    (s.snapshot?.positions ?? []).filter((p) => p.family === 'token' && p.status === 'ok' && p.amount > 0n).map((p) => [p.asset, p.amount]),
+  );
 
 beforeAll(async () => {
   devnet = await startDevnet();
@@ -165,7 +169,9 @@ describe('tracker behind RPCs whose answers contradict each other', () => {
     clock += 60_000;
     const after = await tracker.refresh();
     expect(after.freshness).toEqual({ stale: true, ageMs: 60_000, reason: 'last-refresh-failed' });
-    expect(after.schedule.lastError).toBe(`RPC answers disagree: ${primary.url} reports chain 5, ${backup.url} reports chain 1; this network is chain 1`);
+    expect(after.schedule.lastError).toBe(
+      `RPC answers disagree: ${primary.url} reports chain 5, ${backup.url} reports chain 1; this network is chain 1`,
+    );
     expect(after.snapshot?.takenAt).toBe(good.snapshot?.takenAt);
     expect(tokenAmounts(after)).toEqual(tokenAmounts(good));
     // Both URLs were asked, not only the one the fallback happened to use.
@@ -186,17 +192,34 @@ describe('tracker behind RPCs whose answers contradict each other', () => {
     const good = await tracker.refresh();
     const shownBlock = good.snapshot!.blockNumber;
     expect(shownBlock).toBeGreaterThan(olderBlock);
-    const before = await devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder], blockNumber: olderBlock });
-    const now = await devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder], blockNumber: shownBlock });
+    const before = await devnet.ctx.client.readContract({
+      address: token,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [holder],
+      blockNumber: olderBlock,
+    });
+    const now = await devnet.ctx.client.readContract({
+      address: token,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [holder],
+      blockNumber: shownBlock,
+    });
     expect(before).not.toBe(now);
     expect(tokenAmounts(good)[symbol!]).toBe(now);
 
-    primary.fault('eth_call', { kind: 'rewrite-request', params: (p) => withBlock(p, (tag) => (tag === 'latest' ? hex(olderBlock) : tag)) });
+    primary.fault('eth_call', {
+      kind: 'rewrite-request',
+      params: (p) => withBlock(p, (tag) => (tag === 'latest' ? hex(olderBlock) : tag)),
+    });
     clock += 60_000;
     const after = await tracker.refresh();
     expect(primary.count('eth_call')).toBeGreaterThan(0);
     expect(after.freshness).toEqual({ stale: true, ageMs: 60_000, reason: 'last-refresh-failed' });
-    expect(after.schedule.lastError).toBe(`RPC answers disagree: the RPC answered for block ${olderBlock}, older than block ${shownBlock} already shown`);
+    expect(after.schedule.lastError).toBe(
+      `RPC answers disagree: the RPC answered for block ${olderBlock}, older than block ${shownBlock} already shown`,
+    );
     expect(after.snapshot?.blockNumber).toBe(shownBlock);
     expect(tokenAmounts(after)[symbol!]).toBe(now);
 
@@ -213,7 +236,10 @@ describe('tracker behind RPCs whose answers contradict each other', () => {
     await devnet.ctx.client.mine({ blocks: 2 });
     const good = await tracker.refresh();
     // Phase 1 asks for 'latest'; phase 2 is pinned to phase 1's block. This RPC answers phase 2 one block early.
-    primary.fault('eth_call', { kind: 'rewrite-request', params: (p) => withBlock(p, (tag) => (tag === 'latest' ? tag : hex(BigInt(tag) - 1n))) });
+    primary.fault('eth_call', {
+      kind: 'rewrite-request',
+      params: (p) => withBlock(p, (tag) => (tag === 'latest' ? tag : hex(BigInt(tag) - 1n))),
+    });
     clock += 60_000;
     const after = await tracker.refresh();
     const block = await devnet.ctx.client.getBlockNumber({ cacheTime: 0 });

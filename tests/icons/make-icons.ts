@@ -15,7 +15,9 @@ try {
   mkdirSync(resolve(root, 'public/icon'), { recursive: true });
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-    await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
+    await page.setContent(
+      `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+    );
     await page.screenshot({ path: resolve(root, `public/icon/${size}.png`), omitBackground: true });
     await page.close();
   }

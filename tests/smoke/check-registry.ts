@@ -44,20 +44,32 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
 
   const entries = tokens.map((t, i): EntryReport => {
     const code = codes[i];
-    const codeCheck: CheckOutcome = code instanceof Error
-      ? { ok: false, detail: `eth_getCode failed: ${code.message.split('\n')[0]}` }
-      : code && code !== '0x' ? { ok: true, detail: `${(code.length - 2) / 2} bytes` } : { ok: false, detail: 'no code at this address' };
+    const codeCheck: CheckOutcome =
+      code instanceof Error
+        ? { ok: false, detail: `eth_getCode failed: ${code.message.split('\n')[0]}` }
+        : code && code !== '0x'
+          ? { ok: true, detail: `${(code.length - 2) / 2} bytes` }
+          : { ok: false, detail: 'no code at this address' };
     const sym = meta[2 * i];
     const dec = meta[2 * i + 1];
-    const symbolCheck: CheckOutcome = sym?.status === 'success'
-      ? { ok: sym.result === t.symbol, detail: sym.result === t.symbol ? String(sym.result) : `"${String(sym.result)}", expected "${t.symbol}"` }
-      : { ok: false, detail: 'symbol() reverted or returned nothing' };
-    const decimals: CheckOutcome = dec?.status === 'success'
-      ? { ok: Number(dec.result) === t.decimals, detail: Number(dec.result) === t.decimals ? String(dec.result) : `${String(dec.result)}, expected ${t.decimals}` }
-      : { ok: false, detail: 'decimals() reverted or returned nothing' };
+    const symbolCheck: CheckOutcome =
+      sym?.status === 'success'
+        ? {
+            ok: sym.result === t.symbol,
+            detail: sym.result === t.symbol ? String(sym.result) : `"${String(sym.result)}", expected "${t.symbol}"`,
+          }
+        : { ok: false, detail: 'symbol() reverted or returned nothing' };
+    const decimals: CheckOutcome =
+      dec?.status === 'success'
+        ? {
+            ok: Number(dec.result) === t.decimals,
+            detail: Number(dec.result) === t.decimals ? String(dec.result) : `${String(dec.result)}, expected ${t.decimals}`,
+          }
+        : { ok: false, detail: 'decimals() reverted or returned nothing' };
     const r = rates[t.symbol];
     let fairRate: EntryReport['fairRate'];
-    if (!r?.ok) fairRate = { ok: false, detail: `not read: ${r?.ok === false ? r.error : 'no result'} (${r?.source ?? t.fairRate.source})` };
+    if (!r?.ok)
+      fairRate = { ok: false, detail: `not read: ${r?.ok === false ? r.error : 'no result'} (${r?.source ?? t.fairRate.source})` };
     else {
       const inBand = r.rate >= SANE_RATE_BAND.min && r.rate <= SANE_RATE_BAND.max;
       const shown = formatUnits(r.rate, 18);
@@ -74,11 +86,23 @@ export function formatTable(report: SmokeReport): string {
   const mark = (c: CheckOutcome) => (c.ok ? 'ok' : 'FAIL');
   const rows = report.entries.map((e) => {
     const failed = [e.code, e.symbolCheck, e.decimals, e.fairRate].find((c) => !c.ok);
-    return [e.symbol, e.address, mark(e.code), mark(e.symbolCheck), mark(e.decimals), e.fairRate.ok ? e.fairRate.detail : 'FAIL', failed ? failed.detail : ''];
+    return [
+      e.symbol,
+      e.address,
+      mark(e.code),
+      mark(e.symbolCheck),
+      mark(e.decimals),
+      e.fairRate.ok ? e.fairRate.detail : 'FAIL',
+      failed ? failed.detail : '',
+    ];
   });
   const head = ['token', 'address', 'code', 'symbol', 'decimals', 'fair rate', 'problem'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const passed = report.entries.filter((e) => e.ok).length;
   return [
     `Registry smoke check on ${report.rpc} (chain ${report.chainId}, block ${report.blockNumber})`,

@@ -43,10 +43,13 @@ async function main(): Promise<number> {
   try {
     chainId = await getChainId(client);
   } catch (error) {
-    console.error(`The RPC at ${args.rpc} did not answer eth_chainId: ${(error as Error).message.split('\n')[0]}\nCheck the URL, your API key and the network.`);
+    console.error(
+      `The RPC at ${args.rpc} did not answer eth_chainId: ${(error as Error).message.split('\n')[0]}\nCheck the URL, your API key and the network.`,
+    );
     return 2;
   }
-  if (chainId !== 1) console.error(`Warning: the RPC reports chain id ${chainId}; the registry holds Ethereum mainnet (chain id 1) addresses.`);
+  if (chainId !== 1)
+    console.error(`Warning: the RPC reports chain id ${chainId}; the registry holds Ethereum mainnet (chain id 1) addresses.`);
   const report = { ...(await checkRegistry(client, args.rpc)), chainId };
   console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
   return report.ok ? 0 : 1;

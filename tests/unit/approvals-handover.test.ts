@@ -11,7 +11,11 @@ import { pendingItem } from '../../lib/storage';
  */
 const ORIGIN = 'https://site.example';
 const send: ApprovalRequest = {
-  origin: ORIGIN, kind: 'transaction', method: 'eth_sendTransaction', chainId: 1, dedupeKey: `${ORIGIN}|p-7`,
+  origin: ORIGIN,
+  kind: 'transaction',
+  method: 'eth_sendTransaction',
+  chainId: 1,
+  dedupeKey: `${ORIGIN}|p-7`,
   params: [{ from: '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266', to: '0x000000000000000000000000000000000000dead', value: '0x1' }],
 };
 
@@ -33,7 +37,10 @@ describe('approval queue: the answer handed over, then the worker stopped', () =
     expect(await waiting).toEqual({ approved: true });
     // The old worker was signing / broadcasting when Chrome stopped it; the page re-sends.
     const after = worker();
-    const resent = await after.queue.request(send).then(() => undefined, (e: unknown) => toRpcError(e));
+    const resent = await after.queue.request(send).then(
+      () => undefined,
+      (e: unknown) => toRpcError(e),
+    );
     expect(resent?.code).toBe(-32603);
     expect(resent?.message).toMatch(/restarted.*may already have been sent.*before trying again/s);
     expect(after.opened.count).toBe(0);

@@ -10,7 +10,14 @@ import { pendingItem } from '../../lib/storage';
  */
 const ORIGIN = 'https://site.example';
 const KEY = `${ORIGIN}|same-id`;
-const shown: ApprovalRequest = { origin: ORIGIN, kind: 'signature', method: 'personal_sign', params: ['0x5369676e20696e', '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'], chainId: 1, dedupeKey: KEY };
+const shown: ApprovalRequest = {
+  origin: ORIGIN,
+  kind: 'signature',
+  method: 'personal_sign',
+  params: ['0x5369676e20696e', '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'],
+  chainId: 1,
+  dedupeKey: KEY,
+};
 const INVALID_REQUEST = -32600; // EIP-1474
 
 describe('approval queue: a request id cannot be borrowed', () => {
@@ -20,9 +27,18 @@ describe('approval queue: a request id cannot be borrowed', () => {
     const queue = createApprovalQueue({ item: pendingItem, openWindow: async () => undefined });
     const original = queue.request(shown);
     await expect.poll(() => queue.list().then((l) => l.length)).toBe(1);
-    await expect(queue.request({ ...shown, params: ['0x492068616e64206f766572', shown.params && (shown.params as string[])[1]] })).rejects.toMatchObject({ code: INVALID_REQUEST });
+    await expect(
+      queue.request({ ...shown, params: ['0x492068616e64206f766572', shown.params && (shown.params as string[])[1]] }),
+    ).rejects.toMatchObject({ code: INVALID_REQUEST });
     await expect(queue.request({ ...shown, method: 'eth_sign' })).rejects.toMatchObject({ code: INVALID_REQUEST });
-    await expect(queue.request({ ...shown, kind: 'transaction', method: 'eth_sendTransaction', params: [{ to: '0x0000000000000000000000000000000000000001', value: '0x1' }] })).rejects.toMatchObject({ code: INVALID_REQUEST });
+    await expect(
+      queue.request({
+        ...shown,
+        kind: 'transaction',
+        method: 'eth_sendTransaction',
+        params: [{ to: '0x0000000000000000000000000000000000000001', value: '0x1' }],
+      }),
+    ).rejects.toMatchObject({ code: INVALID_REQUEST });
     const [entry] = await queue.list();
     expect(await queue.list()).toHaveLength(1);
     expect(entry?.params).toEqual(shown.params);
@@ -37,7 +53,9 @@ describe('approval queue: a request id cannot be borrowed', () => {
     const after = createApprovalQueue({ item: pendingItem, openWindow: async () => undefined });
     const [stored] = await after.list();
     await after.resolve(stored!.id, { approved: true });
-    await expect(after.request({ ...shown, params: ['0xdead', '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'] })).rejects.toMatchObject({ code: INVALID_REQUEST });
+    await expect(after.request({ ...shown, params: ['0xdead', '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'] })).rejects.toMatchObject({
+      code: INVALID_REQUEST,
+    });
     // Params that went through JSON (as over the port) compare equal to the stored ones.
     expect(await after.request(JSON.parse(JSON.stringify(shown)) as ApprovalRequest)).toEqual({ approved: true });
     expect(await after.list()).toEqual([]);

@@ -24,7 +24,14 @@ describe('approval queue', () => {
 
   it('survives a worker restart: the stored request is answered and the re-sent page request gets the answer', async () => {
     const before = createApprovalQueue({ item: pendingItem, openWindow: async () => undefined });
-    void before.request({ origin: 'https://a.example', kind: 'transaction', method: 'eth_sendTransaction', params: [{}], chainId: 1, dedupeKey: 'https://a.example|p-1' });
+    void before.request({
+      origin: 'https://a.example',
+      kind: 'transaction',
+      method: 'eth_sendTransaction',
+      params: [{}],
+      chainId: 1,
+      dedupeKey: 'https://a.example|p-1',
+    });
     await expect.poll(() => before.list().then((l) => l.length)).toBe(1);
     // New worker: fresh in-memory state, same session storage.
     const after = createApprovalQueue({ item: pendingItem, openWindow: async () => undefined });
@@ -33,8 +40,24 @@ describe('approval queue', () => {
     await after.resolve(stored!.id, { approved: true });
     expect(await after.list()).toEqual([]);
     // Another origin re-using the same page id does not get it.
-    const foreign = after.request({ origin: 'https://b.example', kind: 'transaction', method: 'eth_sendTransaction', params: [{}], chainId: 1, dedupeKey: 'https://a.example|p-1' });
-    expect(await after.request({ origin: 'https://a.example', kind: 'transaction', method: 'eth_sendTransaction', params: [{}], chainId: 1, dedupeKey: 'https://a.example|p-1' })).toEqual({ approved: true });
+    const foreign = after.request({
+      origin: 'https://b.example',
+      kind: 'transaction',
+      method: 'eth_sendTransaction',
+      params: [{}],
+      chainId: 1,
+      dedupeKey: 'https://a.example|p-1',
+    });
+    expect(
+      await after.request({
+        origin: 'https://a.example',
+        kind: 'transaction',
+        method: 'eth_sendTransaction',
+        params: [{}],
+        chainId: 1,
+        dedupeKey: 'https://a.example|p-1',
+      }),
+    ).toEqual({ approved: true });
     await after.withdraw(() => true);
     expect(await foreign).toEqual({ approved: false });
   });

@@ -20,19 +20,37 @@ function createRouter() {
   const events: { origins: string[] | '*'; event: ProviderEvent; data: unknown }[] = [];
   const changeListeners = new Set<() => void>();
   const wallet = createWalletService({ vault: items.vault, accounts: items.accounts, meta: items.meta, session: items.session });
-  const approvals = createApprovalQueue({ item: items.pending, openWindow: async () => undefined, onChange: () => changeListeners.forEach((l) => l()) });
+  const approvals = createApprovalQueue({
+    item: items.pending,
+    openWindow: async () => undefined,
+    onChange: () => changeListeners.forEach((l) => l()),
+  });
   const router = createProviderRouter({
-    wallet, approvals, networks: createNetworkService({ item: items.networks }), permissions: createPermissionService({ item: items.permissions }),
-    activity: createActivityService({ item: items.activity }), callBundles: items.callBundles, watchedAssets: items.watchedAssets,
-    client: async () => { throw new Error('no RPC in unit tests'); },
+    wallet,
+    approvals,
+    networks: createNetworkService({ item: items.networks }),
+    permissions: createPermissionService({ item: items.permissions }),
+    activity: createActivityService({ item: items.activity }),
+    callBundles: items.callBundles,
+    watchedAssets: items.watchedAssets,
+    client: async () => {
+      throw new Error('no RPC in unit tests');
+    },
     emit: (origins, event, data) => events.push({ origins, event, data }),
   });
   /** Resolves once `n` requests wait for the user (driven by the queue's change events, not a timer). */
-  const untilPending = (n: number) => new Promise<void>((resolve) => {
-    const check = () => void approvals.list().then((l) => { if (l.length >= n) { changeListeners.delete(check); resolve(); } });
-    changeListeners.add(check);
-    check();
-  });
+  const untilPending = (n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () =>
+        void approvals.list().then((l) => {
+          if (l.length >= n) {
+            changeListeners.delete(check);
+            resolve();
+          }
+        });
+      changeListeners.add(check);
+      check();
+    });
   return { wallet, approvals, router, events, untilPending };
 }
 
@@ -147,10 +165,14 @@ describe('100 requests at once from 5 origins through the real router', () => {
 
   test('afterwards every origin sees only its own accounts, and events went only to their origin', async () => {
     const expected: Record<string, string[]> = {
-      [ORIGINS[0]]: [ACCOUNT_0.toLowerCase()], [ORIGINS[1]]: [ACCOUNT_1.toLowerCase()], [ORIGINS[2]]: [ACCOUNT_0.toLowerCase()],
-      [ORIGINS[3]]: [ACCOUNT_1.toLowerCase()], [ORIGINS[4]]: [],
+      [ORIGINS[0]]: [ACCOUNT_0.toLowerCase()],
+      [ORIGINS[1]]: [ACCOUNT_1.toLowerCase()],
+      [ORIGINS[2]]: [ACCOUNT_0.toLowerCase()],
+      [ORIGINS[3]]: [ACCOUNT_1.toLowerCase()],
+      [ORIGINS[4]]: [],
     };
-    for (const origin of ORIGINS) expect(await r.router.handle({ origin, method: 'eth_accounts', params: [] }), origin).toEqual({ result: expected[origin] });
+    for (const origin of ORIGINS)
+      expect(await r.router.handle({ origin, method: 'eth_accounts', params: [] }), origin).toEqual({ result: expected[origin] });
     expect(r.events.length).toBeGreaterThan(0);
     for (const e of r.events) {
       expect(e.origins).toEqual([ORIGINS[3]]);

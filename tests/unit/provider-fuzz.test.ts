@@ -13,15 +13,40 @@ async function snapshot() {
   return JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
 }
 
-const hexish = fc.oneof(fc.constant('0x'), fc.constant('0x1'), fc.constant(ACCOUNT_0), fc.string(), fc.stringMatching(/^0x[0-9a-f]{0,70}$/));
+const hexish = fc.oneof(
+  fc.constant('0x'),
+  fc.constant('0x1'),
+  fc.constant(ACCOUNT_0),
+  fc.string(),
+  fc.stringMatching(/^0x[0-9a-f]{0,70}$/),
+);
 const nearValid = fc.oneof(
   fc.record({ from: hexish, to: hexish, value: hexish, data: hexish, gas: hexish, chainId: hexish }, { requiredKeys: [] }),
   fc.record({ chainId: hexish, chainName: fc.string(), rpcUrls: fc.array(fc.string()) }, { requiredKeys: [] }),
-  fc.record({ types: fc.anything(), primaryType: fc.string(), domain: fc.record({ chainId: fc.oneof(fc.integer(), hexish) }), message: fc.anything() }, { requiredKeys: [] }),
-  fc.record({ type: fc.constantFrom('ERC20', 'ERC721'), options: fc.record({ address: hexish, symbol: fc.string(), decimals: fc.integer() }) }),
+  fc.record(
+    {
+      types: fc.anything(),
+      primaryType: fc.string(),
+      domain: fc.record({ chainId: fc.oneof(fc.integer(), hexish) }),
+      message: fc.anything(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record({
+    type: fc.constantFrom('ERC20', 'ERC721'),
+    options: fc.record({ address: hexish, symbol: fc.string(), decimals: fc.integer() }),
+  }),
 );
-const params = fc.oneof(fc.constant(undefined), fc.anything(), fc.array(fc.oneof(hexish, nearValid, fc.anything()), { maxLength: 4 }), nearValid);
-const method = fc.oneof(fc.constantFrom(...SUPPORTED_METHODS, 'eth_sign', 'eth_foo', '__proto__', 'constructor', 'hasOwnProperty'), fc.string({ maxLength: 40 }));
+const params = fc.oneof(
+  fc.constant(undefined),
+  fc.anything(),
+  fc.array(fc.oneof(hexish, nearValid, fc.anything()), { maxLength: 4 }),
+  nearValid,
+);
+const method = fc.oneof(
+  fc.constantFrom(...SUPPORTED_METHODS, 'eth_sign', 'eth_foo', '__proto__', 'constructor', 'hasOwnProperty'),
+  fc.string({ maxLength: 40 }),
+);
 
 describe('provider router fuzz', () => {
   const h = createHarness(undefined, browserItems());

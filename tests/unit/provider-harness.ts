@@ -1,6 +1,15 @@
 import type { PublicClient } from 'viem';
 import type { ActivityItem } from '../../lib/messaging/types';
-import type { NetworkState, Permission, SessionSecrets, StoredAccount, StoredCallBundle, StoredPending, WalletMeta, WatchedAsset } from '../../lib/storage';
+import type {
+  NetworkState,
+  Permission,
+  SessionSecrets,
+  StoredAccount,
+  StoredCallBundle,
+  StoredPending,
+  WalletMeta,
+  WatchedAsset,
+} from '../../lib/storage';
 import { createNetworkService } from '../../lib/chain/networks';
 import { createApprovalQueue, createProviderRouter, type Decision, type ProviderEvent } from '../../lib/provider';
 import type { ProviderRouterDeps } from '../../lib/provider/context';
@@ -16,24 +25,37 @@ export const ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 /** An in-memory stand-in for a storage item, for suites that run without WXT's fake browser (devnet). */
 export function memoryItem<T>(fallback: T) {
   let value = structuredClone(fallback);
-  return { getValue: async () => structuredClone(value), setValue: async (next: T): Promise<void> => {
+  return {
+    getValue: async () => structuredClone(value),
+    setValue: async (next: T): Promise<void> => {
       value = structuredClone(next);
-    } };
+    },
+  };
 }
 
 export function memoryItems() {
   return {
-    vault: memoryItem<string | null>(null), accounts: memoryItem<StoredAccount[]>([]), meta: memoryItem<WalletMeta>({ autoLockMinutes: 15, backupPending: false }),
-    session: memoryItem<SessionSecrets | null>(null), networks: memoryItem<NetworkState | null>(null), permissions: memoryItem<Record<string, Permission>>({}),
-    activity: memoryItem<ActivityItem[]>([]), pending: memoryItem<StoredPending[]>([]), callBundles: memoryItem<StoredCallBundle[]>([]), watchedAssets: memoryItem<WatchedAsset[]>([]),
+    vault: memoryItem<string | null>(null),
+    accounts: memoryItem<StoredAccount[]>([]),
+    meta: memoryItem<WalletMeta>({ autoLockMinutes: 15, backupPending: false }),
+    session: memoryItem<SessionSecrets | null>(null),
+    networks: memoryItem<NetworkState | null>(null),
+    permissions: memoryItem<Record<string, Permission>>({}),
+    activity: memoryItem<ActivityItem[]>([]),
+    pending: memoryItem<StoredPending[]>([]),
+    callBundles: memoryItem<StoredCallBundle[]>([]),
+    watchedAssets: memoryItem<WatchedAsset[]>([]),
   };
 }
-
 
 export type HarnessItems = ReturnType<typeof memoryItems>;
 
 /** `extra` adds optional router deps (e.g. callFlows) for suites that exercise them. */
-export function createHarness(client?: PublicClient, items: HarnessItems = memoryItems(), extra: Pick<ProviderRouterDeps, 'callFlows'> = {}) {
+export function createHarness(
+  client?: PublicClient,
+  items: HarnessItems = memoryItems(),
+  extra: Pick<ProviderRouterDeps, 'callFlows'> = {},
+) {
   const events: { origins: string[] | '*'; event: ProviderEvent; data: unknown }[] = [];
   const approvalsSeen: { kind: string; origin: string; params: unknown }[] = [];
   let answer: Decision = { approved: true };
@@ -51,7 +73,11 @@ export function createHarness(client?: PublicClient, items: HarnessItems = memor
     },
   });
   const router = createProviderRouter({
-    wallet, networks, permissions, approvals, activity,
+    wallet,
+    networks,
+    permissions,
+    approvals,
+    activity,
     callBundles: items.callBundles,
     watchedAssets: items.watchedAssets,
     client: async () => {
@@ -63,7 +89,16 @@ export function createHarness(client?: PublicClient, items: HarnessItems = memor
   });
   const call = (origin: string, method: string, params?: unknown) => router.handle({ origin, method, params });
   return {
-    wallet, networks, permissions, approvals, router, events, approvalsSeen, call,
-    answerWith(d: Decision) { answer = d; },
+    wallet,
+    networks,
+    permissions,
+    approvals,
+    router,
+    events,
+    approvalsSeen,
+    call,
+    answerWith(d: Decision) {
+      answer = d;
+    },
   };
 }

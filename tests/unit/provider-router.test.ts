@@ -15,11 +15,20 @@ const lower = (address: string) => address.toLowerCase();
 const mail = (chainId: number | string) => ({
   types: {
     EIP712Domain: [
-      { name: 'name', type: 'string' }, { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' },
+      { name: 'name', type: 'string' },
+      { name: 'version', type: 'string' },
+      { name: 'chainId', type: 'uint256' },
+      { name: 'verifyingContract', type: 'address' },
     ],
-    Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }],
-    Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person' }, { name: 'contents', type: 'string' }],
+    Person: [
+      { name: 'name', type: 'string' },
+      { name: 'wallet', type: 'address' },
+    ],
+    Mail: [
+      { name: 'from', type: 'Person' },
+      { name: 'to', type: 'Person' },
+      { name: 'contents', type: 'string' },
+    ],
   },
   primaryType: 'Mail',
   domain: { name: 'Ether Mail', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
@@ -41,7 +50,9 @@ describe('EIP-1193 router', () => {
 
   it('unknown method → 4200; eth_sign refused with 4200', async () => {
     expect(await h.call(DAPP, 'eth_foo', [])).toMatchObject({ error: { code: 4200 } });
-    expect(await h.call(DAPP, 'eth_sign', [ACCOUNT_0, '0xdeadbeef'])).toMatchObject({ error: { code: 4200, message: expect.stringContaining('refused') } });
+    expect(await h.call(DAPP, 'eth_sign', [ACCOUNT_0, '0xdeadbeef'])).toMatchObject({
+      error: { code: 4200, message: expect.stringContaining('refused') },
+    });
     expect(await h.call(DAPP, 'toString', [])).toMatchObject({ error: { code: 4200 } });
   });
 
@@ -67,7 +78,9 @@ describe('EIP-1193 router', () => {
     expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ result: [lower(ACCOUNT_0)] });
     // OTHER connects a different account; each origin sees only its own.
     h.answerWith({ approved: true, accounts: [ACCOUNT_1] });
-    expect(await h.call(OTHER, 'wallet_requestPermissions', [{ eth_accounts: {} }])).toMatchObject({ result: [{ parentCapability: 'eth_accounts', caveats: [{ value: [lower(ACCOUNT_1)] }] }] });
+    expect(await h.call(OTHER, 'wallet_requestPermissions', [{ eth_accounts: {} }])).toMatchObject({
+      result: [{ parentCapability: 'eth_accounts', caveats: [{ value: [lower(ACCOUNT_1)] }] }],
+    });
     expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ result: [lower(ACCOUNT_0)] });
     expect(await h.call(DAPP, 'personal_sign', ['0x68656c6c6f', ACCOUNT_1])).toMatchObject({ error: { code: 4100 } });
     // Revoking OTHER does not touch DAPP.
@@ -95,7 +108,10 @@ describe('EIP-1193 router', () => {
   });
 
   it('typed data v4 and v3 signatures recover with eth-sig-util; a foreign domain chain is rejected', async () => {
-    for (const [method, version] of [['eth_signTypedData_v4', SignTypedDataVersion.V4], ['eth_signTypedData_v3', SignTypedDataVersion.V3]] as const) {
+    for (const [method, version] of [
+      ['eth_signTypedData_v4', SignTypedDataVersion.V4],
+      ['eth_signTypedData_v3', SignTypedDataVersion.V3],
+    ] as const) {
       const data = mail(1);
       const response = await h.call(DAPP, method, [ACCOUNT_0, JSON.stringify(data)]);
       if (!('result' in response)) throw new Error(JSON.stringify(response));
@@ -106,15 +122,35 @@ describe('EIP-1193 router', () => {
     const asObject = await h.call(DAPP, 'eth_signTypedData_v4', [ACCOUNT_0, mail('0x1')]);
     expect('result' in asObject).toBe(true);
     for (const chainId of [5, '0x5', '137']) {
-      expect(await h.call(DAPP, 'eth_signTypedData_v4', [ACCOUNT_0, JSON.stringify(mail(chainId))])).toMatchObject({ error: { code: -32602, message: expect.stringContaining('does not match the active chain') } });
+      expect(await h.call(DAPP, 'eth_signTypedData_v4', [ACCOUNT_0, JSON.stringify(mail(chainId))])).toMatchObject({
+        error: { code: -32602, message: expect.stringContaining('does not match the active chain') },
+      });
     }
   });
 
   it('watch-only and add-chain validations; switch to an unknown chain → 4902', async () => {
     expect(await h.call(DAPP, 'wallet_switchEthereumChain', [{ chainId: '0x89' }])).toMatchObject({ error: { code: 4902 } });
-    expect(await h.call(DAPP, 'wallet_addEthereumChain', [{ chainId: '0x89', chainName: 'Polygon', rpcUrls: ['javascript:alert(1)'], nativeCurrency: { name: 'POL', symbol: 'POL', decimals: 18 } }])).toMatchObject({ error: { code: -32602 } });
+    expect(
+      await h.call(DAPP, 'wallet_addEthereumChain', [
+        {
+          chainId: '0x89',
+          chainName: 'Polygon',
+          rpcUrls: ['javascript:alert(1)'],
+          nativeCurrency: { name: 'POL', symbol: 'POL', decimals: 18 },
+        },
+      ]),
+    ).toMatchObject({ error: { code: -32602 } });
     h.answerWith({ approved: true });
-    expect(await h.call(DAPP, 'wallet_addEthereumChain', [{ chainId: '0x89', chainName: 'Polygon', rpcUrls: ['https://polygon-rpc.example'], nativeCurrency: { name: 'POL', symbol: 'POL', decimals: 18 } }])).toEqual({ result: null });
+    expect(
+      await h.call(DAPP, 'wallet_addEthereumChain', [
+        {
+          chainId: '0x89',
+          chainName: 'Polygon',
+          rpcUrls: ['https://polygon-rpc.example'],
+          nativeCurrency: { name: 'POL', symbol: 'POL', decimals: 18 },
+        },
+      ]),
+    ).toEqual({ result: null });
     expect(await h.call(DAPP, 'eth_chainId')).toEqual({ result: '0x89' });
     expect(h.events.at(-1)).toEqual({ origins: '*', event: 'chainChanged', data: '0x89' });
     expect(await h.call(DAPP, 'wallet_switchEthereumChain', [{ chainId: '0x1' }])).toEqual({ result: null });
@@ -124,16 +160,28 @@ describe('EIP-1193 router', () => {
   it('wallet_watchAsset takes decimals as a number or a decimal string, and refuses anything else', async () => {
     h.answerWith({ approved: true });
     const token = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
-    expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: '4' } })).toEqual({ result: true });
-    expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: 6 } })).toEqual({ result: true });
+    expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: '4' } })).toEqual({
+      result: true,
+    });
+    expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals: 6 } })).toEqual({
+      result: true,
+    });
     for (const decimals of ['4.5', '-1', '37', 'four', 4.5]) {
-      expect(await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals } })).toMatchObject({ error: { code: -32602 } });
+      expect(
+        await h.call(DAPP, 'wallet_watchAsset', { type: 'ERC20', options: { address: token, symbol: 'TST', decimals } }),
+      ).toMatchObject({ error: { code: -32602 } });
     }
   });
 
   it('EIP-5792 capabilities report atomic as unsupported; atomicRequired is refused', async () => {
-    expect(await h.call(DAPP, 'wallet_getCapabilities', [ACCOUNT_0, ['0x1']])).toEqual({ result: { '0x1': { atomic: { status: 'unsupported' } } } });
-    expect(await h.call(DAPP, 'wallet_sendCalls', [{ version: '2.0.0', chainId: '0x1', from: ACCOUNT_0, atomicRequired: true, calls: [{ to: ACCOUNT_1, value: '0x1' }] }])).toMatchObject({ error: { code: 5760 } });
+    expect(await h.call(DAPP, 'wallet_getCapabilities', [ACCOUNT_0, ['0x1']])).toEqual({
+      result: { '0x1': { atomic: { status: 'unsupported' } } },
+    });
+    expect(
+      await h.call(DAPP, 'wallet_sendCalls', [
+        { version: '2.0.0', chainId: '0x1', from: ACCOUNT_0, atomicRequired: true, calls: [{ to: ACCOUNT_1, value: '0x1' }] },
+      ]),
+    ).toMatchObject({ error: { code: 5760 } });
     expect(await h.call(DAPP, 'wallet_getCallsStatus', ['0x1234'])).toMatchObject({ error: { code: 5730 } });
   });
 
@@ -163,8 +211,16 @@ describe('EIP-1193 router', () => {
       ['eth_sendTransaction', []],
       ['wallet_switchEthereumChain', [{}], /chainId/],
       ['wallet_switchEthereumChain', [{ chainId: 1 }]],
-      ['wallet_addEthereumChain', [{ chainId: '0x2', chainName: 'X', rpcUrls: [] , nativeCurrency: { name: 'X', symbol: 'X', decimals: 18 } }], /rpcUrls/],
-      ['wallet_addEthereumChain', [{ chainId: '0x2', chainName: 'X', rpcUrls: ['https://x.example'], nativeCurrency: { name: 'X', symbol: 'X', decimals: 6 } }], /decimals/],
+      [
+        'wallet_addEthereumChain',
+        [{ chainId: '0x2', chainName: 'X', rpcUrls: [], nativeCurrency: { name: 'X', symbol: 'X', decimals: 18 } }],
+        /rpcUrls/,
+      ],
+      [
+        'wallet_addEthereumChain',
+        [{ chainId: '0x2', chainName: 'X', rpcUrls: ['https://x.example'], nativeCurrency: { name: 'X', symbol: 'X', decimals: 6 } }],
+        /decimals/,
+      ],
       ['wallet_watchAsset', { type: 'ERC721', options: {} }],
       ['wallet_watchAsset', { type: 'ERC20', options: { address: '0x12', symbol: 'X', decimals: 18 } }],
       ['wallet_requestPermissions', [{}], /eth_accounts/],

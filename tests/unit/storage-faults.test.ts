@@ -52,8 +52,14 @@ async function healthyWallet() {
 
 /** EIP-1193 shape: a result, or an error with an integer code and a non-empty message. */
 function expectWellFormed(response: unknown) {
-  expect(response).toSatisfy((r: Record<string, unknown>) =>
-    'result' in r || (typeof r.error === 'object' && r.error !== null && Number.isInteger((r.error as { code: unknown }).code) && String((r.error as { message: unknown }).message).length > 0));
+  expect(response).toSatisfy(
+    (r: Record<string, unknown>) =>
+      'result' in r ||
+      (typeof r.error === 'object' &&
+        r.error !== null &&
+        Number.isInteger((r.error as { code: unknown }).code) &&
+        String((r.error as { message: unknown }).message).length > 0),
+  );
 }
 
 /** A fresh worker over the damaged storage: it must start, answer every request, and leave the vault bytes alone. */
@@ -61,7 +67,10 @@ async function restartAndUse() {
   const h = createHarness(undefined, browserItems());
   await expect(h.wallet.status()).resolves.toMatch(/^(unlocked|locked|uninitialized)$/);
   for (const [method, params] of [
-    ['eth_chainId', []], ['eth_accounts', []], ['eth_requestAccounts', []], ['wallet_getPermissions', []],
+    ['eth_chainId', []],
+    ['eth_accounts', []],
+    ['eth_requestAccounts', []],
+    ['wallet_getPermissions', []],
     ['personal_sign', [stringToHex('hello'), ACCOUNT_0]],
   ] as const) {
     expectWellFormed(await h.call(DAPP, method, params));
@@ -74,24 +83,33 @@ describe('storage faults: a damaged item never costs the vault', () => {
   beforeEach(() => fakeBrowser.reset());
 
   for (const { key, area } of ITEMS) {
-    test.each(CORRUPTIONS)(`${key} holding %s: the worker starts, answers, and the vault is byte-identical and still unlocks`, async (_name, bad) => {
-      const { vault } = await healthyWallet();
-      await fakeBrowser.storage[area].set({ [key]: bad });
-      const h = await restartAndUse();
-      expect(await rawVault()).toBe(vault);
-      // The secrets are intact: the right password still unlocks and derives the same first account.
-      await h.wallet.unlock(PASSWORD);
-      expect(await rawVault()).toBe(vault);
-    });
+    test.each(CORRUPTIONS)(
+      `${key} holding %s: the worker starts, answers, and the vault is byte-identical and still unlocks`,
+      async (_name, bad) => {
+        const { vault } = await healthyWallet();
+        await fakeBrowser.storage[area].set({ [key]: bad });
+        const h = await restartAndUse();
+        expect(await rawVault()).toBe(vault);
+        // The secrets are intact: the right password still unlocks and derives the same first account.
+        await h.wallet.unlock(PASSWORD);
+        expect(await rawVault()).toBe(vault);
+      },
+    );
   }
 
-  test.each(CORRUPTIONS.filter(([, bad]) => bad !== null))('the vault itself holding %s: a clear error on unlock, the stored bytes left as they were', async (_name, bad) => {
-    await healthyWallet();
-    await fakeBrowser.storage.local.set({ 'ballast.vault': bad });
-    const h = await restartAndUse();
-    await expect(h.wallet.unlock(PASSWORD)).rejects.toMatchObject({ shortMessage: expect.stringMatching(/vault|corrupt|password/i), details: expect.stringMatching(/.{20,}/) });
-    expect(await rawVault()).toEqual(bad);
-  });
+  test.each(CORRUPTIONS.filter(([, bad]) => bad !== null))(
+    'the vault itself holding %s: a clear error on unlock, the stored bytes left as they were',
+    async (_name, bad) => {
+      await healthyWallet();
+      await fakeBrowser.storage.local.set({ 'ballast.vault': bad });
+      const h = await restartAndUse();
+      await expect(h.wallet.unlock(PASSWORD)).rejects.toMatchObject({
+        shortMessage: expect.stringMatching(/vault|corrupt|password/i),
+        details: expect.stringMatching(/.{20,}/),
+      });
+      expect(await rawVault()).toEqual(bad);
+    },
+  );
 
   test('a vault stored by an older item version (no migration registered): still unlocks, never rewritten', async () => {
     const { vault } = await healthyWallet();
@@ -122,31 +140,68 @@ const goodAsset = { chainId: 1, address: ACCOUNT_1, symbol: 'TKN', decimals: 18 
 const goodBundle = { id: 'b1', origin: DAPP, chainId: 1, from: ACCOUNT_0, hashes: [HASH], createdAt: NOW };
 
 const goodFlow = {
-  version: 1, id: 'f1', status: 'running', createdAt: NOW, updatedAt: NOW,
-  plan: { recipeId: 'eth-rseth-aave', title: 'Stake', from: ACCOUNT_0, chainId: 1, inputWei: '1000', slippageBps: 50, steps: [{ label: 'Stake' }], createdAt: NOW },
+  version: 1,
+  id: 'f1',
+  status: 'running',
+  createdAt: NOW,
+  updatedAt: NOW,
+  plan: {
+    recipeId: 'eth-rseth-aave',
+    title: 'Stake',
+    from: ACCOUNT_0,
+    chainId: 1,
+    inputWei: '1000',
+    slippageBps: 50,
+    steps: [{ label: 'Stake' }],
+    createdAt: NOW,
+  },
   steps: [{ status: 'sent', nonce: 3, hash: HASH }],
 };
 /** Defaults as documented for the Alerts screen: 1 % / 3 % depeg, 10 % value move, 30 min watchdog, 60 min cool-down, quiet 22:00–07:00 off. */
 const DEFAULT_ALERT_SETTINGS_DOC = {
   rules: { depeg: true, slashing: true, withdrawal: true, valueMove: true, watchdog: true },
   depeg: { warnPercent: 1, dangerPercent: 3, perToken: {} },
-  valueMovePercent: 10, unwatchedAfterMinutes: 30, cooldownMinutes: 60,
+  valueMovePercent: 10,
+  unwatchedAfterMinutes: 30,
+  cooldownMinutes: 60,
   quietHours: { enabled: false, startMinute: 1320, endMinute: 420 },
 };
 const customAlertSettings = {
-  ...DEFAULT_ALERT_SETTINGS_DOC, rules: { ...DEFAULT_ALERT_SETTINGS_DOC.rules, valueMove: false },
-  depeg: { warnPercent: 0.5, dangerPercent: 2, perToken: { ezETH: { warnPercent: 2, dangerPercent: 5 } } }, cooldownMinutes: 15, valueMovePercent: 20,
+  ...DEFAULT_ALERT_SETTINGS_DOC,
+  rules: { ...DEFAULT_ALERT_SETTINGS_DOC.rules, valueMove: false },
+  depeg: { warnPercent: 0.5, dangerPercent: 2, perToken: { ezETH: { warnPercent: 2, dangerPercent: 5 } } },
+  cooldownMinutes: 15,
+  valueMovePercent: 20,
 };
-const goodAlert = { id: 'depeg:ezETH:1', rule: 'depeg', severity: 'danger', title: 'ezETH depeg', message: '5 % below fair', time: NOW, block: '100', chainId: 1, read: false, notified: true, data: { depegWad: '50000000000000000' } };
+const goodAlert = {
+  id: 'depeg:ezETH:1',
+  rule: 'depeg',
+  severity: 'danger',
+  title: 'ezETH depeg',
+  message: '5 % below fair',
+  time: NOW,
+  block: '100',
+  chainId: 1,
+  read: false,
+  notified: true,
+  data: { depegWad: '50000000000000000' },
+};
 const EMPTY_ALERTS = { alerts: [], seen: {}, cooldowns: {}, depegEpisodes: {}, lastLogBlock: null, valueBaselines: {}, positions: {} };
-const goodAlertsState = { ...EMPTY_ALERTS, alerts: [goodAlert], seen: { 'depeg:ezETH:1': NOW }, lastLogBlock: '100', depegEpisodes: { ezETH: { start: '90', level: 'danger' } } };
+const goodAlertsState = {
+  ...EMPTY_ALERTS,
+  alerts: [goodAlert],
+  seen: { 'depeg:ezETH:1': NOW },
+  lastLogBlock: '100',
+  depegEpisodes: { ezETH: { start: '90', level: 'danger' } },
+};
 const goodPoint = { t: NOW, block: '100', fair: '1000000000000000000', market: '990000000000000000', depegWad: '-10000000000000000' };
 const INITIAL_SCHEDULE_DOC = { consecutiveFailures: 0, nextAttemptAt: 0, lastAttemptAt: null, lastSuccessAt: null, lastError: null };
 
 /** The message a page (and the popup) gets when the account list cannot be read. */
 const ACCOUNTS_UNREADABLE = {
   shortMessage: 'Stored accounts are unreadable',
-  details: 'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
+  details:
+    'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
   code: 'storage_corrupt',
 };
 const NEWER_VERSION = 'They were saved by a newer version of Ballast; update Ballast to read them. Nothing was changed. ';
@@ -164,94 +219,146 @@ type ItemCase = {
 };
 
 const items = browserItems();
-const asDefault = (fallback: unknown, onMissing?: unknown) => (damage: Damage): Expected =>
-  ({ reads: damage === 'missing fields' ? onMissing : fallback });
+const asDefault =
+  (fallback: unknown, onMissing?: unknown) =>
+  (damage: Damage): Expected => ({ reads: damage === 'missing fields' ? onMissing : fallback });
 
 const CASES: ItemCase[] = [
   {
-    key: 'ballast.accounts', area: 'local', read: () => items.accounts.getValue(), good: [goodAccount],
+    key: 'ballast.accounts',
+    area: 'local',
+    read: () => items.accounts.getValue(),
+    good: [goodAccount],
     missingFields: [{ address: ACCOUNT_0 }],
     // Accounts are never guessed: anything but "nothing stored" is a clear error.
-    expect: (d) => (d === 'null' ? { reads: [] } : d === 'future version'
-      ? { throws: { ...ACCOUNTS_UNREADABLE, details: NEWER_VERSION + ACCOUNTS_UNREADABLE.details } }
-      : { throws: ACCOUNTS_UNREADABLE }),
+    expect: (d) =>
+      d === 'null'
+        ? { reads: [] }
+        : d === 'future version'
+          ? { throws: { ...ACCOUNTS_UNREADABLE, details: NEWER_VERSION + ACCOUNTS_UNREADABLE.details } }
+          : { throws: ACCOUNTS_UNREADABLE },
   },
   {
-    key: 'ballast.walletMeta', area: 'local', read: () => items.meta.getValue(), good: { selectedAddress: ACCOUNT_0, autoLockMinutes: 30, backupPending: true },
+    key: 'ballast.walletMeta',
+    area: 'local',
+    read: () => items.meta.getValue(),
+    good: { selectedAddress: ACCOUNT_0, autoLockMinutes: 30, backupPending: true },
     missingFields: { autoLockMinutes: 30, selectedAddress: 'not-an-address' },
     expect: asDefault({ autoLockMinutes: 15, backupPending: false }, { autoLockMinutes: 30, backupPending: false }),
   },
   {
-    key: 'ballast.secrets', area: 'session', read: () => items.session.getValue(), good: { importedKeys: {}, exportedKey: 'k', salt: 's' },
+    key: 'ballast.secrets',
+    area: 'session',
+    read: () => items.session.getValue(),
+    good: { importedKeys: {}, exportedKey: 'k', salt: 's' },
     missingFields: { exportedKey: 'k' },
     // Unreadable secrets are "locked": the password opens the vault again.
     expect: asDefault(null, null),
   },
   {
-    key: 'ballast.permissions', area: 'local', read: () => items.permissions.getValue(), good: { [OTHER_SITE]: goodPermission },
+    key: 'ballast.permissions',
+    area: 'local',
+    read: () => items.permissions.getValue(),
+    good: { [OTHER_SITE]: goodPermission },
     missingFields: { [DAPP]: { origin: DAPP }, [OTHER_SITE]: goodPermission },
     expect: asDefault({}, { [OTHER_SITE]: goodPermission }),
   },
   {
-    key: 'ballast.networks', area: 'local', read: () => items.networks.getValue(), good: { networks: [goodNetwork], activeKey: 'custom' },
+    key: 'ballast.networks',
+    area: 'local',
+    read: () => items.networks.getValue(),
+    good: { networks: [goodNetwork], activeKey: 'custom' },
     missingFields: { networks: [{ key: 'broken' }, goodNetwork], activeKey: 'custom' },
     expect: asDefault(null, { networks: [goodNetwork], activeKey: 'custom' }),
   },
   {
-    key: 'ballast.pending', area: 'session', read: () => items.pending.getValue(), good: [goodPending],
+    key: 'ballast.pending',
+    area: 'session',
+    read: () => items.pending.getValue(),
+    good: [goodPending],
     missingFields: [{ id: 'p0' }, goodPending],
     expect: asDefault([], [goodPending]),
   },
   {
-    key: 'ballast.activity', area: 'local', read: () => items.activity.getValue(), good: [goodActivity],
+    key: 'ballast.activity',
+    area: 'local',
+    read: () => items.activity.getValue(),
+    good: [goodActivity],
     missingFields: [{ hash: HASH }, goodActivity],
     expect: asDefault([], [goodActivity]),
   },
   {
-    key: 'ballast.settings', area: 'local', read: () => settingsItem.getValue(), good: { defaultWallet: true, guardMode: false, theme: 'dark' },
+    key: 'ballast.settings',
+    area: 'local',
+    read: () => settingsItem.getValue(),
+    good: { defaultWallet: true, guardMode: false, theme: 'dark' },
     missingFields: { theme: 'dark' },
     expect: asDefault({ defaultWallet: false, guardMode: true, theme: 'system' }, { defaultWallet: false, guardMode: true, theme: 'dark' }),
   },
   {
-    key: 'ballast.watchedAssets', area: 'local', read: () => items.watchedAssets.getValue(), good: [goodAsset],
+    key: 'ballast.watchedAssets',
+    area: 'local',
+    read: () => items.watchedAssets.getValue(),
+    good: [goodAsset],
     missingFields: [{ symbol: 'X' }, goodAsset],
     expect: asDefault([], [goodAsset]),
   },
   {
-    key: 'ballast.callBundles', area: 'local', read: () => items.callBundles.getValue(), good: [goodBundle],
+    key: 'ballast.callBundles',
+    area: 'local',
+    read: () => items.callBundles.getValue(),
+    good: [goodBundle],
     missingFields: [{ id: 'b0', hashes: 'nope' }, goodBundle],
     expect: asDefault([], [goodBundle]),
   },
   { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
   { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },
   {
-    key: 'ballast.flows', area: 'local', read: () => flowsItem.getValue(), good: { f1: goodFlow },
+    key: 'ballast.flows',
+    area: 'local',
+    read: () => flowsItem.getValue(),
+    good: { f1: goodFlow },
     missingFields: { f0: { ...goodFlow, id: 'f0', steps: [] }, f1: goodFlow },
     // A flow whose step states do not match its plan cannot be resumed safely: it alone is dropped.
     expect: asDefault({}, { f1: goodFlow }),
   },
   {
-    key: 'ballast.callFlows', area: 'local', read: () => callFlowsItem.getValue(), good: { f1: goodFlow },
+    key: 'ballast.callFlows',
+    area: 'local',
+    read: () => callFlowsItem.getValue(),
+    good: { f1: goodFlow },
     missingFields: { f0: { id: 'f0' }, f1: goodFlow },
     expect: asDefault({}, { f1: goodFlow }),
   },
   {
-    key: 'alerts.settings', area: 'local', read: () => alertsItems.settings.getValue(), good: customAlertSettings,
+    key: 'alerts.settings',
+    area: 'local',
+    read: () => alertsItems.settings.getValue(),
+    good: customAlertSettings,
     missingFields: { ...customAlertSettings, cooldownMinutes: undefined, valueMovePercent: -5 },
     expect: asDefault(DEFAULT_ALERT_SETTINGS_DOC, { ...customAlertSettings, cooldownMinutes: 60, valueMovePercent: 10 }),
   },
   {
-    key: 'alerts.state', area: 'local', read: () => alertsItems.state.getValue(), good: goodAlertsState,
+    key: 'alerts.state',
+    area: 'local',
+    read: () => alertsItems.state.getValue(),
+    good: goodAlertsState,
     missingFields: { alerts: [{ id: 'x' }, goodAlert], seen: { a: 1 } },
     expect: asDefault(EMPTY_ALERTS, { ...EMPTY_ALERTS, alerts: [goodAlert], seen: { a: 1 } }),
   },
   {
-    key: 'tracker.history', area: 'local', read: () => trackerItems.history.getValue(), good: { 'token:stETH': [goodPoint] },
+    key: 'tracker.history',
+    area: 'local',
+    read: () => trackerItems.history.getValue(),
+    good: { 'token:stETH': [goodPoint] },
     missingFields: { 'token:stETH': [{ t: 1 }, goodPoint], 'token:rETH': 'x' },
     expect: asDefault({}, { 'token:stETH': [goodPoint] }),
   },
   {
-    key: 'tracker.schedule', area: 'local', read: () => trackerItems.schedule.getValue(), good: { consecutiveFailures: 2, nextAttemptAt: NOW, lastAttemptAt: NOW, lastSuccessAt: null, lastError: 'HTTP 503' },
+    key: 'tracker.schedule',
+    area: 'local',
+    read: () => trackerItems.schedule.getValue(),
+    good: { consecutiveFailures: 2, nextAttemptAt: NOW, lastAttemptAt: NOW, lastSuccessAt: null, lastError: 'HTTP 503' },
     missingFields: { consecutiveFailures: 2, lastError: 'HTTP 503' },
     expect: asDefault(INITIAL_SCHEDULE_DOC, { ...INITIAL_SCHEDULE_DOC, consecutiveFailures: 2, lastError: 'HTTP 503' }),
   },
@@ -260,7 +367,12 @@ const CASES: ItemCase[] = [
 /** Puts one kind of damage into an item's storage slot (future version: a valid value tagged by a newer release). */
 async function damage(c: ItemCase, d: Damage) {
   const area = fakeBrowser.storage[c.area];
-  const bad = { 'wrong type': typeof c.good === 'number' ? 'twelve' : 42, null: null, 'truncated JSON': '[{"address":"0xf39F', 'missing fields': c.missingFields }[d as Exclude<Damage, 'future version'>];
+  const bad = {
+    'wrong type': typeof c.good === 'number' ? 'twelve' : 42,
+    null: null,
+    'truncated JSON': '[{"address":"0xf39F',
+    'missing fields': c.missingFields,
+  }[d as Exclude<Damage, 'future version'>];
   if (d === 'future version') await area.set({ [c.key]: c.good, [`${c.key}$`]: { v: 2 } });
   else await area.set({ [c.key]: bad });
 }
@@ -268,13 +380,18 @@ async function damage(c: ItemCase, d: Damage) {
 describe('storage faults: each item read through its schema', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  test.each(CASES.map((c) => [c.key, c] as const))('%s: a valid value reads back unchanged (the schema drops nothing real)', async (_key, c) => {
-    await fakeBrowser.storage[c.area].set({ [c.key]: c.good });
-    expect(await c.read()).toEqual(c.good);
-  });
+  test.each(CASES.map((c) => [c.key, c] as const))(
+    '%s: a valid value reads back unchanged (the schema drops nothing real)',
+    async (_key, c) => {
+      await fakeBrowser.storage[c.area].set({ [c.key]: c.good });
+      expect(await c.read()).toEqual(c.good);
+    },
+  );
 
   const DAMAGES: Damage[] = ['wrong type', 'null', 'truncated JSON', 'missing fields', 'future version'];
-  const rows = CASES.flatMap((c) => DAMAGES.filter((d) => d !== 'missing fields' || c.missingFields !== undefined).map((d) => [c.key, d, c] as const));
+  const rows = CASES.flatMap((c) =>
+    DAMAGES.filter((d) => d !== 'missing fields' || c.missingFields !== undefined).map((d) => [c.key, d, c] as const),
+  );
   test.each(rows)('%s with %s', async (_key, d, c) => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await damage(c, d);
@@ -299,7 +416,9 @@ describe('storage faults: each item read through its schema', () => {
     const { vault } = await healthyWallet();
     await fakeBrowser.storage.local.set({ 'ballast.accounts': '[{"address":"0xf39F' });
     const h = createHarness(undefined, browserItems());
-    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({ error: { code: -32603, message: `${ACCOUNTS_UNREADABLE.shortMessage}. ${ACCOUNTS_UNREADABLE.details}` } });
+    expect(await h.call(DAPP, 'eth_accounts', [])).toEqual({
+      error: { code: -32603, message: `${ACCOUNTS_UNREADABLE.shortMessage}. ${ACCOUNTS_UNREADABLE.details}` },
+    });
     await expect(h.wallet.accounts()).rejects.toMatchObject(ACCOUNTS_UNREADABLE);
     await h.wallet.lock();
     await h.wallet.unlock(PASSWORD);

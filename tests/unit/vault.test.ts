@@ -12,7 +12,8 @@ const ANVIL_ADDRESSES = [
   '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
 ];
 
-const makeService = () => createWalletService({ vault: vaultItem, accounts: accountsItem, meta: walletMetaItem, session: sessionSecretsItem });
+const makeService = () =>
+  createWalletService({ vault: vaultItem, accounts: accountsItem, meta: walletMetaItem, session: sessionSecretsItem });
 
 describe('vault + keyring', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -30,7 +31,9 @@ describe('vault + keyring', () => {
     expect(vaultIterations(vault!)).toBeGreaterThanOrEqual(MIN_PBKDF2_ITERATIONS);
     expect(JSON.parse(vault!).keyMetadata).toEqual({ algorithm: 'PBKDF2', params: { iterations: 600_000 } });
     // Private key of anvil account #0, as printed by anvil at startup.
-    expect(await wallet.privateKey(ANVIL_ADDRESSES[0] as `0x${string}`)).toBe('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+    expect(await wallet.privateKey(ANVIL_ADDRESSES[0] as `0x${string}`)).toBe(
+      '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+    );
   });
 
   it('locks, rejects a wrong password with a clear error, unlocks with the right one', async () => {
@@ -55,7 +58,10 @@ describe('vault + keyring', () => {
     await vaultItem.setValue(corrupt);
     const wallet = makeService();
     expect(await wallet.status()).toBe('locked');
-    await expect(wallet.unlock('whatever password')).rejects.toMatchObject({ code: 'vault_corrupt', shortMessage: 'The stored vault is corrupt' });
+    await expect(wallet.unlock('whatever password')).rejects.toMatchObject({
+      code: 'vault_corrupt',
+      shortMessage: 'The stored vault is corrupt',
+    });
     await expect(wallet.changePassword('whatever password', 'another password')).rejects.toMatchObject({ code: 'vault_corrupt' });
     await expect(wallet.importMnemonic(TEST_MNEMONIC, 'whatever password')).rejects.toMatchObject({ code: 'vault_exists' });
     const raw = await fakeBrowser.storage.local.get('ballast.vault');
@@ -80,7 +86,9 @@ describe('vault + keyring', () => {
     expect(words).toHaveLength(12);
     expect((await wallet.meta()).backupPending).toBe(true);
     await expect(wallet.confirmBackup({ 0: words[0]!, 1: words[1]! })).rejects.toMatchObject({ code: 'backup_incomplete' });
-    await expect(wallet.confirmBackup({ 0: words[0]!, 5: words[5]!, 11: words[0] === 'zoo' ? 'abandon' : 'zoo' })).rejects.toMatchObject({ code: 'backup_mismatch' });
+    await expect(wallet.confirmBackup({ 0: words[0]!, 5: words[5]!, 11: words[0] === 'zoo' ? 'abandon' : 'zoo' })).rejects.toMatchObject({
+      code: 'backup_mismatch',
+    });
     await wallet.confirmBackup({ 2: words[2]!, 7: words[7]!, 11: words[11]! });
     expect((await wallet.meta()).backupPending).toBe(false);
   });

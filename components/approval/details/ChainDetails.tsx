@@ -8,9 +8,25 @@ export function ChainDetails({ view, adding }: { view: ChainView; adding: boolea
       {adding && (
         <>
           <Field label="Name">{view.name ?? '—'}</Field>
-          <Field label="Currency">{view.currency ? `${view.currency.symbol ?? '?'} (${view.currency.decimals ?? '?'} decimals)` : '—'}</Field>
-          <Field label="RPC URLs">{view.rpcUrls.map((u) => <span key={u} className="block font-mono">{u}</span>)}</Field>
-          {view.explorerUrls.length > 0 && <Field label="Explorer">{view.explorerUrls.map((u) => <span key={u} className="block font-mono">{u}</span>)}</Field>}
+          <Field label="Currency">
+            {view.currency ? `${view.currency.symbol ?? '?'} (${view.currency.decimals ?? '?'} decimals)` : '—'}
+          </Field>
+          <Field label="RPC URLs">
+            {view.rpcUrls.map((u) => (
+              <span key={u} className="block font-mono">
+                {u}
+              </span>
+            ))}
+          </Field>
+          {view.explorerUrls.length > 0 && (
+            <Field label="Explorer">
+              {view.explorerUrls.map((u) => (
+                <span key={u} className="block font-mono">
+                  {u}
+                </span>
+              ))}
+            </Field>
+          )}
         </>
       )}
     </dl>

@@ -7,10 +7,21 @@ export function SignatureDetails({ view, activeChainId }: { view: SignatureView;
   if (view.kind === 'message') {
     return (
       <div className="flex flex-col gap-2 text-xs">
-        {view.address && <dl><Field label="Signer"><Address address={view.address} /></Field></dl>}
+        {view.address && (
+          <dl>
+            <Field label="Signer">
+              <Address address={view.address} />
+            </Field>
+          </dl>
+        )}
         <p className="font-semibold">Message</p>
         {view.text !== undefined ? (
-          <pre data-testid="signature-message" className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded-md bg-surface-muted p-2 font-mono">{view.text}</pre>
+          <pre
+            data-testid="signature-message"
+            className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded-md bg-surface-muted p-2 font-mono"
+          >
+            {view.text}
+          </pre>
         ) : (
           <>
             <Badge tone="warn">Not readable text</Badge>
@@ -25,14 +36,26 @@ export function SignatureDetails({ view, activeChainId }: { view: SignatureView;
     const mismatch = domainChain !== undefined && BigInt(String(domainChain)) !== BigInt(activeChainId);
     return (
       <div className="flex flex-col gap-2 text-xs">
-        {view.address && <dl><Field label="Signer"><Address address={view.address} /></Field></dl>}
+        {view.address && (
+          <dl>
+            <Field label="Signer">
+              <Address address={view.address} />
+            </Field>
+          </dl>
+        )}
         <p className="flex items-center gap-2 font-semibold">
           Domain
-          {mismatch && <Badge tone="danger">Chain {String(domainChain)} ≠ active {activeChainId}</Badge>}
+          {mismatch && (
+            <Badge tone="danger">
+              Chain {String(domainChain)} ≠ active {activeChainId}
+            </Badge>
+          )}
         </p>
         <ValueTree value={view.domain} label="Domain" />
         <p className="font-semibold">{view.primaryType ?? 'Message'}</p>
-        <div className="max-h-64 overflow-auto"><ValueTree value={view.message} label="Typed message" /></div>
+        <div className="max-h-64 overflow-auto">
+          <ValueTree value={view.message} label="Typed message" />
+        </div>
       </div>
     );
   }

@@ -10,9 +10,15 @@ function gwei(wei: bigint) {
 export function TxFields({ tx, symbol = 'ETH' }: { tx: TxView; symbol?: string }) {
   return (
     <dl className="divide-y divide-line">
-      {tx.from && <Field label="From"><Address address={tx.from} /></Field>}
+      {tx.from && (
+        <Field label="From">
+          <Address address={tx.from} />
+        </Field>
+      )}
       <Field label="To">{tx.to ? <Address address={tx.to} /> : <span className="text-warn">New contract</span>}</Field>
-      <Field label="Value"><Amount value={tx.value} unit={symbol} className="text-sm font-semibold" /></Field>
+      <Field label="Value">
+        <Amount value={tx.value} unit={symbol} className="text-sm font-semibold" />
+      </Field>
       {tx.selector && (
         <Field label="Calls">
           <span className="font-mono">{knownSelectors[tx.selector] ?? tx.selector}</span>

@@ -16,7 +16,9 @@ export function AccountList({ accounts, selectedAddress }: { accounts: AccountVi
   return (
     <section aria-labelledby="accounts-heading" className="flex flex-col gap-2">
       <div className="flex items-center justify-between">
-        <h2 id="accounts-heading" className="text-sm font-semibold">Accounts</h2>
+        <h2 id="accounts-heading" className="text-sm font-semibold">
+          Accounts
+        </h2>
         {hiddenCount > 0 && (
           <Button size="sm" variant="ghost" onClick={() => setShowHidden((v) => !v)}>
             {showHidden ? 'Hide hidden' : `Show hidden (${hiddenCount})`}
@@ -28,7 +30,10 @@ export function AccountList({ accounts, selectedAddress }: { accounts: AccountVi
         {shown.map((account) => {
           const isSelected = account.address === selectedAddress;
           return (
-            <li key={account.address} className={cx('flex items-center gap-2 rounded-lg border p-2', isSelected ? 'border-brand' : 'border-line')}>
+            <li
+              key={account.address}
+              className={cx('flex items-center gap-2 rounded-lg border p-2', isSelected ? 'border-brand' : 'border-line')}
+            >
               <button
                 type="button"
                 aria-pressed={isSelected}
@@ -45,7 +50,9 @@ export function AccountList({ accounts, selectedAddress }: { accounts: AccountVi
                   {account.address.slice(0, 6)}…{account.address.slice(-4)}
                 </span>
               </button>
-              <Button size="sm" variant="ghost" aria-label={`Edit ${account.name}`} onClick={() => setEditing(account)}>Edit</Button>
+              <Button size="sm" variant="ghost" aria-label={`Edit ${account.name}`} onClick={() => setEditing(account)}>
+                Edit
+              </Button>
             </li>
           );
         })}

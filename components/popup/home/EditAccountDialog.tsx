@@ -27,12 +27,27 @@ export function EditAccountDialog({ account, onClose }: { account?: AccountView;
       {account && (
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
           <Address address={account.address} />
-          <Input label="Name" name="account-name" value={name} onChange={(e) => setName(e.target.value)} error={name.trim() ? undefined : 'Give the account a name.'} />
-          <Toggle label="Hide this account" description="Hidden accounts stay in the wallet but leave the list." checked={hidden} onChange={setHidden} />
+          <Input
+            label="Name"
+            name="account-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={name.trim() ? undefined : 'Give the account a name.'}
+          />
+          <Toggle
+            label="Hide this account"
+            description="Hidden accounts stay in the wallet but leave the list."
+            checked={hidden}
+            onChange={setHidden}
+          />
           <InlineError error={save.error} />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.loading} disabled={!name.trim()}>Save</Button>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.loading} disabled={!name.trim()}>
+              Save
+            </Button>
           </div>
         </form>
       )}

@@ -29,10 +29,18 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
       title="Ballast"
       actions={
         <>
-          <button type="button" onClick={() => openMore('networks')} className="rounded-full border border-line px-2 py-0.5 text-xs text-ink-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus">
+          <button
+            type="button"
+            onClick={() => openMore('networks')}
+            className="rounded-full border border-line px-2 py-0.5 text-xs text-ink-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-focus"
+          >
             {network?.name ?? `Chain ${state.chainId}`}
           </button>
-          {hasKeys && <Button size="sm" variant="secondary" onClick={() => void lock.run()} loading={lock.loading}>Lock</Button>}
+          {hasKeys && (
+            <Button size="sm" variant="secondary" onClick={() => void lock.run()} loading={lock.loading}>
+              Lock
+            </Button>
+          )}
         </>
       }
     >
@@ -47,15 +55,23 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
         {selected && (
           <Card>
             <p className="text-xs text-ink-muted">Selected account</p>
-            <p className="text-base font-semibold" data-testid="selected-account-name">{selected.name}</p>
+            <p className="text-base font-semibold" data-testid="selected-account-name">
+              {selected.name}
+            </p>
             <Address address={selected.address} />
           </Card>
         )}
         <InlineError error={lock.error ?? addAccount.error} />
         <AccountList accounts={state.accounts} selectedAddress={state.selectedAddress} />
         <div className="grid grid-cols-2 gap-2">
-          {hasPhrase && <Button variant="secondary" size="sm" onClick={() => void addAccount.run()} loading={addAccount.loading}>Add account</Button>}
-          <Button variant="secondary" size="sm" onClick={() => setWatching(true)}>Watch address</Button>
+          {hasPhrase && (
+            <Button variant="secondary" size="sm" onClick={() => void addAccount.run()} loading={addAccount.loading}>
+              Add account
+            </Button>
+          )}
+          <Button variant="secondary" size="sm" onClick={() => setWatching(true)}>
+            Watch address
+          </Button>
         </div>
       </div>
     </Screen>

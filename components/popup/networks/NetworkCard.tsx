@@ -7,7 +7,17 @@ import { useAction } from '../../hooks/use-action';
 import { checkRpcUrl } from './rpc-url';
 
 /** One network: its RPC URLs in fallback order (add, remove) and a switch button. */
-export function NetworkCard({ network, active, onSwitch, switching }: { network: NetworkView; active: boolean; onSwitch: () => void; switching: boolean }) {
+export function NetworkCard({
+  network,
+  active,
+  onSwitch,
+  switching,
+}: {
+  network: NetworkView;
+  active: boolean;
+  onSwitch: () => void;
+  switching: boolean;
+}) {
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string>();
   const save = useAction((rpcUrls: string[]) => {
@@ -25,15 +35,30 @@ export function NetworkCard({ network, active, onSwitch, switching }: { network:
 
   return (
     <Card
-      title={<span className="flex items-center gap-2">{network.name}{active && <Badge tone="ok">Active</Badge>}</span>}
-      actions={!active && <Button size="sm" variant="secondary" onClick={onSwitch} loading={switching}>Switch</Button>}
+      title={
+        <span className="flex items-center gap-2">
+          {network.name}
+          {active && <Badge tone="ok">Active</Badge>}
+        </span>
+      }
+      actions={
+        !active && (
+          <Button size="sm" variant="secondary" onClick={onSwitch} loading={switching}>
+            Switch
+          </Button>
+        )
+      }
     >
-      <p className="mb-2 text-xs text-ink-muted">Chain {network.chainId} · {network.nativeSymbol}</p>
+      <p className="mb-2 text-xs text-ink-muted">
+        Chain {network.chainId} · {network.nativeSymbol}
+      </p>
       <ul aria-label={`RPC URLs of ${network.name}`} className="mb-2 flex flex-col gap-1">
         {network.rpcUrls.map((url, i) => (
           <li key={url} className="flex items-center gap-2 text-xs">
             <span className="w-4 text-ink-muted">{i + 1}.</span>
-            <span className="min-w-0 flex-1 truncate font-mono" title={url}>{url}</span>
+            <span className="min-w-0 flex-1 truncate font-mono" title={url}>
+              {url}
+            </span>
             <Button
               size="sm"
               variant="ghost"
@@ -49,11 +74,22 @@ export function NetworkCard({ network, active, onSwitch, switching }: { network:
       </ul>
       <form onSubmit={add} className="flex items-end gap-2" noValidate>
         <div className="flex-1">
-          <Input label={`Add RPC URL to ${network.name}`} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="https://…" error={draftError} spellCheck={false} />
+          <Input
+            label={`Add RPC URL to ${network.name}`}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="https://…"
+            error={draftError}
+            spellCheck={false}
+          />
         </div>
-        <Button type="submit" size="md" variant="secondary" loading={save.loading}>Add</Button>
+        <Button type="submit" size="md" variant="secondary" loading={save.loading}>
+          Add
+        </Button>
       </form>
-      <div className="mt-2"><InlineError error={save.error} /></div>
+      <div className="mt-2">
+        <InlineError error={save.error} />
+      </div>
     </Card>
   );
 }

@@ -13,7 +13,8 @@ export function checkRpcUrl(input: string, existing: readonly string[]): { ok: t
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'Use an http:// or https:// URL.' };
   if (!url.hostname) return { ok: false, reason: 'The URL has no host.' };
-  if (url.username || url.password) return { ok: false, reason: 'Remove the user name and password from the URL; put an API key in the path if the provider needs one.' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'Remove the user name and password from the URL; put an API key in the path if the provider needs one.' };
   const normalized = url.toString();
   if (existing.some((e) => e === normalized || e === text)) return { ok: false, reason: 'This URL is already in the list.' };
   return { ok: true, url: normalized };

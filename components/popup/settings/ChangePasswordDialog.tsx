@@ -35,8 +35,12 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
         <NewPasswordFields password={next} confirm={confirm} onPassword={setNext} onConfirm={setConfirm} errors={errors} />
         <InlineError error={change.error} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>Cancel</Button>
-          <Button type="submit" loading={change.loading}>Change</Button>
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={change.loading}>
+            Change
+          </Button>
         </div>
       </form>
     </Dialog>

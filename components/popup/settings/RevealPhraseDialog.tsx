@@ -28,15 +28,21 @@ export function RevealPhraseDialog({ open, onClose }: { open: boolean; onClose: 
         <div className="flex flex-col gap-3">
           <p className="text-xs text-warn">Anyone who sees these words controls your funds.</p>
           <PhraseGrid mnemonic={mnemonic} />
-          <Button block onClick={close}>Done</Button>
+          <Button block onClick={close}>
+            Done
+          </Button>
         </div>
       ) : (
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
           <PasswordInput label="Password" value={password} onChange={(e) => setPassword(e.target.value)} />
           <InlineError error={reveal.error} />
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={reveal.loading} disabled={!password}>Reveal</Button>
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={reveal.loading} disabled={!password}>
+              Reveal
+            </Button>
           </div>
         </form>
       )}

@@ -37,7 +37,11 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
                   label="Theme"
                   value={s.theme}
                   onChange={(e) => void set.run({ theme: e.target.value as Theme })}
-                  options={[{ value: 'system', label: 'Like the system' }, { value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }]}
+                  options={[
+                    { value: 'system', label: 'Like the system' },
+                    { value: 'light', label: 'Light' },
+                    { value: 'dark', label: 'Dark' },
+                  ]}
                 />
                 <Toggle
                   label="Default wallet"
@@ -65,9 +69,15 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
                 options={choices.map((m) => ({ value: String(m), label: minutesLabel(m) }))}
               />
             )}
-            <Button variant="secondary" block onClick={() => setDialog('reveal')}>Reveal recovery phrase</Button>
-            <Button variant="secondary" block onClick={() => setDialog('password')}>Change password</Button>
-            <Button variant="danger" block onClick={() => void lock.run()} loading={lock.loading}>Lock now</Button>
+            <Button variant="secondary" block onClick={() => setDialog('reveal')}>
+              Reveal recovery phrase
+            </Button>
+            <Button variant="secondary" block onClick={() => setDialog('password')}>
+              Change password
+            </Button>
+            <Button variant="danger" block onClick={() => void lock.run()} loading={lock.loading}>
+              Lock now
+            </Button>
           </div>
         </Card>
       </div>

@@ -41,9 +41,21 @@ export function depegRule({ snapshot, settings, state }: RuleContext): AlertCand
     }
     const fair = positions.reduce((s, p) => s + (p.fairValueEth ?? 0n), 0n);
     const gapEth = (fair * discount) / 10n ** 18n;
-    const data = { token: token.symbol, depegWad: String(token.depegWad), fairRate: String(token.fairRate), marketRate: String(token.marketRate), heldFairValueEth: String(fair), gapEth: String(gapEth) };
+    const data = {
+      token: token.symbol,
+      depegWad: String(token.depegWad),
+      fairRate: String(token.fairRate),
+      marketRate: String(token.marketRate),
+      heldFairValueEth: String(fair),
+      gapEth: String(gapEth),
+    };
     const positionId = positions[0]?.id;
-    const base = { rule: 'depeg' as const, cooldownKey: `depeg:${token.symbol}:${level ?? 'recovered'}`, ...(positionId ? { positionId } : {}), data };
+    const base = {
+      rule: 'depeg' as const,
+      cooldownKey: `depeg:${token.symbol}:${level ?? 'recovered'}`,
+      ...(positionId ? { positionId } : {}),
+      data,
+    };
     const pct = formatWadPercent(discount);
     if (level && (!episode || (episode.level === 'warn' && level === 'danger'))) {
       const start = episode?.start ?? String(snapshot.blockNumber);

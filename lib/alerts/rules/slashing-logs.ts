@@ -20,7 +20,14 @@ export const SLASHING_TOPICS = {
 
 type Base = { address: Address; transactionHash: Hex; logIndex: number; blockNumber: bigint };
 export type SlashingLog =
-  | (Base & { eventName: 'OperatorSlashed'; operator: Address; strategies: readonly Address[]; wadSlashed: readonly bigint[]; operatorSet: { avs: Address; id: number }; description: string })
+  | (Base & {
+      eventName: 'OperatorSlashed';
+      operator: Address;
+      strategies: readonly Address[];
+      wadSlashed: readonly bigint[];
+      operatorSet: { avs: Address; id: number };
+      description: string;
+    })
   | (Base & { eventName: 'MaxMagnitudeUpdated'; operator: Address; strategy: Address; maxMagnitude: bigint })
   | (Base & { eventName: 'OnSlash'; amount: bigint; captureTimestamp: number; slashedAmount: bigint });
 
@@ -33,7 +40,10 @@ export type ReadSlashingLogsParameters = { addresses: readonly Address[]; fromBl
  * Slashing events from `fromBlock` to `toBlock` (inclusive), one eth_getLogs per LOG_RANGE_BLOCKS,
  * at most `maxCalls` calls; returns the last block read so the caller resumes from there next time.
  */
-export async function readSlashingLogs(client: Pick<PublicClient, 'getLogs'>, { addresses, fromBlock, toBlock, maxCalls = 20 }: ReadSlashingLogsParameters): Promise<{ logs: SlashingLog[]; readTo: bigint }> {
+export async function readSlashingLogs(
+  client: Pick<PublicClient, 'getLogs'>,
+  { addresses, fromBlock, toBlock, maxCalls = 20 }: ReadSlashingLogsParameters,
+): Promise<{ logs: SlashingLog[]; readTo: bigint }> {
   const logs: SlashingLog[] = [];
   let from = fromBlock;
   let readTo = fromBlock - 1n;
@@ -42,7 +52,12 @@ export async function readSlashingLogs(client: Pick<PublicClient, 'getLogs'>, { 
     const raw = await client.getLogs({ address: [...addresses], events: slashingEventsAbi, fromBlock: from, toBlock: to, strict: true });
     for (const log of raw) {
       if (log.transactionHash === null || log.logIndex === null || log.blockNumber === null) continue; // pending logs are not events yet
-      const base: Base = { address: log.address, transactionHash: log.transactionHash, logIndex: log.logIndex, blockNumber: log.blockNumber };
+      const base: Base = {
+        address: log.address,
+        transactionHash: log.transactionHash,
+        logIndex: log.logIndex,
+        blockNumber: log.blockNumber,
+      };
       if (log.eventName === 'OperatorSlashed') logs.push({ ...base, eventName: 'OperatorSlashed', ...log.args });
       else if (log.eventName === 'MaxMagnitudeUpdated') logs.push({ ...base, eventName: 'MaxMagnitudeUpdated', ...log.args });
       else logs.push({ ...base, eventName: 'OnSlash', ...log.args });

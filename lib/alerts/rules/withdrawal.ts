@@ -14,6 +14,12 @@ export function withdrawalRule({ snapshot }: RuleContext): AlertCandidate[] {
       positionId: p.id,
       title: `Withdrawal ready to claim: ${p.asset.replace(/ withdrawal.*$/, '')}`,
       message: `Your EigenLayer withdrawal queued at block ${p.details.startBlock} became claimable at block ${p.details.claimableBlock}${p.fairValueEth !== null ? ` (${formatEth(p.fairValueEth)})` : ''}. Complete it to receive the tokens; until then it earns nothing.`,
-      data: { account: p.account, startBlock: p.details.startBlock ?? '', claimableBlock: p.details.claimableBlock ?? '', underlying: p.details.underlying ?? '', valueEth: String(p.fairValueEth ?? '') },
+      data: {
+        account: p.account,
+        startBlock: p.details.startBlock ?? '',
+        claimableBlock: p.details.claimableBlock ?? '',
+        underlying: p.details.underlying ?? '',
+        valueEth: String(p.fairValueEth ?? ''),
+      },
     }));
 }

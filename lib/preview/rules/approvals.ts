@@ -17,21 +17,66 @@ export const approvalRule: Rule = async (ctx) => {
       if (family === 'ERC-20' && (name === 'approve' || name === 'increaseAllowance')) {
         const [spender, amount] = rawArgs as [Address, bigint];
         const [meta, hasCode] = await Promise.all([tokenMeta(ctx, token), codeOf(ctx, out, spender, 'spender')]);
-        out.flags.push(...approvalFlags({ method: name, token, tokenSymbol: meta.symbol, tokenDecimals: meta.decimals, spender, amount, spenderHasCode: hasCode ?? true }));
+        out.flags.push(
+          ...approvalFlags({
+            method: name,
+            token,
+            tokenSymbol: meta.symbol,
+            tokenDecimals: meta.decimals,
+            spender,
+            amount,
+            spenderHasCode: hasCode ?? true,
+          }),
+        );
         out.checked.push(`${name} of ${meta.symbol} to ${spender}`);
       } else if (family === 'ERC-20' && name === 'setApprovalForAll') {
         const [operator, approved] = rawArgs as [Address, boolean];
         const hasCode = await codeOf(ctx, out, operator, 'operator');
-        out.flags.push(...setApprovalForAllFlags({ collection: token, collectionName: ctx.registry.labelOf(token), operator, approved, operatorHasCode: hasCode ?? true }));
+        out.flags.push(
+          ...setApprovalForAllFlags({
+            collection: token,
+            collectionName: ctx.registry.labelOf(token),
+            operator,
+            approved,
+            operatorHasCode: hasCode ?? true,
+          }),
+        );
       } else if (family === 'ERC-20' && name === 'permit') {
         const [, spender, value, deadline] = rawArgs as [Address, Address, bigint, bigint];
         const [meta, hasCode] = await Promise.all([tokenMeta(ctx, token), codeOf(ctx, out, spender, 'spender')]);
-        out.flags.push(...permitFlags({ token, tokenSymbol: meta.symbol, tokenDecimals: meta.decimals, spender, value, deadline, spenderHasCode: hasCode ?? true, now: ctx.nowSeconds }));
+        out.flags.push(
+          ...permitFlags({
+            token,
+            tokenSymbol: meta.symbol,
+            tokenDecimals: meta.decimals,
+            spender,
+            value,
+            deadline,
+            spenderHasCode: hasCode ?? true,
+            now: ctx.nowSeconds,
+          }),
+        );
       } else if (family === 'Permit2' && name === 'approve' && sameAddress(token, PERMIT2)) {
         const [asset, spender, amount, expiration] = rawArgs as [Address, Address, bigint, number | bigint];
         const [meta, hasCode] = await Promise.all([tokenMeta(ctx, asset), codeOf(ctx, out, spender, 'spender')]);
-        const details = { token: asset, tokenSymbol: meta.symbol, tokenDecimals: meta.decimals, amount, expiration: BigInt(expiration), nonce: 0n };
-        out.flags.push(...permit2Flags({ type: 'PermitSingle', spender, spenderHasCode: hasCode ?? true, now: ctx.nowSeconds, details, sigDeadline: BigInt(expiration) }));
+        const details = {
+          token: asset,
+          tokenSymbol: meta.symbol,
+          tokenDecimals: meta.decimals,
+          amount,
+          expiration: BigInt(expiration),
+          nonce: 0n,
+        };
+        out.flags.push(
+          ...permit2Flags({
+            type: 'PermitSingle',
+            spender,
+            spenderHasCode: hasCode ?? true,
+            now: ctx.nowSeconds,
+            details,
+            sigDeadline: BigInt(expiration),
+          }),
+        );
         out.checked.push(`Permit2 allowance of ${meta.symbol} to ${spender}`);
       }
     }),

@@ -50,8 +50,13 @@ export const curveRule: Rule = async (ctx) => {
         source: { contract: pool, method: 'A()' },
       };
       out.flags.push(flag);
-      out.checked.push(`impermanent loss of ${shortAddress(pool)} at ${IL_DEPEGS.map((d) => formatPercent(d)).join('/')} ${symbol} depeg (A = ${amp})`);
-      (out.facts ??= {}).impermanentLoss = [...(out.facts.impermanentLoss ?? []), { pool, A: amp.toString(), lrtLeg: symbol, rows: rows.map((r) => ({ depeg: r.depeg, il: r.il })) }];
+      out.checked.push(
+        `impermanent loss of ${shortAddress(pool)} at ${IL_DEPEGS.map((d) => formatPercent(d)).join('/')} ${symbol} depeg (A = ${amp})`,
+      );
+      (out.facts ??= {}).impermanentLoss = [
+        ...(out.facts.impermanentLoss ?? []),
+        { pool, A: amp.toString(), lrtLeg: symbol, rows: rows.map((r) => ({ depeg: r.depeg, il: r.il })) },
+      ];
     }),
   );
   return out;

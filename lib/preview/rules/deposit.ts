@@ -1,4 +1,13 @@
-import { DEPOSITS, PROTOCOLS, RESTAKING_TOKENS, TOKENS, restakingAbis, type MarketSource, type RestakingSymbol, type TokenInfo } from '../../restaking';
+import {
+  DEPOSITS,
+  PROTOCOLS,
+  RESTAKING_TOKENS,
+  TOKENS,
+  restakingAbis,
+  type MarketSource,
+  type RestakingSymbol,
+  type TokenInfo,
+} from '../../restaking';
 import { depegFlag, depegRatio, formatEth, pausedDepositFlags } from '../../risk';
 import { erc20Abi } from '../abis';
 import type { CallAnalysis } from '../decode';
@@ -13,7 +22,10 @@ const ONE = 10n ** 18n;
 function depositCandidates({ call, decoded }: CallAnalysis): RestakingSymbol[] {
   const hasData = !!call.data && call.data !== '0x';
   return (Object.entries(DEPOSITS) as [RestakingSymbol, NonNullable<(typeof DEPOSITS)[RestakingSymbol]>][])
-    .filter(([, entry]) => sameAddress(entry.contract, call.to) && (hasData ? entry.functionName === decoded.functionName : entry.functionName === 'receive'))
+    .filter(
+      ([, entry]) =>
+        sameAddress(entry.contract, call.to) && (hasData ? entry.functionName === decoded.functionName : entry.functionName === 'receive'),
+    )
     .map(([symbol]) => symbol);
 }
 
@@ -23,18 +35,38 @@ type Quote = { ok: true; out: bigint; source: string } | { ok: false; error: str
 async function quote(reader: BatchReader, token: TokenInfo, source: MarketSource, amount: bigint): Promise<Quote> {
   switch (source.venue) {
     case 'curve': {
-      const r = await reader.read<bigint>({ address: source.pool, abi: restakingAbis.curvePoolAbi, functionName: 'get_dy', args: [source.tokenIndex, source.quoteIndex, amount] });
-      return r.ok ? { ok: true, out: r.value, source: `Curve get_dy on ${shortAddress(source.pool)}` } : { ok: false, error: `Curve ${shortAddress(source.pool)}: ${r.error}` };
+      const r = await reader.read<bigint>({
+        address: source.pool,
+        abi: restakingAbis.curvePoolAbi,
+        functionName: 'get_dy',
+        args: [source.tokenIndex, source.quoteIndex, amount],
+      });
+      return r.ok
+        ? { ok: true, out: r.value, source: `Curve get_dy on ${shortAddress(source.pool)}` }
+        : { ok: false, error: `Curve ${shortAddress(source.pool)}: ${r.error}` };
     }
     case 'uniswap-v3': {
       const params = { tokenIn: token.address, tokenOut: TOKENS.WETH, amountIn: amount, fee: source.fee, sqrtPriceLimitX96: 0n };
-      const r = await reader.read<readonly bigint[]>({ address: source.quoter, abi: restakingAbis.uniswapQuoterV2Abi, functionName: 'quoteExactInputSingle', args: [params] });
-      return r.ok ? { ok: true, out: r.value[0] ?? 0n, source: `Uniswap v3 QuoterV2 (fee ${source.fee})` } : { ok: false, error: `Uniswap quoter: ${r.error}` };
+      const r = await reader.read<readonly bigint[]>({
+        address: source.quoter,
+        abi: restakingAbis.uniswapQuoterV2Abi,
+        functionName: 'quoteExactInputSingle',
+        args: [params],
+      });
+      return r.ok
+        ? { ok: true, out: r.value[0] ?? 0n, source: `Uniswap v3 QuoterV2 (fee ${source.fee})` }
+        : { ok: false, error: `Uniswap quoter: ${r.error}` };
     }
     case 'chainlink': {
       const [round, decimals] = await Promise.all([
-        reader.read<readonly bigint[]>({ address: source.feed, abi: restakingAbis.chainlinkAggregatorAbi, functionName: 'latestRoundData' }),
-        source.decimals !== undefined ? Promise.resolve({ ok: true as const, value: source.decimals }) : reader.read<number>({ address: source.feed, abi: restakingAbis.chainlinkAggregatorAbi, functionName: 'decimals' }),
+        reader.read<readonly bigint[]>({
+          address: source.feed,
+          abi: restakingAbis.chainlinkAggregatorAbi,
+          functionName: 'latestRoundData',
+        }),
+        source.decimals !== undefined
+          ? Promise.resolve({ ok: true as const, value: source.decimals })
+          : reader.read<number>({ address: source.feed, abi: restakingAbis.chainlinkAggregatorAbi, functionName: 'decimals' }),
       ]);
       if (!round.ok) return { ok: false, error: `Chainlink ${shortAddress(source.feed)}: ${round.error}` };
       if (!decimals.ok) return { ok: false, error: `Chainlink ${shortAddress(source.feed)} decimals: ${decimals.error}` };
@@ -60,7 +92,9 @@ async function checkDeposit(ctx: RuleContext, out: RuleOutput, analysis: CallAna
   const fair = await fairRates.get(symbol)!;
   const pausedResult = await paused;
   if (pausedResult.ok) {
-    out.flags.push(...pausedDepositFlags({ protocol, paused: pausedResult.value, source: { contract: entry.contract, method: 'paused()' } }));
+    out.flags.push(
+      ...pausedDepositFlags({ protocol, paused: pausedResult.value, source: { contract: entry.contract, method: 'paused()' } }),
+    );
     out.checked.push(`${protocol} pause state: ${pausedResult.value ? 'paused' : 'not paused'}`);
   } else out.notChecked.push(`${protocol} pause state: ${shortAddress(entry.contract)} has no readable paused() (${pausedResult.error})`);
 
@@ -97,7 +131,18 @@ async function checkDeposit(ctx: RuleContext, out: RuleOutput, analysis: CallAna
   }
   const { deviationBps } = depegRatio(market, fair.rate);
   out.checked.push(`${symbol} market (${first.source}, for ${formatEth(minted, { unit: symbol })}) vs fair rate: ${deviationBps} bps`);
-  (out.facts ??= {}).depeg = [...(out.facts.depeg ?? []), { symbol, minted: minted.toString(), quotedOut: first.out.toString(), market: market.toString(), fair: fair.rate.toString(), deviationBps: deviationBps.toString(), source: first.source }];
+  (out.facts ??= {}).depeg = [
+    ...(out.facts.depeg ?? []),
+    {
+      symbol,
+      minted: minted.toString(),
+      quotedOut: first.out.toString(),
+      market: market.toString(),
+      fair: fair.rate.toString(),
+      deviationBps: deviationBps.toString(),
+      source: first.source,
+    },
+  ];
 }
 
 /** A deposit into an LST/LRT entry point: pause state, and the market price of what is minted vs fair value. */

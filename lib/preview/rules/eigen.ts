@@ -13,25 +13,61 @@ const strategySymbol = (strategy: Address) =>
   (Object.entries(EIGEN_STRATEGIES) as [RestakingSymbol, Address][]).find(([, address]) => sameAddress(address, strategy))?.[0];
 
 /** What the staker puts at the operator's disposal: existing deposits for delegateTo, the amount for a deposit. */
-async function stakesOf(ctx: RuleContext, out: RuleOutput, kind: 'delegate' | 'deposit', args: readonly unknown[]): Promise<Stake[] | undefined> {
+async function stakesOf(
+  ctx: RuleContext,
+  out: RuleOutput,
+  kind: 'delegate' | 'deposit',
+  args: readonly unknown[],
+): Promise<Stake[] | undefined> {
   if (kind === 'deposit') return [{ strategy: args[0] as Address, tokens: args[2] as bigint }];
-  const deposits = await ctx.reader.read<readonly [readonly Address[], readonly bigint[]]>({ address: EIGENLAYER.strategyManager, abi: eigenAbi, functionName: 'getDeposits', args: [ctx.from] });
+  const deposits = await ctx.reader.read<readonly [readonly Address[], readonly bigint[]]>({
+    address: EIGENLAYER.strategyManager,
+    abi: eigenAbi,
+    functionName: 'getDeposits',
+    args: [ctx.from],
+  });
   if (!deposits.ok) {
     out.notChecked.push(`your EigenLayer deposits: ${deposits.error}`);
     out.flags.push(couldNotCheck('eigen-deposits', 'your EigenLayer deposits', deposits.error));
     return undefined;
   }
   const [strategies, shares] = deposits.value;
-  const tokens = await Promise.all(strategies.map((strategy, i) => ctx.reader.read<bigint>({ address: strategy, abi: eigenAbi, functionName: 'sharesToUnderlyingView', args: [shares[i] ?? 0n] })));
+  const tokens = await Promise.all(
+    strategies.map((strategy, i) =>
+      ctx.reader.read<bigint>({ address: strategy, abi: eigenAbi, functionName: 'sharesToUnderlyingView', args: [shares[i] ?? 0n] }),
+    ),
+  );
   return strategies.map((strategy, i) => ({ strategy, tokens: tokens[i]?.ok ? (tokens[i].value as bigint) : 0n }));
 }
 
-async function exposureFlag(ctx: RuleContext, out: RuleOutput, operator: Address, stake: Stake, sets: readonly OperatorSetRef[]): Promise<void> {
+async function exposureFlag(
+  ctx: RuleContext,
+  out: RuleOutput,
+  operator: Address,
+  stake: Stake,
+  sets: readonly OperatorSetRef[],
+): Promise<void> {
   const symbol = strategySymbol(stake.strategy);
   const [maxMagnitude, allocations, fair] = await Promise.all([
-    ctx.reader.read<bigint>({ address: EIGENLAYER.allocationManager, abi: eigenAbi, functionName: 'getMaxMagnitude', args: [operator, stake.strategy] }),
-    Promise.all(sets.map((set) => ctx.reader.read<{ currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }>({ address: EIGENLAYER.allocationManager, abi: eigenAbi, functionName: 'getAllocation', args: [operator, set, stake.strategy] }))),
-    symbol ? fairRate(ctx.reader, RESTAKING_TOKENS[symbol]) : Promise.resolve({ ok: false as const, error: `strategy ${shortAddress(stake.strategy)} is not in the registry` }),
+    ctx.reader.read<bigint>({
+      address: EIGENLAYER.allocationManager,
+      abi: eigenAbi,
+      functionName: 'getMaxMagnitude',
+      args: [operator, stake.strategy],
+    }),
+    Promise.all(
+      sets.map((set) =>
+        ctx.reader.read<{ currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }>({
+          address: EIGENLAYER.allocationManager,
+          abi: eigenAbi,
+          functionName: 'getAllocation',
+          args: [operator, set, stake.strategy],
+        }),
+      ),
+    ),
+    symbol
+      ? fairRate(ctx.reader, RESTAKING_TOKENS[symbol])
+      : Promise.resolve({ ok: false as const, error: `strategy ${shortAddress(stake.strategy)} is not in the registry` }),
   ]);
   const failed = [maxMagnitude, ...allocations].find((r) => !r.ok);
   if (failed && !failed.ok) {
@@ -43,14 +79,27 @@ async function exposureFlag(ctx: RuleContext, out: RuleOutput, operator: Address
   const ethValue = fair.ok ? mulDiv(stake.tokens, fair.rate, WAD) : stake.tokens;
   const max = BigInt(maxMagnitude.ok ? maxMagnitude.value : 0n);
   const inputs = sets.map((set, i) => {
-    const a = allocations[i]!.ok ? (allocations[i] as { value: { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number } }).value : undefined;
-    return { operatorSet: set, currentMagnitude: BigInt(a?.currentMagnitude ?? 0n), pendingDiff: BigInt(a?.pendingDiff ?? 0n), effectBlock: BigInt(a?.effectBlock ?? 0) };
+    const a = allocations[i]!.ok
+      ? (allocations[i] as { value: { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number } }).value
+      : undefined;
+    return {
+      operatorSet: set,
+      currentMagnitude: BigInt(a?.currentMagnitude ?? 0n),
+      pendingDiff: BigInt(a?.pendingDiff ?? 0n),
+      effectBlock: BigInt(a?.effectBlock ?? 0),
+    };
   });
   let result;
   try {
     result = ethAtRiskPerSet({ ethValue, maxMagnitude: max, allocations: inputs, fraction: WAD });
   } catch (error) {
-    out.flags.push({ id: 'eigen.operator-exhausted', severity: 'danger', title: `Operator ${shortAddress(operator)} has no ${symbol ?? ''} magnitude left`, numbers: { maxMagnitude: max.toString() }, why: (error as Error).message });
+    out.flags.push({
+      id: 'eigen.operator-exhausted',
+      severity: 'danger',
+      title: `Operator ${shortAddress(operator)} has no ${symbol ?? ''} magnitude left`,
+      numbers: { maxMagnitude: max.toString() },
+      why: (error as Error).message,
+    });
     return;
   }
   const unit = fair.ok ? 'ETH' : (symbol ?? 'tokens');
@@ -58,19 +107,47 @@ async function exposureFlag(ctx: RuleContext, out: RuleOutput, operator: Address
   const slashable = result.perSet.filter((s) => s.slashableMagnitude > 0n);
   for (const s of slashable) {
     const share = formatPercent(Number(s.slashableMagnitude) / Number(max));
-    numbers[`set ${shortAddress(s.operatorSet.avs)}#${s.operatorSet.id}`] = ethValue > 0n ? `${formatEth(s.ethAtRiskFull, { unit })} (${share})` : share;
+    numbers[`set ${shortAddress(s.operatorSet.avs)}#${s.operatorSet.id}`] =
+      ethValue > 0n ? `${formatEth(s.ethAtRiskFull, { unit })} (${share})` : share;
   }
-  numbers.worstCase = ethValue > 0n ? `${formatEth(result.worstCase.ethAtRisk, { unit })} (${formatPercent(result.worstCase.fraction)})` : formatPercent(result.worstCase.fraction);
+  numbers.worstCase =
+    ethValue > 0n
+      ? `${formatEth(result.worstCase.ethAtRisk, { unit })} (${formatPercent(result.worstCase.fraction)})`
+      : formatPercent(result.worstCase.fraction);
   const flag: RiskFlag = slashable.length
-    ? { id: 'eigen.slashable', severity: 'warn', title: `${ethValue > 0n ? formatEth(result.worstCase.ethAtRisk, { unit }) : formatPercent(result.worstCase.fraction)} of this ${symbol ?? ''} stake can be slashed through operator ${shortAddress(operator)} in ${slashable.length} operator set${slashable.length > 1 ? 's' : ''}`, numbers, why: 'The operator has allocated this stake to AVS operator sets that can slash it. Each figure is the loss if that set slashes 100 %; the worst case is every set slashing at once.', source: { contract: EIGENLAYER.allocationManager, method: 'getAllocation / getMaxMagnitude' } }
-    : { id: 'eigen.not-slashable', severity: 'info', title: `Operator ${shortAddress(operator)} has no slashable allocation of this stake`, numbers, why: 'No operator set can slash this stake today; an operator can allocate it later (after its allocation delay).' };
+    ? {
+        id: 'eigen.slashable',
+        severity: 'warn',
+        title: `${ethValue > 0n ? formatEth(result.worstCase.ethAtRisk, { unit }) : formatPercent(result.worstCase.fraction)} of this ${symbol ?? ''} stake can be slashed through operator ${shortAddress(operator)} in ${slashable.length} operator set${slashable.length > 1 ? 's' : ''}`,
+        numbers,
+        why: 'The operator has allocated this stake to AVS operator sets that can slash it. Each figure is the loss if that set slashes 100 %; the worst case is every set slashing at once.',
+        source: { contract: EIGENLAYER.allocationManager, method: 'getAllocation / getMaxMagnitude' },
+      }
+    : {
+        id: 'eigen.not-slashable',
+        severity: 'info',
+        title: `Operator ${shortAddress(operator)} has no slashable allocation of this stake`,
+        numbers,
+        why: 'No operator set can slash this stake today; an operator can allocate it later (after its allocation delay).',
+      };
   out.flags.push(flag);
   out.checked.push(`operator ${shortAddress(operator)}: ${sets.length} allocated set(s), maxMagnitude ${max}`);
-  (out.facts ??= {}).slashing = [...(out.facts.slashing ?? []), {
-    operator, strategy: stake.strategy, ethValue: ethValue.toString(), maxMagnitude: max.toString(),
-    perSet: result.perSet.map((s) => ({ avs: s.operatorSet.avs, id: s.operatorSet.id, magnitude: s.slashableMagnitude.toString(), ethAtRisk: s.ethAtRiskFull.toString() })),
-    worstCase: { magnitude: result.worstCase.magnitude.toString(), ethAtRisk: result.worstCase.ethAtRisk.toString() },
-  }];
+  (out.facts ??= {}).slashing = [
+    ...(out.facts.slashing ?? []),
+    {
+      operator,
+      strategy: stake.strategy,
+      ethValue: ethValue.toString(),
+      maxMagnitude: max.toString(),
+      perSet: result.perSet.map((s) => ({
+        avs: s.operatorSet.avs,
+        id: s.operatorSet.id,
+        magnitude: s.slashableMagnitude.toString(),
+        ethAtRisk: s.ethAtRiskFull.toString(),
+      })),
+      worstCase: { magnitude: result.worstCase.magnitude.toString(), ethAtRisk: result.worstCase.ethAtRisk.toString() },
+    },
+  ];
 }
 
 /** delegateTo / depositIntoStrategy: how much ETH the operator's slashable allocations put at risk, per set and in the worst case. */
@@ -84,7 +161,12 @@ export const eigenRule: Rule = async (ctx) => {
       let operator: Address;
       if (delegate) operator = rawArgs[0] as Address;
       else {
-        const current = await ctx.reader.read<Address>({ address: EIGENLAYER.delegationManager, abi: eigenAbi, functionName: 'delegatedTo', args: [ctx.from] });
+        const current = await ctx.reader.read<Address>({
+          address: EIGENLAYER.delegationManager,
+          abi: eigenAbi,
+          functionName: 'delegatedTo',
+          args: [ctx.from],
+        });
         if (!current.ok) {
           out.notChecked.push(`your EigenLayer delegation: ${current.error}`);
           out.flags.push(couldNotCheck('eigen-delegation', 'which operator your deposit is delegated to', current.error));
@@ -98,7 +180,12 @@ export const eigenRule: Rule = async (ctx) => {
       }
       const [stakes, sets] = await Promise.all([
         stakesOf(ctx, out, delegate ? 'delegate' : 'deposit', rawArgs),
-        ctx.reader.read<readonly OperatorSetRef[]>({ address: EIGENLAYER.allocationManager, abi: eigenAbi, functionName: 'getAllocatedSets', args: [operator] }),
+        ctx.reader.read<readonly OperatorSetRef[]>({
+          address: EIGENLAYER.allocationManager,
+          abi: eigenAbi,
+          functionName: 'getAllocatedSets',
+          args: [operator],
+        }),
       ]);
       if (!sets.ok) {
         out.notChecked.push(`operator sets of ${shortAddress(operator)}: ${sets.error}`);

@@ -6,7 +6,8 @@ import { codeOf, emptyOutput, tokenMeta, type RuleContext, type RuleOutput } fro
 
 const big = (x: unknown): bigint => (typeof x === 'bigint' ? x : BigInt(String(x ?? 0)));
 const asRecord = (x: unknown) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {});
-const show = (x: unknown): string => (typeof x === 'object' && x !== null ? JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : String(x));
+const show = (x: unknown): string =>
+  typeof x === 'object' && x !== null ? JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : String(x);
 
 export function parseTypedData(data: TypedDataJson | string): TypedDataJson {
   return typeof data === 'string' ? (JSON.parse(data) as TypedDataJson) : data;
@@ -16,10 +17,16 @@ export function decodeTypedData(typed: TypedDataJson, labelOf: (a: string) => st
   const contract = typed.domain.verifyingContract ? getAddress(typed.domain.verifyingContract) : null;
   return {
     to: contract,
-    targetLabel: contract ? (labelOf(contract) ?? typed.domain.name ?? shortAddress(contract)) : (typed.domain.name ?? 'no verifying contract'),
+    targetLabel: contract
+      ? (labelOf(contract) ?? typed.domain.name ?? shortAddress(contract))
+      : (typed.domain.name ?? 'no verifying contract'),
     functionName: `sign ${typed.primaryType}`,
     selector: null,
-    args: Object.entries(typed.message).map(([name, value]) => ({ name, type: typed.types[typed.primaryType]?.find((f) => f.name === name)?.type ?? 'unknown', value: show(value) })),
+    args: Object.entries(typed.message).map(([name, value]) => ({
+      name,
+      type: typed.types[typed.primaryType]?.find((f) => f.name === name)?.type ?? 'unknown',
+      value: show(value),
+    })),
     value: '0 ETH',
     known: true,
   };
@@ -42,18 +49,48 @@ async function permit2(ctx: RuleContext, out: RuleOutput, typed: TypedDataJson) 
   const permitted = (p: unknown): Permit2TokenAmount => ({ token: getAddress(String(asRecord(p).token)), amount: big(asRecord(p).amount) });
   switch (typed.primaryType) {
     case 'PermitSingle':
-      out.flags.push(...permit2Flags({ ...base, type: 'PermitSingle', details: await withMeta(ctx, details(m.details)), sigDeadline: big(m.sigDeadline) }));
+      out.flags.push(
+        ...permit2Flags({
+          ...base,
+          type: 'PermitSingle',
+          details: await withMeta(ctx, details(m.details)),
+          sigDeadline: big(m.sigDeadline),
+        }),
+      );
       break;
     case 'PermitBatch':
-      out.flags.push(...permit2Flags({ ...base, type: 'PermitBatch', details: await Promise.all((m.details as unknown[]).map((d) => withMeta(ctx, details(d)))), sigDeadline: big(m.sigDeadline) }));
+      out.flags.push(
+        ...permit2Flags({
+          ...base,
+          type: 'PermitBatch',
+          details: await Promise.all((m.details as unknown[]).map((d) => withMeta(ctx, details(d)))),
+          sigDeadline: big(m.sigDeadline),
+        }),
+      );
       break;
     case 'PermitTransferFrom':
     case 'PermitWitnessTransferFrom':
-      out.flags.push(...permit2Flags({ ...base, type: 'PermitTransferFrom', permitted: await withMeta(ctx, permitted(m.permitted)), nonce: big(m.nonce), deadline: big(m.deadline) }));
+      out.flags.push(
+        ...permit2Flags({
+          ...base,
+          type: 'PermitTransferFrom',
+          permitted: await withMeta(ctx, permitted(m.permitted)),
+          nonce: big(m.nonce),
+          deadline: big(m.deadline),
+        }),
+      );
       break;
     case 'PermitBatchTransferFrom':
     case 'PermitBatchWitnessTransferFrom':
-      out.flags.push(...permit2Flags({ ...base, type: 'PermitBatchTransferFrom', permitted: await Promise.all((m.permitted as unknown[]).map((p) => withMeta(ctx, permitted(p)))), nonce: big(m.nonce), deadline: big(m.deadline) }));
+      out.flags.push(
+        ...permit2Flags({
+          ...base,
+          type: 'PermitBatchTransferFrom',
+          permitted: await Promise.all((m.permitted as unknown[]).map((p) => withMeta(ctx, permitted(p)))),
+          nonce: big(m.nonce),
+          deadline: big(m.deadline),
+        }),
+      );
       break;
     default:
       return false;
@@ -68,19 +105,42 @@ export async function typedDataRule(ctx: RuleContext, typed: TypedDataJson): Pro
   const verifyingContract = typed.domain.verifyingContract ? getAddress(typed.domain.verifyingContract) : undefined;
   const domainChainId = typed.domain.chainId === undefined ? undefined : big(typed.domain.chainId);
   out.flags.push(...typedDataChainFlags({ domainChainId, activeChainId: ctx.chainId, verifyingContract }));
-  out.checked.push(domainChainId === undefined ? 'signature domain has no chainId' : `signature domain chain ${domainChainId} vs active chain ${ctx.chainId}`);
+  out.checked.push(
+    domainChainId === undefined
+      ? 'signature domain has no chainId'
+      : `signature domain chain ${domainChainId} vs active chain ${ctx.chainId}`,
+  );
 
   const isPermit2 = sameAddress(verifyingContract, PERMIT2) || typed.domain.name === 'Permit2';
   if (isPermit2 && (await permit2(ctx, out, typed))) return out;
   if (typed.primaryType === 'Permit' && verifyingContract && 'spender' in typed.message && 'value' in typed.message) {
     const spender = getAddress(String(typed.message.spender));
     const [meta, hasCode] = await Promise.all([tokenMeta(ctx, verifyingContract), codeOf(ctx, out, spender, 'spender')]);
-    out.flags.push(...permitFlags({ token: verifyingContract, tokenSymbol: meta.symbol, tokenDecimals: meta.decimals, spender, value: big(typed.message.value), deadline: big(typed.message.deadline), spenderHasCode: hasCode ?? true, now: ctx.nowSeconds }));
+    out.flags.push(
+      ...permitFlags({
+        token: verifyingContract,
+        tokenSymbol: meta.symbol,
+        tokenDecimals: meta.decimals,
+        spender,
+        value: big(typed.message.value),
+        deadline: big(typed.message.deadline),
+        spenderHasCode: hasCode ?? true,
+        now: ctx.nowSeconds,
+      }),
+    );
     out.checked.push(`EIP-2612 permit of ${meta.symbol}: spender, amount and deadline`);
     return out;
   }
-  out.notChecked.push(`what a ${typed.primaryType} signature authorises: not a message type Ballast knows; read every field before signing`);
-  out.flags.push({ id: 'typed-data.unrecognised', severity: 'info', title: `Unrecognised ${typed.primaryType} signature for ${typed.domain.name ?? 'an unnamed app'}`, numbers: { primaryType: typed.primaryType, ...(verifyingContract ? { verifyingContract } : {}) }, why: 'Ballast cannot tell what this signature allows. Off-chain signatures can approve orders or transfers; sign only what you understand.' });
+  out.notChecked.push(
+    `what a ${typed.primaryType} signature authorises: not a message type Ballast knows; read every field before signing`,
+  );
+  out.flags.push({
+    id: 'typed-data.unrecognised',
+    severity: 'info',
+    title: `Unrecognised ${typed.primaryType} signature for ${typed.domain.name ?? 'an unnamed app'}`,
+    numbers: { primaryType: typed.primaryType, ...(verifyingContract ? { verifyingContract } : {}) },
+    why: 'Ballast cannot tell what this signature allows. Off-chain signatures can approve orders or transfers; sign only what you understand.',
+  });
   return out;
 }
 
@@ -98,11 +158,32 @@ export function personalSignRule(message: Hex | string): { output: RuleOutput; d
     }
   }
   const blind = hex !== undefined && text === undefined && size(hex) === 32;
-  out.flags.push(blind
-    ? { id: 'signature.blind-hash', severity: 'warn', title: 'Signing an unreadable 32-byte hash', numbers: { message: hex }, why: 'A bare hash can stand for anything, including a transaction or an order. Sign it only if you know what produced it.' }
-    : { id: 'signature.message', severity: 'info', title: 'Off-chain message signature', numbers: { message: (text ?? hex ?? '').slice(0, 200) }, why: 'Signing a message costs nothing on-chain, but the site can use the signature as proof that you agreed to its text.' });
+  out.flags.push(
+    blind
+      ? {
+          id: 'signature.blind-hash',
+          severity: 'warn',
+          title: 'Signing an unreadable 32-byte hash',
+          numbers: { message: hex },
+          why: 'A bare hash can stand for anything, including a transaction or an order. Sign it only if you know what produced it.',
+        }
+      : {
+          id: 'signature.message',
+          severity: 'info',
+          title: 'Off-chain message signature',
+          numbers: { message: (text ?? hex ?? '').slice(0, 200) },
+          why: 'Signing a message costs nothing on-chain, but the site can use the signature as proof that you agreed to its text.',
+        },
+  );
   out.notChecked.push('what the signature is used for: decided off-chain by whoever verifies it');
-  const decoded: DecodedCall = { to: null, targetLabel: 'message', functionName: 'personal_sign', selector: null, args: [{ name: 'message', type: text !== undefined ? 'string' : 'bytes', value: text ?? hex ?? '' }], value: '0 ETH', known: text !== undefined };
+  const decoded: DecodedCall = {
+    to: null,
+    targetLabel: 'message',
+    functionName: 'personal_sign',
+    selector: null,
+    args: [{ name: 'message', type: text !== undefined ? 'string' : 'bytes', value: text ?? hex ?? '' }],
+    value: '0 ETH',
+    known: text !== undefined,
+  };
   return { output: out, decoded };
 }
-

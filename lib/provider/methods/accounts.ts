@@ -43,7 +43,8 @@ export const accountMethods: Record<string, MethodHandler> = {
       const chainId = (await deps.networks.active()).chainId;
       const decision = await deps.approvals.request({ origin, kind: 'unlock', method, params: [], chainId, dedupeKey });
       const accounts = await accountsFor(origin, deps);
-      if (!decision.approved || accounts.length === 0) throw providerErrors.unauthorized({ message: 'The wallet is locked and the user did not unlock it.' });
+      if (!decision.approved || accounts.length === 0)
+        throw providerErrors.unauthorized({ message: 'The wallet is locked and the user did not unlock it.' });
       return accounts;
     }
     return connect(origin, deps, dedupeKey, method);

@@ -11,7 +11,10 @@ export async function assertNodeOnChain(client: PublicClient, chainId: number): 
   try {
     nodeChainId = await client.getChainId();
   } catch (error) {
-    throw new AppError('Could not reach the RPC', { details: 'Nothing was signed or sent. Check the RPC URL in Networks and try again.', cause: error as Error });
+    throw new AppError('Could not reach the RPC', {
+      details: 'Nothing was signed or sent. Check the RPC URL in Networks and try again.',
+      cause: error as Error,
+    });
   }
   if (nodeChainId !== chainId) {
     throw providerErrors.chainDisconnected({
@@ -30,7 +33,10 @@ export async function broadcastOnce(client: PublicClient, signed: Hex): Promise<
   try {
     return await client.sendRawTransaction({ serializedTransaction: signed });
   } catch (error) {
-    const known = await client.getTransaction({ hash }).then(() => true, () => false);
+    const known = await client.getTransaction({ hash }).then(
+      () => true,
+      () => false,
+    );
     if (known) return hash;
     // A node's own refusal (nonce too low, insufficient funds…) is passed on as it is; a lost answer is not a refusal.
     if (isLostAnswer(error)) {

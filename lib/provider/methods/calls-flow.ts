@@ -26,11 +26,16 @@ async function runnerFor(deps: ProviderRouterDeps, store: FlowStore, origin: str
   const client = await deps.client();
   const listeners = new Map<string, (state: FlowState) => void>();
   const executor = createFlowExecutor({
-    client, store, now: deps.now ?? Date.now,
+    client,
+    store,
+    now: deps.now ?? Date.now,
     sendTransaction: async (tx) => {
       // The user approved this batch for one chain: never sign it for another after a network switch.
       const active = (await deps.networks.active()).chainId;
-      if (active !== tx.chainId) throw new AppError(`Switch back to chain ${tx.chainId} to finish this batch`, { details: `The active network is chain ${active}; the batch was approved for chain ${tx.chainId}.` });
+      if (active !== tx.chainId)
+        throw new AppError(`Switch back to chain ${tx.chainId} to finish this batch`, {
+          details: `The active network is chain ${active}; the batch was approved for chain ${tx.chainId}.`,
+        });
       return signAndSend({ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }, origin, deps);
     },
     waitForReceipt: async (hash: Hex) => {
@@ -44,12 +49,23 @@ async function runnerFor(deps: ProviderRouterDeps, store: FlowStore, origin: str
   return runner;
 }
 
-export type StartCallsFlowParameters = { origin: string; from: Address; chainId: number; calls: readonly { to: Address; data?: Hex; value?: bigint }[] };
+export type StartCallsFlowParameters = {
+  origin: string;
+  from: Address;
+  chainId: number;
+  calls: readonly { to: Address; data?: Hex; value?: bigint }[];
+};
 
 /** Stores the approved batch as a flow; nothing is sent until runCallsFlow. */
 export async function startCallsFlow(deps: ProviderRouterDeps, store: FlowStore, p: StartCallsFlowParameters): Promise<FlowState> {
   const { executor } = await runnerFor(deps, store, p.origin);
-  const plan = planFromCalls({ from: p.from, chainId: p.chainId, calls: p.calls, title: `Batch from ${p.origin}`, now: (deps.now ?? Date.now)() });
+  const plan = planFromCalls({
+    from: p.from,
+    chainId: p.chainId,
+    calls: p.calls,
+    title: `Batch from ${p.origin}`,
+    now: (deps.now ?? Date.now)(),
+  });
   return executor.start(plan);
 }
 
@@ -71,9 +87,19 @@ export async function runCallsFlow(deps: ProviderRouterDeps, store: FlowStore, o
   } catch (error) {
     const state = await store.get(id);
     if (!state || state.steps.some((s) => s.nonce !== undefined || s.hash)) throw error;
-    const index = Math.max(0, state.steps.findIndex((s) => s.status !== 'mined'));
+    const index = Math.max(
+      0,
+      state.steps.findIndex((s) => s.status !== 'mined'),
+    );
     state.status = 'failed';
-    state.failure = { step: index, label: state.plan.steps[index]?.label ?? '', beforeSending: true, error: serializeError(error), holdings: [], options: [] };
+    state.failure = {
+      step: index,
+      label: state.plan.steps[index]?.label ?? '',
+      beforeSending: true,
+      error: serializeError(error),
+      holdings: [],
+      options: [],
+    };
     state.updatedAt = (deps.now ?? Date.now)();
     await store.put(state);
     return state;
@@ -92,12 +118,18 @@ export async function callsFlowStatus(deps: ProviderRouterDeps, store: FlowStore
   const state = await store.get(id);
   if (!state) throw providerErrors.unauthorized({ message: `The batch ${id} is no longer stored.` });
   const active = (await deps.networks.active()).chainId;
-  if ((state.status === 'running' || state.status === 'planned') && active === state.plan.chainId && (await deps.wallet.status()) === 'unlocked') {
+  if (
+    (state.status === 'running' || state.status === 'planned') &&
+    active === state.plan.chainId &&
+    (await deps.wallet.status()) === 'unlocked'
+  ) {
     const { executor } = await runnerFor(deps, store, origin);
     void executor.run(id).catch(() => undefined); // joins a run in progress; its errors surface in the stored state
   }
   const client = await deps.client();
-  const receipts = await Promise.all(state.steps.map((s) => (s.hash ? client.getTransactionReceipt({ hash: s.hash }).catch(() => undefined) : Promise.resolve(undefined))));
+  const receipts = await Promise.all(
+    state.steps.map((s) => (s.hash ? client.getTransactionReceipt({ hash: s.hash }).catch(() => undefined) : Promise.resolve(undefined))),
+  );
   const mined = receipts.filter((r) => r !== undefined);
   return { status: callsStatusOf(state, receipts), chainId: state.plan.chainId, receipts: mined };
 }
@@ -111,8 +143,10 @@ export async function resumeCallFlows(deps: ProviderRouterDeps, store: FlowStore
   const active = (await deps.networks.active()).chainId;
   const bundles = await deps.callBundles.getValue();
   const running = (await store.list()).filter((f) => (f.status === 'running' || f.status === 'planned') && f.plan.chainId === active);
-  return Promise.all(running.flatMap((flow) => {
-    const origin = bundles.find((b) => b.flowId === flow.id)?.origin;
-    return origin ? [runnerFor(deps, store, origin).then(({ executor }) => executor.run(flow.id))] : [];
-  }));
+  return Promise.all(
+    running.flatMap((flow) => {
+      const origin = bundles.find((b) => b.flowId === flow.id)?.origin;
+      return origin ? [runnerFor(deps, store, origin).then(({ executor }) => executor.run(flow.id))] : [];
+    }),
+  );
 }

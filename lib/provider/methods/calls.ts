@@ -20,34 +20,64 @@ export const callsMethods: Record<string, MethodHandler> = {
     }
     const active = (await deps.networks.state()).networks.map((n) => toHexQuantity(n.chainId));
     const ids = chainIds ?? [...new Set(active)];
-    return Object.fromEntries(ids.filter((id) => active.includes(toHexQuantity(BigInt(id)))).map((id) => [toHexQuantity(BigInt(id)), { atomic: { status: 'unsupported' } }]));
+    return Object.fromEntries(
+      ids
+        .filter((id) => active.includes(toHexQuantity(BigInt(id))))
+        .map((id) => [toHexQuantity(BigInt(id)), { atomic: { status: 'unsupported' } }]),
+    );
   },
 
   async wallet_sendCalls({ origin, params, dedupeKey, method }, deps) {
     const [batch] = sendCallsParams.parse(params);
-    if (batch.atomicRequired) throw walletError(5760, 'Atomic execution is not supported: Ballast sends the calls as separate transactions. Retry with atomicRequired: false.');
-    const required = Object.entries({ ...batch.capabilities, ...Object.assign({}, ...batch.calls.map((c) => c.capabilities ?? {})) as Record<string, unknown> })
-      .filter(([, v]) => !(v as { optional?: boolean } | undefined)?.optional);
+    if (batch.atomicRequired)
+      throw walletError(
+        5760,
+        'Atomic execution is not supported: Ballast sends the calls as separate transactions. Retry with atomicRequired: false.',
+      );
+    const required = Object.entries({
+      ...batch.capabilities,
+      ...(Object.assign({}, ...batch.calls.map((c) => c.capabilities ?? {})) as Record<string, unknown>),
+    }).filter(([, v]) => !(v as { optional?: boolean } | undefined)?.optional);
     if (required.length > 0) throw walletError(5700, `Unsupported capability: ${required.map(([k]) => k).join(', ')}.`);
     const from = (batch.from ?? (await accountsFor(origin, deps))[0]) as Address | undefined;
     if (!from) throw providerErrors.unauthorized({ message: 'No account is connected. Call eth_requestAccounts first.' });
     const chainId = (await deps.networks.active()).chainId;
-    if (batch.chainId !== chainId) throw walletError(5710, `Chain ${toHexQuantity(batch.chainId)} is not the active chain ${toHexQuantity(chainId)}. Switch chains first.`);
+    if (batch.chainId !== chainId)
+      throw walletError(
+        5710,
+        `Chain ${toHexQuantity(batch.chainId)} is not the active chain ${toHexQuantity(chainId)}. Switch chains first.`,
+      );
     const txs = batch.calls.map((c) => ({ from, to: c.to, data: c.data, value: c.value }));
     for (const tx of txs) await checkTransaction(tx, origin, deps);
     const bundles = await deps.callBundles.getValue();
     const id = batch.id ?? bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
-    if (bundles.some((b) => b.id === id && b.origin === origin)) throw walletError(5720, `A batch with id ${id} already exists. Use a new id.`);
+    if (bundles.some((b) => b.id === id && b.origin === origin))
+      throw walletError(5720, `A batch with id ${id} already exists. Use a new id.`);
     const decision = await deps.approvals.request({ origin, kind: 'batch', method, params: [batch], chainId, dedupeKey });
     if (!decision.approved) throw rejectedByUser('batch of calls');
     const store = deps.callFlows;
     if (store && txs.every((t) => t.to)) {
       // The flow executor: nonce stored before each send, each receipt awaited, resumable after a worker restart.
-      const flow = await startCallsFlow(deps, store, { origin, from, chainId, calls: batch.calls.map((c) => ({ to: c.to as Address, data: c.data as Hex | undefined, value: c.value === undefined ? undefined : BigInt(c.value) })) });
-      await deps.callBundles.setValue([...(await deps.callBundles.getValue()).slice(-199), { id, origin, chainId, from, hashes: [], flowId: flow.id, createdAt: Date.now() }]);
+      const flow = await startCallsFlow(deps, store, {
+        origin,
+        from,
+        chainId,
+        calls: batch.calls.map((c) => ({
+          to: c.to as Address,
+          data: c.data as Hex | undefined,
+          value: c.value === undefined ? undefined : BigInt(c.value),
+        })),
+      });
+      await deps.callBundles.setValue([
+        ...(await deps.callBundles.getValue()).slice(-199),
+        { id, origin, chainId, from, hashes: [], flowId: flow.id, createdAt: Date.now() },
+      ]);
       const state = await runCallsFlow(deps, store, origin, flow.id);
       if (state.status === 'failed' && !state.steps.some((s) => s.hash)) {
-        throw rpcErrors.internal({ message: `The first call of the batch failed: ${state.failure?.error.message ?? 'unknown error'}. ${state.failure?.error.details ?? ''}`.trim() });
+        throw rpcErrors.internal({
+          message:
+            `The first call of the batch failed: ${state.failure?.error.message ?? 'unknown error'}. ${state.failure?.error.details ?? ''}`.trim(),
+        });
       }
       return { id };
     }
@@ -62,7 +92,10 @@ export const callsMethods: Record<string, MethodHandler> = {
         break;
       }
     }
-    await deps.callBundles.setValue([...(await deps.callBundles.getValue()).slice(-199), { id, origin, chainId, from, hashes, error, createdAt: Date.now() }]);
+    await deps.callBundles.setValue([
+      ...(await deps.callBundles.getValue()).slice(-199),
+      { id, origin, chainId, from, hashes, error, createdAt: Date.now() },
+    ]);
     if (hashes.length === 0) throw rpcErrors.internal({ message: `The first call of the batch failed: ${error ?? 'unknown error'}` });
     return { id };
   },
@@ -73,7 +106,14 @@ export const callsMethods: Record<string, MethodHandler> = {
     if (!bundle) throw walletError(5730, `Unknown batch id ${id}.`);
     if (bundle.flowId && deps.callFlows) {
       const flow = await callsFlowStatus(deps, deps.callFlows, origin, bundle.flowId);
-      return { version: '2.0.0', id, chainId: toHexQuantity(flow.chainId), status: flow.status, atomic: false, receipts: flow.receipts.map(receiptView) };
+      return {
+        version: '2.0.0',
+        id,
+        chainId: toHexQuantity(flow.chainId),
+        status: flow.status,
+        atomic: false,
+        receipts: flow.receipts.map(receiptView),
+      };
     }
     const client = await deps.client();
     const receipts = await Promise.all(bundle.hashes.map((hash) => client.getTransactionReceipt({ hash }).catch(() => undefined)));

@@ -28,9 +28,19 @@ export const chainMethods: Record<string, MethodHandler> = {
     if (active.chainId === chainId) return null;
     const target = await deps.networks.findByChainId(chainId);
     if (!target) {
-      throw providerErrors.custom({ code: 4902, message: `Unrecognized chain ID ${toHexQuantity(chainId)}. Add it first with wallet_addEthereumChain.` });
+      throw providerErrors.custom({
+        code: 4902,
+        message: `Unrecognized chain ID ${toHexQuantity(chainId)}. Add it first with wallet_addEthereumChain.`,
+      });
     }
-    const decision = await deps.approvals.request({ origin, kind: 'switchChain', method, params: [{ chainId: toHexQuantity(chainId), name: target.name }], chainId: active.chainId, dedupeKey });
+    const decision = await deps.approvals.request({
+      origin,
+      kind: 'switchChain',
+      method,
+      params: [{ chainId: toHexQuantity(chainId), name: target.name }],
+      chainId: active.chainId,
+      dedupeKey,
+    });
     if (!decision.approved) throw rejectedByUser('chain switch');
     await switchAndAnnounce(chainId, deps);
     return null;
@@ -42,7 +52,9 @@ export const chainMethods: Record<string, MethodHandler> = {
     try {
       rpcUrls = chain.rpcUrls.map(validateRpcUrl);
     } catch (error) {
-      throw rpcErrors.invalidParams({ message: `Invalid params: rpcUrls: ${error instanceof AppError ? error.details : 'use http(s) URLs'}` });
+      throw rpcErrors.invalidParams({
+        message: `Invalid params: rpcUrls: ${error instanceof AppError ? error.details : 'use http(s) URLs'}`,
+      });
     }
     const active = await deps.networks.active();
     const existing = await deps.networks.findByChainId(chain.chainId);
@@ -51,13 +63,27 @@ export const chainMethods: Record<string, MethodHandler> = {
       origin,
       kind: existing ? 'switchChain' : 'addChain',
       method,
-      params: [{ chainId: toHexQuantity(chain.chainId), chainName: chain.chainName, rpcUrls, nativeCurrency: chain.nativeCurrency, blockExplorerUrls: chain.blockExplorerUrls ?? [] }],
+      params: [
+        {
+          chainId: toHexQuantity(chain.chainId),
+          chainName: chain.chainName,
+          rpcUrls,
+          nativeCurrency: chain.nativeCurrency,
+          blockExplorerUrls: chain.blockExplorerUrls ?? [],
+        },
+      ],
       chainId: active.chainId,
       dedupeKey,
     });
     if (!decision.approved) throw rejectedByUser(existing ? 'chain switch' : 'request to add a chain');
     if (!existing) {
-      await deps.networks.add({ chainId: chain.chainId, name: chain.chainName, rpcUrls, nativeSymbol: chain.nativeCurrency.symbol, explorerUrl: chain.blockExplorerUrls?.[0] ?? undefined });
+      await deps.networks.add({
+        chainId: chain.chainId,
+        name: chain.chainName,
+        rpcUrls,
+        nativeSymbol: chain.nativeCurrency.symbol,
+        explorerUrl: chain.blockExplorerUrls?.[0] ?? undefined,
+      });
     }
     await switchAndAnnounce(chain.chainId, deps);
     return null;

@@ -28,20 +28,30 @@ function typedDataHandler(version: 'V3' | 'V4'): MethodHandler {
     const active = (await deps.networks.active()).chainId;
     const domainChain = typedData.domain.chainId;
     if (domainChain !== undefined) {
-      const asNumber = typeof domainChain === 'number' ? domainChain : Number(domainChain.startsWith('0x') ? BigInt(domainChain) : domainChain);
+      const asNumber =
+        typeof domainChain === 'number' ? domainChain : Number(domainChain.startsWith('0x') ? BigInt(domainChain) : domainChain);
       if (!Number.isSafeInteger(asNumber) || asNumber !== active) {
         throw rpcErrors.invalidParams({
           message: `Invalid params: typed data domain.chainId (${String(domainChain)}) does not match the active chain (${active}). Switch chains or fix the domain.`,
         });
       }
     }
-    const decision = await deps.approvals.request({ origin, kind: 'signature', method, params: [address, typedData], chainId: active, dedupeKey });
+    const decision = await deps.approvals.request({
+      origin,
+      kind: 'signature',
+      method,
+      params: [address, typedData],
+      chainId: active,
+      dedupeKey,
+    });
     if (!decision.approved) throw rejectedByUser('signature request');
     const key = await deps.wallet.privateKey(address);
     try {
       return signTypedDataWithKey(key, typedData as unknown as TypedMessage<MessageTypes>, version);
     } catch (error) {
-      throw rpcErrors.invalidParams({ message: `Invalid params: typed data cannot be encoded: ${error instanceof Error ? error.message : String(error)}` });
+      throw rpcErrors.invalidParams({
+        message: `Invalid params: typed data cannot be encoded: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   };
 }
@@ -60,7 +70,8 @@ export const signMethods: Record<string, MethodHandler> = {
 
   async personal_ecRecover({ params }) {
     const [message, signature] = ecRecoverParams.parse(params);
-    if (signature.length !== 132) throw rpcErrors.invalidParams({ message: 'Invalid params: signature must be 65 bytes (0x + 130 hex digits).' });
+    if (signature.length !== 132)
+      throw rpcErrors.invalidParams({ message: 'Invalid params: signature must be 65 bytes (0x + 130 hex digits).' });
     try {
       // Lowercase like eth_accounts, so a dApp can compare the two with ===.
       return toPageAddress(recoverPersonalMessage(toMessageHex(message), signature as Hex));
@@ -74,6 +85,9 @@ export const signMethods: Record<string, MethodHandler> = {
 
   async eth_sign() {
     // Signs an arbitrary hash: indistinguishable from a transaction. Refused outright.
-    throw providerErrors.unsupportedMethod({ message: 'eth_sign is refused by Ballast because it can sign anything, including transactions. Use personal_sign or eth_signTypedData_v4.' });
+    throw providerErrors.unsupportedMethod({
+      message:
+        'eth_sign is refused by Ballast because it can sign anything, including transactions. Use personal_sign or eth_signTypedData_v4.',
+    });
   },
 };

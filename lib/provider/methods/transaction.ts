@@ -17,7 +17,8 @@ export async function signAndSend(tx: TransactionParams, origin: string, deps: P
   const data = (tx.data ?? tx.input) as Hex | undefined;
   const value = big(tx.value) ?? 0n;
   const to = (tx.to ?? undefined) as Address | undefined;
-  const nonce = tx.nonce !== undefined ? Number(BigInt(tx.nonce)) : await client.getTransactionCount({ address: from, blockTag: 'pending' });
+  const nonce =
+    tx.nonce !== undefined ? Number(BigInt(tx.nonce)) : await client.getTransactionCount({ address: from, blockTag: 'pending' });
   const gas = big(tx.gas ?? tx.gasLimit) ?? (await client.estimateGas({ account: from, to, data, value }));
   const legacy = tx.type === '0x0' || tx.type === '0x00' || (tx.gasPrice !== undefined && tx.maxFeePerGas === undefined);
   let serializable: TransactionSerializable;
@@ -28,11 +29,30 @@ export async function signAndSend(tx: TransactionParams, origin: string, deps: P
     const fees = tx.maxFeePerGas === undefined || tx.maxPriorityFeePerGas === undefined ? await client.estimateFeesPerGas() : undefined;
     const maxFeePerGas = big(tx.maxFeePerGas) ?? fees!.maxFeePerGas;
     const maxPriorityFeePerGas = big(tx.maxPriorityFeePerGas) ?? fees!.maxPriorityFeePerGas;
-    serializable = { type: 'eip1559', chainId, nonce, to, data, value, gas, maxFeePerGas, maxPriorityFeePerGas: maxPriorityFeePerGas > maxFeePerGas ? maxFeePerGas : maxPriorityFeePerGas };
+    serializable = {
+      type: 'eip1559',
+      chainId,
+      nonce,
+      to,
+      data,
+      value,
+      gas,
+      maxFeePerGas,
+      maxPriorityFeePerGas: maxPriorityFeePerGas > maxFeePerGas ? maxFeePerGas : maxPriorityFeePerGas,
+    };
   }
   const signed = await signTransactionWithKey(await deps.wallet.privateKey(from), serializable);
   const hash = await broadcastOnce(client, signed);
-  await deps.activity.add({ hash, from, to, value: value.toString(), chainId, status: 'pending', submittedAt: (deps.now ?? Date.now)(), origin });
+  await deps.activity.add({
+    hash,
+    from,
+    to,
+    value: value.toString(),
+    chainId,
+    status: 'pending',
+    submittedAt: (deps.now ?? Date.now)(),
+    origin,
+  });
   return hash;
 }
 
@@ -40,7 +60,9 @@ export async function checkTransaction(tx: TransactionParams, origin: string, de
   await requireAuthorized(origin, tx.from as Address, deps);
   const chainId = (await deps.networks.active()).chainId;
   if (tx.chainId !== undefined && tx.chainId !== chainId) {
-    throw rpcErrors.invalidParams({ message: `Invalid params: chainId ${toHexQuantity(tx.chainId)} does not match the active chain ${toHexQuantity(chainId)}. Switch chains first.` });
+    throw rpcErrors.invalidParams({
+      message: `Invalid params: chainId ${toHexQuantity(tx.chainId)} does not match the active chain ${toHexQuantity(chainId)}. Switch chains first.`,
+    });
   }
   if (tx.to == null && !(tx.data ?? tx.input)) {
     throw rpcErrors.invalidParams({ message: 'Invalid params: a transaction without "to" deploys a contract and needs "data".' });

@@ -1,6 +1,14 @@
 import { CONTENT_CHANNEL, selfTargetOrigin, type InpageRequest } from './channel';
 import { createCard, type CardView } from './card';
-import { CARD_MESSAGE, GUARD_ASK, GUARD_DECISION, GUARDED_METHODS, type CardPreviewAnswer, type CardPreviewAsk, type GuardAsk } from './card-messages';
+import {
+  CARD_MESSAGE,
+  GUARD_ASK,
+  GUARD_DECISION,
+  GUARDED_METHODS,
+  type CardPreviewAnswer,
+  type CardPreviewAsk,
+  type GuardAsk,
+} from './card-messages';
 
 export type CardControllerOptions = {
   win: Window;
@@ -13,11 +21,15 @@ export type CardControllerOptions = {
 const TOP_FLAGS = 3;
 
 function summary(answer: CardPreviewAnswer): Pick<CardView, 'status' | 'worst' | 'flags'> {
-  if (!answer.ok || !answer.preview) return { status: 'Ballast could not check this request. Review it carefully.', worst: 'warn', flags: [] };
+  if (!answer.ok || !answer.preview)
+    return { status: 'Ballast could not check this request. Review it carefully.', worst: 'warn', flags: [] };
   const p = answer.preview;
   const top = p.flags.slice(0, TOP_FLAGS).map((f) => ({ severity: f.severity, title: f.title, numbers: f.numbers }));
   const more = p.flags.length > TOP_FLAGS ? ` (+${p.flags.length - TOP_FLAGS} more)` : '';
-  const status = p.worst === 'none' ? 'No risk flags found' : `${p.worst === 'danger' ? 'Danger' : p.worst === 'warn' ? 'Warning' : 'Info'}: ${p.flags[0]?.title ?? ''}${more}`;
+  const status =
+    p.worst === 'none'
+      ? 'No risk flags found'
+      : `${p.worst === 'danger' ? 'Danger' : p.worst === 'warn' ? 'Warning' : 'Info'}: ${p.flags[0]?.title ?? ''}${more}`;
   return { status, worst: p.worst, flags: top };
 }
 
@@ -53,10 +65,15 @@ export function startCardController({ win, ask, guardEnabled }: CardControllerOp
 
   async function onGuardAsk(msg: GuardAsk) {
     if (!(await guardEnabled())) return decide(msg.id, true);
-    show(msg.id, `Ballast check before ${msg.wallet}`, [
-      { label: 'Cancel', onClick: () => decide(msg.id, false) },
-      { label: 'Continue', primary: true, onClick: () => decide(msg.id, true) },
-    ], { type: CARD_MESSAGE, mode: 'guard', requestId: msg.id, method: msg.method, params: msg.params });
+    show(
+      msg.id,
+      `Ballast check before ${msg.wallet}`,
+      [
+        { label: 'Cancel', onClick: () => decide(msg.id, false) },
+        { label: 'Continue', primary: true, onClick: () => decide(msg.id, true) },
+      ],
+      { type: CARD_MESSAGE, mode: 'guard', requestId: msg.id, method: msg.method, params: msg.params },
+    );
   }
 
   win.addEventListener('message', (event: MessageEvent) => {
@@ -75,7 +92,10 @@ export function startCardController({ win, ask, guardEnabled }: CardControllerOp
     onPageRequest(request: InpageRequest) {
       if (!GUARDED_METHODS.includes(request.method)) return;
       show(request.id, 'Ballast risk check', [{ label: 'Dismiss', onClick: () => close(request.id) }], {
-        type: CARD_MESSAGE, mode: 'ballast', requestId: request.id, method: request.method,
+        type: CARD_MESSAGE,
+        mode: 'ballast',
+        requestId: request.id,
+        method: request.method,
       });
     },
   };

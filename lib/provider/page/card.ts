@@ -13,7 +13,12 @@ export type CardView = {
   buttons: { label: string; primary?: boolean; onClick: () => void }[];
 };
 
-const COLORS = { danger: ['#b91c1c', '#fef2f2'], warn: ['#b45309', '#fffbeb'], info: ['#1d4ed8', '#eff6ff'], none: ['#047857', '#ecfdf5'] } as const;
+const COLORS = {
+  danger: ['#b91c1c', '#fef2f2'],
+  warn: ['#b45309', '#fffbeb'],
+  info: ['#1d4ed8', '#eff6ff'],
+  none: ['#047857', '#ecfdf5'],
+} as const;
 const HOST_STYLE =
   'all:initial!important;position:fixed!important;top:12px!important;right:12px!important;z-index:2147483647!important;display:block!important;pointer-events:none!important;width:340px!important;max-width:calc(100vw - 24px)!important';
 const CSS = `:host{all:initial}
@@ -65,7 +70,14 @@ export function createCard(doc: Document) {
         const badge = el(doc, 'span', 'g', flag.severity);
         badge.style.background = COLORS[flag.severity][0];
         const title = el(doc, 'span', 't', flag.title);
-        const numbers = el(doc, 'div', 'n', Object.entries(flag.numbers).map(([k, v]) => `${k}: ${v}`).join(' · '));
+        const numbers = el(
+          doc,
+          'div',
+          'n',
+          Object.entries(flag.numbers)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(' · '),
+        );
         item.append(badge, title, numbers);
         list.append(item);
       }

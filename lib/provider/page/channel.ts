@@ -8,7 +8,13 @@ export const CONTENT_CHANNEL = 'ballast:content';
 export type InpageRequest = { channel: typeof INPAGE_CHANNEL; type: 'request'; id: string; method: string; params?: unknown };
 
 export type ContentMessage =
-  | { channel: typeof CONTENT_CHANNEL; type: 'response'; id: string; result?: unknown; error?: { code: number; message: string; data?: unknown } }
+  | {
+      channel: typeof CONTENT_CHANNEL;
+      type: 'response';
+      id: string;
+      result?: unknown;
+      error?: { code: number; message: string; data?: unknown };
+    }
   | { channel: typeof CONTENT_CHANNEL; type: 'event'; event: string; data: unknown }
   | { channel: typeof CONTENT_CHANNEL; type: 'state'; chainId?: string; accounts?: string[]; defaultWallet?: boolean };
 

@@ -56,10 +56,15 @@ export function createInpageProvider(win: Window) {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         try {
-          win.postMessage({ channel: INPAGE_CHANNEL, type: 'request', id, method: args.method, params: args.params }, selfTargetOrigin(win));
+          win.postMessage(
+            { channel: INPAGE_CHANNEL, type: 'request', id, method: args.method, params: args.params },
+            selfTargetOrigin(win),
+          );
         } catch {
           pending.delete(id);
-          reject(new ProviderRpcError(-32602, 'Invalid params: the request cannot be cloned (functions, DOM nodes or symbols are not allowed).'));
+          reject(
+            new ProviderRpcError(-32602, 'Invalid params: the request cannot be cloned (functions, DOM nodes or symbols are not allowed).'),
+          );
         }
       });
     },

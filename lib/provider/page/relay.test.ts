@@ -40,11 +40,19 @@ function fakePage() {
 function setup() {
   const page = fakePage();
   const ports: ReturnType<typeof fakePort>[] = [];
-  startRelay({ win: page.win, connect: () => { const p = fakePort(); ports.push(p); return p.port; } });
+  startRelay({
+    win: page.win,
+    connect: () => {
+      const p = fakePort();
+      ports.push(p);
+      return p.port;
+    },
+  });
   return { page, ports, port: (i: number) => ports[i]! };
 }
 
-const responses = (toPage: Record<string, unknown>[], id: string) => toPage.filter((m) => m.channel === CONTENT_CHANNEL && m.type === 'response' && m.id === id);
+const responses = (toPage: Record<string, unknown>[], id: string) =>
+  toPage.filter((m) => m.channel === CONTENT_CHANNEL && m.type === 'response' && m.id === id);
 
 describe('startRelay across worker restarts', () => {
   it('re-sends a waiting request once on a new port and passes exactly one answer to the page', () => {

@@ -56,11 +56,18 @@ export function startRelay({ win, connect, onPageRequest }: RelayOptions) {
     if (event) toPage({ type: 'event', event: 'disconnect', data: { code: 4900, message } });
   }
 
-  function noteAccounts(msg: { type?: string; event?: string; data?: unknown; accounts?: unknown; id?: string; result?: unknown }, method?: string) {
-    const list = msg.type === 'state' ? msg.accounts
-      : msg.type === 'event' && msg.event === 'accountsChanged' ? msg.data
-        : msg.type === 'response' && (method === 'eth_accounts' || method === 'eth_requestAccounts') ? msg.result
-          : undefined;
+  function noteAccounts(
+    msg: { type?: string; event?: string; data?: unknown; accounts?: unknown; id?: string; result?: unknown },
+    method?: string,
+  ) {
+    const list =
+      msg.type === 'state'
+        ? msg.accounts
+        : msg.type === 'event' && msg.event === 'accountsChanged'
+          ? msg.data
+          : msg.type === 'response' && (method === 'eth_accounts' || method === 'eth_requestAccounts')
+            ? msg.result
+            : undefined;
     if (Array.isArray(list)) hasAccounts = list.length > 0;
   }
 
@@ -91,7 +98,8 @@ export function startRelay({ win, connect, onPageRequest }: RelayOptions) {
         }
         if (waiting.size === 0 && !hasAccounts) return;
         const again = ensurePort();
-        if (again) for (const req of waiting.values()) again.postMessage({ type: 'request', id: req.id, method: req.method, params: req.params });
+        if (again)
+          for (const req of waiting.values()) again.postMessage({ type: 'request', id: req.id, method: req.method, params: req.params });
       });
       port = p;
       return p;

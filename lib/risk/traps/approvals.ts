@@ -56,7 +56,13 @@ export type SetApprovalForAllRequest = {
   operatorHasCode: boolean;
 };
 
-export function setApprovalForAllFlags({ collection, collectionName = 'this collection', operator, approved, operatorHasCode }: SetApprovalForAllRequest): RiskFlag[] {
+export function setApprovalForAllFlags({
+  collection,
+  collectionName = 'this collection',
+  operator,
+  approved,
+  operatorHasCode,
+}: SetApprovalForAllRequest): RiskFlag[] {
   if (!approved) return [];
   const source = { contract: collection, method: 'setApprovalForAll' };
   const flags: RiskFlag[] = [

@@ -42,7 +42,14 @@ function eoaSpenderFlag(id: string, spender: Address, numbers: Record<string, st
   };
 }
 
-function expiryFlag(id: string, what: string, expiresAt: bigint, now: bigint, numbers: Record<string, string>, source: RiskFlag['source']): RiskFlag | undefined {
+function expiryFlag(
+  id: string,
+  what: string,
+  expiresAt: bigint,
+  now: bigint,
+  numbers: Record<string, string>,
+  source: RiskFlag['source'],
+): RiskFlag | undefined {
   const verdict = expiryVerdict(expiresAt, now);
   if (verdict === 'short') return undefined;
   const severity: Severity = verdict === 'very-long' ? 'danger' : 'warn';
@@ -57,7 +64,16 @@ function expiryFlag(id: string, what: string, expiresAt: bigint, now: bigint, nu
 }
 
 /** Flags for an EIP-2612 permit signature. Policy in ./policy.ts. */
-export function permitFlags({ token, tokenSymbol = 'tokens', tokenDecimals = 18, spender, value, deadline, spenderHasCode, now }: Eip2612PermitRequest): RiskFlag[] {
+export function permitFlags({
+  token,
+  tokenSymbol = 'tokens',
+  tokenDecimals = 18,
+  spender,
+  value,
+  deadline,
+  spenderHasCode,
+  now,
+}: Eip2612PermitRequest): RiskFlag[] {
   const unlimited = value >= UNLIMITED_ERC20_THRESHOLD;
   const numbers = { amount: amountText(value, unlimited, tokenSymbol, tokenDecimals), spender, deadline: formatExpiry(deadline, now) };
   const source = { contract: token, method: 'permit (EIP-2612)' };
@@ -71,7 +87,15 @@ export function permitFlags({ token, tokenSymbol = 'tokens', tokenDecimals = 18,
       source,
     },
   ];
-  if (unlimited) flags.push({ id: 'permit.unlimited', severity: 'warn', title: `Permit for unlimited ${tokenSymbol}`, numbers, why: 'The spender could take your whole balance. Sign permits for the amount the action needs.', source });
+  if (unlimited)
+    flags.push({
+      id: 'permit.unlimited',
+      severity: 'warn',
+      title: `Permit for unlimited ${tokenSymbol}`,
+      numbers,
+      why: 'The spender could take your whole balance. Sign permits for the amount the action needs.',
+      source,
+    });
   const expiry = expiryFlag('permit.long-deadline', 'Permit', deadline, now, numbers, source);
   if (expiry) flags.push(expiry);
   if (!spenderHasCode) flags.push(eoaSpenderFlag('permit.eoa-spender', spender, numbers, source));
@@ -85,21 +109,43 @@ export function permit2Flags(request: Permit2Request): RiskFlag[] {
   const flags: RiskFlag[] = [];
   const isAllowance = request.type === 'PermitSingle' || request.type === 'PermitBatch';
   const entries: readonly (Permit2TokenAmount & { expiration?: bigint })[] =
-    request.type === 'PermitSingle' ? [request.details] : request.type === 'PermitBatch' ? request.details : request.type === 'PermitTransferFrom' ? [request.permitted] : request.permitted;
-  const amounts = entries.map((e) => amountText(e.amount, isAllowance && e.amount >= UNLIMITED_PERMIT2_AMOUNT, e.tokenSymbol, e.tokenDecimals)).join(', ');
+    request.type === 'PermitSingle'
+      ? [request.details]
+      : request.type === 'PermitBatch'
+        ? request.details
+        : request.type === 'PermitTransferFrom'
+          ? [request.permitted]
+          : request.permitted;
+  const amounts = entries
+    .map((e) => amountText(e.amount, isAllowance && e.amount >= UNLIMITED_PERMIT2_AMOUNT, e.tokenSymbol, e.tokenDecimals))
+    .join(', ');
   const numbers: Record<string, string> = { amounts, spender };
 
   if (isAllowance) {
     const unlimited = entries.filter((e) => e.amount >= UNLIMITED_PERMIT2_AMOUNT);
     if (unlimited.length) {
-      flags.push({ id: 'permit2.unlimited', severity: 'warn', title: `Permit2 allowance: unlimited ${unlimited.map((e) => e.tokenSymbol ?? short(e.token)).join(', ')}`, numbers, why: 'The spender can move the whole balance through Permit2 until the allowance expires.', source });
+      flags.push({
+        id: 'permit2.unlimited',
+        severity: 'warn',
+        title: `Permit2 allowance: unlimited ${unlimited.map((e) => e.tokenSymbol ?? short(e.token)).join(', ')}`,
+        numbers,
+        why: 'The spender can move the whole balance through Permit2 until the allowance expires.',
+        source,
+      });
     }
     // Permit2 reads expiration 0 as "this block only", so it is never long.
     const latest = entries.reduce((max, e) => (e.expiration !== undefined && e.expiration > max ? e.expiration : max), 0n);
     const expiry = latest === 0n ? undefined : expiryFlag('permit2.long-expiration', 'Permit2 allowance', latest, now, numbers, source);
     if (expiry) flags.push(expiry);
   } else {
-    flags.push({ id: 'permit2.transfer', severity: 'info', title: `Signature lets ${short(spender)} transfer ${amounts} once`, numbers, why: 'A one-time Permit2 transfer: whoever submits it before the deadline receives these tokens. Check the spender is the dApp you are using.', source });
+    flags.push({
+      id: 'permit2.transfer',
+      severity: 'info',
+      title: `Signature lets ${short(spender)} transfer ${amounts} once`,
+      numbers,
+      why: 'A one-time Permit2 transfer: whoever submits it before the deadline receives these tokens. Check the spender is the dApp you are using.',
+      source,
+    });
     const expiry = expiryFlag('permit2.long-deadline', 'Permit2 transfer signature', request.deadline, now, numbers, source);
     if (expiry && expiry.severity === 'danger') expiry.severity = 'warn'; // one-shot: a long deadline is less severe
     if (expiry) flags.push(expiry);

@@ -33,8 +33,13 @@ describe('ERC-20 approve / increaseAllowance', () => {
 
 describe('setApprovalForAll', () => {
   it('true to a contract → warn; to an EOA → warn + danger; false → silent', () => {
-    expect(summary(setApprovalForAllFlags({ collection: TOKEN, operator: ROUTER, approved: true, operatorHasCode: true }))).toEqual(['nft.approval-for-all:warn']);
-    expect(summary(setApprovalForAllFlags({ collection: TOKEN, operator: EOA, approved: true, operatorHasCode: false }))).toEqual(['nft.approval-for-all:warn', 'nft.approval-for-all-eoa:danger']);
+    expect(summary(setApprovalForAllFlags({ collection: TOKEN, operator: ROUTER, approved: true, operatorHasCode: true }))).toEqual([
+      'nft.approval-for-all:warn',
+    ]);
+    expect(summary(setApprovalForAllFlags({ collection: TOKEN, operator: EOA, approved: true, operatorHasCode: false }))).toEqual([
+      'nft.approval-for-all:warn',
+      'nft.approval-for-all-eoa:danger',
+    ]);
     expect(setApprovalForAllFlags({ collection: TOKEN, operator: EOA, approved: false, operatorHasCode: false })).toEqual([]);
   });
 });
@@ -45,7 +50,10 @@ describe('EIP-2612 permit', () => {
     expect(summary(permitFlags({ ...base, deadline: NOW + 3600n }))).toEqual(['permit.signature:info']);
   });
   it('unlimited → warn', () => {
-    expect(summary(permitFlags({ ...base, value: MAX_UINT256, deadline: NOW + 3600n }))).toEqual(['permit.signature:info', 'permit.unlimited:warn']);
+    expect(summary(permitFlags({ ...base, value: MAX_UINT256, deadline: NOW + 3600n }))).toEqual([
+      'permit.signature:info',
+      'permit.unlimited:warn',
+    ]);
   });
   it('deadline: 30 days is fine, 31 days warns, over a year or max uint is danger', () => {
     expect(summary(permitFlags({ ...base, deadline: NOW + 30n * DAY }))).toEqual(['permit.signature:info']);
@@ -56,7 +64,10 @@ describe('EIP-2612 permit', () => {
     expect(never.find((f) => f.id === 'permit.long-deadline')!.numbers.expires).toBe('never (maximum value)');
   });
   it('spender without code → danger', () => {
-    expect(summary(permitFlags({ ...base, spender: EOA, spenderHasCode: false, deadline: NOW + 3600n }))).toEqual(['permit.signature:info', 'permit.eoa-spender:danger']);
+    expect(summary(permitFlags({ ...base, spender: EOA, spenderHasCode: false, deadline: NOW + 3600n }))).toEqual([
+      'permit.signature:info',
+      'permit.eoa-spender:danger',
+    ]);
   });
 });
 
@@ -73,21 +84,54 @@ describe('Permit2', () => {
   });
   it('PermitSingle: expiration 0 means this block only → silent; 60 days → warn; 2 years → danger', () => {
     expect(permit2Flags({ ...single, details: { ...details, expiration: 0n } })).toEqual([]);
-    expect(summary(permit2Flags({ ...single, details: { ...details, expiration: NOW + 60n * DAY } }))).toEqual(['permit2.long-expiration:warn']);
-    expect(summary(permit2Flags({ ...single, details: { ...details, expiration: NOW + 730n * DAY } }))).toEqual(['permit2.long-expiration:danger']);
+    expect(summary(permit2Flags({ ...single, details: { ...details, expiration: NOW + 60n * DAY } }))).toEqual([
+      'permit2.long-expiration:warn',
+    ]);
+    expect(summary(permit2Flags({ ...single, details: { ...details, expiration: NOW + 730n * DAY } }))).toEqual([
+      'permit2.long-expiration:danger',
+    ]);
   });
   it('PermitBatch: flags by the worst entry, and an EOA spender → danger', () => {
-    const batch = { type: 'PermitBatch' as const, spender: EOA, spenderHasCode: false, now: NOW, sigDeadline: NOW + 1800n, details: [details, { ...details, amount: MAX_UINT160, expiration: NOW + 90n * DAY }] };
+    const batch = {
+      type: 'PermitBatch' as const,
+      spender: EOA,
+      spenderHasCode: false,
+      now: NOW,
+      sigDeadline: NOW + 1800n,
+      details: [details, { ...details, amount: MAX_UINT160, expiration: NOW + 90n * DAY }],
+    };
     expect(summary(permit2Flags(batch))).toEqual(['permit2.unlimited:warn', 'permit2.long-expiration:warn', 'permit2.eoa-spender:danger']);
   });
   it('PermitTransferFrom: one-shot → info; EOA spender → danger; long deadline → warn at most', () => {
-    const transfer = { type: 'PermitTransferFrom' as const, spender: ROUTER, spenderHasCode: true, now: NOW, nonce: 1n, deadline: NOW + 1800n, permitted: { token: TOKEN, amount: 10n ** 18n } };
+    const transfer = {
+      type: 'PermitTransferFrom' as const,
+      spender: ROUTER,
+      spenderHasCode: true,
+      now: NOW,
+      nonce: 1n,
+      deadline: NOW + 1800n,
+      permitted: { token: TOKEN, amount: 10n ** 18n },
+    };
     expect(summary(permit2Flags(transfer))).toEqual(['permit2.transfer:info']);
-    expect(summary(permit2Flags({ ...transfer, spender: EOA, spenderHasCode: false }))).toEqual(['permit2.transfer:info', 'permit2.eoa-spender:danger']);
+    expect(summary(permit2Flags({ ...transfer, spender: EOA, spenderHasCode: false }))).toEqual([
+      'permit2.transfer:info',
+      'permit2.eoa-spender:danger',
+    ]);
     expect(summary(permit2Flags({ ...transfer, deadline: MAX_UINT256 }))).toEqual(['permit2.transfer:info', 'permit2.long-deadline:warn']);
   });
   it('PermitBatchTransferFrom lists every token amount', () => {
-    const flags = permit2Flags({ type: 'PermitBatchTransferFrom', spender: ROUTER, spenderHasCode: true, now: NOW, nonce: 1n, deadline: NOW + 60n, permitted: [{ token: TOKEN, amount: 10n ** 18n, tokenSymbol: 'stETH' }, { token: TOKEN, amount: 2n * 10n ** 18n, tokenSymbol: 'wstETH' }] });
+    const flags = permit2Flags({
+      type: 'PermitBatchTransferFrom',
+      spender: ROUTER,
+      spenderHasCode: true,
+      now: NOW,
+      nonce: 1n,
+      deadline: NOW + 60n,
+      permitted: [
+        { token: TOKEN, amount: 10n ** 18n, tokenSymbol: 'stETH' },
+        { token: TOKEN, amount: 2n * 10n ** 18n, tokenSymbol: 'wstETH' },
+      ],
+    });
     expect(flags[0]!.numbers.amounts).toBe('1 stETH, 2 wstETH');
   });
 });

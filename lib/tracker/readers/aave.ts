@@ -37,7 +37,14 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
   return {
     family: 'aave',
     phase1: ({ accounts }) => [
-      ...reserves.map((s): ReadCall => ({ key: k.reserve(s), address: POOL, abi: aavePoolAbi, functionName: 'getReserveData', args: [TOKENS[s]], gas: 60_000n })),
+      ...reserves.map((s): ReadCall => ({
+        key: k.reserve(s),
+        address: POOL,
+        abi: aavePoolAbi,
+        functionName: 'getReserveData',
+        args: [TOKENS[s]],
+        gas: 60_000n,
+      })),
       ...accounts.flatMap((a): ReadCall[] => [
         // Walks the user's reserves and calls each one's price adapter: the heaviest read per account.
         { key: k.account(a), address: POOL, abi: aavePoolAbi, functionName: 'getUserAccountData', args: [a], gas: 300_000n },
@@ -47,10 +54,25 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
     phase2: ({ accounts }, reads) => {
       const balances = reserves.flatMap((s) => {
         const aToken = aTokenOf(reads, s);
-        return aToken ? accounts.map((a): ReadCall => ({ key: k.balance(s, a), address: aToken, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS })) : [];
+        return aToken
+          ? accounts.map((a): ReadCall => ({
+              key: k.balance(s, a),
+              address: aToken,
+              abi: erc20Abi,
+              functionName: 'balanceOf',
+              args: [a],
+              gas: BALANCE_READ_GAS,
+            }))
+          : [];
       });
       const ids = new Set(accounts.map((a) => eModeOf(reads, a)).filter((id): id is bigint => id !== undefined && id > 0n));
-      const configs = [...ids].map((id): ReadCall => ({ key: k.eModeConfig(id), address: POOL, abi: aavePoolAbi, functionName: 'getEModeCategoryCollateralConfig', args: [Number(id)] }));
+      const configs = [...ids].map((id): ReadCall => ({
+        key: k.eModeConfig(id),
+        address: POOL,
+        abi: aavePoolAbi,
+        functionName: 'getEModeCategoryCollateralConfig',
+        args: [Number(id)],
+      }));
       return [...balances, ...configs];
     },
     positions: ({ accounts }, reads, rates) =>
@@ -58,7 +80,9 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
         const listed = reserves.filter((s) => aTokenOf(reads, s));
         if (listed.length === 0) {
           // No reserve answered: the Pool is unreachable, or the chain has no Aave. Say so only if the account's own read failed too.
-          return reads.get(k.account(a))?.ok ? [] : [failed(a, 'Aave v3', `getReserveData and getUserAccountData: ${errorOf(reads, k.account(a))}`)];
+          return reads.get(k.account(a))?.ok
+            ? []
+            : [failed(a, 'Aave v3', `getReserveData and getUserAccountData: ${errorOf(reads, k.account(a))}`)];
         }
         const account = accountFacts(a, reads);
         return listed.flatMap((s): Position[] => {
@@ -69,13 +93,28 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
           if (amount === 0n) return [];
           const v = valueIn(s, amount, rates);
           const error = v.fairValueEth === null ? `fair rate of ${s}: ${v.rates.error ?? 'unknown'}` : account.error;
-          return [{
-            id: positionId('aave', a, asset), family: 'aave', account: a, asset, status: error ? 'failed' : 'ok', ...(error ? { error } : {}),
-            amount, fairValueEth: v.fairValueEth, marketValueEth: v.marketValueEth, depegWad: v.depegWad,
-            marketSource: `${s} 1-token market rate (${v.rates.marketSource ?? 'none'}); Aave itself prices collateral from the exchange rate`,
-            details: { underlying: s, aToken, ...account.details },
-            sources: [{ contract: POOL, call: 'getReserveData' }, { contract: aToken, call: 'balanceOf' }, { contract: POOL, call: 'getUserAccountData' }, { contract: POOL, call: 'getUserEMode' }],
-          }];
+          return [
+            {
+              id: positionId('aave', a, asset),
+              family: 'aave',
+              account: a,
+              asset,
+              status: error ? 'failed' : 'ok',
+              ...(error ? { error } : {}),
+              amount,
+              fairValueEth: v.fairValueEth,
+              marketValueEth: v.marketValueEth,
+              depegWad: v.depegWad,
+              marketSource: `${s} 1-token market rate (${v.rates.marketSource ?? 'none'}); Aave itself prices collateral from the exchange rate`,
+              details: { underlying: s, aToken, ...account.details },
+              sources: [
+                { contract: POOL, call: 'getReserveData' },
+                { contract: aToken, call: 'balanceOf' },
+                { contract: POOL, call: 'getUserAccountData' },
+                { contract: POOL, call: 'getUserEMode' },
+              ],
+            },
+          ];
         });
       }),
   };
@@ -91,8 +130,12 @@ function accountFacts(a: Address, reads: Reads): { details: Record<string, strin
     const [collateral, debt, available, lt, ltv, hf] = data;
     Object.assign(details, {
       // uint256 max when there is no debt: nothing can be liquidated.
-      healthFactor: String(hf), totalCollateralBase: String(collateral), totalDebtBase: String(debt), availableBorrowsBase: String(available),
-      liquidationThresholdBps: String(lt), ltvBps: String(ltv),
+      healthFactor: String(hf),
+      totalCollateralBase: String(collateral),
+      totalDebtBase: String(debt),
+      availableBorrowsBase: String(available),
+      liquidationThresholdBps: String(lt),
+      ltvBps: String(ltv),
     });
   } else errors.push(`getUserAccountData: ${errorOf(reads, k.account(a))}`);
   if (eMode === undefined) errors.push(`getUserEMode: ${errorOf(reads, k.eMode(a))}`);
@@ -100,7 +143,12 @@ function accountFacts(a: Address, reads: Reads): { details: Record<string, strin
     details.eModeId = String(eMode);
     if (eMode > 0n) {
       const c = valueOf<CollateralConfig>(reads, k.eModeConfig(eMode));
-      if (c) Object.assign(details, { eModeLtvBps: String(c.ltv), eModeLiquidationThresholdBps: String(c.liquidationThreshold), eModeLiquidationBonusBps: String(c.liquidationBonus) });
+      if (c)
+        Object.assign(details, {
+          eModeLtvBps: String(c.ltv),
+          eModeLiquidationThresholdBps: String(c.liquidationThreshold),
+          eModeLiquidationBonusBps: String(c.liquidationBonus),
+        });
       else errors.push(`getEModeCategoryCollateralConfig(${eMode}): ${errorOf(reads, k.eModeConfig(eMode))}`);
     }
   }
@@ -108,5 +156,18 @@ function accountFacts(a: Address, reads: Reads): { details: Record<string, strin
 }
 
 function failed(a: Address, asset: string, error: string, contract: Address = POOL): Position {
-  return { id: positionId('aave', a, asset), family: 'aave', account: a, asset, status: 'failed', error, amount: 0n, fairValueEth: null, marketValueEth: null, depegWad: null, details: {}, sources: [{ contract, call: 'balanceOf' }] };
+  return {
+    id: positionId('aave', a, asset),
+    family: 'aave',
+    account: a,
+    asset,
+    status: 'failed',
+    error,
+    amount: 0n,
+    fairValueEth: null,
+    marketValueEth: null,
+    depegWad: null,
+    details: {},
+    sources: [{ contract, call: 'balanceOf' }],
+  };
 }

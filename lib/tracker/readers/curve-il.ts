@@ -22,15 +22,24 @@ export type CurveLpIlParameters = {
  * rates. Also the lib/risk StableSwap model at the current market ÷ fair price, for comparison:
  * the two agree while the pool sits at the market price; the measured one is the position's own.
  */
-export function curveLpIl({ pool, amount, underlying, values, reads }: CurveLpIlParameters): { il?: ImpermanentLoss; details: Record<string, string> } {
+export function curveLpIl({ pool, amount, underlying, values, reads }: CurveLpIlParameters): {
+  il?: ImpermanentLoss;
+  details: Record<string, string>;
+} {
   const details: Record<string, string> = { ilBasis: 'balanced entry at peg (entry not recorded); fees earned count on both sides' };
-  const marketPerFair = values.map((v) => (v.rates.fairRate && v.rates.marketRate !== null ? (v.rates.marketRate * WAD) / v.rates.fairRate : null));
+  const marketPerFair = values.map((v) =>
+    v.rates.fairRate && v.rates.marketRate !== null ? (v.rates.marketRate * WAD) / v.rates.fairRate : null,
+  );
   if (reads.virtualPrice === undefined || marketPerFair.some((m) => m === null)) {
     details.ilError = reads.virtualPrice === undefined ? 'get_virtual_price was not read' : 'a coin has no market rate';
     return { details };
   }
   const virtualValueEth = (amount * reads.virtualPrice) / WAD;
-  const measured = stableswapIlVsBalancedEntry({ underlyingFairEth: values.map((v) => v.fairValueEth ?? 0n), marketPerFair: marketPerFair as bigint[], virtualValueEth });
+  const measured = stableswapIlVsBalancedEntry({
+    underlyingFairEth: values.map((v) => v.fairValueEth ?? 0n),
+    marketPerFair: marketPerFair as bigint[],
+    virtualValueEth,
+  });
   const il: ImpermanentLoss = {
     ...measured,
     basis: 'balanced-entry-at-peg',
@@ -43,8 +52,17 @@ export function curveLpIl({ pool, amount, underlying, values, reads }: CurveLpIl
   const rates = values[token]?.rates;
   if (reads.A !== undefined && reads.A > 0n && rates?.fairRate && rates.marketRate) {
     const fee = reads.fee === undefined ? 0 : Number(reads.fee) / FEE_DENOMINATOR;
-    const model = ilYieldBearing({ marketPrice: rates.marketRate, fairRate: rates.fairRate, pool: { kind: 'stableswap', A: Number(reads.A), fee } });
-    Object.assign(details, { ilModel: model.il.toFixed(10), ilModelPrice: model.depegPrice.toFixed(10), poolA: String(reads.A), poolFee: String(reads.fee ?? '') });
+    const model = ilYieldBearing({
+      marketPrice: rates.marketRate,
+      fairRate: rates.fairRate,
+      pool: { kind: 'stableswap', A: Number(reads.A), fee },
+    });
+    Object.assign(details, {
+      ilModel: model.il.toFixed(10),
+      ilModelPrice: model.depegPrice.toFixed(10),
+      poolA: String(reads.A),
+      poolFee: String(reads.fee ?? ''),
+    });
   }
   return { il, details };
 }

@@ -19,7 +19,13 @@ const k = {
 
 /** Pool-wide reads: each coin's balance, LP supply, virtual price, A and fee (for the IL model). */
 function poolCalls(p: CurveLpPool): ReadCall[] {
-  const pool = (key: string, functionName: string, args: readonly unknown[] = []): ReadCall => ({ key, address: p.pool, abi: curveLpPoolAbi, functionName, args });
+  const pool = (key: string, functionName: string, args: readonly unknown[] = []): ReadCall => ({
+    key,
+    address: p.pool,
+    abi: curveLpPoolAbi,
+    functionName,
+    args,
+  });
   return [
     ...p.coins.map((_, i) => pool(k.balance(p, i), 'balances', [BigInt(i)])),
     { key: k.supply(p), address: p.lpToken, abi: erc20Abi, functionName: 'totalSupply' },
@@ -37,15 +43,38 @@ function poolCalls(p: CurveLpPool): ReadCall[] {
 export function curveLpReader(pools: readonly CurveLpPool[] = CURVE_LP_POOLS): PositionReader {
   return {
     family: 'curve-lp',
-    phase1: ({ accounts }) => pools.flatMap((p) => [...poolCalls(p), ...accounts.map((a): ReadCall => ({ key: k.lp(p, a), address: p.lpToken, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS }))]),
+    phase1: ({ accounts }) =>
+      pools.flatMap((p) => [
+        ...poolCalls(p),
+        ...accounts.map((a): ReadCall => ({
+          key: k.lp(p, a),
+          address: p.lpToken,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [a],
+          gas: BALANCE_READ_GAS,
+        })),
+      ]),
     positions: ({ accounts }, reads, rates) => pools.flatMap((p) => accounts.flatMap((a) => position(p, a, reads, rates))),
   };
 }
 
 function position(p: CurveLpPool, a: Address, reads: Reads, rates: RateBook): Position[] {
   const asset = p.label;
-  const base = { id: positionId('curve-lp', a, p.lpToken), family: 'curve-lp' as const, account: a, asset, sources: [{ contract: p.lpToken, call: 'balanceOf' }, { contract: p.pool, call: 'balances' }, { contract: p.lpToken, call: 'totalSupply' }] };
-  const fail = (error: string, amount = 0n): Position[] => [{ ...base, status: 'failed', error, amount, fairValueEth: null, marketValueEth: null, depegWad: null, details: {} }];
+  const base = {
+    id: positionId('curve-lp', a, p.lpToken),
+    family: 'curve-lp' as const,
+    account: a,
+    asset,
+    sources: [
+      { contract: p.lpToken, call: 'balanceOf' },
+      { contract: p.pool, call: 'balances' },
+      { contract: p.lpToken, call: 'totalSupply' },
+    ],
+  };
+  const fail = (error: string, amount = 0n): Position[] => [
+    { ...base, status: 'failed', error, amount, fairValueEth: null, marketValueEth: null, depegWad: null, details: {} },
+  ];
   const amount = bigintOf(reads, k.lp(p, a));
   if (amount === undefined) return fail(`LP balanceOf: ${errorOf(reads, k.lp(p, a))}`);
   if (amount === 0n) return [];
@@ -53,7 +82,8 @@ function position(p: CurveLpPool, a: Address, reads: Reads, rates: RateBook): Po
   const supply = bigintOf(reads, k.supply(p));
   const missing = balances.findIndex((b) => b === undefined);
   if (missing >= 0) return fail(`balances(${missing}): ${errorOf(reads, k.balance(p, missing))}`, amount);
-  if (supply === undefined || supply === 0n) return fail(`LP totalSupply: ${supply === 0n ? 'read as 0' : errorOf(reads, k.supply(p))}`, amount);
+  if (supply === undefined || supply === 0n)
+    return fail(`LP totalSupply: ${supply === 0n ? 'read as 0' : errorOf(reads, k.supply(p))}`, amount);
 
   const underlying = lpUnderlying(balances as bigint[], amount, supply);
   const values = p.coins.map((coin, i) => valueIn(coin, underlying[i]!, rates));
@@ -62,15 +92,36 @@ function position(p: CurveLpPool, a: Address, reads: Reads, rates: RateBook): Po
   const fairValueEth = values.reduce((sum, v) => sum + v.fairValueEth!, 0n);
   const marketValueEth = values.every((v) => v.marketValueEth !== null) ? values.reduce((sum, v) => sum + v.marketValueEth!, 0n) : null;
 
-  const il = curveLpIl({ pool: p, amount, underlying, values, reads: { virtualPrice: bigintOf(reads, k.virtualPrice(p)), A: bigintOf(reads, k.A(p)), fee: bigintOf(reads, k.fee(p)) } });
-  return [{
-    ...base, status: 'ok', amount, fairValueEth, marketValueEth, depegWad: depegWad(marketValueEth, fairValueEth),
-    marketSource: `underlying at each coin's 1-token market rate (${values.map((v, i) => `${p.coins[i]}: ${v.rates.marketSource ?? 'none'}`).join(', ')})`,
-    ...(il.il ? { il: il.il } : {}),
-    details: {
-      pool: p.pool, lpToken: p.lpToken, lpTotalSupply: String(supply), shareOfPoolWad: String((amount * 10n ** 18n) / supply),
-      ...Object.fromEntries(p.coins.flatMap((coin, i) => [[`underlying${i}`, `${underlying[i]} ${coin}`], [`poolBalance${i}`, String(balances[i])]])),
-      ...il.details,
+  const il = curveLpIl({
+    pool: p,
+    amount,
+    underlying,
+    values,
+    reads: { virtualPrice: bigintOf(reads, k.virtualPrice(p)), A: bigintOf(reads, k.A(p)), fee: bigintOf(reads, k.fee(p)) },
+  });
+  return [
+    {
+      ...base,
+      status: 'ok',
+      amount,
+      fairValueEth,
+      marketValueEth,
+      depegWad: depegWad(marketValueEth, fairValueEth),
+      marketSource: `underlying at each coin's 1-token market rate (${values.map((v, i) => `${p.coins[i]}: ${v.rates.marketSource ?? 'none'}`).join(', ')})`,
+      ...(il.il ? { il: il.il } : {}),
+      details: {
+        pool: p.pool,
+        lpToken: p.lpToken,
+        lpTotalSupply: String(supply),
+        shareOfPoolWad: String((amount * 10n ** 18n) / supply),
+        ...Object.fromEntries(
+          p.coins.flatMap((coin, i) => [
+            [`underlying${i}`, `${underlying[i]} ${coin}`],
+            [`poolBalance${i}`, String(balances[i])],
+          ]),
+        ),
+        ...il.details,
+      },
     },
-  }];
+  ];
 }

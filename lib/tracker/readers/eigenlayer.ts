@@ -39,9 +39,17 @@ function operatorsOf(reads: Reads, a: Address): Address[] {
 function exposure(reads: Reads, operator: Address | undefined, strategy: Address, valueEth: bigint, block?: bigint) {
   if (!operator || operator === zeroAddress) return { worstCaseEth: 0n, perSet: [], method: 'eigenlayer-magnitudes' as const };
   const max = bigintOf(reads, k.max(operator, strategy));
-  const alloc = value<readonly [readonly { avs: Address; id: number }[], readonly { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }[]]>(reads, k.allocations(operator, strategy));
+  const alloc = value<
+    readonly [readonly { avs: Address; id: number }[], readonly { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }[]]
+  >(reads, k.allocations(operator, strategy));
   if (max === undefined || !alloc) return null;
-  const sets: SetAllocation[] = alloc[0].map((set, i) => ({ avs: set.avs, id: set.id, currentMagnitude: alloc[1][i]?.currentMagnitude ?? 0n, pendingDiff: alloc[1][i]?.pendingDiff ?? 0n, effectBlock: BigInt(alloc[1][i]?.effectBlock ?? 0) }));
+  const sets: SetAllocation[] = alloc[0].map((set, i) => ({
+    avs: set.avs,
+    id: set.id,
+    currentMagnitude: alloc[1][i]?.currentMagnitude ?? 0n,
+    pendingDiff: alloc[1][i]?.pendingDiff ?? 0n,
+    effectBlock: BigInt(alloc[1][i]?.effectBlock ?? 0),
+  }));
   return { ...eigenSlashingExposure(valueEth, max, sets, block), operator, method: 'eigenlayer-magnitudes' as const };
 }
 
@@ -57,7 +65,14 @@ export function eigenLayerReader(): PositionReader {
       { key: k.delay, address: DM, abi: delegationManagerAbi, functionName: 'minWithdrawalDelayBlocks' },
       ...accounts.flatMap((a): ReadCall[] => [
         { key: k.operator(a), address: DM, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [a] },
-        { key: k.shares(a), address: DM, abi: delegationManagerAbi, functionName: 'getWithdrawableShares', args: [a, STRATEGY_ADDRESSES], gas: 300_000n },
+        {
+          key: k.shares(a),
+          address: DM,
+          abi: delegationManagerAbi,
+          functionName: 'getWithdrawableShares',
+          args: [a, STRATEGY_ADDRESSES],
+          gas: 300_000n,
+        },
         { key: k.queued(a), address: DM, abi: delegationManagerAbi, functionName: 'getQueuedWithdrawals', args: [a], gas: 300_000n },
       ]),
     ],
@@ -67,24 +82,46 @@ export function eigenLayerReader(): PositionReader {
       for (const a of accounts) {
         withdrawableOf(reads, a)?.[0].forEach((shares, i) => {
           const s = STRATEGY_ADDRESSES[i]!;
-          if (shares > 0n) add({ key: k.underlying(a, s, 'active'), address: s, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [shares] });
+          if (shares > 0n)
+            add({
+              key: k.underlying(a, s, 'active'),
+              address: s,
+              abi: strategyAbi,
+              functionName: 'sharesToUnderlyingView',
+              args: [shares],
+            });
         });
         const queued = queuedOf(reads, a);
         queued?.[0].forEach((w, wi) =>
           w.strategies.forEach((s, si) => {
             const shares = queued[1][wi]?.[si] ?? 0n;
-            if (shares > 0n) add({ key: k.underlying(a, s, `q${wi}`), address: s, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [shares] });
+            if (shares > 0n)
+              add({
+                key: k.underlying(a, s, `q${wi}`),
+                address: s,
+                abi: strategyAbi,
+                functionName: 'sharesToUnderlyingView',
+                args: [shares],
+              });
           }),
         );
         for (const op of operatorsOf(reads, a))
           for (const s of STRATEGY_ADDRESSES) {
             add({ key: k.max(op, s), address: AM, abi: allocationManagerAbi, functionName: 'getMaxMagnitude', args: [op, s] });
-            add({ key: k.allocations(op, s), address: AM, abi: allocationManagerAbi, functionName: 'getStrategyAllocations', args: [op, s], gas: 300_000n });
+            add({
+              key: k.allocations(op, s),
+              address: AM,
+              abi: allocationManagerAbi,
+              functionName: 'getStrategyAllocations',
+              args: [op, s],
+              gas: 300_000n,
+            });
           }
       }
       return [...calls.values()];
     },
-    positions: ({ accounts, blockNumber }, reads, rates) => accounts.flatMap((a) => [...active(a, reads, rates, blockNumber), ...queuedPositions(a, reads, rates, blockNumber)]),
+    positions: ({ accounts, blockNumber }, reads, rates) =>
+      accounts.flatMap((a) => [...active(a, reads, rates, blockNumber), ...queuedPositions(a, reads, rates, blockNumber)]),
   };
 }
 
@@ -109,14 +146,39 @@ function active(a: Address, reads: Reads, rates: RateBook, block?: bigint): Posi
     if (underlying === undefined) return [failed(a, asset, `sharesToUnderlyingView: ${errorOf(reads, k.underlying(a, s, 'active'))}`)];
     const v = valued(symbol, underlying, rates);
     const slashing = v.fairValueEth === null ? null : exposure(reads, operator, s, v.fairValueEth, block);
-    const error = v.fairValueEth === null ? `fair rate: ${v.rateError ?? 'unknown'}` : slashing === null ? `operator magnitudes of ${operator}: ${errorOf(reads, k.allocations(operator!, s))}` : undefined;
-    return [{
-      id: positionId('eigenlayer', a, asset), family: 'eigenlayer', account: a, asset, status: error ? 'failed' : 'ok', ...(error ? { error } : {}),
-      amount: withdrawable, fairValueEth: v.fairValueEth, marketValueEth: v.marketValueEth, depegWad: v.depegWad, marketSource: `${symbol} market rate (exit needs the withdrawal delay first)`,
-      ...(slashing ? { slashing } : {}),
-      details: { depositShares: String(shares[1][i] ?? 0n), underlying: String(underlying), delegatedTo: operator ?? 'unknown', strategy: s },
-      sources: [{ contract: DM, call: 'getWithdrawableShares' }, { contract: s, call: 'sharesToUnderlyingView' }, { contract: AM, call: 'getStrategyAllocations' }],
-    }];
+    const error =
+      v.fairValueEth === null
+        ? `fair rate: ${v.rateError ?? 'unknown'}`
+        : slashing === null
+          ? `operator magnitudes of ${operator}: ${errorOf(reads, k.allocations(operator!, s))}`
+          : undefined;
+    return [
+      {
+        id: positionId('eigenlayer', a, asset),
+        family: 'eigenlayer',
+        account: a,
+        asset,
+        status: error ? 'failed' : 'ok',
+        ...(error ? { error } : {}),
+        amount: withdrawable,
+        fairValueEth: v.fairValueEth,
+        marketValueEth: v.marketValueEth,
+        depegWad: v.depegWad,
+        marketSource: `${symbol} market rate (exit needs the withdrawal delay first)`,
+        ...(slashing ? { slashing } : {}),
+        details: {
+          depositShares: String(shares[1][i] ?? 0n),
+          underlying: String(underlying),
+          delegatedTo: operator ?? 'unknown',
+          strategy: s,
+        },
+        sources: [
+          { contract: DM, call: 'getWithdrawableShares' },
+          { contract: s, call: 'sharesToUnderlyingView' },
+          { contract: AM, call: 'getStrategyAllocations' },
+        ],
+      },
+    ];
   });
 }
 
@@ -130,24 +192,55 @@ function queuedPositions(a: Address, reads: Reads, rates: RateBook, block?: bigi
       const asset = `${symbol} withdrawal #${wi} @${w.startBlock}`;
       const shares = queued[1][wi]?.[si] ?? 0n;
       const underlying = shares === 0n ? 0n : bigintOf(reads, k.underlying(a, s, `q${wi}`));
-      if (underlying === undefined) return failed(a, asset, `sharesToUnderlyingView: ${errorOf(reads, k.underlying(a, s, `q${wi}`))}`, 'eigenlayer-queued');
+      if (underlying === undefined)
+        return failed(a, asset, `sharesToUnderlyingView: ${errorOf(reads, k.underlying(a, s, `q${wi}`))}`, 'eigenlayer-queued');
       const v = valued(symbol, underlying, rates);
       const claimableBlock = BigInt(w.startBlock) + delay;
       const claimable = block !== undefined && block >= claimableBlock;
       // Until completable the withdrawal takes any slash of the operator it left (reference §6).
       const slashing = claimable || v.fairValueEth === null ? null : exposure(reads, w.delegatedTo, s, v.fairValueEth, block);
       return {
-        id: positionId('eigenlayer-queued', a, `${symbol}:${w.startBlock}:${wi}`), family: 'eigenlayer-queued', account: a, asset,
-        status: v.fairValueEth === null ? 'failed' : 'ok', ...(v.fairValueEth === null ? { error: `fair rate: ${v.rateError ?? 'unknown'}` } : {}),
-        amount: shares, fairValueEth: v.fairValueEth, marketValueEth: v.marketValueEth, depegWad: v.depegWad,
+        id: positionId('eigenlayer-queued', a, `${symbol}:${w.startBlock}:${wi}`),
+        family: 'eigenlayer-queued',
+        account: a,
+        asset,
+        status: v.fairValueEth === null ? 'failed' : 'ok',
+        ...(v.fairValueEth === null ? { error: `fair rate: ${v.rateError ?? 'unknown'}` } : {}),
+        amount: shares,
+        fairValueEth: v.fairValueEth,
+        marketValueEth: v.marketValueEth,
+        depegWad: v.depegWad,
         ...(slashing ? { slashing } : {}),
-        details: { underlying: String(underlying), startBlock: String(w.startBlock), claimableBlock: String(claimableBlock), claimable: String(claimable), delegatedTo: w.delegatedTo, strategy: s },
-        sources: [{ contract: DM, call: 'getQueuedWithdrawals' }, { contract: DM, call: 'minWithdrawalDelayBlocks' }],
+        details: {
+          underlying: String(underlying),
+          startBlock: String(w.startBlock),
+          claimableBlock: String(claimableBlock),
+          claimable: String(claimable),
+          delegatedTo: w.delegatedTo,
+          strategy: s,
+        },
+        sources: [
+          { contract: DM, call: 'getQueuedWithdrawals' },
+          { contract: DM, call: 'minWithdrawalDelayBlocks' },
+        ],
       };
     }),
   );
 }
 
 function failed(a: Address, asset: string, error: string, family: Position['family'] = 'eigenlayer'): Position {
-  return { id: positionId(family, a, asset), family, account: a, asset, status: 'failed', error, amount: 0n, fairValueEth: null, marketValueEth: null, depegWad: null, details: {}, sources: [{ contract: DM, call: 'getWithdrawableShares' }] };
+  return {
+    id: positionId(family, a, asset),
+    family,
+    account: a,
+    asset,
+    status: 'failed',
+    error,
+    amount: 0n,
+    fairValueEth: null,
+    marketValueEth: null,
+    depegWad: null,
+    details: {},
+    sources: [{ contract: DM, call: 'getWithdrawableShares' }],
+  };
 }

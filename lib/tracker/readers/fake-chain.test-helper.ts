@@ -8,7 +8,17 @@ export type Answer = (call: ReadCall) => unknown;
 /** A rate book with the given fair and 1-token market rates (WAD). */
 export function rateBook(entries: Record<string, { fair: bigint | null; market: bigint | null }>): RateBook {
   return new Map(
-    Object.entries(entries).map(([symbol, r]): [string, TokenMarket] => [symbol, { symbol, fairRate: r.fair, marketRate: r.market, depegWad: null, marketSource: `test:${symbol}`, ...(r.fair === null ? { error: 'rate reverted' } : {}) }]),
+    Object.entries(entries).map(([symbol, r]): [string, TokenMarket] => [
+      symbol,
+      {
+        symbol,
+        fairRate: r.fair,
+        marketRate: r.market,
+        depegWad: null,
+        marketSource: `test:${symbol}`,
+        ...(r.fair === null ? { error: 'rate reverted' } : {}),
+      },
+    ]),
   );
 }
 

@@ -7,7 +7,17 @@ import { lrtExposureReader } from './lrt-exposure';
 const alice: Address = '0x00000000000000000000000000000000000A11cE';
 const E = 10n ** 18n;
 const holding = (asset: string, family: Position['family'] = 'token', details: Record<string, string> = {}): Position => ({
-  id: `${family}:${alice}:${asset}`, family, account: alice, asset, status: 'ok', amount: 2n * E, fairValueEth: 2n * E, marketValueEth: 2n * E, depegWad: 0n, details, sources: [],
+  id: `${family}:${alice}:${asset}`,
+  family,
+  account: alice,
+  asset,
+  status: 'ok',
+  amount: 2n * E,
+  fairValueEth: 2n * E,
+  marketValueEth: 2n * E,
+  depegWad: 0n,
+  details,
+  sources: [],
 });
 
 describe('lrtExposureReader', () => {
@@ -16,7 +26,11 @@ describe('lrtExposureReader', () => {
     expect(reader.phase1({ accounts: [alice] })).toEqual([]);
     const { positions } = runReader(reader, [alice], () => 0n, rateBook({}));
     expect(positions).toEqual([]);
-    const annotated = reader.annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('ezETH'), holding('stETH'), holding('aEthrsETH', 'aave', { underlying: 'rsETH' })]);
+    const annotated = reader.annotate!({ accounts: [alice] }, new Map(), rateBook({}), [
+      holding('ezETH'),
+      holding('stETH'),
+      holding('aEthrsETH', 'aave', { underlying: 'rsETH' }),
+    ]);
     expect(annotated[0]!.details).toMatchObject({ lrtExposure: 'unknown', lrtExposureReason: expect.stringMatching(/Renzo/) });
     expect(annotated[0]!.slashing).toBeUndefined();
     expect(annotated[1]).toEqual(holding('stETH')); // an LST is not an LRT: untouched

@@ -35,7 +35,12 @@ export function lrtExposureReader(stakers: Partial<Record<RestakingSymbol, reado
   return {
     family: 'lrt-exposure',
     phase1: (ctx) => [
-      ...known.map((s): ReadCall => ({ key: supplyKey(s), address: RESTAKING_TOKENS[s].address, abi: erc20Abi, functionName: 'totalSupply' })),
+      ...known.map((s): ReadCall => ({
+        key: supplyKey(s),
+        address: RESTAKING_TOKENS[s].address,
+        abi: erc20Abi,
+        functionName: 'totalSupply',
+      })),
       ...(stakerAccounts.length ? eigen.phase1(asStakers(ctx)) : []),
     ],
     phase2: (ctx, reads, rates) => (stakerAccounts.length ? (eigen.phase2?.(asStakers(ctx), reads, rates) ?? []) : []),
@@ -47,7 +52,11 @@ export function lrtExposureReader(stakers: Partial<Record<RestakingSymbol, reado
         const symbol = lrtOf(p);
         if (!symbol || p.status !== 'ok') return p;
         const r = risk.get(symbol);
-        if (!r) return unknown(p, `the contracts that restake for ${PROTOCOLS[RESTAKING_TOKENS[symbol].protocol].name} (${symbol}) are not in the registry (LRT_STAKERS)`);
+        if (!r)
+          return unknown(
+            p,
+            `the contracts that restake for ${PROTOCOLS[RESTAKING_TOKENS[symbol].protocol].name} (${symbol}) are not in the registry (LRT_STAKERS)`,
+          );
         if ('error' in r) return unknown(p, r.error);
         return withShare(p, symbol, r.atRiskEth, reads);
       });
@@ -71,7 +80,13 @@ function withShare(p: Position, symbol: RestakingSymbol, atRiskEth: bigint, read
   return {
     ...p,
     slashing: { worstCaseEth: share.holderAtRiskEth, method: 'lrt-share' },
-    details: { ...p.details, lrtExposure: 'known', lrtProtocolAtRiskEth: String(atRiskEth), lrtTotalSupply: String(supply), lrtShareOfSupplyWad: String(share.shareOfSupplyWad) },
+    details: {
+      ...p.details,
+      lrtExposure: 'known',
+      lrtProtocolAtRiskEth: String(atRiskEth),
+      lrtTotalSupply: String(supply),
+      lrtShareOfSupplyWad: String(share.shareOfSupplyWad),
+    },
   };
 }
 

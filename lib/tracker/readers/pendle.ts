@@ -39,15 +39,42 @@ export function pendleReader(markets: readonly PendleMarket[] = PENDLE_MARKETS):
     family: 'pendle-pt',
     phase1: ({ accounts }) =>
       markets.flatMap((m): ReadCall[] => [
-        { key: k.rate(m), address: PENDLE.ptOracle, abi: pendleOracleAbi, functionName: 'getPtToAssetRate', args: [m.market, PENDLE_TWAP_SECONDS], gas: 300_000n },
+        {
+          key: k.rate(m),
+          address: PENDLE.ptOracle,
+          abi: pendleOracleAbi,
+          functionName: 'getPtToAssetRate',
+          args: [m.market, PENDLE_TWAP_SECONDS],
+          gas: 300_000n,
+        },
         { key: k.expiry(m), address: m.market, abi: pendleMarketAbi, functionName: 'expiry' },
-        ...accounts.map((a): ReadCall => ({ key: k.balance(m, a), address: m.pt, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS })),
+        ...accounts.map((a): ReadCall => ({
+          key: k.balance(m, a),
+          address: m.pt,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [a],
+          gas: BALANCE_READ_GAS,
+        })),
       ]),
     positions: ({ accounts, blockTimestamp }, reads, rates) =>
       markets.flatMap((m) =>
         accounts.flatMap((a): Position[] => {
-          const base = { id: positionId('pendle-pt', a, m.pt), family: 'pendle-pt' as const, account: a, asset: m.label, sources: [{ contract: m.pt, call: 'balanceOf' }, { contract: PENDLE.ptOracle, call: 'getPtToAssetRate' }, { contract: m.market, call: 'expiry' }] };
-          const fail = (error: string, amount = 0n): Position[] => (m.devnetOnly && amount === 0n ? [] : [{ ...base, status: 'failed', error, amount, fairValueEth: null, marketValueEth: null, depegWad: null, details: {} }]);
+          const base = {
+            id: positionId('pendle-pt', a, m.pt),
+            family: 'pendle-pt' as const,
+            account: a,
+            asset: m.label,
+            sources: [
+              { contract: m.pt, call: 'balanceOf' },
+              { contract: PENDLE.ptOracle, call: 'getPtToAssetRate' },
+              { contract: m.market, call: 'expiry' },
+            ],
+          };
+          const fail = (error: string, amount = 0n): Position[] =>
+            m.devnetOnly && amount === 0n
+              ? []
+              : [{ ...base, status: 'failed', error, amount, fairValueEth: null, marketValueEth: null, depegWad: null, details: {} }];
           const amount = bigintOf(reads, k.balance(m, a));
           if (amount === undefined) return fail(`PT balanceOf: ${errorOf(reads, k.balance(m, a))}`);
           if (amount === 0n) return [];
@@ -61,16 +88,29 @@ export function pendleReader(markets: readonly PendleMarket[] = PENDLE_MARKETS):
           const valueEth = mulWad(assetAmount, asset.fairRate);
           const left = blockTimestamp === undefined ? undefined : expiry - blockTimestamp;
           const apy = left === undefined ? null : impliedApy(ptRate, left);
-          return [{
-            ...base, status: 'ok', amount, fairValueEth: valueEth, marketValueEth: valueEth, depegWad: null,
-            marketSource: `pendle PYYtLpOracle ${PENDLE.ptOracle} getPtToAssetRate(${m.market}, ${PENDLE_TWAP_SECONDS}s TWAP)`,
-            details: {
-              market: m.market, pt: m.pt, accountingAsset: m.asset, ptToAssetRate: String(ptRate), assetAmount: String(assetAmount),
-              faceValueEth: String(mulWad(amount, asset.fairRate)), maturity: String(expiry), matured: String(left !== undefined && left <= 0n),
-              ...(left !== undefined ? { secondsToMaturity: String(left > 0n ? left : 0n) } : {}),
-              impliedApy: apy === null ? 'n/a (matured or no block time)' : apy.toFixed(8),
+          return [
+            {
+              ...base,
+              status: 'ok',
+              amount,
+              fairValueEth: valueEth,
+              marketValueEth: valueEth,
+              depegWad: null,
+              marketSource: `pendle PYYtLpOracle ${PENDLE.ptOracle} getPtToAssetRate(${m.market}, ${PENDLE_TWAP_SECONDS}s TWAP)`,
+              details: {
+                market: m.market,
+                pt: m.pt,
+                accountingAsset: m.asset,
+                ptToAssetRate: String(ptRate),
+                assetAmount: String(assetAmount),
+                faceValueEth: String(mulWad(amount, asset.fairRate)),
+                maturity: String(expiry),
+                matured: String(left !== undefined && left <= 0n),
+                ...(left !== undefined ? { secondsToMaturity: String(left > 0n ? left : 0n) } : {}),
+                impliedApy: apy === null ? 'n/a (matured or no block time)' : apy.toFixed(8),
+              },
             },
-          }];
+          ];
         }),
       ),
   };

@@ -27,7 +27,16 @@ export function tokenReader(tokens: readonly TokenSource[] = TOKEN_SOURCES): Pos
   return {
     family: 'token',
     phase1: ({ accounts }) =>
-      tokens.flatMap((t) => accounts.map((a): ReadCall => ({ key: balKey(t, a), address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [a], gas: BALANCE_READ_GAS }))),
+      tokens.flatMap((t) =>
+        accounts.map((a): ReadCall => ({
+          key: balKey(t, a),
+          address: t.address,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [a],
+          gas: BALANCE_READ_GAS,
+        })),
+      ),
     phase2: ({ accounts }, reads, rates) =>
       tokens.flatMap((t) =>
         accounts.flatMap((a) => {
@@ -41,14 +50,33 @@ export function tokenReader(tokens: readonly TokenSource[] = TOKEN_SOURCES): Pos
       tokens.flatMap((t) =>
         accounts.flatMap((a): Position[] => {
           const amount = bigintOf(reads, balKey(t, a));
-          const base = { id: positionId('token', a, t.symbol), family: 'token' as const, account: a, asset: t.symbol, sources: [{ contract: t.address, call: 'balanceOf' }] };
+          const base = {
+            id: positionId('token', a, t.symbol),
+            family: 'token' as const,
+            account: a,
+            asset: t.symbol,
+            sources: [{ contract: t.address, call: 'balanceOf' }],
+          };
           if (amount === undefined)
-            return [{ ...base, status: 'failed', error: `balanceOf: ${errorOf(reads, balKey(t, a))}`, amount: 0n, fairValueEth: null, marketValueEth: null, depegWad: null, details: {} }];
+            return [
+              {
+                ...base,
+                status: 'failed',
+                error: `balanceOf: ${errorOf(reads, balKey(t, a))}`,
+                amount: 0n,
+                fairValueEth: null,
+                marketValueEth: null,
+                depegWad: null,
+                details: {},
+              },
+            ];
           if (amount === 0n) return [];
           const rate = rates.get(t.symbol);
           const fairValueEth = rate?.fairRate ? mulWad(amount, rate.fairRate) : null;
           const route = exitRoute(t, amount, rates);
-          const quote = route ? firstQuote(directMarkets(route.token), route.amount, reads, exitKey(t, a)) : { error: 'fair rate needed to size the exit quote' };
+          const quote = route
+            ? firstQuote(directMarkets(route.token), route.amount, reads, exitKey(t, a))
+            : { error: 'fair rate needed to size the exit quote' };
           const marketValueEth = 'valueEth' in quote ? quote.valueEth : null;
           const failed = fairValueEth === null;
           return [

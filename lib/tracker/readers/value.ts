@@ -9,7 +9,12 @@ export function coinRates(symbol: string, rates: RateBook): CoinRates {
   if (isEthLike(symbol)) return { fairRate: WAD, marketRate: WAD, marketSource: 'ETH 1:1' };
   const r = rates.get(symbol);
   if (!r) return { fairRate: null, marketRate: null, error: `${symbol} is not in the rate book` };
-  return { fairRate: r.fairRate, marketRate: r.marketRate, ...(r.marketSource ? { marketSource: r.marketSource } : {}), ...(r.error ? { error: r.error } : {}) };
+  return {
+    fairRate: r.fairRate,
+    marketRate: r.marketRate,
+    ...(r.marketSource ? { marketSource: r.marketSource } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  };
 }
 
 /** amount of a coin in ETH at its fair and its 1-token market rate, and the depeg between them. */

@@ -16,16 +16,21 @@ const utf8Hex = (s) => Array.from(new TextEncoder().encode(s), (b) => b.toString
 function splitTuple(type) {
   const inner = type.slice(1, -1);
   const parts = [];
-  let depth = 0, start = 0;
+  let depth = 0,
+    start = 0;
   for (let i = 0; i < inner.length; i++) {
     if (inner[i] === '(') depth++;
     else if (inner[i] === ')') depth--;
-    else if (inner[i] === ',' && depth === 0) { parts.push(inner.slice(start, i)); start = i + 1; }
+    else if (inner[i] === ',' && depth === 0) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
   }
   if (inner.length) parts.push(inner.slice(start));
   return parts.map((p) => p.trim().split(' ')[0]);
 }
-const isDynamic = (type) => type === 'string' || type === 'bytes' || type.endsWith('[]') || (type.startsWith('(') && splitTuple(type).some(isDynamic));
+const isDynamic = (type) =>
+  type === 'string' || type === 'bytes' || type.endsWith('[]') || (type.startsWith('(') && splitTuple(type).some(isDynamic));
 
 function encodeOne(type, value) {
   if (type === 'address') return word(value.toLowerCase());
@@ -43,13 +48,17 @@ function encodeOne(type, value) {
 }
 
 function encodeParams(types, values) {
-  const heads = [], tails = [];
+  const heads = [],
+    tails = [];
   const headSize = types.reduce((n, t, i) => n + (isDynamic(t) ? 32 : encodeOne(t, values[i]).length / 2), 0);
   let offset = headSize;
   types.forEach((type, i) => {
     const enc = encodeOne(type, values[i]);
-    if (isDynamic(type)) { heads.push(uintWord(offset)); tails.push(enc); offset += enc.length / 2; }
-    else heads.push(enc);
+    if (isDynamic(type)) {
+      heads.push(uintWord(offset));
+      tails.push(enc);
+      offset += enc.length / 2;
+    } else heads.push(enc);
   });
   return heads.join('') + tails.join('');
 }
@@ -67,7 +76,12 @@ function discoverWallet() {
       resolve({ provider: event.detail.provider, name: event.detail.info?.name ?? 'EIP-6963 wallet' });
     });
     window.dispatchEvent(new Event('eip6963:requestProvider'));
-    setTimeout(() => { if (!done) { done = true; resolve(window.ethereum ? { provider: window.ethereum, name: 'window.ethereum' } : null); } }, 300);
+    setTimeout(() => {
+      if (!done) {
+        done = true;
+        resolve(window.ethereum ? { provider: window.ethereum, name: 'window.ethereum' } : null);
+      }
+    }, 300);
   });
 }
 
@@ -96,7 +110,9 @@ async function waitForReceipt(hash) {
 }
 
 async function send(tx) {
-  const hash = await request('eth_sendTransaction', [{ from: state.account, ...tx, ...(tx.value !== undefined ? { value: '0x' + BigInt(tx.value).toString(16) } : {}) }]);
+  const hash = await request('eth_sendTransaction', [
+    { from: state.account, ...tx, ...(tx.value !== undefined ? { value: '0x' + BigInt(tx.value).toString(16) } : {}) },
+  ]);
   const receipt = await waitForReceipt(hash);
   if (receipt.status !== '0x1') throw new Error(`transaction ${hash} reverted`);
   return hash;
@@ -143,13 +159,18 @@ function renderDeposits() {
   }
 }
 
-const approve = (token, spender, value) => send({ to: token, data: calldata(state.config.selectors.approve, ['address', 'uint256'], [spender, value]) });
+const approve = (token, spender, value) =>
+  send({ to: token, data: calldata(state.config.selectors.approve, ['address', 'uint256'], [spender, value]) });
 
 function wireActions() {
   const c = state.config;
   const s = c.selectors;
-  action('delegate', 'result-delegate', async () =>
-    `tx ${await send({ to: c.eigen.delegationManager, data: calldata(s.delegateTo, ['address', '(bytes,uint256)', 'bytes32'], [c.eigen.operator, ['0x', 0n], '0x' + '0'.repeat(64)]) })}`);
+  action(
+    'delegate',
+    'result-delegate',
+    async () =>
+      `tx ${await send({ to: c.eigen.delegationManager, data: calldata(s.delegateTo, ['address', '(bytes,uint256)', 'bytes32'], [c.eigen.operator, ['0x', 0n], '0x' + '0'.repeat(64)]) })}`,
+  );
   action('eigen-deposit', 'result-eigen-deposit', async () => {
     const value = amount();
     await approve(c.tokens.stETH, c.eigen.strategyManager, value);
@@ -170,27 +191,65 @@ function wireActions() {
     const now = Math.floor(Date.now() / 1000);
     const typed = {
       types: {
-        EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
-        PermitDetails: [{ name: 'token', type: 'address' }, { name: 'amount', type: 'uint160' }, { name: 'expiration', type: 'uint48' }, { name: 'nonce', type: 'uint48' }],
-        PermitSingle: [{ name: 'details', type: 'PermitDetails' }, { name: 'spender', type: 'address' }, { name: 'sigDeadline', type: 'uint256' }],
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+          { name: 'verifyingContract', type: 'address' },
+        ],
+        PermitDetails: [
+          { name: 'token', type: 'address' },
+          { name: 'amount', type: 'uint160' },
+          { name: 'expiration', type: 'uint48' },
+          { name: 'nonce', type: 'uint48' },
+        ],
+        PermitSingle: [
+          { name: 'details', type: 'PermitDetails' },
+          { name: 'spender', type: 'address' },
+          { name: 'sigDeadline', type: 'uint256' },
+        ],
       },
       primaryType: 'PermitSingle',
       domain: { name: 'Permit2', chainId: c.chainId, verifyingContract: c.permit2 },
       // The risky shape drainers ask for: unlimited amount that never expires.
-      message: { details: { token: c.tokens.stETH, amount: MAX_UINT160.toString(), expiration: MAX_UINT48.toString(), nonce: '0' }, spender: c.aave.pool, sigDeadline: String(now + 1800) },
+      message: {
+        details: { token: c.tokens.stETH, amount: MAX_UINT160.toString(), expiration: MAX_UINT48.toString(), nonce: '0' },
+        spender: c.aave.pool,
+        sigDeadline: String(now + 1800),
+      },
     };
     return `signature ${await request('eth_signTypedData_v4', [state.account, JSON.stringify(typed)])}`;
   });
   action('sign-permit', 'result-sign-permit', async () => {
-    const nonce = BigInt(await request('eth_call', [{ to: c.tokens.stETH, data: calldata(s.nonces, ['address'], [state.account]) }, 'latest']).catch(() => '0x0'));
+    const nonce = BigInt(
+      await request('eth_call', [{ to: c.tokens.stETH, data: calldata(s.nonces, ['address'], [state.account]) }, 'latest']).catch(
+        () => '0x0',
+      ),
+    );
     const typed = {
       types: {
-        EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
-        Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }],
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'version', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+          { name: 'verifyingContract', type: 'address' },
+        ],
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'spender', type: 'address' },
+          { name: 'value', type: 'uint256' },
+          { name: 'nonce', type: 'uint256' },
+          { name: 'deadline', type: 'uint256' },
+        ],
       },
       primaryType: 'Permit',
       domain: { name: c.tokenNames.stETH, version: '2', chainId: c.chainId, verifyingContract: c.tokens.stETH },
-      message: { owner: state.account, spender: c.aave.pool, value: amount().toString(), nonce: nonce.toString(), deadline: String(Math.floor(Date.now() / 1000) + 3600) },
+      message: {
+        owner: state.account,
+        spender: c.aave.pool,
+        value: amount().toString(),
+        nonce: nonce.toString(),
+        deadline: String(Math.floor(Date.now() / 1000) + 3600),
+      },
     };
     return `signature ${await request('eth_signTypedData_v4', [state.account, JSON.stringify(typed)])}`;
   });
@@ -220,7 +279,10 @@ async function main() {
   state.provider = found.provider;
   show('wallet-name', found.name, 'ok');
   $('connect').addEventListener('click', connect);
-  state.provider.on?.('accountsChanged', (accounts) => { state.account = accounts[0] ?? null; show('account', state.account ?? 'not connected'); });
+  state.provider.on?.('accountsChanged', (accounts) => {
+    state.account = accounts[0] ?? null;
+    show('account', state.account ?? 'not connected');
+  });
   state.provider.on?.('chainChanged', (id) => show('chain', String(Number(id))));
 }
 

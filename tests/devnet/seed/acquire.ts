@@ -18,29 +18,64 @@ export async function acquireToken(ctx: DevnetContext, symbol: TokenSymbol, acco
   const before = await balance();
   const as = { from: account, value: ethAmount };
   switch (symbol) {
-    case 'WETH': await ctx.write({ address: token, abi: abi('WETH9'), functionName: 'deposit', ...as }); break;
-    case 'stETH': await ctx.write({ address: token, abi: abi('StETH'), functionName: 'submit', args: [ZERO], ...as }); break;
-    case 'wstETH': await sendEth(ctx, account, token, ethAmount); break;
-    case 'rETH': await ctx.write({ address: P.rocketDepositPool, abi: abi('RocketDepositPool'), functionName: 'deposit', ...as }); break;
-    case 'eETH': await ctx.write({ address: P.etherfiLiquidityPool, abi: abi('EtherFiLiquidityPool'), functionName: 'deposit', ...as }); break;
+    case 'WETH':
+      await ctx.write({ address: token, abi: abi('WETH9'), functionName: 'deposit', ...as });
+      break;
+    case 'stETH':
+      await ctx.write({ address: token, abi: abi('StETH'), functionName: 'submit', args: [ZERO], ...as });
+      break;
+    case 'wstETH':
+      await sendEth(ctx, account, token, ethAmount);
+      break;
+    case 'rETH':
+      await ctx.write({ address: P.rocketDepositPool, abi: abi('RocketDepositPool'), functionName: 'deposit', ...as });
+      break;
+    case 'eETH':
+      await ctx.write({ address: P.etherfiLiquidityPool, abi: abi('EtherFiLiquidityPool'), functionName: 'deposit', ...as });
+      break;
     case 'weETH': {
       const eeth = await acquireToken(ctx, 'eETH', account, ethAmount);
       await ctx.write({ address: TOKENS.eETH, abi: erc20Abi, functionName: 'approve', args: [token, eeth], from: account });
       await ctx.write({ address: token, abi: abi('WeETH'), functionName: 'wrap', args: [eeth], from: account });
       break;
     }
-    case 'ezETH': await ctx.write({ address: P.renzoRestakeManager, abi: abi('RenzoRestakeManager'), functionName: 'depositETH', ...as }); break;
-    case 'rsETH': await ctx.write({ address: P.kelpDepositPool, abi: abi('KelpLRTDepositPool'), functionName: 'depositETH', args: [0n, ''], ...as }); break;
-    case 'pufETH': await ctx.write({ address: token, abi: abi('PufferVault'), functionName: 'depositETH', args: [account], ...as }); break;
-    case 'rswETH': await ctx.write({ address: token, abi: abi('RswETH'), functionName: 'deposit', ...as }); break;
-    case 'ETHx': await ctx.write({ address: P.staderStakePoolsManager, abi: abi('StaderStakePoolsManager'), functionName: 'deposit', args: [account], ...as }); break;
-    case 'mETH': await ctx.write({ address: P.mantleStaking, abi: abi('MantleStaking'), functionName: 'stake', args: [0n], ...as }); break;
+    case 'ezETH':
+      await ctx.write({ address: P.renzoRestakeManager, abi: abi('RenzoRestakeManager'), functionName: 'depositETH', ...as });
+      break;
+    case 'rsETH':
+      await ctx.write({ address: P.kelpDepositPool, abi: abi('KelpLRTDepositPool'), functionName: 'depositETH', args: [0n, ''], ...as });
+      break;
+    case 'pufETH':
+      await ctx.write({ address: token, abi: abi('PufferVault'), functionName: 'depositETH', args: [account], ...as });
+      break;
+    case 'rswETH':
+      await ctx.write({ address: token, abi: abi('RswETH'), functionName: 'deposit', ...as });
+      break;
+    case 'ETHx':
+      await ctx.write({
+        address: P.staderStakePoolsManager,
+        abi: abi('StaderStakePoolsManager'),
+        functionName: 'deposit',
+        args: [account],
+        ...as,
+      });
+      break;
+    case 'mETH':
+      await ctx.write({ address: P.mantleStaking, abi: abi('MantleStaking'), functionName: 'stake', args: [0n], ...as });
+      break;
     case 'cbETH': {
       const rate = (await ctx.client.readContract({ address: token, abi: abi('CbETH'), functionName: 'exchangeRate' })) as bigint;
       await ctx.write({ address: token, abi: abi('CbETH'), functionName: 'mint', args: [account, (ethAmount * 10n ** 18n) / rate] });
       break;
     }
-    case 'osETH': await ctx.write({ address: P.stakewiseOsTokenVaultController, abi: abi('OsTokenVaultController'), functionName: 'mintShares', args: [account, ethAmount] }); break;
+    case 'osETH':
+      await ctx.write({
+        address: P.stakewiseOsTokenVaultController,
+        abi: abi('OsTokenVaultController'),
+        functionName: 'mintShares',
+        args: [account, ethAmount],
+      });
+      break;
   }
   return (await balance()) - before;
 }

@@ -28,7 +28,9 @@ export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from =
       }),
     );
   }
-  const receipts = await Promise.all(hashes.map((hash) => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 10, timeout: 90_000 })));
+  const receipts = await Promise.all(
+    hashes.map((hash) => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 10, timeout: 90_000 })),
+  );
   const failed = receipts.flatMap((r, i) => (r.status === 'success' ? [] : [`${calls[i]?.functionName} on ${calls[i]?.address}`]));
   if (failed.length) throw new Error(`Devnet set-up reverted: ${failed.join(', ')}`);
   return hashes;

@@ -14,7 +14,8 @@ function solveD(A: bigint, x: bigint, y: bigint): bigint {
   let hi = x + y;
   while (lo < hi) {
     const mid = (lo + hi + 1n) / 2n;
-    if (f(mid) >= 0n) lo = mid; else hi = mid - 1n;
+    if (f(mid) >= 0n) lo = mid;
+    else hi = mid - 1n;
   }
   return lo;
 }
@@ -69,7 +70,8 @@ export function planSwap(m: CurveModel, i: 0 | 1, done: (after: CurveModel) => b
   let lo = 0n;
   while (hi - lo > hi / 1_000_000n + 1n) {
     const mid = (lo + hi) / 2n;
-    if (done(modelSwap(m, i, mid))) hi = mid; else lo = mid;
+    if (done(modelSwap(m, i, mid))) hi = mid;
+    else lo = mid;
   }
   return hi;
 }

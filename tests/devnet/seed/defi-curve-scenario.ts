@@ -12,7 +12,8 @@ export const PEG_TOLERANCE_BPS = 5n;
 /** Reads A, fee, rates and balances of a Curve double into the off-chain model. */
 export async function readCurveModel(ctx: DevnetContext, pool: Address): Promise<CurveModel> {
   const abi = isStethPool(pool) ? curveStethAbi() : curveNgAbi();
-  const read = (functionName: string, args: readonly unknown[] = []) => ctx.client.readContract({ address: pool, abi, functionName, args }) as Promise<unknown>;
+  const read = (functionName: string, args: readonly unknown[] = []) =>
+    ctx.client.readContract({ address: pool, abi, functionName, args }) as Promise<unknown>;
   const rates = isStethPool(pool) ? [WAD, WAD] : ((await read('stored_rates')) as bigint[]);
   return {
     A: (await read('A')) as bigint,
@@ -31,7 +32,13 @@ const within = (a: bigint, b: bigint) => (a > b ? a - b : b - a) * 10_000n <= b 
  * executed, and re-planned from on-chain state if it landed outside the tolerance (at most 4 rounds).
  * `from` pays with ETH (it must have plenty): tokens are bought through the protocols' deposit paths.
  */
-export async function moveCurveSpot(ctx: DevnetContext, from: Address, pool: Address, token: 'stETH' | 'weETH', goal: { spot: bigint } | { balanced: true }): Promise<void> {
+export async function moveCurveSpot(
+  ctx: DevnetContext,
+  from: Address,
+  pool: Address,
+  token: 'stETH' | 'weETH',
+  goal: { spot: bigint } | { balanced: true },
+): Promise<void> {
   for (let round = 0; round < 4; round++) {
     const m = await readCurveModel(ctx, pool);
     let i: 0 | 1;
@@ -56,7 +63,15 @@ export async function moveCurveSpot(ctx: DevnetContext, from: Address, pool: Add
 }
 
 /** Makes sure `from` holds dx of coin i: native ETH needs nothing, WETH is wrapped, the token is minted via its protocol. */
-async function fundInput(ctx: DevnetContext, from: Address, pool: Address, token: 'stETH' | 'weETH', i: 0 | 1, dx: bigint, tokenRate: bigint) {
+async function fundInput(
+  ctx: DevnetContext,
+  from: Address,
+  pool: Address,
+  token: 'stETH' | 'weETH',
+  i: 0 | 1,
+  dx: bigint,
+  tokenRate: bigint,
+) {
   if (i === 0) {
     if (pool.toLowerCase() !== CURVE.stethPool.toLowerCase()) await acquireToken(ctx, 'WETH', from, dx);
     return;

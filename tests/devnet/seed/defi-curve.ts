@@ -19,8 +19,18 @@ export const curveNgAbi = () => artifact('CurveStableSwapNG').abi;
 export async function placeCurveSteth(ctx: DevnetContext, { A = CURVE_DEVNET_A, fee = CURVE_FEE } = {}): Promise<void> {
   await ctx.place('CurveStableSwapSTETH', CURVE.stethPool);
   await ctx.place('CurveLpToken', CURVE.stethLp);
-  await ctx.write({ address: CURVE.stethLp, abi: artifact('CurveLpToken').abi, functionName: 'initialize', args: ['Curve.fi ETH/stETH', 'steCRV', CURVE.stethPool] });
-  await ctx.write({ address: CURVE.stethPool, abi: curveStethAbi(), functionName: 'initialize', args: [TOKENS.stETH, CURVE.stethLp, A, fee] });
+  await ctx.write({
+    address: CURVE.stethLp,
+    abi: artifact('CurveLpToken').abi,
+    functionName: 'initialize',
+    args: ['Curve.fi ETH/stETH', 'steCRV', CURVE.stethPool],
+  });
+  await ctx.write({
+    address: CURVE.stethPool,
+    abi: curveStethAbi(),
+    functionName: 'initialize',
+    args: [TOKENS.stETH, CURVE.stethLp, A, fee],
+  });
 }
 
 /** Places the WETH/weETH stable-ng pool; weETH is valued at weETH.getRate() (stored-rate oracle). */
@@ -49,7 +59,12 @@ export async function curveCoins(ctx: DevnetContext, pool: Address): Promise<[Ad
  * Approves the ERC-20 coins, picks the pool's ABI (fixed uint256[2] for steth, uint256[] for ng),
  * returns the LP tokens minted.
  */
-export async function addCurveLiquidity(ctx: DevnetContext, from: Address, pool: Address, amounts: readonly [bigint, bigint]): Promise<bigint> {
+export async function addCurveLiquidity(
+  ctx: DevnetContext,
+  from: Address,
+  pool: Address,
+  amounts: readonly [bigint, bigint],
+): Promise<bigint> {
   const steth = isStethPool(pool);
   const coins = await curveCoins(ctx, pool);
   for (const [i, coin] of coins.entries()) {

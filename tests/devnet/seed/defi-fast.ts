@@ -11,7 +11,9 @@ export function fastContext(ctx: DevnetContext): DevnetContext {
     ...ctx,
     async write({ address, abi, functionName, args = [], value, from = ctx.admin }) {
       const hash = await ctx.client.writeContract({ address, abi, functionName, args, value, account: from, chain: mainnet } as never);
-      const receipt = await ctx.client.getTransactionReceipt({ hash }).catch(() => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
+      const receipt = await ctx.client
+        .getTransactionReceipt({ hash })
+        .catch(() => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
       if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (tx ${hash})`);
       return hash;
     },

@@ -7,8 +7,18 @@ const YEAR = 365n * 24n * 3600n;
 
 /** Devnet Pendle markets (addresses chosen here; mainnet ones come from the Pendle app). */
 export const PENDLE_DEVNET_MARKETS = {
-  'PT-weETH': { market: getAddress('0x9e4d000000000000000000000000000000000001'), pt: getAddress('0x9e47000000000000000000000000000000000001'), days: 90, apy: 0.035 },
-  'PT-rsETH': { market: getAddress('0x9e4d000000000000000000000000000000000002'), pt: getAddress('0x9e47000000000000000000000000000000000002'), days: 180, apy: 0.045 },
+  'PT-weETH': {
+    market: getAddress('0x9e4d000000000000000000000000000000000001'),
+    pt: getAddress('0x9e47000000000000000000000000000000000001'),
+    days: 90,
+    apy: 0.035,
+  },
+  'PT-rsETH': {
+    market: getAddress('0x9e4d000000000000000000000000000000000002'),
+    pt: getAddress('0x9e47000000000000000000000000000000000002'),
+    days: 180,
+    apy: 0.045,
+  },
 } as const;
 export type PendleMarketName = keyof typeof PENDLE_DEVNET_MARKETS;
 
@@ -31,9 +41,19 @@ export async function placePendle(ctx: DevnetContext): Promise<Record<PendleMark
     const ttl = BigInt(m.days) * 86_400n;
     const expiry = timestamp + ttl;
     await ctx.place('PendlePT', m.pt);
-    await ctx.write({ address: m.pt, abi: artifact('PendlePT').abi, functionName: 'initialize', args: [name, name, expiry, ZERO, ZERO, PENDLE.router] });
+    await ctx.write({
+      address: m.pt,
+      abi: artifact('PendlePT').abi,
+      functionName: 'initialize',
+      args: [name, name, expiry, ZERO, ZERO, PENDLE.router],
+    });
     await ctx.place('PendleMarketDouble', m.market);
-    await ctx.write({ address: m.market, abi: artifact('PendleMarketDouble').abi, functionName: 'initialize', args: [ZERO, m.pt, ZERO, expiry] });
+    await ctx.write({
+      address: m.market,
+      abi: artifact('PendleMarketDouble').abi,
+      functionName: 'initialize',
+      args: [ZERO, m.pt, ZERO, expiry],
+    });
     const ptToAssetRate = ptRateForApy(m.apy, ttl);
     await setPtRate(ctx, m.market, ptToAssetRate);
     out[name] = { market: m.market, pt: m.pt, expiry, ptToAssetRate };
@@ -42,13 +62,23 @@ export async function placePendle(ctx: DevnetContext): Promise<Record<PendleMark
 }
 
 export async function setPtRate(ctx: DevnetContext, market: Address, rateWad: bigint): Promise<void> {
-  await ctx.write({ address: PENDLE.ptOracle, abi: artifact('PendlePtOracleDouble').abi, functionName: 'setPtToAssetRate', args: [market, rateWad] });
+  await ctx.write({
+    address: PENDLE.ptOracle,
+    abi: artifact('PendlePtOracleDouble').abi,
+    functionName: 'setPtToAssetRate',
+    args: [market, rateWad],
+  });
 }
 
 /** Buys PT with ETH through the router double; returns the PT minted to `from`. */
 export async function buyPtWithEth(ctx: DevnetContext, from: Address, market: Address, ethIn: bigint): Promise<bigint> {
   const abi = artifact('PendleRouterDouble').abi;
-  const ptOut = (await ctx.client.readContract({ address: PENDLE.router, abi, functionName: 'previewPtOut', args: [market, ethIn] })) as bigint;
+  const ptOut = (await ctx.client.readContract({
+    address: PENDLE.router,
+    abi,
+    functionName: 'previewPtOut',
+    args: [market, ethIn],
+  })) as bigint;
   await ctx.write({ address: PENDLE.router, abi, functionName: 'swapExactEthForPt', args: [from, market, ptOut], value: ethIn, from });
   return ptOut;
 }

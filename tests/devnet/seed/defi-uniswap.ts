@@ -20,13 +20,23 @@ export async function placeUniswap(ctx: DevnetContext): Promise<void> {
   await ctx.write({ address: UNISWAP.quoterV2, abi: quoterAbi(), functionName: 'initialize' });
   for (const p of UNISWAP_DEVNET_POOLS) {
     await ctx.place('UniswapV3PoolDouble', p.address);
-    await ctx.write({ address: p.address, abi: artifact('UniswapV3PoolDouble').abi, functionName: 'initialize', args: [UNISWAP.quoterV2, TOKENS[p.token], TOKENS.WETH, p.fee] });
+    await ctx.write({
+      address: p.address,
+      abi: artifact('UniswapV3PoolDouble').abi,
+      functionName: 'initialize',
+      args: [UNISWAP.quoterV2, TOKENS[p.token], TOKENS.WETH, p.fee],
+    });
   }
 }
 
 /** 1 token = priceWad/1e18 WETH on the token's fee tier (virtual depth: 10,000 tokens unless set). */
 export async function setUniswapPrice(ctx: DevnetContext, symbol: TokenSymbol, priceWad: bigint): Promise<void> {
-  await ctx.write({ address: UNISWAP.quoterV2, abi: quoterAbi(), functionName: 'setPrice', args: [TOKENS[symbol], TOKENS.WETH, uniswapFeeOf(symbol), priceWad] });
+  await ctx.write({
+    address: UNISWAP.quoterV2,
+    abi: quoterAbi(),
+    functionName: 'setPrice',
+    args: [TOKENS[symbol], TOKENS.WETH, uniswapFeeOf(symbol), priceWad],
+  });
 }
 
 /** WETH out for `amountIn` of the token, as QuoterV2.quoteExactInputSingle answers (eth_call). */

@@ -4,7 +4,15 @@ import { readFairRates } from '../../../lib/restaking/read-fair-rates';
 import type { RestakingSymbol } from '../../../lib/restaking/types';
 import { devAccount, type DevnetContext } from '../context';
 import { acquireToken } from './acquire';
-import { AAVE_DEVNET_ATOKENS, AAVE_DEVNET_ETH_USD, AAVE_EMODES, aavePoolAbi, liveAaveRateSources, placeAave, supplyToAave } from './defi-aave';
+import {
+  AAVE_DEVNET_ATOKENS,
+  AAVE_DEVNET_ETH_USD,
+  AAVE_EMODES,
+  aavePoolAbi,
+  liveAaveRateSources,
+  placeAave,
+  supplyToAave,
+} from './defi-aave';
 import { CURVE_DEVNET_A, CURVE_FEE, addCurveLiquidity, curveGetDy, placeCurveSteth, placeCurveWeethNg } from './defi-curve';
 import { moveCurveSpot, readCurveModel } from './defi-curve-scenario';
 import { fastContext } from './defi-fast';
@@ -23,11 +31,19 @@ export const CURVE_SEED_ETH = parseEther('10000');
 
 export type DefiSeed = {
   curve: {
-    A: bigint; fee: bigint;
+    A: bigint;
+    fee: bigint;
     stethPool: { address: Address; lpToken: Address; balances: [bigint, bigint]; stethToEth: bigint };
     weethNgPool: { address: Address; balances: [bigint, bigint]; weethToWeth: bigint };
   };
-  aave: { pool: Address; oracle: Address; baseCurrency: 'USD (8 decimals)'; ethUsd: bigint; aTokens: typeof AAVE_DEVNET_ATOKENS; eModes: number[] };
+  aave: {
+    pool: Address;
+    oracle: Address;
+    baseCurrency: 'USD (8 decimals)';
+    ethUsd: bigint;
+    aTokens: typeof AAVE_DEVNET_ATOKENS;
+    eModes: number[];
+  };
   uniswap: { quoterV2: Address; pools: typeof UNISWAP_DEVNET_POOLS; prices: Partial<Record<TokenSymbol, bigint>> };
   pendle: { router: Address; ptOracle: Address; markets: Record<string, PendleSeedMarket> };
 };
@@ -48,7 +64,8 @@ export async function seedDefi(devnet: DevnetContext, tokens: TokensSeed): Promi
   await addCurveLiquidity(ctx, lp, CURVE.weethNgPool, [weth, weeth]);
 
   await placeAave(ctx, liveAaveRateSources(tokens.rates.ezETH));
-  for (const s of ['WETH', 'wstETH'] as const) { // borrowable liquidity
+  for (const s of ['WETH', 'wstETH'] as const) {
+    // borrowable liquidity
     const got = await acquireToken(ctx, s, lp, parseEther('1000'));
     await supplyToAave(ctx, lp, TOKENS[s], got);
   }
@@ -64,11 +81,28 @@ export async function seedDefi(devnet: DevnetContext, tokens: TokensSeed): Promi
   const bal = async (pool: Address, i: bigint) => (await readCurveModel(ctx, pool)).balances[Number(i)]!;
   return {
     curve: {
-      A: CURVE_DEVNET_A, fee: CURVE_FEE,
-      stethPool: { address: CURVE.stethPool, lpToken: CURVE.stethLp, balances: [await bal(CURVE.stethPool, 0n), await bal(CURVE.stethPool, 1n)], stethToEth: await curveGetDy(ctx, CURVE.stethPool, 1n, 0n, WAD) },
-      weethNgPool: { address: CURVE.weethNgPool, balances: [await bal(CURVE.weethNgPool, 0n), await bal(CURVE.weethNgPool, 1n)], weethToWeth: await curveGetDy(ctx, CURVE.weethNgPool, 1n, 0n, WAD) },
+      A: CURVE_DEVNET_A,
+      fee: CURVE_FEE,
+      stethPool: {
+        address: CURVE.stethPool,
+        lpToken: CURVE.stethLp,
+        balances: [await bal(CURVE.stethPool, 0n), await bal(CURVE.stethPool, 1n)],
+        stethToEth: await curveGetDy(ctx, CURVE.stethPool, 1n, 0n, WAD),
+      },
+      weethNgPool: {
+        address: CURVE.weethNgPool,
+        balances: [await bal(CURVE.weethNgPool, 0n), await bal(CURVE.weethNgPool, 1n)],
+        weethToWeth: await curveGetDy(ctx, CURVE.weethNgPool, 1n, 0n, WAD),
+      },
     },
-    aave: { pool: AAVE_V3.pool, oracle: AAVE_V3.oracle, baseCurrency: 'USD (8 decimals)', ethUsd: AAVE_DEVNET_ETH_USD, aTokens: AAVE_DEVNET_ATOKENS, eModes: AAVE_EMODES.map((e) => e.id) },
+    aave: {
+      pool: AAVE_V3.pool,
+      oracle: AAVE_V3.oracle,
+      baseCurrency: 'USD (8 decimals)',
+      ethUsd: AAVE_DEVNET_ETH_USD,
+      aTokens: AAVE_DEVNET_ATOKENS,
+      eModes: AAVE_EMODES.map((e) => e.id),
+    },
     uniswap: { quoterV2: UNISWAP.quoterV2, pools: UNISWAP_DEVNET_POOLS, prices },
     pendle: { router: PENDLE.router, ptOracle: PENDLE.ptOracle, markets },
   };
@@ -86,7 +120,12 @@ async function fairRateOf(ctx: DevnetContext, symbol: RestakingSymbol): Promise<
   return r.rate;
 }
 
-export type PegQuotes = { fairRate: bigint; target: bigint; curve?: { pool: Address; before: bigint; after: bigint }; uniswap: { before: bigint; after: bigint } };
+export type PegQuotes = {
+  fairRate: bigint;
+  target: bigint;
+  curve?: { pool: Address; before: bigint; after: bigint };
+  uniswap: { before: bigint; after: bigint };
+};
 
 /**
  * Moves the market for `symbol` DOWN by `percent` % of its fair rate: on Curve (stETH, weETH) by swapping
@@ -109,13 +148,25 @@ export async function repegToken(ctx: DevnetContext, symbol: string): Promise<Pe
   return movePeg(ctx, token, fairRate, fairRate, 'balance');
 }
 
-async function movePeg(devnet: DevnetContext, token: RestakingSymbol, fairRate: bigint, target: bigint, mode: 'price' | 'balance'): Promise<PegQuotes> {
+async function movePeg(
+  devnet: DevnetContext,
+  token: RestakingSymbol,
+  fairRate: bigint,
+  target: bigint,
+  mode: 'price' | 'balance',
+): Promise<PegQuotes> {
   const ctx = fastContext(devnet);
   const out: PegQuotes = { fairRate, target, uniswap: { before: await quoteTokenToWeth(ctx, token, WAD), after: 0n } };
   const pool = CURVE_POOL_OF[token];
   if (pool) {
     const before = await curveGetDy(ctx, pool, 1n, 0n, WAD);
-    await moveCurveSpot(ctx, DEFI_LIQUIDITY_ACCOUNT, pool, token as 'stETH' | 'weETH', mode === 'price' ? { spot: target } : { balanced: true });
+    await moveCurveSpot(
+      ctx,
+      DEFI_LIQUIDITY_ACCOUNT,
+      pool,
+      token as 'stETH' | 'weETH',
+      mode === 'price' ? { spot: target } : { balanced: true },
+    );
     out.curve = { pool, before, after: await curveGetDy(ctx, pool, 1n, 0n, WAD) };
   }
   await setUniswapPrice(ctx, token, target);

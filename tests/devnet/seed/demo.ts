@@ -21,13 +21,50 @@ type Plan = { label: string; index: number; buys: [TokenSymbol, string][]; eigen
 
 /** What each demo user holds, bought through the real deposit paths (ETH amounts spent). */
 const PLANS: Plan[] = [
-  { label: 'Lido + LRT restaker', index: 1, buys: [['stETH', '12'], ['wstETH', '5'], ['weETH', '8'], ['ezETH', '6'], ['rsETH', '4']], eigenStETH: '4' },
-  { label: 'DeFi LP', index: 2, buys: [['stETH', '20'], ['weETH', '10'], ['ezETH', '3'], ['wstETH', '2'], ['rsETH', '1']], defi: true },
-  { label: 'Diversified LST holder', index: 3, buys: [['rETH', '3'], ['pufETH', '2'], ['rswETH', '2'], ['ETHx', '2'], ['mETH', '2'], ['cbETH', '2'], ['osETH', '2']] },
+  {
+    label: 'Lido + LRT restaker',
+    index: 1,
+    buys: [
+      ['stETH', '12'],
+      ['wstETH', '5'],
+      ['weETH', '8'],
+      ['ezETH', '6'],
+      ['rsETH', '4'],
+    ],
+    eigenStETH: '4',
+  },
+  {
+    label: 'DeFi LP',
+    index: 2,
+    buys: [
+      ['stETH', '20'],
+      ['weETH', '10'],
+      ['ezETH', '3'],
+      ['wstETH', '2'],
+      ['rsETH', '1'],
+    ],
+    defi: true,
+  },
+  {
+    label: 'Diversified LST holder',
+    index: 3,
+    buys: [
+      ['rETH', '3'],
+      ['pufETH', '2'],
+      ['rswETH', '2'],
+      ['ETHx', '2'],
+      ['mETH', '2'],
+      ['cbETH', '2'],
+      ['osETH', '2'],
+    ],
+  },
 ];
 
 /** Needs seedTokens; EigenLayer positions need seedEigen's result, DeFi positions need seedDefi to have run. */
-export async function seedDemo(ctx: DevnetContext, { eigen, defi = false }: { eigen?: EigenSeed; defi?: boolean } = {}): Promise<DemoAccount[]> {
+export async function seedDemo(
+  ctx: DevnetContext,
+  { eigen, defi = false }: { eigen?: EigenSeed; defi?: boolean } = {},
+): Promise<DemoAccount[]> {
   // Accounts are independent senders, so they are funded in parallel; admin-minted tokens
   // (cbETH, osETH) appear only in one plan, which keeps the admin's nonces sequential.
   return Promise.all(
@@ -64,4 +101,9 @@ export async function readBalances(ctx: DevnetContext, address: Address): Promis
 
 /** One line per account for people reading the CLI output. */
 export const describeDemo = (accounts: DemoAccount[]) =>
-  accounts.map((a) => `${a.label} ${a.address}: ${Object.entries(a.balances).map(([s, v]) => `${Number(formatEther(BigInt(v ?? '0'))).toFixed(3)} ${s}`).join(', ')}`);
+  accounts.map(
+    (a) =>
+      `${a.label} ${a.address}: ${Object.entries(a.balances)
+        .map(([s, v]) => `${Number(formatEther(BigInt(v ?? '0'))).toFixed(3)} ${s}`)
+        .join(', ')}`,
+  );

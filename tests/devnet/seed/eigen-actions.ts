@@ -50,7 +50,11 @@ export async function depositAndDelegate(
   operator: Address | null = EIGEN_DEVNET_OPERATOR,
 ): Promise<{ depositShares: bigint; depositTx: Hex; delegateTx?: Hex }> {
   const strategy = EIGEN_STRATEGIES[strategySymbol];
-  const token = (await ctx.client.readContract({ address: strategy, abi: eigenAbi.strategy(), functionName: 'underlyingToken' })) as Address;
+  const token = (await ctx.client.readContract({
+    address: strategy,
+    abi: eigenAbi.strategy(),
+    functionName: 'underlyingToken',
+  })) as Address;
   await ctx.write({ address: token, abi: erc20Abi, functionName: 'approve', args: [EIGENLAYER.strategyManager, amount], from: staker });
   const depositTx = await ctx.write({
     address: EIGENLAYER.strategyManager,
@@ -62,7 +66,12 @@ export async function depositAndDelegate(
   const { logs } = await decodedLogs(ctx, depositTx, EIGENLAYER.strategyManager, eigenAbi.strategyManager());
   const depositShares = eventArgs(logs, 'Deposit').shares as bigint;
 
-  const delegated = (await ctx.client.readContract({ address: EIGENLAYER.delegationManager, abi: eigenAbi.delegationManager(), functionName: 'delegatedTo', args: [staker] })) as Address;
+  const delegated = (await ctx.client.readContract({
+    address: EIGENLAYER.delegationManager,
+    abi: eigenAbi.delegationManager(),
+    functionName: 'delegatedTo',
+    args: [staker],
+  })) as Address;
   if (operator === null || delegated !== zeroAddress) return { depositShares, depositTx };
   const delegateTx = await ctx.write({
     address: EIGENLAYER.delegationManager,
@@ -105,7 +114,16 @@ export async function slashOperator(ctx: DevnetContext, params: SlashOperatorPar
     address: EIGENLAYER.allocationManager,
     abi: eigenAbi.allocationManager(),
     functionName: 'slashOperator',
-    args: [avs, { operator: params.operator, operatorSetId: params.operatorSetId ?? 1, strategies, wadsToSlash: strategies.map(() => wad), description: params.description ?? 'devnet slash' }],
+    args: [
+      avs,
+      {
+        operator: params.operator,
+        operatorSetId: params.operatorSetId ?? 1,
+        strategies,
+        wadsToSlash: strategies.map(() => wad),
+        description: params.description ?? 'devnet slash',
+      },
+    ],
     from: avs,
   });
   const { receipt, logs } = await decodedLogs(ctx, hash, EIGENLAYER.allocationManager, eigenAbi.allocationManager());
@@ -137,14 +155,21 @@ export async function queueWithdrawal(
   });
   const { logs } = await decodedLogs(ctx, hash, EIGENLAYER.delegationManager, eigenAbi.delegationManager());
   const args = eventArgs(logs, 'SlashingWithdrawalQueued');
-  return { hash, root: args.withdrawalRoot as Hex, withdrawal: args.withdrawal as EigenWithdrawal, sharesToWithdraw: args.sharesToWithdraw as readonly bigint[] };
+  return {
+    hash,
+    root: args.withdrawalRoot as Hex,
+    withdrawal: args.withdrawal as EigenWithdrawal,
+    sharesToWithdraw: args.sharesToWithdraw as readonly bigint[],
+  };
 }
 
 /** Completes a queued withdrawal as its withdrawer (as tokens by default). Reverts until the delay passed. */
 export async function completeWithdrawal(ctx: DevnetContext, withdrawal: EigenWithdrawal, receiveAsTokens = true): Promise<Hex> {
   const tokens: Address[] = [];
   for (const strategy of withdrawal.strategies) {
-    tokens.push((await ctx.client.readContract({ address: strategy, abi: eigenAbi.strategy(), functionName: 'underlyingToken' })) as Address);
+    tokens.push(
+      (await ctx.client.readContract({ address: strategy, abi: eigenAbi.strategy(), functionName: 'underlyingToken' })) as Address,
+    );
   }
   return ctx.write({
     address: EIGENLAYER.delegationManager,
@@ -156,7 +181,11 @@ export async function completeWithdrawal(ctx: DevnetContext, withdrawal: EigenWi
 }
 
 /** Deposits collateral (the staker must hold it) into the devnet Symbiotic vault for the staker. */
-export async function symbioticDeposit(ctx: DevnetContext, staker: Address, amount: bigint): Promise<{ depositedAmount: bigint; mintedShares: bigint }> {
+export async function symbioticDeposit(
+  ctx: DevnetContext,
+  staker: Address,
+  amount: bigint,
+): Promise<{ depositedAmount: bigint; mintedShares: bigint }> {
   const abi = eigenAbi.symbioticVault();
   const collateral = (await ctx.client.readContract({ address: SYMBIOTIC_DEVNET_VAULT, abi, functionName: 'collateral' })) as Address;
   await ctx.write({ address: collateral, abi: erc20Abi, functionName: 'approve', args: [SYMBIOTIC_DEVNET_VAULT, amount], from: staker });
@@ -178,7 +207,12 @@ export async function symbioticSlash(
   const capture = captureTimestamp ?? Number((await ctx.client.getBlock()).timestamp);
   const hash = await ctx.write({ address: SYMBIOTIC_DEVNET_VAULT, abi, functionName: 'onSlash', args: [amount, capture] });
   const args = eventArgs((await decodedLogs(ctx, hash, SYMBIOTIC_DEVNET_VAULT, abi)).logs, 'OnSlash');
-  return { hash, amount: args.amount as bigint, captureTimestamp: Number(args.captureTimestamp), slashedAmount: args.slashedAmount as bigint };
+  return {
+    hash,
+    amount: args.amount as bigint,
+    captureTimestamp: Number(args.captureTimestamp),
+    slashedAmount: args.slashedAmount as bigint,
+  };
 }
 
 /**

@@ -47,7 +47,16 @@ export const eigenAbi = {
 
 /** Minimal ERC-20 surface the helpers need from whatever token double is placed. */
 export const erc20Abi = [
-  { type: 'function', name: 'approve', stateMutability: 'nonpayable', inputs: [{ name: 's', type: 'address' }, { name: 'a', type: 'uint256' }], outputs: [{ type: 'bool' }] },
+  {
+    type: 'function',
+    name: 'approve',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 's', type: 'address' },
+      { name: 'a', type: 'uint256' },
+    ],
+    outputs: [{ type: 'bool' }],
+  },
 ] as const satisfies Abi;
 
 export type DecodedEvent = { eventName: string; args: Record<string, unknown> };
@@ -60,4 +69,3 @@ export async function decodedLogs(ctx: DevnetContext, hash: Hex, address: Addres
     .map((log) => decodeEventLog({ abi, data: log.data, topics: log.topics, strict: true }) as unknown as DecodedEvent);
   return { receipt, logs };
 }
-

@@ -11,7 +11,8 @@ const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
 /** The admin-set figure behind a token's rate: the contract, its getter and setter, and the value now. */
 export type RateBook = { contract: Address; artifact: string; getter: string; setter: string; value: bigint };
 
-const supply = (ctx: DevnetContext, token: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'totalSupply' });
+const supply = (ctx: DevnetContext, token: Address) =>
+  ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'totalSupply' });
 const get = (ctx: DevnetContext, address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
   ctx.client.readContract({ address, abi: abi(name), functionName, args }) as Promise<bigint>;
 
@@ -21,22 +22,41 @@ const BOOKS: Record<RestakingSymbol, Book> = {
   stETH: { contract: TOKENS.stETH, artifact: 'StETH', getter: 'getTotalPooledEther', setter: 'setTotalPooledEther' },
   wstETH: { contract: TOKENS.stETH, artifact: 'StETH', getter: 'getTotalPooledEther', setter: 'setTotalPooledEther' },
   rETH: { contract: TOKENS.rETH, artifact: 'RocketTokenRETH', getter: 'totalETHBalance', setter: 'setTotalETHBalance' },
-  eETH: { contract: P.etherfiLiquidityPool, artifact: 'EtherFiLiquidityPool', getter: 'getTotalPooledEther', setter: 'setTotalPooledEther' },
-  weETH: { contract: P.etherfiLiquidityPool, artifact: 'EtherFiLiquidityPool', getter: 'getTotalPooledEther', setter: 'setTotalPooledEther' },
+  eETH: {
+    contract: P.etherfiLiquidityPool,
+    artifact: 'EtherFiLiquidityPool',
+    getter: 'getTotalPooledEther',
+    setter: 'setTotalPooledEther',
+  },
+  weETH: {
+    contract: P.etherfiLiquidityPool,
+    artifact: 'EtherFiLiquidityPool',
+    getter: 'getTotalPooledEther',
+    setter: 'setTotalPooledEther',
+  },
   ezETH: { contract: P.renzoRestakeManager, artifact: 'RenzoRestakeManager', getter: 'totalTVL', setter: 'setTotalTVL' },
   rsETH: { contract: P.kelpOracle, artifact: 'KelpLRTOracle', getter: 'rsETHPrice', setter: 'setRSETHPrice' },
   pufETH: { contract: TOKENS.pufETH, artifact: 'PufferVault', getter: 'assetsElsewhere', setter: 'setAssetsElsewhere' },
   rswETH: { contract: TOKENS.rswETH, artifact: 'RswETH', getter: 'rswETHToETHRate', setter: 'reprice' },
   ETHx: { contract: P.staderStakePoolsManager, artifact: 'StaderStakePoolsManager', getter: 'getExchangeRate', setter: 'setExchangeRate' },
   cbETH: { contract: TOKENS.cbETH, artifact: 'CbETH', getter: 'exchangeRate', setter: 'updateExchangeRate' },
-  osETH: { contract: P.stakewiseOsTokenVaultController, artifact: 'OsTokenVaultController', getter: 'totalAssets', setter: 'setTotalAssets' },
+  osETH: {
+    contract: P.stakewiseOsTokenVaultController,
+    artifact: 'OsTokenVaultController',
+    getter: 'totalAssets',
+    setter: 'setTotalAssets',
+  },
   mETH: { contract: P.mantleStaking, artifact: 'MantleStaking', getter: 'totalControlled', setter: 'setTotalControlled' },
 };
 
 export async function readBook(ctx: DevnetContext, symbol: RestakingSymbol): Promise<RateBook> {
   const b = BOOKS[symbol];
   if (symbol === 'ezETH') {
-    const [, , tvl] = (await ctx.client.readContract({ address: b.contract, abi: abi(b.artifact), functionName: 'calculateTVLs' })) as [unknown, unknown, bigint];
+    const [, , tvl] = (await ctx.client.readContract({ address: b.contract, abi: abi(b.artifact), functionName: 'calculateTVLs' })) as [
+      unknown,
+      unknown,
+      bigint,
+    ];
     return { ...b, value: tvl };
   }
   return { ...b, value: await get(ctx, b.contract, b.artifact, b.getter) };
@@ -50,7 +70,11 @@ async function writeBook(ctx: DevnetContext, symbol: RestakingSymbol, value: big
 }
 
 /** Scales the book figure by (1 + percent/100): rewards (> 0) or losses (< 0). Percent has ≤ 6 decimals. */
-export async function scaleBook(ctx: DevnetContext, symbol: RestakingSymbol, percent: string): Promise<{ before: RateBook; after: bigint }> {
+export async function scaleBook(
+  ctx: DevnetContext,
+  symbol: RestakingSymbol,
+  percent: string,
+): Promise<{ before: RateBook; after: bigint }> {
   const before = await readBook(ctx, symbol);
   const scale = 100_000_000n + parseUnits(percent, 6); // 100 % in 1e-6 %
   const after = (before.value * scale) / 100_000_000n;
@@ -66,12 +90,24 @@ export async function setFairRate(ctx: DevnetContext, symbol: RestakingSymbol, r
     case 'stETH':
     case 'eETH':
       throw new Error(`${symbol} is pegged 1:1 to ETH by design; use "rebase ${symbol} <percent>" to change balances`);
-    case 'wstETH': value = ceilDiv(rate * (await get(ctx, TOKENS.stETH, 'StETH', 'getTotalShares')), ONE); break;
-    case 'weETH': value = ceilDiv(rate * (await get(ctx, TOKENS.eETH, 'EETH', 'totalShares')), ONE); break;
-    case 'rETH': value = ceilDiv(rate * (await supply(ctx, TOKENS.rETH)), ONE); break;
-    case 'ezETH': value = ceilDiv(rate * (await supply(ctx, TOKENS.ezETH)), ONE); break;
-    case 'osETH': value = ceilDiv(rate * (await supply(ctx, TOKENS.osETH)), ONE); break;
-    case 'mETH': value = ceilDiv(rate * (await supply(ctx, TOKENS.mETH)), ONE); break;
+    case 'wstETH':
+      value = ceilDiv(rate * (await get(ctx, TOKENS.stETH, 'StETH', 'getTotalShares')), ONE);
+      break;
+    case 'weETH':
+      value = ceilDiv(rate * (await get(ctx, TOKENS.eETH, 'EETH', 'totalShares')), ONE);
+      break;
+    case 'rETH':
+      value = ceilDiv(rate * (await supply(ctx, TOKENS.rETH)), ONE);
+      break;
+    case 'ezETH':
+      value = ceilDiv(rate * (await supply(ctx, TOKENS.ezETH)), ONE);
+      break;
+    case 'osETH':
+      value = ceilDiv(rate * (await supply(ctx, TOKENS.osETH)), ONE);
+      break;
+    case 'mETH':
+      value = ceilDiv(rate * (await supply(ctx, TOKENS.mETH)), ONE);
+      break;
     case 'pufETH': {
       // OpenZeppelin ERC-4626: rate = 1e18 × (totalAssets + 1) / (supply + 1); totalAssets = held + elsewhere.
       const held = (await get(ctx, TOKENS.pufETH, 'PufferVault', 'totalAssets')) - before.value;
@@ -80,7 +116,8 @@ export async function setFairRate(ctx: DevnetContext, symbol: RestakingSymbol, r
       value = totalAssets - held;
       break;
     }
-    default: value = rate; // stored rates: rsETH, rswETH, ETHx, cbETH
+    default:
+      value = rate; // stored rates: rsETH, rswETH, ETHx, cbETH
   }
   await writeBook(ctx, symbol, value);
   return { before, after: value };

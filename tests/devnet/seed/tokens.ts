@@ -45,20 +45,41 @@ const abi = (name: string): Abi => doubleAbi(name);
 
 /** Which double lives where: registry name → (contract artifact, mainnet address). */
 const PLACEMENTS: [string, Address][] = [
-  ['WETH9', TOKENS.WETH], ['StETH', TOKENS.stETH], ['WstETH', TOKENS.wstETH],
-  ['RocketStorage', P.rocketStorage], ['RocketTokenRETH', TOKENS.rETH], ['RocketDepositPool', P.rocketDepositPool],
-  ['EtherFiLiquidityPool', P.etherfiLiquidityPool], ['EETH', TOKENS.eETH], ['WeETH', TOKENS.weETH],
-  ['RenzoRestakeManager', P.renzoRestakeManager], ['EzETH', TOKENS.ezETH],
-  ['KelpLRTDepositPool', P.kelpDepositPool], ['KelpLRTOracle', P.kelpOracle], ['RsETH', TOKENS.rsETH],
-  ['PufferVault', TOKENS.pufETH], ['RswETH', TOKENS.rswETH],
-  ['StaderStakePoolsManager', P.staderStakePoolsManager], ['ETHx', TOKENS.ETHx], ['CbETH', TOKENS.cbETH],
-  ['OsTokenVaultController', P.stakewiseOsTokenVaultController], ['OsETH', TOKENS.osETH],
-  ['MantleStaking', P.mantleStaking], ['METH', TOKENS.mETH], ['Multicall3', MULTICALL3],
+  ['WETH9', TOKENS.WETH],
+  ['StETH', TOKENS.stETH],
+  ['WstETH', TOKENS.wstETH],
+  ['RocketStorage', P.rocketStorage],
+  ['RocketTokenRETH', TOKENS.rETH],
+  ['RocketDepositPool', P.rocketDepositPool],
+  ['EtherFiLiquidityPool', P.etherfiLiquidityPool],
+  ['EETH', TOKENS.eETH],
+  ['WeETH', TOKENS.weETH],
+  ['RenzoRestakeManager', P.renzoRestakeManager],
+  ['EzETH', TOKENS.ezETH],
+  ['KelpLRTDepositPool', P.kelpDepositPool],
+  ['KelpLRTOracle', P.kelpOracle],
+  ['RsETH', TOKENS.rsETH],
+  ['PufferVault', TOKENS.pufETH],
+  ['RswETH', TOKENS.rswETH],
+  ['StaderStakePoolsManager', P.staderStakePoolsManager],
+  ['ETHx', TOKENS.ETHx],
+  ['CbETH', TOKENS.cbETH],
+  ['OsTokenVaultController', P.stakewiseOsTokenVaultController],
+  ['OsETH', TOKENS.osETH],
+  ['MantleStaking', P.mantleStaking],
+  ['METH', TOKENS.mETH],
+  ['Multicall3', MULTICALL3],
 ];
 
 export const FEED_DESCRIPTIONS: Record<FeedName, string> = {
-  stETH_ETH: 'STETH / ETH', weETH_ETH: 'weETH / ETH', ezETH_ETH: 'ezETH / ETH', rsETH_ETH: 'RSETH / ETH',
-  rETH_ETH: 'RETH / ETH', cbETH_ETH: 'CBETH / ETH', ETHx_ETH: 'ETHx / ETH', mETH_ETH: 'METH / ETH',
+  stETH_ETH: 'STETH / ETH',
+  weETH_ETH: 'weETH / ETH',
+  ezETH_ETH: 'ezETH / ETH',
+  rsETH_ETH: 'RSETH / ETH',
+  rETH_ETH: 'RETH / ETH',
+  cbETH_ETH: 'CBETH / ETH',
+  ETHx_ETH: 'ETHx / ETH',
+  mETH_ETH: 'METH / ETH',
 };
 
 /** The token a market feed prices (feed name minus "_ETH"). */
@@ -72,10 +93,18 @@ export function expectedSeedRates(): Record<RatedSymbol, bigint> {
   const b = SEED_BOOKS;
   const shareRate = (x: { supply: bigint; rate: bigint }) => (ONE * backing(x)) / x.supply;
   return {
-    stETH: ONE, eETH: ONE,
-    wstETH: shareRate(b.wstETH), rETH: shareRate(b.rETH), weETH: shareRate(b.weETH), ezETH: shareRate(b.ezETH),
-    osETH: shareRate(b.osETH), mETH: shareRate(b.mETH),
-    rsETH: b.rsETH.rate, rswETH: b.rswETH.rate, ETHx: b.ETHx.rate, cbETH: b.cbETH.rate,
+    stETH: ONE,
+    eETH: ONE,
+    wstETH: shareRate(b.wstETH),
+    rETH: shareRate(b.rETH),
+    weETH: shareRate(b.weETH),
+    ezETH: shareRate(b.ezETH),
+    osETH: shareRate(b.osETH),
+    mETH: shareRate(b.mETH),
+    rsETH: b.rsETH.rate,
+    rswETH: b.rswETH.rate,
+    ETHx: b.ETHx.rate,
+    cbETH: b.cbETH.rate,
     // OpenZeppelin ERC-4626 rounding: shares × (assets + 1) / (supply + 1).
     pufETH: (ONE * (backing(b.pufETH) + 1n)) / (b.pufETH.supply + 1n),
   };
@@ -85,9 +114,18 @@ export function expectedSeedRates(): Record<RatedSymbol, bigint> {
 export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
   await Promise.all(PLACEMENTS.map(([name, address]) => placeDouble(ctx, name, address)));
   const b = SEED_BOOKS;
-  const init = (name: string, address: Address, args: readonly unknown[]): BatchCall => ({ address, abi: abi(name), functionName: 'initialize', args });
-  const setRocketAddress = (name: string, value: Address): BatchCall =>
-    ({ address: P.rocketStorage, abi: abi('RocketStorage'), functionName: 'setAddress', args: [rocketStorageKey(name), value] });
+  const init = (name: string, address: Address, args: readonly unknown[]): BatchCall => ({
+    address,
+    abi: abi(name),
+    functionName: 'initialize',
+    args,
+  });
+  const setRocketAddress = (name: string, value: Address): BatchCall => ({
+    address: P.rocketStorage,
+    abi: abi('RocketStorage'),
+    functionName: 'setAddress',
+    args: [rocketStorageKey(name), value],
+  });
 
   // Initializers only store numbers and addresses (no cross-contract reads); setAddress is admin-only,
   // so it comes after RocketStorage.initialize (nonces keep the order).
@@ -130,10 +168,16 @@ async function placeFeeds(ctx: DevnetContext, rates: Record<RatedSymbol, bigint>
   await Promise.all(names.map((n) => placeDouble(ctx, 'ChainlinkAggregator', CHAINLINK[n])));
   const { timestamp } = await ctx.client.getBlock();
   const feedAbi = abi('ChainlinkAggregator');
-  await writeMany(ctx, names.flatMap((n): BatchCall[] => [
-    { address: CHAINLINK[n], abi: feedAbi, functionName: 'initialize', args: [18, FEED_DESCRIPTIONS[n]] },
-    { address: CHAINLINK[n], abi: feedAbi, functionName: 'setAnswer', args: [rates[feedToken(n)], timestamp] },
-  ]));
-  const entry = (n: FeedName) => [n, { address: CHAINLINK[n], answer: rates[feedToken(n)], decimals: 18, description: FEED_DESCRIPTIONS[n] }];
+  await writeMany(
+    ctx,
+    names.flatMap((n): BatchCall[] => [
+      { address: CHAINLINK[n], abi: feedAbi, functionName: 'initialize', args: [18, FEED_DESCRIPTIONS[n]] },
+      { address: CHAINLINK[n], abi: feedAbi, functionName: 'setAnswer', args: [rates[feedToken(n)], timestamp] },
+    ]),
+  );
+  const entry = (n: FeedName) => [
+    n,
+    { address: CHAINLINK[n], answer: rates[feedToken(n)], decimals: 18, description: FEED_DESCRIPTIONS[n] },
+  ];
   return Object.fromEntries(names.map(entry)) as TokensSeed['feeds'];
 }
