@@ -1,3 +1,4 @@
 export * from './networks';
 export * from './clients';
 export * from './explorer';
+export * from './transport';

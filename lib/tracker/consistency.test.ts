@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fallback, http } from 'viem';
 import { mainnet } from 'viem/chains';
-import { checkDataChain, checkNotBehind, checkPinnedBlock, endpointsOf, sourceOf } from './consistency';
+import { endpointsOf } from '../chain/transport';
+import { checkDataChain, checkNotBehind, checkPinnedBlock, sourceOf } from './consistency';
 import { STALE_AFTER_MS } from './schedule';
 
 const A = 'http://127.0.0.1:1001';

@@ -1,4 +1,5 @@
-import { hexToNumber, type Chain, type EIP1193RequestFn, type Hex, type Transport } from 'viem';
+import { hexToNumber, type Hex } from 'viem';
+import type { TransportEndpoint as Endpoint } from '../chain/transport';
 import { AppError } from '../errors';
 import type { RequestCounter } from './counting-transport';
 import { STALE_AFTER_MS } from './schedule';
@@ -17,19 +18,6 @@ export function contradiction(what: string, whatToDo: string): AppError {
     details: `${whatToDo} The last consistent numbers stay on screen, marked stale.`,
     code: CONTRADICTION_CODE,
   });
-}
-
-type Endpoint = { label: string; request: EIP1193RequestFn };
-
-/** The URLs behind a viem transport: the one of http(), or each member of fallback([...]). */
-export function endpointsOf(transport: Transport, chain: Chain): Endpoint[] {
-  const built = transport({ chain, retryCount: 0 });
-  const members = (built.value as { transports?: unknown } | undefined)?.transports;
-  const list = Array.isArray(members) ? (members as ReturnType<Transport>[]) : [built];
-  return list.map((t, i) => ({
-    label: String((t.value as { url?: unknown } | undefined)?.url ?? `${t.config.name} #${i + 1}`),
-    request: t.request,
-  }));
 }
 
 /** One string per RPC list, so a snapshot can say which URLs it came from. */

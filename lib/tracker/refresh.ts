@@ -1,18 +1,11 @@
 import { createClient, type Address, type Chain, type Transport } from 'viem';
+import { endpointsOf } from '../chain/transport';
 import { AppError } from '../errors';
 import { MULTICALL3 } from '../restaking/addresses';
 import { multicall3ExtrasAbi } from './abis';
 import { executeReads, type BatchLimits } from './batch-reads';
 import { countingTransport, createRequestCounter } from './counting-transport';
-import {
-  checkChainIds,
-  checkDataChain,
-  checkNotBehind,
-  checkPinnedBlock,
-  endpointsOf,
-  sourceOf,
-  type PreviousSnapshot,
-} from './consistency';
+import { checkChainIds, checkDataChain, checkNotBehind, checkPinnedBlock, sourceOf, type PreviousSnapshot } from './consistency';
 import { buildRateBook, rateBookCalls } from './rates';
 import type { PositionReader, ReaderContext } from './readers/reader';
 import type { ReadCall, TrackerSnapshot } from './types';
