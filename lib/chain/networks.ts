@@ -1,7 +1,6 @@
 import { AppError } from '../errors';
-import type { NetworkView } from '../messaging/types';
 import type { NetworkState, StoredNetwork } from '../storage/items';
-import type { Item } from '../wallet/wallet-service';
+import type { Item } from '../storage/item';
 
 /** Built-in networks. The devnet is also chain id 1 (mainnet-shaped), so networks are keyed by `key`. */
 export const MAINNET_KEY = 'mainnet';
@@ -33,6 +32,18 @@ export function validateRpcUrl(input: string): string {
   // URL adds a '/' to a bare host; drop it so 'http://127.0.0.1:8545' round-trips as typed.
   return url.pathname === '/' && !url.search && !url.hash ? url.href.slice(0, -1) : url.href;
 }
+
+/** A network as the Networks screen lists it. */
+export type NetworkView = {
+  chainId: number;
+  name: string;
+  rpcUrls: string[];
+  nativeSymbol: string;
+  explorerUrl?: string;
+  builtIn: boolean;
+  /** Stable id of the network: the devnet and mainnet share chain id 1. Pass it to networks:switch / networks:setRpcUrls. */
+  key?: string;
+};
 
 export function toNetworkView(n: StoredNetwork): NetworkView {
   return {

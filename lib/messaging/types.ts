@@ -1,21 +1,19 @@
-import type { Address, Hex } from 'viem';
+import type { Address } from 'viem';
 import type { SerializedError } from '../errors';
+import type { AccountView, WalletStatus } from '../wallet/types';
 
-/** Views the background hands to extension pages. Structured-clone safe: bigints travel as decimal strings. */
+/**
+ * Views the background hands to extension pages. Structured-clone safe: bigints travel as decimal strings.
+ * Each domain owns its types; messaging re-exports them for the protocol and only defines what combines
+ * several domains (WalletStateView) or belongs to the protocol itself (Result).
+ */
 
-export type AccountKind = 'hd' | 'imported' | 'watch';
+export type { NetworkView } from '../chain/networks';
+export type { AccountKind, AccountView, ActivityItem, ActivityStatus, SiteView, WalletStatus } from '../wallet/types';
+export type { PendingKind } from '../storage/items';
+export type { PendingRequestView } from '../provider/approvals';
 
-export type AccountView = {
-  address: Address;
-  name: string;
-  kind: AccountKind;
-  hidden: boolean;
-  /** HD index for kind 'hd'. */
-  index?: number;
-};
-
-export type WalletStatus = 'uninitialized' | 'locked' | 'unlocked';
-
+/** Home's view: the wallet's accounts and lock state, the active chain and the approval queue's length. */
 export type WalletStateView = {
   status: WalletStatus;
   accounts: AccountView[];
@@ -25,51 +23,6 @@ export type WalletStateView = {
   /** True until the user passed the mnemonic backup check. */
   backupPending: boolean;
   pendingCount: number;
-};
-
-export type SiteView = {
-  origin: string;
-  accounts: Address[];
-  connectedAt: number;
-};
-
-export type PendingKind = 'connect' | 'transaction' | 'signature' | 'batch' | 'addChain' | 'switchChain' | 'watchAsset' | 'unlock';
-
-export type PendingRequestView = {
-  id: string;
-  origin: string;
-  kind: PendingKind;
-  method: string;
-  /** JSON-safe params as the dApp sent them (after validation). */
-  params: unknown;
-  createdAt: number;
-  chainId: number;
-};
-
-export type NetworkView = {
-  chainId: number;
-  name: string;
-  rpcUrls: string[];
-  nativeSymbol: string;
-  explorerUrl?: string;
-  builtIn: boolean;
-  /** Stable id of the network: the devnet and mainnet share chain id 1. Pass it to networks:switch / networks:setRpcUrls. */
-  key?: string;
-};
-
-export type ActivityStatus = 'pending' | 'confirmed' | 'failed';
-
-export type ActivityItem = {
-  hash: Hex;
-  from: Address;
-  to?: Address;
-  /** wei, decimal string */
-  value: string;
-  chainId: number;
-  status: ActivityStatus;
-  submittedAt: number;
-  origin: string;
-  blockNumber?: string;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

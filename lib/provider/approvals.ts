@@ -1,10 +1,15 @@
 import type { Address } from 'viem';
 import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import { AppError } from '../errors';
-import type { PendingKind, PendingRequestView } from '../messaging/types';
 import { createMutex } from '../storage/mutex';
-import type { StoredPending } from '../storage/items';
-import type { Item } from '../wallet/wallet-service';
+import type { Item } from '../storage/item';
+import type { PendingKind, StoredPending } from '../storage/items';
+
+/**
+ * A waiting request as the approval window reads it: the stored entry without the queue's own
+ * bookkeeping (dedupe key, late decision, hand-over flag).
+ */
+export type PendingRequestView = Pick<StoredPending, 'id' | 'origin' | 'kind' | 'method' | 'params' | 'createdAt' | 'chainId'>;
 
 export type Decision = { approved: boolean; accounts?: Address[] };
 

@@ -2,10 +2,10 @@ import type { Address, PublicClient } from 'viem';
 import { providerErrors } from '@metamask/rpc-errors';
 import type { NetworkService } from '../chain/networks';
 import type { FlowStore } from '../flows/types';
-import type { StoredCallBundle, WatchedAsset } from '../storage';
+import type { Item, StoredCallBundle, WatchedAsset } from '../storage';
 import type { ActivityService } from '../wallet/activity';
 import type { PermissionService } from '../wallet/permissions';
-import type { Item, WalletService } from '../wallet/wallet-service';
+import type { WalletService } from '../wallet/wallet-service';
 import type { ApprovalQueue } from './approvals';
 
 export type ProviderEvent = 'accountsChanged' | 'chainChanged' | 'connect' | 'disconnect';

@@ -1,12 +1,12 @@
 import { storage } from '@wxt-dev/storage';
 import type { Address, Hex } from 'viem';
-import type { ActivityItem, PendingKind } from '../messaging/types';
 import { defineCheckedItem } from './checked-item';
 import {
   accountsSchema,
   activitySchema,
   callBundlesSchema,
   networkStateSchema,
+  pendingKindSchema,
   pendingSchema,
   permissionsSchema,
   sessionSecretsSchema,
@@ -32,6 +32,7 @@ export type StoredAccount = {
   name: string;
   kind: 'hd' | 'imported' | 'watch';
   hidden: boolean;
+  /** HD index for kind 'hd'. */
   index?: number;
 };
 
@@ -104,6 +105,9 @@ export const networksItem = defineCheckedItem<NetworkState | null>('local:ballas
   onCorrupt: 'reset',
 });
 
+/** What a dApp request waits for the user to approve; the schema holds the list. */
+export type PendingKind = z.infer<typeof pendingKindSchema>;
+
 export type StoredPending = {
   id: string;
   origin: string;
@@ -128,8 +132,21 @@ export const pendingItem = defineCheckedItem<StoredPending[]>('session:ballast.p
   onCorrupt: 'reset',
 });
 
+/** One transaction Ballast sent, as the Activity log keeps it. */
+export type StoredActivity = {
+  hash: Hex;
+  from: Address;
+  to?: Address;
+  /** wei, decimal string */
+  value: string;
+  chainId: number;
+  status: 'pending' | 'confirmed' | 'failed';
+  submittedAt: number;
+  origin: string;
+  blockNumber?: string;
+};
 /** A log of what was sent; the transactions themselves stay on chain, so damaged entries are dropped. */
-export const activityItem = defineCheckedItem<ActivityItem[]>('local:ballast.activity', {
+export const activityItem = defineCheckedItem<StoredActivity[]>('local:ballast.activity', {
   label: 'activity',
   schema: activitySchema,
   fallback: [],

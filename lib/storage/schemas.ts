@@ -71,11 +71,20 @@ export const storedNetworkSchema = z.object({
 });
 export const networkStateSchema = z.object({ networks: salvagedArray(storedNetworkSchema), activeKey: z.string().catch('') }).nullable();
 
-const pendingKind = z.enum(['connect', 'transaction', 'signature', 'batch', 'addChain', 'switchChain', 'watchAsset', 'unlock']);
+export const pendingKindSchema = z.enum([
+  'connect',
+  'transaction',
+  'signature',
+  'batch',
+  'addChain',
+  'switchChain',
+  'watchAsset',
+  'unlock',
+]);
 export const storedPendingSchema = z.object({
   id: z.string(),
   origin: z.string(),
-  kind: pendingKind,
+  kind: pendingKindSchema,
   method: z.string(),
   params: z.unknown(),
   createdAt: z.number(),

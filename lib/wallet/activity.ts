@@ -1,7 +1,7 @@
 import type { Hex, PublicClient } from 'viem';
-import type { ActivityItem } from '../messaging/types';
+import type { Item } from '../storage/item';
 import { createMutex } from '../storage/mutex';
-import type { Item } from './wallet-service';
+import type { ActivityItem } from './types';
 
 const MAX_ITEMS = 500;
 

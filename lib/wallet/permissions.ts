@@ -1,8 +1,8 @@
 import type { Address } from 'viem';
-import type { SiteView } from '../messaging/types';
 import { createMutex } from '../storage/mutex';
 import type { Permission } from '../storage/items';
-import type { Item } from './wallet-service';
+import type { Item } from '../storage/item';
+import type { SiteView } from './types';
 
 /**
  * Which accounts each origin may see. The origin always comes from the browser (Port sender), never

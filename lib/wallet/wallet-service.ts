@@ -1,13 +1,14 @@
 import type { Address, Hex } from 'viem';
 import { AppError } from '../errors';
-import type { AccountView, WalletStatus } from '../messaging/types';
+import type { Item } from '../storage/item';
 import type { SessionSecrets, StoredAccount, WalletMeta } from '../storage/items';
 import { deriveHdAccount, newMnemonic, normalizeAddress, normalizeMnemonic, normalizePrivateKey, privateKeyOf } from './keyring';
 import { decryptVault, encryptVault, reencryptWithKey, type VaultSecrets } from './vault';
 import { privateKeyToAccount } from 'viem/accounts';
+import type { AccountView, WalletStatus } from './types';
 
-/** Minimal view of a @wxt-dev/storage item, so tests and the background pass real or fake ones. */
-export type Item<T> = { getValue(): Promise<T>; setValue(value: T): Promise<void> };
+/** Item<T> lives in lib/storage; re-exported while entrypoints/background still imports it from here. */
+export type { Item };
 
 export type WalletServiceDeps = {
   vault: Item<string | null>;
