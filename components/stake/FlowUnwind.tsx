@@ -24,7 +24,7 @@ export function FlowUnwind({ flow, onStarted }: { flow: FlowState; onStarted?: (
   }
 
   async function onStart(p: FlowPreviewView) {
-    const state = await start.run(p.previewId, p);
+    const state = await start.run(p.previewId);
     if (!state) return;
     setPreview(undefined);
     onStarted?.(state.id);

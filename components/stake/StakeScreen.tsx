@@ -34,7 +34,7 @@ export function StakeScreen() {
   const flow = flows.data?.find((f) => f.id === shownId && f.id !== dismissed);
 
   async function onStart(p: FlowPreviewView) {
-    const state = await start.run(p.previewId, p);
+    const state = await start.run(p.previewId);
     if (!state) return;
     setShownFlowId(state.id);
     setPreview(undefined);

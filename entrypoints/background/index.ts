@@ -1,12 +1,11 @@
 import '../../lib/polyfills';
-import { createPortHub } from './ports';
+import { onMessage } from '../../lib/messaging';
+import { answerCardAsk } from '../../lib/messaging/card-channel';
+import { registerProtocolHandlers, type OnMessage } from '../../lib/messaging/handler-layer';
+import { PROTOCOL_HANDLERS } from '../../lib/messaging/handlers';
+import { createPortHub } from '../../lib/messaging/port-hub';
+import { pendingItem } from '../../lib/storage';
 import { createServices, type Services } from './services';
-import { registerUiHandlers } from './ui-handlers';
-import { registerPortfolio } from './portfolio';
-import { registerPreview } from './preview';
-import { registerAlerts } from './alerts';
-import { registerFlows } from './flows';
-import { registerInsights } from './insights';
 
 export default defineBackground({
   type: 'module',
@@ -14,42 +13,51 @@ export default defineBackground({
     // Every listener is registered synchronously here so MV3 can wake the worker for it.
     let services: Services | undefined;
     const get = () => (services ??= createServices(browser, hub));
-    const ports = createPortHub(browser, get);
+    const ports = createPortHub(browser.runtime, get);
+    // Chain changes reach every connected site, whoever switched (popup or a dApp).
+    let lastChainId: number | undefined;
     const hub = {
-      notifyUi: ports.notifyUi,
+      notifyUi: (topic: Parameters<typeof ports.notifyUi>[0]) => {
+        ports.notifyUi(topic);
+        if (topic === 'wallet') void get().flows.walletChanged();
+        if (topic !== 'networks') return;
+        void get()
+          .networks.active()
+          .then((n) => {
+            if (lastChainId !== undefined && n.chainId !== lastChainId)
+              ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
+            lastChainId = n.chainId;
+          });
+      },
       emitProvider: ports.emitProvider,
       refreshSiteAccounts: ports.refreshSiteAccounts,
     };
-    // Chain changes reach every connected site, whoever switched (popup or a dApp).
-    let lastChainId: number | undefined;
-    // Set once the flows are registered below; a notification before that finds nothing to resume.
-    // eslint-disable-next-line prefer-const -- a const here would be in its temporal dead zone for early notifications
-    let flows: ReturnType<typeof registerFlows> | undefined;
-    const originalNotify = hub.notifyUi;
-    hub.notifyUi = (topic) => {
-      originalNotify(topic);
-      if (topic === 'wallet') flows?.walletChanged();
-      if (topic !== 'networks') return;
-      void get()
-        .networks.active()
-        .then((n) => {
-          if (lastChainId !== undefined && n.chainId !== lastChainId)
-            ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
-          lastChainId = n.chainId;
-        });
-    };
-    void get()
-      .networks.active()
-      .then((n) => (lastChainId ??= n.chainId));
 
-    registerUiHandlers(browser, get, (topic) => hub.notifyUi(topic));
-    registerPreview(browser, get, (topic) => hub.notifyUi(topic));
-    const alerts = registerAlerts(browser, get, (topic) => hub.notifyUi(topic));
-    registerPortfolio(browser, get, (topic) => hub.notifyUi(topic), { onSnapshot: alerts.handleSnapshot, onAttempt: alerts.handleAttempt });
-    flows = registerFlows(browser, get, (topic) => hub.notifyUi(topic));
-    registerInsights(browser, get);
+    registerProtocolHandlers(
+      onMessage as unknown as OnMessage,
+      { runtime: browser.runtime, services: get, touchAutoLock: (s) => s.autoLock.touch() },
+      PROTOCOL_HANDLERS,
+    );
+    // The in-page card's runtime message: the one sender besides our pages, checked in lib/messaging/card-channel.
+    browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (answer: unknown) => void) => {
+      const answer = answerCardAsk({ runtime: browser.runtime, previews: () => get().previews }, raw, sender);
+      if (!answer) return undefined;
+      void answer.then(sendResponse);
+      return true;
+    });
     browser.runtime.onConnect.addListener((port) => ports.onConnect(port));
-    browser.alarms.onAlarm.addListener((alarm) => void get().autoLock.onAlarm(alarm.name));
+    browser.alarms.onAlarm.addListener(({ name }) => {
+      const s = get();
+      void s.autoLock.onAlarm(name);
+      s.portfolio.onAlarm(name);
+      void s.flows.onAlarm(name);
+    });
+    const openAlert = (id: string) =>
+      void get()
+        .alerts.openAlert(id)
+        .catch((e: unknown) => console.warn('Ballast alerts: opening an alert failed', e));
+    browser.notifications.onClicked.addListener(openAlert);
+    browser.notifications.onButtonClicked.addListener(openAlert);
     browser.windows.onRemoved.addListener((windowId) => {
       void get()
         .approvalWindow.closed(windowId)
@@ -61,5 +69,14 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(() => {
       void browser.storage.local.set({ 'ballast:installedAt': Date.now() });
     });
+
+    // Work a stopped worker left: previews of queued requests, the tracker's alarm, the badge, running flows.
+    const s = get();
+    pendingItem.watch(() => void s.previews.sync());
+    void s.previews.sync();
+    void s.networks.active().then((n) => (lastChainId ??= n.chainId));
+    void s.portfolio.startup();
+    s.alerts.startup();
+    s.flows.startup();
   },
 });

@@ -1,11 +1,18 @@
 import type { BrowserApi } from './browser-api';
 import { createNetworkClient, createNetworkService } from '../../lib/chain';
+import { createAlertsService } from '../../lib/alerts/service';
 import { createItemFlowStore } from '../../lib/flows/store';
 import { callFlowsItem } from '../../lib/flows/calls-storage-item';
+import { flowPreviewItem, flowsItem } from '../../lib/flows/storage-item';
+import { createFlowsService } from '../../lib/flows/service';
+import { createInsightsService } from '../../lib/insights/service';
+import type { ProtocolServices } from '../../lib/messaging/handlers';
+import type { UiTopic } from '../../lib/messaging';
+import { createPreviewService } from '../../lib/preview/service';
 import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
-import type { UiTopic } from '../../lib/messaging';
 import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
+import { createApprovalWindow } from '../../lib/provider/approval-window';
 import {
   accountsItem,
   activityItem,
@@ -20,11 +27,11 @@ import {
   walletMetaItem,
   watchedAssetsItem,
 } from '../../lib/storage';
+import { createPortfolioService } from '../../lib/tracker/portfolio-service';
 import { createActivityService } from '../../lib/wallet/activity';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
-import { createApprovalWindow } from './approval-window';
 
 export type Hub = {
   notifyUi: (topic: UiTopic) => void;
@@ -34,35 +41,44 @@ export type Hub = {
 
 /** Wires lib/* together with explicit dependencies; no module-level singletons. */
 export function createServices(browser: BrowserApi, hub: Hub) {
+  const notify = hub.notifyUi;
   const wallet = createWalletService({
     vault: vaultItem,
     accounts: accountsItem,
     meta: walletMetaItem,
     session: sessionSecretsItem,
     onChange: () => {
-      hub.notifyUi('wallet');
+      notify('wallet');
       hub.refreshSiteAccounts();
     },
   });
-  const networks = createNetworkService({ item: networksItem, onChange: () => hub.notifyUi('networks') });
+  const networks = createNetworkService({ item: networksItem, onChange: () => notify('networks') });
+  const network = () => networks.active();
   const permissions = createPermissionService({
     item: permissionsItem,
     onChange: () => {
-      hub.notifyUi('sites');
+      notify('sites');
       hub.refreshSiteAccounts();
     },
   });
-  const activity = createActivityService({ item: activityItem, onChange: () => hub.notifyUi('activity') });
-  const approvalWindow = createApprovalWindow(browser, approvalWindowItem);
+  const activity = createActivityService({ item: activityItem, onChange: () => notify('activity') });
+  const approvalWindow = createApprovalWindow(
+    {
+      url: browser.runtime.getURL('/approval.html'),
+      focus: (id) => browser.windows.update(id, { focused: true }),
+      create: (options) => browser.windows.create(options),
+    },
+    approvalWindowItem,
+  );
   const approvals = createApprovalQueue({
     item: pendingItem,
     openWindow: approvalWindow.open,
     onChange: () => {
-      hub.notifyUi('pending');
-      hub.notifyUi('wallet');
+      notify('pending');
+      notify('wallet');
     },
   });
-  const client = async () => createNetworkClient(await networks.active());
+  const client = async () => createNetworkClient(await network());
   // wallet_sendCalls batches run through the flow executor (stored nonce per call, resumable).
   const callFlows = createItemFlowStore(callFlowsItem);
   const routerDeps: ProviderRouterDeps = {
@@ -77,16 +93,80 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     callFlows,
     emit: (origins, event, data) => (event === 'accountsChanged' ? hub.refreshSiteAccounts() : hub.emitProvider(origins, event, data)),
   };
-  const router = createProviderRouter(routerDeps);
-  // A worker stopped mid-batch: the batches it was sending carry on now, not only at the dApp's next status poll.
-  void resumeCallFlows(routerDeps, callFlows).catch((error: unknown) => console.warn('Ballast: resuming dApp batches failed', error));
   const autoLock = createAutoLock({
     alarms: browser.alarms,
     minutes: async () => (await walletMetaItem.getValue()).autoLockMinutes,
     isUnlocked: async () => (await wallet.status()) === 'unlocked' && Boolean(await vaultItem.getValue()),
     lock: () => wallet.lock(),
   });
-  return { wallet, networks, permissions, activity, approvals, approvalWindow, router, client, autoLock, settings: settingsItem };
+  const previews = createPreviewService({
+    client,
+    network,
+    pending: () => pendingItem.getValue(),
+    watchPending: (fn) => pendingItem.watch(fn),
+    selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,
+    onReady: () => notify('pending'),
+  });
+  const alerts = createAlertsService({
+    network,
+    // iconUrl is required by Chrome for 'basic' notifications; without it create() fails.
+    showNotification: ({ id, title, message, buttons }) =>
+      browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+        ...(buttons ? { buttons } : {}),
+        priority: 2,
+      }),
+    clearNotification: (id) => browser.notifications.clear(id),
+    setBadge: async (count) => {
+      await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      // Red like the danger tone of the popup: the badge only ever counts unread danger alerts.
+      await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+    },
+    // action.openPopup needs a focused browser window; a small popup window always works.
+    openPopup: (route) =>
+      browser.windows.create({ url: browser.runtime.getURL(`/popup.html${route}`), type: 'popup', width: 360, height: 640, focused: true }),
+    onChange: () => notify('alerts'),
+  });
+  const services = {
+    wallet,
+    networks,
+    permissions,
+    activity,
+    approvals,
+    approvalWindow,
+    router: createProviderRouter(routerDeps),
+    client,
+    autoLock,
+    settings: settingsItem,
+    previews,
+    alerts,
+    portfolio: createPortfolioService({
+      network,
+      accounts: () => wallet.accounts(),
+      alarms: browser.alarms,
+      onChange: () => notify('portfolio'),
+      onSnapshot: alerts.handleSnapshot,
+      onAttempt: alerts.handleAttempt,
+    }),
+    insights: createInsightsService({ network }),
+    flows: createFlowsService({
+      wallet,
+      activity,
+      network,
+      client,
+      alarms: browser.alarms,
+      store: createItemFlowStore(flowsItem),
+      previewItem: flowPreviewItem,
+      onUpdate: () => notify('flows'),
+    }),
+    notify,
+  } satisfies ProtocolServices & Record<string, unknown>;
+  // A worker stopped mid-batch: the batches it was sending carry on now, not only at the dApp's next status poll.
+  void resumeCallFlows(routerDeps, callFlows).catch((error: unknown) => console.warn('Ballast: resuming dApp batches failed', error));
+  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

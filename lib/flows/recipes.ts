@@ -7,6 +7,17 @@ import type { AmountRef, StakeSymbol, StepSpec } from './types';
 
 export type RecipeContext = { client: Client; from: Address; operator?: Address };
 
+export type RecipeRisk = { level: 'low' | 'medium' | 'high'; why: string };
+
+/** Why each kind of recipe carries the risk it does. */
+const RISK = {
+  eigen: { level: 'high', why: 'Slashing exposure of the operator, plus the staked token’s peg.' },
+  curve: { level: 'medium', why: 'Impermanent loss if the token depegs from ETH in the pool.' },
+  aave: { level: 'medium', why: 'Lending-market risk; a health factor to watch if you borrow against it.' },
+  pendle: { level: 'medium', why: 'Fixed yield until maturity; the PT price moves before it.' },
+  stake: { level: 'low', why: 'The protocol’s staking and the token’s peg to ETH.' },
+} as const satisfies Record<string, RecipeRisk>;
+
 export type Recipe = {
   id: string;
   title: string;
@@ -16,6 +27,8 @@ export type Recipe = {
   needsOperator: boolean;
   /** Exists only on the Ballast devnet (no mainnet contract with this ABI). */
   devnetOnly?: boolean;
+  /** The risk level the picker shows, and why (next to the level). */
+  risk: RecipeRisk;
   build(ctx: RecipeContext): Promise<StepSpec[]>;
 };
 
@@ -50,6 +63,7 @@ export const AAVE_EMODE_FOR: Partial<Record<Acquirable, { id: number; label: str
 function aaveRecipe(symbol: 'rsETH' | 'weETH' | 'wstETH' | 'ezETH'): Recipe {
   return {
     id: `aave:${symbol}`,
+    risk: RISK.aave,
     title: `ETH → ${symbol} → Aave`,
     summary: `Stake ETH for ${symbol} and supply it to Aave v3 as collateral${AAVE_EMODE_FOR[symbol] ? ' in e-mode' : ''}.`,
     needsOperator: false,
@@ -78,6 +92,7 @@ function curveRecipe(symbol: 'weETH' | 'stETH'): Recipe {
   const label = ng ? 'Curve WETH/weETH' : 'Curve ETH/stETH';
   return {
     id: `curve:${symbol}`,
+    risk: RISK.curve,
     title: `ETH → ${symbol} → Curve LP`,
     summary: `Stake ETH for ${symbol} and add it alone to the ${label} pool.`,
     needsOperator: false,
@@ -95,6 +110,7 @@ type EigenSymbol = 'stETH' | 'rETH' | 'ETHx' | 'mETH';
 function eigenRecipe(symbol: EigenSymbol): Recipe {
   return {
     id: `eigen:${symbol}`,
+    risk: RISK.eigen,
     title: `ETH → ${symbol} → EigenLayer → operator`,
     summary: `Stake ETH for ${symbol}, restake it in EigenLayer's ${symbol} strategy and delegate to the operator you choose.`,
     needsOperator: true,
@@ -135,6 +151,7 @@ function eigenRecipe(symbol: EigenSymbol): Recipe {
 function stakeRecipe(symbol: Acquirable): Recipe {
   return {
     id: `stake:${symbol}`,
+    risk: RISK.stake,
     title: `ETH → ${symbol}`,
     summary: `Stake ETH for ${symbol}.`,
     needsOperator: false,
@@ -144,6 +161,7 @@ function stakeRecipe(symbol: Acquirable): Recipe {
 
 const pendleRecipes: Recipe[] = PENDLE_MARKETS.map((m, i) => ({
   id: `pendle:${i}`,
+  risk: RISK.pendle,
   title: `ETH → ${m.label}`,
   summary: `Buy the Pendle principal token of ${m.label}: a fixed yield until maturity.`,
   needsOperator: false,

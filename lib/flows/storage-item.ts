@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheckedItem, salvagedRecord } from '../storage';
-import type { FlowState } from './types';
+import type { FlowPreview, FlowState } from './types';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const STATUSES = new Set(['planned', 'running', 'done', 'failed']);
@@ -39,6 +39,33 @@ export const flowsItem = defineCheckedItem<Record<string, FlowState>>('local:bal
   label: 'flows',
   schema: flowsSchema,
   fallback: {},
+  version: 1,
+  onCorrupt: 'reset',
+});
+
+/** The newest flow preview the background planned, waiting for the user's one click. */
+export type StoredFlowPreview = { previewId: string; preview: FlowPreview; plannedAt: number };
+
+const storedFlowPreviewSchema = z.custom<StoredFlowPreview | null>(
+  (v) =>
+    v === null ||
+    (isObject(v) &&
+      typeof v.previewId === 'string' &&
+      typeof v.plannedAt === 'number' &&
+      isObject(v.preview) &&
+      isObject(v.preview.plan) &&
+      Array.isArray(v.preview.plan.steps)),
+  'not a readable flow preview',
+);
+
+/**
+ * `session:` (background only, gone with the browser session): a worker restart between Preview and the
+ * click finds the plan the background built here, so the UI never has to send a plan back.
+ */
+export const flowPreviewItem = defineCheckedItem<StoredFlowPreview | null>('session:ballast.flowPreview', {
+  label: 'flow preview',
+  schema: storedFlowPreviewSchema,
+  fallback: null,
   version: 1,
   onCorrupt: 'reset',
 });

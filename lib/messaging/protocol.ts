@@ -5,28 +5,18 @@ import type { PortfolioView } from './portfolio-view';
 import type { PreviewView } from './preview-view';
 import type { InsightsView } from './insights-view';
 import type { Alert, AlertSettings } from '../alerts/types';
-import type { FlowPreview, FlowState } from '../flows/types';
+import type { FlowState } from '../flows/types';
 import type { RecipeYieldView } from '../flows/recipe-yield';
 
-/** A stake-and-deploy recipe as the Stake screen lists it. */
-export type FlowRecipeView = {
-  id: string;
-  title: string;
-  summary: string;
-  needsOperator: boolean;
-  devnetOnly: boolean;
-  risk: 'low' | 'medium' | 'high';
-  riskWhy: string;
-};
-export type FlowAccountView = { address?: Address; name?: string; balanceWei?: string; canSign: boolean; reason?: string };
-/** A planned flow held by the background until the user starts it (or the preview is replaced). */
-export type FlowPreviewView = FlowPreview & { previewId: string };
+import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../flows/service';
+
+export type { FlowAccountView, FlowPreviewView, FlowRecipeView };
 
 /**
  * The one typed protocol between extension pages (popup, approval window) and the background.
  * Every handler answers a Result so errors cross the boundary with their message intact.
- * The background checks that the sender is an extension page before any handler runs;
- * content scripts never use this protocol (they talk over the provider Port).
+ * lib/messaging/handler-layer checks the sender (an extension page) and the data (MESSAGE_SCHEMAS) before
+ * any handler runs; content scripts never use this protocol (they talk over the provider Port).
  */
 export interface BallastProtocol {
   'wallet:getState'(): Result<WalletStateView>;
@@ -81,8 +71,8 @@ export interface BallastProtocol {
   'flows:account'(): Result<FlowAccountView>;
   /** Plans for the selected account; the amount is validated against its ETH balance (AppError for the form). */
   'flows:plan'(data: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }): Result<FlowPreviewView>;
-  /** The user's one click: stores the flow and runs it in the background; answers the first state. */
-  'flows:start'(data: { previewId?: string; preview?: FlowPreview }): Result<FlowState>;
+  /** The user's one click on the preview the background stored under this id: runs it; answers the first state. */
+  'flows:start'(data: { previewId: string }): Result<FlowState>;
   'flows:get'(data: { id: string }): Result<FlowState | null>;
   /** Newest first. */
   'flows:list'(): Result<FlowState[]>;

@@ -1,4 +1,3 @@
-import type { FlowPreview } from '../flows/types';
 import { call } from './call';
 import { createResourceStore } from './resource';
 
@@ -12,8 +11,11 @@ export const flowsStore = createResourceStore('flows', () => call('flows:list'))
 export const planFlow = (input: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }) =>
   call('flows:plan', input);
 
-/** Starts the previewed flow; the preview itself goes along in case the worker restarted since planning. */
-export const startFlow = (previewId: string, preview: FlowPreview) => call('flows:start', { previewId, preview });
+/**
+ * Starts the previewed flow by its id: the background runs only the plan it built and stored (a worker
+ * restart since planning finds it in storage), never a plan sent by a page.
+ */
+export const startFlow = (previewId: string) => call('flows:start', { previewId });
 
 export const retryFlow = (id: string) => call('flows:retry', { id });
 

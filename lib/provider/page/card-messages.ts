@@ -1,4 +1,4 @@
-import type { PreviewView } from '../../messaging/preview-view';
+import type { PreviewView } from '../../preview/service';
 
 /**
  * Messages of the in-page risk card and guard mode. Type-only imports and string constants: this file

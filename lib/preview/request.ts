@@ -1,5 +1,5 @@
 import { isAddress, type Address, type Hex } from 'viem';
-import type { PreviewCall, PreviewRequest, TypedDataJson } from '../../lib/preview';
+import type { PreviewCall, PreviewRequest, TypedDataJson } from './types';
 
 /** Requests that get a risk preview (in the approval window, on the page card, and in guard mode). */
 export const PREVIEWED_METHODS = [

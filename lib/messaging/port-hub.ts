@@ -1,8 +1,15 @@
-import type { BrowserApi, MessageSender, Port } from './browser-api';
-import { PROVIDER_PORT_NAME, UI_PORT_NAME, type UiEvent, type UiTopic } from '../../lib/messaging';
-import type { ProviderEvent } from '../../lib/provider';
-import { accountsFor } from '../../lib/provider';
-import type { Services } from './services';
+import { accountsFor, type ApprovalQueue, type ProviderEvent, type ProviderRouter, type ProviderRouterDeps } from '../provider';
+import type { Settings } from '../storage/items';
+import { isExtensionPage, originOf, type ExtensionRuntime, type RuntimePort as Port } from './extension-api';
+import { PROVIDER_PORT_NAME, UI_PORT_NAME, type UiEvent, type UiTopic } from './ui-events';
+
+/** What the ports reach: the provider router and what answering a page's connection needs. */
+export type PortHubServices = Pick<ProviderRouterDeps, 'wallet' | 'permissions' | 'networks'> & {
+  router: ProviderRouter;
+  approvals: Pick<ApprovalQueue, 'withdraw'>;
+  autoLock: { touch(): Promise<void> };
+  settings: { getValue(): Promise<Settings> };
+};
 
 /** Messages on the provider port. The page's request id is only used to match answers and dedupe. */
 export type PortRequest = { type: 'request'; id: string; method: string; params?: unknown };
@@ -13,22 +20,12 @@ export type PortMessage =
 
 const MAX_ID_LENGTH = 100;
 
-export function originOf(sender: MessageSender | undefined): string | undefined {
-  const raw = (sender as { origin?: string } | undefined)?.origin ?? sender?.url;
-  if (!raw) return undefined;
-  try {
-    const origin = new URL(raw).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
-
-export function isExtensionPage(browser: BrowserApi, sender: MessageSender | undefined): boolean {
-  return sender?.id === browser.runtime.id && typeof sender?.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
-}
-
-export function createPortHub(browser: BrowserApi, services: () => Services) {
+/**
+ * The background's two kinds of runtime Port: provider ports from our content script in each dApp tab
+ * (EIP-1193 requests in, answers and events out, by the tab's own origin) and UI ports from our pages
+ * (the 'changed' push that makes them re-read).
+ */
+export function createPortHub(runtime: ExtensionRuntime, services: () => PortHubServices) {
   const uiPorts = new Set<Port>();
   const providerPorts = new Map<Port, { origin: string; lastAccounts: string; inFlight: Set<string>; touched: Promise<void> }>();
 
@@ -93,7 +90,7 @@ export function createPortHub(browser: BrowserApi, services: () => Services) {
   }
 
   function onUiPort(port: Port) {
-    if (!isExtensionPage(browser, port.sender)) return port.disconnect();
+    if (!isExtensionPage(runtime, port.sender)) return port.disconnect();
     uiPorts.add(port);
     port.onDisconnect.addListener(() => uiPorts.delete(port));
   }

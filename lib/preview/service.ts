@@ -1,8 +1,18 @@
 import type { Address, Client } from 'viem';
-import { buildPreview, type Preview } from '../../lib/preview';
-import type { PreviewView } from '../../lib/messaging/preview-view';
-import type { StoredPending } from '../../lib/storage/items';
-import { isPreviewedMethod, toPreviewRequest } from './preview-request';
+import type { StoredPending } from '../storage/items';
+import { buildPreview } from './build-preview';
+import { isPreviewedMethod, toPreviewRequest } from './request';
+import type { Preview } from './types';
+
+/**
+ * A request's risk preview as the approval window and the page card read it. `preview` is absent while
+ * the simulation runs; a preview that failed is still a preview (it says what could not be checked).
+ */
+export type PreviewView = {
+  /** Host of the RPC the simulation runs on ("Simulating on 127.0.0.1:8545…"). */
+  rpcHost: string;
+  preview?: Preview;
+};
 
 export type PreviewServiceDeps = {
   client: () => Promise<Client>;

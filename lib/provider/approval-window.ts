@@ -1,21 +1,27 @@
-import type { BrowserApi } from './browser-api';
-import type { Item } from '../../lib/wallet/wallet-service';
+import type { Item } from '../storage/item';
+
+/** The window calls the approval page needs (chrome.windows in the background). */
+export type ApprovalWindowApi = {
+  url: string;
+  focus(windowId: number): Promise<unknown>;
+  create(options: { url: string; type: 'popup'; width: number; height: number; focused: boolean }): Promise<{ id?: number } | undefined>;
+};
 
 /** One approval window: focus it when open, create it otherwise. Its id survives worker restarts. */
-export function createApprovalWindow(browser: BrowserApi, idItem: Item<number | null>) {
+export function createApprovalWindow(windows: ApprovalWindowApi, idItem: Item<number | null>) {
   return {
     async open(): Promise<void> {
       const id = await idItem.getValue();
       if (id !== null) {
         try {
-          await browser.windows.update(id, { focused: true });
+          await windows.focus(id);
           return;
         } catch {
           // The window was closed while the worker slept.
         }
       }
-      const created = await browser.windows.create({
-        url: browser.runtime.getURL('/approval.html'),
+      const created = await windows.create({
+        url: windows.url,
         type: 'popup',
         width: 400,
         height: 640,

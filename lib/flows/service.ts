@@ -1,0 +1,254 @@
+import { isAddressEqual, type Hex, type PublicClient } from 'viem';
+import { AppError, serializeError } from '../errors';
+import { requireSelectedSigner, selectedAccount } from '../wallet/selected-signer';
+import { createFlowExecutor, type FlowExecutor } from './executor';
+import { planFlow } from './plan';
+import { readRecipeYields, type RecipeYieldView } from './recipe-yield';
+import { RECIPES, recipeById, type Recipe } from './recipes';
+import { createFlowResumeAlarm, type FlowResumeAlarmDeps } from './resume-alarm';
+import { createFlowStepSender, type SendFlowStepDeps } from './send-step';
+import type { StoredFlowPreview } from './storage-item';
+import type { FlowPreview, FlowState, FlowStore } from './types';
+import { planUnwind } from './unwind';
+import { validateAmount, validateOperatorAddress } from './validate';
+
+/** A stake-and-deploy recipe as the Stake screen lists it. */
+export type FlowRecipeView = {
+  id: string;
+  title: string;
+  summary: string;
+  needsOperator: boolean;
+  devnetOnly: boolean;
+  risk: Recipe['risk']['level'];
+  riskWhy: string;
+};
+export type FlowAccountView = { address?: `0x${string}`; name?: string; balanceWei?: string; canSign: boolean; reason?: string };
+/** A planned flow held by the background until the user starts it (or the preview is replaced). */
+export type FlowPreviewView = FlowPreview & { previewId: string };
+
+export type FlowsServiceDeps = SendFlowStepDeps & {
+  wallet: SendFlowStepDeps['wallet'] & Parameters<typeof requireSelectedSigner>[0];
+  network: () => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
+  client: () => Promise<PublicClient>;
+  alarms: FlowResumeAlarmDeps['alarms'];
+  store: FlowStore;
+  /** Where the newest preview waits for the click (session storage: survives a worker restart). */
+  previewItem: { getValue(): Promise<StoredFlowPreview | null>; setValue(value: StoredFlowPreview | null): Promise<void> };
+  /** A flow changed: the progress view re-reads. */
+  onUpdate: () => void;
+  newId?: () => string;
+};
+
+/** Keeps the preview JSON-safe: the batch analysis holds bigints and the screen does not need it. */
+function forUi(preview: FlowPreview): FlowPreview {
+  const { batchPreview: _batch, ...rest } = preview;
+  return rest;
+}
+
+const report = (what: string) => (error: unknown) => console.warn(`Ballast flows: ${what} failed`, serializeError(error).message);
+
+/**
+ * Stake & deploy in the background: planning for the selected account, the resumable executor (state
+ * in storage, resumed at every worker start and on the resume alarm), and the user's one click on the
+ * stored preview, which approves all of its steps.
+ */
+export function createFlowsService(deps: FlowsServiceDeps) {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
+  const sendTransaction = createFlowStepSender(deps);
+  let current: { key: string; executor: FlowExecutor } | undefined;
+  let lastWalletStatus: string | undefined;
+  // Shared by every executor of this worker: a network switch makes a new executor, and a flow
+  // still driven by the old one must not get a second driver (each step would go out twice).
+  const runs = new Map<string, Promise<FlowState>>();
+  // Receipt waits are plain fetches: without this alarm MV3 may stop the worker mid-flow and nothing wakes it.
+  const resumeAlarm = createFlowResumeAlarm({
+    alarms: deps.alarms,
+    hasUnfinished: async () => (await deps.store.list()).some((f) => f.status === 'running' || f.status === 'planned'),
+    resume: () => resumeIfReady(),
+  });
+
+  /** One executor per active network (its reads go to that network's RPC). */
+  async function executor(): Promise<{ executor: FlowExecutor; client: PublicClient; chainId: number }> {
+    const [network, client] = await Promise.all([deps.network(), deps.client()]);
+    const key = JSON.stringify([network.chainId, network.rpcUrls]);
+    if (current?.key !== key) {
+      current = {
+        key,
+        executor: createFlowExecutor({
+          client,
+          store: deps.store,
+          runs,
+          now,
+          sendTransaction,
+          waitForReceipt: async (hash: Hex) => {
+            const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
+            return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
+          },
+          onUpdate: () => {
+            deps.onUpdate();
+            void resumeAlarm.sync().catch(report('arming the flow resume alarm'));
+          },
+        }),
+      };
+    }
+    return { executor: current.executor, client, chainId: network.chainId };
+  }
+
+  /**
+   * Continues the flows a stopped worker left, once it can: while the wallet is locked a step could not
+   * be signed and the flow would stop; a flow of another network waits for it.
+   */
+  async function resumeIfReady(): Promise<FlowState[]> {
+    if ((await deps.wallet.status()) !== 'unlocked') return [];
+    const { executor: ex, chainId } = await executor();
+    return ex.resume({ chainId });
+  }
+
+  /** Only the newest preview can be started; it replaces the one before. */
+  async function keep(preview: FlowPreview): Promise<FlowPreviewView> {
+    const stored = { previewId: newId(), preview: forUi(preview), plannedAt: now() };
+    await deps.previewItem.setValue(stored);
+    return { ...stored.preview, previewId: stored.previewId };
+  }
+
+  async function storedFlow(id: string): Promise<FlowState> {
+    const state = await deps.store.get(id);
+    if (!state) throw new AppError('No such flow', { code: 'flow.unknown', details: `Flow ${id} is not stored.` });
+    return state;
+  }
+
+  return {
+    recipes: async (): Promise<FlowRecipeView[]> =>
+      RECIPES.map((r) => ({
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        needsOperator: r.needsOperator,
+        devnetOnly: r.devnetOnly ?? false,
+        risk: r.risk.level,
+        riskWhy: r.risk.why,
+      })),
+
+    /** Separate from the list so the picker shows at once; a few reads on the active network's RPC. */
+    yields: async (): Promise<RecipeYieldView[]> =>
+      readRecipeYields(
+        (await executor()).client,
+        RECIPES.map((r) => r.id),
+      ),
+
+    async account(): Promise<FlowAccountView> {
+      const account = await selectedAccount(deps.wallet);
+      if (!account) return { canSign: false, reason: 'No account selected: pick one on Home.' };
+      const { client } = await executor();
+      const balanceWei = (await client.getBalance({ address: account.address })).toString();
+      const problem = await requireSelectedSigner(deps.wallet).then(
+        () => undefined,
+        (error: unknown) => serializeError(error),
+      );
+      return {
+        address: account.address,
+        name: account.name,
+        balanceWei,
+        canSign: !problem,
+        ...(problem ? { reason: `${problem.message}. ${problem.details ?? ''}`.trim() } : {}),
+      };
+    },
+
+    async plan(input: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }): Promise<FlowPreviewView> {
+      const recipe = recipeById(input.recipeId);
+      const from = await requireSelectedSigner(deps.wallet);
+      const { client, chainId } = await executor();
+      const amount = validateAmount({ text: input.amountText, balance: await client.getBalance({ address: from }) });
+      const operator =
+        recipe.needsOperator && input.operator !== undefined && input.operator.trim() !== ''
+          ? validateOperatorAddress(input.operator)
+          : undefined;
+      const preview = await planFlow(
+        { client, chainId, now },
+        {
+          recipeId: input.recipeId,
+          from,
+          amount,
+          ...(input.slippageBps !== undefined ? { slippageBps: input.slippageBps } : {}),
+          ...(operator ? { operator } : {}),
+        },
+      );
+      return keep(preview);
+    },
+
+    /** The user's one click: runs only the plan this background built and stored under `previewId`. */
+    async start(previewId: string): Promise<FlowState> {
+      const stored = await deps.previewItem.getValue();
+      if (!stored || stored.previewId !== previewId) {
+        throw new AppError('This preview expired', { code: 'flow.preview.expired', details: 'Press Preview again to re-plan the flow.' });
+      }
+      const from = await requireSelectedSigner(deps.wallet);
+      if (!isAddressEqual(stored.preview.plan.from, from)) {
+        throw new AppError('The selected account changed', {
+          code: 'flow.account.changed',
+          details: 'The preview was planned for another account. Press Preview again.',
+        });
+      }
+      const { executor: ex } = await executor();
+      const state = await ex.start(stored.preview);
+      await deps.previewItem.setValue(null);
+      void ex.run(state.id).catch(report(`running ${state.id}`));
+      return state;
+    },
+
+    get: async (id: string): Promise<FlowState | null> => (await deps.store.get(id)) ?? null,
+    list: async (): Promise<FlowState[]> => (await deps.store.list()).sort((a, b) => b.createdAt - a.createdAt),
+
+    async retry(id: string): Promise<FlowState> {
+      await requireSelectedSigner(deps.wallet);
+      const { executor: ex } = await executor();
+      const before = await storedFlow(id);
+      void ex.retry(id).catch(report(`retrying ${id}`));
+      return before;
+    },
+
+    /** The undo of a stopped (or finished) flow is a new preview like any other, started with start(). */
+    async unwind(id: string): Promise<FlowPreviewView> {
+      const from = await requireSelectedSigner(deps.wallet);
+      const state = await storedFlow(id);
+      if (!isAddressEqual(state.plan.from, from)) {
+        throw new AppError('Select the account that ran this flow', {
+          code: 'flow.account.changed',
+          details: `The flow was sent from ${state.plan.from}; select that account on Home to unwind it.`,
+        });
+      }
+      const { client, chainId } = await executor();
+      if (state.plan.chainId !== chainId) {
+        throw new AppError('Switch to the network of this flow', {
+          code: 'flow.unwind.network',
+          details: `The flow ran on chain ${state.plan.chainId}; the active network is ${chainId}.`,
+        });
+      }
+      return keep(await planUnwind({ client, chainId, now }, { state }));
+    },
+
+    /** At worker start: carry on with every flow that was running, and keep the resume alarm in step. */
+    startup(): void {
+      void resumeIfReady()
+        .catch(report('resuming flows'))
+        .finally(() => void resumeAlarm.sync().catch(report('arming the flow resume alarm')));
+    },
+    onAlarm: (name: string): Promise<void> => resumeAlarm.onAlarm(name).catch(report('resuming flows on the alarm')),
+    /**
+     * The wallet changed: on a locked → unlocked transition a flow waiting for the signer goes on now,
+     * not at the next alarm. (The 'wallet' topic also fires for every approval-queue change.)
+     */
+    walletChanged: (): Promise<unknown> =>
+      deps.wallet
+        .status()
+        .then((status) => {
+          const unlocked = status === 'unlocked' && lastWalletStatus !== 'unlocked';
+          lastWalletStatus = status;
+          return unlocked ? resumeIfReady() : undefined;
+        })
+        .catch(report('resuming flows after an unlock')),
+  };
+}
+
+export type FlowsService = ReturnType<typeof createFlowsService>;

@@ -1,0 +1,37 @@
+import type { PublicClient } from 'viem';
+import type { AlertsService } from '../../alerts/service';
+import type { NetworkService } from '../../chain/networks';
+import type { FlowsService } from '../../flows/service';
+import type { InsightsService } from '../../insights/service';
+import type { PreviewService } from '../../preview/service';
+import type { ApprovalQueue } from '../../provider';
+import type { Settings } from '../../storage/items';
+import type { PortfolioService } from '../../tracker/portfolio-service';
+import type { ActivityService } from '../../wallet/activity';
+import type { createAutoLock } from '../../wallet/auto-lock';
+import type { PermissionService } from '../../wallet/permissions';
+import type { WalletService } from '../../wallet/wallet-service';
+import type { HandlerTable } from '../handler-layer';
+import type { UiTopic } from '../ui-events';
+
+/** Everything the UI protocol's handlers reach, built by the background's wiring. */
+export type ProtocolServices = {
+  wallet: WalletService;
+  networks: NetworkService;
+  permissions: PermissionService;
+  activity: ActivityService;
+  approvals: ApprovalQueue;
+  autoLock: ReturnType<typeof createAutoLock>;
+  settings: { getValue(): Promise<Settings>; setValue(value: Settings): Promise<void> };
+  client: () => Promise<PublicClient>;
+  previews: PreviewService;
+  portfolio: PortfolioService;
+  insights: InsightsService;
+  alerts: AlertsService;
+  flows: FlowsService;
+  /** Tells open Ballast pages to re-read a topic. */
+  notify: (topic: UiTopic) => void;
+};
+
+/** A slice of the handler table; the index joins the slices into the total table. */
+export type Handlers = Partial<HandlerTable<ProtocolServices>>;

@@ -1,0 +1,14 @@
+import { toJsonSafe } from '../insights-view';
+import type { Handlers } from './context';
+
+/** Reads for Portfolio, position insights, alerts and the approval window's preview. */
+export const portfolioHandlers = {
+  'portfolio:get': { handle: (_d, s) => s.portfolio.view() },
+  'portfolio:refresh': { handle: (_d, s) => s.portfolio.refreshNow() },
+  'insights:get': { handle: async (d, s) => toJsonSafe(await s.insights.read(d)) },
+  'alerts:list': { handle: (_d, s) => s.alerts.list() },
+  'alerts:markRead': { handle: (d, s) => s.alerts.markRead(d.ids) },
+  'alerts:getSettings': { handle: (_d, s) => s.alerts.getSettings() },
+  'alerts:updateSettings': { handle: (d, s) => s.alerts.updateSettings(d) },
+  'preview:get': { handle: (d, s) => s.previews.get(d.id, d.wait === true) },
+} satisfies Handlers;

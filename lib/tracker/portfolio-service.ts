@@ -1,0 +1,103 @@
+import type { Address } from 'viem';
+import { chainOf } from '../chain/clients';
+import { createNetworkTransport } from '../chain/transport';
+import type { StoredNetwork } from '../storage/items';
+import type { History } from './history';
+import type { ScheduleState } from './schedule';
+import { createStorageTrackerStore } from './store';
+import { ALARM_NAME, RETRY_ALARM_NAME, createTracker, toStateView, type AlarmsApi, type Tracker, type TrackerStateView } from './tracker';
+import type { TrackerSnapshot } from './types';
+
+/**
+ * What the popup's Portfolio reads: the tracker's stored snapshot (bigints as decimal strings), its
+ * freshness (stale data is never shown as fresh), the chart history and who the accounts are.
+ */
+export type PortfolioView = TrackerStateView & {
+  history: History;
+  /** The visible accounts being tracked, watch-only ones labelled. */
+  accounts: { address: Address; name: string; watchOnly: boolean }[];
+  /** A refresh is running right now (the popup shows "Reading N accounts…"). */
+  refreshing: boolean;
+  /** The active network's RPC URLs, so an error can say which one failed. */
+  network: { name: string; rpcUrls: string[] };
+};
+
+export type PortfolioServiceDeps = {
+  network: () => Promise<StoredNetwork>;
+  /** Every wallet account with its visibility and kind. */
+  accounts: () => Promise<{ address: Address; name: string; kind: string; hidden: boolean }[]>;
+  alarms: AlarmsApi;
+  /** Every attempt, failed ones included, starts and ends with this (UI topic 'portfolio'). */
+  onChange: () => void;
+  /** After every successful refresh (alerts hook in here). */
+  onSnapshot?: (snapshot: TrackerSnapshot) => void;
+  /** After every refresh attempt, failed ones included, with the schedule (the alerts watchdog). */
+  onAttempt?: (schedule: ScheduleState) => void;
+};
+
+/**
+ * The position tracker wired to the wallet: accounts are every visible wallet account plus watch-only
+ * addresses; the transport is the active network's RPC list, read at each refresh, so switching network
+ * or editing URLs applies at once. Refreshes on the tracker's alarms and on popup open.
+ */
+export function createPortfolioService(deps: PortfolioServiceDeps) {
+  let tracker: Tracker | undefined;
+  let refreshing = false;
+
+  const visibleAccounts = async () => (await deps.accounts()).filter((a) => !a.hidden);
+
+  async function get(): Promise<Tracker> {
+    // The chain object is per network; chain 1 (devnet and mainnet) shares mainnet's Multicall3.
+    const network = await deps.network();
+    tracker ??= createTracker({
+      chain: chainOf(network),
+      // 'scheduled': no viem retries, the tracker's own backoff decides when to try again.
+      getTransport: async () => createNetworkTransport(await deps.network(), { purpose: 'scheduled' }),
+      getAccounts: async () => (await visibleAccounts()).map((a) => a.address),
+      store: createStorageTrackerStore(),
+      alarms: deps.alarms,
+      onSnapshot: (s) => deps.onSnapshot?.(s),
+    });
+    return tracker;
+  }
+
+  async function view(): Promise<PortfolioView> {
+    const t = await get();
+    const [state, history, accounts, network] = await Promise.all([t.getSnapshot(), t.getHistory(), visibleAccounts(), deps.network()]);
+    return {
+      ...toStateView(state),
+      history,
+      accounts: accounts.map((a) => ({ address: a.address, name: a.name, watchOnly: a.kind === 'watch' })),
+      refreshing,
+      network: { name: network.name, rpcUrls: [...network.rpcUrls] },
+    };
+  }
+
+  async function refresh(run: (t: Tracker) => Promise<unknown>): Promise<void> {
+    const t = await get();
+    refreshing = true;
+    deps.onChange();
+    try {
+      await run(t);
+    } finally {
+      refreshing = false;
+      deps.onChange();
+      if (deps.onAttempt) void t.getSnapshot().then((s) => deps.onAttempt?.(s.schedule));
+    }
+  }
+
+  return {
+    view,
+    async refreshNow(): Promise<PortfolioView> {
+      await refresh((t) => t.refresh({ trigger: 'user' }));
+      return view();
+    },
+    onAlarm(name: string): void {
+      if (name === ALARM_NAME || name === RETRY_ALARM_NAME) void refresh((t) => t.onAlarm(name));
+    },
+    /** Registers the 5-minute alarm (same name replaces, so every worker start is fine). */
+    startup: (): Promise<void> => get().then((t) => t.start()),
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
