@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors';
 import { validateAmount, validateOperatorAddress } from '../../lib/flows/validate';
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../../lib/messaging/protocol';
 import { planFlow, slippageTextToBps } from '../../lib/state/flows';
+import { stakeFieldOfError, type StakeField } from '../../lib/state/stake-field-of-error';
 import { toErrorView, type ErrorView } from '../../lib/state';
 import { Amount, Button, InlineError, Input, formatAmountExact } from '../ui';
 import { RecipePicker } from './RecipePicker';
@@ -11,15 +12,7 @@ import { RecipePicker } from './RecipePicker';
 /** Left for gas when the user presses Max: a flow of 4–5 transactions costs well under this. */
 const GAS_RESERVE_WEI = 10n ** 16n;
 
-type FieldErrors = { amount?: string; slippage?: string; operator?: string };
-
-/** Which field a background AppError belongs under (by its code), so it shows where the user typed. */
-function fieldOf(code: string | undefined): keyof FieldErrors | undefined {
-  if (code?.startsWith('flow.amount.')) return 'amount';
-  if (code?.startsWith('flow.slippage.')) return 'slippage';
-  if (code?.startsWith('flow.operator.')) return 'operator';
-  return undefined;
-}
+type FieldErrors = Partial<Record<StakeField, string>>;
 
 export function StakeForm({
   recipes,
@@ -77,7 +70,8 @@ export function StakeForm({
         }),
       );
     } catch (e) {
-      const field = fieldOf(e instanceof AppError ? e.code : undefined);
+      // A background error about what the user typed shows under that field.
+      const field = stakeFieldOfError(e instanceof AppError ? e.code : undefined);
       const view = toErrorView(e);
       if (field) setErrors({ [field]: `${view.message}. ${view.details ?? ''}`.trim() });
       else setFormError(view);

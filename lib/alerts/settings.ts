@@ -11,7 +11,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   quietHours: { enabled: false, startMinute: 22 * 60, endMinute: 7 * 60 },
 };
 
-const fail = (shortMessage: string, details: string) => new AppError(shortMessage, { details, code: 'ALERTS_SETTINGS' });
+const fail = (shortMessage: string, details: string) => new AppError(shortMessage, { details, code: 'alerts.settings.invalid' });
 
 /**
  * A percent threshold as the form submits it: a finite number in (0, 100]. Strings, NaN, negatives,

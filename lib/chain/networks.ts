@@ -18,15 +18,15 @@ export function validateRpcUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new AppError('Invalid RPC URL', { details: `"${input}" is not a URL. Use an http:// or https:// address.`, code: 'bad_rpc_url' });
+    throw new AppError('Invalid RPC URL', { details: `"${input}" is not a URL. Use an http:// or https:// address.`, code: 'rpc.bad-url' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('Unsupported RPC URL scheme', { details: `Use http:// or https:// (got ${url.protocol}).`, code: 'bad_rpc_url' });
+    throw new AppError('Unsupported RPC URL scheme', { details: `Use http:// or https:// (got ${url.protocol}).`, code: 'rpc.bad-url' });
   }
   if (url.username || url.password) {
     throw new AppError('RPC URL must not embed credentials', {
       details: 'Put API keys in the path or query, as your provider documents.',
-      code: 'bad_rpc_url',
+      code: 'rpc.bad-url',
     });
   }
   // URL adds a '/' to a bare host; drop it so 'http://127.0.0.1:8545' round-trips as typed.
@@ -99,12 +99,12 @@ export function createNetworkService(deps: { item: Item<NetworkState | null>; on
     async setRpcUrls(ref: { key?: string; chainId?: number }, rpcUrls: string[]): Promise<true> {
       const s = await state();
       const target = find(s, ref);
-      if (!target) throw new AppError('Unknown network', { details: 'Pick a network from the list.', code: 'unknown_network' });
+      if (!target) throw new AppError('Unknown network', { details: 'Pick a network from the list.', code: 'network.unknown' });
       const urls = [...new Set(rpcUrls.map(validateRpcUrl))];
       if (urls.length === 0)
         throw new AppError('At least one RPC URL is needed', {
           details: 'Enter the http(s) URL of an Ethereum node.',
-          code: 'bad_rpc_url',
+          code: 'rpc.bad-url',
         });
       await save({ ...s, networks: s.networks.map((n) => (n === target ? { ...n, rpcUrls: urls } : n)) }, false);
       return true;
@@ -116,7 +116,7 @@ export function createNetworkService(deps: { item: Item<NetworkState | null>; on
       if (!target)
         throw new AppError('Unknown network', {
           details: `Chain ${ref.chainId ?? ref.key} is not configured. Add it first.`,
-          code: 'unknown_network',
+          code: 'network.unknown',
         });
       const before = await active();
       const chainChanged = before.chainId !== target.chainId;
@@ -126,7 +126,7 @@ export function createNetworkService(deps: { item: Item<NetworkState | null>; on
     async add(network: Omit<StoredNetwork, 'key' | 'builtIn'>): Promise<StoredNetwork> {
       const s = await state();
       const rpcUrls = network.rpcUrls.map(validateRpcUrl);
-      if (rpcUrls.length === 0) throw new AppError('At least one RPC URL is needed', { code: 'bad_rpc_url' });
+      if (rpcUrls.length === 0) throw new AppError('At least one RPC URL is needed', { code: 'rpc.bad-url' });
       const existing = s.networks.find((n) => n.chainId === network.chainId && !n.builtIn);
       const stored: StoredNetwork = { ...network, rpcUrls, key: existing?.key ?? `chain-${network.chainId}`, builtIn: false };
       const networks = existing ? s.networks.map((n) => (n === existing ? stored : n)) : [...s.networks, stored];

@@ -69,7 +69,7 @@ export function createApprovalQueue(deps: {
           throw new AppError('Ballast restarted while carrying out this request', {
             details:
               "You approved it just before the restart, so it may already have been sent. Check the account's latest transactions (a block explorer) before trying again.",
-            code: 'restarted_mid_request',
+            code: 'approval.restarted',
           });
         }
         // A page chooses its request ids: a different request under a waiting one's id would otherwise
@@ -104,7 +104,7 @@ export function createApprovalQueue(deps: {
         if (!entry)
           throw new AppError('Request already answered', {
             details: 'It was answered or withdrawn by the site; nothing to do.',
-            code: 'pending_unknown',
+            code: 'approval.not-pending',
           });
         const waiter = waiters.get(id);
         if (waiter) {

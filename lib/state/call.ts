@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError, isErrorCode } from '../errors';
 import { sendMessage } from '../messaging/protocol';
 import type { BallastProtocol } from '../messaging/protocol';
 import type { Result } from '../messaging/types';
@@ -35,19 +35,21 @@ export async function call<K extends MessageType>(
     throw new AppError('The wallet background did not answer.', {
       details: `"${type}" could not reach the background worker. Close and reopen this window; if it persists, reload the extension.`,
       cause,
-      code: 'BACKGROUND_UNAVAILABLE',
+      code: 'background.unavailable',
     });
   }
   if (!isResult(answer)) {
     throw new AppError('The wallet background gave no answer.', {
       details: `"${type}" has no handler yet or returned an unexpected value. Update or reload the extension.`,
-      code: 'BACKGROUND_NO_HANDLER',
+      code: 'background.no-handler',
     });
   }
   if (answer.ok) return answer.value as MessageValue<K>;
+  // A catalogue code survives the trip; a JSON-RPC number (nothing in the UI switches on one) stays in `cause`.
   throw new AppError(answer.error.message, {
     details: answer.error.details,
-    code: answer.error.code === undefined ? undefined : String(answer.error.code),
+    code: isErrorCode(answer.error.code) ? answer.error.code : undefined,
+    ...(typeof answer.error.code === 'number' ? { cause: answer.error } : {}),
   });
 }
 

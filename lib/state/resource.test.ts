@@ -31,14 +31,14 @@ describe('call', () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
     const error = (await call('wallet:getState').catch((e: unknown) => e)) as AppError;
-    expect(error.code).toBe('BACKGROUND_UNAVAILABLE');
+    expect(error.code).toBe('background.unavailable');
     expect(error.details).toContain('wallet:getState');
   });
 
   it('rejects answers that are not a Result', async () => {
     setSender(async () => undefined);
     const error = (await call('sites:list').catch((e: unknown) => e)) as AppError;
-    expect(error.code).toBe('BACKGROUND_NO_HANDLER');
+    expect(error.code).toBe('background.no-handler');
   });
 });
 

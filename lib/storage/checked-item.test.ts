@@ -44,7 +44,7 @@ describe('defineCheckedItem', () => {
     await expect(item.getValue()).rejects.toMatchObject({
       shortMessage: 'Stored list is unreadable',
       details: 'Re-create the list.',
-      code: 'storage_corrupt',
+      code: 'storage.corrupt',
     });
     expect(await raw('test.list')).toEqual(['a']);
     expect(await raw('test.list$')).toEqual({ v: 1 });

@@ -102,7 +102,7 @@ export function defineCheckedItem<T>(key: StorageItemKey, options: CheckedItemOp
       details: future
         ? `They were saved by a newer version of Ballast; update Ballast to read them. Nothing was changed. ${options.onCorrupt.details}`
         : options.onCorrupt.details,
-      code: 'storage_corrupt',
+      code: 'storage.corrupt',
       cause: new Error(`${key}: ${outcome.reason}`),
     });
   }

@@ -43,7 +43,7 @@ export function parseJson(text: string, what: string): unknown {
     throw new AppError(`Stored ${what} is not valid JSON`, {
       details: 'The stored data is corrupt. It was left untouched; restore it from a backup or reset this part of the extension.',
       cause,
-      code: 'storage_corrupt',
+      code: 'storage.corrupt',
     });
   }
 }

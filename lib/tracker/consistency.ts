@@ -11,7 +11,7 @@ import { STALE_AFTER_MS } from './schedule';
  * time gives numbers that were never true.
  */
 
-export const CONTRADICTION_CODE = 'TRACKER_CONTRADICTION';
+export const CONTRADICTION_CODE = 'tracker.contradiction';
 
 export function contradiction(what: string, whatToDo: string): AppError {
   return new AppError(`RPC answers disagree: ${what}`, {

@@ -65,7 +65,7 @@ export async function refreshPositions({
   if (!block?.ok) {
     throw new AppError('Could not read the chain', {
       details: `The batched read through Multicall3 (${multicallAddress}) failed: ${block?.error ?? 'no answer'}. Check the RPC URL in Networks; the tracker retries with backoff.`,
-      code: 'TRACKER_RPC',
+      code: 'tracker.read-failed',
     });
   }
   const blockNumber = block.value as bigint;

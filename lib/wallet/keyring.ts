@@ -18,14 +18,14 @@ export function normalizeMnemonic(input: string): string {
   if (![12, 15, 18, 21, 24].includes(words.length)) {
     throw new AppError('Recovery phrase has the wrong length', {
       details: 'Enter 12, 15, 18, 21 or 24 words separated by spaces.',
-      code: 'bad_mnemonic',
+      code: 'wallet.mnemonic.invalid',
     });
   }
   const unknown = words.filter((w) => !english.includes(w));
   if (unknown.length > 0) {
     throw new AppError('Recovery phrase has unknown words', {
       details: `Not BIP-39 English words: ${unknown.join(', ')}.`,
-      code: 'bad_mnemonic',
+      code: 'wallet.mnemonic.invalid',
     });
   }
   const phrase = words.join(' ');
@@ -34,7 +34,7 @@ export function normalizeMnemonic(input: string): string {
   } catch (cause) {
     throw new AppError('Recovery phrase checksum is wrong', {
       details: 'One of the words is mistyped; check each word against your backup.',
-      code: 'bad_mnemonic',
+      code: 'wallet.mnemonic.invalid',
       cause,
     });
   }
@@ -46,20 +46,27 @@ export function normalizePrivateKey(input: string): Hex {
   if (!isHex(key) || key.length !== 66) {
     throw new AppError('Invalid private key', {
       details: 'A private key is 64 hexadecimal characters, optionally prefixed with 0x.',
-      code: 'bad_private_key',
+      code: 'wallet.private-key.invalid',
     });
   }
   try {
     privateKeyToAccount(key);
   } catch (cause) {
-    throw new AppError('Invalid private key', { details: 'The value is outside the secp256k1 range.', code: 'bad_private_key', cause });
+    throw new AppError('Invalid private key', {
+      details: 'The value is outside the secp256k1 range.',
+      code: 'wallet.private-key.invalid',
+      cause,
+    });
   }
   return key;
 }
 
 export function normalizeAddress(input: string): Address {
   if (!isAddress(input, { strict: false })) {
-    throw new AppError('Invalid address', { details: 'An address is 0x followed by 40 hexadecimal characters.', code: 'bad_address' });
+    throw new AppError('Invalid address', {
+      details: 'An address is 0x followed by 40 hexadecimal characters.',
+      code: 'wallet.address.invalid',
+    });
   }
   return getAddress(input);
 }

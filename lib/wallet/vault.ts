@@ -48,7 +48,7 @@ export async function encryptVault(
   iterations?: number,
 ): Promise<{ vault: string } & Omit<UnlockedVault, 'secrets'>> {
   if (password.length < 8)
-    throw new AppError('Password too short', { details: 'Choose a password of at least 8 characters.', code: 'weak_password' });
+    throw new AppError('Password too short', { details: 'Choose a password of at least 8 characters.', code: 'wallet.weak-password' });
   const { vault, exportedKeyString } = await passworder.encryptWithDetail(password, secrets, undefined, derivationOptions(iterations));
   return { vault, exportedKey: exportedKeyString, salt: parseVaultEnvelope(vault).salt };
 }
@@ -68,7 +68,7 @@ export async function decryptVault(password: string, vault: string): Promise<Unl
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     if (/incorrect password/i.test(message)) {
-      throw new AppError('Wrong password', { details: 'Check the password and try again.', code: 'wrong_password', cause });
+      throw new AppError('Wrong password', { details: 'Check the password and try again.', code: 'wallet.wrong-password', cause });
     }
     throw corruptVault(message, cause);
   }
@@ -82,7 +82,7 @@ export async function decryptVault(password: string, vault: string): Promise<Unl
 function corruptVault(seen: string, cause?: unknown): AppError {
   return new AppError('The stored vault is corrupt', {
     details: `Ballast left it untouched (${seen}). Restore the extension's data from a backup, or reinstall and import your recovery phrase.`,
-    code: 'vault_corrupt',
+    code: 'wallet.vault.corrupt',
     cause,
   });
 }

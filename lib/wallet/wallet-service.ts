@@ -37,7 +37,7 @@ export function createWalletService(deps: WalletServiceDeps) {
 
   async function requireSession(): Promise<SessionSecrets> {
     const s = await deps.session.getValue();
-    if (!s) throw new AppError('Wallet is locked', { details: 'Unlock Ballast with your password first.', code: 'locked' });
+    if (!s) throw new AppError('Wallet is locked', { details: 'Unlock Ballast with your password first.', code: 'wallet.locked' });
     return s;
   }
 
@@ -57,7 +57,7 @@ export function createWalletService(deps: WalletServiceDeps) {
     if (existing)
       throw new AppError('Account already added', {
         details: `${existing.address} is already in the wallet as "${existing.name}".`,
-        code: 'duplicate_account',
+        code: 'wallet.account.duplicate',
       });
     await deps.accounts.setValue([...accounts, account]);
     const meta = await deps.meta.getValue();
@@ -70,7 +70,7 @@ export function createWalletService(deps: WalletServiceDeps) {
     if (await deps.vault.getValue()) {
       throw new AppError('A wallet already exists', {
         details: 'Unlock it, or remove the extension data before restoring another wallet.',
-        code: 'vault_exists',
+        code: 'wallet.vault.exists',
       });
     }
     const { vault, exportedKey, salt } = await encryptVault(password, secrets, deps.iterations);
@@ -103,20 +103,20 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async confirmBackup(words: Record<number, string>): Promise<true> {
       const { mnemonic } = await requireSession();
-      if (!mnemonic) throw new AppError('No recovery phrase to back up', { code: 'no_mnemonic' });
+      if (!mnemonic) throw new AppError('No recovery phrase to back up', { code: 'wallet.mnemonic.none' });
       const expected = mnemonic.split(' ');
       const entries = Object.entries(words);
       if (entries.length < BACKUP_WORDS_TO_CONFIRM) {
         throw new AppError('Backup check incomplete', {
           details: `Confirm at least ${BACKUP_WORDS_TO_CONFIRM} words of your recovery phrase.`,
-          code: 'backup_incomplete',
+          code: 'wallet.backup.incomplete',
         });
       }
       const wrong = entries.filter(([i, w]) => expected[Number(i)] !== w.trim().toLowerCase());
       if (wrong.length > 0) {
         throw new AppError('Backup check failed', {
           details: `Word ${wrong.map(([i]) => Number(i) + 1).join(', ')} does not match. Look at your written phrase again.`,
-          code: 'backup_mismatch',
+          code: 'wallet.backup.mismatch',
         });
       }
       await deps.meta.setValue({ ...(await deps.meta.getValue()), backupPending: false });
@@ -135,7 +135,10 @@ export function createWalletService(deps: WalletServiceDeps) {
       const count = (await deps.accounts.getValue()).length;
       if (!(await deps.vault.getValue())) {
         if (!password)
-          throw new AppError('Password needed', { details: 'Choose a password to encrypt the imported key.', code: 'password_required' });
+          throw new AppError('Password needed', {
+            details: 'Choose a password to encrypt the imported key.',
+            code: 'wallet.password-required',
+          });
         await initVault(password, { version: 1, importedKeys: { [address.toLowerCase()]: key } }, false);
       } else {
         const session = await requireSession();
@@ -156,7 +159,7 @@ export function createWalletService(deps: WalletServiceDeps) {
       if (!mnemonic)
         throw new AppError('No recovery phrase in this wallet', {
           details: 'Only wallets created from a recovery phrase derive new accounts.',
-          code: 'no_mnemonic',
+          code: 'wallet.mnemonic.none',
         });
       const accounts = await deps.accounts.getValue();
       const index = Math.max(-1, ...accounts.filter((a) => a.kind === 'hd').map((a) => a.index ?? 0)) + 1;
@@ -166,7 +169,7 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async unlock(password: string): Promise<true> {
       const vault = await deps.vault.getValue();
-      if (!vault) throw new AppError('No wallet to unlock', { details: 'Create or import a wallet first.', code: 'no_vault' });
+      if (!vault) throw new AppError('No wallet to unlock', { details: 'Create or import a wallet first.', code: 'wallet.vault.none' });
       const { secrets, exportedKey, salt } = await decryptVault(password, vault);
       await startSession(secrets, exportedKey, salt);
       changed();
@@ -181,7 +184,7 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async changePassword(oldPassword: string, newPassword: string): Promise<true> {
       const vault = await deps.vault.getValue();
-      if (!vault) throw new AppError('No wallet', { code: 'no_vault' });
+      if (!vault) throw new AppError('No wallet', { code: 'wallet.vault.none' });
       const { secrets } = await decryptVault(oldPassword, vault);
       const next = await encryptVault(newPassword, secrets, deps.iterations);
       await deps.vault.setValue(next.vault);
@@ -191,17 +194,17 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async revealMnemonic(password: string): Promise<{ mnemonic: string }> {
       const vault = await deps.vault.getValue();
-      if (!vault) throw new AppError('No wallet', { code: 'no_vault' });
+      if (!vault) throw new AppError('No wallet', { code: 'wallet.vault.none' });
       const { secrets } = await decryptVault(password, vault);
       if (!secrets.mnemonic)
-        throw new AppError('This wallet has no recovery phrase', { details: 'It holds imported keys only.', code: 'no_mnemonic' });
+        throw new AppError('This wallet has no recovery phrase', { details: 'It holds imported keys only.', code: 'wallet.mnemonic.none' });
       return { mnemonic: secrets.mnemonic };
     },
 
     async update(address: Address, patch: Partial<Pick<StoredAccount, 'name' | 'hidden'>>): Promise<true> {
       const accounts = await deps.accounts.getValue();
       const target = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
-      if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
+      if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       if (patch.name !== undefined && !patch.name.trim()) throw new AppError('Name is empty', { details: 'Give the account a name.' });
       await deps.accounts.setValue(accounts.map((a) => (a === target ? { ...a, ...patch, name: patch.name?.trim() ?? a.name } : a)));
       changed();
@@ -211,7 +214,7 @@ export function createWalletService(deps: WalletServiceDeps) {
     async select(address: Address): Promise<true> {
       const accounts = await deps.accounts.getValue();
       const target = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
-      if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
+      if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       await deps.meta.setValue({ ...(await deps.meta.getValue()), selectedAddress: target.address });
       changed();
       return true;
@@ -230,12 +233,18 @@ export function createWalletService(deps: WalletServiceDeps) {
     async privateKey(address: Address): Promise<Hex> {
       const session = await requireSession();
       const account = (await deps.accounts.getValue()).find((a) => a.address.toLowerCase() === address.toLowerCase());
-      if (!account) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'unknown_account' });
+      if (!account) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       if (account.kind === 'watch')
-        throw new AppError('Watch-only account cannot sign', { details: 'Import its key or use another account.', code: 'watch_only' });
+        throw new AppError('Watch-only account cannot sign', {
+          details: 'Import its key or use another account.',
+          code: 'wallet.account.watch-only',
+        });
       const key = privateKeyOf(session, account.address, account.index);
       if (!key)
-        throw new AppError('Key not found for account', { details: 'Lock and unlock the wallet, then try again.', code: 'missing_key' });
+        throw new AppError('Key not found for account', {
+          details: 'Lock and unlock the wallet, then try again.',
+          code: 'wallet.key.missing',
+        });
       return key;
     },
   };

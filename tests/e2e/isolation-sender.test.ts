@@ -120,7 +120,7 @@ describe('messages whose sender is a tab cannot act as the popup', () => {
     const reply = await world.evaluate<Reply>(
       protocolMessage('pending:resolve', { id: pending!.id, approved: true, accounts: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'] }),
     );
-    expect(reply?.res?.error?.code, JSON.stringify(reply)).toBe('forbidden_sender');
+    expect(reply?.res?.error?.code, JSON.stringify(reply)).toBe('sender.forbidden');
     expect(((await expectOk(ui, 'pending:list')) as { id: string }[]).map((p) => p.id)).toEqual([pending!.id]);
     expect(await outcomeOf(page, 'connect')).toBeUndefined();
     expect(await expectOk(ui, 'sites:list')).toEqual([]);

@@ -14,7 +14,7 @@ describe('approval queue', () => {
     await expect.poll(() => queue.list().then((l) => l.length)).toBe(2);
     const [a, b] = await queue.list();
     await queue.resolve(a!.id, { approved: true, accounts: [] });
-    await expect(queue.resolve(a!.id, { approved: false })).rejects.toMatchObject({ code: 'pending_unknown' });
+    await expect(queue.resolve(a!.id, { approved: false })).rejects.toMatchObject({ code: 'approval.not-pending' });
     await queue.resolve(b!.id, { approved: false });
     expect(await first).toEqual({ approved: true, accounts: [] });
     expect(await second).toEqual({ approved: false });

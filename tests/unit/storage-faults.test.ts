@@ -202,7 +202,7 @@ const ACCOUNTS_UNREADABLE = {
   shortMessage: 'Stored accounts are unreadable',
   details:
     'Your recovery phrase and imported keys are safe in the encrypted vault, which was not changed. Re-import your recovery phrase (and any imported keys) to rebuild the account list, then add watch-only addresses again.',
-  code: 'storage_corrupt',
+  code: 'storage.corrupt',
 };
 const NEWER_VERSION = 'They were saved by a newer version of Ballast; update Ballast to read them. Nothing was changed. ';
 

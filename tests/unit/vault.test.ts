@@ -42,8 +42,8 @@ describe('vault + keyring', () => {
     await wallet.lock();
     expect(await wallet.status()).toBe('locked');
     expect(await sessionSecretsItem.getValue()).toBeNull();
-    await expect(wallet.privateKey(ANVIL_ADDRESSES[0] as `0x${string}`)).rejects.toMatchObject({ code: 'locked' });
-    await expect(wallet.unlock('wrong password')).rejects.toMatchObject({ shortMessage: 'Wrong password', code: 'wrong_password' });
+    await expect(wallet.privateKey(ANVIL_ADDRESSES[0] as `0x${string}`)).rejects.toMatchObject({ code: 'wallet.locked' });
+    await expect(wallet.unlock('wrong password')).rejects.toMatchObject({ shortMessage: 'Wrong password', code: 'wallet.wrong-password' });
     expect(await wallet.status()).toBe('locked');
     await wallet.unlock('correct horse battery');
     expect(await wallet.status()).toBe('unlocked');
@@ -59,11 +59,11 @@ describe('vault + keyring', () => {
     const wallet = makeService();
     expect(await wallet.status()).toBe('locked');
     await expect(wallet.unlock('whatever password')).rejects.toMatchObject({
-      code: 'vault_corrupt',
+      code: 'wallet.vault.corrupt',
       shortMessage: 'The stored vault is corrupt',
     });
-    await expect(wallet.changePassword('whatever password', 'another password')).rejects.toMatchObject({ code: 'vault_corrupt' });
-    await expect(wallet.importMnemonic(TEST_MNEMONIC, 'whatever password')).rejects.toMatchObject({ code: 'vault_exists' });
+    await expect(wallet.changePassword('whatever password', 'another password')).rejects.toMatchObject({ code: 'wallet.vault.corrupt' });
+    await expect(wallet.importMnemonic(TEST_MNEMONIC, 'whatever password')).rejects.toMatchObject({ code: 'wallet.vault.exists' });
     const raw = await fakeBrowser.storage.local.get('ballast.vault');
     expect(raw['ballast.vault']).toBe(corrupt);
   });
@@ -73,10 +73,10 @@ describe('vault + keyring', () => {
     await wallet.importMnemonic(TEST_MNEMONIC, 'first password');
     await wallet.changePassword('first password', 'second password');
     await wallet.lock();
-    await expect(wallet.unlock('first password')).rejects.toMatchObject({ code: 'wrong_password' });
+    await expect(wallet.unlock('first password')).rejects.toMatchObject({ code: 'wallet.wrong-password' });
     await wallet.unlock('second password');
     expect((await wallet.revealMnemonic('second password')).mnemonic).toBe(TEST_MNEMONIC);
-    await expect(wallet.revealMnemonic('first password')).rejects.toMatchObject({ code: 'wrong_password' });
+    await expect(wallet.revealMnemonic('first password')).rejects.toMatchObject({ code: 'wallet.wrong-password' });
   });
 
   it('creates a fresh wallet whose backup check requires the right words', async () => {
@@ -85,9 +85,9 @@ describe('vault + keyring', () => {
     const words = mnemonic.split(' ');
     expect(words).toHaveLength(12);
     expect((await wallet.meta()).backupPending).toBe(true);
-    await expect(wallet.confirmBackup({ 0: words[0]!, 1: words[1]! })).rejects.toMatchObject({ code: 'backup_incomplete' });
+    await expect(wallet.confirmBackup({ 0: words[0]!, 1: words[1]! })).rejects.toMatchObject({ code: 'wallet.backup.incomplete' });
     await expect(wallet.confirmBackup({ 0: words[0]!, 5: words[5]!, 11: words[0] === 'zoo' ? 'abandon' : 'zoo' })).rejects.toMatchObject({
-      code: 'backup_mismatch',
+      code: 'wallet.backup.mismatch',
     });
     await wallet.confirmBackup({ 2: words[2]!, 7: words[7]!, 11: words[11]! });
     expect((await wallet.meta()).backupPending).toBe(false);
@@ -101,11 +101,11 @@ describe('vault + keyring', () => {
     expect(imported.address).toBe('0xa0Ee7A142d267C1f36714E4a8F75612F20a79720');
     const watch = await wallet.addWatchOnly('0xae7ab96520de3a18e5e111b5eaab095312d7fe84', 'Lido');
     expect(watch.address).toBe('0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84');
-    await expect(wallet.privateKey(watch.address)).rejects.toMatchObject({ code: 'watch_only' });
+    await expect(wallet.privateKey(watch.address)).rejects.toMatchObject({ code: 'wallet.account.watch-only' });
     await wallet.lock();
     await wallet.unlock('first password');
     expect(await wallet.privateKey(imported.address)).toBe('0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6');
-    await expect(wallet.addWatchOnly('0x1234')).rejects.toMatchObject({ code: 'bad_address' });
-    await expect(wallet.importMnemonic('test test', 'x')).rejects.toMatchObject({ code: 'bad_mnemonic' });
+    await expect(wallet.addWatchOnly('0x1234')).rejects.toMatchObject({ code: 'wallet.address.invalid' });
+    await expect(wallet.importMnemonic('test test', 'x')).rejects.toMatchObject({ code: 'wallet.mnemonic.invalid' });
   });
 });

@@ -1,0 +1,131 @@
+/**
+ * Every `AppError` code Ballast raises, in one naming style: `<domain>.<what>[.<detail>]`, lower-case
+ * kebab segments. Code that reacts to an error (a form putting it under a field, a resume deciding to
+ * re-send) switches on these names, never on a prefix or a message, so renaming or adding a code is a
+ * type error wherever it matters. EIP-1193 / JSON-RPC errors keep their numeric codes (see SerializedError).
+ */
+
+/** A UI-only message came from a sender that is not an extension page (a content script, a tab). */
+export const SENDER_ERROR_CODES = ['sender.forbidden'] as const;
+
+/** A UI message's data does not have the shape its schema asks for (checked before any handler runs). */
+export const MESSAGE_ERROR_CODES = ['message.bad-shape'] as const;
+
+/** The UI could not get an answer from the background worker (raised UI-side, in lib/state/call). */
+export const BACKGROUND_ERROR_CODES = ['background.unavailable', 'background.no-handler'] as const;
+
+/** The active network has no usable RPC, or the user typed an RPC URL / picked a network that is refused. */
+export const NETWORK_ERROR_CODES = ['rpc.none', 'rpc.bad-url', 'network.unknown'] as const;
+
+/** Storage read a value it cannot trust (damaged, or written by a newer version). */
+export const STORAGE_ERROR_CODES = ['storage.corrupt'] as const;
+
+/** The vault, its password, keys and accounts: locked, wrong input, missing or unreadable secrets. */
+export const WALLET_ERROR_CODES = [
+  'wallet.locked',
+  'wallet.wrong-password',
+  'wallet.weak-password',
+  'wallet.password-required',
+  'wallet.vault.none',
+  'wallet.vault.exists',
+  'wallet.vault.corrupt',
+  'wallet.mnemonic.none',
+  'wallet.mnemonic.invalid',
+  'wallet.private-key.invalid',
+  'wallet.address.invalid',
+  'wallet.account.duplicate',
+  'wallet.account.unknown',
+  'wallet.account.watch-only',
+  'wallet.key.missing',
+  'wallet.backup.incomplete',
+  'wallet.backup.mismatch',
+] as const;
+
+/** A dApp request waiting for the user: already answered, or cut by a worker restart after approval. */
+export const APPROVAL_ERROR_CODES = ['approval.not-pending', 'approval.restarted'] as const;
+
+/** The portfolio tracker's refresh failed (the RPC did not answer, or its answers disagree). */
+export const TRACKER_ERROR_CODES = ['tracker.read-failed', 'tracker.contradiction'] as const;
+
+/** Alert settings the user submitted are refused (a threshold out of range, bad quiet hours). */
+export const ALERTS_ERROR_CODES = ['alerts.settings.invalid'] as const;
+
+/** An insights request names a token outside the registry or an amount that is not a decimal. */
+export const INSIGHTS_ERROR_CODES = ['insights.symbol.unknown', 'insights.amount.not-a-number'] as const;
+
+/** Stake & deploy: what the user typed or picked is refused while planning (shown under that field). */
+export const FLOW_INPUT_ERROR_CODES = [
+  'flow.amount.not-a-number',
+  'flow.amount.too-many-decimals',
+  'flow.amount.zero',
+  'flow.amount.above-balance',
+  'flow.amount.unresolved',
+  'flow.slippage.range',
+  'flow.operator.not-address',
+  'flow.operator.unchecked',
+  'flow.operator.not-registered',
+  'flow.operator.missing',
+  'flow.operator.already-delegated',
+] as const;
+
+/** Stake & deploy: a flow cannot be planned, started or found (recipe, account, lock, simulation, expiry). */
+export const FLOW_PLAN_ERROR_CODES = [
+  'flow.unknown',
+  'flow.recipe.unknown',
+  'flow.preview.expired',
+  'flow.account.none',
+  'flow.account.watch-only',
+  'flow.account.changed',
+  'flow.wallet.locked',
+  'flow.simulation.unavailable',
+  'flow.simulation.reverted',
+] as const;
+
+/** Stake & deploy: a running step stopped (reverted, would revert, nonce clash, minimum out not met, interrupted). */
+export const FLOW_STEP_ERROR_CODES = [
+  'flow.min-out.not-met',
+  'flow.step.would-revert',
+  'flow.step.not-sent',
+  'flow.step.pending',
+  'flow.step.nonce-used',
+  'flow.step.nonce-taken',
+  'flow.step.reverted',
+  'flow.step.interrupted',
+] as const;
+
+/** Stake & deploy: an unwind cannot start (flow still running, nothing to undo, another network). */
+export const FLOW_UNWIND_ERROR_CODES = ['flow.unwind.running', 'flow.unwind.nothing', 'flow.unwind.network'] as const;
+
+export const FLOW_ERROR_CODES = [
+  ...FLOW_INPUT_ERROR_CODES,
+  ...FLOW_PLAN_ERROR_CODES,
+  ...FLOW_STEP_ERROR_CODES,
+  ...FLOW_UNWIND_ERROR_CODES,
+] as const;
+
+export const ERROR_CODES = [
+  ...SENDER_ERROR_CODES,
+  ...MESSAGE_ERROR_CODES,
+  ...BACKGROUND_ERROR_CODES,
+  ...NETWORK_ERROR_CODES,
+  ...STORAGE_ERROR_CODES,
+  ...WALLET_ERROR_CODES,
+  ...APPROVAL_ERROR_CODES,
+  ...TRACKER_ERROR_CODES,
+  ...ALERTS_ERROR_CODES,
+  ...INSIGHTS_ERROR_CODES,
+  ...FLOW_ERROR_CODES,
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number];
+
+/** `<domain>.<what>[.<detail>]`: two or three lower-case kebab segments. */
+export const ERROR_CODE_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,2}$/;
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** For codes that crossed a boundary (a message, storage) and may come from another version. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && KNOWN.has(value);
+}
