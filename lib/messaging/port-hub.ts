@@ -7,7 +7,7 @@ import { PROVIDER_PORT_NAME, UI_PORT_NAME, type UiEvent, type UiTopic } from './
 export type PortHubServices = Pick<ProviderRouterDeps, 'wallet' | 'permissions' | 'networks'> & {
   router: ProviderRouter;
   approvals: Pick<ApprovalQueue, 'withdraw'>;
-  autoLock: { touch(): Promise<void> };
+  autoLock: { enforce(): Promise<void> };
   settings: { getValue(): Promise<Settings> };
 };
 
@@ -73,7 +73,7 @@ export function createPortHub(runtime: ExtensionRuntime, services: () => PortHub
       const s = services();
       // The auto-lock check runs before the request: a deadline that passed while the worker was
       // stopped locks first. Chained per port, so requests still reach the router in page order.
-      info.touched = info.touched.then(() => s.autoLock.touch()).catch(() => undefined);
+      info.touched = info.touched.then(() => s.autoLock.enforce()).catch(() => undefined);
       void info.touched
         .then(() => s.router.handle({ origin, method: msg.method as string, params: msg.params, dedupeKey: `${origin}|${id}` }))
         .then((response) => {

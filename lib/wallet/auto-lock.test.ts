@@ -55,6 +55,22 @@ describe('auto-lock deadline', () => {
     expect(t.alarms.get(AUTO_LOCK_ALARM)?.scheduledTime).toBe(t.now() + 60_000);
   });
 
+  it('a dApp request never moves the deadline: a page polling every 12 s does not keep the wallet unlocked', async () => {
+    const t = setup({ minutes: 1 });
+    await t.autoLock.touch();
+    const deadline = t.alarms.get(AUTO_LOCK_ALARM)?.scheduledTime;
+    for (let i = 0; i < 4; i++) {
+      t.advance(12_000);
+      await t.autoLock.enforce();
+    }
+    expect(t.alarms.get(AUTO_LOCK_ALARM)?.scheduledTime).toBe(deadline);
+    expect(t.state.locks).toBe(0);
+    // Past the deadline with the alarm late (worker asleep): the next poll locks before it is answered.
+    t.advance(13_000);
+    await t.autoLock.enforce();
+    expect(t.state).toMatchObject({ unlocked: false, locks: 1 });
+  });
+
   it('the alarm locks', async () => {
     const t = setup();
     await t.autoLock.onAlarm('something-else');

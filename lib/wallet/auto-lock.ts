@@ -7,8 +7,9 @@ type Alarms = {
 };
 
 /**
- * Locks after the chosen idle time. Every user or dApp interaction pushes the alarm forward; an
- * alarm (not a timer) so it fires even after MV3 stopped and restarted the worker.
+ * Locks after the chosen idle time. Every interaction in Ballast's own pages pushes the alarm forward
+ * (dApp requests never do); an alarm (not a timer) so it fires even after MV3 stopped and restarted
+ * the worker.
  */
 export function createAutoLock(deps: {
   alarms: Alarms;
@@ -18,6 +19,23 @@ export function createAutoLock(deps: {
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
+
+  /** True when there is nothing to extend: the wallet is locked, or was locked now for an overdue deadline. */
+  async function lockIfOverdue(): Promise<boolean> {
+    const due = await deps.alarms.get(AUTO_LOCK_ALARM);
+    if (!(await deps.isUnlocked())) {
+      // A leftover deadline from before a lock must not lock the next unlock.
+      if (due) await deps.alarms.clear(AUTO_LOCK_ALARM);
+      return true;
+    }
+    if (due && due.scheduledTime <= now()) {
+      await deps.alarms.clear(AUTO_LOCK_ALARM);
+      await deps.lock();
+      return true;
+    }
+    return false;
+  }
+
   return {
     /**
      * An interaction: pushes the deadline back, unless it has already passed. Chrome may deliver an
@@ -26,18 +44,15 @@ export function createAutoLock(deps: {
      * Await it before answering, so the answer already sees the lock.
      */
     async touch(): Promise<void> {
-      const due = await deps.alarms.get(AUTO_LOCK_ALARM);
-      if (!(await deps.isUnlocked())) {
-        // A leftover deadline from before a lock must not lock the next unlock.
-        if (due) await deps.alarms.clear(AUTO_LOCK_ALARM);
-        return;
-      }
-      if (due && due.scheduledTime <= now()) {
-        await deps.alarms.clear(AUTO_LOCK_ALARM);
-        await deps.lock();
-        return;
-      }
+      if (await lockIfOverdue()) return;
       await deps.alarms.create(AUTO_LOCK_ALARM, { when: now() + (await deps.minutes()) * 60_000 });
+    },
+    /**
+     * A dApp's request: the web never moves the deadline back (a page polling eth_blockNumber every 12 s
+     * would otherwise keep the wallet unlocked for ever), but an overdue deadline still locks first.
+     */
+    async enforce(): Promise<void> {
+      await lockIfOverdue();
     },
     async onAlarm(name: string): Promise<void> {
       if (name !== AUTO_LOCK_ALARM) return;

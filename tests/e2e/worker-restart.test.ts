@@ -238,6 +238,20 @@ describe('service worker restarts', () => {
     expect(await settled(dapp, 'accounts-locked-restart')).toMatchObject({ kind: 'resolve', value: [] });
   }, 150_000);
 
+  it('a connected page polling eth_blockNumber never moves the auto-lock deadline; a Ballast page does', async () => {
+    expect(await expectOk(control, 'wallet:unlock', { password: PASSWORD })).toBe(true);
+    expect(await expectOk(control, 'wallet:setAutoLock', { minutes: 1 })).toBe(true);
+    const deadline = await alarmTime();
+    for (let i = 0; i < 5; i++) {
+      await ask(dapp, `poll-${i}`, 'eth_blockNumber');
+      expect(await settled(dapp, `poll-${i}`)).toMatchObject({ kind: 'resolve' });
+    }
+    expect(await alarmTime()).toBe(deadline);
+    // The same clock moves when the user acts in Ballast, so the check above can see a move.
+    await expectOk(control, 'wallet:getState');
+    expect(await alarmTime()).toBeGreaterThan(deadline);
+  });
+
   async function alarmTime(): Promise<number> {
     const alarm = await control.evaluate(
       (name) =>
