@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { AppError } from '../../lib/errors';
-import { validateAmount, validateOperatorAddress } from '../../lib/flows/validate';
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../../lib/messaging/protocol';
-import { planFlow, slippageTextToBps } from '../../lib/state/flows';
+import { planFlow, slippageTextToBps, validateAmount, validateOperatorAddress } from '../../lib/state/flows';
 import { stakeFieldOfError, type StakeField } from '../../lib/state/stake-field-of-error';
 import { toErrorView, type ErrorView } from '../../lib/state';
 import { Amount, Button, InlineError, Input, formatAmountExact } from '../ui';

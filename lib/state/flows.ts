@@ -8,6 +8,12 @@ import { createResourceStore } from './resource';
 export const flowRecipesStore = createResourceStore('flows', () => call('flows:recipes'));
 export const flowsStore = createResourceStore('flows', () => call('flows:list'));
 
+/**
+ * The Stake form checks what it can before asking the background, with the planner's own validators
+ * (pure, no chain read), so the form refuses exactly what the background would, in the same words.
+ */
+export { validateAmount, validateOperatorAddress } from '../flows/validate';
+
 export const planFlow = (input: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }) =>
   call('flows:plan', input);
 
