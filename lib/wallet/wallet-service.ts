@@ -7,9 +7,6 @@ import { decryptVault, encryptVault, reencryptWithKey, type VaultSecrets } from 
 import { privateKeyToAccount } from 'viem/accounts';
 import type { AccountView, WalletStatus } from './types';
 
-/** Item<T> lives in lib/storage; re-exported while entrypoints/background still imports it from here. */
-export type { Item };
-
 export type WalletServiceDeps = {
   vault: Item<string | null>;
   accounts: Item<StoredAccount[]>;
