@@ -8,13 +8,19 @@ export type ApprovalWindowApi = {
 };
 
 /** One approval window: focus it when open, create it otherwise. Its id survives worker restarts. */
-export function createApprovalWindow(windows: ApprovalWindowApi, idItem: Item<number | null>) {
+/** A page sending request after request must not keep pulling the window to the front. */
+export const REFOCUS_INTERVAL_MS = 1_000;
+
+export function createApprovalWindow(windows: ApprovalWindowApi, idItem: Item<number | null>, now: () => number = Date.now) {
+  let lastFocus = -Infinity;
   return {
     async open(): Promise<void> {
       const id = await idItem.getValue();
       if (id !== null) {
+        if (now() - lastFocus < REFOCUS_INTERVAL_MS) return;
         try {
           await windows.focus(id);
+          lastFocus = now();
           return;
         } catch {
           // The window was closed while the worker slept.
@@ -27,6 +33,7 @@ export function createApprovalWindow(windows: ApprovalWindowApi, idItem: Item<nu
         height: 640,
         focused: true,
       });
+      lastFocus = now();
       await idItem.setValue(created?.id ?? null);
     },
     /** True when `windowId` was the approval window (it is forgotten then). */

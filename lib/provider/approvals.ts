@@ -26,6 +26,18 @@ export type ApprovalRequest = {
 /** A decision nobody picked up (the page went away) is dropped after this long. */
 const DECISION_TTL_MS = 10 * 60_000;
 
+/**
+ * Flood limits. The queue lives in storage.session (10 MB for the whole extension, shared with the
+ * unlocked session's secrets): a page may keep a few requests waiting, not fill it.
+ * - one connect per origin at a time (a second one is answered -32002, as MetaMask does);
+ * - at most MAX_PENDING_PER_ORIGIN requests waiting per origin (-32005 beyond);
+ * - at most MAX_PARAMS_BYTES of params per request (-32602: the largest contract deployment, 48 KiB of
+ *   initcode as hex, fits) and MAX_ORIGIN_BYTES waiting per origin (-32005 beyond).
+ */
+export const MAX_PENDING_PER_ORIGIN = 10;
+export const MAX_PARAMS_BYTES = 128 * 1024;
+export const MAX_ORIGIN_BYTES = 384 * 1024;
+
 export type ApprovalQueue = ReturnType<typeof createApprovalQueue>;
 
 /**
@@ -50,6 +62,33 @@ export function createApprovalQueue(deps: {
   /** The same request, as stored: a re-send after a worker restart carries the same method and params. */
   const sameRequest = (stored: StoredPending, req: ApprovalRequest, params: unknown) =>
     stored.kind === req.kind && stored.method === req.method && JSON.stringify(stored.params) === JSON.stringify(params);
+
+  /** Throws the EIP-1193 error a page gets when this new request would flood the queue. */
+  function refuseFlood(all: StoredPending[], req: ApprovalRequest, params: unknown): void {
+    const bytes = JSON.stringify(params).length;
+    if (bytes > MAX_PARAMS_BYTES) {
+      throw rpcErrors.invalidParams({
+        message: `Invalid params: this request is ${bytes} bytes; Ballast keeps at most ${MAX_PARAMS_BYTES} bytes per request waiting for the user.`,
+      });
+    }
+    const waiting = all.filter((p) => p.origin === req.origin && !p.decision);
+    if (req.kind === 'connect' && waiting.some((p) => p.kind === 'connect')) {
+      throw rpcErrors.resourceUnavailable({
+        message: `A connection request from ${req.origin} is already waiting for the user. Wait for the answer to it.`,
+      });
+    }
+    const waitingBytes = waiting.reduce((sum, p) => sum + JSON.stringify(p.params).length, 0);
+    if (waitingBytes + bytes > MAX_ORIGIN_BYTES) {
+      throw rpcErrors.limitExceeded({
+        message: `${req.origin} already has ${waitingBytes} bytes of requests waiting for the user. Wait for them to be answered.`,
+      });
+    }
+    if (waiting.length >= MAX_PENDING_PER_ORIGIN) {
+      throw rpcErrors.limitExceeded({
+        message: `${req.origin} already has ${waiting.length} requests waiting for the user. Wait for them to be answered.`,
+      });
+    }
+  }
 
   function wait(id: string): Promise<Decision> {
     return new Promise((resolve) => waiters.set(id, resolve));
@@ -85,6 +124,7 @@ export function createApprovalQueue(deps: {
           return { settled: known.decision };
         }
         if (known) return { waitFor: known.id };
+        refuseFlood(all, req, params);
         const entry: StoredPending = { id: newId(), createdAt: now(), ...req, params };
         await deps.item.setValue([...all, entry]);
         deps.onChange?.();

@@ -86,18 +86,27 @@ export const permissionsRequestParams = z.tuple([z.object({ eth_accounts: z.obje
 
 export const switchChainParams = z.tuple([z.object({ chainId: chainIdSchema })], { error: 'expected [{ chainId: "0x..." }]' });
 
+/**
+ * Everything a page sends is stored in the approval queue (session storage, 10 MB for the whole
+ * extension) until the user answers: URL lists and free text are capped so one page cannot fill it.
+ */
+export const MAX_URL_LENGTH = 2_048;
+export const MAX_URLS = 5;
+const urlString = z.string().max(MAX_URL_LENGTH, `a URL is at most ${MAX_URL_LENGTH} characters`);
+const urlList = z.array(urlString).max(MAX_URLS, `at most ${MAX_URLS} URLs`);
+
 export const addChainParams = z.tuple([
   z.object({
     chainId: chainIdSchema,
     chainName: z.string({ error: 'chainName is required' }).min(1).max(100),
-    rpcUrls: z.array(z.string()).min(1, 'rpcUrls needs at least one http(s) URL'),
+    rpcUrls: urlList.min(1, 'rpcUrls needs at least one http(s) URL'),
     nativeCurrency: z.object({
-      name: z.string(),
+      name: z.string().max(100),
       symbol: z.string().min(1).max(12),
       decimals: z.literal(18, { error: 'nativeCurrency.decimals must be 18' }),
     }),
-    blockExplorerUrls: z.array(z.string()).nullish(),
-    iconUrls: z.array(z.string()).nullish(),
+    blockExplorerUrls: urlList.nullish(),
+    iconUrls: urlList.nullish(),
   }),
 ]);
 
@@ -110,7 +119,8 @@ const watchAssetOptions = z.object({
   address: addressSchema,
   symbol: z.string().min(1).max(11, 'symbol is at most 11 characters'),
   decimals: decimalsSchema,
-  image: z.string().optional(),
+  // A URL, not the picture itself: a data: URI of a large image would sit in the approval queue.
+  image: urlString.optional(),
 });
 export const watchAssetParams = z.union([
   z.object({ type: z.literal('ERC20', { error: 'only ERC20 assets are supported' }), options: watchAssetOptions }),
