@@ -1,7 +1,7 @@
 import type { Address, Client, Hex } from 'viem';
 import { getBlockNumber, getTransactionCount, readContract } from 'viem/actions';
+import { erc20Abi } from '../chain/abis';
 import { AppError, serializeError } from '../errors';
-import { flowAbis } from './abis';
 import { failureOptions, readHoldings } from './failure';
 import { findSentTransaction } from './find-sent';
 import { resolveAmount } from './resolve';
@@ -22,7 +22,7 @@ class StepStop extends Error {
 const balanceOf = (client: Client, token: Address, owner: Address, blockNumber?: bigint) =>
   readContract(client, {
     address: token,
-    abi: flowAbis.erc20,
+    abi: erc20Abi,
     functionName: 'balanceOf',
     args: [owner],
     ...(blockNumber !== undefined ? { blockNumber } : {}),

@@ -1,6 +1,6 @@
 import type { Address, Client } from 'viem';
 import { getBalance, readContract } from 'viem/actions';
-import { flowAbis } from './abis';
+import { erc20Abi } from '../chain/abis';
 import { stepOutput } from './steps';
 import type { FlowOption, FlowState, StepSpec, TokenAmount } from './types';
 
@@ -15,7 +15,7 @@ export async function readHoldings(client: Client, state: FlowState): Promise<To
   const [eth, ...balances] = await Promise.all([
     getBalance(client, { address: from }),
     ...[...tokens.values()].map((t) =>
-      readContract(client, { address: t.token, abi: flowAbis.erc20, functionName: 'balanceOf', args: [from] }).catch(() => undefined),
+      readContract(client, { address: t.token, abi: erc20Abi, functionName: 'balanceOf', args: [from] }).catch(() => undefined),
     ),
   ]);
   const out: TokenAmount[] = [{ token: 'ETH', symbol: 'ETH', amount: eth.toString() }];

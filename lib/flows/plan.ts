@@ -1,10 +1,10 @@
 import { formatUnits, type Address, type Client } from 'viem';
 import { getBalance, readContract } from 'viem/actions';
+import { aavePoolAbi, delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { buildPreview } from '../preview';
 import { AAVE_V3, EIGENLAYER } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
-import { flowAbis } from './abis';
 import { attributeFlags, healthFactorFlag, walletMinOutFlag } from './flags';
 import { recipeById } from './recipes';
 import { resolveSteps } from './resolve';
@@ -39,7 +39,7 @@ async function trackedTokens(client: Client, specs: readonly StepSpec[], steps: 
     if (spec.kind !== 'aave-supply') continue;
     const data = await readContract(client, {
       address: AAVE_V3.pool,
-      abi: flowAbis.aavePool,
+      abi: aavePoolAbi,
       functionName: 'getReserveData',
       args: [spec.asset],
     });
@@ -138,7 +138,7 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
       key: 'aave',
       after: last,
       address: AAVE_V3.pool,
-      abi: flowAbis.aavePool,
+      abi: aavePoolAbi,
       functionName: 'getUserAccountData',
       args: [from],
     });
@@ -148,7 +148,7 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
       key: 'delegatedTo',
       after: last,
       address: EIGENLAYER.delegationManager,
-      abi: flowAbis.delegationManager,
+      abi: delegationManagerAbi,
       functionName: 'delegatedTo',
       args: [from],
     });
@@ -156,7 +156,7 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
       key: 'withdrawable',
       after: last,
       address: EIGENLAYER.delegationManager,
-      abi: flowAbis.delegationManager,
+      abi: delegationManagerAbi,
       functionName: 'getWithdrawableShares',
       args: [from, [eigen.strategy]],
     });

@@ -1,8 +1,8 @@
 import type { Address, Client } from 'viem';
 import { readContract } from 'viem/actions';
+import { aavePoolAbi, delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { AAVE_V3, CURVE, EIGENLAYER, EIGEN_STRATEGIES, PENDLE_MARKETS, TOKENS } from '../restaking';
-import { flowAbis } from './abis';
 import type { AmountRef, StakeSymbol, StepSpec } from './types';
 
 export type RecipeContext = { client: Client; from: Address; operator?: Address };
@@ -76,7 +76,7 @@ function aaveRecipe(symbol: 'rsETH' | 'weETH' | 'wstETH' | 'ezETH'): Recipe {
       // Only from no e-mode: switching someone out of a category they chose could break their borrows.
       const current = await readContract(client, {
         address: AAVE_V3.pool,
-        abi: flowAbis.aavePool,
+        abi: aavePoolAbi,
         functionName: 'getUserEMode',
         args: [from],
       }).catch(() => undefined);
@@ -122,7 +122,7 @@ function eigenRecipe(symbol: EigenSymbol): Recipe {
         });
       const delegated = await readContract(client, {
         address: EIGENLAYER.delegationManager,
-        abi: flowAbis.delegationManager,
+        abi: delegationManagerAbi,
         functionName: 'delegatedTo',
         args: [from],
       });

@@ -1,8 +1,8 @@
 import { decodeFunctionResult, encodeFunctionData, hexToBigInt, numberToHex, type Abi, type Address, type Client, type Hex } from 'viem';
+import { erc20Abi, multicall3Abi } from '../chain/abis';
 import { AppError } from '../errors';
 import { decodeRevert } from '../preview';
 import { MULTICALL3 } from '../restaking';
-import { flowAbis } from './abis';
 import type { FlowTx } from './types';
 
 /** A view call placed in the simulated block after step `after` (-1: before the first step). */
@@ -21,8 +21,8 @@ type SimCallResult = { status: Hex; gasUsed: Hex; returnData?: Hex; error?: { me
 
 export const balanceProbe = (key: string, after: number, token: Address | 'ETH', owner: Address): FlowProbe =>
   token === 'ETH'
-    ? { key, after, address: MULTICALL3, abi: flowAbis.multicall3, functionName: 'getEthBalance', args: [owner] }
-    : { key, after, address: token, abi: flowAbis.erc20, functionName: 'balanceOf', args: [owner] };
+    ? { key, after, address: MULTICALL3, abi: multicall3Abi, functionName: 'getEthBalance', args: [owner] }
+    : { key, after, address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] };
 
 /**
  * Runs the flow's transactions in order in ONE eth_simulateV1 block, with read-only probes between

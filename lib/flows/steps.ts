@@ -1,6 +1,21 @@
-import { encodeFunctionData, parseAbiItem, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { encodeFunctionData, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import {
+  aavePoolAbi,
+  curveNgPoolAbi,
+  curvePairPoolAbi,
+  delegationManagerAbi,
+  erc20Abi,
+  erc4626Abi,
+  kelpDepositPoolAbi,
+  mantleStakingAbi,
+  pendleRouterAbi,
+  rethAbi,
+  rswethAbi,
+  strategyManagerAbi,
+  weethAbi,
+  wstethAbi,
+} from '../chain/abis';
 import { AAVE_V3, CURVE, DEPOSITS, EIGENLAYER, NATIVE_ETH, PENDLE, PROTOCOL_CONTRACTS as P, TOKENS } from '../restaking';
-import { flowAbis } from './abis';
 import type { FlowTx, StakeSymbol, StepSpec, WrapperSymbol } from './types';
 
 const ONE = 10n ** 18n;
@@ -37,28 +52,28 @@ const STAKE_QUOTES: Record<StakeSymbol, (amount: bigint) => StepQuoteInfo> = {
   stETH: () => ({ quote: { kind: 'pegged', source: 'stETH mints 1:1 with ETH (Lido submit)' }, enforcedBy: 'wallet' }),
   eETH: () => ({ quote: { kind: 'pegged', source: 'eETH mints 1:1 with ETH (ether.fi LiquidityPool.deposit)' }, enforcedBy: 'wallet' }),
   wstETH: (a) => ({
-    quote: read(TOKENS.wstETH, flowAbis.wstETH, 'getWstETHByStETH', [a], 'wstETH.getWstETHByStETH'),
+    quote: read(TOKENS.wstETH, wstethAbi, 'getWstETHByStETH', [a], 'wstETH.getWstETHByStETH'),
     enforcedBy: 'wallet',
   }),
-  rETH: (a) => ({ quote: read(TOKENS.rETH, flowAbis.rETH, 'getRethValue', [a], 'rETH.getRethValue'), enforcedBy: 'wallet' }),
+  rETH: (a) => ({ quote: read(TOKENS.rETH, rethAbi, 'getRethValue', [a], 'rETH.getRethValue'), enforcedBy: 'wallet' }),
   ezETH: () => ({ quote: { kind: 'simulation', source: 'simulated mint (Renzo has no single-call preview)' }, enforcedBy: 'wallet' }),
   rsETH: (a) => ({
-    quote: read(P.kelpDepositPool, flowAbis.kelp, 'getRsETHAmountToMint', [NATIVE_ETH, a], 'Kelp LRTDepositPool.getRsETHAmountToMint'),
+    quote: read(P.kelpDepositPool, kelpDepositPoolAbi, 'getRsETHAmountToMint', [NATIVE_ETH, a], 'Kelp LRTDepositPool.getRsETHAmountToMint'),
     enforcedBy: 'contract',
   }),
   pufETH: (a) => ({
-    quote: read(TOKENS.pufETH, flowAbis.erc4626Preview, 'previewDeposit', [a], 'pufETH.previewDeposit'),
+    quote: read(TOKENS.pufETH, erc4626Abi, 'previewDeposit', [a], 'pufETH.previewDeposit'),
     enforcedBy: 'wallet',
   }),
   rswETH: () => ({
-    quote: read(TOKENS.rswETH, flowAbis.rswETH, 'ethToRswETHRate', [], 'rswETH.ethToRswETHRate', (rate, a) => (a * rate) / ONE),
+    quote: read(TOKENS.rswETH, rswethAbi, 'ethToRswETHRate', [], 'rswETH.ethToRswETHRate', (rate, a) => (a * rate) / ONE),
     enforcedBy: 'wallet',
   }),
   ETHx: (a) => ({
-    quote: read(P.staderStakePoolsManager, flowAbis.erc4626Preview, 'previewDeposit', [a], 'Stader StakePoolsManager.previewDeposit'),
+    quote: read(P.staderStakePoolsManager, erc4626Abi, 'previewDeposit', [a], 'Stader StakePoolsManager.previewDeposit'),
     enforcedBy: 'wallet',
   }),
-  mETH: (a) => ({ quote: read(P.mantleStaking, flowAbis.mantle, 'ethToMETH', [a], 'Mantle Staking.ethToMETH'), enforcedBy: 'contract' }),
+  mETH: (a) => ({ quote: read(P.mantleStaking, mantleStakingAbi, 'ethToMETH', [a], 'Mantle Staking.ethToMETH'), enforcedBy: 'contract' }),
 };
 
 const WRAPPED: Record<
@@ -71,7 +86,7 @@ const WRAPPED: Record<
     innerSymbol: 'stETH',
     toWrapped: 'getWstETHByStETH',
     toInner: 'getStETHByWstETH',
-    abi: flowAbis.wstETH,
+    abi: wstethAbi,
   },
   weETH: {
     wrapper: TOKENS.weETH,
@@ -79,7 +94,7 @@ const WRAPPED: Record<
     innerSymbol: 'eETH',
     toWrapped: 'getWeETHByeETH',
     toInner: 'getEETHByWeETH',
-    abi: flowAbis.weETH,
+    abi: weethAbi,
   },
 };
 
@@ -100,7 +115,7 @@ export function stepQuote(spec: StepSpec, amountIn: bigint): StepQuoteInfo | und
     }
     case 'curve-add': {
       const amounts = curveAmounts(spec.coinIndex, amountIn);
-      const abi = spec.dynamicArray ? flowAbis.curveNg : flowAbis.curvePair;
+      const abi = spec.dynamicArray ? curveNgPoolAbi : curvePairPoolAbi;
       return {
         quote: read(spec.pool, abi, 'calc_token_amount', [amounts, true], `Curve ${spec.label}.calc_token_amount`),
         enforcedBy: 'contract',
@@ -108,7 +123,7 @@ export function stepQuote(spec: StepSpec, amountIn: bigint): StepQuoteInfo | und
     }
     case 'pendle-buy':
       return {
-        quote: read(PENDLE.router, flowAbis.pendleRouter, 'previewPtOut', [spec.market, amountIn], 'Pendle router previewPtOut'),
+        quote: read(PENDLE.router, pendleRouterAbi, 'previewPtOut', [spec.market, amountIn], 'Pendle router previewPtOut'),
         enforcedBy: 'contract',
       };
     default:
@@ -193,8 +208,7 @@ function stakeTx(symbol: StakeSymbol, from: Address, amountIn: bigint, minOut: b
   if (!entry) throw new Error(`${symbol} has no deposit entry in the registry`);
   if (entry.functionName === 'receive') return { to: entry.contract, data: '0x' };
   const values = { receiver: from, minOut, zeroAddress, emptyString: '', zero: 0n } as const;
-  const item = parseAbiItem(entry.signature as never) as unknown as Abi[number];
-  const data = encodeFunctionData({ abi: [item], functionName: entry.functionName, args: entry.args.map((a) => values[a]) } as never);
+  const data = encodeFunctionData({ abi: entry.abi, functionName: entry.functionName, args: entry.args.map((a) => values[a]) } as never);
   return { to: entry.contract, data };
 }
 
@@ -215,29 +229,29 @@ export function buildStepTx(spec: StepSpec, from: Address, amountIn: bigint, min
       return tx(w.wrapper, encodeFunctionData({ abi: w.abi, functionName: spec.kind, args: [amountIn] } as never));
     }
     case 'approve':
-      return tx(spec.token, encodeFunctionData({ abi: flowAbis.erc20, functionName: 'approve', args: [spec.spender, amountIn] }));
+      return tx(spec.token, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spec.spender, amountIn] }));
     case 'aave-supply':
-      return tx(AAVE_POOL, encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'supply', args: [spec.asset, amountIn, from, 0] }));
+      return tx(AAVE_POOL, encodeFunctionData({ abi: aavePoolAbi, functionName: 'supply', args: [spec.asset, amountIn, from, 0] }));
     case 'aave-emode':
-      return tx(AAVE_POOL, encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'setUserEMode', args: [spec.categoryId] }));
+      return tx(AAVE_POOL, encodeFunctionData({ abi: aavePoolAbi, functionName: 'setUserEMode', args: [spec.categoryId] }));
     case 'curve-add': {
       const amounts = curveAmounts(spec.coinIndex, amountIn);
       const data = spec.dynamicArray
-        ? encodeFunctionData({ abi: flowAbis.curveNg, functionName: 'add_liquidity', args: [amounts, minOut] })
-        : encodeFunctionData({ abi: flowAbis.curvePair, functionName: 'add_liquidity', args: [amounts, minOut] });
+        ? encodeFunctionData({ abi: curveNgPoolAbi, functionName: 'add_liquidity', args: [amounts, minOut] })
+        : encodeFunctionData({ abi: curvePairPoolAbi, functionName: 'add_liquidity', args: [amounts, minOut] });
       return tx(spec.pool, data);
     }
     case 'pendle-buy':
       return tx(
         PENDLE.router,
-        encodeFunctionData({ abi: flowAbis.pendleRouter, functionName: 'swapExactEthForPt', args: [from, spec.market, minOut] }),
+        encodeFunctionData({ abi: pendleRouterAbi, functionName: 'swapExactEthForPt', args: [from, spec.market, minOut] }),
         amountIn,
       );
     case 'eigen-deposit':
       return tx(
         EIGENLAYER.strategyManager,
         encodeFunctionData({
-          abi: flowAbis.strategyManager,
+          abi: strategyManagerAbi,
           functionName: 'depositIntoStrategy',
           args: [spec.strategy, spec.token, amountIn],
         }),
@@ -248,7 +262,7 @@ export function buildStepTx(spec: StepSpec, from: Address, amountIn: bigint, min
       return tx(
         EIGENLAYER.delegationManager,
         encodeFunctionData({
-          abi: flowAbis.delegationManager,
+          abi: delegationManagerAbi,
           functionName: 'delegateTo',
           args: [spec.operator, { signature: '0x', expiry: 0n }, `0x${'0'.repeat(64)}`],
         }),

@@ -1,26 +1,10 @@
-import { encodeFunctionData, parseAbi, parseEventLogs, type Abi, type Address, type Client } from 'viem';
+import { encodeFunctionData, parseEventLogs, type Abi, type Address, type Client } from 'viem';
 import { getTransactionReceipt, readContract } from 'viem/actions';
+import { aavePoolAbi, curveStableSwapAbi, delegationManagerAbi, erc20Abi, strategyManagerAbi } from '../chain/abis';
 import { WITHDRAWAL_FACTS } from '../insights/withdrawal-facts';
 import { AAVE_V3, EIGENLAYER, MARKETS, PROTOCOLS, RESTAKING_TOKENS, TOKENS, isRestakingSymbol } from '../restaking';
-import { flowAbis } from './abis';
 import { stepInput, stepOutput } from './steps';
 import type { AmountRef, FlowState, StepSpec } from './types';
-
-export const unwindAbis = {
-  curve: parseAbi([
-    'function calc_withdraw_one_coin(uint256 burn_amount, int128 i) view returns (uint256)',
-    'function remove_liquidity_one_coin(uint256 burn_amount, int128 i, uint256 min_received) returns (uint256)',
-    'function coins(uint256 i) view returns (address)',
-    'function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)',
-    'function exchange(int128 i, int128 j, uint256 dx, uint256 min_dy) returns (uint256)',
-  ]),
-  eigen: parseAbi([
-    'struct QueuedWithdrawalParams { address[] strategies; uint256[] depositShares; address __deprecated_withdrawer; }',
-    'function queueWithdrawals(QueuedWithdrawalParams[] params) returns (bytes32[])',
-    'function minWithdrawalDelayBlocks() view returns (uint32)',
-    'event Deposit(address staker, address strategy, uint256 shares)',
-  ]),
-} as const;
 
 /** A view read after the steps before it; its result is the step's expected output. */
 export type UnwindQuote = { address: Address; abi: Abi; functionName: string; args: readonly unknown[]; source: string };
@@ -98,12 +82,12 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
       case 'aave-emode': {
         const current = await readContract(client, {
           address: AAVE_V3.pool,
-          abi: flowAbis.aavePool,
+          abi: aavePoolAbi,
           functionName: 'getUserEMode',
           args: [from],
         });
         if (current !== BigInt(spec.categoryId)) break;
-        const data = encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'setUserEMode', args: [0] });
+        const data = encodeFunctionData({ abi: aavePoolAbi, functionName: 'setUserEMode', args: [0] });
         push({
           undoes: step.index,
           label: () => `Turn off Aave e-mode ${spec.categoryId}`,
@@ -121,11 +105,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
           amount: fixed(amount),
           output: { token: spec.asset, symbol: spec.symbol },
           build: (a) =>
-            call(
-              AAVE_V3.pool,
-              encodeFunctionData({ abi: flowAbis.aavePool, functionName: 'withdraw', args: [spec.asset, a, from] }),
-              label,
-            ),
+            call(AAVE_V3.pool, encodeFunctionData({ abi: aavePoolAbi, functionName: 'withdraw', args: [spec.asset, a, from] }), label),
         });
         break;
       }
@@ -134,7 +114,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
         if (!lp || BigInt(lp) <= 0n) break;
         const coin = await readContract(client, {
           address: spec.pool,
-          abi: unwindAbis.curve,
+          abi: curveStableSwapAbi,
           functionName: 'coins',
           args: [BigInt(spec.coinIndex)],
         });
@@ -147,7 +127,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
           output: { token: coin, symbol },
           quote: (a) => ({
             address: spec.pool,
-            abi: unwindAbis.curve,
+            abi: curveStableSwapAbi,
             functionName: 'calc_withdraw_one_coin',
             args: [a, BigInt(spec.coinIndex)],
             source: `Curve ${spec.label}.calc_withdraw_one_coin`,
@@ -156,7 +136,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
             call(
               spec.pool,
               encodeFunctionData({
-                abi: unwindAbis.curve,
+                abi: curveStableSwapAbi,
                 functionName: 'remove_liquidity_one_coin',
                 args: [a, BigInt(spec.coinIndex), min],
               }),
@@ -168,7 +148,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
       case 'approve': {
         const allowance = await readContract(client, {
           address: spec.token,
-          abi: flowAbis.erc20,
+          abi: erc20Abi,
           functionName: 'allowance',
           args: [from, spec.spender],
         });
@@ -268,13 +248,13 @@ function pushCurveSale(
     amount,
     quote: (a) => ({
       address: market.pool,
-      abi: unwindAbis.curve,
+      abi: curveStableSwapAbi,
       functionName: 'get_dy',
       args: [i, j, a],
       source: `Curve ${symbol} pool get_dy`,
     }),
     build: (a, min) =>
-      call(market.pool, encodeFunctionData({ abi: unwindAbis.curve, functionName: 'exchange', args: [i, j, a, min] }), label),
+      call(market.pool, encodeFunctionData({ abi: curveStableSwapAbi, functionName: 'exchange', args: [i, j, a, min] }), label),
   });
 }
 
@@ -285,21 +265,21 @@ async function eigenWithdrawalDraft(client: Client, state: FlowState, index: num
   const receipt = await getTransactionReceipt(client, { hash }).catch(() => undefined);
   const deposit =
     receipt &&
-    parseEventLogs({ abi: unwindAbis.eigen, logs: receipt.logs, eventName: 'Deposit' }).find(
+    parseEventLogs({ abi: strategyManagerAbi, logs: receipt.logs, eventName: 'Deposit' }).find(
       (l) => same(l.address, EIGENLAYER.strategyManager) && same(l.args.strategy, spec.strategy),
     );
   if (!deposit) return undefined;
   const shares = deposit.args.shares;
   const delayBlocks = await readContract(client, {
     address: EIGENLAYER.delegationManager,
-    abi: unwindAbis.eigen,
+    abi: delegationManagerAbi,
     functionName: 'minWithdrawalDelayBlocks',
   });
   const hours = ((delayBlocks * SECONDS_PER_BLOCK) / 3600).toFixed(1);
   const from = state.plan.from;
   const label = `Queue an EigenLayer withdrawal of ${spec.symbol} (claimable after ${delayBlocks} blocks)`;
   const data = encodeFunctionData({
-    abi: unwindAbis.eigen,
+    abi: delegationManagerAbi,
     functionName: 'queueWithdrawals',
     args: [[{ strategies: [spec.strategy], depositShares: [shares], __deprecated_withdrawer: from }]],
   });

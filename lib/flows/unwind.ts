@@ -1,10 +1,10 @@
 import type { Address, Client } from 'viem';
 import { readContract } from 'viem/actions';
+import { aavePoolAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { buildPreview } from '../preview';
 import { AAVE_V3 } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
-import { flowAbis } from './abis';
 import { attributeFlags } from './flags';
 import { simulatedOutcome, type PlanFlowDeps } from './plan';
 import { balanceProbe, simulateFlow, type FlowProbe } from './simulate-flow';
@@ -34,7 +34,7 @@ async function trackedTokens(client: Client, state: FlowState, plan: FlowPlan): 
     if (s.spec.kind !== 'aave-supply') continue;
     const data = await readContract(client, {
       address: AAVE_V3.pool,
-      abi: flowAbis.aavePool,
+      abi: aavePoolAbi,
       functionName: 'getReserveData',
       args: [s.spec.asset],
     });

@@ -1,8 +1,8 @@
 import { formatUnits, getAddress, isAddress, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
+import { delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { EIGENLAYER } from '../restaking';
-import { flowAbis } from './abis';
 
 export type ValidateAmountParameters = {
   /** What the user typed, e.g. "1.5". */
@@ -76,7 +76,7 @@ export async function assertOperator(client: Client, operator: Address): Promise
   try {
     registered = await readContract(client, {
       address: EIGENLAYER.delegationManager,
-      abi: flowAbis.delegationManager,
+      abi: delegationManagerAbi,
       functionName: 'isOperator',
       args: [operator],
     });

@@ -1,5 +1,6 @@
-import { parseAbi, type Client } from 'viem';
+import type { Client } from 'viem';
 import { getBlockNumber } from 'viem/actions';
+import { delegationManagerAbi, pufferVaultAbi } from '../chain/abis';
 import { EIGENLAYER, MULTICALL3, PROTOCOLS, readFairRates, RESTAKING_TOKENS, TOKENS, type RestakingSymbol } from '../restaking';
 import { executeReads } from '../tracker/batch-reads';
 import { quoteCalls, quoteValue } from '../tracker/market-quotes';
@@ -9,11 +10,6 @@ import type { ReadCall } from '../tracker/types';
 import { SECONDS_PER_BLOCK, WITHDRAWAL_FACTS, type Sourced } from './withdrawal-facts';
 
 const WAD = 10n ** 18n;
-const pufferExitAbi = parseAbi([
-  'function previewRedeem(uint256 shares) view returns (uint256)',
-  'function getTotalExitFeeBasisPoints() view returns (uint256)',
-]);
-const delegationDelayAbi = parseAbi(['function minWithdrawalDelayBlocks() view returns (uint32)']);
 
 export type SellRoute = {
   venue: 'curve' | 'uniswap-v3' | 'chainlink';
@@ -80,14 +76,14 @@ export async function readExitRoutes(
     markets.forEach((m, i) => calls.push(...quoteCalls(m, sellToken.address, sellAmount, `sell:${i}`)));
   const facts = WITHDRAWAL_FACTS[RESTAKING_TOKENS[symbol].protocol];
   if (facts.instantPreviewRedeem) {
-    calls.push({ key: 'instant', address: TOKENS[symbol], abi: pufferExitAbi, functionName: 'previewRedeem', args: [amount] });
-    calls.push({ key: 'feeBps', address: TOKENS[symbol], abi: pufferExitAbi, functionName: 'getTotalExitFeeBasisPoints' });
+    calls.push({ key: 'instant', address: TOKENS[symbol], abi: pufferVaultAbi, functionName: 'previewRedeem', args: [amount] });
+    calls.push({ key: 'feeBps', address: TOKENS[symbol], abi: pufferVaultAbi, functionName: 'getTotalExitFeeBasisPoints' });
   }
   if (includeEigenLayer)
     calls.push({
       key: 'eigenDelay',
       address: EIGENLAYER.delegationManager,
-      abi: delegationDelayAbi,
+      abi: delegationManagerAbi,
       functionName: 'minWithdrawalDelayBlocks',
     });
   const reads = calls.length ? await executeReads(client, { calls, multicallAddress: MULTICALL3, blockNumber: block }) : new Map();

@@ -1,10 +1,11 @@
-import { parseAbi, type Address } from 'viem';
+import type { Address } from 'viem';
+import { lidoStethAbi, pausableAbi, pickAbi } from '../chain/abis';
 import { PROTOCOL_CONTRACTS as P, RESTAKING_SYMBOLS, RESTAKING_TOKENS, TOKENS, type ProtocolId, type RestakingSymbol } from '../restaking';
 
 /** EIP-1967 implementation slot: bytes32(uint256(keccak256('eip1967.proxy.implementation')) - 1). */
 export const EIP1967_IMPLEMENTATION_SLOT = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc' as const;
 
-export const pausedAbi = parseAbi(['function paused() view returns (bool)', 'function isStakingPaused() view returns (bool)']);
+export const pausedAbi = [...pausableAbi, ...pickAbi(lidoStethAbi, ['isStakingPaused'])] as const;
 
 /**
  * Where each protocol says "paused". The first call that answers wins: Lido's stETH exposes

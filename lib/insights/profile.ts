@@ -1,8 +1,8 @@
-import { getAddress, parseAbi, type Address, type Client } from 'viem';
+import { getAddress, type Address, type Client } from 'viem';
 import { getBlockNumber, getStorageAt } from 'viem/actions';
+import { chainlinkAggregatorAbi, erc4626Abi, multicall3Abi } from '../chain/abis';
 import { MULTICALL3, PROTOCOLS, RESTAKING_TOKENS, TOKENS, type ProtocolId, type RestakingSymbol } from '../restaking';
 import { pausedDepositFlags, staleOracleFlags, type RiskFlag } from '../risk';
-import { chainlinkAbi, multicall3ExtrasAbi } from '../tracker/abis';
 import { executeReads } from '../tracker/batch-reads';
 import type { ReadCall } from '../tracker/types';
 import { contractsOf, EIP1967_IMPLEMENTATION_SLOT, feedsOf, PAUSE_READS, pausedAbi, protocolIds, tokensOf } from './profile-sources';
@@ -11,7 +11,6 @@ import { WITHDRAWAL_FACTS } from './withdrawal-facts';
 /** Chainlink ETH-quoted LST/LRT feeds update at least daily; an assumption (the reference gives no heartbeats). */
 export const DEFAULT_FEED_HEARTBEAT_SECONDS = 86_400n;
 const WAD = 10n ** 18n;
-const previewRedeemAbi = parseAbi(['function previewRedeem(uint256 shares) view returns (uint256)']);
 
 export type OracleUpdate =
   | { symbol: RestakingSymbol; feed: Address; updatedAt: bigint; ageSeconds: bigint; source: string }
@@ -59,15 +58,16 @@ export async function readProtocolProfiles(
   { protocols = protocolIds(), heartbeatSeconds = DEFAULT_FEED_HEARTBEAT_SECONDS, blockNumber }: ReadProtocolProfilesParameters = {},
 ): Promise<ReadProtocolProfilesReturnType> {
   const block = blockNumber ?? (await getBlockNumber(client, { cacheTime: 0 }));
-  const calls: ReadCall[] = [{ key: 'now', address: MULTICALL3, abi: multicall3ExtrasAbi, functionName: 'getCurrentBlockTimestamp' }];
+  const calls: ReadCall[] = [{ key: 'now', address: MULTICALL3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' }];
   for (const id of protocols) {
     (PAUSE_READS[id] ?? []).forEach((p, i) =>
       calls.push({ key: `pause:${id}:${i}`, address: p.address, abi: pausedAbi, functionName: p.functionName }),
     );
-    for (const f of feedsOf(id)) calls.push({ key: `feed:${f.feed}`, address: f.feed, abi: chainlinkAbi, functionName: 'latestRoundData' });
+    for (const f of feedsOf(id))
+      calls.push({ key: `feed:${f.feed}`, address: f.feed, abi: chainlinkAggregatorAbi, functionName: 'latestRoundData' });
     if (WITHDRAWAL_FACTS[id].instantPreviewRedeem)
       for (const s of tokensOf(id))
-        calls.push({ key: `instant:${s}`, address: TOKENS[s], abi: previewRedeemAbi, functionName: 'previewRedeem', args: [WAD] });
+        calls.push({ key: `instant:${s}`, address: TOKENS[s], abi: erc4626Abi, functionName: 'previewRedeem', args: [WAD] });
   }
   const contracts = protocols.flatMap((id) => contractsOf(id).map((c) => ({ id, ...c })));
   const [reads, slots] = await Promise.all([

@@ -1,6 +1,6 @@
 import { decodeFunctionData, size, slice, type Abi, type AbiFunction, type Address, type Hex } from 'viem';
 import { formatEth } from '../risk';
-import { DECODE_ABIS } from './abis';
+import { DECODE_ABIS } from './decode-families';
 import { shortAddress } from './labels';
 import type { DecodedArg, DecodedCall, PreviewCall, PreviewRegistry } from './types';
 

@@ -1,6 +1,6 @@
 import { BaseError, decodeErrorResult, hexToBigInt, numberToHex, type Abi, type Address, type Client, type Hex } from 'viem';
 import { call, estimateGas } from 'viem/actions';
-import { DECODE_ABIS } from './abis';
+import { DECODE_ABIS } from './decode-families';
 import type { CallOutcome, PreviewCall, PreviewSimulation } from './types';
 
 export type SimulatedLog = { address: Address; topics: readonly Hex[]; data: Hex; callIndex: number };

@@ -5,5 +5,4 @@ export * from './tokens';
 export * from './markets';
 export * from './deposits';
 export * from './read-fair-rates';
-export * as restakingAbis from './abis';
 export * from './deployments';

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
+import * as abi from '../chain/abis';
 import { PROTOCOL_CONTRACTS as P, TOKENS } from './addresses';
-import * as abi from './abis/rates';
 import { MARKETS } from './markets';
 import { DEPOSITS } from './deposits';
 import type { ContractRead, FairRateReader, RestakingSymbol, TokenInfo } from './types';
@@ -29,10 +29,7 @@ const FAIR_RATES: Record<RestakingSymbol, FairRateReader> = {
   weETH: single(read(TOKENS.weETH, abi.weethAbi, 'getRate'), 'weETH.getRate() = LiquidityPool.amountForShare(1e18)'),
   ezETH: {
     kind: 'calls',
-    calls: [
-      read(P.renzoRestakeManager, abi.renzoRestakeManagerAbi, 'calculateTVLs'),
-      read(TOKENS.ezETH, abi.erc20SupplyAbi, 'totalSupply'),
-    ],
+    calls: [read(P.renzoRestakeManager, abi.renzoRestakeManagerAbi, 'calculateTVLs'), read(TOKENS.ezETH, abi.erc20Abi, 'totalSupply')],
     toRate: ([tvls, supply]) => {
       const totalTVL = (tvls as readonly [unknown, unknown, bigint])[2];
       return (supply as bigint) === 0n ? ONE : (ONE * totalTVL) / (supply as bigint);

@@ -36,7 +36,9 @@ export type ProtocolProfile = {
 /** Where ETH goes in to mint the token (reference §1.2). */
 export type DepositEntry = {
   contract: Address;
-  /** Full signature so callers can parseAbiItem it. */
+  /** The deposit function from the ABI registry (lib/chain/abis), as a one-item ABI to encode with; empty for receive(). */
+  abi: Abi;
+  /** Its human-readable signature, derived from `abi`: for display and for tools that take a signature. */
   signature: string;
   functionName: string;
   payable: boolean;

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { chainlinkAbi, curvePoolAbi, uniswapQuoterV2Abi } from './abis';
+import { chainlinkAggregatorAbi, curveStableSwapAbi, uniswapQuoterV2Abi } from '../chain/abis';
 import type { MarketSpec } from './token-sources';
 import type { ReadCall, Reads } from './types';
 
@@ -9,7 +9,7 @@ type DirectMarket = Exclude<MarketSpec, { kind: 'via' }>;
 export function quoteCalls(spec: DirectMarket, token: Address, amount: bigint, key: string): ReadCall[] {
   switch (spec.kind) {
     case 'curve':
-      return [{ key, address: spec.pool, abi: curvePoolAbi, functionName: 'get_dy', args: [spec.i, spec.j, amount], gas: 300_000n }];
+      return [{ key, address: spec.pool, abi: curveStableSwapAbi, functionName: 'get_dy', args: [spec.i, spec.j, amount], gas: 300_000n }];
     case 'uniswap-v3':
       return [
         {
@@ -23,8 +23,8 @@ export function quoteCalls(spec: DirectMarket, token: Address, amount: bigint, k
       ];
     case 'chainlink':
       return [
-        { key: `${key}:answer`, address: spec.feed, abi: chainlinkAbi, functionName: 'latestRoundData' },
-        { key: `${key}:decimals`, address: spec.feed, abi: chainlinkAbi, functionName: 'decimals' },
+        { key: `${key}:answer`, address: spec.feed, abi: chainlinkAggregatorAbi, functionName: 'latestRoundData' },
+        { key: `${key}:decimals`, address: spec.feed, abi: chainlinkAggregatorAbi, functionName: 'decimals' },
       ];
   }
 }

@@ -1,8 +1,8 @@
 import { createClient, type Address, type Chain, type Transport } from 'viem';
+import { multicall3Abi } from '../chain/abis';
 import { endpointsOf } from '../chain/transport';
 import { AppError } from '../errors';
 import { MULTICALL3 } from '../restaking/addresses';
-import { multicall3ExtrasAbi } from './abis';
 import { executeReads, type BatchLimits } from './batch-reads';
 import { countingTransport, createRequestCounter } from './counting-transport';
 import { checkChainIds, checkDataChain, checkNotBehind, checkPinnedBlock, sourceOf, type PreviousSnapshot } from './consistency';
@@ -51,9 +51,9 @@ export async function refreshPositions({
   const source = sourceOf(endpoints);
 
   const phase1: ReadCall[] = [
-    { key: BLOCK_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getBlockNumber' },
-    { key: TIME_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getCurrentBlockTimestamp' },
-    { key: CHAIN_KEY, address: multicallAddress, abi: multicall3ExtrasAbi, functionName: 'getChainId' },
+    { key: BLOCK_KEY, address: multicallAddress, abi: multicall3Abi, functionName: 'getBlockNumber' },
+    { key: TIME_KEY, address: multicallAddress, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+    { key: CHAIN_KEY, address: multicallAddress, abi: multicall3Abi, functionName: 'getChainId' },
     ...rateBookCalls(),
     ...readers.flatMap((r) => r.phase1(ctx)),
   ];
@@ -83,7 +83,7 @@ export async function refreshPositions({
     const pinCheck: ReadCall = {
       key: PINNED_BLOCK_KEY,
       address: multicallAddress,
-      abi: multicall3ExtrasAbi,
+      abi: multicall3Abi,
       functionName: 'getBlockNumber',
     };
     const more = await executeReads(client, { calls: [pinCheck, ...phase2], multicallAddress, limits, blockNumber });

@@ -14,7 +14,7 @@ import {
 } from './seed/eigen';
 import { EIGEN_STRATEGIES, EIGENLAYER } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
-import { delegationManagerAbi, strategyAbi, symbioticVaultAbi } from '../../lib/tracker/abis';
+import { delegationManagerAbi, strategyAbi, symbioticVaultAbi } from '../../lib/chain/abis';
 import { createTracker } from '../../lib/tracker/tracker';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { createAlertsEngine, createMemoryAlertsStore, type Alert, type AlertNotification, type AlertsDeps } from '../../lib/alerts';

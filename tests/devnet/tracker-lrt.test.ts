@@ -6,7 +6,7 @@ import { devAccount, type DevnetContext } from './context';
 import { depegToken } from './seed/defi';
 import { EIGEN_DEVNET_AVS, EIGEN_DEVNET_OPERATOR } from './seed/eigen';
 import { EIGEN_STRATEGIES, EIGENLAYER, TOKENS } from '../../lib/restaking/addresses';
-import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../lib/tracker/abis';
+import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../lib/chain/abis';
 import { refreshPositions } from '../../lib/tracker/refresh';
 import { curveLpReader, defaultReaders, lrtExposureReader, tokenReader, type PositionReader } from '../../lib/tracker/readers';
 import type { Position, TrackerSnapshot } from '../../lib/tracker/types';

@@ -7,7 +7,7 @@ import { addCurveLiquidity, curveExchange, curveGetDy, placeCurveSteth } from '.
 import { EIGEN_DEVNET_OPERATOR } from './seed/eigen';
 import { slash } from './scenarios';
 import { CURVE, EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
-import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../lib/tracker/abis';
+import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../lib/chain/abis';
 import { refreshPositions } from '../../lib/tracker/refresh';
 import { defaultReaders } from '../../lib/tracker/readers';
 import type { Position, TrackerSnapshot } from '../../lib/tracker/types';

@@ -1,15 +1,14 @@
-import { parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import type { Address, Hex, PublicClient } from 'viem';
+import { allocationManagerAbi, pickAbi, symbioticVaultAbi } from '../../chain/abis';
 
 /**
  * Events a slashing alert reads with eth_getLogs. Every AllocationManager parameter is non-indexed
  * (reference §2.1): the filter is address + topic0 only, the operator comes from the decoded data.
  */
-export const slashingEventsAbi = parseAbi([
-  'struct OperatorSet { address avs; uint32 id; }',
-  'event OperatorSlashed(address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description)',
-  'event MaxMagnitudeUpdated(address operator, address strategy, uint64 maxMagnitude)',
-  'event OnSlash(uint256 amount, uint48 captureTimestamp, uint256 slashedAmount)',
-]);
+export const slashingEventsAbi = [
+  ...pickAbi(allocationManagerAbi, ['OperatorSlashed', 'MaxMagnitudeUpdated']),
+  ...pickAbi(symbioticVaultAbi, ['OnSlash']),
+] as const;
 
 /** topic0 values from reference §7 (checked against the ABI above in slashing-logs.test.ts). */
 export const SLASHING_TOPICS = {

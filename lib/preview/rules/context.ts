@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
+import { erc20Abi } from '../../chain/abis';
 import type { RiskFlag } from '../../risk';
-import { erc20Abi } from '../abis';
 import type { CallAnalysis } from '../decode';
 import { knownToken, shortAddress } from '../labels';
 import type { BatchReader } from '../reader';

@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
+import { curveStableSwapAbi } from '../../chain/abis';
 import { NATIVE_ETH, TOKENS } from '../../restaking';
 import { formatPercent, ilTable, type RiskFlag } from '../../risk';
-import { curveAbi } from '../abis';
 import { knownToken, sameAddress, shortAddress } from '../labels';
 import { couldNotCheck, emptyOutput, type Rule } from './context';
 
@@ -20,9 +20,9 @@ export const curveRule: Rule = async (ctx) => {
       if (family !== 'Curve' || decoded.functionName !== 'add_liquidity' || !call.to) return;
       const pool: Address = call.to;
       const [A, coin0, coin1] = await Promise.all([
-        ctx.reader.read<bigint>({ address: pool, abi: curveAbi, functionName: 'A' }),
-        ctx.reader.read<Address>({ address: pool, abi: curveAbi, functionName: 'coins', args: [0n] }),
-        ctx.reader.read<Address>({ address: pool, abi: curveAbi, functionName: 'coins', args: [1n] }),
+        ctx.reader.read<bigint>({ address: pool, abi: curveStableSwapAbi, functionName: 'A' }),
+        ctx.reader.read<Address>({ address: pool, abi: curveStableSwapAbi, functionName: 'coins', args: [0n] }),
+        ctx.reader.read<Address>({ address: pool, abi: curveStableSwapAbi, functionName: 'coins', args: [1n] }),
       ]);
       const failed = [A, coin0, coin1].find((r) => !r.ok);
       if (failed && !failed.ok) {

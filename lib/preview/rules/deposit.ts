@@ -1,15 +1,6 @@
-import {
-  DEPOSITS,
-  PROTOCOLS,
-  RESTAKING_TOKENS,
-  TOKENS,
-  restakingAbis,
-  type MarketSource,
-  type RestakingSymbol,
-  type TokenInfo,
-} from '../../restaking';
+import { chainlinkAggregatorAbi, curveStableSwapAbi, pausableAbi, uniswapQuoterV2Abi } from '../../chain/abis';
+import { DEPOSITS, PROTOCOLS, RESTAKING_TOKENS, TOKENS, type MarketSource, type RestakingSymbol, type TokenInfo } from '../../restaking';
 import { depegFlag, depegRatio, formatEth, pausedDepositFlags } from '../../risk';
-import { erc20Abi } from '../abis';
 import type { CallAnalysis } from '../decode';
 import { sameAddress, shortAddress } from '../labels';
 import type { BatchReader } from '../reader';
@@ -37,7 +28,7 @@ async function quote(reader: BatchReader, token: TokenInfo, source: MarketSource
     case 'curve': {
       const r = await reader.read<bigint>({
         address: source.pool,
-        abi: restakingAbis.curvePoolAbi,
+        abi: curveStableSwapAbi,
         functionName: 'get_dy',
         args: [source.tokenIndex, source.quoteIndex, amount],
       });
@@ -49,7 +40,7 @@ async function quote(reader: BatchReader, token: TokenInfo, source: MarketSource
       const params = { tokenIn: token.address, tokenOut: TOKENS.WETH, amountIn: amount, fee: source.fee, sqrtPriceLimitX96: 0n };
       const r = await reader.read<readonly bigint[]>({
         address: source.quoter,
-        abi: restakingAbis.uniswapQuoterV2Abi,
+        abi: uniswapQuoterV2Abi,
         functionName: 'quoteExactInputSingle',
         args: [params],
       });
@@ -61,12 +52,12 @@ async function quote(reader: BatchReader, token: TokenInfo, source: MarketSource
       const [round, decimals] = await Promise.all([
         reader.read<readonly bigint[]>({
           address: source.feed,
-          abi: restakingAbis.chainlinkAggregatorAbi,
+          abi: chainlinkAggregatorAbi,
           functionName: 'latestRoundData',
         }),
         source.decimals !== undefined
           ? Promise.resolve({ ok: true as const, value: source.decimals })
-          : reader.read<number>({ address: source.feed, abi: restakingAbis.chainlinkAggregatorAbi, functionName: 'decimals' }),
+          : reader.read<number>({ address: source.feed, abi: chainlinkAggregatorAbi, functionName: 'decimals' }),
       ]);
       if (!round.ok) return { ok: false, error: `Chainlink ${shortAddress(source.feed)}: ${round.error}` };
       if (!decimals.ok) return { ok: false, error: `Chainlink ${shortAddress(source.feed)} decimals: ${decimals.error}` };
@@ -82,7 +73,7 @@ async function quote(reader: BatchReader, token: TokenInfo, source: MarketSource
 async function checkDeposit(ctx: RuleContext, out: RuleOutput, analysis: CallAnalysis, candidates: RestakingSymbol[]) {
   const entry = DEPOSITS[candidates[0]!]!;
   const protocol = PROTOCOLS[RESTAKING_TOKENS[candidates[0]!].protocol].name;
-  const paused = ctx.reader.read<boolean>({ address: entry.contract, abi: erc20Abi, functionName: 'paused' });
+  const paused = ctx.reader.read<boolean>({ address: entry.contract, abi: pausableAbi, functionName: 'paused' });
   // Fair rates of every candidate go out with the first batch, while the simulation runs.
   const fairRates = new Map(candidates.map((s) => [s, fairRate(ctx.reader, RESTAKING_TOKENS[s])]));
   const sim = await ctx.simulation;

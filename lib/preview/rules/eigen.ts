@@ -1,7 +1,7 @@
 import { zeroAddress, type Address } from 'viem';
+import { allocationManagerAbi, delegationManagerAbi, strategyAbi, strategyManagerAbi } from '../../chain/abis';
 import { EIGENLAYER, EIGEN_STRATEGIES, RESTAKING_TOKENS, type RestakingSymbol } from '../../restaking';
 import { ethAtRiskPerSet, formatEth, formatPercent, mulDiv, WAD, type RiskFlag } from '../../risk';
-import { eigenAbi } from '../abis';
 import { sameAddress, shortAddress } from '../labels';
 import { couldNotCheck, emptyOutput, type Rule, type RuleContext, type RuleOutput } from './context';
 import { fairRate } from './fair-rate';
@@ -22,7 +22,7 @@ async function stakesOf(
   if (kind === 'deposit') return [{ strategy: args[0] as Address, tokens: args[2] as bigint }];
   const deposits = await ctx.reader.read<readonly [readonly Address[], readonly bigint[]]>({
     address: EIGENLAYER.strategyManager,
-    abi: eigenAbi,
+    abi: strategyManagerAbi,
     functionName: 'getDeposits',
     args: [ctx.from],
   });
@@ -34,7 +34,7 @@ async function stakesOf(
   const [strategies, shares] = deposits.value;
   const tokens = await Promise.all(
     strategies.map((strategy, i) =>
-      ctx.reader.read<bigint>({ address: strategy, abi: eigenAbi, functionName: 'sharesToUnderlyingView', args: [shares[i] ?? 0n] }),
+      ctx.reader.read<bigint>({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [shares[i] ?? 0n] }),
     ),
   );
   return strategies.map((strategy, i) => ({ strategy, tokens: tokens[i]?.ok ? (tokens[i].value as bigint) : 0n }));
@@ -51,7 +51,7 @@ async function exposureFlag(
   const [maxMagnitude, allocations, fair] = await Promise.all([
     ctx.reader.read<bigint>({
       address: EIGENLAYER.allocationManager,
-      abi: eigenAbi,
+      abi: allocationManagerAbi,
       functionName: 'getMaxMagnitude',
       args: [operator, stake.strategy],
     }),
@@ -59,7 +59,7 @@ async function exposureFlag(
       sets.map((set) =>
         ctx.reader.read<{ currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }>({
           address: EIGENLAYER.allocationManager,
-          abi: eigenAbi,
+          abi: allocationManagerAbi,
           functionName: 'getAllocation',
           args: [operator, set, stake.strategy],
         }),
@@ -163,7 +163,7 @@ export const eigenRule: Rule = async (ctx) => {
       else {
         const current = await ctx.reader.read<Address>({
           address: EIGENLAYER.delegationManager,
-          abi: eigenAbi,
+          abi: delegationManagerAbi,
           functionName: 'delegatedTo',
           args: [ctx.from],
         });
@@ -182,7 +182,7 @@ export const eigenRule: Rule = async (ctx) => {
         stakesOf(ctx, out, delegate ? 'delegate' : 'deposit', rawArgs),
         ctx.reader.read<readonly OperatorSetRef[]>({
           address: EIGENLAYER.allocationManager,
-          abi: eigenAbi,
+          abi: allocationManagerAbi,
           functionName: 'getAllocatedSets',
           args: [operator],
         }),

@@ -1,7 +1,7 @@
 import { zeroAddress, type Address } from 'viem';
+import { aavePoolAbi, erc20Abi } from '../../chain/abis';
 import { AAVE_V3, TOKENS, type TokenSymbol } from '../../restaking/addresses';
 import { AAVE_V3_RESERVES } from '../../restaking/deployments';
-import { aavePoolAbi, erc20Abi } from '../abis';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';

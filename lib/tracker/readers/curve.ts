@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
+import { curveStableSwapAbi, erc20Abi } from '../../chain/abis';
 import { CURVE_LP_POOLS, type CurveLpPool } from '../../restaking/deployments';
-import { curveLpPoolAbi, erc20Abi } from '../abis';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall, Reads } from '../types';
 import { depegWad, lpUnderlying } from '../valuation';
@@ -22,7 +22,7 @@ function poolCalls(p: CurveLpPool): ReadCall[] {
   const pool = (key: string, functionName: string, args: readonly unknown[] = []): ReadCall => ({
     key,
     address: p.pool,
-    abi: curveLpPoolAbi,
+    abi: curveStableSwapAbi,
     functionName,
     args,
   });

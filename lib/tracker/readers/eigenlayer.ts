@@ -1,6 +1,6 @@
 import { zeroAddress, type Address } from 'viem';
+import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../chain/abis';
 import { EIGEN_STRATEGIES, EIGENLAYER } from '../../restaking/addresses';
-import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../abis';
 import type { Position, ReadCall, Reads } from '../types';
 import { depegWad, eigenSlashingExposure, mulWad, type SetAllocation } from '../valuation';
 import { bigintOf, errorOf, positionId, type PositionReader, type RateBook } from './reader';

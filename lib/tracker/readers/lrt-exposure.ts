@@ -1,9 +1,9 @@
 import type { Address } from 'viem';
+import { erc20Abi } from '../../chain/abis';
 import { LRT_STAKERS } from '../../restaking/deployments';
 import { PROTOCOLS } from '../../restaking/protocols';
 import { RESTAKING_SYMBOLS, RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
-import { erc20Abi } from '../abis';
 import type { Position, ReadCall, Reads } from '../types';
 import { lrtShareExposure } from '../valuation';
 import { eigenLayerReader } from './eigenlayer';

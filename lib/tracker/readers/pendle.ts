@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
+import { erc20Abi, pendleMarketAbi, pendleOracleAbi } from '../../chain/abis';
 import { PENDLE } from '../../restaking/addresses';
 import { PENDLE_MARKETS, type PendleMarket } from '../../restaking/deployments';
-import { erc20Abi, pendleMarketAbi, pendleOracleAbi } from '../abis';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall } from '../types';
 import { mulWad, WAD } from '../valuation';

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
+import { symbioticVaultAbi } from '../../chain/abis';
 import { SYMBIOTIC_VAULTS, type SymbioticVault } from '../../restaking/deployments';
-import { symbioticVaultAbi } from '../abis';
 import type { Position, ReadCall } from '../types';
 import { mulWad } from '../valuation';
 import { bigintOf, errorOf, positionId, type PositionReader } from './reader';

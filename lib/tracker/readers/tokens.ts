@@ -1,4 +1,4 @@
-import { erc20Abi } from '../abis';
+import { erc20Abi } from '../../chain/abis';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import { firstQuote, quoteCalls } from '../market-quotes';
 import { directMarkets, sourceOf, viaOf } from '../rates';

@@ -1,2 +1,0 @@
-export * from './rates';
-export * from './markets';
