@@ -25,7 +25,7 @@ export function ActivityScreen() {
                 .map((item) => (
                   <li key={item.hash} className="flex flex-col gap-1 rounded-lg border border-line p-2 text-xs">
                     <div className="flex items-center justify-between">
-                      <Amount value={item.value} className="text-sm font-medium" />
+                      <Amount value={item.value} rounding="expand" className="text-sm font-medium" />
                       <Badge tone={statusTone[item.status]}>{item.status}</Badge>
                     </div>
                     <div className="flex items-center gap-1 text-ink-muted">

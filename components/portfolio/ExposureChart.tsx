@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import type { ExposureBar } from '../../lib/state/portfolio-model';
-import { formatEth } from '../../lib/risk';
+import { formatEth } from '../../lib/format';
 import { chartColors, useUplot } from './use-uplot';
 
 /** Slashable ETH per operator set (EigenLayer) or per protocol (LRT share, Symbiotic), as bars. */
@@ -34,7 +34,7 @@ export function ExposureChart({ bars }: { bars: readonly ExposureBar[] }) {
       data: [bars.map((_b, i) => i), bars.map((b) => Number(b.eth) / 1e18)],
     };
   }, key);
-  const text = bars.map((b) => `${b.label}: ${formatEth(b.eth)}`).join('; ');
+  const text = bars.map((b) => `${b.label}: ${formatEth(b.eth, { rounding: 'expand' })}`).join('; '); // ETH at risk: never smaller
   return (
     <figure className="flex flex-col gap-1">
       <div ref={ref} role="img" aria-label={`Slashing exposure breakdown. ${text}`} data-chart="exposure" className="w-full" />

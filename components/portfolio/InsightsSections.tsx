@@ -1,6 +1,6 @@
 import type { InsightsView } from '../../lib/messaging/insights-view';
-import { formatEth } from '../../lib/risk';
-import { formatAge, formatWad, formatWadPercentSigned } from '../../lib/state/portfolio-model';
+import { formatAmount, formatApr, formatBps, formatEth, formatWadDeviation } from '../../lib/format';
+import { formatAge } from '../../lib/state/portfolio-model';
 import { Badge, Card } from '../ui';
 
 type Sourced = { value: string; source: string };
@@ -20,7 +20,7 @@ export function YieldRow({ insights }: { insights: InsightsView }) {
             {w.days}-day APR
           </dt>,
           <dd key={`${w.days}-v`} className="tabular-nums" data-apr-days={w.days}>
-            {w.ok ? `${formatWad(BigInt(w.aprWad) * 100n, 2)} %` : <span className="text-ink-muted">unavailable: {w.detail}</span>}
+            {w.ok ? formatApr(w.aprWad) : <span className="text-ink-muted">unavailable: {w.detail}</span>}
           </dd>,
         ])}
       </dl>
@@ -50,7 +50,7 @@ export function ExitRoutesTable({ insights }: { insights: InsightsView }) {
     <Card title="Exit routes" aria-label="Exit routes">
       <table className="w-full text-xs" data-exit-routes>
         <caption className="mb-1 text-left text-[11px] text-ink-muted">
-          Selling {formatEth(BigInt(x.amount), { unit: insights.symbol })} now, at block {x.blockNumber}
+          Selling {formatAmount(BigInt(x.amount), 18, insights.symbol)} now, at block {x.blockNumber}
         </caption>
         <thead>
           <tr className="text-left text-ink-muted">
@@ -75,7 +75,7 @@ export function ExitRoutesTable({ insights }: { insights: InsightsView }) {
                 {r.error ? <span className="text-danger">failed: {r.error}</span> : routeEthText(r.ethOut)}
               </td>
               <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
-                {r.vsFairWad === null ? 'unknown' : formatWadPercentSigned(BigInt(r.vsFairWad))}
+                {r.vsFairWad === null ? 'unknown' : formatWadDeviation(BigInt(r.vsFairWad))}
               </td>
             </tr>
           ))}
@@ -116,7 +116,7 @@ export function ExitRoutesTable({ insights }: { insights: InsightsView }) {
                   'error' in x.protocol.instant
                     ? { value: `failed: ${x.protocol.instant.error}`, source: x.protocol.instant.source }
                     : {
-                        value: `${formatEth(BigInt(x.protocol.instant.ethOut))}${x.protocol.instant.feeBps === null ? '' : ` (fee ${Number(x.protocol.instant.feeBps) / 100} %)`}`,
+                        value: `${formatEth(BigInt(x.protocol.instant.ethOut))}${x.protocol.instant.feeBps === null ? '' : ` (fee ${formatBps(BigInt(x.protocol.instant.feeBps))})`}`,
                         source: x.protocol.instant.source,
                       }
                 }

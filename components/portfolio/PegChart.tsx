@@ -1,5 +1,5 @@
 import type { HistoryPoint } from '../../lib/tracker/history';
-import { formatWad } from '../../lib/state/portfolio-model';
+import { formatWadRatio } from '../../lib/format';
 import { chartColors, useUplot } from './use-uplot';
 
 /**
@@ -41,7 +41,7 @@ export function PegChart({ symbol, points }: { symbol: string; points: readonly 
   const summary =
     last === null
       ? `No market price for ${symbol} yet.`
-      : `${symbol} market ÷ fair: ${formatWad(last, 4)} now, over ${points.length} refresh${points.length === 1 ? '' : 'es'}.`;
+      : `${symbol} market ÷ fair: ${formatWadRatio(last, 4)} now, over ${points.length} refresh${points.length === 1 ? '' : 'es'}.`;
   return (
     <figure className="flex flex-col gap-1">
       <div ref={ref} role="img" aria-label={`Peg history of ${symbol}. ${summary}`} data-chart="peg" className="w-full" />

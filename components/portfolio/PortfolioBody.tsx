@@ -1,6 +1,6 @@
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
 import { totalsOf, type ExposureBar, type PositionGroup } from '../../lib/state/portfolio-model';
-import { formatEth } from '../../lib/risk';
+import { formatEth } from '../../lib/format';
 import { Card, EmptyState, ErrorState, Skeleton } from '../ui';
 import { ExposureChart } from './ExposureChart';
 import { PegChart } from './PegChart';
@@ -63,7 +63,7 @@ export function PortfolioBody({
         </p>
         <p className="text-xs tabular-nums text-ink-muted">
           at market <span data-total-market>{formatEth(totals.marketEth)}</span>
-          {totals.exposureEth > 0n && ` · slashable ${formatEth(totals.exposureEth)}`}
+          {totals.exposureEth > 0n && ` · slashable ${formatEth(totals.exposureEth, { rounding: 'expand' })}`}
         </p>
         {totals.failed > 0 && (
           <p className="mt-1 text-xs text-danger">

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
-import { badgesOf, formatWad, formatWadPercentSigned, type PositionView } from '../../lib/state/portfolio-model';
+import { formatHealthFactor, formatWadDeviation } from '../../lib/format';
+import { badgesOf, type PositionView } from '../../lib/state/portfolio-model';
 import { Address, Badge } from '../ui';
 import { Screen } from '../layout/Screen';
 import { PegChart } from './PegChart';
 import { PositionInsights } from './PositionInsights';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking';
-import { amountText, ethText } from './PositionRow';
+import { amountText, ethText, riskEthText } from './PositionRow';
 
 const METHOD: Record<string, string> = {
   'eigenlayer-magnitudes':
@@ -75,28 +76,28 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
           {p.depegWad !== null && (
             <Row
               label="Depeg"
-              value={formatWadPercentSigned(BigInt(p.depegWad))}
+              value={formatWadDeviation(BigInt(p.depegWad))}
               meaning="Market ÷ fair − 1. Below −1 % is a warning, below −3 % danger."
             />
           )}
           {p.slashing && (
             <Row
               label="Slashing exposure"
-              value={ethText(p.slashing.worstCaseEth)}
+              value={riskEthText(p.slashing.worstCaseEth)}
               meaning={`ETH lost if every operator set slashed 100 %. ${METHOD[p.slashing.method] ?? ''}`}
             />
           )}
           {p.il && (
             <Row
               label="Impermanent loss"
-              value={formatWadPercentSigned(BigInt(p.il.ilWad))}
+              value={formatWadDeviation(BigInt(p.il.ilWad))}
               meaning={`LP value ${ethText(p.il.lpValueEth)} vs holding ${ethText(p.il.hodlValueEth)} (${p.il.basis.replaceAll('-', ' ')}).`}
             />
           )}
           {hf !== undefined && (
             <Row
               label="Health factor"
-              value={BigInt(hf) > 10n ** 30n ? 'no debt' : formatWad(BigInt(hf), 2)}
+              value={BigInt(hf) > 10n ** 30n ? 'no debt' : formatHealthFactor(BigInt(hf))}
               meaning="Aave v3: collateral × liquidation threshold ÷ debt. Under 1.0 the position can be liquidated."
             />
           )}

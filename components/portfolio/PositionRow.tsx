@@ -1,10 +1,13 @@
-import { badgesOf, formatWadPercentSigned, type PositionView } from '../../lib/state/portfolio-model';
-import { formatEth } from '../../lib/risk';
+import { formatAmount, formatEth, formatWadDeviation } from '../../lib/format';
+import { badgesOf, type PositionView } from '../../lib/state/portfolio-model';
 import { Badge, cx, focusRing } from '../ui';
 
 /** Amount in the position's own unit; token wei share 18 decimals with ETH. */
-export const amountText = (p: PositionView) => formatEth(BigInt(p.amount), { unit: p.asset });
+export const amountText = (p: PositionView) => formatAmount(BigInt(p.amount), 18, p.asset);
+/** A value held (toward zero: never more than it is). */
 export const ethText = (wei: string | null) => (wei === null ? 'n/a' : formatEth(BigInt(wei)));
+/** ETH at risk (away from zero: never less than it is). */
+export const riskEthText = (wei: string | null) => (wei === null ? 'n/a' : formatEth(BigInt(wei), { rounding: 'expand' }));
 
 /** One position: a button that opens its detail view. */
 export function PositionRow({
@@ -42,7 +45,7 @@ export function PositionRow({
           </span>
           <span className="shrink-0 tabular-nums">
             market {ethText(p.marketValueEth)}
-            {p.depegWad !== null && BigInt(p.depegWad) !== 0n && ` (${formatWadPercentSigned(BigInt(p.depegWad))})`}
+            {p.depegWad !== null && BigInt(p.depegWad) !== 0n && ` (${formatWadDeviation(BigInt(p.depegWad))})`}
           </span>
         </span>
         {(badges.length > 0 || p.slashing || p.il) && (
@@ -52,8 +55,8 @@ export function PositionRow({
                 {b.label}
               </Badge>
             ))}
-            {p.slashing && <span className="text-[11px] text-ink-muted">exposure {ethText(p.slashing.worstCaseEth)}</span>}
-            {p.il && <span className="text-[11px] text-ink-muted">IL {formatWadPercentSigned(BigInt(p.il.ilWad))}</span>}
+            {p.slashing && <span className="text-[11px] text-ink-muted">exposure {riskEthText(p.slashing.worstCaseEth)}</span>}
+            {p.il && <span className="text-[11px] text-ink-muted">IL {formatWadDeviation(BigInt(p.il.ilWad))}</span>}
           </span>
         )}
       </button>

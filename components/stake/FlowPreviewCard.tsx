@@ -1,5 +1,6 @@
 import type { FlowPreviewView } from '../../lib/messaging/protocol';
 import type { TokenAmount } from '../../lib/flows/types';
+import { formatGas, formatHealthFactor } from '../../lib/format';
 import type { RiskFlag } from '../../lib/risk';
 import { Amount, Badge, Button, InlineError } from '../ui';
 import type { BadgeTone } from '../ui';
@@ -13,7 +14,12 @@ export function TokenList({ items, label }: { items: TokenAmount[]; label: strin
       {items.map((t) => (
         <li key={`${t.token}-${t.amount}`} className="flex justify-between gap-2">
           <span className="text-ink-muted">{t.symbol}</span>
-          <Amount value={t.amount} unit={t.symbol} className={BigInt(t.amount) < 0n ? 'text-ink-muted' : 'font-medium text-ink'} />
+          <Amount
+            value={t.amount}
+            unit={t.symbol}
+            rounding="floor"
+            className={BigInt(t.amount) < 0n ? 'text-ink-muted' : 'font-medium text-ink'}
+          />
         </li>
       ))}
     </ul>
@@ -97,8 +103,8 @@ export function FlowPreviewCard({
         <TokenList items={preview.intermediate} label="Intermediate tokens" />
       </div>
       <p className="text-xs">
-        Gas for the whole flow: <span className="font-medium tabular-nums">{BigInt(preview.gasUsed).toLocaleString('en-US')}</span> gas
-        units ({preview.steps.length} transactions)
+        Gas for the whole flow: <span className="font-medium tabular-nums">{formatGas(BigInt(preview.gasUsed))}</span> gas units (
+        {preview.steps.length} transactions)
       </p>
       {preview.facts.healthFactorAfter && (
         <p className="text-xs">
@@ -117,7 +123,7 @@ export function FlowPreviewCard({
                 <Badge tone={stepTone[s.status]}>{s.status === 'ok' ? 'simulated ok' : s.status}</Badge>
               </span>
               {s.reason && <span className="text-danger">{s.reason}</span>}
-              {s.gasUsed && <span className="text-ink-muted">Gas {BigInt(s.gasUsed).toLocaleString('en-US')}</span>}
+              {s.gasUsed && <span className="text-ink-muted">Gas {formatGas(BigInt(s.gasUsed))}</span>}
               {s.changes.length > 0 && <TokenList items={s.changes} label={`Balance changes of step ${s.index + 1}`} />}
               {s.flags.length > 0 && (
                 <ul className="flex flex-col gap-1">
@@ -159,5 +165,5 @@ export function FlowPreviewCard({
 function healthFactorText(raw: string): string {
   const value = BigInt(raw);
   if (value > 10n ** 30n) return '∞ (no debt)';
-  return (Number(value / 10n ** 14n) / 10_000).toFixed(2);
+  return formatHealthFactor(value);
 }

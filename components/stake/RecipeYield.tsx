@@ -1,5 +1,5 @@
 import type { RecipeYieldView } from '../../lib/flows/recipe-yield';
-import { formatAprPercent } from '../../lib/flows/recipe-yield';
+import { formatApr } from '../../lib/format';
 import type { ResourceState } from '../../lib/state';
 
 type YieldsState = Pick<ResourceState<RecipeYieldView[]>, 'status' | 'data' | 'error'>;
@@ -12,7 +12,7 @@ export function RecipeYieldShort({ state, recipeId }: { state: YieldsState; reci
   if (!y) return null;
   return (
     <span className="text-[11px] text-ink-muted">
-      {y.status === 'measured' && y.aprWad ? `APR ≈ ${formatAprPercent(y.aprWad)}` : 'APR unknown'}
+      {y.status === 'measured' && y.aprWad ? `APR ≈ ${formatApr(y.aprWad)}` : 'APR unknown'}
     </span>
   );
 }
@@ -35,7 +35,7 @@ export function RecipeYieldDetail({ state, recipeId }: { state: YieldsState; rec
         Expected yield:{' '}
         {measured ? (
           <span className="font-medium">
-            ≈ {formatAprPercent(y.aprWad!)} APR{' '}
+            ≈ {formatApr(y.aprWad!)} APR{' '}
             <span className="font-normal text-ink-muted">
               ({y.symbol} staking, last {y.windowDays} days)
             </span>

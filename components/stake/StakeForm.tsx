@@ -5,7 +5,8 @@ import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../../lib
 import { planFlow, slippageTextToBps, validateAmount, validateOperatorAddress } from '../../lib/state/flows';
 import { stakeFieldOfError, type StakeField } from '../../lib/state/stake-field-of-error';
 import { toErrorView, type ErrorView } from '../../lib/state';
-import { Amount, Button, InlineError, Input, formatAmountExact } from '../ui';
+import { formatAmountExact } from '../../lib/format';
+import { Amount, Button, InlineError, Input } from '../ui';
 import { RecipePicker } from './RecipePicker';
 
 /** Left for gas when the user presses Max: a flow of 4–5 transactions costs well under this. */

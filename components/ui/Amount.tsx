@@ -1,4 +1,4 @@
-import { formatAmount, formatAmountExact } from './format-amount';
+import { formatAmount, formatAmountExact, type Rounding } from '../../lib/format';
 import { cx } from './cx';
 
 export type AmountProps = {
@@ -6,11 +6,19 @@ export type AmountProps = {
   value: bigint | string;
   decimals?: number;
   unit?: string;
+  /**
+   * Default `trunc`: a balance is never shown larger than it is. `expand` for what leaves the wallet (a
+   * value sent, a fee), `floor` for a signed change (see lib/format Rounding).
+   */
+  rounding?: Rounding;
   className?: string;
 };
 
+/** 4 significant digits, more places for small values (up to 8), so 0.0001234 does not read as 0.0001. */
+const SHOWN = { maxFractionDigits: 8, significantFractionDigits: 4 } as const;
+
 /** "1.2345 ETH", with the exact value in the tooltip and for screen readers. */
-export function Amount({ value, decimals = 18, unit = 'ETH', className }: AmountProps) {
+export function Amount({ value, decimals = 18, unit = 'ETH', rounding = 'trunc', className }: AmountProps) {
   let wei: bigint;
   try {
     wei = typeof value === 'bigint' ? value : BigInt(value);
@@ -20,7 +28,7 @@ export function Amount({ value, decimals = 18, unit = 'ETH', className }: Amount
   const exact = `${formatAmountExact(wei, decimals)} ${unit}`;
   return (
     <span title={exact} aria-label={exact} className={cx('tabular-nums', className)}>
-      {formatAmount(wei, { decimals })} {unit}
+      {formatAmount(wei, decimals, unit, { ...SHOWN, rounding })}
     </span>
   );
 }

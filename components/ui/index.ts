@@ -6,7 +6,6 @@ export { Card } from './Card';
 export { Badge } from './Badge';
 export type { BadgeTone } from './Badge';
 export { Amount } from './Amount';
-export { formatAmount, formatAmountExact } from './format-amount';
 export { Address, shortAddress } from './Address';
 export { Tabs } from './Tabs';
 export type { TabItem } from './Tabs';

@@ -1,4 +1,4 @@
-import { formatUnits } from 'viem';
+import { formatAmountExact, formatHealthFactor } from '../format';
 import type { RiskFlag } from '../risk';
 import type { StepKind, StepSpec } from './types';
 
@@ -60,7 +60,7 @@ export function healthFactorFlag(healthFactor: bigint): RiskFlag {
       why: 'Supplying alone cannot be liquidated. Borrowing against it later lowers the health factor; below 1 the position is liquidated.',
     };
   }
-  const shown = Number(formatUnits(healthFactor, 18)).toFixed(2);
+  const shown = formatHealthFactor(healthFactor);
   const severity = healthFactor < (WAD * 11n) / 10n ? 'danger' : healthFactor < (WAD * 15n) / 10n ? 'warn' : 'info';
   return {
     id: 'aave.health-factor',
@@ -77,7 +77,7 @@ export function walletMinOutFlag(symbol: string, minOut: bigint, source: string)
     id: 'flow.min-out.wallet',
     severity: 'info',
     title: `Minimum ${symbol} checked by Ballast, not by the contract`,
-    numbers: { minimum: `${formatUnits(minOut, 18)} ${symbol}`, quote: source },
+    numbers: { minimum: `${formatAmountExact(minOut)} ${symbol}`, quote: source },
     why: 'This deposit has no minimum-out parameter. Ballast re-reads the quote right before sending and stops the flow if it fell below the minimum.',
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadYieldReturnType, TokenYield } from '../insights/yield';
-import { formatAprPercent, recipeYieldsFrom, stakedTokenOf } from './recipe-yield';
+import { recipeYieldsFrom, stakedTokenOf } from './recipe-yield';
 
 const latest = { number: 1_000n, timestamp: 1_800_000_000n };
 const past = (number: bigint) => ({ number, timestamp: latest.timestamp - 30n * 86_400n });
@@ -93,18 +93,5 @@ describe('recipeYieldsFrom', () => {
   it('a token left out of the read is unknown, not zero', () => {
     const [reth] = recipeYieldsFrom(['stake:rETH'], read);
     expect(reth).toMatchObject({ status: 'unknown', reason: 'not read' });
-  });
-});
-
-describe('formatAprPercent', () => {
-  it('rounds WAD to 2 decimals of a percent, half away from zero, and keeps the sign', () => {
-    // By hand: 5e16 = 5 %; 3.125e16 = 3.125 % → 3.13; 1.2345…e16 → 1.23; 4.9e13 = 0.0049 % → 0.00.
-    expect(formatAprPercent(5n * 10n ** 16n)).toBe('5.00 %');
-    expect(formatAprPercent('31250000000000000')).toBe('3.13 %');
-    expect(formatAprPercent('12345678901234567')).toBe('1.23 %');
-    expect(formatAprPercent(49n * 10n ** 12n)).toBe('0.00 %');
-    expect(formatAprPercent(-15n * 10n ** 15n)).toBe('−1.50 %');
-    expect(formatAprPercent(0n)).toBe('0.00 %');
-    expect(formatAprPercent(1234n * 10n ** 16n)).toBe('1234.00 %');
   });
 });

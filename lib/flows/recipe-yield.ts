@@ -102,13 +102,3 @@ export async function readRecipeYields(client: Client, recipeIds: readonly strin
   const read = await readYield(client, { symbols }).catch((error: unknown) => ({ error }));
   return recipeYieldsFrom(recipeIds, read);
 }
-
-/** "3.12 %" from a WAD APR, rounded half away from zero to 2 decimals; bigint-exact. */
-export function formatAprPercent(aprWad: string | bigint): string {
-  const wad = BigInt(aprWad);
-  const negative = wad < 0n;
-  const abs = negative ? -wad : wad;
-  const hundredths = (abs + 5n * 10n ** 13n) / 10n ** 14n; // WAD → 1/100 of a percent
-  const text = `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')} %`;
-  return negative && hundredths > 0n ? `−${text}` : text;
-}

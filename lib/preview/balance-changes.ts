@@ -1,6 +1,6 @@
 import { hexToBigInt, sliceHex, toEventSelector, type Address, type Hex } from 'viem';
 import { NATIVE_ETH, TOKENS } from '../restaking';
-import { formatEth } from '../risk';
+import { formatAmount } from '../format';
 import type { SimulatedLog } from './simulate';
 
 export const TRANSFER_TOPIC = toEventSelector('Transfer(address,address,uint256)');
@@ -38,5 +38,6 @@ export function netDeltas(logs: readonly SimulatedLog[], owner: Address): Map<st
   return deltas;
 }
 
+/** A balance change, floored: a spend shows at least its size, a receipt at most its size. */
 export const formatDelta = (delta: bigint, symbol: string, decimals: number) =>
-  `${delta > 0n ? '+' : ''}${formatEth(delta, { unit: symbol, decimals, maxDecimals: 6 })}`;
+  `${delta > 0n ? '+' : ''}${formatAmount(delta, decimals, symbol, { maxFractionDigits: 6, rounding: 'floor' })}`;

@@ -1,5 +1,5 @@
 import { decodeFunctionData, size, slice, type Abi, type AbiFunction, type Address, type Hex } from 'viem';
-import { formatEth } from '../risk';
+import { formatEth } from '../format';
 import { DECODE_ABIS } from './decode-families';
 import { shortAddress } from './labels';
 import type { DecodedArg, DecodedCall, PreviewCall, PreviewRegistry } from './types';
@@ -31,7 +31,8 @@ export function decodeCall(call: PreviewCall, registry: PreviewRegistry): CallAn
   const value = call.value ?? 0n;
   const data = call.data && call.data !== '0x' ? call.data : undefined;
   const targetLabel = to ? (registry.labelOf(to) ?? shortAddress(to)) : 'new contract';
-  const base = { to, targetLabel, value: formatEth(value, { maxDecimals: 6 }) };
+  // ETH that leaves the wallet: away from zero, never shown smaller.
+  const base = { to, targetLabel, value: formatEth(value, { maxFractionDigits: 6, rounding: 'expand' }) };
   if (!to) return { call, decoded: { ...base, functionName: 'deploy contract', selector: null, args: [], known: false }, rawArgs: [] };
   if (!data) return { call, decoded: { ...base, functionName: 'transfer ETH', selector: null, args: [], known: true }, rawArgs: [] };
   const selector = size(data) >= 4 ? slice(data, 0, 4) : data;

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { RiskFlag, RiskSource, Severity } from './flag';
-import { formatBps, formatEth, formatPercent } from './format';
+import { formatAmount, formatBps, formatEth, formatPercent } from '../format';
 import { WAD, mulDiv } from './wad';
 
 /**
@@ -83,8 +83,9 @@ export type DepegFlagParameters = { symbol: string; market: bigint; fair: bigint
 export function depegFlag({ symbol, market, fair, source }: DepegFlagParameters): RiskFlag | undefined {
   const { deviationBps, deviation } = depegRatio(market, fair);
   const numbers = {
-    market: formatEth(market, { maxDecimals: 6, unit: `ETH per ${symbol}` }),
-    fair: formatEth(fair, { maxDecimals: 6, unit: `ETH per ${symbol}` }),
+    // Rates are prices (neither held nor at risk): nearest. The deviation is the risk: away from zero.
+    market: formatAmount(market, 18, `ETH per ${symbol}`, { maxFractionDigits: 6, rounding: 'halfEven' }),
+    fair: formatAmount(fair, 18, `ETH per ${symbol}`, { maxFractionDigits: 6, rounding: 'halfEven' }),
     deviation: formatPercent(deviation, { signed: true }),
   };
   if (deviationBps > 0n) {
@@ -129,11 +130,11 @@ export function exitLossFlag({ symbol, source, ...parameters }: ExitLossFlagPara
   return {
     id: 'exit.loss',
     severity,
-    title: `Selling ${formatEth(parameters.amount, { unit: symbol })} through the pool loses ${formatPercent(lossFraction)}`,
+    title: `Selling ${formatAmount(parameters.amount, 18, symbol)} through the pool loses ${formatPercent(lossFraction)}`,
     numbers: {
       fairValue: formatEth(fairValueWei),
       quotedOut: formatEth(parameters.quotedOut),
-      loss: formatEth(lossWei),
+      loss: formatEth(lossWei, { rounding: 'expand' }),
       lossPercent: formatPercent(lossFraction),
     },
     why: 'The quote for this size (fees and price impact included) is below fair value. A smaller size, another venue or the protocol withdrawal queue may return more.',

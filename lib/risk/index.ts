@@ -1,6 +1,4 @@
 export { WAD, MAX_UINT256, MAX_UINT160, mulDiv, mulWad, mulWadUp, divWad, wadToNumber } from './wad';
-export { formatEth, formatPercent, formatWadPercent, formatBps } from './format';
-export type { FormatEthParameters, FormatPercentParameters } from './format';
 export { scoreFlags, severityRank, maxSeverity } from './flag';
 export type { RiskFlag, RiskSource, Severity, ScoreFlagsReturnType } from './flag';
 export { depegRatio, exitLoss, depegFlag, exitLossFlag, DEPEG_THRESHOLDS_BPS, EXIT_LOSS_THRESHOLDS_BPS } from './depeg';

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { RiskFlag, RiskSource } from './flag';
-import { formatWadPercent } from './format';
+import { formatWadPercent } from '../format';
 import { formatExpiry } from './traps/policy';
 
 /**
@@ -123,7 +123,7 @@ export function recentSlashFlags({
       id: 'operator.recently-slashed',
       severity: 'danger',
       title: `Operator ${label} was slashed ${recent.length === 1 ? 'once' : `${recent.length} times`} in the last ${Number(windowSeconds / 86_400n)} days`,
-      numbers: { latestSlash: formatWadPercent(latest.wadSlashed, { maxDecimals: 4 }), slashes: String(recent.length) },
+      numbers: { latestSlash: formatWadPercent(latest.wadSlashed, { maxFractionDigits: 4 }), slashes: String(recent.length) },
       why: 'A recent slash means the operator failed an AVS commitment; stake delegated to it can lose more. Consider an operator without slashing history.',
       source: { contract: operator, block: latest.block, method: 'OperatorSlashed' },
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgesOf, exposureBars, formatAge, formatWadPercentSigned, groupPositions, totalsOf, type PositionView } from './portfolio-model';
+import { badgesOf, exposureBars, formatAge, groupPositions, totalsOf, type PositionView } from './portfolio-model';
 
 const A = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const e = (eth: string) => (BigInt(Math.round(Number(eth) * 1e6)) * 10n ** 12n).toString();
@@ -84,8 +84,8 @@ describe('grouping and totals', () => {
 });
 
 describe('formatting', () => {
-  it('percent and age', () => {
-    expect(formatWadPercentSigned(-123_456_000_000_000_00n)).toBe('-1.23%');
+  // Percentages moved to lib/format (formatWadDeviation, tested there).
+  it('age', () => {
     expect(formatAge(42_000)).toBe('42 s');
     expect(formatAge(3 * 3600_000 + 5 * 60_000)).toBe('3 h 5 min');
   });

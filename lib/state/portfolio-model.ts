@@ -1,3 +1,4 @@
+import { formatHealthFactor, formatWadDeviation } from '../format';
 import type { PortfolioView } from '../messaging/portfolio-view';
 import { PROTOCOLS, RESTAKING_TOKENS, isRestakingSymbol } from '../restaking';
 import type { StoredSnapshot } from '../tracker/snapshot-schema';
@@ -42,7 +43,7 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
     const tone = -depeg >= DEPEG_DANGER_WAD ? 'danger' : 'warn';
     out.push({
       tone,
-      label: `Depeg ${formatWadPercentSigned(depeg)}`,
+      label: `Depeg ${formatWadDeviation(depeg)}`,
       why: 'Selling now returns this much less than the protocol’s own rate.',
     });
   }
@@ -50,7 +51,7 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
   if (p.family === 'aave' && hf !== null && hf < HEALTH_WARN_WAD) {
     out.push({
       tone: hf < HEALTH_DANGER_WAD ? 'danger' : 'warn',
-      label: `Health ${formatWad(hf, 2)}`,
+      label: `Health ${formatHealthFactor(hf)}`,
       why: 'Below 1.0 the position can be liquidated.',
     });
   }
@@ -134,23 +135,6 @@ export function chartTokens(view: PortfolioView): string[] {
   return Object.keys(view.history)
     .filter((k) => k.startsWith('token:') && held.has(k.slice(6)))
     .map((k) => k.slice(6));
-}
-
-/** WAD → decimal text with `digits` decimals, truncated (bigint-exact). */
-export function formatWad(wad: bigint, digits: number): string {
-  const neg = wad < 0n;
-  const abs = neg ? -wad : wad;
-  const scale = 10n ** BigInt(18 - digits);
-  const n = abs / scale;
-  const unit = 10n ** BigInt(digits);
-  const text = digits > 0 ? `${n / unit}.${(n % unit).toString().padStart(digits, '0')}` : `${n}`;
-  return `${neg ? '-' : ''}${text}`;
-}
-
-/** −5.0e16 → "−5.00%"; two decimals, truncated toward zero. */
-export function formatWadPercentSigned(wad: bigint): string {
-  const text = formatWad(wad * 100n, 2);
-  return `${wad > 0n ? '+' : ''}${text}%`;
 }
 
 /** "42 s", "7 min", "3 h 5 min", "2 d" — how old a snapshot is. */

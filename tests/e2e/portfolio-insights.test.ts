@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, parseAbi, type Address } from 'viem';
 import type { Page } from 'playwright-core';
 import { CURVE, TOKENS } from '../../lib/restaking/addresses';
-import { formatEth } from '../../lib/risk';
+import { formatEth } from '../../lib/format';
 import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
 import { expectNoAxeViolations, screenshot, type Ballast } from './harness';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, parseAbi, type Address } from 'viem';
 import type { Page } from 'playwright-core';
 import { EIGENLAYER, EIGEN_STRATEGIES, TOKENS } from '../../lib/restaking/addresses';
-import { formatEth } from '../../lib/risk';
+import { formatAmount } from '../../lib/format';
 import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
 import { depegToken } from '../devnet/seed/defi';
@@ -42,7 +42,7 @@ describe('popup Portfolio on a seeded devnet', () => {
       });
       expect(balance).toBeGreaterThan(0n);
       await expect(row(page, 'token', restaker, symbol).locator('[data-amount]').textContent()).resolves.toBe(
-        formatEth(balance, { unit: symbol }),
+        formatAmount(balance, 18, symbol),
       );
     }
     const [withdrawable] = await devnet.ctx.client.readContract({
@@ -53,7 +53,7 @@ describe('popup Portfolio on a seeded devnet', () => {
     });
     expect(withdrawable[0]).toBeGreaterThan(0n);
     await expect(row(page, 'eigenlayer', restaker, 'stETH strategy').locator('[data-amount]').textContent()).resolves.toBe(
-      formatEth(withdrawable[0]!, { unit: 'stETH strategy' }),
+      formatAmount(withdrawable[0]!, 18, 'stETH strategy'),
     );
     await expect(page.getByRole('heading', { name: 'EigenLayer' }).count()).resolves.toBe(1);
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseAbi, parseEther, parseEventLogs, zeroAddress, type Address, type Hex } from 'viem';
 import type { Page } from 'playwright-core';
-import { formatAmountExact } from '../../components/ui/format-amount';
+import { formatAmountExact } from '../../lib/format';
 import type { FlowState } from '../../lib/flows/types';
 import { CURVE, EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import type { Devnet } from '../devnet/devnet';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAbi, parseEther, type Address } from 'viem';
 import type { Page } from 'playwright-core';
-import { formatAmountExact } from '../../components/ui/format-amount';
+import { formatAmountExact } from '../../lib/format';
 import type { FlowState } from '../../lib/flows/types';
 import { AAVE_V3, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import type { Devnet } from '../devnet/devnet';

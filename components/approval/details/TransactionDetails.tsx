@@ -3,8 +3,9 @@ import type { TxView } from '../decode';
 import { knownSelectors } from '../known-selectors';
 import { Field } from './Field';
 
+/** A fee per gas: what the user pays at most, never shown smaller. */
 function gwei(wei: bigint) {
-  return <Amount value={wei} decimals={9} unit="gwei" />;
+  return <Amount value={wei} decimals={9} unit="gwei" rounding="expand" />;
 }
 
 export function TxFields({ tx, symbol = 'ETH' }: { tx: TxView; symbol?: string }) {
@@ -17,7 +18,7 @@ export function TxFields({ tx, symbol = 'ETH' }: { tx: TxView; symbol?: string }
       )}
       <Field label="To">{tx.to ? <Address address={tx.to} /> : <span className="text-warn">New contract</span>}</Field>
       <Field label="Value">
-        <Amount value={tx.value} unit={symbol} className="text-sm font-semibold" />
+        <Amount value={tx.value} unit={symbol} rounding="expand" className="text-sm font-semibold" />
       </Field>
       {tx.selector && (
         <Field label="Calls">

@@ -1,8 +1,11 @@
-import { formatEth, formatWadPercent } from '../../risk/format';
+import { formatEth, formatWadPercent } from '../../format';
 import type { Position } from '../../tracker/types';
 import { depegThresholdsFor, percentToWad } from '../settings';
 import type { AlertCandidate } from '../types';
 import type { RuleContext } from './context';
+
+/** Exchange rates are prices, neither held nor at risk: nearest. The gap and the discount are risks: away from zero. */
+const RATE = { rounding: 'halfEven' } as const;
 
 /** Token symbol a position's value depends on, where it is a plain holding of the token or a deposit of it. */
 export function heldSymbol(p: Position): string | undefined {
@@ -65,7 +68,7 @@ export function depegRule({ snapshot, settings, state }: RuleContext): AlertCand
         id: episode ? `depeg:${token.symbol}:${start}:danger` : `depeg:${token.symbol}:${start}`,
         severity: level === 'danger' ? 'danger' : 'warning',
         title: `${token.symbol} trades ${pct} under its fair value`,
-        message: `Market ${formatEth(token.marketRate)} vs fair ${formatEth(token.fairRate)} per ${token.symbol} (${token.marketSource ?? 'market'}). Your ${token.symbol} positions would fetch about ${formatEth(gapEth)} less than fair if sold now; redeeming through the protocol avoids the discount.`,
+        message: `Market ${formatEth(token.marketRate, RATE)} vs fair ${formatEth(token.fairRate, RATE)} per ${token.symbol} (${token.marketSource ?? 'market'}). Your ${token.symbol} positions would fetch about ${formatEth(gapEth, { rounding: 'expand' })} less than fair if sold now; redeeming through the protocol avoids the discount.`,
       });
     } else if (!level && episode) {
       delete state.depegEpisodes[token.symbol];

@@ -1,9 +1,12 @@
 import { EIGENLAYER } from '../../restaking/addresses';
 import { realisedLoss } from '../../risk/slashing';
-import { formatEth, formatWadPercent } from '../../risk/format';
+import { formatAmount, formatEth, formatWadPercent } from '../../format';
 import type { TrackerSnapshot } from '../../tracker/types';
 import type { AlertCandidate, PositionMemo } from '../types';
 import type { SlashingLog } from './slashing-logs';
+
+/** A loss is never shown smaller than it is. (The magnitude left after a slash is cut toward zero for the same reason.) */
+const LOSS = { rounding: 'expand' } as const;
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -59,8 +62,8 @@ export function slashingRule(
         cooldownKey: id,
         positionId: touched[0]!,
         block: String(log.blockNumber),
-        title: `Slashed: you lost ${formatEth(lossWei)}`,
-        message: `Operator ${log.operator} was slashed by AVS ${log.operatorSet.avs} (set ${log.operatorSet.id}): ${formatWadPercent(worst)} of its stake${log.description ? ` — "${log.description}"` : ''}. Your restaked position${touched.length > 1 ? 's' : ''} lost ${formatEth(lossWei)}.`,
+        title: `Slashed: you lost ${formatEth(lossWei, LOSS)}`,
+        message: `Operator ${log.operator} was slashed by AVS ${log.operatorSet.avs} (set ${log.operatorSet.id}): ${formatWadPercent(worst)} of its stake${log.description ? ` — "${log.description}"` : ''}. Your restaked position${touched.length > 1 ? 's' : ''} lost ${formatEth(lossWei, LOSS)}.`,
         data: {
           lossWei: String(lossWei),
           operator: log.operator,
@@ -87,7 +90,7 @@ export function slashingRule(
         positionId: touched[0]!,
         block: String(log.blockNumber),
         title: `Operator slashed: ${log.operator.slice(0, 10)}…`,
-        message: `The max magnitude of operator ${log.operator} for strategy ${log.strategy} fell to ${formatWadPercent(log.maxMagnitude)}. Your position lost about ${formatEth(lossWei)} since the last refresh.`,
+        message: `The max magnitude of operator ${log.operator} for strategy ${log.strategy} fell to ${formatWadPercent(log.maxMagnitude, { rounding: 'trunc' })}. Your position lost about ${formatEth(lossWei, LOSS)} since the last refresh.`,
         data: {
           lossWei: String(lossWei),
           operator: log.operator,
@@ -111,8 +114,8 @@ export function slashingRule(
         cooldownKey: id,
         positionId: touched[0]!,
         block: String(log.blockNumber),
-        title: `Symbiotic vault slashed: you lost ${formatEth(lossWei)}`,
-        message: `Vault ${log.address} was slashed by ${formatEth(log.slashedAmount, { unit: 'collateral' })}, taken pro rata from active stake and pending withdrawals. Your deposit is worth ${formatEth(lossWei)} less than at the last refresh.`,
+        title: `Symbiotic vault slashed: you lost ${formatEth(lossWei, LOSS)}`,
+        message: `Vault ${log.address} was slashed by ${formatAmount(log.slashedAmount, 18, 'collateral', LOSS)}, taken pro rata from active stake and pending withdrawals. Your deposit is worth ${formatEth(lossWei, LOSS)} less than at the last refresh.`,
         data: {
           lossWei: String(lossWei),
           vault: log.address,

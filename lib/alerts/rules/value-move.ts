@@ -1,4 +1,4 @@
-import { formatEth, formatWadPercent } from '../../risk/format';
+import { formatEth, formatWadPercent } from '../../format';
 import { percentToWad } from '../settings';
 import type { AlertCandidate } from '../types';
 import { abs, WAD, type RuleContext } from './context';
@@ -34,7 +34,8 @@ export function valueMoveRule({ snapshot, settings, state }: RuleContext, explai
       cooldownKey: `value:${p.id}`,
       positionId: p.id,
       title: `${p.asset} ${moveWad < 0n ? 'fell' : 'rose'} ${formatWadPercent(abs(moveWad))}`,
-      message: `Fair value ${formatEth(base)} → ${formatEth(p.fairValueEth)} (${formatEth(p.fairValueEth - base)}) for ${p.account}.`,
+      // Values held: toward zero; the change: floor, so a fall never reads smaller.
+      message: `Fair value ${formatEth(base)} → ${formatEth(p.fairValueEth)} (${formatEth(p.fairValueEth - base, { rounding: 'floor' })}) for ${p.account}.`,
       data: { before: before, after: String(p.fairValueEth), moveWad: String(moveWad), account: p.account },
     });
   }

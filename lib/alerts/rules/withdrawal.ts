@@ -1,4 +1,4 @@
-import { formatEth } from '../../risk/format';
+import { formatEth } from '../../format';
 import type { AlertCandidate } from '../types';
 import type { RuleContext } from './context';
 

@@ -1,7 +1,8 @@
 import type { Address } from 'viem';
 import { curveStableSwapAbi } from '../../chain/abis';
 import { NATIVE_ETH, TOKENS } from '../../restaking';
-import { formatPercent, ilTable, type RiskFlag } from '../../risk';
+import { formatPercent } from '../../format';
+import { ilTable, type RiskFlag } from '../../risk';
 import { knownToken, sameAddress, shortAddress } from '../labels';
 import { couldNotCheck, emptyOutput, type Rule } from './context';
 
@@ -39,12 +40,13 @@ export const curveRule: Rule = async (ctx) => {
       const amounts = (rawArgs[0] ?? []) as readonly bigint[];
       const deposited = amounts.reduce((sum, x) => sum + x, 0n);
       const numbers: Record<string, string> = { pool, A: amp.toString(), lrtLeg: symbol };
-      for (const row of rows) numbers[`IL at ${formatPercent(row.depeg)} ${symbol} depeg`] = formatPercent(row.il, { maxDecimals: 3 });
+      for (const row of rows)
+        numbers[`IL at ${formatPercent(row.depeg)} ${symbol} depeg`] = formatPercent(row.il, { maxFractionDigits: 3 });
       const at5 = rows.find((r) => r.depeg === 0.05)?.il ?? 0;
       const flag: RiskFlag = {
         id: 'curve.impermanent-loss',
         severity: Math.abs(at5) >= WARN_IL_AT_5_PERCENT ? 'warn' : 'info',
-        title: `If ${symbol} depegs 5 %, this ${deposited > 0n ? 'position' : 'liquidity'} loses ${formatPercent(Math.abs(at5), { maxDecimals: 3 })} to impermanent loss`,
+        title: `If ${symbol} depegs 5 %, this ${deposited > 0n ? 'position' : 'liquidity'} loses ${formatPercent(Math.abs(at5), { maxFractionDigits: 3 })} to impermanent loss`,
         numbers,
         why: `When ${symbol} trades below peg, arbitrage fills the pool with ${symbol} and takes out the other coin; on withdrawal you hold more of the depegged coin. The pool's A = ${amp} sets how fast this happens. Fees and yield are not included.`,
         source: { contract: pool, method: 'A()' },

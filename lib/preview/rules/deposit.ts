@@ -1,6 +1,7 @@
 import { chainlinkAggregatorAbi, curveStableSwapAbi, pausableAbi, uniswapQuoterV2Abi } from '../../chain/abis';
 import { DEPOSITS, PROTOCOLS, RESTAKING_TOKENS, TOKENS, type MarketSource, type RestakingSymbol, type TokenInfo } from '../../restaking';
-import { depegFlag, depegRatio, formatEth, pausedDepositFlags } from '../../risk';
+import { formatAmount, formatEth } from '../../format';
+import { depegFlag, depegRatio, pausedDepositFlags } from '../../risk';
 import type { CallAnalysis } from '../decode';
 import { sameAddress, shortAddress } from '../labels';
 import type { BatchReader } from '../reader';
@@ -116,12 +117,12 @@ async function checkDeposit(ctx: RuleContext, out: RuleOutput, analysis: CallAna
   const market = (first.out * ONE) / minted;
   const flag = depegFlag({ symbol, market, fair: fair.rate, source: { contract: token.address, method: first.source } });
   if (flag) {
-    flag.numbers.minted = formatEth(minted, { unit: symbol, maxDecimals: 6 });
-    flag.numbers.marketValue = formatEth(first.out, { maxDecimals: 6 });
+    flag.numbers.minted = formatAmount(minted, 18, symbol, { maxFractionDigits: 6 });
+    flag.numbers.marketValue = formatEth(first.out, { maxFractionDigits: 6 });
     out.flags.push(flag);
   }
   const { deviationBps } = depegRatio(market, fair.rate);
-  out.checked.push(`${symbol} market (${first.source}, for ${formatEth(minted, { unit: symbol })}) vs fair rate: ${deviationBps} bps`);
+  out.checked.push(`${symbol} market (${first.source}, for ${formatAmount(minted, 18, symbol)}) vs fair rate: ${deviationBps} bps`);
   (out.facts ??= {}).depeg = [
     ...(out.facts.depeg ?? []),
     {

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { RiskFlag } from '../flag';
-import { formatEth } from '../format';
+import { formatAmount } from '../../format';
 import { UNLIMITED_ERC20_THRESHOLD } from './policy';
 
 export type Erc20ApprovalRequest = {
@@ -23,7 +23,8 @@ export function approvalFlags(request: Erc20ApprovalRequest): RiskFlag[] {
   if (amount === 0n) return [];
   const flags: RiskFlag[] = [];
   const unlimited = amount >= UNLIMITED_ERC20_THRESHOLD;
-  const shownAmount = unlimited ? 'unlimited' : formatEth(amount, { unit: tokenSymbol, decimals: tokenDecimals });
+  // What the spender may take: never shown smaller than it is.
+  const shownAmount = unlimited ? 'unlimited' : formatAmount(amount, tokenDecimals, tokenSymbol, { rounding: 'expand' });
   const source = { contract: token, method };
   if (unlimited) {
     flags.push({

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { RiskFlag } from '../flag';
-import { formatEth } from '../format';
+import { formatEth } from '../../format';
 
 export type CallTargetRequest = {
   to: Address;
@@ -20,7 +20,7 @@ export function callTargetFlags({ to, toHasCode, value, hasData }: CallTargetReq
       id: 'call.no-code',
       severity: withValue ? 'danger' : 'warn',
       title: `Contract call to ${to.slice(0, 6)}…${to.slice(-4)}, which has no code on this network`,
-      numbers: { to, value: formatEth(value) },
+      numbers: { to, value: formatEth(value, { rounding: 'expand' }) }, // ETH that leaves: never smaller
       why: withValue
         ? 'The ETH would go to an address where no contract runs, so the action the page promised will not happen. Check the network and the address.'
         : 'Nothing will execute. The page may be on another network or using a wrong address.',

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { RiskFlag, Severity } from '../flag';
-import { formatEth } from '../format';
+import { formatAmount } from '../../format';
 import { UNLIMITED_ERC20_THRESHOLD, UNLIMITED_PERMIT2_AMOUNT, expiryVerdict, formatExpiry } from './policy';
 
 /** Decoded EIP-2612 `Permit(owner, spender, value, nonce, deadline)` typed data. */
@@ -28,8 +28,9 @@ export type Permit2Request = { spender: Address; spenderHasCode: boolean; now: b
 );
 
 const short = (address: Address) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+/** What a spender may take: rounded away from zero, never shown smaller than it is. */
 const amountText = (amount: bigint, unlimited: boolean, symbol = 'tokens', decimals = 18) =>
-  unlimited ? `unlimited ${symbol}` : formatEth(amount, { unit: symbol, decimals });
+  unlimited ? `unlimited ${symbol}` : formatAmount(amount, decimals, symbol, { rounding: 'expand' });
 
 function eoaSpenderFlag(id: string, spender: Address, numbers: Record<string, string>, source: RiskFlag['source']): RiskFlag {
   return {
