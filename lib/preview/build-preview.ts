@@ -72,7 +72,10 @@ async function previewCalls(
   const registry = { ...defaultRegistry, ...deps.registry };
   const reader = createBatchReader(deps.client);
   const analyses = calls.map((c) => decodeCall(c, registry));
-  const simulation = simulateCalls(deps.client, from, calls).then((s) => ({ ...s, deltas: s.logs ? netDeltas(s.logs, from) : undefined }));
+  // The simulation leaves with the rules' first reads (one JSON-RPC batch on a batching transport).
+  const simulation = reader
+    .withNextFlush(() => simulateCalls(deps.client, from, calls))
+    .then((s) => ({ ...s, deltas: s.logs ? netDeltas(s.logs, from) : undefined }));
   const ctx: RuleContext = {
     from,
     calls: analyses,

@@ -61,9 +61,19 @@ export const sameAddress = (a: string | null | undefined, b: string | null | und
 
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
-/** Symbol and decimals of a token the registry knows (WETH included); undefined otherwise. */
+/**
+ * Tokens a preview's balance changes often show that are not restaking tokens, with their fixed
+ * metadata: known here, they need no symbol()/decimals() read after the simulation (a round trip).
+ */
+const FIXED_METADATA = new Map<string, { symbol: string; decimals: number }>([
+  [TOKENS.WETH.toLowerCase(), { symbol: 'WETH', decimals: 18 }],
+  [CURVE.stethLp.toLowerCase(), { symbol: 'steCRV', decimals: 18 }],
+]);
+
+/** Symbol and decimals of a token the registry knows (WETH and steCRV included); undefined otherwise. */
 export function knownToken(registry: PreviewRegistry, address: string): { symbol: string; decimals: number } | undefined {
-  if (sameAddress(address, TOKENS.WETH)) return { symbol: 'WETH', decimals: 18 };
+  const fixed = FIXED_METADATA.get(address.toLowerCase());
+  if (fixed) return fixed;
   const info = registry.tokenByAddress(address);
   return info ? { symbol: info.symbol, decimals: info.decimals } : undefined;
 }

@@ -8,8 +8,13 @@ export type ReadResult<T = unknown> = { ok: true; value: T } | { ok: false; erro
 export type BatchReader = {
   /** Queues a view call; every read queued in the same turn goes out as ONE Multicall3 eth_call. */
   read<T = unknown>(request: ReadRequest): Promise<ReadResult<T>>;
-  /** eth_getCode(address) != 0x, cached per preview; an error when the node did not answer. */
+  /** eth_getCode(address) != 0x, cached per preview; an error when the node did not answer. Sent with the next flush. */
   hasCode(address: Address): Promise<ReadResult<boolean>>;
+  /**
+   * Runs `request` (any RPC request, e.g. the simulation) at the next flush, in the same tick as the
+   * queued reads: on a batching transport they all leave as ONE HTTP request (one round trip).
+   */
+  withNextFlush<T>(request: () => Promise<T>): Promise<T>;
   /** How many eth_call round trips the reads took (for latency reports). */
   readonly roundTrips: number;
 };
@@ -21,20 +26,44 @@ const firstLine = (error: unknown) =>
 /**
  * Rules ask for reads independently; this coalesces them (a tiny DataLoader) so a preview costs one or
  * two eth_calls however many rules run. A node without Multicall3 gets the reads one by one instead.
+ * Everything queued before a flush (reads, code lookups, requests handed to withNextFlush) is sent in
+ * that flush's tick, so a batching transport puts it in one JSON-RPC batch.
  */
 export function createBatchReader(client: Client, { multicallAddress = MULTICALL3 }: { multicallAddress?: Address } = {}): BatchReader {
   let queue: { request: ReadRequest; resolve: (r: ReadResult) => void }[] = [];
+  let requests: (() => void)[] = [];
   let scheduled = false;
   let roundTrips = 0;
   const codes = new Map<string, Promise<ReadResult<boolean>>>();
+  const unbatched: Client = { ...client, batch: undefined };
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => void flush(), 0);
+  }
+
+  function withNextFlush<T>(request: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      // A synchronous throw rejects this request only, not the flush that starts the others.
+      requests.push(() => void new Promise<T>((r) => r(request())).then(resolve, reject));
+      schedule();
+    });
+  }
 
   async function flush() {
     const batch = queue;
+    const started = requests;
     queue = [];
+    requests = [];
     scheduled = false;
+    for (const start of started) start();
+    if (batch.length === 0) return;
     roundTrips += 1;
     try {
-      const results = (await multicall(client, {
+      // Without the client's own multicall batching, which would hold this aggregate for one more timer
+      // tick, after the transport's JSON-RPC batch has left: the reader already aggregates.
+      const results = (await multicall(unbatched, {
         contracts: batch.map(({ request }) => ({ ...request, args: request.args ?? [] })) as never,
         allowFailure: true,
         batchSize: 0,
@@ -61,17 +90,15 @@ export function createBatchReader(client: Client, { multicallAddress = MULTICALL
     read<T>(request: ReadRequest) {
       return new Promise<ReadResult<T>>((resolve) => {
         queue.push({ request, resolve: resolve as (r: ReadResult) => void });
-        if (!scheduled) {
-          scheduled = true;
-          setTimeout(() => void flush(), 0);
-        }
+        schedule();
       });
     },
+    withNextFlush,
     hasCode(address) {
       const key = address.toLowerCase();
       let pending = codes.get(key);
       if (!pending) {
-        pending = getCode(client, { address }).then(
+        pending = withNextFlush(() => getCode(client, { address })).then(
           (code): ReadResult<boolean> => ({ ok: true, value: !!code && code !== '0x' }),
           (error): ReadResult<boolean> => ({ ok: false, error: firstLine(error) }),
         );

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createPublicClient, encodeFunctionData, erc20Abi, http, maxUint256, parseEther, type Address } from 'viem';
+import { createPublicClient, encodeFunctionData, erc20Abi, http, maxUint256, parseAbi, parseEther, type Address } from 'viem';
 import { mainnet } from 'viem/chains';
+import { createNetworkClient } from '../../lib/chain/clients';
 import { buildPreview, type Preview } from '../../lib/preview';
-import { TOKENS } from '../../lib/restaking/addresses';
+import { CURVE, TOKENS } from '../../lib/restaking/addresses';
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { startFaultProxy, type Fault, type FaultProxy } from './proxy';
 
@@ -21,6 +22,36 @@ const previewOf = (tx: { to: Address; value?: bigint; data?: `0x${string}` }) =>
     },
     { kind: 'transaction', tx: { from, ...tx } },
   );
+
+/** The same preview on the wallet's own client (createNetworkClient: JSON-RPC batches, one retry per URL). */
+const walletPreviewOf = (tx: { to: Address; value?: bigint; data?: `0x${string}` }) =>
+  buildPreview(
+    {
+      client: createNetworkClient({
+        key: 'proxy',
+        chainId: 1,
+        name: 'devnet behind the proxy',
+        rpcUrls: [proxy.url],
+        nativeSymbol: 'ETH',
+        builtIn: false,
+      }),
+      chainId: 1,
+      now: () => Date.now(),
+    },
+    { kind: 'transaction', tx: { from, ...tx } },
+  );
+/** Adding 0.1 ETH to the ETH/stETH pool: the Curve rule reads A() and coins() through Multicall3 beside the simulation. */
+const curveDeposit = () => ({
+  to: CURVE.stethPool,
+  value: parseEther('0.1'),
+  data: encodeFunctionData({
+    abi: parseAbi(['function add_liquidity(uint256[2] amounts, uint256 min_mint_amount) payable returns (uint256)']),
+    functionName: 'add_liquidity',
+    args: [[parseEther('0.1'), 0n], 0n],
+  }),
+});
+/** A preview without its timing, to compare two of them. */
+const content = ({ elapsedMs: _elapsed, ...rest }: Preview) => rest;
 
 const transfer = () => ({ to: SPENDER as Address, value: parseEther('0.5') });
 const unlimitedApproval = () => ({
@@ -97,5 +128,31 @@ describe('preview behind a failing simulation RPC', () => {
     expect(preview.decoded[0]).toMatchObject({ functionName: 'approve' });
     expect(preview.flags.map((f) => f.id)).toContain('approval.unlimited');
     expect(preview.notChecked.length).toBeGreaterThan(0);
+  });
+});
+
+describe("preview on the wallet's batching client", () => {
+  test('healthy RPC: the simulation, the code lookup and the Multicall3 reads leave as one HTTP request; same preview as unbatched', async () => {
+    const batched = await walletPreviewOf(curveDeposit());
+    expect(proxy.httpRequests()).toBe(1);
+    expect([proxy.count('eth_simulateV1'), proxy.count('eth_getCode'), proxy.count('eth_call')]).toEqual([1, 1, 1]);
+    expect(batched.simulation).toMatchObject({ status: 'ok', method: 'eth_simulateV1' });
+    expect(batched.flags.map((f) => f.id)).toContain('curve.impermanent-loss');
+    expect(content(batched)).toEqual(content(await previewOf(curveDeposit())));
+  });
+
+  test('a node without eth_simulateV1 (-32601 for that member of the batch): the eth_call fallback simulates it', async () => {
+    proxy.fault('eth_simulateV1', { kind: 'rpc-error', code: -32601, message: 'Method not found' });
+    const preview = await walletPreviewOf(transfer());
+    expect(preview.simulation).toMatchObject({ status: 'ok', method: 'eth_call' });
+    expect(preview.notChecked.some((n) => /no eth_simulateV1/.test(n))).toBe(true);
+    expect(proxy.count('eth_call')).toBeGreaterThan(0);
+  });
+
+  test('the batch carrying the simulation fails (HTTP 503): unavailable, a warn flag, never "no risk"', async () => {
+    proxy.fault('eth_simulateV1', { kind: 'http', status: 503 });
+    const preview = await walletPreviewOf(unlimitedApproval());
+    expectWarnsItCouldNotSimulate(preview);
+    expect(preview.flags.map((f) => f.id)).toContain('approval.unlimited');
   });
 });

@@ -53,6 +53,18 @@ describe('fault proxy', () => {
     });
   });
 
+  test('rpc-error in a batch: only the members it is set for fail, the others are answered by the node', async () => {
+    proxy.fault('eth_simulateV1', { kind: 'rpc-error', code: -32601, message: 'Method not found' });
+    const answers = (await (await post(proxy.url, [rpc('eth_simulateV1', [], 1), rpc('eth_chainId', [], 2)])).json()) as {
+      id: number;
+      result?: string;
+      error?: { code: number };
+    }[];
+    expect(answers.find((a) => a.id === 1)).toMatchObject({ error: { code: -32601 } });
+    expect(answers.find((a) => a.id === 2)).toMatchObject({ result: '0x1' });
+    expect(proxy.httpRequests()).toBe(1);
+  });
+
   test('times: a fault that fires once, then the real answer', async () => {
     proxy.fault('*', { kind: 'http', status: 500, times: 1 });
     expect((await post(proxy.url, rpc('eth_chainId'))).status).toBe(500);

@@ -16,7 +16,10 @@ export type Fault =
   /** Forwards to the node, then resets the connection without an answer. */
   | { kind: 'forward-then-drop' }
   | { kind: 'http'; status: 500 | 502 | 503 | 429 }
-  /** A well-formed JSON-RPC error for every member (e.g. -32601 for a node without the method). */
+  /**
+   * A well-formed JSON-RPC error (e.g. -32601 for a node without the method). In a batch only the members
+   * it is set for get it (every member for '*'); the others are answered by the node, as a real node does.
+   */
   | { kind: 'rpc-error'; code: number; message: string }
   /** 200 with a body that is not JSON. */
   | { kind: 'malformed' }
@@ -100,8 +103,8 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
         res.writeHead(rule.status, { 'content-type': 'text/plain' }).end(`fault proxy: HTTP ${rule.status}`);
         return;
       case 'rpc-error': {
-        const errors = members.map((m) => ({ jsonrpc: '2.0', id: m.id ?? null, error: { code: rule.code, message: rule.message } }));
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.isArray(parsed) ? errors : errors[0]));
+        const answers = await answerWithErrors(members, rule);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.isArray(parsed) ? answers : answers[0]));
         return;
       }
       case 'malformed':
@@ -127,6 +130,21 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(rewriteAnswers(upstream, members));
+  }
+
+  /** The members an rpc-error rule is set for get its error; the rest go to the node (as one batch). */
+  async function answerWithErrors(members: RpcRequest[], rule: Extract<Fault, { kind: 'rpc-error' }>): Promise<RpcAnswer[]> {
+    const errorFor = (m: RpcRequest) => rules.get(String(m.method))?.kind === 'rpc-error' || rules.get('*')?.kind === 'rpc-error';
+    const passed = members.filter((m) => !errorFor(m));
+    const upstream = passed.length > 0 ? (JSON.parse(await forward(JSON.stringify(passed))) as RpcAnswer[]) : [];
+    return members.map(
+      (m) =>
+        upstream.find((a) => a.id === m.id && !errorFor(m)) ?? {
+          jsonrpc: '2.0',
+          id: m.id ?? null,
+          error: { code: rule.code, message: rule.message },
+        },
+    );
   }
 
   /** Applies 'rewrite-request' rules member by member and serializes the request again. */

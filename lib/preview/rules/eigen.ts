@@ -1,13 +1,13 @@
 import { zeroAddress, type Address } from 'viem';
 import { allocationManagerAbi, delegationManagerAbi, strategyAbi, strategyManagerAbi } from '../../chain/abis';
 import { EIGENLAYER, EIGEN_STRATEGIES, RESTAKING_TOKENS, type RestakingSymbol } from '../../restaking';
-import { formatAmount, formatPercent } from '../../format';
-import { ethAtRiskPerSet, mulDiv, WAD, type RiskFlag } from '../../risk';
+import { ethAtRiskPerSet, formatEth, formatPercent, mulDiv, WAD, type RiskFlag } from '../../risk';
 import { sameAddress, shortAddress } from '../labels';
 import { couldNotCheck, emptyOutput, type Rule, type RuleContext, type RuleOutput } from './context';
 import { fairRate } from './fair-rate';
 
-type Stake = { strategy: Address; tokens: bigint };
+/** `tokens` is still being read when the stake is known: its read goes out with the operator's allocations. */
+type Stake = { strategy: Address; tokens: Promise<bigint> };
 type OperatorSetRef = { avs: Address; id: number };
 
 const strategySymbol = (strategy: Address) =>
@@ -20,7 +20,7 @@ async function stakesOf(
   kind: 'delegate' | 'deposit',
   args: readonly unknown[],
 ): Promise<Stake[] | undefined> {
-  if (kind === 'deposit') return [{ strategy: args[0] as Address, tokens: args[2] as bigint }];
+  if (kind === 'deposit') return [{ strategy: args[0] as Address, tokens: Promise.resolve(args[2] as bigint) }];
   const deposits = await ctx.reader.read<readonly [readonly Address[], readonly bigint[]]>({
     address: EIGENLAYER.strategyManager,
     abi: strategyManagerAbi,
@@ -33,12 +33,12 @@ async function stakesOf(
     return undefined;
   }
   const [strategies, shares] = deposits.value;
-  const tokens = await Promise.all(
-    strategies.map((strategy, i) =>
-      ctx.reader.read<bigint>({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [shares[i] ?? 0n] }),
-    ),
-  );
-  return strategies.map((strategy, i) => ({ strategy, tokens: tokens[i]?.ok ? (tokens[i].value as bigint) : 0n }));
+  return strategies.map((strategy, i) => ({
+    strategy,
+    tokens: ctx.reader
+      .read<bigint>({ address: strategy, abi: strategyAbi, functionName: 'sharesToUnderlyingView', args: [shares[i] ?? 0n] })
+      .then((r) => (r.ok ? r.value : 0n)),
+  }));
 }
 
 async function exposureFlag(
@@ -49,7 +49,8 @@ async function exposureFlag(
   sets: readonly OperatorSetRef[],
 ): Promise<void> {
   const symbol = strategySymbol(stake.strategy);
-  const [maxMagnitude, allocations, fair] = await Promise.all([
+  const [tokens, maxMagnitude, allocations, fair] = await Promise.all([
+    stake.tokens,
     ctx.reader.read<bigint>({
       address: EIGENLAYER.allocationManager,
       abi: allocationManagerAbi,
@@ -77,7 +78,7 @@ async function exposureFlag(
     return;
   }
   if (!fair.ok) out.notChecked.push(`ETH value of the ${symbol ?? 'strategy'} stake: ${fair.error}; shown in tokens`);
-  const ethValue = fair.ok ? mulDiv(stake.tokens, fair.rate, WAD) : stake.tokens;
+  const ethValue = fair.ok ? mulDiv(tokens, fair.rate, WAD) : tokens;
   const max = BigInt(maxMagnitude.ok ? maxMagnitude.value : 0n);
   const inputs = sets.map((set, i) => {
     const a = allocations[i]!.ok
@@ -104,24 +105,22 @@ async function exposureFlag(
     return;
   }
   const unit = fair.ok ? 'ETH' : (symbol ?? 'tokens');
-  // The stake is held (toward zero); what a slash can take is a risk (away from zero, as formatPercent).
-  const held = (wei: bigint) => formatAmount(wei, 18, unit);
-  const atRisk = (wei: bigint) => formatAmount(wei, 18, unit, { rounding: 'expand' });
-  const numbers: Record<string, string> = { operator, stake: held(ethValue) };
+  const numbers: Record<string, string> = { operator, stake: formatEth(ethValue, { unit }) };
   const slashable = result.perSet.filter((s) => s.slashableMagnitude > 0n);
   for (const s of slashable) {
     const share = formatPercent(Number(s.slashableMagnitude) / Number(max));
-    numbers[`set ${shortAddress(s.operatorSet.avs)}#${s.operatorSet.id}`] = ethValue > 0n ? `${atRisk(s.ethAtRiskFull)} (${share})` : share;
+    numbers[`set ${shortAddress(s.operatorSet.avs)}#${s.operatorSet.id}`] =
+      ethValue > 0n ? `${formatEth(s.ethAtRiskFull, { unit })} (${share})` : share;
   }
   numbers.worstCase =
     ethValue > 0n
-      ? `${atRisk(result.worstCase.ethAtRisk)} (${formatPercent(result.worstCase.fraction)})`
+      ? `${formatEth(result.worstCase.ethAtRisk, { unit })} (${formatPercent(result.worstCase.fraction)})`
       : formatPercent(result.worstCase.fraction);
   const flag: RiskFlag = slashable.length
     ? {
         id: 'eigen.slashable',
         severity: 'warn',
-        title: `${ethValue > 0n ? atRisk(result.worstCase.ethAtRisk) : formatPercent(result.worstCase.fraction)} of this ${symbol ?? ''} stake can be slashed through operator ${shortAddress(operator)} in ${slashable.length} operator set${slashable.length > 1 ? 's' : ''}`,
+        title: `${ethValue > 0n ? formatEth(result.worstCase.ethAtRisk, { unit }) : formatPercent(result.worstCase.fraction)} of this ${symbol ?? ''} stake can be slashed through operator ${shortAddress(operator)} in ${slashable.length} operator set${slashable.length > 1 ? 's' : ''}`,
         numbers,
         why: 'The operator has allocated this stake to AVS operator sets that can slash it. Each figure is the loss if that set slashes 100 %; the worst case is every set slashing at once.',
         source: { contract: EIGENLAYER.allocationManager, method: 'getAllocation / getMaxMagnitude' },
@@ -197,7 +196,7 @@ export const eigenRule: Rule = async (ctx) => {
       }
       if (!stakes) return;
       // A delegation with nothing deposited yet still shows what share of future deposits is slashable.
-      const priced = stakes.length ? stakes : [{ strategy: EIGEN_STRATEGIES.stETH, tokens: 0n }];
+      const priced = stakes.length ? stakes : [{ strategy: EIGEN_STRATEGIES.stETH, tokens: Promise.resolve(0n) }];
       await Promise.all(priced.map((stake) => exposureFlag(ctx, out, operator, stake, sets.value)));
     }),
   );
