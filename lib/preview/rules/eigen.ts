@@ -1,7 +1,8 @@
 import { zeroAddress, type Address } from 'viem';
 import { allocationManagerAbi, delegationManagerAbi, strategyAbi, strategyManagerAbi } from '../../chain/abis';
 import { EIGENLAYER, EIGEN_STRATEGIES, RESTAKING_TOKENS, type RestakingSymbol } from '../../restaking';
-import { ethAtRiskPerSet, formatEth, formatPercent, mulDiv, WAD, type RiskFlag } from '../../risk';
+import { formatAmount, formatPercent } from '../../format';
+import { ethAtRiskPerSet, mulDiv, WAD, type RiskFlag } from '../../risk';
 import { sameAddress, shortAddress } from '../labels';
 import { couldNotCheck, emptyOutput, type Rule, type RuleContext, type RuleOutput } from './context';
 import { fairRate } from './fair-rate';
@@ -105,22 +106,24 @@ async function exposureFlag(
     return;
   }
   const unit = fair.ok ? 'ETH' : (symbol ?? 'tokens');
-  const numbers: Record<string, string> = { operator, stake: formatEth(ethValue, { unit }) };
+  // The stake is held (toward zero); what a slash can take is a risk (away from zero, as formatPercent).
+  const held = (wei: bigint) => formatAmount(wei, 18, unit);
+  const atRisk = (wei: bigint) => formatAmount(wei, 18, unit, { rounding: 'expand' });
+  const numbers: Record<string, string> = { operator, stake: held(ethValue) };
   const slashable = result.perSet.filter((s) => s.slashableMagnitude > 0n);
   for (const s of slashable) {
     const share = formatPercent(Number(s.slashableMagnitude) / Number(max));
-    numbers[`set ${shortAddress(s.operatorSet.avs)}#${s.operatorSet.id}`] =
-      ethValue > 0n ? `${formatEth(s.ethAtRiskFull, { unit })} (${share})` : share;
+    numbers[`set ${shortAddress(s.operatorSet.avs)}#${s.operatorSet.id}`] = ethValue > 0n ? `${atRisk(s.ethAtRiskFull)} (${share})` : share;
   }
   numbers.worstCase =
     ethValue > 0n
-      ? `${formatEth(result.worstCase.ethAtRisk, { unit })} (${formatPercent(result.worstCase.fraction)})`
+      ? `${atRisk(result.worstCase.ethAtRisk)} (${formatPercent(result.worstCase.fraction)})`
       : formatPercent(result.worstCase.fraction);
   const flag: RiskFlag = slashable.length
     ? {
         id: 'eigen.slashable',
         severity: 'warn',
-        title: `${ethValue > 0n ? formatEth(result.worstCase.ethAtRisk, { unit }) : formatPercent(result.worstCase.fraction)} of this ${symbol ?? ''} stake can be slashed through operator ${shortAddress(operator)} in ${slashable.length} operator set${slashable.length > 1 ? 's' : ''}`,
+        title: `${ethValue > 0n ? atRisk(result.worstCase.ethAtRisk) : formatPercent(result.worstCase.fraction)} of this ${symbol ?? ''} stake can be slashed through operator ${shortAddress(operator)} in ${slashable.length} operator set${slashable.length > 1 ? 's' : ''}`,
         numbers,
         why: 'The operator has allocated this stake to AVS operator sets that can slash it. Each figure is the loss if that set slashes 100 %; the worst case is every set slashing at once.',
         source: { contract: EIGENLAYER.allocationManager, method: 'getAllocation / getMaxMagnitude' },
