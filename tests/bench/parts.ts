@@ -4,12 +4,14 @@ import { devnetStart } from './devnet-start';
 import { inpageCompare } from './inpage-compare';
 import { popup } from './popup';
 import { preview } from './preview';
+import { previewRtt } from './preview-rtt';
 import { tracker } from './tracker';
 import type { BenchPart } from './types';
 import { unlock } from './unlock';
+import { workerWake } from './worker-wake';
 
 /**
  * Every benchmark part, in run order. Add a part: write tests/bench/<part>.ts exporting a BenchPart
  * (keys it owns in bench/results.json) and list it here.
  */
-export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, unlock, popup, approvalWindow];
+export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, previewRtt, unlock, popup, approvalWindow, workerWake];
