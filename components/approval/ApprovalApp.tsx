@@ -15,6 +15,7 @@ export function ApprovalApp() {
   const [picked, setPicked] = useState<string>();
   const hadRequests = useRef(false);
   const requests = pending.data;
+  const replaced = useReplacedNotice(currentRequestOf(requests, picked)?.id);
 
   // Close once the last request is handled (not when opened on an empty queue, so it can say why).
   useEffect(() => {
@@ -101,8 +102,38 @@ export function ApprovalApp() {
           </nav>
         )}
         {site && site.requests.length > 1 && <p className="text-xs text-ink-muted">Request 1 of {site.requests.length} from this site</p>}
-        {request && <RequestCard key={request.id} request={request} wallet={wallet.data} />}
+        {request && replaced.notice && (
+          <p role="alert" data-testid="different-request" className="rounded-md border border-warn bg-warn-soft px-3 py-2 text-sm">
+            {replaced.notice}
+          </p>
+        )}
+        {request && <RequestCard key={request.id} request={request} wallet={wallet.data} onAnswer={replaced.answered} />}
       </>
     );
   }
+}
+
+function currentRequestOf(requests: Parameters<typeof groupBySite>[0] | undefined, picked: string | undefined) {
+  return requests ? currentSite(groupBySite(requests), picked)?.requests[0] : undefined;
+}
+
+/**
+ * When the request on screen is replaced by another one — answered, or withdrawn by its page while
+ * being read — the window says so: the card under the pointer is a different request now.
+ */
+function useReplacedNotice(shownId: string | undefined) {
+  const [notice, setNotice] = useState<string>();
+  const previous = useRef<string | undefined>(undefined);
+  const answeredIds = useRef(new Set<string>());
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = shownId;
+    if (!before || !shownId || before === shownId) return;
+    setNotice(
+      answeredIds.current.has(before)
+        ? 'Your answer was sent. This is a different request: read it before you answer.'
+        : 'The request you were reading was withdrawn by the site. This is a different request: read it before you answer.',
+    );
+  }, [shownId]);
+  return { notice, answered: (id: string) => void answeredIds.current.add(id) };
 }

@@ -11,6 +11,7 @@ import { SignatureDetails } from './details/SignatureDetails';
 import { ChainDetails } from './details/ChainDetails';
 import { WatchAssetDetails } from './details/WatchAssetDetails';
 import { RiskPreviewSlot } from './RiskPreviewSlot';
+import { ApproveButton } from './ApproveButton';
 
 const titles: Record<PendingKind, string> = {
   connect: 'wants to connect',
@@ -33,15 +34,27 @@ const approveLabels: Partial<Record<PendingKind, string>> = {
   watchAsset: 'Add token',
 };
 
-export function RequestCard({ request, wallet }: { request: PendingRequestView; wallet: WalletStateView }) {
+export function RequestCard({
+  request,
+  wallet,
+  onAnswer,
+}: {
+  request: PendingRequestView;
+  wallet: WalletStateView;
+  /** Told before the answer is sent, so the window knows the next card replaced an answered one. */
+  onAnswer: (id: string) => void;
+}) {
+  // Bumped when the card's content changes after it appeared (the risk preview arrives): Approve re-arms.
+  const [contentVersion, setContentVersion] = useState(0);
   const [chosen, setChosen] = useState<Hex[]>(() => {
     const selected = wallet.accounts.find((a) => a.address === wallet.selectedAddress && a.kind !== 'watch');
     const fallback = wallet.accounts.find((a) => a.kind !== 'watch' && !a.hidden);
     return [(selected ?? fallback)?.address].filter((a): a is Hex => !!a);
   });
-  const resolve = useAction((approved: boolean) =>
-    call('pending:resolve', { id: request.id, approved, ...(request.kind === 'connect' && approved ? { accounts: chosen } : {}) }),
-  );
+  const resolve = useAction((approved: boolean) => {
+    onAnswer(request.id);
+    return call('pending:resolve', { id: request.id, approved, ...(request.kind === 'connect' && approved ? { accounts: chosen } : {}) });
+  });
   const blocked = request.kind === 'connect' && chosen.length === 0;
 
   return (
@@ -56,16 +69,21 @@ export function RequestCard({ request, wallet }: { request: PendingRequestView; 
       </header>
       <Card>{details()}</Card>
       {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && (
-        <RiskPreviewSlot request={request} />
+        <RiskPreviewSlot request={request} onContentChange={() => setContentVersion((v) => v + 1)} />
       )}
       <InlineError error={resolve.error} />
       <div className="sticky bottom-0 grid grid-cols-2 gap-2 bg-surface py-2">
         <Button variant="secondary" onClick={() => void resolve.run(false)} disabled={resolve.loading}>
           Reject
         </Button>
-        <Button onClick={() => void resolve.run(true)} loading={resolve.loading} disabled={blocked}>
+        <ApproveButton
+          armKey={`${request.id}:${contentVersion}`}
+          onApprove={() => void resolve.run(true)}
+          loading={resolve.loading}
+          blocked={blocked}
+        >
           {approveLabels[request.kind] ?? 'Approve'}
-        </Button>
+        </ApproveButton>
       </div>
     </article>
   );

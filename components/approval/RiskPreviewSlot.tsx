@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingRequestView } from '../../lib/messaging/types';
 import type { PreviewView } from '../../lib/messaging/preview-view';
 import { call, toErrorView } from '../../lib/state';
@@ -6,9 +6,16 @@ import { InlineError } from '../ui';
 import { RiskPreview } from './RiskPreview';
 
 /** Loads the background's preview of this request: first what is known now (and the RPC host), then the finished one. */
-export function RiskPreviewSlot({ request }: { request: PendingRequestView }) {
+export function RiskPreviewSlot({ request, onContentChange }: { request: PendingRequestView; onContentChange?: () => void }) {
   const [view, setView] = useState<PreviewView>({ rpcHost: 'your RPC' });
   const [error, setError] = useState<unknown>();
+  const settled = Boolean(view.preview) || error !== undefined;
+  const changed = useRef(onContentChange);
+  changed.current = onContentChange;
+  // The finished preview can move the buttons and add a danger flag: the card's content changed.
+  useEffect(() => {
+    if (settled) changed.current?.();
+  }, [settled]);
   useEffect(() => {
     let live = true;
     setView({ rpcHost: 'your RPC' });
