@@ -9,19 +9,16 @@ export type VaultSecrets = {
   importedKeys: Record<string, `0x${string}`>;
 };
 
-/** OWASP 2023 guidance for PBKDF2-HMAC-SHA256. */
+/**
+ * The floor for a vault Ballast writes (OWASP 2023, PBKDF2-HMAC-SHA256). New vaults use
+ * @metamask/browser-passworder's own default (900,000 in 6.0.0), taken from the library rather than
+ * a second literal here; this floor only catches a library update that would lower it.
+ */
 export const MIN_PBKDF2_ITERATIONS = 600_000;
 
 export type UnlockedVault = { secrets: VaultSecrets; exportedKey: string; salt: string };
 
 type EncryptedShape = { data: string; iv: string; salt: string; keyMetadata?: { algorithm: string; params: { iterations: number } } };
-
-export function derivationOptions(iterations = MIN_PBKDF2_ITERATIONS): passworder.KeyDerivationOptions {
-  if (iterations < MIN_PBKDF2_ITERATIONS) {
-    throw new AppError('Key derivation too weak', { details: `Use at least ${MIN_PBKDF2_ITERATIONS} PBKDF2 iterations.` });
-  }
-  return { algorithm: 'PBKDF2', params: { iterations } };
-}
 
 /** Reads the vault's envelope without decrypting: a corrupt vault is reported before any password check. */
 export function parseVaultEnvelope(vault: string): EncryptedShape {
@@ -42,15 +39,37 @@ export function vaultIterations(vault: string): number {
   return parseVaultEnvelope(vault).keyMetadata?.params.iterations ?? 10_000;
 }
 
-export async function encryptVault(
-  password: string,
-  secrets: VaultSecrets,
-  iterations?: number,
-): Promise<{ vault: string } & Omit<UnlockedVault, 'secrets'>> {
+export async function encryptVault(password: string, secrets: VaultSecrets): Promise<{ vault: string } & Omit<UnlockedVault, 'secrets'>> {
   if (password.length < 8)
     throw new AppError('Password too short', { details: 'Choose a password of at least 8 characters.', code: 'wallet.weak-password' });
-  const { vault, exportedKeyString } = await passworder.encryptWithDetail(password, secrets, undefined, derivationOptions(iterations));
+  return encryptAtLibraryDefault(password, secrets);
+}
+
+/** No options: passworder derives the key with its current default (algorithm and iteration count). */
+async function encryptAtLibraryDefault(
+  password: string,
+  secrets: VaultSecrets,
+): Promise<{ vault: string } & Omit<UnlockedVault, 'secrets'>> {
+  const { vault, exportedKeyString } = await passworder.encryptWithDetail(password, secrets);
+  if (vaultIterations(vault) < MIN_PBKDF2_ITERATIONS) {
+    throw new AppError('Key derivation too weak', {
+      details: `The vault library derived fewer than ${MIN_PBKDF2_ITERATIONS} PBKDF2 iterations.`,
+    });
+  }
   return { vault, exportedKey: exportedKeyString, salt: parseVaultEnvelope(vault).salt };
+}
+
+/**
+ * After a successful unlock: a vault whose key derivation is not passworder's current default (an older
+ * Ballast wrote 600,000 iterations) is re-encrypted at the default with the same password, so its secrets
+ * are unchanged and the returned session key matches the new vault. Returns no `vault` when the stored one
+ * stays: it is at the default already, or stronger than the default (never weakened).
+ */
+export async function upgradeVault(password: string, vault: string, opened: UnlockedVault): Promise<UnlockedVault & { vault?: string }> {
+  if (passworder.isVaultUpdated(vault)) return opened;
+  const next = await encryptAtLibraryDefault(password, opened.secrets);
+  if (vaultIterations(next.vault) <= vaultIterations(vault)) return opened;
+  return { ...next, secrets: opened.secrets };
 }
 
 /** Re-encrypts with the session's exported key (same password, same salt) after an account was imported. */

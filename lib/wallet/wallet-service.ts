@@ -1,9 +1,10 @@
 import type { Address, Hex } from 'viem';
-import { AppError } from '../errors';
+import { sameAddress } from '../format';
+import { AppError, serializeError } from '../errors';
 import type { Item } from '../storage/item';
 import type { SessionSecrets, StoredAccount, WalletMeta } from '../storage/items';
 import { deriveHdAccount, newMnemonic, normalizeAddress, normalizeMnemonic, normalizePrivateKey, privateKeyOf } from './keyring';
-import { decryptVault, encryptVault, reencryptWithKey, type VaultSecrets } from './vault';
+import { decryptVault, encryptVault, reencryptWithKey, upgradeVault, type UnlockedVault, type VaultSecrets } from './vault';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { AccountView, WalletStatus } from './types';
 
@@ -12,8 +13,6 @@ export type WalletServiceDeps = {
   accounts: Item<StoredAccount[]>;
   meta: Item<WalletMeta>;
   session: Item<SessionSecrets | null>;
-  /** PBKDF2 iterations; defaults to 600,000. */
-  iterations?: number;
   /** Called after any change the UI shows (accounts, lock state). */
   onChange?: (what: 'wallet' | 'locked') => void;
 };
@@ -48,9 +47,25 @@ export function createWalletService(deps: WalletServiceDeps) {
     await deps.session.setValue(session);
   }
 
+  /**
+   * A vault below passworder's default key derivation is stored again at the default (same password, same
+   * secrets) and the session takes the new key. Best effort: if that fails the old vault, still valid,
+   * stays and unlocks as before; the next unlock tries again.
+   */
+  async function upgradeOnUnlock(password: string, vault: string, opened: UnlockedVault): Promise<UnlockedVault> {
+    try {
+      const upgraded = await upgradeVault(password, vault, opened);
+      if (upgraded.vault) await deps.vault.setValue(upgraded.vault);
+      return upgraded;
+    } catch (error) {
+      console.warn('Ballast: the vault keeps its old key derivation this time', serializeError(error).message);
+      return opened;
+    }
+  }
+
   async function addAccountRecord(account: StoredAccount): Promise<AccountView> {
     const accounts = await deps.accounts.getValue();
-    const existing = accounts.find((a) => a.address.toLowerCase() === account.address.toLowerCase());
+    const existing = accounts.find((a) => sameAddress(a.address, account.address));
     if (existing)
       throw new AppError('Account already added', {
         details: `${existing.address} is already in the wallet as "${existing.name}".`,
@@ -70,7 +85,7 @@ export function createWalletService(deps: WalletServiceDeps) {
         code: 'wallet.vault.exists',
       });
     }
-    const { vault, exportedKey, salt } = await encryptVault(password, secrets, deps.iterations);
+    const { vault, exportedKey, salt } = await encryptVault(password, secrets);
     await deps.vault.setValue(vault);
     await startSession(secrets, exportedKey, salt);
     const meta = await deps.meta.getValue();
@@ -167,8 +182,8 @@ export function createWalletService(deps: WalletServiceDeps) {
     async unlock(password: string): Promise<true> {
       const vault = await deps.vault.getValue();
       if (!vault) throw new AppError('No wallet to unlock', { details: 'Create or import a wallet first.', code: 'wallet.vault.none' });
-      const { secrets, exportedKey, salt } = await decryptVault(password, vault);
-      await startSession(secrets, exportedKey, salt);
+      const opened = await upgradeOnUnlock(password, vault, await decryptVault(password, vault));
+      await startSession(opened.secrets, opened.exportedKey, opened.salt);
       changed();
       return true;
     },
@@ -183,7 +198,7 @@ export function createWalletService(deps: WalletServiceDeps) {
       const vault = await deps.vault.getValue();
       if (!vault) throw new AppError('No wallet', { code: 'wallet.vault.none' });
       const { secrets } = await decryptVault(oldPassword, vault);
-      const next = await encryptVault(newPassword, secrets, deps.iterations);
+      const next = await encryptVault(newPassword, secrets);
       await deps.vault.setValue(next.vault);
       await startSession(secrets, next.exportedKey, next.salt);
       return true;
@@ -200,7 +215,7 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async update(address: Address, patch: Partial<Pick<StoredAccount, 'name' | 'hidden'>>): Promise<true> {
       const accounts = await deps.accounts.getValue();
-      const target = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+      const target = accounts.find((a) => sameAddress(a.address, address));
       if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       if (patch.name !== undefined && !patch.name.trim()) throw new AppError('Name is empty', { details: 'Give the account a name.' });
       await deps.accounts.setValue(accounts.map((a) => (a === target ? { ...a, ...patch, name: patch.name?.trim() ?? a.name } : a)));
@@ -210,7 +225,7 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     async select(address: Address): Promise<true> {
       const accounts = await deps.accounts.getValue();
-      const target = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+      const target = accounts.find((a) => sameAddress(a.address, address));
       if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       await deps.meta.setValue({ ...(await deps.meta.getValue()), selectedAddress: target.address });
       changed();
@@ -229,7 +244,7 @@ export function createWalletService(deps: WalletServiceDeps) {
     /** The private key of an account, for signing in the background only. Throws when locked or watch-only. */
     async privateKey(address: Address): Promise<Hex> {
       const session = await requireSession();
-      const account = (await deps.accounts.getValue()).find((a) => a.address.toLowerCase() === address.toLowerCase());
+      const account = (await deps.accounts.getValue()).find((a) => sameAddress(a.address, address));
       if (!account) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       if (account.kind === 'watch')
         throw new AppError('Watch-only account cannot sign', {

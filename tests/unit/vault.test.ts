@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import * as passworder from '@metamask/browser-passworder';
 import { accountsItem, sessionSecretsItem, vaultItem, walletMetaItem } from '../../lib/storage';
 import { createWalletService } from '../../lib/wallet/wallet-service';
-import { MIN_PBKDF2_ITERATIONS, vaultIterations } from '../../lib/wallet/vault';
+import { decryptVault, MIN_PBKDF2_ITERATIONS, vaultIterations, type VaultSecrets } from '../../lib/wallet/vault';
 
 // The Hardhat/Foundry default mnemonic; its addresses are published in every Hardhat/anvil startup banner.
 const TEST_MNEMONIC = 'test test test test test test test test test test test junk';
@@ -18,7 +19,7 @@ const makeService = () =>
 describe('vault + keyring', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('imports the test mnemonic, derives the well-known anvil addresses, records >= 600k iterations', async () => {
+  it("imports the test mnemonic, derives the well-known anvil addresses, records passworder's default (900k iterations)", async () => {
     const wallet = makeService();
     await wallet.importMnemonic(`  ${TEST_MNEMONIC.toUpperCase()} `, 'correct horse battery');
     await wallet.addHdAccount();
@@ -29,7 +30,8 @@ describe('vault + keyring', () => {
     const vault = await vaultItem.getValue();
     expect(vault).not.toContain('junk');
     expect(vaultIterations(vault!)).toBeGreaterThanOrEqual(MIN_PBKDF2_ITERATIONS);
-    expect(JSON.parse(vault!).keyMetadata).toEqual({ algorithm: 'PBKDF2', params: { iterations: 600_000 } });
+    expect(JSON.parse(vault!).keyMetadata).toEqual({ algorithm: 'PBKDF2', params: { iterations: 900_000 } });
+    expect(passworder.isVaultUpdated(vault!)).toBe(true);
     // Private key of anvil account #0, as printed by anvil at startup.
     expect(await wallet.privateKey(ANVIL_ADDRESSES[0] as `0x${string}`)).toBe(
       '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
@@ -107,5 +109,57 @@ describe('vault + keyring', () => {
     expect(await wallet.privateKey(imported.address)).toBe('0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6');
     await expect(wallet.addWatchOnly('0x1234')).rejects.toMatchObject({ code: 'wallet.address.invalid' });
     await expect(wallet.importMnemonic('test test', 'x')).rejects.toMatchObject({ code: 'wallet.mnemonic.invalid' });
+  });
+
+  it('a vault an older Ballast wrote at 600k unlocks, is stored at the default afterwards, same password, same secrets', async () => {
+    // What Ballast before this change wrote: passworder at 600,000 PBKDF2 iterations.
+    const secrets: VaultSecrets = {
+      version: 1,
+      mnemonic: TEST_MNEMONIC,
+      importedKeys: { '0xa0ee7a142d267c1f36714e4a8f75612f20a79720': '0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6' },
+    };
+    const old = await passworder.encrypt('first password', secrets, undefined, undefined, {
+      algorithm: 'PBKDF2',
+      params: { iterations: 600_000 },
+    });
+    expect(vaultIterations(old)).toBe(600_000);
+    await vaultItem.setValue(old);
+    const wallet = makeService();
+    expect(await wallet.status()).toBe('locked');
+    await expect(wallet.unlock('wrong password')).rejects.toMatchObject({ code: 'wallet.wrong-password' });
+    expect(await vaultItem.getValue()).toBe(old);
+
+    await wallet.unlock('first password');
+    const upgraded = (await vaultItem.getValue())!;
+    expect(JSON.parse(upgraded).keyMetadata).toEqual({ algorithm: 'PBKDF2', params: { iterations: 900_000 } });
+    expect(passworder.isVaultUpdated(upgraded)).toBe(true);
+    expect((await decryptVault('first password', upgraded)).secrets).toEqual(secrets);
+    // The session key is the new vault's: an import now re-encrypts a vault the same password opens.
+    const imported = await wallet.importPrivateKey('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
+    const afterImport = (await vaultItem.getValue())!;
+    expect(vaultIterations(afterImport)).toBe(900_000);
+    expect((await decryptVault('first password', afterImport)).secrets.importedKeys[imported.address.toLowerCase()]).toBe(
+      '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+    );
+  });
+
+  it('a vault at the default is not rewritten on unlock', async () => {
+    const wallet = makeService();
+    await wallet.importMnemonic(TEST_MNEMONIC, 'first password');
+    const before = await vaultItem.getValue();
+    await wallet.lock();
+    await wallet.unlock('first password');
+    expect(await vaultItem.getValue()).toBe(before);
+  });
+
+  it('a vault stronger than the default is never weakened on unlock', async () => {
+    const secrets: VaultSecrets = { version: 1, mnemonic: TEST_MNEMONIC, importedKeys: {} };
+    const strong = await passworder.encrypt('first password', secrets, undefined, undefined, {
+      algorithm: 'PBKDF2',
+      params: { iterations: 1_000_000 },
+    });
+    await vaultItem.setValue(strong);
+    await makeService().unlock('first password');
+    expect(await vaultItem.getValue()).toBe(strong);
   });
 });
