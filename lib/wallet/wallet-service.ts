@@ -2,6 +2,7 @@ import type { Address, Hex } from 'viem';
 import { sameAddress } from '../format';
 import { AppError, serializeError } from '../errors';
 import type { Item } from '../storage/item';
+import { createMutex } from '../storage/mutex';
 import type { SessionSecrets, StoredAccount, WalletMeta } from '../storage/items';
 import { deriveHdAccount, newMnemonic, normalizeAddress, normalizeMnemonic, normalizePrivateKey, privateKeyOf } from './keyring';
 import { decryptVault, encryptVault, reencryptWithKey, upgradeVault, type UnlockedVault, type VaultSecrets } from './vault';
@@ -23,6 +24,17 @@ export const BACKUP_WORDS_TO_CONFIRM = 3;
 export type WalletService = ReturnType<typeof createWalletService>;
 
 export function createWalletService(deps: WalletServiceDeps) {
+  /**
+   * One lock over every write of the vault, the session secrets, the accounts and the wallet preferences:
+   * each of these reads, awaits (a password change derives keys for about a second) and writes back, so
+   * two of them interleaved would write over each other (a password change racing an import loses the key,
+   * or the import re-encrypts with the old password's key; a lock during an import is undone). Reads do not wait.
+   */
+  const writeLock = createMutex();
+  const serialised =
+    <A extends unknown[], R>(task: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      writeLock(() => task(...args));
   const changed = (what: 'wallet' | 'locked' = 'wallet') => deps.onChange?.(what);
 
   async function status(): Promise<WalletStatus> {
@@ -107,13 +119,13 @@ export function createWalletService(deps: WalletServiceDeps) {
 
     meta: () => deps.meta.getValue(),
 
-    async create(password: string): Promise<{ mnemonic: string }> {
+    create: serialised(async (password: string): Promise<{ mnemonic: string }> => {
       const mnemonic = newMnemonic();
       await createHd(password, mnemonic, true);
       return { mnemonic };
-    },
+    }),
 
-    async confirmBackup(words: Record<number, string>): Promise<true> {
+    confirmBackup: serialised(async (words: Record<number, string>): Promise<true> => {
       const { mnemonic } = await requireSession();
       if (!mnemonic) throw new AppError('No recovery phrase to back up', { code: 'wallet.mnemonic.none' });
       const expected = mnemonic.split(' ');
@@ -134,14 +146,14 @@ export function createWalletService(deps: WalletServiceDeps) {
       await deps.meta.setValue({ ...(await deps.meta.getValue()), backupPending: false });
       changed();
       return true;
-    },
+    }),
 
-    async importMnemonic(mnemonic: string, password: string): Promise<true> {
+    importMnemonic: serialised(async (mnemonic: string, password: string): Promise<true> => {
       await createHd(password, normalizeMnemonic(mnemonic), false);
       return true;
-    },
+    }),
 
-    async importPrivateKey(input: string, name?: string, password?: string): Promise<AccountView> {
+    importPrivateKey: serialised(async (input: string, name?: string, password?: string): Promise<AccountView> => {
       const key = normalizePrivateKey(input);
       const address = privateKeyToAccount(key).address;
       const count = (await deps.accounts.getValue()).length;
@@ -159,14 +171,14 @@ export function createWalletService(deps: WalletServiceDeps) {
         }
       }
       return addAccountRecord({ address, name: name?.trim() || `Imported ${count + 1}`, kind: 'imported', hidden: false });
-    },
+    }),
 
-    async addWatchOnly(input: string, name?: string): Promise<AccountView> {
+    addWatchOnly: serialised(async (input: string, name?: string): Promise<AccountView> => {
       const address = normalizeAddress(input);
       return addAccountRecord({ address, name: name?.trim() || `Watched ${address.slice(0, 6)}`, kind: 'watch', hidden: false });
-    },
+    }),
 
-    async addHdAccount(name?: string): Promise<AccountView> {
+    addHdAccount: serialised(async (name?: string): Promise<AccountView> => {
       const { mnemonic } = await requireSession();
       if (!mnemonic)
         throw new AppError('No recovery phrase in this wallet', {
@@ -177,24 +189,24 @@ export function createWalletService(deps: WalletServiceDeps) {
       const index = Math.max(-1, ...accounts.filter((a) => a.kind === 'hd').map((a) => a.index ?? 0)) + 1;
       const account = deriveHdAccount(mnemonic, index);
       return addAccountRecord({ address: account.address, name: name?.trim() || `Account ${index + 1}`, kind: 'hd', hidden: false, index });
-    },
+    }),
 
-    async unlock(password: string): Promise<true> {
+    unlock: serialised(async (password: string): Promise<true> => {
       const vault = await deps.vault.getValue();
       if (!vault) throw new AppError('No wallet to unlock', { details: 'Create or import a wallet first.', code: 'wallet.vault.none' });
       const opened = await upgradeOnUnlock(password, vault, await decryptVault(password, vault));
       await startSession(opened.secrets, opened.exportedKey, opened.salt);
       changed();
       return true;
-    },
+    }),
 
-    async lock(): Promise<true> {
+    lock: serialised(async (): Promise<true> => {
       await deps.session.setValue(null);
       changed('locked');
       return true;
-    },
+    }),
 
-    async changePassword(oldPassword: string, newPassword: string): Promise<true> {
+    changePassword: serialised(async (oldPassword: string, newPassword: string): Promise<true> => {
       const vault = await deps.vault.getValue();
       if (!vault) throw new AppError('No wallet', { code: 'wallet.vault.none' });
       const { secrets } = await decryptVault(oldPassword, vault);
@@ -202,7 +214,7 @@ export function createWalletService(deps: WalletServiceDeps) {
       await deps.vault.setValue(next.vault);
       await startSession(secrets, next.exportedKey, next.salt);
       return true;
-    },
+    }),
 
     async revealMnemonic(password: string): Promise<{ mnemonic: string }> {
       const vault = await deps.vault.getValue();
@@ -213,7 +225,7 @@ export function createWalletService(deps: WalletServiceDeps) {
       return { mnemonic: secrets.mnemonic };
     },
 
-    async update(address: Address, patch: Partial<Pick<StoredAccount, 'name' | 'hidden'>>): Promise<true> {
+    update: serialised(async (address: Address, patch: Partial<Pick<StoredAccount, 'name' | 'hidden'>>): Promise<true> => {
       const accounts = await deps.accounts.getValue();
       const target = accounts.find((a) => sameAddress(a.address, address));
       if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
@@ -221,25 +233,25 @@ export function createWalletService(deps: WalletServiceDeps) {
       await deps.accounts.setValue(accounts.map((a) => (a === target ? { ...a, ...patch, name: patch.name?.trim() ?? a.name } : a)));
       changed();
       return true;
-    },
+    }),
 
-    async select(address: Address): Promise<true> {
+    select: serialised(async (address: Address): Promise<true> => {
       const accounts = await deps.accounts.getValue();
       const target = accounts.find((a) => sameAddress(a.address, address));
       if (!target) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
       await deps.meta.setValue({ ...(await deps.meta.getValue()), selectedAddress: target.address });
       changed();
       return true;
-    },
+    }),
 
-    async setAutoLock(minutes: number): Promise<true> {
+    setAutoLock: serialised(async (minutes: number): Promise<true> => {
       if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
         throw new AppError('Invalid auto-lock time', { details: 'Choose between 1 and 1440 minutes.' });
       }
       await deps.meta.setValue({ ...(await deps.meta.getValue()), autoLockMinutes: minutes });
       changed();
       return true;
-    },
+    }),
 
     /** The private key of an account, for signing in the background only. Throws when locked or watch-only. */
     async privateKey(address: Address): Promise<Hex> {

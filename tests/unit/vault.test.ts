@@ -163,3 +163,41 @@ describe('vault + keyring', () => {
     expect(await vaultItem.getValue()).toBe(strong);
   });
 });
+
+describe('vault writes are serialised', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  // anvil account #9's published key
+  const KEY = '0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6';
+  const ADDRESS = '0xa0ee7a142d267c1f36714e4a8f75612f20a79720';
+
+  it.each([
+    ['password change first', true],
+    ['import first', false],
+  ])(
+    'a password change racing a key import (%s) keeps both: the new password opens a vault that holds the key',
+    async (_label, changeFirst) => {
+      const wallet = makeService();
+      await wallet.importMnemonic(TEST_MNEMONIC, 'first password');
+      const change = () => wallet.changePassword('first password', 'second password');
+      const importKey = () => wallet.importPrivateKey(KEY);
+      // Both start before either finishes: without one lock over the vault, the slow password change
+      // re-encrypts what it read before the import (the key is lost), or the import re-encrypts with the
+      // old session key after the change (the old password opens the vault again).
+      await Promise.all(changeFirst ? [change(), importKey()] : [importKey(), change()]);
+      const opened = await decryptVault('second password', (await vaultItem.getValue())!);
+      expect(opened.secrets.importedKeys[ADDRESS]).toBe(KEY);
+      expect(opened.secrets.mnemonic).toBe(TEST_MNEMONIC);
+      expect(await wallet.privateKey(ADDRESS)).toBe(KEY);
+    },
+  );
+
+  it('a lock asked for during a key import runs after it: the key is stored, then the wallet is locked (not unlocked again)', async () => {
+    const wallet = makeService();
+    await wallet.importMnemonic(TEST_MNEMONIC, 'first password');
+    await Promise.all([wallet.importPrivateKey(KEY), wallet.lock()]);
+    expect((await decryptVault('first password', (await vaultItem.getValue())!)).secrets.importedKeys[ADDRESS]).toBe(KEY);
+    expect(await wallet.status()).toBe('locked');
+    expect(await sessionSecretsItem.getValue()).toBeNull();
+  });
+});
