@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { stringToHex } from 'viem';
 import type { Ballast } from './harness';
@@ -40,15 +40,22 @@ beforeAll(async () => {
   }
 });
 afterAll(() => stopIsolationWorld({ ballast, sites }));
+// A failed test must not leave requests that the next one would count.
+afterEach(async () => {
+  for (const page of ballast.context.pages()) if (page.url().includes('approval.html')) await page.close();
+  await expect.poll(pendingIds).toHaveLength(0);
+});
 
 const ask = (page: Page, key: string, text: string) => startCall(page, key, 'personal_sign', [stringToHex(text), ACCOUNT_0]);
 const pendingIds = async () => ((await expectOk(ui, 'pending:list')) as { id: string }[]).map((p) => p.id);
+/** The card's message block (the risk preview repeats the text; this is the request itself). */
+const shows = (approval: Page, text: string) => approval.getByTestId('signature-message').filter({ hasText: text });
 const signButton = (approval: Page) => approval.getByRole('button', { name: 'Sign', exact: true });
 
 /** The approval window once it shows `text` with an armed Sign button (the user had time to read it). */
 async function windowReadyOn(text: string): Promise<Page> {
   const approval = await waitForPage(ballast.context, 'approval.html');
-  await approval.getByText(text).waitFor();
+  await shows(approval, text).waitFor();
   await approval.locator('button[data-armed="true"]', { hasText: 'Sign' }).waitFor();
   return approval;
 }
@@ -69,7 +76,7 @@ describe('no click-through in the approval window', () => {
 
     await signButton(approval).click();
     // The next card is on screen: the second click of a fast double click lands now.
-    await approval.getByText('second request').waitFor();
+    await shows(approval, 'second request').waitFor();
     await signButton(approval)
       .click({ force: true, timeout: 2_000 })
       .catch(() => undefined);
@@ -91,7 +98,7 @@ describe('no click-through in the approval window', () => {
     const approval = await windowReadyOn('held one');
     await signButton(approval).focus();
     await approval.keyboard.down('Enter');
-    await approval.getByText('held two').waitFor();
+    await shows(approval, 'held two').waitFor();
     // The key stays down: auto-repeat keeps sending keydown (repeat: true) until armed and after.
     for (let i = 0; i < 5; i++) await approval.keyboard.down('Enter');
     await approval.locator('button[data-armed="true"]', { hasText: 'Sign' }).waitFor();
@@ -117,7 +124,7 @@ describe('no click-through in the approval window', () => {
 
     // The page goes away (its port closes): its request is withdrawn while the user reads it.
     await leaving.close();
-    await approval.getByText('what it swaps in').waitFor();
+    await shows(approval, 'what it swaps in').waitFor();
     await expect(approval.getByTestId('different-request').textContent()).resolves.toMatch(/withdrawn by the site/);
     expect(await approval.locator('button', { hasText: 'Sign' }).getAttribute('data-armed')).toBe('false');
     expect(await signButton(approval).isDisabled()).toBe(true);
