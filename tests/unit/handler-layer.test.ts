@@ -5,7 +5,7 @@ import { MESSAGE_NAMES, MESSAGE_SCHEMAS, type MessageName } from '../../lib/mess
 import type { MessageSender } from '../../lib/messaging/extension-api';
 
 const runtime = { id: 'ballast-id', getURL: (path: string) => `chrome-extension://ballast-id${path}` };
-const popup: MessageSender = { id: 'ballast-id', url: 'chrome-extension://ballast-id/popup.html' };
+const popup: MessageSender = { id: 'ballast-id', url: 'chrome-extension://ballast-id/popup.html', origin: 'chrome-extension://ballast-id' };
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
 /** One valid data value per message (checked against the schema below, so a stale example fails). */
@@ -137,6 +137,12 @@ describe('UI protocol handler layer', () => {
     ],
     ['another extension', { id: 'other-extension', url: 'chrome-extension://other-extension/popup.html' }],
     ['a page with our id but a web URL', { id: 'ballast-id', url: 'https://ballast-id.example/popup.html' }],
+    ['our page url without an origin', { id: 'ballast-id', url: 'chrome-extension://ballast-id/popup.html' }],
+    ['our page url with an opaque origin', { id: 'ballast-id', url: 'chrome-extension://ballast-id/popup.html', origin: 'null' }],
+    [
+      'our page url with a web origin',
+      { id: 'ballast-id', url: 'chrome-extension://ballast-id/popup.html', origin: 'https://evil.example' },
+    ],
     ['no sender', undefined],
   ];
   it.each(attackers)('every message from %s is refused before parsing or any service', async (_label, sender) => {
