@@ -1,6 +1,6 @@
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
 import { totalsOf, type ExposureBar, type PositionGroup } from '../../lib/state/portfolio-model';
-import { formatEth } from '../../lib/format';
+import { formatEth, sameAddress } from '../../lib/format';
 import { Card, EmptyState, ErrorState, Skeleton } from '../ui';
 import { ExposureChart } from './ExposureChart';
 import { PegChart } from './PegChart';
@@ -48,7 +48,7 @@ export function PortfolioBody({
   const snapshot = view.snapshot!;
   const totals = totalsOf(snapshot.positions);
   const stale = view.freshness.stale;
-  const nameOf = (address: string) => view.accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+  const nameOf = (address: string) => view.accounts.find((a) => sameAddress(a.address, address));
   const watchOnly = view.accounts.filter((a) => a.watchOnly);
   return (
     <>

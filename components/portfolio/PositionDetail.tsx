@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
-import { formatHealthFactor, formatWadDeviation } from '../../lib/format';
+import { formatHealthFactor, formatWadDeviation, sameAddress } from '../../lib/format';
 import { badgesOf, type PositionView } from '../../lib/state/portfolio-model';
 import { Address, Badge } from '../ui';
 import { Screen } from '../layout/Screen';
@@ -37,7 +37,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
   const block = view.snapshot?.blockNumber ?? '?';
   const symbol = pegSymbolOf(p);
   const history = symbol ? view.history[`token:${symbol}`] : undefined;
-  const account = view.accounts.find((a) => a.address.toLowerCase() === p.account.toLowerCase());
+  const account = view.accounts.find((a) => sameAddress(a.address, p.account));
   const hf = p.details.healthFactor;
   return (
     <Screen title={p.asset} onBack={onBack}>

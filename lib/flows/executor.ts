@@ -1,5 +1,6 @@
 import type { Address, Client, Hex } from 'viem';
 import { getBlockNumber, getTransactionCount, readContract } from 'viem/actions';
+import { sameAddress } from '../format';
 import { erc20Abi } from '../chain/abis';
 import { AppError, serializeError } from '../errors';
 import { failureOptions, readHoldings } from './failure';
@@ -245,8 +246,7 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
       const found = await findSentTransaction(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'));
       // The nonce's transaction must be this step's call: another one (sent from elsewhere) is not it.
       const isThisStep =
-        found &&
-        (!step.tx || (found.to?.toLowerCase() === step.tx.to.toLowerCase() && found.input.toLowerCase() === step.tx.data.toLowerCase()));
+        found && (!step.tx || (sameAddress(found.to, step.tx.to) && found.input.toLowerCase() === step.tx.data.toLowerCase()));
       if (!found)
         throw new StepStop(
           new AppError(`Step ${index + 1}: nonce ${step.nonce} is used by a transaction Ballast cannot find`, {

@@ -1,25 +1,30 @@
 import type { Address, Client } from 'viem';
 import { getBalance, readContract } from 'viem/actions';
 import { erc20Abi } from '../chain/abis';
+import { sameAddress } from '../format';
 import { stepOutput } from './steps';
 import type { FlowOption, FlowState, StepSpec, TokenAmount } from './types';
 
 /** ETH and every token the flow produced, as the chain shows them now. */
 export async function readHoldings(client: Client, state: FlowState): Promise<TokenAmount[]> {
   const from = state.plan.from;
-  const tokens = new Map<string, { token: Address; symbol: string }>();
+  const tokens: { token: Address; symbol: string }[] = [];
   for (const step of state.plan.steps) {
     const out = step.output ?? stepOutput(step.spec);
-    if (out) tokens.set(out.token.toLowerCase(), out);
+    if (!out) continue;
+    // Same token again: the later step's entry replaces the earlier one, in its place.
+    const known = tokens.findIndex((t) => sameAddress(t.token, out.token));
+    if (known >= 0) tokens[known] = out;
+    else tokens.push(out);
   }
   const [eth, ...balances] = await Promise.all([
     getBalance(client, { address: from }),
-    ...[...tokens.values()].map((t) =>
+    ...tokens.map((t) =>
       readContract(client, { address: t.token, abi: erc20Abi, functionName: 'balanceOf', args: [from] }).catch(() => undefined),
     ),
   ]);
   const out: TokenAmount[] = [{ token: 'ETH', symbol: 'ETH', amount: eth.toString() }];
-  [...tokens.values()].forEach((t, i) => {
+  tokens.forEach((t, i) => {
     const b = balances[i];
     if (b !== undefined && b > 0n) out.push({ token: t.token, symbol: t.symbol, amount: b.toString() });
   });

@@ -1,4 +1,4 @@
-import type { Address, Client, Hex } from 'viem';
+import { isAddressEqual, type Address, type Client, type Hex } from 'viem';
 import { getBlock, getBlockNumber, getTransactionCount } from 'viem/actions';
 
 export type SentTransaction = { hash: Hex; to: Address | null; input: Hex };
@@ -27,6 +27,6 @@ export async function findSentTransaction(
     else low = mid;
   }
   const block = await getBlock(client, { blockNumber: high, includeTransactions: true });
-  const tx = block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase() && t.nonce === nonce);
+  const tx = block.transactions.find((t) => isAddressEqual(t.from, from) && t.nonce === nonce);
   return tx ? { hash: tx.hash, to: tx.to, input: tx.input } : undefined;
 }

@@ -1,7 +1,8 @@
-import { formatUnits, type Address, type Client } from 'viem';
+import type { Address, Client } from 'viem';
 import { getBalance, readContract } from 'viem/actions';
 import { aavePoolAbi, delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
+import { formatAmountExact, sameAddress } from '../format';
 import { buildPreview } from '../preview';
 import { AAVE_V3, EIGENLAYER } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
@@ -31,8 +32,8 @@ type Tracked = { token: Address | 'ETH'; symbol: string };
 
 /** Every token the flow touches, for balance probes between steps. */
 async function trackedTokens(client: Client, specs: readonly StepSpec[], steps: FlowPlan['steps']): Promise<Tracked[]> {
-  const seen = new Map<string, Tracked>([['eth', { token: 'ETH', symbol: 'ETH' }]]);
-  const add = (t: Tracked | undefined) => t && !seen.has(t.token.toLowerCase()) && seen.set(t.token.toLowerCase(), t);
+  const seen: Tracked[] = [{ token: 'ETH', symbol: 'ETH' }];
+  const add = (t: Tracked | undefined) => t && !seen.some((s) => s.token === t.token || sameAddress(s.token, t.token)) && seen.push(t);
   steps.forEach((s) => add(s.output));
   specs.forEach((s) => add(stepInput(s)));
   for (const spec of specs) {
@@ -45,7 +46,7 @@ async function trackedTokens(client: Client, specs: readonly StepSpec[], steps: 
     });
     add({ token: data.aTokenAddress, symbol: `aEth${spec.symbol}` });
   }
-  return [...seen.values()];
+  return seen;
 }
 
 const bigintOf = (v: unknown): bigint | undefined => (typeof v === 'bigint' ? v : undefined);
@@ -65,7 +66,7 @@ export async function planFlow(deps: PlanFlowDeps, p: PlanFlowParameters): Promi
   if (p.amount > balance) {
     throw new AppError('Not enough ETH', {
       code: 'flow.amount.above-balance',
-      details: `You have ${formatUnits(balance, 18)} ETH and asked for ${formatUnits(p.amount, 18)}. Lower the amount (keep some ETH for gas).`,
+      details: `You have ${formatAmountExact(balance)} ETH and asked for ${formatAmountExact(p.amount)}. Lower the amount (keep some ETH for gas).`,
     });
   }
   if (recipe.needsOperator) {

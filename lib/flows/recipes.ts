@@ -1,4 +1,4 @@
-import type { Address, Client } from 'viem';
+import { isAddressEqual, type Address, type Client } from 'viem';
 import { readContract } from 'viem/actions';
 import { aavePoolAbi, delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
@@ -137,7 +137,7 @@ function eigenRecipe(symbol: EigenSymbol): Recipe {
       });
       steps.push({ kind: 'eigen-deposit', strategy: EIGEN_STRATEGIES[symbol], token: TOKENS[symbol], symbol, amount: out(last) });
       if (BigInt(delegated) === 0n) steps.push({ kind: 'eigen-delegate', operator });
-      else if (delegated.toLowerCase() !== operator.toLowerCase()) {
+      else if (!isAddressEqual(delegated, operator)) {
         throw new AppError('This account is already delegated to another operator', {
           code: 'flow.operator.already-delegated',
           details: `EigenLayer lets a staker delegate to one operator: this account follows ${delegated}. Undelegate first, or pick that operator.`,

@@ -1,6 +1,7 @@
 import { encodeFunctionData, parseEventLogs, type Abi, type Address, type Client } from 'viem';
 import { getTransactionReceipt, readContract } from 'viem/actions';
 import { aavePoolAbi, curveStableSwapAbi, delegationManagerAbi, erc20Abi, strategyManagerAbi } from '../chain/abis';
+import { sameAddress } from '../format';
 import { WITHDRAWAL_FACTS } from '../insights/withdrawal-facts';
 import { AAVE_V3, EIGENLAYER, MARKETS, PROTOCOLS, RESTAKING_TOKENS, TOKENS, isRestakingSymbol } from '../restaking';
 import { stepInput, stepOutput } from './steps';
@@ -26,7 +27,6 @@ export type UnwindDrafts = { drafts: UnwindDraft[]; notes: string[] };
 
 const call = (to: Address, data: `0x${string}`, label: string): StepSpec => ({ kind: 'call', to, data, value: '0', label });
 const fixed = (wei: bigint | string): AmountRef => ({ from: 'fixed', wei: wei.toString() });
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const SECONDS_PER_BLOCK = 12;
 
 /** Where a token can be sold for ETH on a Curve pool the registry lists (reference §3 markets). */
@@ -61,7 +61,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
     mined.some(
       (s) =>
         s.index > index &&
-        (same(stepInput(s.spec)?.token ?? '', token) || (s.spec.kind === 'curve-add' && curveCoinApproved(state, s.index, token))),
+        (sameAddress(stepInput(s.spec)?.token, token) || (s.spec.kind === 'curve-add' && curveCoinApproved(state, s.index, token))),
     );
   /** What of `token` (produced by step `index`, `produced` wei) the unwind can spend, or undefined. */
   const available = (index: number, token: Address, produced: string | undefined): AmountRef | undefined => {
@@ -213,15 +213,15 @@ function curveCoinApproved(state: FlowState, index: number, token: Address): boo
   const spec = state.plan.steps[index]?.spec;
   if (spec?.kind !== 'curve-add') return false;
   return state.plan.steps.some(
-    (s) => s.index < index && s.spec.kind === 'approve' && same(s.spec.spender, spec.pool) && same(s.spec.token, token),
+    (s) => s.index < index && s.spec.kind === 'approve' && sameAddress(s.spec.spender, spec.pool) && sameAddress(s.spec.token, token),
   );
 }
 
 function symbolOf(state: FlowState, token: Address): string {
   for (const s of state.plan.steps) {
     const out = s.output ?? stepOutput(s.spec);
-    if (out && same(out.token, token)) return out.symbol;
-    if (s.spec.kind === 'approve' && same(s.spec.token, token)) return s.spec.symbol;
+    if (out && sameAddress(out.token, token)) return out.symbol;
+    if (s.spec.kind === 'approve' && sameAddress(s.spec.token, token)) return s.spec.symbol;
   }
   return `${token.slice(0, 6)}…`;
 }
@@ -266,7 +266,7 @@ async function eigenWithdrawalDraft(client: Client, state: FlowState, index: num
   const deposit =
     receipt &&
     parseEventLogs({ abi: strategyManagerAbi, logs: receipt.logs, eventName: 'Deposit' }).find(
-      (l) => same(l.address, EIGENLAYER.strategyManager) && same(l.args.strategy, spec.strategy),
+      (l) => sameAddress(l.address, EIGENLAYER.strategyManager) && sameAddress(l.args.strategy, spec.strategy),
     );
   if (!deposit) return undefined;
   const shares = deposit.args.shares;

@@ -2,6 +2,7 @@ import type { Address, Client } from 'viem';
 import { readContract } from 'viem/actions';
 import { aavePoolAbi } from '../chain/abis';
 import { AppError } from '../errors';
+import { sameAddress } from '../format';
 import { buildPreview } from '../preview';
 import { AAVE_V3 } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
@@ -27,8 +28,8 @@ const noteFlag = (note: string): RiskFlag => ({
 
 /** Everything the original flow and the unwind touch: their balances are probed between steps. */
 async function trackedTokens(client: Client, state: FlowState, plan: FlowPlan): Promise<Tracked[]> {
-  const seen = new Map<string, Tracked>([['eth', { token: 'ETH', symbol: 'ETH' }]]);
-  const add = (t: Tracked | undefined) => t && !seen.has(t.token.toLowerCase()) && seen.set(t.token.toLowerCase(), t);
+  const seen: Tracked[] = [{ token: 'ETH', symbol: 'ETH' }];
+  const add = (t: Tracked | undefined) => t && !seen.some((s) => s.token === t.token || sameAddress(s.token, t.token)) && seen.push(t);
   for (const s of state.plan.steps) {
     add(s.output ?? stepOutput(s.spec));
     if (s.spec.kind !== 'aave-supply') continue;
@@ -44,7 +45,7 @@ async function trackedTokens(client: Client, state: FlowState, plan: FlowPlan): 
     add(s.output);
     add(stepInput(s.spec));
   });
-  return [...seen.values()];
+  return seen;
 }
 
 /**

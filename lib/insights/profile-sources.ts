@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { sameAddress } from '../format';
 import { lidoStethAbi, pausableAbi, pickAbi } from '../chain/abis';
 import { PROTOCOL_CONTRACTS as P, RESTAKING_SYMBOLS, RESTAKING_TOKENS, TOKENS, type ProtocolId, type RestakingSymbol } from '../restaking';
 
@@ -31,16 +32,21 @@ export const tokensOf = (id: ProtocolId): RestakingSymbol[] => RESTAKING_SYMBOLS
 
 /** The contracts a protocol's value depends on: its tokens and every contract its fair rate reads. */
 export function contractsOf(id: ProtocolId): { address: Address; role: string }[] {
-  const seen = new Map<string, { address: Address; role: string }>();
+  const seen: { address: Address; role: string }[] = [];
+  const add = (address: Address, role: string) => {
+    const known = seen.findIndex((c) => sameAddress(c.address, address));
+    if (known >= 0)
+      seen[known] = { address, role }; // a token's own entry wins over a rate call to it, in its place
+    else seen.push({ address, role });
+  };
   for (const s of tokensOf(id)) {
     const t = RESTAKING_TOKENS[s];
-    seen.set(t.address.toLowerCase(), { address: t.address, role: `${s} token` });
+    add(t.address, `${s} token`);
     if (t.fairRate.kind === 'calls')
       for (const c of t.fairRate.calls)
-        if (!seen.has(c.address.toLowerCase()))
-          seen.set(c.address.toLowerCase(), { address: c.address, role: `${s} rate (${c.functionName})` });
+        if (!seen.some((k) => sameAddress(k.address, c.address))) add(c.address, `${s} rate (${c.functionName})`);
   }
-  return [...seen.values()];
+  return seen;
 }
 
 /** Chainlink feeds listed as market sources for a protocol's tokens (reference §3.2). */

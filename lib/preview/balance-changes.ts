@@ -1,13 +1,13 @@
-import { hexToBigInt, sliceHex, toEventSelector, type Address, type Hex } from 'viem';
+import { hexToBigInt, isAddressEqual, sliceHex, toEventSelector, type Address, type Hex } from 'viem';
 import { NATIVE_ETH, TOKENS } from '../restaking';
-import { formatAmount } from '../format';
+import { formatAmount, sameAddress } from '../format';
 import type { SimulatedLog } from './simulate';
 
 export const TRANSFER_TOPIC = toEventSelector('Transfer(address,address,uint256)');
 const WETH_DEPOSIT_TOPIC = toEventSelector('Deposit(address,uint256)');
 const WETH_WITHDRAWAL_TOPIC = toEventSelector('Withdrawal(address,uint256)');
 
-const topicAddress = (topic: Hex | undefined): string => (topic ? sliceHex(topic, 12).toLowerCase() : '');
+const topicAddress = (topic: Hex | undefined): Hex | undefined => (topic ? sliceHex(topic, 12) : undefined);
 const amountOf = (data: Hex): bigint => (data && data !== '0x' ? hexToBigInt(sliceHex(data, 0, 32)) : 0n);
 
 /**
@@ -16,20 +16,21 @@ const amountOf = (data: Hex): bigint => (data && data !== '0x' ? hexToBigInt(sli
  * Keys are lower-case token addresses, or "ETH".
  */
 export function netDeltas(logs: readonly SimulatedLog[], owner: Address): Map<string, bigint> {
-  const me = owner.toLowerCase();
+  const isMe = (topic: Hex | undefined) => sameAddress(topicAddress(topic), owner);
   const deltas = new Map<string, bigint>();
   const add = (asset: string, amount: bigint) => deltas.set(asset, (deltas.get(asset) ?? 0n) + amount);
   for (const log of logs) {
-    const asset = log.address.toLowerCase() === NATIVE_ETH.toLowerCase() ? 'ETH' : log.address.toLowerCase();
+    // Keys stay lower-case (the map's documented format); comparisons go through isAddressEqual.
+    const asset = isAddressEqual(log.address, NATIVE_ETH) ? 'ETH' : log.address.toLowerCase();
     const [topic0, t1, t2] = log.topics;
     if (topic0 === TRANSFER_TOPIC && log.topics.length === 3) {
       const amount = amountOf(log.data);
-      if (topicAddress(t1) === me) add(asset, -amount);
-      if (topicAddress(t2) === me) add(asset, amount);
+      if (isMe(t1)) add(asset, -amount);
+      if (isMe(t2)) add(asset, amount);
     } else if (
-      asset === TOKENS.WETH.toLowerCase() &&
+      isAddressEqual(log.address, TOKENS.WETH) &&
       (topic0 === WETH_DEPOSIT_TOPIC || topic0 === WETH_WITHDRAWAL_TOPIC) &&
-      topicAddress(t1) === me
+      isMe(t1)
     ) {
       add(asset, topic0 === WETH_DEPOSIT_TOPIC ? amountOf(log.data) : -amountOf(log.data));
     }

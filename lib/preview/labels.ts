@@ -56,8 +56,8 @@ export const defaultRegistry: PreviewRegistry = {
   labelOf: (address) => LABELS.get(address.toLowerCase()),
 };
 
-export const sameAddress = (a: string | null | undefined, b: string | null | undefined) =>
-  !!a && !!b && a.toLowerCase() === b.toLowerCase();
+/** viem's isAddressEqual, false for a missing or malformed side (lib/format). */
+export { sameAddress } from '../format';
 
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 

@@ -1,4 +1,5 @@
 import type { Address, PublicClient } from 'viem';
+import { sameAddress } from '../format';
 import { providerErrors } from '@metamask/rpc-errors';
 import type { NetworkService } from '../chain/networks';
 import type { FlowStore } from '../flows/types';
@@ -46,10 +47,10 @@ export type MethodHandler = (ctx: RequestContext, deps: ProviderRouterDeps) => P
 export async function accountsFor(origin: string, deps: ProviderRouterDeps): Promise<Address[]> {
   const permission = await deps.permissions.get(origin);
   if (!permission || (await deps.wallet.status()) !== 'unlocked') return [];
-  const known = new Set((await deps.wallet.accounts()).map((a) => a.address.toLowerCase()));
-  const accounts = permission.accounts.map(toPageAddress).filter((a) => known.has(a));
-  const selected = (await deps.wallet.meta()).selectedAddress?.toLowerCase();
-  const first = accounts.find((a) => a === selected);
+  const known = await deps.wallet.accounts();
+  const accounts = permission.accounts.filter((a) => known.some((k) => sameAddress(k.address, a))).map(toPageAddress);
+  const selected = (await deps.wallet.meta()).selectedAddress;
+  const first = accounts.find((a) => sameAddress(a, selected));
   return first ? [first, ...accounts.filter((a) => a !== first)] : accounts;
 }
 
@@ -59,7 +60,7 @@ export const toPageAddress = (address: string) => address.toLowerCase() as Addre
 /** Throws 4100 unless `address` is connected to `origin` and the wallet is unlocked. */
 export async function requireAuthorized(origin: string, address: Address, deps: ProviderRouterDeps): Promise<void> {
   const accounts = await accountsFor(origin, deps);
-  if (!accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
+  if (!accounts.some((a) => sameAddress(a, address))) {
     throw providerErrors.unauthorized({
       message: `${address} is not connected to ${origin}, or the wallet is locked. Call eth_requestAccounts first.`,
     });

@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { sameAddress } from '../format';
 import * as abi from '../chain/abis';
 import { PROTOCOL_CONTRACTS as P, TOKENS } from './addresses';
 import { MARKETS } from './markets';
@@ -89,6 +90,5 @@ export const isRestakingSymbol = (s: string): s is RestakingSymbol => (RESTAKING
 
 /** Looks a token up by address (any case); undefined when it is not a registry token. */
 export function tokenByAddress(address: string): TokenInfo | undefined {
-  const lower = address.toLowerCase();
-  return RESTAKING_SYMBOLS.map((s) => RESTAKING_TOKENS[s]).find((t) => t.address.toLowerCase() === lower);
+  return RESTAKING_SYMBOLS.map((s) => RESTAKING_TOKENS[s]).find((t) => sameAddress(t.address, address));
 }

@@ -1,6 +1,7 @@
 import { getAddress, isAddress, isHex, toHex, type Address, type Hex, type LocalAccount } from 'viem';
 import type { HDAccount } from 'viem/accounts';
 import { english, generateMnemonic, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
+import { sameAddress } from '../format';
 import { AppError } from '../errors';
 import type { VaultSecrets } from './vault';
 
@@ -81,7 +82,7 @@ export function signerFor(
   if (key) return privateKeyToAccount(key);
   if (secrets.mnemonic && hdIndex !== undefined) {
     const account = deriveHdAccount(secrets.mnemonic, hdIndex);
-    if (account.address.toLowerCase() === address.toLowerCase()) return account;
+    if (sameAddress(account.address, address)) return account;
   }
   return undefined;
 }
@@ -95,7 +96,7 @@ export function privateKeyOf(
   if (key) return key;
   if (secrets.mnemonic && hdIndex !== undefined) {
     const account = deriveHdAccount(secrets.mnemonic, hdIndex);
-    if (account.address.toLowerCase() !== address.toLowerCase()) return undefined;
+    if (!sameAddress(account.address, address)) return undefined;
     const pk = account.getHdKey().privateKey;
     return pk ? toHex(pk) : undefined;
   }

@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { sameAddress } from '../format';
 import { createMutex } from '../storage/mutex';
 import type { Permission } from '../storage/items';
 import type { Item } from '../storage/item';
@@ -51,7 +52,7 @@ export function createPermissionService(deps: {
     /** Origins that can see `address`, for accountsChanged fan-out. */
     async originsWith(address?: Address): Promise<string[]> {
       return Object.values(await deps.item.getValue())
-        .filter((p) => !address || p.accounts.some((a) => a.toLowerCase() === address.toLowerCase()))
+        .filter((p) => !address || p.accounts.some((a) => sameAddress(a, address)))
         .map((p) => p.origin);
     },
   };

@@ -1,14 +1,12 @@
 import { EIGENLAYER } from '../../restaking/addresses';
 import { realisedLoss } from '../../risk/slashing';
-import { formatAmount, formatEth, formatWadPercent } from '../../format';
+import { formatAmount, formatEth, formatWadPercent, sameAddress } from '../../format';
 import type { TrackerSnapshot } from '../../tracker/types';
 import type { AlertCandidate, PositionMemo } from '../types';
 import type { SlashingLog } from './slashing-logs';
 
 /** A loss is never shown smaller than it is. (The magnitude left after a slash is cut toward zero for the same reason.) */
 const LOSS = { rounding: 'expand' } as const;
-
-const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
 export type SlashingRuleResult = { candidates: AlertCandidate[]; explained: Set<string> };
 
@@ -28,7 +26,7 @@ export function slashingRule(
   const explained = new Set<string>();
   const candidates: AlertCandidate[] = [];
   const eigenOf = (operator: string, strategy: string) =>
-    Object.entries(before).filter(([, m]) => same(m.operator, operator) && same(m.strategy, strategy) && !m.claimable);
+    Object.entries(before).filter(([, m]) => sameAddress(m.operator, operator) && sameAddress(m.strategy, strategy) && !m.claimable);
   /** Observed drop between snapshots, for events that carry no loss fraction. */
   const observedLoss = (ids: string[]) =>
     ids.reduce((s, id) => {
@@ -39,7 +37,7 @@ export function slashingRule(
 
   for (const log of logs) {
     const id = `slash:${log.transactionHash}:${log.logIndex}`;
-    if (log.eventName === 'OperatorSlashed' && same(log.address, EIGENLAYER.allocationManager)) {
+    if (log.eventName === 'OperatorSlashed' && sameAddress(log.address, EIGENLAYER.allocationManager)) {
       let lossWei = 0n;
       const touched: string[] = [];
       log.strategies.forEach((strategy, i) => {
@@ -73,10 +71,10 @@ export function slashingRule(
           positions: touched.join(','),
         },
       });
-    } else if (log.eventName === 'MaxMagnitudeUpdated' && same(log.address, EIGENLAYER.allocationManager)) {
+    } else if (log.eventName === 'MaxMagnitudeUpdated' && sameAddress(log.address, EIGENLAYER.allocationManager)) {
       // A slash emits both events; OperatorSlashed carries the fraction, so it speaks for the slash.
       const covered = logs.some(
-        (l) => l.eventName === 'OperatorSlashed' && l.transactionHash === log.transactionHash && same(l.operator, log.operator),
+        (l) => l.eventName === 'OperatorSlashed' && l.transactionHash === log.transactionHash && sameAddress(l.operator, log.operator),
       );
       const touched = eigenOf(log.operator, log.strategy).map(([pid]) => pid);
       if (covered || touched.length === 0) continue;
@@ -102,7 +100,7 @@ export function slashingRule(
       });
     } else if (log.eventName === 'OnSlash') {
       const touched = Object.entries(before)
-        .filter(([, m]) => same(m.vault, log.address))
+        .filter(([, m]) => sameAddress(m.vault, log.address))
         .map(([pid]) => pid);
       if (touched.length === 0) continue;
       const lossWei = observedLoss(touched);

@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { sameAddress } from '../../format';
 import { providerErrors } from '@metamask/rpc-errors';
 import { rejectedByUser } from '../approvals';
 import { accountsFor, type MethodHandler, type ProviderRouterDeps } from '../context';
@@ -14,7 +15,7 @@ async function connect(origin: string, deps: ProviderRouterDeps, dedupeKey: stri
   const decision = await deps.approvals.request({ origin, kind: 'connect', method, params: [{ eth_accounts: {} }], chainId, dedupeKey });
   if (!decision.approved) throw rejectedByUser('connection request');
   const all = await deps.wallet.accounts();
-  const chosen = (decision.accounts ?? []).filter((a) => all.some((x) => x.address.toLowerCase() === a.toLowerCase()));
+  const chosen = (decision.accounts ?? []).filter((a) => all.some((x) => sameAddress(x.address, a)));
   const selected = (await deps.wallet.meta()).selectedAddress;
   const granted = chosen.length > 0 ? chosen : selected ? [selected] : [];
   if (granted.length === 0) throw providerErrors.unauthorized({ message: 'No account was chosen to connect.' });

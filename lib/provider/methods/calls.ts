@@ -1,4 +1,5 @@
 import { bytesToHex, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { sameAddress } from '../../format';
 import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import { rejectedByUser } from '../approvals';
 import { walletError } from '../errors';
@@ -15,7 +16,7 @@ export const callsMethods: Record<string, MethodHandler> = {
   async wallet_getCapabilities({ origin, params }, deps) {
     const [address, chainIds] = getCapabilitiesParams.parse(params);
     const accounts = await accountsFor(origin, deps);
-    if (!accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
+    if (!accounts.some((a) => sameAddress(a, address))) {
       throw providerErrors.unauthorized({ message: `${address} is not connected to ${origin}. Call eth_requestAccounts first.` });
     }
     const active = (await deps.networks.state()).networks.map((n) => toHexQuantity(n.chainId));

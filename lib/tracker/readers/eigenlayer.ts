@@ -1,4 +1,4 @@
-import { zeroAddress, type Address } from 'viem';
+import { isAddressEqual, zeroAddress, type Address } from 'viem';
 import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../chain/abis';
 import { EIGEN_STRATEGIES, EIGENLAYER } from '../../restaking/addresses';
 import type { Position, ReadCall, Reads } from '../types';
@@ -125,7 +125,7 @@ export function eigenLayerReader(): PositionReader {
   };
 }
 
-const symbolOf = (s: Address) => STRATEGIES.find(([, addr]) => addr.toLowerCase() === s.toLowerCase())?.[0] ?? s;
+const symbolOf = (s: Address) => STRATEGIES.find(([, addr]) => isAddressEqual(addr, s))?.[0] ?? s;
 
 function valued(symbol: string, underlying: bigint, rates: RateBook) {
   const rate = rates.get(symbol);

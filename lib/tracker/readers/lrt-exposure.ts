@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { isAddressEqual, type Address } from 'viem';
 import { erc20Abi } from '../../chain/abis';
 import { LRT_STAKERS } from '../../restaking/deployments';
 import { PROTOCOLS } from '../../restaking/protocols';
@@ -66,7 +66,7 @@ export function lrtExposureReader(stakers: Partial<Record<RestakingSymbol, reado
 
 /** Σ worst-case ETH at risk over the stakers' EigenLayer positions (active and queued). */
 function protocolRisk(stakers: readonly Address[], stakerPositions: readonly Position[]): ProtocolRisk {
-  const mine = stakerPositions.filter((p) => stakers.some((s) => s.toLowerCase() === p.account.toLowerCase()));
+  const mine = stakerPositions.filter((p) => stakers.some((s) => isAddressEqual(s, p.account)));
   const broken = mine.find((p) => p.status !== 'ok');
   if (broken) return { error: `staker ${broken.account}: ${broken.error ?? 'unreadable'}` };
   return { atRiskEth: mine.reduce((sum, p) => sum + (p.slashing?.worstCaseEth ?? 0n), 0n) };
