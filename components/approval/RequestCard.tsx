@@ -67,10 +67,13 @@ export function RequestCard({
           {titles[request.kind]} <span className="font-mono text-xs">({request.method})</span>
         </p>
       </header>
-      <Card>{details()}</Card>
+      {/* The verdict first (worst severity, findings), the raw request under it: a long typed-data tree cannot push a danger flag below the fold. */}
       {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && (
         <RiskPreviewSlot request={request} onContentChange={() => setContentVersion((v) => v + 1)} />
       )}
+      <Card title="The request" data-testid="request-details">
+        {details()}
+      </Card>
       <InlineError error={resolve.error} />
       <div className="sticky bottom-0 grid grid-cols-2 gap-2 bg-surface py-2">
         <Button variant="secondary" onClick={() => void resolve.run(false)} disabled={resolve.loading}>

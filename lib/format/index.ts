@@ -10,3 +10,4 @@ export { formatAmount, formatAmountExact, formatEth, formatGas, formatGwei, type
 export { formatApr, formatBps, formatPercent, formatWadDeviation, formatWadPercent, type FormatPercentOptions } from './percent';
 export { formatHealthFactor, formatWadRatio } from './ratio';
 export { sameAddress } from './address';
+export { formatRelative, formatUtcMinute } from './time';

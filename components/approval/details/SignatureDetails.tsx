@@ -1,6 +1,8 @@
 import { Address, Badge } from '../../ui';
 import type { SignatureView } from '../decode';
 import { ValueTree } from '../ValueTree';
+import { TypedValueTree } from '../TypedValueTree';
+import { tokenOfDomain, type TypedTypes } from '../../../lib/state/typed-values';
 import { Field } from './Field';
 
 export function SignatureDetails({ view, activeChainId }: { view: SignatureView; activeChainId: number }) {
@@ -54,7 +56,17 @@ export function SignatureDetails({ view, activeChainId }: { view: SignatureView;
         <ValueTree value={view.domain} label="Domain" />
         <p className="font-semibold">{view.primaryType ?? 'Message'}</p>
         <div className="max-h-64 overflow-auto">
-          <ValueTree value={view.message} label="Typed message" />
+          {view.primaryType ? (
+            <TypedValueTree
+              value={view.message}
+              typeName={view.primaryType}
+              types={view.types as TypedTypes}
+              ctx={{ token: tokenOfDomain(view.domain), nowMs: Date.now() }}
+              label="Typed message"
+            />
+          ) : (
+            <ValueTree value={view.message} label="Typed message" />
+          )}
         </div>
       </div>
     );
