@@ -89,6 +89,31 @@ describe('createTracker scheduling', () => {
     expect(await tracker.onAlarm('wallet.autolock')).toBe(false);
   });
 
+  test('start keeps an alarm already armed with the same period (a worker restart does not push the refresh back)', async () => {
+    const created: string[] = [];
+    const alarms = new Map<string, { periodInMinutes?: number }>();
+    const make = () =>
+      createTracker({
+        chain: mainnet,
+        getTransport: () => custom({ request: async () => Promise.reject(new Error('no RPC here')) }),
+        getAccounts: () => [],
+        store: createStorageTrackerStore(),
+        alarms: {
+          create: (name, info) => {
+            created.push(name);
+            alarms.set(name, info);
+          },
+          get: async (name) => alarms.get(name),
+        },
+      });
+    await make().start();
+    await make().start();
+    expect(created).toEqual([ALARM_NAME]);
+    alarms.set(ALARM_NAME, { periodInMinutes: 60 });
+    await make().start();
+    expect(created).toEqual([ALARM_NAME, ALARM_NAME]);
+  });
+
   test('an RPC failure backs off through a retry alarm, keeps the old snapshot and marks it stale', async () => {
     const now = { t: 10_000 };
     const { tracker, created, requests } = setup(now);

@@ -16,7 +16,10 @@ export const ALARM_NAME = 'tracker.refresh';
 export const RETRY_ALARM_NAME = 'tracker.retry';
 
 /** The part of chrome.alarms the tracker uses (alarms, not timers: MV3 may stop the worker). */
-export type AlarmsApi = { create(name: string, info: { when?: number; periodInMinutes?: number }): unknown };
+export type AlarmsApi = {
+  create(name: string, info: { when?: number; periodInMinutes?: number }): unknown;
+  get?(name: string): Promise<{ periodInMinutes?: number } | undefined>;
+};
 
 export type TrackerDeps = {
   chain: Chain;
@@ -93,9 +96,16 @@ export function createTracker(deps: TrackerDeps) {
   return {
     ALARM_NAME,
     RETRY_ALARM_NAME,
-    /** Registers the periodic alarm (idempotent: same name replaces). Call from the worker's startup. */
-    start() {
-      deps.alarms?.create(ALARM_NAME, { periodInMinutes: period / 60_000 });
+    /**
+     * Registers the periodic alarm. Call from the worker's startup. An alarm already there with this period
+     * is kept: creating it again would replace it and push the next refresh a whole period back, and the
+     * worker starts often (every page asks it for the content script's settings).
+     */
+    start(): void | Promise<void> {
+      const periodInMinutes = period / 60_000;
+      const arm = () => void deps.alarms?.create(ALARM_NAME, { periodInMinutes });
+      if (!deps.alarms?.get) return arm();
+      return deps.alarms.get(ALARM_NAME).then((existing) => (existing?.periodInMinutes === periodInMinutes ? undefined : arm()), arm);
     },
     refresh,
     getSnapshot,
