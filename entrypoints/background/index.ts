@@ -4,12 +4,16 @@ import { answerCardAsk } from '../../lib/messaging/card-channel';
 import { registerProtocolHandlers, type OnMessage } from '../../lib/messaging/handler-layer';
 import { PROTOCOL_HANDLERS } from '../../lib/messaging/handlers';
 import { createPortHub } from '../../lib/messaging/port-hub';
-import { pendingItem } from '../../lib/storage';
+import { answerSettingsAsk } from '../../lib/messaging/settings-channel';
+import { pendingItem, settingsItem } from '../../lib/storage';
+import { closeToContentScripts, type AccessLevelArea } from '../../lib/storage/access-level';
 import { createServices, type Services } from './services';
 
 export default defineBackground({
   type: 'module',
   main() {
+    // First thing at every start: storage.local (the encrypted vault) is for Ballast's pages and worker only.
+    void closeToContentScripts(browser.storage.local as AccessLevelArea);
     // Every listener is registered synchronously here so MV3 can wake the worker for it.
     let services: Services | undefined;
     const get = () => (services ??= createServices(browser, hub));
@@ -38,9 +42,12 @@ export default defineBackground({
       { runtime: browser.runtime, services: get, touchAutoLock: (s) => s.autoLock.touch() },
       PROTOCOL_HANDLERS,
     );
-    // The in-page card's runtime message: the one sender besides our pages, checked in lib/messaging/card-channel.
+    // Our content script's two runtime messages, the only ones besides our pages' (lib/messaging/card-channel,
+    // settings-channel): the in-page card's preview, and the settings it acts on (it cannot read storage.local).
     browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (answer: unknown) => void) => {
-      const answer = answerCardAsk({ runtime: browser.runtime, previews: () => get().previews }, raw, sender);
+      const answer =
+        answerCardAsk({ runtime: browser.runtime, previews: () => get().previews }, raw, sender) ??
+        answerSettingsAsk({ runtime: browser.runtime, settings: () => settingsItem }, raw, sender);
       if (!answer) return undefined;
       void answer.then(sendResponse);
       return true;

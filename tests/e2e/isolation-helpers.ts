@@ -3,7 +3,7 @@
  * recording page of isolation-sites.ts, the wallet's observable state (compared before and after an
  * attack), and the user's answer in the approval window.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { DEV_MNEMONIC } from '../devnet/context';
 import { expectOk, launchBallast, waitForClose, waitForPage, type Ballast } from './harness';
 import { startTwoSites, type TwoSites } from './isolation-sites';
@@ -136,4 +136,34 @@ export async function answerApproval(ballast: Ballast, origin: string, button: '
       if (!/closed/.test(e.message)) throw e; // the window may close under the click
     });
   await closed;
+}
+
+type ExecutionContext = { id: number; origin: string; name: string; auxData?: { isDefault?: boolean; type?: string; frameId?: string } };
+
+/** Evaluates JavaScript in Ballast's content-script world of the page's top frame (found over the DevTools protocol). */
+export async function contentScriptWorld(ballast: Ballast, page: Page) {
+  const cdp: CDPSession = await ballast.context.newCDPSession(page);
+  const contexts: ExecutionContext[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContext }) => contexts.push(context));
+  await cdp.send('Runtime.enable'); // reports every existing context before it returns
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const world = contexts.find(
+    (c) =>
+      c.origin === `chrome-extension://${ballast.extensionId}` &&
+      c.auxData?.frameId === frameTree.frame.id &&
+      c.auxData?.isDefault === false,
+  );
+  if (!world) throw new Error(`No Ballast content-script world among ${JSON.stringify(contexts)}`);
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const answer = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+        result: { value?: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (answer.exceptionDetails)
+        throw new Error(`${answer.exceptionDetails.text} ${answer.exceptionDetails.exception?.description ?? ''}`);
+      return answer.result.value as T;
+    },
+    detach: () => cdp.detach(),
+  };
 }

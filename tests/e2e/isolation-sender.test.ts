@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Ballast } from './harness';
 import { expectOk, sendProtocol } from './harness';
 import type { TwoSites } from './isolation-sites';
 import {
   PASSWORD,
   answerApproval,
+  contentScriptWorld as worldOf,
   openSite,
   outcomeOf,
   startCall,
@@ -29,35 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => stopIsolationWorld({ ballast, sites }));
 
-type ExecutionContext = { id: number; origin: string; name: string; auxData?: { isDefault?: boolean; type?: string; frameId?: string } };
-
 /** Evaluates JavaScript in Ballast's content-script world of the page's top frame. */
-async function contentScriptWorld(page: Page) {
-  const cdp: CDPSession = await ballast.context.newCDPSession(page);
-  const contexts: ExecutionContext[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContext }) => contexts.push(context));
-  await cdp.send('Runtime.enable'); // reports every existing context before it returns
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  const world = contexts.find(
-    (c) =>
-      c.origin === `chrome-extension://${ballast.extensionId}` &&
-      c.auxData?.frameId === frameTree.frame.id &&
-      c.auxData?.isDefault === false,
-  );
-  if (!world) throw new Error(`No Ballast content-script world among ${JSON.stringify(contexts)}`);
-  return {
-    async evaluate<T>(expression: string): Promise<T> {
-      const answer = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
-        result: { value?: T };
-        exceptionDetails?: { text: string; exception?: { description?: string } };
-      };
-      if (answer.exceptionDetails)
-        throw new Error(`${answer.exceptionDetails.text} ${answer.exceptionDetails.exception?.description ?? ''}`);
-      return answer.result.value as T;
-    },
-    detach: () => cdp.detach(),
-  };
-}
+const contentScriptWorld = (page: Page) => worldOf(ballast, page);
 
 type Reply = { res?: { ok: boolean; value?: unknown; error?: { message?: string; code?: string } }; err?: unknown } | undefined;
 

@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { answerCardAsk } from '../../lib/messaging/card-channel';
 import type { MessageSender, RuntimePort } from '../../lib/messaging/extension-api';
 import { createPortHub, type PortHubServices } from '../../lib/messaging/port-hub';
+import { answerSettingsAsk } from '../../lib/messaging/settings-channel';
 import { PROVIDER_PORT_NAME, UI_PORT_NAME } from '../../lib/messaging/ui-events';
 import { CARD_MESSAGE } from '../../lib/provider/page/card-messages';
+import { SETTINGS_ASK } from '../../lib/provider/page/settings-messages';
 import type { PreviewService } from '../../lib/preview/service';
 
 /**
@@ -141,5 +143,38 @@ describe('card ask: a sender without a real origin gets no answer', () => {
     const answer = await answerCardAsk({ runtime, previews: () => p.service }, ask, realSender);
     expect(answer).toMatchObject({ ok: true });
     expect(p.asked).toEqual([['forPageRequest', SITE, 'r1']]);
+  });
+});
+
+describe('settings ask: only our content script at a real origin, and only the two settings it acts on', () => {
+  const stored = { defaultWallet: true, guardMode: false, theme: 'dark' as const };
+  const deps = () => {
+    let reads = 0;
+    return {
+      deps: { runtime, settings: () => ({ getValue: async () => (reads++, stored) }) },
+      reads: () => reads,
+    };
+  };
+
+  it.each(refusedTabSenders)('%s: no answer, settings not read', (_label, sender) => {
+    const d = deps();
+    expect(answerSettingsAsk(d.deps, { type: SETTINGS_ASK }, sender)).toBeUndefined();
+    expect(d.reads()).toBe(0);
+  });
+
+  it.each([
+    ['another extension', { ...realSender, id: 'other-extension' }],
+    ['one of our pages', { id: 'ballast-id', url: 'chrome-extension://ballast-id/popup.html', origin: 'chrome-extension://ballast-id' }],
+  ] as [string, MessageSender][])('%s: no answer (not our content script)', (_label, sender) => {
+    expect(answerSettingsAsk(deps().deps, { type: SETTINGS_ASK }, sender)).toBeUndefined();
+  });
+
+  it('another message is not a settings ask', () => {
+    expect(answerSettingsAsk(deps().deps, { type: CARD_MESSAGE }, realSender)).toBeUndefined();
+    expect(answerSettingsAsk(deps().deps, null, realSender)).toBeUndefined();
+  });
+
+  it('control: our content script gets defaultWallet and guardMode, nothing else', async () => {
+    expect(await answerSettingsAsk(deps().deps, { type: SETTINGS_ASK }, realSender)).toEqual({ defaultWallet: true, guardMode: false });
   });
 });

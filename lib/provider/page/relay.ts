@@ -124,7 +124,7 @@ export function startRelay({ win, connect, onPageRequest }: RelayOptions) {
   });
 
   return {
-    /** Tells the page about the default-wallet setting without waking the worker. */
+    /** Tells the page about the default-wallet setting (asked of the background once per document) without opening the port. */
     announceSettings(defaultWallet: boolean) {
       toPage({ type: 'state', defaultWallet });
     },
