@@ -43,6 +43,8 @@ export { permitFlags, permit2Flags } from './traps/permits';
 export type { Eip2612PermitRequest, Permit2Request, Permit2AllowanceDetails, Permit2TokenAmount } from './traps/permits';
 export { callTargetFlags, typedDataChainFlags } from './traps/calls';
 export type { CallTargetRequest, TypedDataChainRequest } from './traps/calls';
+export { findTypedDataIssue, typedDataIssueFlags, atomicType } from './traps/typed-data';
+export type { TypedDataShape, TypedDataIssue, FindTypedDataIssueParameters } from './traps/typed-data';
 export { UNLIMITED_ERC20_THRESHOLD, UNLIMITED_PERMIT2_AMOUNT, LONG_EXPIRY_WARN_SECONDS, LONG_EXPIRY_DANGER_SECONDS } from './traps/policy';
 export {
   pausedDepositFlags,

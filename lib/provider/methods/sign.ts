@@ -1,6 +1,7 @@
 import { isAddress, isHex, getAddress, stringToHex, type Address, type Hex } from 'viem';
 import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import type { MessageTypes, TypedMessage } from '@metamask/eth-sig-util';
+import { findTypedDataIssue } from '../../risk';
 import { recoverPersonalMessage, signPersonalMessage, signTypedDataWithKey } from '../../wallet/signing';
 import { rejectedByUser } from '../approvals';
 import { requireAuthorized, toPageAddress, type MethodHandler } from '../context';
@@ -24,6 +25,9 @@ export function splitPersonalSign(a: string, b: string): { message: string; addr
 function typedDataHandler(version: 'V3' | 'V4'): MethodHandler {
   return async ({ origin, params, dedupeKey, method }, deps) => {
     const [address, typedData] = signTypedDataParams.parse(params);
+    // Before anything is queued: the user must never be asked to sign a value that signs as something else.
+    const issue = findTypedDataIssue(typedData, { version });
+    if (issue) throw rpcErrors.invalidParams({ message: `Invalid params: typed data ${issue.path}: ${issue.problem}` });
     await requireAuthorized(origin, address, deps);
     const active = (await deps.networks.active()).chainId;
     const domainChain = typedData.domain.chainId;
