@@ -9,7 +9,8 @@ import { couldNotCheck, tokenMeta, type RuleContext, type RuleOutput } from './r
 import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
 import { eigenRule } from './rules/eigen';
-import { parseTypedData, decodeTypedData, personalSignRule, typedDataRule } from './rules/signatures';
+import { personalSignRule } from './rules/personal-sign';
+import { parseTypedData, decodeTypedData, typedDataRule } from './rules/signatures';
 import { simulateCalls } from './simulate';
 import type {
   BalanceChange,
@@ -207,7 +208,7 @@ export async function buildPreview(deps: PreviewDeps, request: PreviewRequest): 
       return finish('typedData', [decodeTypedData(typed, registry.labelOf)], NO_SIMULATION, [], merge([output]), started, deps);
     }
     case 'personalSign': {
-      const { output, decoded } = personalSignRule(request.message);
+      const { output, decoded } = personalSignRule(request.message, { from: request.from, origin: request.origin, chainId: deps.chainId });
       return finish('personalSign', [decoded], NO_SIMULATION, [], merge([output]), started, deps);
     }
   }

@@ -3,7 +3,7 @@ import { encodeFunctionData, pad, parseAbi, toHex, type Address, type Hex } from
 import { netDeltas } from './balance-changes';
 import { decodeCall } from './decode';
 import { defaultRegistry } from './labels';
-import { personalSignRule } from './rules/signatures';
+import { personalSignRule } from './rules/personal-sign';
 
 const ME: Address = '0x1111111111111111111111111111111111111111';
 const OTHER: Address = '0x2222222222222222222222222222222222222222';

@@ -9,7 +9,8 @@ export type PreviewRequest =
   | { kind: 'transaction'; tx: PreviewCall & { from: Address } }
   | { kind: 'batch'; from: Address; calls: readonly PreviewCall[] }
   | { kind: 'typedData'; from: Address; data: TypedDataJson | string }
-  | { kind: 'personalSign'; from?: Address; message: Hex | string };
+  /** `origin`: the page that asks, so a Sign-In With Ethereum message can be checked against it. */
+  | { kind: 'personalSign'; from?: Address; message: Hex | string; origin?: string };
 
 /** EIP-712 JSON as eth_signTypedData_v4 receives it (numbers may be strings). */
 export type TypedDataJson = {

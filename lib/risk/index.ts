@@ -45,6 +45,10 @@ export { callTargetFlags, typedDataChainFlags } from './traps/calls';
 export type { CallTargetRequest, TypedDataChainRequest } from './traps/calls';
 export { findTypedDataIssue, typedDataIssueFlags, atomicType } from './traps/typed-data';
 export type { TypedDataShape, TypedDataIssue, FindTypedDataIssueParameters } from './traps/typed-data';
+export { findHiddenCharacters, revealHiddenCharacters, hiddenCharacterFlags, HIDDEN_CHARACTERS } from './traps/hidden-characters';
+export type { HiddenCharacter } from './traps/hidden-characters';
+export { parseSiwe, siweDomainMatches, siweFlags } from './traps/siwe';
+export type { SiweFields, SiweFlagsParameters } from './traps/siwe';
 export { UNLIMITED_ERC20_THRESHOLD, UNLIMITED_PERMIT2_AMOUNT, LONG_EXPIRY_WARN_SECONDS, LONG_EXPIRY_DANGER_SECONDS } from './traps/policy';
 export {
   pausedDepositFlags,

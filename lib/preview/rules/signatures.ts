@@ -1,5 +1,13 @@
-import { getAddress, hexToString, isHex, size, type Hex } from 'viem';
-import { permit2Flags, permitFlags, typedDataChainFlags, type Permit2AllowanceDetails, type Permit2TokenAmount } from '../../risk';
+import { getAddress } from 'viem';
+import {
+  findTypedDataIssue,
+  permit2Flags,
+  permitFlags,
+  typedDataChainFlags,
+  typedDataIssueFlags,
+  type Permit2AllowanceDetails,
+  type Permit2TokenAmount,
+} from '../../risk';
 import { PERMIT2, sameAddress, shortAddress } from '../labels';
 import type { DecodedCall, TypedDataJson } from '../types';
 import { codeOf, emptyOutput, tokenMeta, type RuleContext, type RuleOutput } from './context';
@@ -102,6 +110,13 @@ async function permit2(ctx: RuleContext, out: RuleOutput, typed: TypedDataJson) 
 /** EIP-712 signatures: domain chain, Permit2 allowances and transfers, EIP-2612 permits. */
 export async function typedDataRule(ctx: RuleContext, typed: TypedDataJson): Promise<RuleOutput> {
   const out = emptyOutput();
+  // Ballast refuses such data before it is queued; a guard-mode request (to another wallet) still arrives here.
+  const issue = findTypedDataIssue(typed, { version: 'V4' });
+  if (issue) {
+    out.flags.push(...typedDataIssueFlags(issue));
+    out.notChecked.push(`what the signature authorises: ${issue.path} is not in canonical form, so its fields cannot be trusted`);
+    return out;
+  }
   const verifyingContract = typed.domain.verifyingContract ? getAddress(typed.domain.verifyingContract) : undefined;
   const domainChainId = typed.domain.chainId === undefined ? undefined : big(typed.domain.chainId);
   out.flags.push(...typedDataChainFlags({ domainChainId, activeChainId: ctx.chainId, verifyingContract }));
@@ -142,48 +157,4 @@ export async function typedDataRule(ctx: RuleContext, typed: TypedDataJson): Pro
     why: 'Ballast cannot tell what this signature allows. Off-chain signatures can approve orders or transfers; sign only what you understand.',
   });
   return out;
-}
-
-/** personal_sign: show the text; a bare 32-byte hash is a blind signature and is warned about. */
-export function personalSignRule(message: Hex | string): { output: RuleOutput; decoded: DecodedCall } {
-  const out = emptyOutput();
-  const hex = isHex(message) ? message : undefined;
-  let text = hex ? undefined : message;
-  if (hex) {
-    try {
-      const decoded = hexToString(hex);
-      if (/^[\P{C}\n\r\t]*$/u.test(decoded)) text = decoded;
-    } catch {
-      /* not UTF-8: stays hex */
-    }
-  }
-  const blind = hex !== undefined && text === undefined && size(hex) === 32;
-  out.flags.push(
-    blind
-      ? {
-          id: 'signature.blind-hash',
-          severity: 'warn',
-          title: 'Signing an unreadable 32-byte hash',
-          numbers: { message: hex },
-          why: 'A bare hash can stand for anything, including a transaction or an order. Sign it only if you know what produced it.',
-        }
-      : {
-          id: 'signature.message',
-          severity: 'info',
-          title: 'Off-chain message signature',
-          numbers: { message: (text ?? hex ?? '').slice(0, 200) },
-          why: 'Signing a message costs nothing on-chain, but the site can use the signature as proof that you agreed to its text.',
-        },
-  );
-  out.notChecked.push('what the signature is used for: decided off-chain by whoever verifies it');
-  const decoded: DecodedCall = {
-    to: null,
-    targetLabel: 'message',
-    functionName: 'personal_sign',
-    selector: null,
-    args: [{ name: 'message', type: text !== undefined ? 'string' : 'bytes', value: text ?? hex ?? '' }],
-    value: '0 ETH',
-    known: text !== undefined,
-  };
-  return { output: out, decoded };
 }
