@@ -1,34 +1,43 @@
 import { AppError } from '../errors';
 import type { NetworkState, StoredNetwork } from '../storage/items';
 import type { Item } from '../storage/item';
+import { DEVNET_IN_BUILD } from './build-flavour';
+import { checkRpcUrlRule } from './rpc-url';
 
 /** Built-in networks. The devnet is also chain id 1 (mainnet-shaped), so networks are keyed by `key`. */
 export const MAINNET_KEY = 'mainnet';
 export const DEVNET_KEY = 'devnet';
-export const DEVNET_RPC_URL = 'http://127.0.0.1:8545';
 
-export const BUILT_IN_NETWORKS: StoredNetwork[] = [
-  { key: DEVNET_KEY, chainId: 1, name: 'Ballast devnet', rpcUrls: [DEVNET_RPC_URL], nativeSymbol: 'ETH', builtIn: true },
-  { key: MAINNET_KEY, chainId: 1, name: 'Ethereum', rpcUrls: [], nativeSymbol: 'ETH', explorerUrl: 'https://etherscan.io', builtIn: true },
-];
+const MAINNET: StoredNetwork = {
+  key: MAINNET_KEY,
+  chainId: 1,
+  name: 'Ethereum',
+  rpcUrls: [],
+  nativeSymbol: 'ETH',
+  explorerUrl: 'https://etherscan.io',
+  builtIn: true,
+};
 
-/** Only http(s) endpoints; anything else (javascript:, file:, ws without support) is refused with a reason. */
+/**
+ * Only builds made for development, tests, the bench and the demo list the devnet (see build-flavour.ts): in a
+ * production build this branch is folded away with its URL, so no local node can pose as chain 1 there, and
+ * Ethereum starts without an RPC until the user picks one (onboarding asks).
+ */
+export const BUILT_IN_NETWORKS: readonly StoredNetwork[] = DEVNET_IN_BUILD
+  ? [
+      { key: DEVNET_KEY, chainId: 1, name: 'Ballast devnet', rpcUrls: ['http://127.0.0.1:8545'], nativeSymbol: 'ETH', builtIn: true },
+      MAINNET,
+    ]
+  : [MAINNET];
+
+/** The network active on first run: the devnet where the build has one, else Ethereum. */
+export const DEFAULT_ACTIVE_KEY = DEVNET_IN_BUILD ? DEVNET_KEY : MAINNET_KEY;
+
+/** Applies checkRpcUrlRule (https, or http to this computer; no credentials) and normalises the URL, or throws why not. */
 export function validateRpcUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    throw new AppError('Invalid RPC URL', { details: `"${input}" is not a URL. Use an http:// or https:// address.`, code: 'rpc.bad-url' });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('Unsupported RPC URL scheme', { details: `Use http:// or https:// (got ${url.protocol}).`, code: 'rpc.bad-url' });
-  }
-  if (url.username || url.password) {
-    throw new AppError('RPC URL must not embed credentials', {
-      details: 'Put API keys in the path or query, as your provider documents.',
-      code: 'rpc.bad-url',
-    });
-  }
+  const checked = checkRpcUrlRule(input);
+  if (!checked.ok) throw new AppError('Invalid RPC URL', { details: checked.reason, code: 'rpc.bad-url' });
+  const url = checked.url;
   // URL adds a '/' to a bare host; drop it so 'http://127.0.0.1:8545' round-trips as typed.
   return url.pathname === '/' && !url.search && !url.hash ? url.href.slice(0, -1) : url.href;
 }
@@ -59,11 +68,26 @@ export function toNetworkView(n: StoredNetwork): NetworkView {
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
-export function createNetworkService(deps: { item: Item<NetworkState | null>; onChange?: (chainChanged: boolean) => void }) {
+export type NetworkServiceDeps = {
+  item: Item<NetworkState | null>;
+  onChange?: (chainChanged: boolean) => void;
+  /** This build's built-in networks and first active one; tests pass the production list to check it. */
+  builtIns?: { networks: readonly StoredNetwork[]; activeKey: string };
+};
+
+export function createNetworkService(deps: NetworkServiceDeps) {
+  const builtIns = deps.builtIns ?? { networks: BUILT_IN_NETWORKS, activeKey: DEFAULT_ACTIVE_KEY };
+  const isBuiltIn = (key: string) => builtIns.networks.some((n) => n.key === key);
+
   async function state(): Promise<NetworkState> {
     const stored = await deps.item.getValue();
-    if (stored && stored.networks.length > 0) return stored;
-    return { networks: BUILT_IN_NETWORKS.map((n) => ({ ...n, rpcUrls: [...n.rpcUrls] })), activeKey: DEVNET_KEY };
+    // A built-in this build does not have (the devnet, saved by a dev or test build of the same profile) is gone.
+    const networks = stored?.networks.filter((n) => !n.builtIn || isBuiltIn(n.key)) ?? [];
+    if (stored && networks.length > 0) {
+      const activeKey = networks.some((n) => n.key === stored.activeKey) ? stored.activeKey : networks[0]!.key;
+      return { networks, activeKey };
+    }
+    return { networks: builtIns.networks.map((n) => ({ ...n, rpcUrls: [...n.rpcUrls] })), activeKey: builtIns.activeKey };
   }
 
   async function save(next: NetworkState, chainChanged: boolean) {

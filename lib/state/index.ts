@@ -6,3 +6,4 @@ export { listenToUiEvents } from './ui-events';
 export type { ConnectUiPort, UiPort } from './ui-events';
 export { activityStore, networksStore, pendingStore, settingsStore, sitesStore, walletStore } from './stores';
 export { explorerFor, explorerTxUrl } from '../chain/explorer';
+export { checkRpcUrlRule } from '../chain/rpc-url';

@@ -20,7 +20,10 @@ function pageScripts(dir: string, html: string): string[] {
   return [...seen].map((rel) => join(dir, rel));
 }
 
-/** gzip -9 sizes of the built bundles (.output/chrome-mv3). The popup sums every JS chunk it loads. */
+/**
+ * gzip -9 sizes of the built bundles (the test build, .output/chrome-mv3-test: the production build differs only by
+ * the devnet entry in background.js). The popup sums every JS chunk it loads.
+ */
 export const bundleSizes: BenchPart = {
   name: 'bundle sizes',
   needsBrowser: false,

@@ -1,5 +1,5 @@
 /**
- * npm run bench: builds the extension if .output/chrome-mv3 is missing, starts a seeded devnet, launches the
+ * npm run bench: builds the test build if .output/chrome-mv3-test is missing, starts a seeded devnet, launches the
  * extension in headless Chromium, runs every part of tests/bench/parts.ts, and merges their keys into
  * bench/results.json (keys written by other parts are kept). `npm run bench -- unlock` runs only parts
  * whose name contains "unlock".
@@ -26,8 +26,8 @@ function readResults(): Record<string, unknown> {
 
 async function main() {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error(`No build in ${EXTENSION_DIR}: running \`npx wxt build\` first.`);
-    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+    console.error(`No build in ${EXTENSION_DIR}: running \`BALLAST_BUILD=test npx wxt build\` (the test build, with the devnet) first.`);
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, env: { ...process.env, BALLAST_BUILD: 'test' }, stdio: 'inherit' });
   }
   const filter = process.argv[2];
   const parts = BENCH_PARTS.filter((p) => !filter || p.name.includes(filter));

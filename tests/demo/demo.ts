@@ -19,8 +19,10 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 function buildExtension() {
   if (arg('--no-build') && existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
-  log('Building the extension (wxt build)…');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The test build: the production build plus the devnet network the demo runs on (a plain wxt build has none).
+  log('Building the extension (BALLAST_BUILD=test wxt build)…');
+  const env = { ...process.env, BALLAST_BUILD: 'test' };
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('wxt build failed: see the output above');
 }
 

@@ -1,5 +1,5 @@
 /**
- * Browser-test harness: the built extension (.output/chrome-mv3) in Debian Chromium through
+ * Browser-test harness: the test build of the extension (.output/chrome-mv3-test) in Debian Chromium through
  * playwright-core. Every wait is on a selector, an event or a message answer; nothing sleeps.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,8 +11,9 @@ import { DEV_MNEMONIC } from '../devnet/context';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '../..');
-// BALLAST_OUT_DIR matches wxt.config.ts: a run can test its own build while another run rebuilds .output.
-export const EXTENSION_DIR = join(root, process.env.BALLAST_OUT_DIR ?? '.output', 'chrome-mv3');
+// The test build (npm run build:test: a production build plus the devnet network) in chrome-mv3-test. BALLAST_OUT_DIR
+// matches wxt.config.ts: a run can test its own build while another run rebuilds .output.
+export const EXTENSION_DIR = join(root, process.env.BALLAST_OUT_DIR ?? '.output', 'chrome-mv3-test');
 const SCREENS_DIR = join(root, 'tests/.artifacts/screens');
 
 export type Ballast = {
@@ -36,8 +37,10 @@ export async function launchBallast({ devnetRpcUrl, headless = true }: LaunchOpt
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    // A production build (wxt build → chrome-mv3) has no devnet network: the tests need the test build.
     throw new Error(
-      `The extension is not built (${EXTENSION_DIR}/manifest.json is missing): run \`npx wxt build\` first, or \`npm run test:e2e\` which builds it.`,
+      `The test build is missing (${EXTENSION_DIR}/manifest.json): run \`npm run build:test\` (BALLAST_BUILD=test npx wxt build) first, ` +
+        'or `npm run test:e2e` which builds it. A plain `wxt build` is the production build, without the devnet network.',
     );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));

@@ -157,6 +157,22 @@ describe('EIP-1193 router', () => {
     expect(await h.call(OTHER, 'eth_chainId')).toEqual({ result: '0x1' });
   });
 
+  it('wallet_addEthereumChain rpcUrls: https, or plain http only to this computer; anything else -32602 naming https', async () => {
+    const chain = (rpcUrls: string[]) => [
+      { chainId: '0x53a', chainName: 'Localhost 8546', rpcUrls, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
+    ];
+    for (const url of ['http://rpc.example', 'http://10.0.0.5:8545', 'http://127.0.0.1.nip.io:8545', 'http://localhost.evil.example']) {
+      expect(await h.call(DAPP, 'wallet_addEthereumChain', chain([url]))).toMatchObject({
+        error: { code: -32602, message: expect.stringContaining('Use https://') },
+      });
+    }
+    h.answerWith({ approved: true });
+    const loopback = ['http://localhost:8546', 'http://127.0.0.1:8546', 'http://[::1]:8546'];
+    expect(await h.call(DAPP, 'wallet_addEthereumChain', chain(loopback))).toEqual({ result: null });
+    expect(await h.call(DAPP, 'eth_chainId')).toEqual({ result: '0x53a' });
+    expect(await h.call(DAPP, 'wallet_switchEthereumChain', [{ chainId: '0x1' }])).toEqual({ result: null });
+  });
+
   it('wallet_watchAsset takes decimals as a number or a decimal string, and refuses anything else', async () => {
     h.answerWith({ approved: true });
     const token = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
