@@ -12,6 +12,9 @@ export const PREVIEWED_METHODS = [
 
 export const isPreviewedMethod = (method: string): boolean => (PREVIEWED_METHODS as readonly string[]).includes(method);
 
+/** The reason of the preview of a transaction that names no sender and has no fallback (guard mode has none). */
+export const NO_SENDER = 'the request names no sender';
+
 type RawCall = { from?: unknown; to?: unknown; value?: unknown; data?: unknown; input?: unknown; gas?: unknown };
 
 /** Quantities arrive as hex strings from pages, decimal strings or numbers from some dApps. */
@@ -26,6 +29,13 @@ function quantity(value: unknown): bigint | undefined {
 function address(value: unknown, what: string): Address {
   if (typeof value === 'string' && isAddress(value, { strict: false })) return value as Address;
   throw new Error(`${what} is not an address`);
+}
+
+/** Who sends a transaction or batch: the request's own `from`, else the fallback; with neither there is no one to simulate as. */
+function sender(from: unknown, fallbackFrom: Address | undefined): Address {
+  const value = from ?? fallbackFrom;
+  if (value === undefined || value === null) throw new Error(NO_SENDER);
+  return address(value, '"from"');
 }
 
 function toCall(raw: RawCall): PreviewCall {
@@ -51,12 +61,12 @@ export function toPreviewRequest(method: string, params: unknown, fallbackFrom?:
     case 'eth_sendTransaction': {
       const tx = list[0] as RawCall | undefined;
       if (!tx || typeof tx !== 'object') throw new Error('eth_sendTransaction needs a transaction object');
-      return { kind: 'transaction', tx: { ...toCall(tx), from: address(tx.from ?? fallbackFrom, '"from"') } };
+      return { kind: 'transaction', tx: { ...toCall(tx), from: sender(tx.from, fallbackFrom) } };
     }
     case 'wallet_sendCalls': {
       const batch = list[0] as { from?: unknown; calls?: RawCall[] } | undefined;
       if (!batch || !Array.isArray(batch.calls)) throw new Error('wallet_sendCalls needs { calls: [...] }');
-      return { kind: 'batch', from: address(batch.from ?? fallbackFrom, '"from"'), calls: batch.calls.map(toCall) };
+      return { kind: 'batch', from: sender(batch.from, fallbackFrom), calls: batch.calls.map(toCall) };
     }
     case 'personal_sign': {
       const [a, b] = list;

@@ -62,6 +62,30 @@ export function failedPreview(kind: Preview['kind'], reason: string): Preview {
   };
 }
 
+/** What a node failure says in guard mode: the error text of Ballast's RPC (its host, its limits) stays in Ballast. */
+const NODE_FAILED = 'the node did not answer';
+
+/**
+ * A guard preview (of params that parsed) without the text of node failures: the reasons of an
+ * unavailable simulation, of checks whose reads failed and of a preview that could not be built become
+ * one fixed sentence, and "not checked" lines keep what was not checked, not why. Revert reasons stay:
+ * they come from the chain, for the sender the page itself named, so the page could read them too.
+ */
+export function withoutNodeErrors(preview: Preview): Preview {
+  const hidden = (id: string) => id === 'preview.failed' || id.startsWith('preview.unchecked.');
+  const unavailable = preview.simulation.status === 'unavailable' && preview.simulation.reason !== undefined;
+  return {
+    ...preview,
+    simulation: {
+      ...preview.simulation,
+      ...(unavailable ? { reason: NODE_FAILED } : {}),
+      calls: preview.simulation.calls.map((c) => (c.status === 'unavailable' ? { ...c, reason: NODE_FAILED } : c)),
+    },
+    flags: preview.flags.map((f) => (hidden(f.id) ? { ...f, numbers: { ...f.numbers, reason: NODE_FAILED } } : f)),
+    notChecked: preview.notChecked.map((line) => line.split(':')[0] ?? line),
+  };
+}
+
 const kindOf = (method: string): Preview['kind'] =>
   method === 'wallet_sendCalls'
     ? 'batch'
@@ -81,10 +105,18 @@ export function createPreviewService(deps: PreviewServiceDeps) {
   const built = new Map<string, Promise<Preview>>();
   const ready = new Map<string, Preview>();
 
-  /** `origin`: the page that asks (a sign-in message names the site it is for). */
-  async function previewOf(method: string, params: unknown, origin: string): Promise<Preview> {
+  /**
+   * `origin`: the page that asks (a sign-in message names the site it is for). `fallbackFrom`: who sends
+   * a transaction that names no sender; only requests to Ballast have one (its selected account).
+   */
+  async function previewOf(
+    method: string,
+    params: unknown,
+    origin: string,
+    fallbackFrom?: () => Promise<Address | undefined>,
+  ): Promise<Preview> {
     try {
-      const request = toPreviewRequest(method, params, await deps.selectedAddress(), origin);
+      const request = toPreviewRequest(method, params, await fallbackFrom?.(), origin);
       const [client, network] = await Promise.all([deps.client(), deps.network()]);
       return await buildPreview({ client, chainId: network.chainId, now }, request);
     } catch (error) {
@@ -95,7 +127,7 @@ export function createPreviewService(deps: PreviewServiceDeps) {
   function forPending(entry: StoredPending): Promise<Preview> {
     let promise = built.get(entry.id);
     if (!promise) {
-      promise = previewOf(entry.method, entry.params, entry.origin).then((preview) => {
+      promise = previewOf(entry.method, entry.params, entry.origin, deps.selectedAddress).then((preview) => {
         ready.set(entry.id, preview);
         deps.onReady();
         return preview;
@@ -158,9 +190,19 @@ export function createPreviewService(deps: PreviewServiceDeps) {
       if (!entry || !isPreviewedMethod(entry.method)) return undefined;
       return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: await forPending(entry) };
     },
-    /** Guard mode: another wallet's request on the page at `origin`, previewed from what the page passed to it. */
-    async forGuard(method: string, params: unknown, origin: string): Promise<PreviewView & { preview: Preview }> {
-      return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: await previewOf(method, params, origin) };
+    /**
+     * Guard mode: another wallet's request on the page at `origin`, previewed from what the page passed to
+     * it and nothing of Ballast's own: no fallback sender (a transaction without `from` is "could not
+     * check", never simulated as Ballast's account), no RPC host, no node error text.
+     */
+    async forGuard(method: string, params: unknown, origin: string): Promise<{ preview: Preview }> {
+      try {
+        toPreviewRequest(method, params, undefined, origin);
+      } catch (error) {
+        // What is wrong with the params (no sender, not an address…) is the page's own data: said as is.
+        return { preview: failedPreview(kindOf(method), error instanceof Error ? error.message : String(error)) };
+      }
+      return { preview: withoutNodeErrors(await previewOf(method, params, origin)) };
     },
   };
 }

@@ -15,7 +15,11 @@ export type CardPreviewAsk = {
   method: string;
   params?: unknown;
 };
-export type CardPreviewAnswer = ({ ok: true } & PreviewView) | { ok: false };
+/**
+ * A guard answer carries no `rpcHost` (Ballast's RPC is not the page's business). `rate-limited`: this
+ * origin asked for more guard previews than the background answers in a minute.
+ */
+export type CardPreviewAnswer = ({ ok: true } & Partial<PreviewView>) | { ok: false; reason?: 'rate-limited' };
 
 /** MAIN world ↔ content script (window.postMessage) for guard mode. */
 export const GUARD_ASK = 'ballast:guard-ask';
