@@ -21,6 +21,12 @@ export type CardControllerOptions = {
 const TOP_FLAGS = 3;
 
 function summary(answer: CardPreviewAnswer): Pick<CardView, 'status' | 'worst' | 'flags'> {
+  if (!answer.ok && answer.reason === 'rate-limited')
+    return {
+      status: 'Ballast could not check this request: this page asked for too many checks in the last minute. Review it carefully.',
+      worst: 'warn',
+      flags: [],
+    };
   if (!answer.ok || !answer.preview)
     return { status: 'Ballast could not check this request. Review it carefully.', worst: 'warn', flags: [] };
   const p = answer.preview;
