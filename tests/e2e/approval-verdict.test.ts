@@ -4,7 +4,17 @@ import { RESTAKING_SYMBOLS, TOKENS } from '../../lib/restaking';
 import type { Ballast } from './harness';
 import { expectNoAxeViolations, screenshot, waitForClose, waitForPage } from './harness';
 import type { TwoSites } from './isolation-sites';
-import { ACCOUNT_0, answerApproval, openSite, startCall, startIsolationWorld, stopIsolationWorld, waitOutcome } from './isolation-helpers';
+import {
+  ACCOUNT_0,
+  answerApproval,
+  call,
+  openSite,
+  startCall,
+  startIsolationWorld,
+  stopIsolationWorld,
+  waitOutcome,
+} from './isolation-helpers';
+import { stringToHex } from 'viem';
 
 const PERMIT2 = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
 const SPENDER = '0x1111111254EEB25477B68fb85Ed929f73A960582';
@@ -103,5 +113,42 @@ describe('the verdict first', () => {
     await approval.close();
     await closed;
     expect((await waitOutcome(site, 'permit')).error?.code).toBe(4001);
+  });
+
+  it('typed data with a decimal-string address is refused with -32602 naming the field, and never queued', async () => {
+    const batch = permitBatch();
+    const bad = { ...batch, message: { ...batch.message, spender: BigInt(SPENDER).toString() } };
+    const outcome = await call(site, 'eth_signTypedData_v4', [ACCOUNT_0, JSON.stringify(bad)]);
+    expect(outcome.error?.code).toBe(-32602);
+    expect(outcome.error?.message).toContain('message.spender');
+    expect(await ballast.context.pages().filter((p) => p.url().includes('approval.html'))).toHaveLength(0);
+  });
+
+  it('a Sign-In-With-Ethereum message for another domain is danger, naming both', async () => {
+    const siwe = [
+      'evil.example wants you to sign in with your Ethereum account:',
+      ACCOUNT_0,
+      '',
+      'Sign in to claim your airdrop.',
+      '',
+      'URI: https://evil.example/login',
+      'Version: 1',
+      'Chain ID: 1',
+      'Nonce: 32891756',
+      'Issued At: 2026-12-06T20:00:00.000Z',
+    ].join('\n');
+    await startCall(site, 'siwe', 'personal_sign', [stringToHex(siwe), ACCOUNT_0]);
+    const approval = await waitForPage(ballast.context, 'approval.html');
+    const flag = approval.locator('[data-testid="risk-flag"][data-flag-id="siwe.domain-mismatch"]');
+    await flag.waitFor();
+    expect(await flag.getAttribute('data-severity')).toBe('danger');
+    const text = await flag.textContent();
+    expect(text).toContain('evil.example');
+    expect(text).toContain(new URL(sites.a.origin).host);
+    await expect.poll(() => approval.getByTestId('risk-preview').getAttribute('data-worst')).toBe('danger');
+    const closed = waitForClose(approval);
+    await approval.close();
+    await closed;
+    expect((await waitOutcome(site, 'siwe')).error?.code).toBe(4001);
   });
 });

@@ -1,6 +1,7 @@
 import { Address, Badge } from '../../ui';
 import type { SignatureView } from '../decode';
 import { ValueTree } from '../ValueTree';
+import { revealHiddenCharacters } from '../../../lib/risk/traps/hidden-characters';
 import { TypedValueTree } from '../TypedValueTree';
 import { tokenOfDomain, type TypedTypes } from '../../../lib/state/typed-values';
 import { Field } from './Field';
@@ -22,7 +23,8 @@ export function SignatureDetails({ view, activeChainId }: { view: SignatureView;
             data-testid="signature-message"
             className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded-md bg-surface-muted p-2 font-mono"
           >
-            {view.text}
+            {/* Bidi and zero-width characters shown as visible markers: the text cannot reorder or hide itself. */}
+            {revealHiddenCharacters(view.text)}
           </pre>
         ) : (
           <>
