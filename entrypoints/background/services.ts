@@ -29,6 +29,8 @@ import {
 } from '../../lib/storage';
 import { createPortfolioService } from '../../lib/tracker/portfolio-service';
 import { createActivityService } from '../../lib/wallet/activity';
+import { addressBookItem } from '../../lib/storage/address-book';
+import { createAddressBookService } from '../../lib/wallet/address-book';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
@@ -49,6 +51,8 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     session: sessionSecretsItem,
     onChange: () => {
       notify('wallet');
+      // Own accounts are address-book entries by their account names: a rename is shown wherever the address is.
+      notify('addressBook');
       hub.refreshSiteAccounts();
     },
   });
@@ -161,6 +165,11 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       store: createItemFlowStore(flowsItem),
       previewItem: flowPreviewItem,
       onUpdate: () => notify('flows'),
+    }),
+    addressBook: createAddressBookService({
+      item: addressBookItem,
+      accounts: () => wallet.accounts(),
+      onChange: () => notify('addressBook'),
     }),
     notify,
   } satisfies ProtocolServices & Record<string, unknown>;

@@ -7,6 +7,7 @@ import type { InsightsView } from './insights-view';
 import type { Alert, AlertSettings } from '../alerts/types';
 import type { FlowState } from '../flows/types';
 import type { RecipeYieldView } from '../flows/recipe-yield';
+import type { AddressBookEntryView } from '../wallet/address-book';
 
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../flows/service';
 
@@ -49,6 +50,13 @@ export interface BallastProtocol {
   /** Risk preview of a pending transaction / signature / batch; `wait` waits for the simulation to finish. */
   'preview:get'(data: { id: string; wait?: boolean }): Result<PreviewView>;
   'activity:list'(): Result<ActivityItem[]>;
+  /** The wallet's own accounts (by their account names), then the saved entries by name. */
+  'addressBook:list'(): Result<AddressBookEntryView[]>;
+  /** A new entry: the address as typed (a mixed-case one must match its checksum), a name of 1–40 characters. */
+  'addressBook:add'(data: { address: string; name: string; note?: string }): Result<AddressBookEntryView>;
+  /** Renames a saved entry and replaces its note; own accounts are renamed with accounts:rename. */
+  'addressBook:update'(data: { address: Address; name: string; note?: string }): Result<AddressBookEntryView>;
+  'addressBook:remove'(data: { address: Address }): Result<true>;
   'settings:get'(): Result<{ defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' }>;
   'settings:set'(data: { defaultWallet?: boolean; guardMode?: boolean; theme?: 'system' | 'light' | 'dark' }): Result<true>;
   /** Stored snapshot with its freshness and history; never waits for the chain. */

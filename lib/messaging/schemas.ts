@@ -61,6 +61,11 @@ export const MESSAGE_SCHEMAS = {
   'pending:resolve': z.object({ id, approved: z.boolean(), accounts: z.array(address).max(100).optional() }),
   'preview:get': z.object({ id, wait: z.boolean().optional() }),
   'activity:list': none,
+  'addressBook:list': none,
+  // The address stays text here: the service reads it with its checksum and names what is wrong.
+  'addressBook:add': z.object({ address: text(200), name: text(200), note: text(1_000).optional() }),
+  'addressBook:update': z.object({ address, name: text(200), note: text(1_000).optional() }),
+  'addressBook:remove': z.object({ address }),
   'settings:get': none,
   'settings:set': z.object({ defaultWallet: z.boolean().optional(), guardMode: z.boolean().optional(), theme: theme.optional() }),
   'portfolio:get': none,

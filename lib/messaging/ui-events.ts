@@ -5,7 +5,8 @@
  */
 export const UI_PORT_NAME = 'ballast:ui';
 
-export type UiTopic = 'wallet' | 'pending' | 'sites' | 'networks' | 'activity' | 'settings' | 'portfolio' | 'alerts' | 'flows';
+export type UiTopic =
+  'wallet' | 'pending' | 'sites' | 'networks' | 'activity' | 'settings' | 'portfolio' | 'alerts' | 'flows' | 'addressBook';
 
 export type UiEvent = { type: 'changed'; topic: UiTopic };
 

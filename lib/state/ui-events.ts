@@ -21,6 +21,7 @@ const topics: ReadonlySet<UiTopic> = new Set<UiTopic>([
   'portfolio',
   'alerts',
   'flows',
+  'addressBook',
 ]);
 
 function isUiEvent(message: unknown): message is UiEvent {

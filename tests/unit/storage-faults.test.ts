@@ -7,6 +7,7 @@ import { createStorageTrackerStore, trackerItems } from '../../lib/tracker/store
 import { alertsItems } from '../../lib/alerts/storage-store';
 import { flowsItem } from '../../lib/flows/storage-item';
 import { callFlowsItem } from '../../lib/flows/calls-storage-item';
+import { addressBookItem } from '../../lib/storage/address-book';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, createHarness, TEST_MNEMONIC } from './provider-harness';
 
@@ -310,6 +311,15 @@ const CASES: ItemCase[] = [
     good: [goodBundle],
     missingFields: [{ id: 'b0', hashes: 'nope' }, goodBundle],
     expect: asDefault([], [goodBundle]),
+  },
+  {
+    key: 'ballast.addressBook',
+    area: 'local',
+    read: () => addressBookItem.getValue(),
+    good: [{ address: ACCOUNT_1, name: 'Alice', note: 'rent', addedAt: NOW }],
+    missingFields: [{ address: ACCOUNT_1 }, { address: ACCOUNT_1, name: 'Alice', addedAt: NOW }],
+    // Names are the user's to retype and guard no funds: a damaged entry is dropped alone, a damaged whole reads as empty.
+    expect: asDefault([], [{ address: ACCOUNT_1, name: 'Alice', addedAt: NOW }]),
   },
   { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
   { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },

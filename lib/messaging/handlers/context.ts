@@ -8,6 +8,7 @@ import type { ApprovalQueue } from '../../provider';
 import type { Settings } from '../../storage/items';
 import type { PortfolioService } from '../../tracker/portfolio-service';
 import type { ActivityService } from '../../wallet/activity';
+import type { AddressBookService } from '../../wallet/address-book';
 import type { createAutoLock } from '../../wallet/auto-lock';
 import type { PermissionService } from '../../wallet/permissions';
 import type { WalletService } from '../../wallet/wallet-service';
@@ -29,6 +30,7 @@ export type ProtocolServices = {
   insights: InsightsService;
   alerts: AlertsService;
   flows: FlowsService;
+  addressBook: AddressBookService;
   /** Tells open Ballast pages to re-read a topic. */
   notify: (topic: UiTopic) => void;
 };

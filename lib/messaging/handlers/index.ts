@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../handler-layer';
 import type { ProtocolServices } from './context';
+import { addressBookHandlers } from './address-book';
 import { flowsHandlers } from './flows';
 import { portfolioHandlers } from './portfolio';
 import { settingsHandlers } from './settings';
@@ -13,4 +14,5 @@ export const PROTOCOL_HANDLERS: HandlerTable<ProtocolServices> = {
   ...settingsHandlers,
   ...portfolioHandlers,
   ...flowsHandlers,
+  ...addressBookHandlers,
 };
