@@ -21,6 +21,12 @@ const textOf = (node: CdpNode): string =>
       ? ''
       : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ');
 
+function attribute(node: CdpNode, name: string): string | undefined {
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) if (list[i] === name) return list[i + 1];
+  return undefined;
+}
+
 function find(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
   if (match(node)) return node;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
@@ -42,14 +48,30 @@ export async function cardSession(page: Page) {
       const node = await card();
       return node ? textOf(node).replace(/\s+/g, ' ').trim() : undefined;
     },
-    /** Clicks the card's button with this label as a user would (trusted mouse input). */
-    async click(label: string) {
+    /** Whether the button is live: Continue stays aria-disabled until the card was seen visible since its last render. */
+    async armed(label: string): Promise<boolean> {
+      const node = await card();
+      const button = node && find(node, (n) => n.nodeName === 'BUTTON' && textOf(n).trim() === label);
+      return button !== undefined && attribute(button, 'aria-disabled') !== 'true';
+    },
+    /** The centre of the card's button with this label, in viewport coordinates. */
+    async centreOf(label: string): Promise<{ x: number; y: number }> {
       const node = await card();
       const button = node && find(node, (n) => n.nodeName === 'BUTTON' && textOf(n).trim() === label);
       if (!button) throw new Error(`No "${label}" button on the card`);
       const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
       const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+    },
+    /** Clicks the card's button with this label as a user would (trusted mouse input), once it is live. */
+    async click(label: string) {
+      const deadline = Date.now() + 10_000;
+      while (!(await this.armed(label))) {
+        if (Date.now() > deadline) throw new Error(`The "${label}" button did not become live`);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      }
+      const { x, y } = await this.centreOf(label);
+      await page.mouse.click(x, y);
     },
     detach: () => cdp.detach(),
   };

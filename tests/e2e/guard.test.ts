@@ -127,3 +127,61 @@ test('Continue on the card: the original request reaches the other wallet and th
   expect(sends()).toBe(sendsBefore + 1);
   await card.detach();
 });
+
+test("the card's box is the same for a preview with many danger flags and for one with none: the page cannot measure the flags", async () => {
+  // The page watches for the card and measures it every way it can: box, offset/client/scroll sizes, ResizeObserver.
+  await page.evaluate(() => {
+    const w = window as unknown as { __cardSizes: string[] };
+    w.__cardSizes = [];
+    const resized = new ResizeObserver((entries) => {
+      // A removed card reports 0×0; that it closed is no secret to the page.
+      for (const e of entries) if (e.target.isConnected) w.__cardSizes.push(`${e.contentRect.width}x${e.contentRect.height}`);
+    });
+    new MutationObserver(() => {
+      const host = document.querySelector('ballast-risk-card');
+      if (host) resized.observe(host);
+    }).observe(document.documentElement, { childList: true });
+  });
+  const measure = () =>
+    page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('ballast-risk-card')!;
+      const r = host.getBoundingClientRect();
+      return {
+        box: [r.x, r.y, r.width, r.height],
+        offset: [host.offsetWidth, host.offsetHeight],
+        client: [host.clientWidth, host.clientHeight],
+        scroll: [host.scrollWidth, host.scrollHeight],
+      };
+    });
+  const send = (method: string, params: unknown[]) =>
+    page.evaluate(
+      ({ method, params }) => {
+        const w = window as unknown as { __standInProvider: { request(a: unknown): Promise<unknown> } };
+        void w.__standInProvider.request({ method, params }).catch(() => undefined);
+      },
+      { method, params },
+    );
+  const card = await cardSession(page);
+
+  // Eight calls with data and ETH to addresses without code: eight danger flags.
+  const calls = Array.from({ length: 8 }, (_, i) => ({ to: devAccount(10 + i).address, data: '0x12345678', value: '0x1' }));
+  await send('wallet_sendCalls', [{ version: '2.0.0', from: user, chainId: '0x1', calls }]);
+  await expect.poll(() => card.text(), { timeout: 30_000 }).toMatch(/Danger: .*\(\+5 more\)/);
+  const many = { size: await measure(), text: (await card.text()) ?? '' };
+  await card.click('Cancel');
+  await expect.poll(() => card.text()).toBeUndefined();
+
+  // A plain ETH transfer between people: no flags.
+  await send('eth_sendTransaction', [{ from: user, to: devAccount(6).address, value: '0x1' }]);
+  await expect.poll(() => card.text(), { timeout: 30_000 }).toMatch(/No risk flags found/);
+  const none = { size: await measure(), text: (await card.text()) ?? '' };
+  await card.click('Cancel');
+  await expect.poll(() => card.text()).toBeUndefined();
+
+  expect(many.text.length).toBeGreaterThan(none.text.length + 200);
+  expect(none.size).toEqual(many.size);
+  const sizes = await page.evaluate(() => (window as unknown as { __cardSizes: string[] }).__cardSizes);
+  expect(sizes.length).toBeGreaterThanOrEqual(2); // one per card
+  expect(new Set(sizes).size).toBe(1);
+  await card.detach();
+});

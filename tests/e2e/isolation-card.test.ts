@@ -179,3 +179,127 @@ describe('a page cannot click the in-page card', () => {
     await card.detach();
   });
 });
+
+/**
+ * The page cannot hide the card and let the user click Continue blind. It can restyle or move the host
+ * (restored at once, and the card says so), or cover it with a decoy its clicks pass through (Continue
+ * counts only while the browser reports the card visible: IntersectionObserver v2).
+ */
+describe('a page cannot hide the in-page card and have Continue count', () => {
+  const HIDE_NOTICE = /This page tried to hide Ballast's warning/;
+  const signs = () => received.filter((m) => m === 'personal_sign').length;
+  /** Lets the page render a frame: a click that counted has reached the other wallet by then. */
+  const frame = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const live = (card: Awaited<ReturnType<typeof cardSession>>, expected: boolean) =>
+    expect.poll(() => card.armed('Continue'), { timeout: 10_000 }).toBe(expected);
+
+  it('the page sets the host to opacity 0, the user clicks where Continue is: not forwarded, the style is put back and the card says why', async () => {
+    const card = await cardSession(page);
+    await askToSign();
+    await settled(card);
+    await live(card, true);
+    const sentBefore = signs();
+    const { x, y } = await card.centreOf('Continue');
+    await page.evaluate(() => document.querySelector<HTMLElement>('ballast-risk-card')!.style.setProperty('opacity', '0', 'important'));
+    await page.mouse.click(x, y);
+    await frame();
+    expect(signs()).toBe(sentBefore);
+    expect(await page.evaluate(() => (window as unknown as { __signed?: unknown }).__signed)).toBeUndefined();
+    expect(await card.text()).toMatch(HIDE_NOTICE);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('ballast-risk-card')!).opacity)).toBe('1');
+    await card.click('Cancel');
+    expect(await signedOutcome()).toEqual({ error: 4001 });
+    await card.detach();
+  });
+
+  it('display:none, an off-screen transform, removing the host or moving it into a hidden box: each is undone', async () => {
+    const card = await cardSession(page);
+    await askToSign();
+    await settled(card);
+    const attacks = [
+      'host.style.display = "none"',
+      'host.style.transform = "translateX(-10000px)"',
+      'host.setAttribute("hidden", "")',
+      'host.remove()',
+      'const box = document.createElement("div"); box.style.display = "none"; document.body.append(box); box.append(host)',
+    ];
+    for (const attack of attacks) {
+      const after = await page.evaluate(async (attack) => {
+        const host = document.querySelector<HTMLElement>('ballast-risk-card')!;
+        new Function('host', attack)(host);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = document.querySelector<HTMLElement>('ballast-risk-card');
+        const style = now && getComputedStyle(now);
+        const box = now?.getBoundingClientRect();
+        return {
+          same: now === host,
+          parent: now?.parentElement === document.documentElement,
+          display: style?.display,
+          opacity: style?.opacity,
+          transform: style?.transform,
+          hidden: now?.hasAttribute('hidden'),
+          onScreen: box !== undefined && box.width > 0 && box.left >= 0 && box.right <= innerWidth,
+        };
+      }, attack);
+      expect(after, attack).toEqual({
+        same: true,
+        parent: true,
+        display: 'block',
+        opacity: '1',
+        transform: 'none',
+        hidden: false,
+        onScreen: true,
+      });
+    }
+    expect(await card.text()).toMatch(HIDE_NOTICE);
+    await card.click('Cancel');
+    expect(await signedOutcome()).toEqual({ error: 4001 });
+    await card.detach();
+  });
+
+  it('a decoy over the card that clicks pass through (pointer-events: none): the Continue click does not count', async () => {
+    const card = await cardSession(page);
+    await askToSign();
+    await settled(card);
+    await live(card, true);
+    const sentBefore = signs();
+    const { x, y } = await card.centreOf('Continue');
+    // Appended after the host, so it paints on top of it at the same z-index.
+    await page.evaluate(() => {
+      const decoy = document.createElement('div');
+      decoy.id = 'decoy';
+      decoy.textContent = 'Claim your reward →';
+      decoy.style.cssText =
+        'position:fixed;top:0;right:0;width:420px;height:420px;background:#fff;z-index:2147483647;pointer-events:none;font:32px sans-serif';
+      document.documentElement.append(decoy);
+    });
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), { x, y })).toBe('ballast-risk-card');
+    // The browser reports the card covered (Continue goes inert), then the user clicks the decoy's "button".
+    await live(card, false);
+    await page.mouse.click(x, y);
+    await frame();
+    expect(signs()).toBe(sentBefore);
+    expect(await page.evaluate(() => (window as unknown as { __signed?: unknown }).__signed)).toBeUndefined();
+    expect(await card.text()).toMatch(HIDE_NOTICE);
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
+    await card.click('Cancel');
+    expect(await signedOutcome()).toEqual({ error: 4001 });
+    await card.detach();
+  });
+
+  it('once the card is back in view, Continue waits for a fresh visible render and then a real click goes through', async () => {
+    const card = await cardSession(page);
+    await askToSign();
+    await settled(card);
+    await page.evaluate(() => document.querySelector('ballast-risk-card')!.remove());
+    // Re-attached with the notice; Continue is inert at first.
+    await expect.poll(() => card.text()).toMatch(HIDE_NOTICE);
+    expect(await card.armed('Continue')).toBe(false);
+    const sentBefore = signs();
+    await card.click('Continue'); // waits until the card was seen visible again
+    expect(await signedOutcome()).toEqual({ result: `0x${'ab'.repeat(65)}` });
+    expect(signs()).toBe(sentBefore + 1);
+    expect(await card.text()).toBeUndefined();
+    await card.detach();
+  });
+});

@@ -76,7 +76,8 @@ export function startCardController({ win, ask, guardEnabled }: CardControllerOp
       `Ballast check before ${msg.wallet}`,
       [
         { label: 'Cancel', onClick: () => decide(msg.id, false) },
-        { label: 'Continue', primary: true, onClick: () => decide(msg.id, true) },
+        // Continue lets the request through: it counts only while the card is seen visible (card-visibility.ts).
+        { label: 'Continue', primary: true, needsVisible: true, onClick: () => decide(msg.id, true) },
       ],
       { type: CARD_MESSAGE, mode: 'guard', requestId: msg.id, method: msg.method, params: msg.params },
     );
