@@ -12,6 +12,8 @@ import { ChainDetails } from './details/ChainDetails';
 import { WatchAssetDetails } from './details/WatchAssetDetails';
 import { RiskPreviewSlot } from './RiskPreviewSlot';
 import { ApproveButton } from './ApproveButton';
+import { RequestNetwork } from './RequestNetwork';
+import { useChainClaimGate } from './ChainClaimWarning';
 
 const titles: Record<PendingKind, string> = {
   connect: 'wants to connect',
@@ -55,7 +57,9 @@ export function RequestCard({
     onAnswer(request.id);
     return call('pending:resolve', { id: request.id, approved, ...(request.kind === 'connect' && approved ? { accounts: chosen } : {}) });
   });
-  const blocked = request.kind === 'connect' && chosen.length === 0;
+  // A network to add that claims a well-known chain under another id needs a deliberate second step.
+  const chainClaim = useChainClaimGate(request);
+  const blocked = (request.kind === 'connect' && chosen.length === 0) || chainClaim.blocked;
 
   return (
     <article aria-labelledby={`req-${request.id}`} className="flex flex-col gap-3">
@@ -66,11 +70,13 @@ export function RequestCard({
         <p className="text-sm text-ink-muted">
           {titles[request.kind]} <span className="font-mono text-xs">({request.method})</span>
         </p>
+        <RequestNetwork chainId={request.chainId} />
       </header>
       {/* The verdict first (worst severity, findings), the raw request under it: a long typed-data tree cannot push a danger flag below the fold. */}
       {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && (
         <RiskPreviewSlot request={request} onContentChange={() => setContentVersion((v) => v + 1)} />
       )}
+      {chainClaim.warning}
       <Card title="The request" data-testid="request-details">
         {details()}
       </Card>

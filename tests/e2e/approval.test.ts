@@ -75,6 +75,8 @@ describe('approval window', () => {
     const errors = collectErrors(approval);
     await approval.getByTestId('request-origin').waitFor();
     expect(await approval.getByTestId('request-origin').textContent()).toBe(server.origin);
+    // Which network the request is for, by name and chain id (the test build's devnet is active).
+    await expect.poll(() => approval.getByTestId('request-network').textContent()).toBe('Network: Ballast devnet · chain id 1');
     await expect.poll(() => approval.getByRole('checkbox', { name: /Account 1/ }).isChecked()).toBe(true);
     await expectNoAxeViolations(approval, 'approval connect (light)');
     await screenshot(approval, 'approval-connect');

@@ -25,6 +25,9 @@ const BATCH_CALLS = [
   { to: '0xbc2114a988e9CEf5bA63548D432024f34B487048', data: '0x789078907890', value: '0x1DCD6500' },
 ] as const;
 
+/** The approval window's line naming the network of the request. */
+const networkLine = (approval: Page) => approval.getByTestId('request-network').textContent();
+
 /** Sends one request through the Ballast provider the page discovers by EIP-6963. */
 function requestInPage(page: Page, method: string, params: unknown): Promise<unknown> {
   return page.evaluate(
@@ -79,6 +82,9 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
     } as never);
 
     let approval = await clickForApproval(ballast, dapp, '#addEthereumChain');
+    // The request names the network it was made on; "Localhost 8546" claims no well-known chain: no second step.
+    await expect.poll(() => networkLine(approval)).toBe('Network: Ballast devnet · chain id 1');
+    expect(await approval.getByTestId('chain-claim').count()).toBe(0);
     await decide(approval, 'Add network');
     expect(await textWhen(dapp, '#chainId', /0x53a/)).toBe('0x53a');
     expect(BigInt((await requestInPage(dapp, 'eth_getBalance', [ACCOUNT_0, 'latest'])) as Hex)).toBe(marker);
@@ -89,6 +95,7 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
     expect(await textWhen(dapp, '#chainId', /^0x1$/)).toBe('0x1');
 
     approval = await clickForApproval(ballast, dapp, '#switchEthereumChain');
+    await expect.poll(() => networkLine(approval)).toBe('Network: Ballast devnet · chain id 1');
     await decide(approval, 'Switch');
     expect(await textWhen(dapp, '#chainId', /0x53a/)).toBe('0x53a');
     expect(await requestInPage(dapp, 'eth_chainId', [])).toBe('0x53a');
@@ -115,6 +122,7 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
       { version: '2.0.0', from: ACCOUNT_0, chainId: '0x1', atomicRequired: false, calls: BATCH_CALLS },
     ]);
     const approval = await waitForPage(ballast.context, 'approval.html');
+    await expect.poll(() => networkLine(approval)).toBe('Network: Ballast devnet · chain id 1');
     await decide(approval, 'Send all');
     const { id } = (await sent) as { id: string };
 
