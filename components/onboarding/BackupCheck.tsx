@@ -10,7 +10,7 @@ import { cryptoRandom, pickBackupPositions } from './rules';
 const WORDS_TO_CHECK = 3;
 
 export function BackupCheck() {
-  const { mnemonic, go, finish } = useOnboardingFlow();
+  const { mnemonic, go, complete } = useOnboardingFlow();
   const total = mnemonic?.split(' ').length ?? 12;
   const positions = useMemo(() => pickBackupPositions(total, WORDS_TO_CHECK, cryptoRandom), [total]);
   const [words, setWords] = useState<Record<number, string>>({});
@@ -19,7 +19,7 @@ export function BackupCheck() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const answer = Object.fromEntries(positions.map((p) => [p, (words[p] ?? '').trim().toLowerCase()]));
-    if (await confirm.run(answer)) finish();
+    if (await confirm.run(answer)) complete();
   };
 
   return (

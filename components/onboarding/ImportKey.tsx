@@ -12,7 +12,7 @@ import type { PasswordErrors } from './rules';
 const keyPattern = /^(0x)?[0-9a-fA-F]{64}$/;
 
 export function ImportKey() {
-  const finish = useOnboardingFlow((s) => s.finish);
+  const { finish, complete } = useOnboardingFlow();
   const [key, setKey] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -28,7 +28,7 @@ export function ImportKey() {
     };
     setErrors(found);
     if (found.password || found.confirm || found.key) return;
-    if (await importIt.run(trimmed, password)) finish();
+    if (await importIt.run(trimmed, password)) complete();
   };
 
   return (

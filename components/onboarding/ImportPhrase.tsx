@@ -10,7 +10,7 @@ import { checkNewPassword, normalizePhrase, phraseWordCountError } from './rules
 import type { PasswordErrors } from './rules';
 
 export function ImportPhrase() {
-  const finish = useOnboardingFlow((s) => s.finish);
+  const { finish, complete } = useOnboardingFlow();
   const [phrase, setPhrase] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -23,7 +23,7 @@ export function ImportPhrase() {
     const found = { ...checkNewPassword(password, confirm), phrase: phraseWordCountError(mnemonic) };
     setErrors(found);
     if (found.password || found.confirm || found.phrase) return;
-    if (await importIt.run(mnemonic, password)) finish();
+    if (await importIt.run(mnemonic, password)) complete();
   };
 
   return (

@@ -6,9 +6,10 @@ import { BackupCheck } from './BackupCheck';
 import { ImportPhrase } from './ImportPhrase';
 import { ImportKey } from './ImportKey';
 import { WatchAddress } from './WatchAddress';
+import { ChooseRpc } from './ChooseRpc';
 
 export function Onboarding() {
-  const { step, finish } = useOnboardingFlow();
+  const { step, complete, finish } = useOnboardingFlow();
   switch (step) {
     case 'welcome':
       return <Welcome />;
@@ -23,6 +24,8 @@ export function Onboarding() {
     case 'import-key':
       return <ImportKey />;
     case 'watch':
-      return <WatchAddress onDone={finish} onBack={finish} />;
+      return <WatchAddress onDone={complete} onBack={finish} />;
+    case 'rpc':
+      return <ChooseRpc />;
   }
 }

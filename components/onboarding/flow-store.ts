@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type OnboardingStep = 'welcome' | 'create' | 'show-phrase' | 'backup-check' | 'import-phrase' | 'import-key' | 'watch';
+export type OnboardingStep = 'welcome' | 'create' | 'show-phrase' | 'backup-check' | 'import-phrase' | 'import-key' | 'watch' | 'rpc';
 
 /**
  * Keeps onboarding on screen while it runs: creating the vault already unlocks the wallet, but the
@@ -14,6 +14,8 @@ type FlowState = {
   go: (step: OnboardingStep) => void;
   start: (step: OnboardingStep) => void;
   setMnemonic: (mnemonic: string) => void;
+  /** The wallet exists: drop the phrase and ask for the Ethereum RPC (the step ends the flow itself when one is set). */
+  complete: () => void;
   finish: () => void;
 };
 
@@ -23,5 +25,6 @@ export const useOnboardingFlow = create<FlowState>((set) => ({
   go: (step) => set({ step }),
   start: (step) => set({ active: true, step }),
   setMnemonic: (mnemonic) => set({ mnemonic }),
+  complete: () => set({ active: true, step: 'rpc', mnemonic: undefined }),
   finish: () => set({ active: false, step: 'welcome', mnemonic: undefined }),
 }));

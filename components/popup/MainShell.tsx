@@ -10,6 +10,7 @@ import { MoreScreen } from './MoreScreen';
 import { AlertsScreen } from '../alerts/AlertsScreen';
 import { PortfolioScreen } from '../portfolio/PortfolioScreen';
 import { StakeScreen } from '../stake/StakeScreen';
+import { NoRpcNotice } from './NoRpcNotice';
 
 const tabs: TabItem<PopupTab>[] = [
   { key: 'home', label: 'Home', icon: <NavIcon name="home" /> },
@@ -24,6 +25,7 @@ export function MainShell({ state }: { state: WalletStateView }) {
   const { tab, setTab } = useRoute();
   return (
     <div className="flex h-full flex-col">
+      <NoRpcNotice />
       <div id="popup-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1">
         {panel()}
       </div>

@@ -20,9 +20,17 @@ export function PortfolioLoading({ accounts }: { accounts: number | null }) {
   );
 }
 
-/** No snapshot ever and the refresh failed: say which RPC and why. */
+/** No snapshot ever and the refresh failed: say which RPC and why (or that there is none yet, which no retry fixes). */
 export function PortfolioUnreachable({ view }: { view: PortfolioView }) {
-  const urls = view.network.rpcUrls.join(', ') || '(no RPC URL set)';
+  if (view.network.rpcUrls.length === 0)
+    return (
+      <ErrorState
+        title="No RPC set"
+        message={`Ballast needs an Ethereum RPC to read ${view.network.name}.`}
+        details="Choose one with “Choose an RPC” at the top, or add a URL in More → Networks."
+      />
+    );
+  const urls = view.network.rpcUrls.join(', ');
   return (
     <ErrorState
       title="RPC unreachable"

@@ -52,6 +52,11 @@ export function NetworkCard({
       <p className="mb-2 text-xs text-ink-muted">
         Chain {network.chainId} · {network.nativeSymbol}
       </p>
+      {network.rpcUrls.length === 0 && (
+        <p className="mb-2 text-xs text-warn" data-testid="no-rpc-url">
+          No RPC URL yet: Ballast cannot reach {network.name} until you add one.
+        </p>
+      )}
       <ul aria-label={`RPC URLs of ${network.name}`} className="mb-2 flex flex-col gap-1">
         {network.rpcUrls.map((url, i) => (
           <li key={url} className="flex items-center gap-2 text-xs">
