@@ -1,5 +1,6 @@
 import type { Preview } from '../../lib/preview/types';
 import { Card, Spinner, cx } from '../ui';
+import { DecodedCallLine } from './DecodedCallLine';
 import { RiskFlagItem, severityLabel } from './RiskFlagItem';
 
 const bannerTone = {
@@ -62,10 +63,7 @@ export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: 
             <ol className="mt-1 flex flex-col gap-1 text-xs" data-testid="decoded-calls">
               {preview.decoded.map((c, i) => (
                 <li key={i}>
-                  <span className="font-semibold text-ink">{c.targetLabel}</span> <span className="font-mono">{c.functionName}</span>
-                  {c.args.length > 0 && (
-                    <span className="break-all text-ink-muted"> ({c.args.map((a) => `${a.name}: ${a.value}`).join(', ')})</span>
-                  )}
+                  <DecodedCallLine call={c} />
                 </li>
               ))}
             </ol>

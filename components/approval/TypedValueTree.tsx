@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { readTypedValue, tokenOfStruct, type ReadTypedContext, type TypedTypes } from '../../lib/state/typed-values';
 import { cx, focusRing } from '../ui';
+import { AddressNameTag } from './AddressNameTag';
 import { ValueTree } from './ValueTree';
 
 const toneClass = { danger: 'font-semibold text-danger', warn: 'font-semibold text-warn' } as const;
@@ -78,7 +79,10 @@ export function TypedValueTree({
               ) : nested ? (
                 <TypedValueTree value={v} typeName={base} types={types} ctx={inner} />
               ) : (
-                <ValueTree value={v} />
+                <>
+                  {field.type === 'address' && typeof v === 'string' && <AddressNameTag address={v} className="mr-1" />}
+                  <ValueTree value={v} />
+                </>
               )}
             </dd>
           </div>

@@ -5,9 +5,11 @@ import type { MorePage } from './route-store';
 import { SitesScreen } from './SitesScreen';
 import { NetworksScreen } from './networks/NetworksScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { AddressBookScreen } from './address-book/AddressBookScreen';
 
 const entries: Array<{ page: MorePage; title: string; text: string }> = [
   { page: 'sites', title: 'Sites', text: 'Connected sites and what they can see' },
+  { page: 'addressBook', title: 'Address book', text: 'Names for the addresses you send to' },
   { page: 'networks', title: 'Networks', text: 'RPC URLs and the active network' },
   { page: 'settings', title: 'Settings', text: 'Auto-lock, theme, security' },
 ];
@@ -18,6 +20,7 @@ export function MoreScreen() {
   if (more === 'sites') return <SitesScreen onBack={back} />;
   if (more === 'networks') return <NetworksScreen onBack={back} />;
   if (more === 'settings') return <SettingsScreen onBack={back} />;
+  if (more === 'addressBook') return <AddressBookScreen onBack={back} />;
   return (
     <Screen title="More">
       <ul className="flex flex-col gap-2">

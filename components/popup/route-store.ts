@@ -2,13 +2,17 @@ import { create } from 'zustand';
 
 /** Bottom navigation. Portfolio, Stake and Alerts are filled by their own issues. */
 export type PopupTab = 'home' | 'portfolio' | 'stake' | 'activity' | 'alerts' | 'more';
-export type MorePage = 'menu' | 'sites' | 'networks' | 'settings';
+export type MorePage = 'menu' | 'sites' | 'networks' | 'settings' | 'addressBook';
+/** Screens opened from Home over the account list. */
+export type HomePage = 'main' | 'receive';
 
 type RouteState = {
   tab: PopupTab;
   more: MorePage;
+  home: HomePage;
   setTab: (tab: PopupTab) => void;
   openMore: (page: MorePage) => void;
+  openHome: (page: HomePage) => void;
 };
 
 /** A notification click opens popup.html#alerts (optionally ?position=…) on the Alerts tab. */
@@ -17,6 +21,8 @@ const initialTab = (): PopupTab => (globalThis.location?.hash.startsWith('#alert
 export const useRoute = create<RouteState>((set) => ({
   tab: initialTab(),
   more: 'menu',
-  setTab: (tab) => set({ tab, more: 'menu' }),
+  home: 'main',
+  setTab: (tab) => set({ tab, more: 'menu', home: 'main' }),
   openMore: (page) => set({ tab: 'more', more: page }),
+  openHome: (page) => set({ tab: 'home', home: page }),
 }));

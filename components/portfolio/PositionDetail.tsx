@@ -43,7 +43,8 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
     <Screen title={p.asset} onBack={onBack}>
       <div className="flex flex-col gap-3">
         <p className="text-xs text-ink-muted">
-          {account?.name ?? 'Account'} {account?.watchOnly && <Badge tone="neutral">watch-only</Badge>} <Address address={p.account} />
+          {account?.name ?? 'Account'} {account?.watchOnly && <Badge tone="neutral">watch-only</Badge>}{' '}
+          <Address address={p.account} named={false} />
         </p>
         {p.status === 'failed' && (
           <p role="alert" className="rounded-md bg-danger-soft p-2 text-xs text-danger">

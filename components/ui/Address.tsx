@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAddressEntry } from '../hooks/use-address-entry';
 import { cx, focusRing } from './cx';
 
 /** 0xf39F…2266: the first 4 and last 4 hex digits, as wallets and explorers show them. */
@@ -6,16 +7,39 @@ export function shortAddress(address: string): string {
   return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
 }
 
-export function Address({ address, copy = true, className }: { address: string; copy?: boolean; className?: string }) {
+/**
+ * An address as every screen shows it: its address-book name (an own account's name or a saved one) when it
+ * has one, then the short address (the full one on hover and in the copy button's label). `named={false}` where
+ * the name is already printed beside it, or for a hash.
+ */
+export function Address({
+  address,
+  copy = true,
+  named = true,
+  className,
+}: {
+  address: string;
+  copy?: boolean;
+  named?: boolean;
+  className?: string;
+}) {
   const [copied, setCopied] = useState(false);
+  const entry = useAddressEntry(named ? address : undefined);
   const text = (
-    <span className="font-mono" title={address}>
-      {shortAddress(address)}
-    </span>
+    <>
+      {entry && (
+        <span className="max-w-[11rem] truncate font-medium text-ink" title={entry.name} data-testid="address-name">
+          {entry.name}
+        </span>
+      )}
+      <span className="font-mono" title={address}>
+        {shortAddress(address)}
+      </span>
+    </>
   );
-  if (!copy) return <span className={cx('text-xs', className)}>{text}</span>;
+  if (!copy) return <span className={cx('inline-flex min-w-0 items-center gap-1 text-xs', className)}>{text}</span>;
   return (
-    <span className={cx('inline-flex items-center gap-1 text-xs', className)}>
+    <span className={cx('inline-flex min-w-0 items-center gap-1 text-xs', className)}>
       {text}
       <button
         type="button"

@@ -13,7 +13,7 @@ export function TxHash({
 }) {
   return (
     <span className={cx('inline-flex items-center gap-1', className)}>
-      <Address address={hash} />
+      <Address address={hash} named={false} />
       {href && (
         <a
           href={href}

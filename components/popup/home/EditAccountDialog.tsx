@@ -26,7 +26,7 @@ export function EditAccountDialog({ account, onClose }: { account?: AccountView;
     <Dialog open={!!account} title="Edit account" onClose={onClose}>
       {account && (
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-          <Address address={account.address} />
+          <Address address={account.address} named={false} />
           <Input
             label="Name"
             name="account-name"
