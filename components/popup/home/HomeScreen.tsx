@@ -9,13 +9,14 @@ import { WatchAddress } from '../../onboarding/WatchAddress';
 import { useRoute } from '../route-store';
 import { AccountList } from './AccountList';
 import { activeNetwork } from '../networks/active';
+import { ReceiveScreen } from '../receive/ReceiveScreen';
 
 export function HomeScreen({ state }: { state: WalletStateView }) {
   const [watching, setWatching] = useState(false);
   const lock = useAction(() => call('wallet:lock'));
   const addAccount = useAction(() => call('accounts:add', {}));
   const networks = useResource(networksStore);
-  const openMore = useRoute((s) => s.openMore);
+  const { openMore, openHome, home } = useRoute();
   const selected = state.accounts.find((a) => a.address === state.selectedAddress);
   // A watch-only wallet has no secrets: nothing to lock, no phrase to derive accounts from.
   const hasKeys = state.accounts.some((a) => a.kind !== 'watch');
@@ -23,6 +24,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
   const network = networks.data && activeNetwork(networks.data);
 
   if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
+  if (home === 'receive') return <ReceiveScreen state={state} onBack={() => openHome('main')} />;
 
   return (
     <Screen
@@ -58,7 +60,12 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
             <p className="text-base font-semibold" data-testid="selected-account-name">
               {selected.name}
             </p>
-            <Address address={selected.address} />
+            <Address address={selected.address} named={false} />
+            <div className="mt-2 flex gap-2">
+              <Button size="sm" variant="secondary" onClick={() => openHome('receive')}>
+                Receive
+              </Button>
+            </div>
           </Card>
         )}
         <InlineError error={lock.error ?? addAccount.error} />
