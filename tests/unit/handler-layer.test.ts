@@ -32,7 +32,6 @@ const VALID: Record<MessageName, unknown> = {
   'networks:switch': { chainId: 1, key: 'devnet' },
   'pending:list': undefined,
   'pending:resolve': { id: 'p1', approved: true, accounts: [ACCOUNT] },
-  'pending:setFee': { id: 'p1', version: 1, choice: 'custom', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '2000000000', gas: '21000' },
   'preview:get': { id: 'p1', wait: true },
   'activity:list': undefined,
   'addressBook:list': undefined,
