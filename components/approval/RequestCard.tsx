@@ -12,6 +12,7 @@ import { ChainDetails } from './details/ChainDetails';
 import { WatchAssetDetails } from './details/WatchAssetDetails';
 import { RiskPreviewSlot } from './RiskPreviewSlot';
 import { ApproveButton } from './ApproveButton';
+import { FeeSection, initialFeeGate, type FeeGate } from './fee/FeeSection';
 import { RequestNetwork } from './RequestNetwork';
 import { useChainClaimGate } from './ChainClaimWarning';
 
@@ -53,13 +54,20 @@ export function RequestCard({
     const fallback = wallet.accounts.find((a) => a.kind !== 'watch' && !a.hidden);
     return [(selected ?? fallback)?.address].filter((a): a is Hex => !!a);
   });
+  // Transactions and batches: the fee on screen, and whether Approve waits for it (see FeeSection).
+  const [feeGate, setFeeGate] = useState<FeeGate>(() => initialFeeGate(request));
   const resolve = useAction((approved: boolean) => {
     onAnswer(request.id);
-    return call('pending:resolve', { id: request.id, approved, ...(request.kind === 'connect' && approved ? { accounts: chosen } : {}) });
+    return call('pending:resolve', {
+      id: request.id,
+      approved,
+      ...(request.kind === 'connect' && approved ? { accounts: chosen } : {}),
+      ...(approved ? feeGate.confirmation : {}),
+    });
   });
   // A network to add that claims a well-known chain under another id needs a deliberate second step.
   const chainClaim = useChainClaimGate(request);
-  const blocked = (request.kind === 'connect' && chosen.length === 0) || chainClaim.blocked;
+  const blocked = (request.kind === 'connect' && chosen.length === 0) || chainClaim.blocked || feeGate.blocked;
 
   return (
     <article aria-labelledby={`req-${request.id}`} className="flex flex-col gap-3">
@@ -80,6 +88,7 @@ export function RequestCard({
       <Card title="The request" data-testid="request-details">
         {details()}
       </Card>
+      {request.fee && <FeeSection request={request} fee={request.fee} onGate={setFeeGate} />}
       <InlineError error={resolve.error} />
       <div className="sticky bottom-0 grid grid-cols-2 gap-2 bg-surface py-2">
         <Button variant="secondary" onClick={() => void resolve.run(false)} disabled={resolve.loading}>
@@ -102,7 +111,7 @@ export function RequestCard({
       case 'connect':
         return <ConnectDetails accounts={wallet.accounts} chosen={chosen} onChange={setChosen} />;
       case 'transaction':
-        return <TxFields tx={decodeTransaction(request.params)} />;
+        return <TxFields tx={decodeTransaction(request.params)} feeShownBelow={Boolean(request.fee)} />;
       case 'signature':
         return <SignatureDetails view={decodeSignature(request.method, request.params)} activeChainId={request.chainId} />;
       case 'batch': {
@@ -113,7 +122,7 @@ export function RequestCard({
             {batch.calls.map((tx, i) => (
               <li key={i} className="rounded-md border border-line p-2">
                 <p className="text-xs font-semibold">Call {i + 1}</p>
-                <TxFields tx={{ ...tx, from: tx.from ?? batch.from }} />
+                <TxFields tx={{ ...tx, from: tx.from ?? batch.from }} feeShownBelow={Boolean(request.fee)} />
               </li>
             ))}
           </ol>

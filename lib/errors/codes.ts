@@ -44,6 +44,21 @@ export const WALLET_ERROR_CODES = [
 /** A dApp request waiting for the user: already answered, or cut by a worker restart after approval. */
 export const APPROVAL_ERROR_CODES = ['approval.not-pending', 'approval.restarted'] as const;
 
+/**
+ * The network fee of a waiting transaction: the window approved another version than the stored one, a
+ * danger flag was not confirmed, the gas limit is unknown, an edit is refused, the chain moved past it, or
+ * the fee could not be read before the request was shown.
+ */
+export const FEE_ERROR_CODES = [
+  'fee.changed',
+  'fee.danger-unconfirmed',
+  'fee.gas-unknown',
+  'fee.edit.invalid',
+  'fee.edit.not-allowed',
+  'fee.chain-moved',
+  'fee.quote-failed',
+] as const;
+
 /** The portfolio tracker's refresh failed (the RPC did not answer, or its answers disagree). */
 export const TRACKER_ERROR_CODES = ['tracker.read-failed', 'tracker.contradiction'] as const;
 
@@ -91,6 +106,7 @@ export const FLOW_STEP_ERROR_CODES = [
   'flow.step.nonce-taken',
   'flow.step.reverted',
   'flow.step.interrupted',
+  'flow.step.fee-above-max',
 ] as const;
 
 /** Stake & deploy: an unwind cannot start (flow still running, nothing to undo, another network). */
@@ -111,6 +127,7 @@ export const ERROR_CODES = [
   ...STORAGE_ERROR_CODES,
   ...WALLET_ERROR_CODES,
   ...APPROVAL_ERROR_CODES,
+  ...FEE_ERROR_CODES,
   ...TRACKER_ERROR_CODES,
   ...ALERTS_ERROR_CODES,
   ...INSIGHTS_ERROR_CODES,

@@ -7,6 +7,8 @@ import type { InsightsView } from './insights-view';
 import type { Alert, AlertSettings } from '../alerts/types';
 import type { FlowState } from '../flows/types';
 import type { RecipeYieldView } from '../flows/recipe-yield';
+import type { FeeEdit } from '../provider/fees';
+import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { AddressBookEntryView } from '../wallet/address-book';
 
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../flows/service';
@@ -46,7 +48,19 @@ export interface BallastProtocol {
   }): Result<true>;
   'networks:switch'(data: { chainId: number; /** NetworkView.key; picks devnet vs mainnet (both chain 1). */ key?: string }): Result<true>;
   'pending:list'(): Result<PendingRequestView[]>;
-  'pending:resolve'(data: { id: string; approved: boolean; accounts?: Address[] }): Result<true>;
+  /**
+   * An approval of a transaction or batch names the fee version the window showed (refused if the stored
+   * one differs) and, when the fee has a danger flag, the user's second step (acceptFeeDanger).
+   */
+  'pending:resolve'(data: {
+    id: string;
+    approved: boolean;
+    accounts?: Address[];
+    feeVersion?: number;
+    acceptFeeDanger?: boolean;
+  }): Result<true>;
+  /** The user picked a fee preset or typed their own fee; answers the stored fee (version bumped) or why it is refused. */
+  'pending:setFee'(data: { id: string } & FeeEdit): Result<StoredFeeQuote>;
   /** Risk preview of a pending transaction / signature / batch; `wait` waits for the simulation to finish. */
   'preview:get'(data: { id: string; wait?: boolean }): Result<PreviewView>;
   'activity:list'(): Result<ActivityItem[]>;

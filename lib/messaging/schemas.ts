@@ -22,6 +22,8 @@ const chainId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const networkKey = text(100).optional();
 const id = text(200).min(1, 'must not be empty');
 const theme = z.enum(['system', 'light', 'dark']);
+/** wei or gas as a decimal integer string (bigint does not cross the message boundary). */
+const wei = z.string().regex(/^\d{1,40}$/, 'expected a decimal integer string');
 
 /**
  * The alert settings form: the schema checks it is an object; validateAlertSettings in lib/alerts checks
@@ -58,7 +60,23 @@ export const MESSAGE_SCHEMAS = {
   'networks:setRpcUrls': z.object({ chainId, rpcUrls: z.array(text(2_000)).max(20, 'at most 20 RPC URLs'), key: networkKey }),
   'networks:switch': z.object({ chainId, key: networkKey }),
   'pending:list': none,
-  'pending:resolve': z.object({ id, approved: z.boolean(), accounts: z.array(address).max(100).optional() }),
+  'pending:resolve': z.object({
+    id,
+    approved: z.boolean(),
+    accounts: z.array(address).max(100).optional(),
+    feeVersion: z.number().int().nonnegative().optional(),
+    acceptFeeDanger: z.boolean().optional(),
+  }),
+  'pending:setFee': z.object({
+    id,
+    version: z.number().int().nonnegative(),
+    choice: z.enum(['slow', 'normal', 'fast', 'site', 'custom']),
+    maxFeePerGas: wei.optional(),
+    maxPriorityFeePerGas: wei.optional(),
+    gasPrice: wei.optional(),
+    gas: wei.optional(),
+    nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  }),
   'preview:get': z.object({ id, wait: z.boolean().optional() }),
   'activity:list': none,
   'addressBook:list': none,

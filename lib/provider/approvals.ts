@@ -3,15 +3,17 @@ import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import { AppError } from '../errors';
 import { createMutex } from '../storage/mutex';
 import type { Item } from '../storage/item';
+import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { PendingKind, StoredPending } from '../storage/items';
 
 /**
  * A waiting request as the approval window reads it: the stored entry without the queue's own
  * bookkeeping (dedupe key, late decision, hand-over flag).
  */
-export type PendingRequestView = Pick<StoredPending, 'id' | 'origin' | 'kind' | 'method' | 'params' | 'createdAt' | 'chainId'>;
+export type PendingRequestView = Pick<StoredPending, 'id' | 'origin' | 'kind' | 'method' | 'params' | 'createdAt' | 'chainId' | 'fee'>;
 
-export type Decision = { approved: boolean; accounts?: Address[] };
+/** An approval of a transaction or batch carries the fee as stored when the user approved: what is signed. */
+export type Decision = { approved: boolean; accounts?: Address[]; fee?: StoredFeeQuote };
 
 export type ApprovalRequest = {
   origin: string;
@@ -21,6 +23,8 @@ export type ApprovalRequest = {
   chainId: number;
   /** origin + page request id; lets a re-sent request (after a worker restart) find its pending entry. */
   dedupeKey?: string;
+  /** The network fee decided before the request is shown (transactions and batches). */
+  fee?: StoredFeeQuote;
 };
 
 /** A decision nobody picked up (the page went away) is dropped after this long. */
@@ -137,7 +141,11 @@ export function createApprovalQueue(deps: {
       });
     },
 
-    resolve(id: string, decision: Decision): Promise<true> {
+    /**
+     * The user's answer. `check` sees the entry as stored, in the same exclusive turn as the answer (an
+     * approval given for a fee the window no longer shows is refused there); an approval takes the stored fee.
+     */
+    resolve(id: string, answer: Decision, check?: (entry: StoredPending) => void): Promise<true> {
       return exclusive(async () => {
         const all = await deps.item.getValue();
         const entry = all.find((p) => p.id === id && !p.decision);
@@ -146,13 +154,23 @@ export function createApprovalQueue(deps: {
             details: 'It was answered or withdrawn by the site; nothing to do.',
             code: 'approval.not-pending',
           });
+        check?.(entry);
+        const decision: Decision = { approved: answer.approved, ...(answer.accounts ? { accounts: answer.accounts } : {}) };
+        if (answer.approved && entry.fee) decision.fee = entry.fee;
         const waiter = waiters.get(id);
         if (waiter) {
           waiters.delete(id);
           // A tombstone (no params, hidden from the window) until the decision's TTL: if the worker stops
           // before the page hears back, the page's re-send (same dedupeKey) must not ask the user again.
           // Requests without a key cannot be re-sent, so they leave nothing behind.
-          const handed: StoredPending = { ...entry, params: null, decision, handedOver: true, createdAt: now() };
+          const { fee: _fee, ...bare } = entry;
+          const handed: StoredPending = {
+            ...bare,
+            params: null,
+            decision: { approved: decision.approved },
+            handedOver: true,
+            createdAt: now(),
+          };
           await deps.item.setValue(entry.dedupeKey ? all.map((p) => (p === entry ? handed : p)) : all.filter((p) => p !== entry));
           waiter(decision);
         } else {
@@ -167,7 +185,36 @@ export function createApprovalQueue(deps: {
     async list(): Promise<PendingRequestView[]> {
       return live(await deps.item.getValue())
         .filter((p) => !p.decision)
-        .map(({ id, origin, kind, method, params, createdAt, chainId }) => ({ id, origin, kind, method, params, createdAt, chainId }));
+        .map(({ id, origin, kind, method, params, createdAt, chainId, fee }) => ({
+          id,
+          origin,
+          kind,
+          method,
+          params,
+          createdAt,
+          chainId,
+          ...(fee ? { fee } : {}),
+        }));
+    },
+
+    /**
+     * Replaces the fee of a waiting request (the user edited it) in one exclusive turn; `next` gets the
+     * stored fee and returns the new one (its version bumped by the caller).
+     */
+    updateFee(id: string, next: (fee: StoredFeeQuote, entry: StoredPending) => StoredFeeQuote): Promise<StoredFeeQuote> {
+      return exclusive(async () => {
+        const all = await deps.item.getValue();
+        const entry = all.find((p) => p.id === id && !p.decision);
+        if (!entry?.fee)
+          throw new AppError(entry ? 'This request has no network fee' : 'Request already answered', {
+            details: entry ? 'Only transactions and batches carry a fee.' : 'It was answered or withdrawn by the site; nothing to do.',
+            code: entry ? 'fee.edit.not-allowed' : 'approval.not-pending',
+          });
+        const fee = next(entry.fee, entry);
+        await deps.item.setValue(all.map((p) => (p === entry ? { ...p, fee } : p)));
+        deps.onChange?.();
+        return fee;
+      });
     },
 
     /**

@@ -89,6 +89,12 @@ export const CHAINLINK = {
   mETH_ETH: a('0x5b563107C8666d2142C216114228443B94152362'),
 } as const;
 
+/**
+ * Chainlink ETH / USD on mainnet (8 decimals): the only source of the dollar figures next to a network fee
+ * (no price API). `bgd-labs/aave-address-book src/ChainlinkEthereum.sol` ETH_USD, the file of reference §3.2.
+ */
+export const CHAINLINK_ETH_USD = a('0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419');
+
 export const AAVE_V3 = {
   pool: a('0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2'),
   addressesProvider: a('0x2f39d218133AFaB8F2B819B1066c7E434Ad94E9e'),

@@ -1,6 +1,7 @@
 import { formatBps, formatEth, formatGwei } from '../format';
 import type { RiskFlag } from './flag';
-import { GWEI, effectivePriorityFee, type FeeFields, type FeeMarket } from './fees';
+import type { StoredFeeQuote } from '../storage/fee-quote';
+import { GWEI, effectivePriorityFee, feeFieldsOf, marketOf, quoteCost, type FeeFields, type FeeMarket } from './fees';
 
 /**
  * Fees that are far out of line: each gives a danger flag, and a request with one needs a deliberate
@@ -42,18 +43,26 @@ export function feeFlags({ fee, market, maxCost, value }: FeeFlagInput): RiskFla
   const p90 = market.eip1559 ? market.priority[2] : market.gasPrice;
   const tip = market.eip1559 ? effectivePriorityFee(fee, market) : fee.type === 'legacy' ? fee.gasPrice : fee.maxPriorityFeePerGas;
   const tipCap = FEE_CAPS.priorityPercentileMultiple * p90;
-  if (tip > FEE_CAPS.priorityAbsolute || (tip > tipCap && tip > FEE_CAPS.priorityFloor)) {
+  const aboveRecent = tip > tipCap && tip > FEE_CAPS.priorityFloor;
+  if (aboveRecent || tip > FEE_CAPS.priorityAbsolute) {
     const reference = market.eip1559 ? `90th percentile, last ${market.blocks} blocks` : 'node gas price (eth_gasPrice)';
+    const what = market.eip1559 ? 'priority fee' : 'gas price';
     flags.push({
       id: 'fee.priority-high',
       severity: 'danger',
-      title: market.eip1559 ? 'Priority fee far above what recent blocks paid' : 'Gas price far above the node’s',
+      title: aboveRecent
+        ? market.eip1559
+          ? 'Priority fee far above what recent blocks paid'
+          : 'Gas price far above the node’s'
+        : `${market.eip1559 ? 'Priority fee' : 'Gas price'} above ${gwei(FEE_CAPS.priorityAbsolute)}`,
       numbers: {
-        [market.eip1559 ? 'priority fee' : 'gas price']: gwei(tip),
+        [what]: gwei(tip),
         [reference]: gwei(p90),
-        cap: `${FEE_CAPS.priorityPercentileMultiple} × ${gwei(p90)} (at least ${gwei(FEE_CAPS.priorityFloor)}), always above ${gwei(FEE_CAPS.priorityAbsolute)}`,
+        cap: `over ${FEE_CAPS.priorityPercentileMultiple} × ${gwei(p90)} and over ${gwei(FEE_CAPS.priorityFloor)}, or over ${gwei(FEE_CAPS.priorityAbsolute)}`,
       },
-      why: 'The priority fee goes to the block builder in full. Recent transactions were included for much less: pick a preset unless you need this one in the very next block.',
+      why: aboveRecent
+        ? `The ${what} goes to the block builder in full. Recent transactions were included for much less: pick a preset unless you need this one in the very next block.`
+        : `The ${what} goes to the block builder in full. Ordinary transactions are included for a few gwei or less; an RPC that reports tips this high may be broken or lying.`,
     });
   }
   const maxPerGas = fee.type === 'legacy' ? fee.gasPrice : fee.maxFeePerGas;
@@ -89,4 +98,12 @@ export function feeFlags({ fee, market, maxCost, value }: FeeFlagInput): RiskFla
     });
   }
   return flags;
+}
+
+/** The danger flags of a stored fee, over all its transactions: what needs the second step before approval. */
+export function storedFeeDangerFlags(fee: StoredFeeQuote): RiskFlag[] {
+  const cost = quoteCost(fee);
+  return feeFlags({ fee: feeFieldsOf(fee), market: marketOf(fee.market), maxCost: cost.max, value: cost.value }).filter(
+    (f) => f.severity === 'danger',
+  );
 }

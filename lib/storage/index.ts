@@ -1,4 +1,5 @@
 export * from './items';
+export type { FeeChoice, StoredEthUsd, StoredFeeMarket, StoredFeeQuote, StoredFeeTx } from './fee-quote';
 export type { Item } from './item';
 export { toJsonSafe, fromJsonSafe, stringifyJson, parseJson } from './json';
 export { createMutex } from './mutex';

@@ -1,6 +1,7 @@
 import { storage } from '@wxt-dev/storage';
 import type { Address, Hex } from 'viem';
 import { defineCheckedItem } from './checked-item';
+import type { StoredFeeQuote } from './fee-quote';
 import {
   accountsSchema,
   activitySchema,
@@ -118,8 +119,10 @@ export type StoredPending = {
   chainId: number;
   /** origin + page request id: a page that re-sends after a worker restart finds its request again. */
   dedupeKey?: string;
-  /** Set when the user answered while no one was waiting (the worker had restarted). */
-  decision?: { approved: boolean; accounts?: Address[] };
+  /** Transactions and batches: the network fee decided before the request is shown (and signed as shown). */
+  fee?: StoredFeeQuote;
+  /** Set when the user answered while no one was waiting (the worker had restarted); an approval carries the fee approved. */
+  decision?: { approved: boolean; accounts?: Address[]; fee?: StoredFeeQuote };
   /** The decision went to a live waiter; kept (without params) so a re-send after a restart never runs it twice. */
   handedOver?: boolean;
 };

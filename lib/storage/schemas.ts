@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Address, Hex } from 'viem';
+import { storedFeeQuoteSchema } from './fee-quote';
 
 /**
  * Shapes of the wallet core's stored items, checked on every read (see defineCheckedItem). Lists and
@@ -90,7 +91,10 @@ export const storedPendingSchema = z.object({
   createdAt: z.number(),
   chainId: z.number(),
   dedupeKey: z.string().optional(),
-  decision: z.object({ approved: z.boolean(), accounts: z.array(addressSchema).optional() }).optional(),
+  fee: storedFeeQuoteSchema.optional(),
+  decision: z
+    .object({ approved: z.boolean(), accounts: z.array(addressSchema).optional(), fee: storedFeeQuoteSchema.optional() })
+    .optional(),
   handedOver: z.boolean().optional(),
 });
 export const pendingSchema = salvagedArray(storedPendingSchema);

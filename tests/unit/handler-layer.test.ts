@@ -32,6 +32,14 @@ const VALID: Record<MessageName, unknown> = {
   'networks:switch': { chainId: 1, key: 'devnet' },
   'pending:list': undefined,
   'pending:resolve': { id: 'p1', approved: true, accounts: [ACCOUNT] },
+  'pending:setFee': {
+    id: 'p1',
+    version: 1,
+    choice: 'custom',
+    maxFeePerGas: '30000000000',
+    maxPriorityFeePerGas: '2000000000',
+    gas: '21000',
+  },
   'preview:get': { id: 'p1', wait: true },
   'activity:list': undefined,
   'addressBook:list': undefined,
@@ -101,7 +109,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(46);
+    expect(MESSAGE_NAMES.length).toBe(47);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

@@ -12,6 +12,7 @@ import type {
 } from '../../lib/storage';
 import { createNetworkService } from '../../lib/chain/networks';
 import { createApprovalQueue, createProviderRouter, type Decision, type ProviderEvent } from '../../lib/provider';
+import type { PendingRequestView } from '../../lib/provider/approvals';
 import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { createActivityService } from '../../lib/wallet/activity';
 import { createPermissionService } from '../../lib/wallet/permissions';
@@ -57,8 +58,10 @@ export function createHarness(
   extra: Pick<ProviderRouterDeps, 'callFlows'> = {},
 ) {
   const events: { origins: string[] | '*'; event: ProviderEvent; data: unknown }[] = [];
-  const approvalsSeen: { kind: string; origin: string; params: unknown }[] = [];
+  const approvalsSeen: { kind: string; origin: string; params: unknown; fee?: PendingRequestView['fee'] }[] = [];
   let answer: Decision = { approved: true };
+  /** Runs when the window would show a request, before the answer (a test moves the chain there). */
+  let beforeAnswer: ((request: PendingRequestView) => Promise<void>) | undefined;
   const wallet = createWalletService({ vault: items.vault, accounts: items.accounts, meta: items.meta, session: items.session });
   const networks = createNetworkService({ item: items.networks });
   const permissions = createPermissionService({ item: items.permissions });
@@ -67,7 +70,8 @@ export function createHarness(
     item: items.pending,
     openWindow: async () => {
       for (const p of await approvals.list()) {
-        approvalsSeen.push({ kind: p.kind, origin: p.origin, params: p.params });
+        approvalsSeen.push({ kind: p.kind, origin: p.origin, params: p.params, ...(p.fee ? { fee: p.fee } : {}) });
+        await beforeAnswer?.(p);
         await approvals.resolve(p.id, answer);
       }
     },
@@ -99,6 +103,9 @@ export function createHarness(
     call,
     answerWith(d: Decision) {
       answer = d;
+    },
+    beforeAnswer(hook: typeof beforeAnswer) {
+      beforeAnswer = hook;
     },
   };
 }

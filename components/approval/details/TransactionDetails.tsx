@@ -8,7 +8,8 @@ function gwei(wei: bigint) {
   return <Amount value={wei} decimals={9} unit="gwei" rounding="expand" />;
 }
 
-export function TxFields({ tx, symbol = 'ETH' }: { tx: TxView; symbol?: string }) {
+/** `feeShownBelow`: the request's fee panel shows the gas, fees and nonce that will be signed; the site's own are not repeated here. */
+export function TxFields({ tx, symbol = 'ETH', feeShownBelow = false }: { tx: TxView; symbol?: string; feeShownBelow?: boolean }) {
   return (
     <dl className="divide-y divide-line">
       {tx.from && (
@@ -27,11 +28,15 @@ export function TxFields({ tx, symbol = 'ETH' }: { tx: TxView; symbol?: string }
         </Field>
       )}
       {tx.data && <Field label="Data">{(tx.data.length - 2) / 2} bytes</Field>}
-      <Field label="Gas limit">{tx.gas !== undefined ? tx.gas.toString() : 'estimated by Ballast'}</Field>
-      {tx.maxFeePerGas !== undefined && <Field label="Max fee">{gwei(tx.maxFeePerGas)}</Field>}
-      {tx.maxPriorityFeePerGas !== undefined && <Field label="Priority fee">{gwei(tx.maxPriorityFeePerGas)}</Field>}
-      {tx.gasPrice !== undefined && <Field label="Gas price">{gwei(tx.gasPrice)}</Field>}
-      {tx.nonce !== undefined && <Field label="Nonce">{tx.nonce.toString()}</Field>}
+      {!feeShownBelow && (
+        <>
+          <Field label="Gas limit">{tx.gas !== undefined ? tx.gas.toString() : 'estimated by Ballast'}</Field>
+          {tx.maxFeePerGas !== undefined && <Field label="Max fee">{gwei(tx.maxFeePerGas)}</Field>}
+          {tx.maxPriorityFeePerGas !== undefined && <Field label="Priority fee">{gwei(tx.maxPriorityFeePerGas)}</Field>}
+          {tx.gasPrice !== undefined && <Field label="Gas price">{gwei(tx.gasPrice)}</Field>}
+          {tx.nonce !== undefined && <Field label="Nonce">{tx.nonce.toString()}</Field>}
+        </>
+      )}
     </dl>
   );
 }

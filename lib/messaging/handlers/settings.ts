@@ -1,3 +1,4 @@
+import { applyFeeEdit, confirmFee } from '../../provider/fees';
 import type { Handlers } from './context';
 
 /** Sites, networks, the approval queue, Activity and settings: user actions in a Ballast page. */
@@ -32,7 +33,13 @@ export const settingsHandlers = {
   'pending:list': { userAction: true, handle: (_d, s) => s.approvals.list() },
   'pending:resolve': {
     userAction: true,
-    handle: (d, s) => s.approvals.resolve(d.id, { approved: d.approved, accounts: d.accounts }),
+    // An approval stands for the fee the window showed, with its danger flags confirmed (checked with the stored entry).
+    handle: (d, s) =>
+      s.approvals.resolve(d.id, { approved: d.approved, accounts: d.accounts }, d.approved ? (entry) => confirmFee(entry, d) : undefined),
+  },
+  'pending:setFee': {
+    userAction: true,
+    handle: ({ id, ...edit }, s) => s.approvals.updateFee(id, (fee, entry) => applyFeeEdit(fee, entry, edit)),
   },
   'activity:list': {
     userAction: true,

@@ -3,6 +3,7 @@ import { CHAINLINK, MULTICALL3, PROTOCOL_CONTRACTS as P, TOKENS, type TokenSymbo
 import type { DevnetContext } from '../context';
 import { doubleAbi, placeDouble } from './abi';
 import { writeMany, type BatchCall } from './batch';
+import { placeEthUsdFeed } from './eth-usd';
 
 /** Tokens with a fair ETH rate (every registry token but WETH). */
 export type RatedSymbol = Exclude<TokenSymbol, 'WETH'>;
@@ -158,6 +159,8 @@ export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
 
   const rates = expectedSeedRates();
   const feeds = await placeFeeds(ctx, rates);
+  // Dollars next to a network fee come from ETH/USD on chain (no price API): the feed lives where mainnet has it.
+  await placeEthUsdFeed(ctx);
   const contracts: Record<string, Address> = { ...P, multicall3: MULTICALL3 };
   return { tokens: { ...TOKENS }, contracts, rates, feeds };
 }

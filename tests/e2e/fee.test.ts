@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createPublicClient, http, parseEther, parseGwei, toHex, type Address, type Hex, type PublicClient } from 'viem';
+import { mainnet } from 'viem/chains';
+import { MULTICALL3 } from '../../lib/restaking/addresses';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { placeDouble } from '../devnet/seed/abi';
+import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
+import { startFaultProxy, type FaultProxy } from '../fault/proxy';
+import { startDappServer } from './dapp-server';
+import {
+  expectNoAxeViolations,
+  expectOk,
+  launchBallast,
+  onboardOnDevnet,
+  screenshot,
+  sendProtocol,
+  waitForClose,
+  waitForPage,
+  type Ballast,
+} from './harness';
+import { ask, openRecordedDapp, settled } from './worker-restart-page';
+
+const PASSWORD = 'correct horse battery';
+const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as Address;
+const RECIPIENT = '0x000000000000000000000000000000000000dEaD' as Address;
+
+/**
+ * The network fee in the approval window: decided before the window shows the request, edited there (a
+ * preset, then the user's own numbers, the cost following the typing), and signed exactly as shown (read
+ * back from the node). A node answering 1,000 gwei priority fees gives a danger flag, and nothing is sent
+ * until the user takes the second step.
+ */
+describe('the network fee before approval', () => {
+  let devnet: Devnet;
+  let proxy: FaultProxy;
+  let ballast: Ballast;
+  let server: Awaited<ReturnType<typeof startDappServer>>;
+  let control: Page;
+  let dapp: Page;
+  let node: PublicClient;
+
+  beforeAll(async () => {
+    [devnet, server, ballast] = await Promise.all([startDevnet({ seed: false }), startDappServer(), launchBallast()]);
+    await placeDouble(devnet.ctx, 'Multicall3', MULTICALL3);
+    await placeEthUsdFeed(devnet.ctx);
+    node = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
+    proxy = await startFaultProxy(devnet.rpcUrl);
+    control = await ballast.context.newPage();
+    await control.goto(ballast.url('popup.html'));
+    await onboardOnDevnet(control, { rpcUrl: proxy.url, password: PASSWORD });
+    dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
+    await ask(dapp, 'connect', 'eth_requestAccounts');
+    const approval = await waitForPage(ballast.context, 'approval.html');
+    await decide(approval, 'Connect');
+    expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve' });
+  }, 120_000);
+  afterAll(async () => {
+    await ballast?.close();
+    await server?.close();
+    await proxy?.stop();
+    await devnet?.stop();
+  });
+
+  async function decide(approval: Page, button: string) {
+    const closed = waitForClose(approval);
+    await approval.locator('button[data-armed="true"]', { hasText: button }).waitFor();
+    await approval
+      .getByRole('button', { name: button, exact: true })
+      .click()
+      .catch((e: Error) => {
+        if (!/closed/i.test(e.message)) throw e; // the approving click closes the window
+      });
+    await closed;
+  }
+
+  /** The fee the window shows, from the panel's own elements. */
+  async function shown(approval: Page) {
+    const perGas = approval.getByTestId('fee-per-gas');
+    const type = await perGas.getAttribute('data-type');
+    return {
+      type,
+      nonce: Number(await approval.getByTestId('fee-nonce').textContent()),
+      gas: BigInt((await approval.getByTestId('fee-gas').getAttribute('data-gas'))!),
+      ...(type === 'legacy'
+        ? { gasPrice: BigInt((await perGas.getAttribute('data-gas-price'))!) }
+        : {
+            maxFeePerGas: BigInt((await perGas.getAttribute('data-max-fee'))!),
+            maxPriorityFeePerGas: BigInt((await perGas.getAttribute('data-priority-fee'))!),
+          }),
+    };
+  }
+
+  /** eth_getTransactionByHash in the same terms. */
+  async function signed(hash: Hex) {
+    const tx = await node.getTransaction({ hash });
+    return {
+      type: tx.type,
+      nonce: tx.nonce,
+      gas: tx.gas,
+      ...(tx.type === 'legacy'
+        ? { gasPrice: tx.gasPrice }
+        : { maxFeePerGas: tx.maxFeePerGas, maxPriorityFeePerGas: tx.maxPriorityFeePerGas }),
+    };
+  }
+
+  const version = (approval: Page) => approval.getByTestId('fee-panel').getAttribute('data-fee-version');
+
+  it('shows nonce, likely and max cost in ETH and USD and the total before the click; a preset and typed fees are signed exactly as shown', async () => {
+    const nonce = await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+    await ask(dapp, 'send', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: toHex(parseEther('0.25')) }]);
+    const approval = await waitForPage(ballast.context, 'approval.html');
+    await approval.getByTestId('fee-panel').waitFor();
+    expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(nonce));
+    expect(await approval.getByTestId('fee-gas').textContent()).toBe('21,000');
+    // ETH and dollars from the devnet's ETH/USD feed ($3,000): 0.25 ETH + the max fee is a little over $750.
+    expect(await approval.getByTestId('fee-likely').textContent()).toMatch(/ETH\$\d+\.\d\d$/);
+    expect(await approval.getByTestId('fee-total').textContent()).toMatch(/^0\.25\d* ETH\$75\d\.\d\d$/);
+    await expectNoAxeViolations(approval, 'approval fee (light)');
+    await approval.emulateMedia({ colorScheme: 'dark' });
+    await approval.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await approval.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition)));
+    await expectNoAxeViolations(approval, 'approval fee (dark)');
+    await approval.emulateMedia({ colorScheme: 'light' });
+    await approval.getByTestId('fee-panel').scrollIntoViewIfNeeded();
+    await screenshot(approval, 'approval-fee');
+
+    await approval.getByText('Fast', { exact: true }).click();
+    await expect.poll(() => version(approval)).toBe('2');
+    const fast = await shown(approval);
+
+    // Typed fees: the max cost follows each keystroke before anything is stored.
+    await approval.getByText('Edit fee').click();
+    await approval.getByLabel('Max fee (gwei)').fill('3');
+    await approval.getByLabel('Priority fee (gwei)').fill('1.5');
+    await expect.poll(() => approval.getByTestId('fee-max').getAttribute('data-wei')).toBe((21_000n * parseGwei('3')).toString());
+    await expect.poll(() => version(approval)).toBe('3');
+    const typed = await shown(approval);
+    expect(typed).toMatchObject({ type: 'eip1559', maxFeePerGas: parseGwei('3'), maxPriorityFeePerGas: parseGwei('1.5'), gas: 21_000n });
+    expect(typed).not.toEqual(fast);
+    const stored = ((await expectOk(control, 'pending:list')) as { fee: { version: number; choice: string } }[])[0]!.fee;
+    expect(stored).toMatchObject({ version: 3, choice: 'custom' });
+
+    await decide(approval, 'Send');
+    const answer = await settled(dapp, 'send');
+    expect(answer.kind).toBe('resolve');
+    expect(await signed((answer as { value: Hex }).value)).toEqual({ ...typed, nonce });
+  });
+
+  it('a node answering 1,000 gwei priority fees: a danger flag, Send stays inert and nothing is sent until the second step', async () => {
+    const thousand = toHex(parseGwei('1000'));
+    proxy.fault('eth_feeHistory', {
+      kind: 'rewrite',
+      result: (r) => {
+        const answer = r as { reward?: string[][] };
+        return { ...answer, ...(answer.reward ? { reward: answer.reward.map((row) => row.map(() => thousand)) } : {}) };
+      },
+    });
+    try {
+      proxy.resetCounts();
+      const nonce = await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+      await ask(dapp, 'danger', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: toHex(parseEther('0.25')) }]);
+      const approval = await waitForPage(ballast.context, 'approval.html');
+      const flag = approval.getByTestId('fee-danger').locator('[data-flag-id="fee.priority-high"]');
+      await flag.waitFor();
+      expect(await flag.getAttribute('data-severity')).toBe('danger');
+      expect(await flag.locator('[data-name="priority fee"]').textContent()).toBe('1,000 gwei');
+      expect(await flag.locator('[data-name="cap"]').textContent()).toMatch(/or over 100 gwei$/);
+      await expectNoAxeViolations(approval, 'approval fee danger');
+      await approval.getByTestId('fee-danger').scrollIntoViewIfNeeded();
+      await screenshot(approval, 'approval-fee-danger');
+
+      // Armed (the read delay is over), and still inert: a click sends nothing.
+      const send = approval.locator('button', { hasText: 'Send' });
+      await approval.locator('button[data-armed="true"]', { hasText: 'Send' }).waitFor();
+      expect(await send.isDisabled()).toBe(true);
+      await send.click({ force: true, timeout: 2_000 }).catch(() => undefined);
+      // Nor does an approval that skips the box (straight to the background, as a buggy or hostile UI would).
+      const [pending] = (await expectOk(control, 'pending:list')) as { id: string; fee: { version: number } }[];
+      const skipped = await sendProtocol(control, 'pending:resolve', { id: pending!.id, approved: true, feeVersion: pending!.fee.version });
+      expect(skipped).toMatchObject({ ok: false, error: { message: 'Confirm the fee warning first' } });
+      expect(proxy.count('eth_sendRawTransaction')).toBe(0);
+      expect(await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' })).toBe(nonce);
+      expect((await expectOk(control, 'pending:list')) as unknown[]).toHaveLength(1);
+
+      // The second step: tick the box, then Send.
+      const fee = await shown(approval);
+      await approval.getByLabel('I understand this fee and want to pay it').check();
+      await decide(approval, 'Send');
+      const answer = await settled(dapp, 'danger');
+      expect(answer.kind).toBe('resolve');
+      const tx = await signed((answer as { value: Hex }).value);
+      expect(tx).toEqual(fee);
+      expect(tx).toMatchObject({ maxPriorityFeePerGas: parseGwei('1000') });
+    } finally {
+      proxy.clearFaults();
+    }
+  });
+});
