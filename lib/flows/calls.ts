@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { stepLabel } from './steps';
-import type { FlowPlan, FlowState, StepSpec } from './types';
+import type { FlowFee, FlowPlan, FlowState, StepSpec } from './types';
 
 /** recipeId of a flow that carries a dApp's wallet_sendCalls batch. */
 export const CALLS_RECIPE_ID = 'wallet_sendCalls';
@@ -16,18 +16,21 @@ export function planFromCalls({
   calls,
   title,
   now,
+  fee,
 }: {
   from: Address;
   chainId: number;
   calls: readonly { to: Address; data?: Hex; value?: bigint }[];
   title: string;
   now: number;
+  /** The fee the approval window showed for the batch: every call is signed with it. */
+  fee?: FlowFee;
 }): FlowPlan {
   const steps = calls.map((c, index) => {
     const spec: StepSpec = { kind: 'call', to: c.to, data: c.data ?? '0x', value: (c.value ?? 0n).toString() };
     return { index, spec, label: stepLabel(spec), tx: { from, to: c.to, data: spec.data, value: spec.value }, amountIn: spec.value };
   });
-  return { recipeId: CALLS_RECIPE_ID, title, from, chainId, inputWei: '0', slippageBps: 0, steps, createdAt: now };
+  return { recipeId: CALLS_RECIPE_ID, title, from, chainId, inputWei: '0', slippageBps: 0, steps, createdAt: now, ...(fee ? { fee } : {}) };
 }
 
 /** EIP-5792 status codes (wallet_getCallsStatus, v2.0.0). */

@@ -4,6 +4,7 @@ import { sameAddress } from '../format';
 import { erc20Abi } from '../chain/abis';
 import { AppError, serializeError } from '../errors';
 import { failureOptions, readHoldings } from './failure';
+import { stepFeeOf } from './fee';
 import { findSentTransaction } from './find-sent';
 import { resolveAmount } from './resolve';
 import { balanceProbe, simulateFlow } from './simulate-flow';
@@ -189,9 +190,21 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     } satisfies StepState);
     await save(state);
     let hash: Hex;
+    // The fee shown before the one click, this step's share: the sender signs within it or stops.
+    const fee = stepFeeOf(state.plan.fee, index);
     try {
-      hash = await deps.sendTransaction({ from, to: tx.to, data: tx.data, value: BigInt(tx.value), nonce, chainId: state.plan.chainId });
+      hash = await deps.sendTransaction({
+        from,
+        to: tx.to,
+        data: tx.data,
+        value: BigInt(tx.value),
+        nonce,
+        chainId: state.plan.chainId,
+        ...(fee ? { fee } : {}),
+      });
     } catch (error) {
+      // The fee shown no longer holds (base fee above it, nonce taken, more gas needed): said as it is.
+      if (error instanceof AppError && error.code === 'flow.step.fee-above-max') throw new StepStop(error, true);
       throw new StepStop(
         new AppError(`Step ${index + 1} was not sent`, {
           code: 'flow.step.not-sent',

@@ -55,6 +55,27 @@ export type PlannedStep = {
   gasUsed?: string;
 };
 
+/**
+ * The network fee the user saw before the one click (a dApp batch's approval window, the Stake & deploy
+ * preview). Every step is signed with exactly this fee per gas and never above its gas limit, so the flow
+ * costs at most what was shown; a base fee above the max fee stops the flow before the step (nothing sent).
+ */
+export type FlowFee = {
+  type: 'eip1559' | 'legacy';
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+  gasPrice?: string;
+  /** Per step: the gas limit counted in the max cost shown. */
+  gasLimits: string[];
+  /** true: each step is signed with exactly its limit (a dApp batch, as shown); false: the estimate at send time, up to it. */
+  exactGas: boolean;
+  /** Per step, when the nonces were shown (a dApp batch): a step that would go out with another one stops the flow. */
+  nonces?: number[];
+};
+
+/** One step's share of FlowFee, handed to the sender with the step's transaction. */
+export type FlowStepFee = Omit<FlowFee, 'gasLimits' | 'nonces'> & { gasLimit: bigint; nonce?: number };
+
 export type FlowPlan = {
   recipeId: string;
   title: string;
@@ -65,6 +86,8 @@ export type FlowPlan = {
   operator?: Address;
   steps: PlannedStep[];
   createdAt: number;
+  /** The fee shown before the one click; without it (flows stored before fees were shown) steps are priced at send time. */
+  fee?: FlowFee;
 };
 
 export type TokenAmount = { token: Address | 'ETH'; symbol: string; amount: string };
@@ -97,6 +120,20 @@ export type FlowPreview = {
   facts: PreviewFacts & { healthFactorAfter?: string; delegatedTo?: Address; withdrawableShares?: string };
   /** The lib/preview analysis of the whole batch (decoded calls, checked / not checked). */
   batchPreview?: Preview;
+  /** The whole flow's network fee before the one click (the model of lib/risk/fees); absent when the fee could not be read. */
+  feeEstimate?: FlowFeeEstimate;
+};
+
+/** What the preview card shows of the fee: likely and max cost of all steps, in wei, with the price and the flags. */
+export type FlowFeeEstimate = {
+  likely: string;
+  max: string;
+  /** The ETH/USD answer read on chain with the fee ({answer, decimals}), or why there is none. */
+  ethUsd?: { answer: string; decimals: number; updatedAt: number; feed: Address };
+  ethUsdError?: string;
+  nextBaseFee: string;
+  /** Danger flags of the fee (lib/risk/fee-caps). */
+  flags: RiskFlag[];
 };
 
 export type StepStatus = 'planned' | 'sending' | 'sent' | 'mined' | 'failed';
@@ -162,6 +199,8 @@ export type SendFlowTransaction = (tx: {
   value: bigint;
   nonce: number;
   chainId: number;
+  /** The fee shown before the click (FlowPlan.fee), for this step. */
+  fee?: FlowStepFee;
 }) => Promise<Hex>;
 
 export type FlowExecutorDeps = {

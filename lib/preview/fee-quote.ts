@@ -52,10 +52,9 @@ const firstLine = (error: unknown) =>
  * "USD price unavailable"). The fee market itself is required: without it nothing can be shown honestly.
  */
 export async function quoteFee(client: Client, p: QuoteFeeParameters): Promise<StoredFeeQuote> {
-  const [pendingNonce, history, gasPrice, estimates, usd] = await Promise.all([
+  const [pendingNonce, { market, newestBlock, usd }, estimates] = await Promise.all([
     getTransactionCount(client, { address: p.from, blockTag: 'pending' }),
-    getFeeHistory(client, { blockCount: FEE_HISTORY_BLOCKS, blockTag: 'latest', rewardPercentiles: [...FEE_PERCENTILES] }),
-    getGasPrice(client),
+    readFeeMarket(client, p.network.chainId),
     Promise.all(
       p.txs.map((tx) =>
         estimateGas(client, { account: p.from, to: tx.to, data: tx.data, value: tx.value }).then(
@@ -64,15 +63,9 @@ export async function quoteFee(client: Client, p: QuoteFeeParameters): Promise<S
         ),
       ),
     ),
-    readEthUsd(client, p.network.chainId),
   ]).catch((error: unknown) => {
-    throw new AppError('Could not read the network fee', {
-      details: `The RPC did not answer the fee reads (${firstLine(error)}). Nothing was shown or signed; check the RPC in Networks.`,
-      code: 'fee.quote-failed',
-      cause: error as Error,
-    });
+    throw quoteFailed(error);
   });
-  const market = feeMarketOf(history, gasPrice);
   const site = p.useSiteFee === false ? undefined : p.site;
   const type: FeeFields['type'] =
     !market.eip1559 || site?.type === 'legacy' || (site?.gasPrice !== undefined && site.maxFeePerGas === undefined) ? 'legacy' : 'eip1559';
@@ -102,13 +95,35 @@ export async function quoteFee(client: Client, p: QuoteFeeParameters): Promise<S
       priority: market.priority.map(String) as [string, string, string],
       gasPrice: market.gasPrice.toString(),
       blocks: market.blocks,
-      newestBlock: (history.oldestBlock + BigInt(Math.max(0, market.blocks - 1))).toString(),
+      newestBlock: newestBlock.toString(),
       pendingNonce,
     },
     ...usd,
     quotedAt: p.now,
     ...(p.notice ? { notice: p.notice } : {}),
   };
+}
+
+const quoteFailed = (error: unknown) =>
+  new AppError('Could not read the network fee', {
+    details: `The RPC did not answer the fee reads (${firstLine(error)}). Nothing was shown or signed; check the RPC in Networks.`,
+    code: 'fee.quote-failed',
+    cause: error as Error,
+  });
+
+export type FeeMarketRead = { market: FeeMarket; newestBlock: bigint; usd: { ethUsd: StoredEthUsd } | { ethUsdError: string } };
+
+/** The fee market (eth_feeHistory over FEE_HISTORY_BLOCKS, eth_gasPrice) and ETH/USD, asked in the same tick. */
+export async function readFeeMarket(client: Client, chainId: number): Promise<FeeMarketRead> {
+  const [history, gasPrice, usd] = await Promise.all([
+    getFeeHistory(client, { blockCount: FEE_HISTORY_BLOCKS, blockTag: 'latest', rewardPercentiles: [...FEE_PERCENTILES] }),
+    getGasPrice(client),
+    readEthUsd(client, chainId),
+  ]).catch((error: unknown) => {
+    throw quoteFailed(error);
+  });
+  const market = feeMarketOf(history, gasPrice);
+  return { market, newestBlock: history.oldestBlock + BigInt(Math.max(0, market.blocks - 1)), usd };
 }
 
 /** The site's fee when it set one (missing halves from the preset, the tip never above the max), else the preset. */

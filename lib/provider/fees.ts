@@ -3,6 +3,7 @@ import { getFeeHistory, getTransactionCount } from 'viem/actions';
 import { AppError } from '../errors';
 import { formatGwei } from '../format';
 import { quoteFee, siteOrPresetFee, type SiteFee } from '../preview/fee-quote';
+import { simulateCalls } from '../preview/simulate';
 import { storedFeeDangerFlags } from '../risk/fee-caps';
 import { checkFeeEdit, type FeeEditField } from '../risk/fee-edit';
 import { FEE_PRESETS, feeFieldsOf, marketOf, presetFor, storedFeeFields, type FeeFields, type FeePreset } from '../risk/fees';
@@ -47,6 +48,37 @@ export function quoteTransactionFee(
     site: siteFeeOf(tx),
     ...options,
   });
+}
+
+/**
+ * A later call of a batch may need the earlier ones' effects (approve, then deposit): estimated alone on
+ * today's state it fails. Its gas limit is then the gas the whole batch, simulated in order
+ * (eth_simulateV1), says it uses, + 50 % (room for refunds and the 63/64 rule; unused gas is not charged).
+ */
+export const BATCH_SIMULATED_GAS_PERCENT = 150n;
+
+export type QuoteBatchParameters = {
+  from: Address;
+  network: { name: string; chainId: number };
+  calls: readonly { to?: Address; data?: Hex; value: bigint }[];
+  preset?: FeePreset;
+  notice?: string;
+  now: number;
+};
+
+/** The fee of a wallet_sendCalls batch: one fee per gas for every call, each call's gas limit, consecutive nonces. */
+export async function quoteBatchFee(client: Client, p: QuoteBatchParameters): Promise<StoredFeeQuote> {
+  const quote = await quoteFee(client, { from: p.from, network: p.network, txs: p.calls, preset: p.preset, notice: p.notice, now: p.now });
+  if (!quote.txs.some((tx, i) => i > 0 && tx.gas === '0')) return quote;
+  const { simulation } = await simulateCalls(client, p.from, p.calls);
+  const txs = quote.txs.map((tx, i) => {
+    const outcome = simulation.calls[i];
+    if (tx.gas !== '0' || i === 0 || outcome?.status !== 'ok' || !outcome.gasUsed) return tx;
+    const used = BigInt(outcome.gasUsed);
+    const { gasEstimateError: _alone, ...rest } = tx;
+    return { ...rest, gas: ((used * BATCH_SIMULATED_GAS_PERCENT + 99n) / 100n).toString(), gasEstimate: used.toString() };
+  });
+  return { ...quote, txs };
 }
 
 /**

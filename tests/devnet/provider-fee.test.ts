@@ -3,12 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, parseGwei, toHex, type Hex, type PublicClient } from 'viem';
 import { mainnet } from 'viem/chains';
 import { createNetworkClient } from '../../lib/chain/clients';
+import { createMemoryFlowStore } from '../../lib/flows';
 import { confirmFee } from '../../lib/provider/fees';
 import { MULTICALL3 } from '../../lib/restaking/addresses';
 import { storedFeeDangerFlags } from '../../lib/risk/fee-caps';
 import type { StoredFeeQuote } from '../../lib/storage/fee-quote';
 import { startFaultProxy, type FaultProxy } from '../fault/proxy';
-import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from '../unit/provider-harness';
+import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness, memoryItems } from '../unit/provider-harness';
 import { startDevnet, type Devnet } from './devnet';
 import { placeDouble } from './seed/abi';
 import { DEVNET_ETH_USD, placeEthUsdFeed } from './seed/eth-usd';
@@ -26,6 +27,8 @@ let devnet: Devnet;
 let proxy: FaultProxy;
 let node: PublicClient;
 let h: ReturnType<typeof createHarness>;
+let walletClient: ReturnType<typeof createNetworkClient>;
+const items = memoryItems();
 
 beforeAll(async () => {
   devnet = await startDevnet({ seed: false });
@@ -33,7 +36,7 @@ beforeAll(async () => {
   await placeEthUsdFeed(devnet.ctx);
   proxy = await startFaultProxy(devnet.rpcUrl);
   node = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
-  const client = createNetworkClient({
+  walletClient = createNetworkClient({
     key: 'devnet',
     chainId: 1,
     name: 'Devnet',
@@ -41,7 +44,7 @@ beforeAll(async () => {
     nativeSymbol: 'ETH',
     builtIn: true,
   });
-  h = createHarness(client);
+  h = createHarness(walletClient, items);
   await h.wallet.importMnemonic(TEST_MNEMONIC, 'correct horse battery');
   h.answerWith({ approved: true, accounts: [ACCOUNT_0] });
   await h.call(DAPP, 'eth_requestAccounts', []);
@@ -168,6 +171,39 @@ describe('the fee of a dApp transaction', () => {
     const hash = await send({});
     expect(await signedFields(hash)).toEqual(shownFields(h.approvalsSeen[1]!.fee!));
     expect((await node.getTransaction({ hash })).maxPriorityFeePerGas).toBe(parseGwei('1000'));
+  });
+
+  it('a wallet_sendCalls batch: one fee per gas, each call’s gas and nonce shown, every call signed exactly so', async () => {
+    const nonce = await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+    const store = createMemoryFlowStore();
+    const batchHarness = createHarness(walletClient, items, { callFlows: store });
+    const secondGas = await node.estimateGas({ account: ACCOUNT_0, to: ACCOUNT_1, value: 9n, data: '0x1234' });
+    const sent = await batchHarness.call(DAPP, 'wallet_sendCalls', [
+      {
+        version: '2.0.0',
+        chainId: '0x1',
+        from: ACCOUNT_0,
+        atomicRequired: false,
+        calls: [
+          { to: ACCOUNT_1, value: '0x7' },
+          { to: ACCOUNT_1, value: '0x9', data: '0x1234' },
+        ],
+      },
+    ]);
+    if (!('result' in sent)) throw new Error(JSON.stringify(sent));
+    const fee = batchHarness.approvalsSeen[0]!.fee!;
+    expect(fee.txs.map((t) => [t.nonce, t.gas, t.value])).toEqual([
+      [nonce, '21000', '7'],
+      [nonce + 1, secondGas.toString(), '9'],
+    ]);
+    const status = await batchHarness.call(DAPP, 'wallet_getCallsStatus', [(sent.result as { id: string }).id]);
+    const hashes = (status as { result: { status: number; receipts: { transactionHash: Hex }[] } }).result.receipts.map(
+      (r) => r.transactionHash,
+    );
+    expect(hashes).toHaveLength(2);
+    for (const [i, hash] of hashes.entries()) {
+      expect(await signedFields(hash)).toEqual({ ...shownFields(fee), nonce: fee.txs[i]!.nonce, gas: fee.txs[i]!.gas });
+    }
   });
 
   // Last: it leaves the devnet's base fee high.

@@ -81,7 +81,8 @@ describe('the network fee before approval', () => {
     return {
       type,
       nonce: Number(await approval.getByTestId('fee-nonce').textContent()),
-      gas: BigInt((await approval.getByTestId('fee-gas').getAttribute('data-gas'))!),
+      // The first (or only) transaction's gas limit; a batch lists one per call.
+      gas: BigInt((await approval.getByTestId('fee-gas').getAttribute('data-gas'))!.split(',')[0]!),
       ...(type === 'legacy'
         ? { gasPrice: BigInt((await perGas.getAttribute('data-gas-price'))!) }
         : {
@@ -145,6 +146,43 @@ describe('the network fee before approval', () => {
     const answer = await settled(dapp, 'send');
     expect(answer.kind).toBe('resolve');
     expect(await signed((answer as { value: Hex }).value)).toEqual({ ...typed, nonce });
+  });
+
+  it('a wallet_sendCalls batch shows each call’s fee and the total, and every call is signed with the fee shown', async () => {
+    const nonce = await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+    const calls = [
+      { to: RECIPIENT, value: toHex(parseEther('0.01')) },
+      { to: RECIPIENT, value: toHex(parseEther('0.02')), data: '0x1234' },
+    ];
+    await ask(dapp, 'batch', 'wallet_sendCalls', [{ version: '2.0.0', chainId: '0x1', from: ACCOUNT_0, atomicRequired: false, calls }]);
+    const approval = await waitForPage(ballast.context, 'approval.html');
+    await approval.getByTestId('fee-panel').waitFor();
+    const perCall = [
+      await approval.getByTestId('fee-call-0').getAttribute('data-wei'),
+      await approval.getByTestId('fee-call-1').getAttribute('data-wei'),
+    ];
+    const max = BigInt((await approval.getByTestId('fee-max').getAttribute('data-wei'))!);
+    expect(BigInt(perCall[0]!) + BigInt(perCall[1]!)).toBe(max);
+    expect(BigInt((await approval.getByTestId('fee-total').getAttribute('data-wei'))!)).toBe(max + parseEther('0.03'));
+    expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(nonce));
+    const fee = await shown(approval);
+    const gas = (await approval.getByTestId('fee-gas').getAttribute('data-gas'))!.split(',').map(BigInt);
+    await decide(approval, 'Send all');
+    const answer = await settled(dapp, 'batch');
+    expect(answer.kind).toBe('resolve');
+    // Both calls mined: read them back by nonce from the node.
+    await expect.poll(() => node.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce + 2);
+    const latest = await node.getBlockNumber();
+    const sent: Hex[] = [];
+    for (let n = latest; n > latest - 5n && sent.length < 2; n--) {
+      const block = await node.getBlock({ blockNumber: n, includeTransactions: true });
+      for (const tx of block.transactions) if (tx.from.toLowerCase() === ACCOUNT_0.toLowerCase() && tx.nonce >= nonce) sent.push(tx.hash);
+    }
+    const signedCalls = (await Promise.all(sent.map(signed))).sort((a, b) => a.nonce - b.nonce);
+    expect(signedCalls).toEqual([
+      { ...fee, nonce, gas: gas[0] },
+      { ...fee, nonce: nonce + 1, gas: gas[1] },
+    ]);
   });
 
   it('a node answering 1,000 gwei priority fees: a danger flag, Send stays inert and nothing is sent until the second step', async () => {

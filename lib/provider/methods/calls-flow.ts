@@ -3,7 +3,8 @@ import { providerErrors } from '@metamask/rpc-errors';
 import { AppError, serializeError } from '../../errors';
 import { callsStatusOf, planFromCalls, type CallsStatusCode } from '../../flows/calls';
 import { createFlowExecutor, type FlowExecutor } from '../../flows/executor';
-import type { FlowState, FlowStore } from '../../flows/types';
+import { assertStepFeeHolds } from '../../flows/fee';
+import type { FlowFee, FlowState, FlowStore } from '../../flows/types';
 import type { ProviderRouterDeps } from '../context';
 import { signAndSend } from './transaction';
 
@@ -36,7 +37,19 @@ async function runnerFor(deps: ProviderRouterDeps, store: FlowStore, origin: str
         throw new AppError(`Switch back to chain ${tx.chainId} to finish this batch`, {
           details: `The active network is chain ${active}; the batch was approved for chain ${tx.chainId}.`,
         });
-      return signAndSend({ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }, origin, deps);
+      const params = { from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) };
+      if (!tx.fee) return signAndSend(params, origin, deps);
+      // Signed as the approval window showed it: its nonce, its gas limit, its fee per gas (or stopped, saying why).
+      await assertStepFeeHolds(client, tx.fee, tx.nonce);
+      const { type, gasLimit: gas, maxFeePerGas, maxPriorityFeePerGas, gasPrice } = tx.fee;
+      return signAndSend(
+        params,
+        origin,
+        deps,
+        type === 'legacy'
+          ? { type, nonce: tx.nonce, gas, gasPrice: BigInt(gasPrice!) }
+          : { type, nonce: tx.nonce, gas, maxFeePerGas: BigInt(maxFeePerGas!), maxPriorityFeePerGas: BigInt(maxPriorityFeePerGas!) },
+      );
     },
     waitForReceipt: async (hash: Hex) => {
       const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
@@ -54,6 +67,8 @@ export type StartCallsFlowParameters = {
   from: Address;
   chainId: number;
   calls: readonly { to: Address; data?: Hex; value?: bigint }[];
+  /** The fee the approval window showed and the user approved. */
+  fee?: FlowFee;
 };
 
 /** Stores the approved batch as a flow; nothing is sent until runCallsFlow. */
@@ -65,6 +80,7 @@ export async function startCallsFlow(deps: ProviderRouterDeps, store: FlowStore,
     calls: p.calls,
     title: `Batch from ${p.origin}`,
     now: (deps.now ?? Date.now)(),
+    fee: p.fee,
   });
   return executor.start(plan);
 }

@@ -1,12 +1,15 @@
 import { bytesToHex, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { sameAddress } from '../../format';
 import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
-import { rejectedByUser } from '../approvals';
 import { walletError } from '../errors';
 import { accountsFor, toHexQuantity, type MethodHandler } from '../context';
 import { getCallsStatusParams, getCapabilitiesParams, sendCallsParams } from '../schemas';
 import { callsFlowStatus, runCallsFlow, startCallsFlow } from './calls-flow';
-import { checkTransaction, signAndSend } from './transaction';
+import { askWithFee } from './ask-fee';
+import { checkTransaction, shownFeeOf, signAndSend } from './transaction';
+import { flowFeeFromQuote } from '../../flows/fee';
+import type { FeePreset } from '../../risk/fees';
+import { quoteBatchFee } from '../fees';
 
 /**
  * EIP-5792 (v2.0.0). Ballast executes a batch as sequential transactions from an EOA, so it is
@@ -42,7 +45,8 @@ export const callsMethods: Record<string, MethodHandler> = {
     if (required.length > 0) throw walletError(5700, `Unsupported capability: ${required.map(([k]) => k).join(', ')}.`);
     const from = (batch.from ?? (await accountsFor(origin, deps))[0]) as Address | undefined;
     if (!from) throw providerErrors.unauthorized({ message: 'No account is connected. Call eth_requestAccounts first.' });
-    const chainId = (await deps.networks.active()).chainId;
+    const activeNetwork = await deps.networks.active();
+    const chainId = activeNetwork.chainId;
     if (batch.chainId !== chainId)
       throw walletError(
         5710,
@@ -54,8 +58,30 @@ export const callsMethods: Record<string, MethodHandler> = {
     const id = batch.id ?? bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
     if (bundles.some((b) => b.id === id && b.origin === origin))
       throw walletError(5720, `A batch with id ${id} already exists. Use a new id.`);
-    const decision = await deps.approvals.request({ origin, kind: 'batch', method, params: [batch], chainId, dedupeKey });
-    if (!decision.approved) throw rejectedByUser('batch of calls');
+    // The fee (one fee per gas, each call's gas limit and nonce) is decided before the window shows the batch.
+    const client = await deps.client();
+    const now = deps.now ?? Date.now;
+    const quote = (options: { preset?: FeePreset; notice?: string } = {}) =>
+      quoteBatchFee(client, {
+        from,
+        network: { name: activeNetwork.name, chainId },
+        calls: txs.map((t) => ({
+          to: t.to as Address | undefined,
+          data: t.data as Hex | undefined,
+          value: t.value === undefined ? 0n : BigInt(t.value),
+        })),
+        ...options,
+        now: now(),
+      });
+    const fee = await askWithFee({
+      client,
+      from,
+      dedupeKey,
+      what: 'batch of calls',
+      fee: await quote(),
+      ask: (shown, key) => deps.approvals.request({ origin, kind: 'batch', method, params: [batch], chainId, dedupeKey: key, fee: shown }),
+      requote: ({ preset, notice }) => quote({ preset, notice }),
+    });
     const store = deps.callFlows;
     if (store && txs.every((t) => t.to)) {
       // The flow executor: nonce stored before each send, each receipt awaited, resumable after a worker restart.
@@ -68,6 +94,7 @@ export const callsMethods: Record<string, MethodHandler> = {
           data: c.data as Hex | undefined,
           value: c.value === undefined ? undefined : BigInt(c.value),
         })),
+        fee: flowFeeFromQuote(fee),
       });
       await deps.callBundles.setValue([
         ...(await deps.callBundles.getValue()).slice(-199),
@@ -85,9 +112,9 @@ export const callsMethods: Record<string, MethodHandler> = {
     const hashes: Hex[] = [];
     let error: string | undefined;
     // Sequential: each send reads the pending nonce, which already counts the previous call.
-    for (const tx of txs) {
+    for (const [i, tx] of txs.entries()) {
       try {
-        hashes.push(await signAndSend(tx, origin, deps));
+        hashes.push(await signAndSend(tx, origin, deps, shownFeeOf(fee, i)));
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         break;

@@ -1,40 +1,44 @@
 import { hexToBigInt, type Address, type Hex, type TransactionSerializable } from 'viem';
 import { rpcErrors } from '@metamask/rpc-errors';
 import { AppError } from '../../errors';
-import { FEE_PRESETS, type FeePreset } from '../../risk/fees';
 import type { StoredFeeQuote } from '../../storage/fee-quote';
 import { signTransactionWithKey } from '../../wallet/signing';
-import { rejectedByUser } from '../approvals';
 import { requireAuthorized, toHexQuantity, type MethodHandler, type ProviderRouterDeps } from '../context';
-import { chainMovedReason, quoteTransactionFee } from '../fees';
+import { quoteTransactionFee } from '../fees';
+import { askWithFee } from './ask-fee';
 import { sendTransactionParams, type TransactionParams } from '../schemas';
 import { assertNodeOnChain, broadcastOnce } from './broadcast';
 
 const big = (v: string | undefined) => (v === undefined ? undefined : hexToBigInt(v as Hex));
 
-/** How many times the window asks again when the chain moves between the approval and the signature. */
-const MAX_ASKS = 3;
+/** Exactly the fee the user approved for one transaction, field for field: type, nonce, gas limit and fee per gas. */
+export type ShownFee =
+  | { type: 'eip1559'; nonce: number; gas: bigint; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }
+  | { type: 'legacy'; nonce: number; gas: bigint; gasPrice: bigint };
 
-/** Exactly the fee the user approved, field for field: type, nonce, gas limit and fee per gas. */
-type SignedBase = { chainId: number; to?: Address; data?: Hex; value: bigint };
-
-function signedAsShown(fee: StoredFeeQuote, index: number, base: SignedBase): TransactionSerializable {
+/** Transaction `index` of an approved fee quote. */
+export function shownFeeOf(fee: StoredFeeQuote, index: number): ShownFee {
   const tx = fee.txs[index]!;
   const gas = BigInt(tx.gas);
   if (gas === 0n)
     throw new AppError('No gas limit', { details: 'The approved fee has no gas limit; nothing was signed.', code: 'fee.gas-unknown' });
-  const common = { ...base, nonce: tx.nonce, gas };
   return fee.type === 'legacy'
-    ? { ...common, type: 'legacy', gasPrice: BigInt(fee.gasPrice!) }
-    : { ...common, type: 'eip1559', maxFeePerGas: BigInt(fee.maxFeePerGas!), maxPriorityFeePerGas: BigInt(fee.maxPriorityFeePerGas!) };
+    ? { type: 'legacy', nonce: tx.nonce, gas, gasPrice: BigInt(fee.gasPrice!) }
+    : {
+        type: 'eip1559',
+        nonce: tx.nonce,
+        gas,
+        maxFeePerGas: BigInt(fee.maxFeePerGas!),
+        maxPriorityFeePerGas: BigInt(fee.maxPriorityFeePerGas!),
+      };
 }
 
 /**
  * Signs, broadcasts and records activity. With `fee` (what the approval window showed and the user
- * approved) the nonce, gas and fees are exactly its fields; without one (a batch call signed by the flow
- * executor) they are filled from the node where the dApp left them out.
+ * approved) the nonce, gas and fees are exactly its fields; without one (a batch stored before fees were
+ * shown) they are filled from the node where the dApp left them out.
  */
-export async function signAndSend(tx: TransactionParams, origin: string, deps: ProviderRouterDeps, fee?: StoredFeeQuote): Promise<Hex> {
+export async function signAndSend(tx: TransactionParams, origin: string, deps: ProviderRouterDeps, fee?: ShownFee): Promise<Hex> {
   const client = await deps.client();
   const chainId = (await deps.networks.active()).chainId;
   await assertNodeOnChain(client, chainId);
@@ -42,7 +46,7 @@ export async function signAndSend(tx: TransactionParams, origin: string, deps: P
   const data = (tx.data ?? tx.input) as Hex | undefined;
   const value = big(tx.value) ?? 0n;
   const to = (tx.to ?? undefined) as Address | undefined;
-  if (fee) return broadcastAndRecord(signedAsShown(fee, 0, { chainId, to, data, value }), from, origin, deps);
+  if (fee) return broadcastAndRecord({ ...fee, chainId, to, data, value }, from, origin, deps);
   const nonce =
     tx.nonce !== undefined ? Number(BigInt(tx.nonce)) : await client.getTransactionCount({ address: from, blockTag: 'pending' });
   const gas = big(tx.gas ?? tx.gasLimit) ?? (await client.estimateGas({ account: from, to, data, value }));
@@ -115,29 +119,18 @@ export const transactionMethods: Record<string, MethodHandler> = {
   async eth_sendTransaction({ origin, params, dedupeKey, method }, deps) {
     const [tx] = sendTransactionParams.parse(params);
     const chainId = await checkTransaction(tx, origin, deps);
-    const network = await deps.networks.active();
+    const network = { name: (await deps.networks.active()).name, chainId };
     const client = await deps.client();
     const now = deps.now ?? Date.now;
-    let fee = await quoteTransactionFee(client, tx, { name: network.name, chainId }, { now: now() });
-    for (let ask = 1; ; ask++) {
-      const key = ask === 1 || !dedupeKey ? dedupeKey : `${dedupeKey}#ask${ask}`;
-      const decision = await deps.approvals.request({ origin, kind: 'transaction', method, params: [tx], chainId, dedupeKey: key, fee });
-      if (!decision.approved) throw rejectedByUser('transaction');
-      const approved = decision.fee ?? fee;
-      const moved = await chainMovedReason(client, tx.from as Address, approved);
-      if (!moved) return signAndSend(tx, origin, deps, approved);
-      if (ask >= MAX_ASKS)
-        throw new AppError('The network kept moving', {
-          details: `${moved} Nothing was signed after ${MAX_ASKS} approvals; send the transaction again.`,
-          code: 'fee.chain-moved',
-        });
-      const preset = (FEE_PRESETS as readonly string[]).includes(approved.choice) ? (approved.choice as FeePreset) : 'normal';
-      fee = await quoteTransactionFee(
-        client,
-        tx,
-        { name: network.name, chainId },
-        { preset, useSiteFee: !/base fee/.test(moved), notice: `${moved} Nothing was signed: review the new fee.`, now: now() },
-      );
-    }
+    const approved = await askWithFee({
+      client,
+      from: tx.from as Address,
+      dedupeKey,
+      what: 'transaction',
+      fee: await quoteTransactionFee(client, tx, network, { now: now() }),
+      ask: (fee, key) => deps.approvals.request({ origin, kind: 'transaction', method, params: [tx], chainId, dedupeKey: key, fee }),
+      requote: (options) => quoteTransactionFee(client, tx, network, { ...options, now: now() }),
+    });
+    return signAndSend(tx, origin, deps, shownFeeOf(approved, 0));
   },
 };
