@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { FlowPreviewView } from '../../lib/messaging/protocol';
 import type { TokenAmount } from '../../lib/flows/types';
 import { formatGas, formatHealthFactor } from '../../lib/format';
 import type { RiskFlag } from '../../lib/risk';
 import { Amount, Badge, Button, InlineError } from '../ui';
 import type { BadgeTone } from '../ui';
+import { FlowFeeSummary } from './FlowFeeSummary';
 
 const severityTone: Record<RiskFlag['severity'], BadgeTone> = { info: 'info', warn: 'warn', danger: 'danger' };
 
@@ -62,12 +64,15 @@ export function FlowPreviewCard({
 }: {
   preview: FlowPreviewView;
   onBack: () => void;
-  onStart: () => void;
+  /** `acceptFeeDanger`: the user ticked the box a danger-flagged fee needs (the background checks it too). */
+  onStart: (options: { acceptFeeDanger: boolean }) => void;
   starting: boolean;
   startError?: { message: string; details?: string };
   /** The one-click button's text (an unwind says so instead of "Stake & deploy"). */
   startLabel?: string;
 }) {
+  const [feeAccepted, setFeeAccepted] = useState(false);
+  const feeBlocked = (preview.feeEstimate?.flags.length ?? 0) > 0 && !feeAccepted;
   const ok = preview.status === 'ok';
   // The net balance changes, split so no "final position" shows a negative holding.
   const gains = preview.finalPosition.filter((t) => BigInt(t.amount) > 0n);
@@ -106,6 +111,15 @@ export function FlowPreviewCard({
         Gas for the whole flow: <span className="font-medium tabular-nums">{formatGas(BigInt(preview.gasUsed))}</span> gas units (
         {preview.steps.length} transactions)
       </p>
+      {ok && (
+        <FlowFeeSummary
+          fee={preview.feeEstimate}
+          steps={preview.steps.length}
+          inputWei={preview.plan.inputWei}
+          accepted={feeAccepted}
+          onAccept={setFeeAccepted}
+        />
+      )}
       {preview.facts.healthFactorAfter && (
         <p className="text-xs">
           Aave health factor after supply: <span className="font-medium">{healthFactorText(preview.facts.healthFactorAfter)}</span>
@@ -148,7 +162,7 @@ export function FlowPreviewCard({
         <Button variant="secondary" onClick={onBack}>
           Back
         </Button>
-        <Button block onClick={onStart} loading={starting} disabled={!ok}>
+        <Button block onClick={() => onStart({ acceptFeeDanger: feeAccepted })} loading={starting} disabled={!ok || feeBlocked}>
           {startLabel}
         </Button>
       </div>

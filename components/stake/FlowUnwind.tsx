@@ -23,8 +23,8 @@ export function FlowUnwind({ flow, onStarted }: { flow: FlowState; onStarted?: (
     if (p) setPreview(p);
   }
 
-  async function onStart(p: FlowPreviewView) {
-    const state = await start.run(p.previewId);
+  async function onStart(p: FlowPreviewView, options: { acceptFeeDanger: boolean }) {
+    const state = await start.run(p.previewId, options);
     if (!state) return;
     setPreview(undefined);
     onStarted?.(state.id);
@@ -37,7 +37,7 @@ export function FlowUnwind({ flow, onStarted }: { flow: FlowState; onStarted?: (
         <FlowPreviewCard
           preview={preview}
           onBack={() => setPreview(undefined)}
-          onStart={() => void onStart(preview)}
+          onStart={(options) => void onStart(preview, options)}
           starting={start.loading}
           startError={start.error}
           startLabel="Run unwind"

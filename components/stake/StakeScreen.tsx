@@ -33,8 +33,8 @@ export function StakeScreen() {
   const shownId = shownFlowId ?? running?.id;
   const flow = flows.data?.find((f) => f.id === shownId && f.id !== dismissed);
 
-  async function onStart(p: FlowPreviewView) {
-    const state = await start.run(p.previewId);
+  async function onStart(p: FlowPreviewView, options: { acceptFeeDanger: boolean }) {
+    const state = await start.run(p.previewId, options);
     if (!state) return;
     setShownFlowId(state.id);
     setPreview(undefined);
@@ -56,7 +56,7 @@ export function StakeScreen() {
         <FlowPreviewCard
           preview={preview}
           onBack={() => setPreview(undefined)}
-          onStart={() => void onStart(preview)}
+          onStart={(options) => void onStart(preview, options)}
           starting={start.loading}
           startError={start.error}
         />

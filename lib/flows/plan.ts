@@ -4,8 +4,10 @@ import { aavePoolAbi, delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { formatAmountExact, sameAddress } from '../format';
 import { buildPreview } from '../preview';
+import { readFeeMarket } from '../preview/fee-quote';
 import { AAVE_V3, EIGENLAYER } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
+import { attachFlowFee } from './fee';
 import { attributeFlags, healthFactorFlag, walletMinOutFlag } from './flags';
 import { recipeById } from './recipes';
 import { resolveSteps } from './resolve';
@@ -162,7 +164,7 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
       args: [from, [eigen.strategy]],
     });
   }
-  const [sim, batchPreview] = await Promise.all([
+  const [sim, batchPreview, feeMarket] = await Promise.all([
     simulateFlow(client, from, txs, probes),
     riskRules
       ? buildPreview(
@@ -170,6 +172,8 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
           { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
         )
       : undefined,
+    // Read with the simulation (same round trip): the whole flow's fee is shown before the one click.
+    readFeeMarket(client, deps.chainId).catch(() => undefined),
   ]);
 
   const balanceAt = (t: Tracked, after: number) => bigintOf(sim.probes.get(`${t.token}@${after}`)) ?? 0n;
@@ -211,9 +215,12 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
     };
   });
   const allFlags = [...perStep.flat(), ...flow];
+  const outcome = simulatedOutcome(plan, sim, changesOf);
   return {
     plan,
-    ...simulatedOutcome(plan, sim, changesOf),
+    ...outcome,
+    // The fee of what was simulated: each step signs within it (lib/flows/fee), so the max shown holds.
+    ...attachFlowFee(plan, outcome.status, feeMarket),
     steps,
     flowFlags: scoreFlags(flow).flags,
     worst: scoreFlags(allFlags).worst,

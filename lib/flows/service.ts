@@ -178,10 +178,18 @@ export function createFlowsService(deps: FlowsServiceDeps) {
     },
 
     /** The user's one click: runs only the plan this background built and stored under `previewId`. */
-    async start(previewId: string): Promise<FlowState> {
+    /** `acceptFeeDanger`: the user ticked the second step a danger-flagged network fee needs. */
+    async start(previewId: string, { acceptFeeDanger = false }: { acceptFeeDanger?: boolean } = {}): Promise<FlowState> {
       const stored = await deps.previewItem.getValue();
       if (!stored || stored.previewId !== previewId) {
         throw new AppError('This preview expired', { code: 'flow.preview.expired', details: 'Press Preview again to re-plan the flow.' });
+      }
+      const feeDanger = stored.preview.feeEstimate?.flags ?? [];
+      if (feeDanger.length > 0 && !acceptFeeDanger) {
+        throw new AppError('Confirm the fee warning first', {
+          code: 'fee.danger-unconfirmed',
+          details: `${feeDanger.map((f) => f.title).join('; ')}. Tick "I understand this fee" to start anyway.`,
+        });
       }
       const from = await requireSelectedSigner(deps.wallet);
       if (!isAddressEqual(stored.preview.plan.from, from)) {

@@ -4,8 +4,10 @@ import { aavePoolAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { sameAddress } from '../format';
 import { buildPreview } from '../preview';
+import { readFeeMarket } from '../preview/fee-quote';
 import { AAVE_V3 } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
+import { attachFlowFee } from './fee';
 import { attributeFlags } from './flags';
 import { simulatedOutcome, type PlanFlowDeps } from './plan';
 import { balanceProbe, simulateFlow, type FlowProbe } from './simulate-flow';
@@ -113,7 +115,7 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
   const probes: FlowProbe[] = [];
   for (let after = -1; after <= last; after++)
     tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
-  const [sim, batchPreview] = await Promise.all([
+  const [sim, batchPreview, feeMarket] = await Promise.all([
     simulateFlow(client, from, txs, probes),
     riskRules
       ? buildPreview(
@@ -121,6 +123,7 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
           { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
         )
       : undefined,
+    readFeeMarket(client, deps.chainId).catch(() => undefined),
   ]);
   const at = (t: Tracked, after: number) => {
     const v = sim.probes.get(`${t.token}@${after}`);
@@ -144,9 +147,11 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
     };
   });
   const allFlow = [...flow, ...flowFlags];
+  const outcome = simulatedOutcome(plan, sim, changesOf);
   return {
     plan,
-    ...simulatedOutcome(plan, sim, changesOf),
+    ...outcome,
+    ...attachFlowFee(plan, outcome.status, feeMarket),
     steps,
     flowFlags: scoreFlags(allFlow).flags,
     worst: scoreFlags([...perStep.flat(), ...allFlow]).worst,

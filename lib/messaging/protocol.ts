@@ -94,7 +94,7 @@ export interface BallastProtocol {
   /** Plans for the selected account; the amount is validated against its ETH balance (AppError for the form). */
   'flows:plan'(data: { recipeId: string; amountText: string; slippageBps?: number; operator?: string }): Result<FlowPreviewView>;
   /** The user's one click on the preview the background stored under this id: runs it; answers the first state. */
-  'flows:start'(data: { previewId: string }): Result<FlowState>;
+  'flows:start'(data: { previewId: string; acceptFeeDanger?: boolean }): Result<FlowState>;
   'flows:get'(data: { id: string }): Result<FlowState | null>;
   /** Newest first. */
   'flows:list'(): Result<FlowState[]>;

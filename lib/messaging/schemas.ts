@@ -102,7 +102,7 @@ export const MESSAGE_SCHEMAS = {
     slippageBps: z.number().int().min(0).max(10_000).optional(),
     operator: text(200).optional(),
   }),
-  'flows:start': z.object({ previewId: id }),
+  'flows:start': z.object({ previewId: id, acceptFeeDanger: z.boolean().optional() }),
   'flows:get': z.object({ id }),
   'flows:list': none,
   'flows:retry': z.object({ id }),

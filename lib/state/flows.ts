@@ -21,7 +21,8 @@ export const planFlow = (input: { recipeId: string; amountText: string; slippage
  * Starts the previewed flow by its id: the background runs only the plan it built and stored (a worker
  * restart since planning finds it in storage), never a plan sent by a page.
  */
-export const startFlow = (previewId: string) => call('flows:start', { previewId });
+export const startFlow = (previewId: string, { acceptFeeDanger }: { acceptFeeDanger?: boolean } = {}) =>
+  call('flows:start', { previewId, ...(acceptFeeDanger ? { acceptFeeDanger } : {}) });
 
 export const retryFlow = (id: string) => call('flows:retry', { id });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEther, type PublicClient } from 'viem';
+import { parseEther, parseGwei, toHex, type PublicClient } from 'viem';
 import { createMemoryFlowStore, type FlowState } from '../../lib/flows';
 import { createFlowsService } from '../../lib/flows/service';
 import type { StoredFlowPreview } from '../../lib/flows/storage-item';
@@ -97,6 +97,86 @@ describe('flows service across a worker restart', () => {
     expect(parseEther('1') - (stEthAfter - stEthBefore)).toBeLessThanOrEqual(2n);
     // Used once: the same click again finds nothing to run.
     await expect(second.flows.start(preview.previewId)).rejects.toMatchObject({ code: 'flow.preview.expired' });
+  });
+
+  /** Runs a stored preview on a fresh worker to its end. */
+  async function runToEnd(previewId: string): Promise<FlowState> {
+    let done!: (state: FlowState) => void;
+    const finished = new Promise<FlowState>((resolve) => (done = resolve));
+    const { flows } = worker(() => {
+      void store.list().then((all) => {
+        const flow = all.find((f) => f.status === 'done' || f.status === 'failed');
+        if (flow) done(flow);
+      });
+    });
+    await store.list().then((all) => Promise.all(all.map((f) => store.remove(f.id))));
+    await flows.start(previewId);
+    return finished;
+  }
+
+  it('the preview shows the whole flow’s fee; every step is signed with that fee per gas, within its gas limit', async () => {
+    const { flows } = worker();
+    const preview = await flows.plan({ recipeId: 'aave:wstETH', amountText: '1' });
+    expect(preview.status).toBe('ok');
+    const fee = preview.plan.fee!;
+    const estimate = preview.feeEstimate!;
+    // Limits: the simulated gas of each step + 50 %, rounded up; the max cost is their sum at the max fee.
+    expect(fee.gasLimits).toEqual(preview.steps.map((s) => ((BigInt(s.gasUsed!) * 150n + 99n) / 100n).toString()));
+    const maxFee = BigInt(fee.maxFeePerGas!);
+    expect(BigInt(estimate.max)).toBe(fee.gasLimits.reduce((sum, g) => sum + BigInt(g) * maxFee, 0n));
+    expect(BigInt(estimate.likely)).toBeLessThanOrEqual(BigInt(estimate.max));
+    expect(estimate.ethUsd).toMatchObject({ answer: (3_000n * 10n ** 8n).toString(), decimals: 8 });
+    expect(estimate.flags).toEqual([]);
+
+    const state = await runToEnd(preview.previewId);
+    expect(state.status).toBe('done');
+    let spentAtMost = 0n;
+    for (const [i, step] of state.steps.entries()) {
+      const tx = await devnet.ctx.client.getTransaction({ hash: step.hash! });
+      expect({ type: tx.type, maxFeePerGas: tx.maxFeePerGas, maxPriorityFeePerGas: tx.maxPriorityFeePerGas }).toEqual({
+        type: 'eip1559',
+        maxFeePerGas: maxFee,
+        maxPriorityFeePerGas: BigInt(fee.maxPriorityFeePerGas!),
+      });
+      expect(tx.gas).toBeLessThanOrEqual(BigInt(fee.gasLimits[i]!));
+      spentAtMost += tx.gas * tx.maxFeePerGas!;
+    }
+    expect(spentAtMost).toBeLessThanOrEqual(BigInt(estimate.max));
+  });
+
+  it('a preview whose fee has a danger flag starts only with the second step', async () => {
+    const { flows } = worker();
+    const preview = await flows.plan({ recipeId: 'stake:rETH', amountText: '0.1' });
+    const stored = (await previewItem.getValue())!;
+    const danger = { id: 'fee.priority-high', severity: 'danger' as const, title: 'Priority fee above 100 gwei', numbers: {}, why: '' };
+    await previewItem.setValue({
+      ...stored,
+      preview: { ...stored.preview, feeEstimate: { ...stored.preview.feeEstimate!, flags: [danger] } },
+    });
+    await expect(flows.start(preview.previewId)).rejects.toMatchObject({ code: 'fee.danger-unconfirmed' });
+    expect((await previewItem.getValue())?.previewId).toBe(preview.previewId);
+    const started = await flows.start(preview.previewId, { acceptFeeDanger: true });
+    expect(started.plan.recipeId).toBe('stake:rETH');
+    // Let it finish here: the next test changes the base fee under any flow still running.
+    await expect.poll(async () => (await store.get(started.id))?.status, { timeout: 30_000 }).toBe('done');
+  });
+
+  // It leaves the devnet's base fee high: only planning comes after it.
+  it('a base fee above the previewed max fee stops the flow before its step, saying so, with nothing sent', async () => {
+    const { flows } = worker();
+    const preview = await flows.plan({ recipeId: 'stake:rETH', amountText: '0.5' });
+    const client = devnet.ctx.client;
+    await client.request({ method: 'anvil_setNextBlockBaseFeePerGas', params: [toHex(parseGwei('1000'))] } as never);
+    await client.request({ method: 'evm_mine' } as never);
+    const nonceBefore = await client.getTransactionCount({ address: ACCOUNT_0 });
+    const state = await runToEnd(preview.previewId);
+    expect(state.status).toBe('failed');
+    expect(state.failure).toMatchObject({
+      step: 0,
+      beforeSending: true,
+      error: { code: 'flow.step.fee-above-max', message: 'The base fee rose above the max fee you approved' },
+    });
+    expect(await client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonceBefore);
   });
 
   it('refuses an id it did not store: a preview can only come from this background', async () => {

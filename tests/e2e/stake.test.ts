@@ -82,6 +82,13 @@ describe('popup Stake & deploy on the devnet', () => {
         .count(),
     ).resolves.toBe(1);
     await expect(card.getByText(/health factor/i).count()).resolves.toBeGreaterThan(0);
+    // The whole flow's network fee before the one click: likely and at most in ETH and USD, and the total.
+    const fee = card.getByTestId('flow-fee');
+    const maxFee = BigInt((await fee.getByTestId('flow-fee-max').getAttribute('data-wei'))!);
+    expect(maxFee).toBeGreaterThan(0n);
+    expect(BigInt((await fee.getByTestId('flow-fee-likely').getAttribute('data-wei'))!)).toBeLessThanOrEqual(maxFee);
+    expect(BigInt((await fee.getByTestId('flow-fee-total').getAttribute('data-wei'))!)).toBe(amount + maxFee);
+    await expect(fee.textContent()).resolves.toMatch(/Total \(ETH in \+ max fee\)2\.\d+ ETH\$6,0\d\d\.\d\d/);
     await expectNoAxeViolations(page, 'stake preview');
     await screenshot(page, 'stake-preview-light');
 

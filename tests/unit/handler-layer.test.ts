@@ -174,7 +174,7 @@ describe('UI protocol handler layer', () => {
     expect(l.calls).toEqual(['s.wallet.select']);
   });
 
-  it('flows:start passes on only the preview id: a plan sent along by a page never reaches the service', async () => {
+  it('flows:start passes on only the preview id (and the fee warning box): a plan sent along by a page never reaches the service', async () => {
     const seen: unknown[] = [];
     const deps = {
       runtime,
@@ -183,7 +183,9 @@ describe('UI protocol handler layer', () => {
     };
     const smuggled = { previewId: 'p1', preview: { plan: { steps: [{ to: '0xevil' }] } } };
     await dispatchMessage(deps, PROTOCOL_HANDLERS, 'flows:start', smuggled, popup);
-    expect(seen).toEqual([['p1']]);
+    expect(seen).toEqual([['p1', { acceptFeeDanger: false }]]);
+    await dispatchMessage(deps, PROTOCOL_HANDLERS, 'flows:start', { ...smuggled, acceptFeeDanger: true }, popup);
+    expect(seen[1]).toEqual(['p1', { acceptFeeDanger: true }]);
   });
 
   it('touches the auto-lock for user actions only, before the handler', async () => {

@@ -6,7 +6,7 @@ export const flowsHandlers = {
   'flows:yields': { handle: (_d, s) => s.flows.yields() },
   'flows:account': { handle: (_d, s) => s.flows.account() },
   'flows:plan': { handle: (d, s) => s.flows.plan(d) },
-  'flows:start': { handle: (d, s) => s.flows.start(d.previewId) },
+  'flows:start': { handle: (d, s) => s.flows.start(d.previewId, { acceptFeeDanger: d.acceptFeeDanger === true }) },
   'flows:get': { handle: (d, s) => s.flows.get(d.id) },
   'flows:list': { handle: (_d, s) => s.flows.list() },
   'flows:retry': { handle: (d, s) => s.flows.retry(d.id) },
