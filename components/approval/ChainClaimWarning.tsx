@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { PendingRequestView } from '../../lib/messaging/types';
 import type { RiskFlag } from '../../lib/risk/flag';
 import { chainClaimFlags } from '../../lib/risk/traps/chain-claims';
-import { Card, cx, focusRing } from '../ui';
+import { Card, DangerAcknowledgement } from '../ui';
 import { decodeChain } from './decode';
 import { RiskFlagItem } from './RiskFlagItem';
 
@@ -39,15 +39,9 @@ function ChainClaimWarning({
       <ul className="flex flex-col gap-2">
         <RiskFlagItem flag={flag} />
       </ul>
-      <label className="mt-3 flex cursor-pointer items-start gap-2 rounded-md bg-danger-soft p-2 text-sm">
-        <input
-          type="checkbox"
-          checked={understood}
-          onChange={(e) => onUnderstood(e.target.checked)}
-          className={cx('mt-0.5 size-4 accent-danger', focusRing)}
-        />
-        <span>I understand this is not {flag.numbers['Claimed network']}</span>
-      </label>
+      <DangerAcknowledgement checked={understood} onChange={onUnderstood} className="mt-3">
+        I understand this is not {flag.numbers['Claimed network']}
+      </DangerAcknowledgement>
     </Card>
   );
 }

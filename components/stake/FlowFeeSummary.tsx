@@ -1,7 +1,7 @@
 import type { FlowFeeEstimate } from '../../lib/flows/types';
 import { formatEth } from '../../lib/format';
 import { USD_PRICE_UNAVAILABLE, formatUsd } from '../../lib/risk/fee-usd';
-import { cx, focusRing } from '../ui';
+import { DangerAcknowledgement } from '../ui';
 
 const eth = (wei: bigint) => formatEth(wei, { rounding: 'expand', maxFractionDigits: 8, significantFractionDigits: 4 });
 
@@ -58,15 +58,9 @@ export function FlowFeeSummary({
               </span>
             </p>
           ))}
-          <label className="flex cursor-pointer items-start gap-2 rounded-md bg-danger-soft p-1.5 text-sm">
-            <input
-              type="checkbox"
-              checked={accepted}
-              onChange={(e) => onAccept(e.target.checked)}
-              className={cx('mt-0.5 size-4 accent-danger', focusRing)}
-            />
-            <span>I understand this fee and want to pay it</span>
-          </label>
+          <DangerAcknowledgement checked={accepted} onChange={onAccept} className="p-1.5">
+            I understand this fee and want to pay it
+          </DangerAcknowledgement>
         </div>
       )}
     </div>

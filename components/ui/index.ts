@@ -16,3 +16,4 @@ export { Toggle } from './Toggle';
 export { Select } from './Select';
 export type { SelectOption } from './Select';
 export { TxHash } from './TxHash';
+export { DangerAcknowledgement } from './DangerAcknowledgement';

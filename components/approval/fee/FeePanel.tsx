@@ -4,7 +4,7 @@ import type { RiskFlag } from '../../../lib/risk/flag';
 import { USD_PRICE_UNAVAILABLE, formatEthUsdPrice, formatUsd } from '../../../lib/risk/fee-usd';
 import type { QuoteCost } from '../../../lib/risk/fees';
 import type { FeeChoice, StoredFeeQuote } from '../../../lib/storage/fee-quote';
-import { Card, InlineError, cx, focusRing } from '../../ui';
+import { Card, DangerAcknowledgement, InlineError, cx, focusRing } from '../../ui';
 import { Field } from '../details/Field';
 import { RiskFlagItem } from '../RiskFlagItem';
 import { FeeEditorFields } from './FeeEditorFields';
@@ -164,15 +164,9 @@ export function FeePanel({ fee, editor, siteFee, danger, accepted, onAccept, per
               <RiskFlagItem key={f.id} flag={f} />
             ))}
           </ul>
-          <label className="flex cursor-pointer items-start gap-2 rounded-md bg-danger-soft p-2 text-sm">
-            <input
-              type="checkbox"
-              checked={accepted}
-              onChange={(e) => onAccept(e.target.checked)}
-              className={cx('mt-0.5 size-4 accent-danger', focusRing)}
-            />
-            <span>I understand this fee and want to pay it</span>
-          </label>
+          <DangerAcknowledgement checked={accepted} onChange={onAccept}>
+            I understand this fee and want to pay it
+          </DangerAcknowledgement>
         </div>
       )}
     </Card>
