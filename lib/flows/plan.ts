@@ -3,15 +3,13 @@ import { getBalance, readContract } from 'viem/actions';
 import { aavePoolAbi, delegationManagerAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { formatAmountExact, sameAddress } from '../format';
-import { buildPreview } from '../preview';
-import { readFeeMarket } from '../preview/fee-quote';
 import { AAVE_V3, EIGENLAYER } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
 import { attachFlowFee } from './fee';
 import { attributeFlags, healthFactorFlag, walletMinOutFlag } from './flags';
 import { recipeById } from './recipes';
 import { resolveSteps } from './resolve';
-import { balanceProbe, simulateFlow, type FlowProbe, type SimulateFlowReturnType } from './simulate-flow';
+import { balanceProbe, readWholeFlow, type FlowProbe, type SimulateFlowReturnType } from './simulate-flow';
 import { stepInput } from './steps';
 import type { FlowPlan, FlowPreview, StepPreview, StepSpec, TokenAmount } from './types';
 import { DEFAULT_SLIPPAGE_BPS, assertOperator, validateSlippageBps } from './validate';
@@ -164,17 +162,8 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
       args: [from, [eigen.strategy]],
     });
   }
-  const [sim, batchPreview, feeMarket] = await Promise.all([
-    simulateFlow(client, from, txs, probes),
-    riskRules
-      ? buildPreview(
-          { client, chainId: deps.chainId, now: deps.now },
-          { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
-        )
-      : undefined,
-    // Read with the simulation (same round trip): the whole flow's fee is shown before the one click.
-    readFeeMarket(client, deps.chainId).catch(() => undefined),
-  ]);
+  // The fee market is read with the simulation (same round trip): the whole flow's fee is shown before the one click.
+  const [sim, batchPreview, feeMarket] = await readWholeFlow(deps, { from, txs, probes, riskRules });
 
   const balanceAt = (t: Tracked, after: number) => bigintOf(sim.probes.get(`${t.token}@${after}`)) ?? 0n;
   const changesOf = (from_: number, to: number): TokenAmount[] =>

@@ -1,7 +1,8 @@
 import { decodeFunctionResult, encodeFunctionData, hexToBigInt, numberToHex, type Abi, type Address, type Client, type Hex } from 'viem';
 import { erc20Abi, multicall3Abi } from '../chain/abis';
 import { AppError } from '../errors';
-import { decodeRevert } from '../preview';
+import { buildPreview, decodeRevert } from '../preview';
+import { readFeeMarket } from '../preview/fee-quote';
 import { MULTICALL3 } from '../restaking';
 import type { FlowTx } from './types';
 
@@ -90,4 +91,25 @@ export async function simulateFlow(
   });
   const firstReverted = steps.findIndex((s) => s?.status === 'reverted');
   return { steps, probes: probeValues, ...(firstReverted >= 0 ? { firstReverted } : {}) };
+}
+
+/**
+ * What a whole-flow preview (a recipe or an unwind) reads at once, in the same round trip: the step by
+ * step simulation, the risk analysis of the whole batch (skipped when `riskRules` is off) and the fee
+ * market the flow's fee is shown from (undefined when it could not be read).
+ */
+export function readWholeFlow(
+  deps: { client: Client; chainId: number; now(): number },
+  { from, txs, probes, riskRules }: { from: Address; txs: readonly FlowTx[]; probes: FlowProbe[]; riskRules: boolean },
+) {
+  return Promise.all([
+    simulateFlow(deps.client, from, txs, probes),
+    riskRules
+      ? buildPreview(
+          { client: deps.client, chainId: deps.chainId, now: deps.now },
+          { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
+        )
+      : undefined,
+    readFeeMarket(deps.client, deps.chainId).catch(() => undefined),
+  ] as const);
 }

@@ -3,14 +3,12 @@ import { readContract } from 'viem/actions';
 import { aavePoolAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { sameAddress } from '../format';
-import { buildPreview } from '../preview';
-import { readFeeMarket } from '../preview/fee-quote';
 import { AAVE_V3 } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
 import { attachFlowFee } from './fee';
 import { attributeFlags } from './flags';
 import { simulatedOutcome, type PlanFlowDeps } from './plan';
-import { balanceProbe, simulateFlow, type FlowProbe } from './simulate-flow';
+import { balanceProbe, readWholeFlow, type FlowProbe } from './simulate-flow';
 import { stepInput, stepOutput } from './steps';
 import type { FlowPlan, FlowPreview, FlowState, StepPreview, TokenAmount } from './types';
 import { unwindDrafts } from './unwind-drafts';
@@ -115,16 +113,7 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
   const probes: FlowProbe[] = [];
   for (let after = -1; after <= last; after++)
     tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
-  const [sim, batchPreview, feeMarket] = await Promise.all([
-    simulateFlow(client, from, txs, probes),
-    riskRules
-      ? buildPreview(
-          { client, chainId: deps.chainId, now: deps.now },
-          { kind: 'batch', from, calls: txs.map((t) => ({ from, to: t.to, data: t.data, value: BigInt(t.value) })) },
-        )
-      : undefined,
-    readFeeMarket(client, deps.chainId).catch(() => undefined),
-  ]);
+  const [sim, batchPreview, feeMarket] = await readWholeFlow(deps, { from, txs, probes, riskRules });
   const at = (t: Tracked, after: number) => {
     const v = sim.probes.get(`${t.token}@${after}`);
     return typeof v === 'bigint' ? v : 0n;
