@@ -7,7 +7,13 @@ import { useResource } from '../hooks/use-resource';
 import { useTxLink } from '../hooks/use-explorer';
 import { ResourceView } from './ResourceView';
 
-const statusTone: Record<ActivityItem['status'], BadgeTone> = { pending: 'warn', confirmed: 'ok', failed: 'danger' };
+const statusTone: Record<ActivityItem['status'], BadgeTone> = {
+  pending: 'warn',
+  confirmed: 'ok',
+  failed: 'danger',
+  replaced: 'neutral',
+  cancelled: 'neutral',
+};
 
 export function ActivityScreen() {
   const activity = useResource(activityStore);

@@ -41,6 +41,20 @@ export const WALLET_ERROR_CODES = [
   'wallet.backup.mismatch',
 ] as const;
 
+/**
+ * The one transaction path (lib/wallet/transactions): a transaction for another chain than the active one, an RPC
+ * that cannot be reached or whose broadcast answer was lost, and speed-up / cancel of a transaction that is no longer
+ * pending, unknown to Activity, or refused by the node as underpriced.
+ */
+export const TX_ERROR_CODES = [
+  'tx.wrong-chain',
+  'tx.rpc-unreachable',
+  'tx.broadcast-lost',
+  'tx.replace.unknown',
+  'tx.replace.not-pending',
+  'tx.replace.underpriced',
+] as const;
+
 /** A dApp request waiting for the user: already answered, or cut by a worker restart after approval. */
 export const APPROVAL_ERROR_CODES = ['approval.not-pending', 'approval.restarted'] as const;
 
@@ -104,6 +118,7 @@ export const FLOW_STEP_ERROR_CODES = [
   'flow.step.pending',
   'flow.step.nonce-used',
   'flow.step.nonce-taken',
+  'flow.step.cancelled',
   'flow.step.reverted',
   'flow.step.interrupted',
   'flow.step.fee-above-max',
@@ -127,6 +142,7 @@ export const ERROR_CODES = [
   ...STORAGE_ERROR_CODES,
   ...WALLET_ERROR_CODES,
   ...APPROVAL_ERROR_CODES,
+  ...TX_ERROR_CODES,
   ...FEE_ERROR_CODES,
   ...TRACKER_ERROR_CODES,
   ...ALERTS_ERROR_CODES,

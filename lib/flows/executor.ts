@@ -287,6 +287,21 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const step = state.steps[index]!;
     const planned = state.plan.steps[index]!;
     const receipt = await deps.waitForReceipt(step.hash!);
+    if (receipt.hash && receipt.hash !== step.hash) {
+      // Sped up (or cancelled) from Activity: the step follows the hash that was mined.
+      Object.assign(step, { replacedHashes: [...(step.replacedHashes ?? []), step.hash!], hash: receipt.hash });
+      await save(state);
+      if (receipt.replaced && receipt.replaced.reason !== 'repriced') {
+        const cancelled = receipt.replaced.reason === 'cancelled';
+        throw new StepStop(
+          new AppError(`Step ${index + 1} was ${cancelled ? 'cancelled' : 'replaced by another transaction'}`, {
+            code: cancelled ? 'flow.step.cancelled' : 'flow.step.nonce-taken',
+            details: `${receipt.hash} took its nonce ${step.nonce ?? ''} in block ${receipt.blockNumber}, so ${planned.label} did not run. Retry sends it anew.`,
+          }),
+          false,
+        );
+      }
+    }
     if (receipt.status !== 'success') {
       throw new StepStop(
         new AppError(`Step ${index + 1} reverted on-chain: ${planned.label}`, {
@@ -414,7 +429,7 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
       // the step's nonce decides, as after a restart: mined → its transaction is found and awaited; in
       // the pool → waited for; unused (dropped) → sent again with that same nonce, so two copies can
       // never both land.
-      const sendAnew = step.error?.code === 'flow.step.reverted' || step.error?.code === 'flow.step.nonce-taken';
+      const sendAnew = (['flow.step.reverted', 'flow.step.nonce-taken', 'flow.step.cancelled'] as unknown[]).includes(step.error?.code);
       state.steps[state.failure.step] = sendAnew
         ? { status: 'planned' }
         : step.nonce !== undefined

@@ -1,29 +1,32 @@
-import type { PublicClient, TransactionSerializable } from 'viem';
+import type { PublicClient } from 'viem';
 import { AppError } from '../errors';
 import { assertStepFeeHolds, stepGasLimit } from './fee';
 import type { ActivityService } from '../wallet/activity';
-import { signTransactionWithKey } from '../wallet/signing';
+import { prepareFromNode, sendPrepared, walletSigners, type PreparedTransaction } from '../wallet/transactions';
 import type { WalletService } from '../wallet/wallet-service';
 import type { SendFlowTransaction } from './types';
 
 export type SendFlowStepDeps = {
   wallet: Pick<WalletService, 'status' | 'privateKey'>;
-  activity: Pick<ActivityService, 'add'>;
+  activity: Pick<ActivityService, 'add' | 'replacementOf'>;
   client: () => Promise<PublicClient>;
+  /** The active network: a step approved for another chain is not signed after a network switch. */
+  network: () => Promise<{ chainId: number }>;
   now?: () => number;
 };
 
 /** Gas is estimated on the state before earlier steps settle: 20 % headroom. */
 const GAS_HEADROOM_PERCENT = 120n;
 
+export const FLOW_ORIGIN = 'Ballast · Stake & deploy';
+
 /**
- * How a flow step goes out: signed with the key of the step's account (the user's one click on the
- * previewed flow approved every step), broadcast, and listed in Activity. The fee per gas is the one the
- * preview showed, the gas the estimate now within the preview's limit; a flow planned without a fee (stored
- * before fees were shown) is priced now.
+ * How a flow step goes out: through the one transaction path (chain checks, signer, broadcast once, Activity)
+ * with the key of the step's account (the user's one click on the previewed flow approved every step). The
+ * fee per gas is the one the preview showed, the gas the estimate now within the preview's limit; a flow
+ * planned without a fee (stored before fees were shown) is priced now.
  */
 export function createFlowStepSender(deps: SendFlowStepDeps): SendFlowTransaction {
-  const now = deps.now ?? Date.now;
   return async (tx) => {
     if ((await deps.wallet.status()) !== 'unlocked') {
       throw new AppError('Ballast is locked', {
@@ -31,50 +34,37 @@ export function createFlowStepSender(deps: SendFlowStepDeps): SendFlowTransactio
         details: 'Unlock the wallet, then press Retry to send this step.',
       });
     }
-    const client = await deps.client();
-    const base = { chainId: tx.chainId, nonce: tx.nonce, to: tx.to, data: tx.data, value: tx.value };
-    let serializable: TransactionSerializable;
+    const [client, network] = await Promise.all([deps.client(), deps.network()]);
+    const call = { chainId: tx.chainId, from: tx.from, to: tx.to, data: tx.data, value: tx.value };
+    let prepared: PreparedTransaction;
     if (tx.fee) {
       const [estimate] = await Promise.all([
         client.estimateGas({ account: tx.from, to: tx.to, data: tx.data, value: tx.value }),
         assertStepFeeHolds(client, tx.fee, tx.nonce),
       ]);
       const gas = stepGasLimit(tx.fee, estimate, GAS_HEADROOM_PERCENT);
-      serializable =
+      prepared =
         tx.fee.type === 'legacy'
-          ? { ...base, type: 'legacy', gas, gasPrice: BigInt(tx.fee.gasPrice!) }
+          ? { ...call, type: 'legacy', nonce: tx.nonce, gas, gasPrice: BigInt(tx.fee.gasPrice!) }
           : {
-              ...base,
+              ...call,
               type: 'eip1559',
+              nonce: tx.nonce,
               gas,
               maxFeePerGas: BigInt(tx.fee.maxFeePerGas!),
               maxPriorityFeePerGas: BigInt(tx.fee.maxPriorityFeePerGas!),
             };
     } else {
-      const [gas, fees] = await Promise.all([
-        client.estimateGas({ account: tx.from, to: tx.to, data: tx.data, value: tx.value }),
-        client.estimateFeesPerGas(),
-      ]);
-      serializable = {
-        ...base,
-        type: 'eip1559',
-        gas: (gas * GAS_HEADROOM_PERCENT) / 100n,
-        maxFeePerGas: fees.maxFeePerGas,
-        maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-      };
+      prepared = await prepareFromNode(client, call, { nonce: tx.nonce, gasHeadroomPercent: GAS_HEADROOM_PERCENT });
     }
-    const signed = await signTransactionWithKey(await deps.wallet.privateKey(tx.from), serializable);
-    const hash = await client.sendRawTransaction({ serializedTransaction: signed });
-    await deps.activity.add({
-      hash,
-      from: tx.from,
-      to: tx.to,
-      value: tx.value.toString(),
-      chainId: tx.chainId,
-      status: 'pending',
-      submittedAt: now(),
-      origin: 'Ballast · Stake & deploy',
+    return sendPrepared({
+      client,
+      activeChainId: network.chainId,
+      signer: walletSigners(deps.wallet)(tx.from),
+      tx: prepared,
+      activity: deps.activity,
+      origin: FLOW_ORIGIN,
+      now: deps.now,
     });
-    return hash;
   };
 }

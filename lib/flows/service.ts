@@ -7,6 +7,7 @@ import { readRecipeYields, type RecipeYieldView } from './recipe-yield';
 import { RECIPES, recipeById, type Recipe } from './recipes';
 import { createFlowResumeAlarm, type FlowResumeAlarmDeps } from './resume-alarm';
 import { createFlowStepSender, type SendFlowStepDeps } from './send-step';
+import { watchReceipt } from '../wallet/transactions';
 import type { StoredFlowPreview } from './storage-item';
 import type { FlowPreview, FlowState, FlowStore } from './types';
 import { planUnwind } from './unwind';
@@ -26,7 +27,7 @@ export type FlowAccountView = { address?: `0x${string}`; name?: string; balanceW
 /** A planned flow held by the background until the user starts it (or the preview is replaced). */
 export type FlowPreviewView = FlowPreview & { previewId: string };
 
-export type FlowsServiceDeps = SendFlowStepDeps & {
+export type FlowsServiceDeps = Omit<SendFlowStepDeps, 'network'> & {
   wallet: SendFlowStepDeps['wallet'] & Parameters<typeof requireSelectedSigner>[0];
   network: () => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
   client: () => Promise<PublicClient>;
@@ -81,10 +82,7 @@ export function createFlowsService(deps: FlowsServiceDeps) {
           runs,
           now,
           sendTransaction,
-          waitForReceipt: async (hash: Hex) => {
-            const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
-            return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
-          },
+          waitForReceipt: (hash: Hex) => watchReceipt(client, hash, { replacementOf: (h) => deps.activity.replacementOf(h) }),
           onUpdate: () => {
             deps.onUpdate();
             void resumeAlarm.sync().catch(report('arming the flow resume alarm'));

@@ -145,6 +145,8 @@ export type StepState = {
   /** Block number seen before sending: where a restart starts looking for a hash it lost. */
   sentFromBlock?: string;
   hash?: Hex;
+  /** Hashes this step had before a speed-up replaced them (the newest is `hash`). */
+  replacedHashes?: Hex[];
   /** The call actually sent (amounts re-resolved from earlier receipts). */
   tx?: FlowTx;
   amountIn?: string;
@@ -190,7 +192,15 @@ export type FlowStore = {
   remove(id: string): Promise<void>;
 };
 
-export type FlowReceipt = { status: 'success' | 'reverted'; blockNumber: bigint; gasUsed?: bigint };
+export type FlowReceipt = {
+  status: 'success' | 'reverted';
+  blockNumber: bigint;
+  gasUsed?: bigint;
+  /** The mined hash when it is not the one waited for: the step's transaction was sped up, cancelled or replaced. */
+  hash?: Hex;
+  /** repriced: the same call with a higher fee (a speed-up); cancelled / replaced: the step's call did not run. */
+  replaced?: { reason: 'replaced' | 'cancelled' | 'repriced'; hash: Hex };
+};
 
 export type SendFlowTransaction = (tx: {
   from: Address;

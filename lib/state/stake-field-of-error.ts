@@ -35,6 +35,7 @@ const FIELD_OF_FLOW_ERROR: Record<FlowErrorCode, StakeField | undefined> = {
   'flow.step.pending': undefined,
   'flow.step.nonce-used': undefined,
   'flow.step.nonce-taken': undefined,
+  'flow.step.cancelled': undefined,
   'flow.step.reverted': undefined,
   'flow.step.interrupted': undefined,
   'flow.step.fee-above-max': undefined,

@@ -143,11 +143,24 @@ export type StoredActivity = {
   /** wei, decimal string */
   value: string;
   chainId: number;
-  status: 'pending' | 'confirmed' | 'failed';
+  /** replaced: another transaction at its nonce was mined (a speed-up, or one sent elsewhere); cancelled: the user's cancel was. */
+  status: 'pending' | 'confirmed' | 'failed' | 'replaced' | 'cancelled';
   submittedAt: number;
   origin: string;
   blockNumber?: string;
+  /** What was signed, kept so a pending transaction can be sped up or cancelled (absent on entries from before). */
+  nonce?: number;
+  fee?: StoredActivityFee;
+  /** Call data, kept only while pending (a speed-up re-signs it); dropped once the transaction settles. */
+  data?: Hex;
+  /** A speed-up or cancel names the transaction it replaces; the replaced one names its replacement. */
+  kind?: 'transaction' | 'speed-up' | 'cancel';
+  replaces?: Hex;
+  replacedBy?: Hex;
 };
+/** Gas limit and fee per gas as signed: wei and gas as decimal strings. */
+export type StoredActivityFee =
+  { type: 'eip1559'; gas: string; maxFeePerGas: string; maxPriorityFeePerGas: string } | { type: 'legacy'; gas: string; gasPrice: string };
 /** A log of what was sent; the transactions themselves stay on chain, so damaged entries are dropped. */
 export const activityItem = defineCheckedItem<StoredActivity[]>('local:ballast.activity', {
   label: 'activity',

@@ -99,16 +99,29 @@ export const storedPendingSchema = z.object({
 });
 export const pendingSchema = salvagedArray(storedPendingSchema);
 
+const decimal = z.string().regex(/^\d+$/);
+
 export const activityItemSchema = z.object({
   hash: hexSchema,
   from: addressSchema,
   to: addressSchema.optional(),
   value: z.string().regex(/^\d+$/),
   chainId: z.number(),
-  status: z.enum(['pending', 'confirmed', 'failed']),
+  status: z.enum(['pending', 'confirmed', 'failed', 'replaced', 'cancelled']),
   submittedAt: z.number(),
   origin: z.string(),
   blockNumber: z.string().optional(),
+  nonce: z.number().int().nonnegative().optional(),
+  fee: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('eip1559'), gas: decimal, maxFeePerGas: decimal, maxPriorityFeePerGas: decimal }),
+      z.object({ type: z.literal('legacy'), gas: decimal, gasPrice: decimal }),
+    ])
+    .optional(),
+  data: hexSchema.optional(),
+  kind: z.enum(['transaction', 'speed-up', 'cancel']).optional(),
+  replaces: hexSchema.optional(),
+  replacedBy: hexSchema.optional(),
 });
 export const activitySchema = salvagedArray(activityItemSchema);
 

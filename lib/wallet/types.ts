@@ -20,5 +20,18 @@ export type ActivityStatus = StoredActivity['status'];
 /** One sent transaction in Activity. Structured-clone safe: the value is a decimal string. */
 export type ActivityItem = Pick<
   StoredActivity,
-  'hash' | 'from' | 'to' | 'value' | 'chainId' | 'status' | 'submittedAt' | 'origin' | 'blockNumber'
+  | 'hash'
+  | 'from'
+  | 'to'
+  | 'value'
+  | 'chainId'
+  | 'status'
+  | 'submittedAt'
+  | 'origin'
+  | 'blockNumber'
+  | 'nonce'
+  | 'fee'
+  | 'kind'
+  | 'replaces'
+  | 'replacedBy'
 >;

@@ -7,6 +7,7 @@ import { assertStepFeeHolds } from '../../flows/fee';
 import type { FlowFee, FlowState, FlowStore } from '../../flows/types';
 import type { ProviderRouterDeps } from '../context';
 import { signAndSend } from './transaction';
+import { watchReceipt } from '../../wallet/transactions';
 
 type Runner = { executor: FlowExecutor; listeners: Map<string, (state: FlowState) => void> };
 
@@ -51,10 +52,7 @@ async function runnerFor(deps: ProviderRouterDeps, store: FlowStore, origin: str
           : { type, nonce: tx.nonce, gas, maxFeePerGas: BigInt(maxFeePerGas!), maxPriorityFeePerGas: BigInt(maxPriorityFeePerGas!) },
       );
     },
-    waitForReceipt: async (hash: Hex) => {
-      const r = await client.waitForTransactionReceipt({ hash, pollingInterval: 1_000, timeout: 10 * 60_000 });
-      return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
-    },
+    waitForReceipt: (hash: Hex) => watchReceipt(client, hash, { replacementOf: (h) => deps.activity.replacementOf(h) }),
     onUpdate: (state) => listeners.get(state.id)?.(state),
   });
   const runner = { executor, listeners };
