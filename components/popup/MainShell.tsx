@@ -5,7 +5,7 @@ import { NavIcon } from './nav-icons';
 import { useRoute } from './route-store';
 import type { PopupTab } from './route-store';
 import { HomeScreen } from './home/HomeScreen';
-import { ActivityScreen } from './ActivityScreen';
+import { ActivityScreen } from './activity/ActivityScreen';
 import { MoreScreen } from './MoreScreen';
 import { AlertsScreen } from '../alerts/AlertsScreen';
 import { PortfolioScreen } from '../portfolio/PortfolioScreen';

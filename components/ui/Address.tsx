@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useAddressEntry } from '../hooks/use-address-entry';
 import { cx, focusRing } from './cx';
 
-/** 0xf39F…2266: the first 4 and last 4 hex digits, as wallets and explorers show them. */
-export function shortAddress(address: string): string {
-  return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
-}
+import { shortAddress } from '../../lib/format';
+
+export { shortAddress };
 
 /**
  * An address as every screen shows it: its address-book name (an own account's name or a saved one) when it

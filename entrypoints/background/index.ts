@@ -58,6 +58,7 @@ export default defineBackground({
       void s.autoLock.onAlarm(name);
       s.portfolio.onAlarm(name);
       void s.flows.onAlarm(name);
+      void s.activityWatcher.onAlarm(name).catch((e: unknown) => console.warn('Ballast: activity refresh failed', e));
     });
     const openAlert = (id: string) =>
       void get()

@@ -28,7 +28,11 @@ import {
   watchedAssetsItem,
 } from '../../lib/storage';
 import { createPortfolioService } from '../../lib/tracker/portfolio-service';
-import { createActivityService } from '../../lib/wallet/activity';
+import { createActivityService, type ActivityTransition } from '../../lib/wallet/activity';
+import { transactionNotice } from '../../lib/wallet/activity-notice';
+import { createActivityWatcher } from '../../lib/wallet/activity-watch';
+import { replaceTransaction, type ReplaceMode } from '../../lib/provider/replace';
+import type { Hex } from 'viem';
 import { addressBookItem } from '../../lib/storage/address-book';
 import { createAddressBookService } from '../../lib/wallet/address-book';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
@@ -65,7 +69,14 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       hub.refreshSiteAccounts();
     },
   });
-  const activity = createActivityService({ item: activityItem, onChange: () => notify('activity') });
+  let onActivity: (transitions: ActivityTransition[]) => void = () => undefined;
+  const activity = createActivityService({
+    item: activityItem,
+    onChange: (transitions) => {
+      notify('activity');
+      onActivity(transitions);
+    },
+  });
   const approvalWindow = createApprovalWindow(
     {
       url: browser.runtime.getURL('/approval.html'),
@@ -83,6 +94,24 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     },
   });
   const client = async () => createNetworkClient(await network());
+  const activityWatcher = createActivityWatcher({ alarms: browser.alarms, activity, client, network });
+  onActivity = (transitions) => {
+    void activityWatcher.sync().catch((e: unknown) => console.warn('Ballast: following pending transactions failed', e));
+    void notifyTransactions(transitions).catch((e: unknown) => console.warn('Ballast: a transaction notification failed', e));
+  };
+  /** "Confirmed" / "failed" / "cancelled" as system notifications, unless the user turned them off in Settings. */
+  async function notifyTransactions(transitions: ActivityTransition[]): Promise<void> {
+    if (transitions.length === 0 || !(await settingsItem.getValue()).txNotifications) return;
+    for (const notice of transitions.map(transactionNotice)) {
+      if (!notice) continue;
+      await browser.notifications.create(notice.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: notice.title,
+        message: notice.message,
+      });
+    }
+  }
   // wallet_sendCalls batches run through the flow executor (stored nonce per call, resumable).
   const callFlows = createItemFlowStore(callFlowsItem);
   const routerDeps: ProviderRouterDeps = {
@@ -171,6 +200,8 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       accounts: () => wallet.accounts(),
       onChange: () => notify('addressBook'),
     }),
+    replaceTransaction: (hash: Hex, mode: ReplaceMode) => replaceTransaction(routerDeps, hash, mode),
+    activityWatcher,
     notify,
   } satisfies ProtocolServices & Record<string, unknown>;
   // A worker stopped mid-batch: the batches it was sending carry on now, not only at the dApp's next status poll.

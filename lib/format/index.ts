@@ -9,5 +9,5 @@ export { decimalOfNumber, formatDecimal, type FormatDecimalOptions } from './dec
 export { formatAmount, formatAmountExact, formatEth, formatGas, formatGwei, type FormatAmountOptions } from './amount';
 export { formatApr, formatBps, formatPercent, formatWadDeviation, formatWadPercent, type FormatPercentOptions } from './percent';
 export { formatHealthFactor, formatWadRatio } from './ratio';
-export { sameAddress } from './address';
+export { sameAddress, shortAddress } from './address';
 export { formatRelative, formatUtcMinute } from './time';

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 import type { AccountView, ActivityItem, NetworkView, PendingRequestView, Result, SiteView, WalletStateView } from './types';
 import type { PortfolioView } from './portfolio-view';
 import type { PreviewView } from './preview-view';
@@ -64,6 +64,8 @@ export interface BallastProtocol {
   /** Risk preview of a pending transaction / signature / batch; `wait` waits for the simulation to finish. */
   'preview:get'(data: { id: string; wait?: boolean }): Result<PreviewView>;
   'activity:list'(): Result<ActivityItem[]>;
+  /** Speed up or cancel a pending transaction: the approval window shows the replacement; answers its hash once sent. */
+  'activity:replace'(data: { hash: Hex; mode: 'speed-up' | 'cancel' }): Result<{ hash: Hex }>;
   /** The wallet's own accounts (by their account names), then the saved entries by name. */
   'addressBook:list'(): Result<AddressBookEntryView[]>;
   /** A new entry: the address as typed (a mixed-case one must match its checksum), a name of 1–40 characters. */
@@ -71,8 +73,13 @@ export interface BallastProtocol {
   /** Renames a saved entry and replaces its note; own accounts are renamed with accounts:rename. */
   'addressBook:update'(data: { address: Address; name: string; note?: string }): Result<AddressBookEntryView>;
   'addressBook:remove'(data: { address: Address }): Result<true>;
-  'settings:get'(): Result<{ defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' }>;
-  'settings:set'(data: { defaultWallet?: boolean; guardMode?: boolean; theme?: 'system' | 'light' | 'dark' }): Result<true>;
+  'settings:get'(): Result<{ defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark'; txNotifications: boolean }>;
+  'settings:set'(data: {
+    defaultWallet?: boolean;
+    guardMode?: boolean;
+    theme?: 'system' | 'light' | 'dark';
+    txNotifications?: boolean;
+  }): Result<true>;
   /** Stored snapshot with its freshness and history; never waits for the chain. */
   'portfolio:get'(): Result<PortfolioView>;
   /** Refreshes now (popup open, Refresh button) and answers the new view; failures land in freshness/schedule. */

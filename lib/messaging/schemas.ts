@@ -79,13 +79,25 @@ export const MESSAGE_SCHEMAS = {
   }),
   'preview:get': z.object({ id, wait: z.boolean().optional() }),
   'activity:list': none,
+  'activity:replace': z.object({
+    hash: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte transaction hash')
+      .transform((v) => v as `0x${string}`),
+    mode: z.enum(['speed-up', 'cancel']),
+  }),
   'addressBook:list': none,
   // The address stays text here: the service reads it with its checksum and names what is wrong.
   'addressBook:add': z.object({ address: text(200), name: text(200), note: text(1_000).optional() }),
   'addressBook:update': z.object({ address, name: text(200), note: text(1_000).optional() }),
   'addressBook:remove': z.object({ address }),
   'settings:get': none,
-  'settings:set': z.object({ defaultWallet: z.boolean().optional(), guardMode: z.boolean().optional(), theme: theme.optional() }),
+  'settings:set': z.object({
+    defaultWallet: z.boolean().optional(),
+    guardMode: z.boolean().optional(),
+    theme: theme.optional(),
+    txNotifications: z.boolean().optional(),
+  }),
   'portfolio:get': none,
   'portfolio:refresh': none,
   'insights:get': z.object({ symbol: text(20), amount: text(100) }),

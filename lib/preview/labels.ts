@@ -59,7 +59,7 @@ export const defaultRegistry: PreviewRegistry = {
 /** viem's isAddressEqual, false for a missing or malformed side (lib/format). */
 export { sameAddress } from '../format';
 
-export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+export { shortAddress } from '../format';
 
 /**
  * Tokens a preview's balance changes often show that are not restaking tokens, with their fixed

@@ -170,11 +170,17 @@ export const activityItem = defineCheckedItem<StoredActivity[]>('local:ballast.a
   onCorrupt: 'reset',
 });
 
-export type Settings = { defaultWallet: boolean; guardMode: boolean; theme: 'system' | 'light' | 'dark' };
+export type Settings = {
+  defaultWallet: boolean;
+  guardMode: boolean;
+  theme: 'system' | 'light' | 'dark';
+  /** A system notification when a sent transaction confirms, fails or is cancelled. */
+  txNotifications: boolean;
+};
 export const settingsItem = defineCheckedItem<Settings>('local:ballast.settings', {
   label: 'settings',
   schema: settingsSchema,
-  fallback: { defaultWallet: false, guardMode: true, theme: 'system' },
+  fallback: { defaultWallet: false, guardMode: true, theme: 'system', txNotifications: true },
   version: 1,
   onCorrupt: 'reset',
 });

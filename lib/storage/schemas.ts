@@ -129,6 +129,7 @@ export const settingsSchema = z.object({
   defaultWallet: z.boolean().catch(false),
   guardMode: z.boolean().catch(true),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  txNotifications: z.boolean().catch(true),
 });
 
 export const watchedAssetSchema = z.object({

@@ -42,6 +42,7 @@ const VALID: Record<MessageName, unknown> = {
   },
   'preview:get': { id: 'p1', wait: true },
   'activity:list': undefined,
+  'activity:replace': { hash: `0x${'ab'.repeat(32)}`, mode: 'speed-up' },
   'addressBook:list': undefined,
   'addressBook:add': { address: ACCOUNT, name: 'Alice', note: 'rent' },
   'addressBook:update': { address: ACCOUNT, name: 'Alice B.', note: '' },
@@ -109,7 +110,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(47);
+    expect(MESSAGE_NAMES.length).toBe(48);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

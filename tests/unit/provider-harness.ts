@@ -76,7 +76,7 @@ export function createHarness(
       }
     },
   });
-  const router = createProviderRouter({
+  const deps: ProviderRouterDeps = {
     wallet,
     networks,
     permissions,
@@ -88,11 +88,14 @@ export function createHarness(
       if (!client) throw new Error('no RPC in unit tests');
       return client;
     },
-    emit: (origins, event, data) => events.push({ origins, event, data }),
+    emit: (origins, event, data) => void events.push({ origins, event, data }),
     ...extra,
-  });
+  };
+  const router = createProviderRouter(deps);
   const call = (origin: string, method: string, params?: unknown) => router.handle({ origin, method, params });
   return {
+    deps,
+    activity,
     wallet,
     networks,
     permissions,

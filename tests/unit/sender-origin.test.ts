@@ -147,7 +147,7 @@ describe('card ask: a sender without a real origin gets no answer', () => {
 });
 
 describe('settings ask: only our content script at a real origin, and only the two settings it acts on', () => {
-  const stored = { defaultWallet: true, guardMode: false, theme: 'dark' as const };
+  const stored = { defaultWallet: true, guardMode: false, theme: 'dark' as const, txNotifications: true };
   const deps = () => {
     let reads = 0;
     return {

@@ -19,7 +19,9 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
   const settings = useResource(settingsStore);
   const wallet = useResource(walletStore);
   const [dialog, setDialog] = useState<'reveal' | 'password'>();
-  const set = useAction((patch: { defaultWallet?: boolean; guardMode?: boolean; theme?: Theme }) => call('settings:set', patch));
+  const set = useAction((patch: { defaultWallet?: boolean; guardMode?: boolean; theme?: Theme; txNotifications?: boolean }) =>
+    call('settings:set', patch),
+  );
   const autoLock = useAction((minutes: number) => call('wallet:setAutoLock', { minutes }));
   const lock = useAction(() => call('wallet:lock'));
   const minutes = wallet.data?.autoLockMinutes;
@@ -54,6 +56,12 @@ export function SettingsScreen({ onBack }: { onBack: () => void }) {
                   description="Show the risk card for requests sent to other wallets too."
                   checked={s.guardMode}
                   onChange={(v) => void set.run({ guardMode: v })}
+                />
+                <Toggle
+                  label="Transaction notifications"
+                  description="A system notification when a transaction you sent confirms, fails or is cancelled."
+                  checked={s.txNotifications}
+                  onChange={(v) => void set.run({ txNotifications: v })}
                 />
               </div>
             </Card>

@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { Hex, PublicClient } from 'viem';
 import type { AlertsService } from '../../alerts/service';
 import type { NetworkService } from '../../chain/networks';
 import type { FlowsService } from '../../flows/service';
@@ -31,6 +31,8 @@ export type ProtocolServices = {
   alerts: AlertsService;
   flows: FlowsService;
   addressBook: AddressBookService;
+  /** Speed up or cancel a pending transaction through the approval window and the one transaction path. */
+  replaceTransaction: (hash: Hex, mode: 'speed-up' | 'cancel') => Promise<Hex>;
   /** Tells open Ballast pages to re-read a topic. */
   notify: (topic: UiTopic) => void;
 };

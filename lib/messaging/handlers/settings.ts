@@ -50,6 +50,10 @@ export const settingsHandlers = {
       return s.activity.list();
     },
   },
+  'activity:replace': {
+    userAction: true,
+    handle: async ({ hash, mode }, s) => ({ hash: await s.replaceTransaction(hash, mode) }),
+  },
   'settings:get': { userAction: true, handle: (_d, s) => s.settings.getValue() },
   'settings:set': {
     userAction: true,
@@ -59,6 +63,7 @@ export const settingsHandlers = {
         defaultWallet: d.defaultWallet ?? current.defaultWallet,
         guardMode: d.guardMode ?? current.guardMode,
         theme: d.theme ?? current.theme,
+        txNotifications: d.txNotifications ?? current.txNotifications,
       });
       s.notify('settings');
       return true as const;

@@ -1,11 +1,14 @@
-import type { ActivityItem } from '../../lib/messaging/types';
-import { activityStore } from '../../lib/state';
-import { Address, Amount, Badge, EmptyState, TxHash } from '../ui';
-import type { BadgeTone } from '../ui';
-import { Screen } from '../layout/Screen';
-import { useResource } from '../hooks/use-resource';
-import { useTxLink } from '../hooks/use-explorer';
-import { ResourceView } from './ResourceView';
+import type { ActivityItem } from '../../../lib/messaging/types';
+import { activityStore } from '../../../lib/state';
+import { Address, Amount, Badge, EmptyState, TxHash } from '../../ui';
+import type { BadgeTone } from '../../ui';
+import { Screen } from '../../layout/Screen';
+import { useResource } from '../../hooks/use-resource';
+import { useTxLink } from '../../hooks/use-explorer';
+import { ResourceView } from '../ResourceView';
+import { ReplaceControls } from './ReplaceControls';
+
+const KIND_LABEL = { 'speed-up': 'speed-up', cancel: 'cancel' } as const;
 
 const statusTone: Record<ActivityItem['status'], BadgeTone> = {
   pending: 'warn',
@@ -31,7 +34,10 @@ export function ActivityScreen() {
                 .map((item) => (
                   <li key={item.hash} className="flex flex-col gap-1 rounded-lg border border-line p-2 text-xs">
                     <div className="flex items-center justify-between">
-                      <Amount value={item.value} rounding="expand" className="text-sm font-medium" />
+                      <span className="flex items-center gap-1.5">
+                        <Amount value={item.value} rounding="expand" className="text-sm font-medium" />
+                        {item.kind && item.kind !== 'transaction' && <span className="text-ink-muted">{KIND_LABEL[item.kind]}</span>}
+                      </span>
                       <Badge tone={statusTone[item.status]}>{item.status}</Badge>
                     </div>
                     <div className="flex items-center gap-1 text-ink-muted">
@@ -43,6 +49,18 @@ export function ActivityScreen() {
                       <span className="truncate">{item.origin}</span>
                       <TxHash hash={item.hash} href={txLink(item.chainId, item.hash)} />
                     </div>
+                    {item.nonce !== undefined && (
+                      <div className="flex items-center justify-between text-ink-muted">
+                        <span>nonce {item.nonce}</span>
+                        {item.replacedBy && (
+                          <span className="flex items-center gap-1">
+                            {item.status === 'cancelled' ? 'cancelled by' : 'replaced by'}
+                            <TxHash hash={item.replacedBy} href={txLink(item.chainId, item.replacedBy)} />
+                          </span>
+                        )}
+                      </div>
+                    )}
+                    <ReplaceControls item={item} />
                   </li>
                 ))}
             </ul>
