@@ -88,6 +88,10 @@ export const MESSAGE_SCHEMAS = {
   'settings:set': z.object({ defaultWallet: z.boolean().optional(), guardMode: z.boolean().optional(), theme: theme.optional() }),
   'portfolio:get': none,
   'portfolio:refresh': none,
+  'balances:get': none,
+  'balances:refresh': none,
+  // The address stays text: the service reads it with its checksum and names what is wrong.
+  'balances:addToken': z.object({ address: text(200) }),
   'insights:get': z.object({ symbol: text(20), amount: text(100) }),
   'alerts:list': none,
   'alerts:markRead': z.object({ ids: z.union([z.literal('all'), z.array(id).max(1_000)]) }),

@@ -8,6 +8,7 @@ import { alertsItems } from '../../lib/alerts/storage-store';
 import { flowsItem } from '../../lib/flows/storage-item';
 import { callFlowsItem } from '../../lib/flows/calls-storage-item';
 import { addressBookItem } from '../../lib/storage/address-book';
+import { customTokensItem } from '../../lib/storage/balances';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, createHarness, TEST_MNEMONIC } from './provider-harness';
 
@@ -320,6 +321,18 @@ const CASES: ItemCase[] = [
     missingFields: [{ address: ACCOUNT_1 }, { address: ACCOUNT_1, name: 'Alice', addedAt: NOW }],
     // Names are the user's to retype and guard no funds: a damaged entry is dropped alone, a damaged whole reads as empty.
     expect: asDefault([], [{ address: ACCOUNT_1, name: 'Alice', addedAt: NOW }]),
+  },
+  {
+    key: 'ballast.customTokens',
+    area: 'local',
+    read: () => customTokensItem.getValue(),
+    good: [{ chainId: 1, address: ACCOUNT_1, symbol: 'FOO', decimals: 6, name: 'Foo', addedAt: NOW }],
+    missingFields: [
+      { chainId: 1, address: ACCOUNT_1 },
+      { chainId: 1, address: ACCOUNT_0, symbol: 'BAR', decimals: 18, addedAt: NOW },
+    ],
+    // A token's label is the user's to add again (the tokens stay on chain): a damaged entry is dropped alone, a damaged list reads as none.
+    expect: asDefault([], [{ chainId: 1, address: ACCOUNT_0, symbol: 'BAR', decimals: 18, addedAt: NOW }]),
   },
   { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
   { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },
