@@ -45,7 +45,7 @@ export async function readBalances(
   const block = reads.get(BLOCK_KEY);
   if (!block?.ok) {
     throw new AppError('Could not read balances', {
-      details: `The batched read through Multicall3 (${multicallAddress}) failed: ${block?.error ?? 'no answer'}. Check the RPC URL in Networks.`,
+      details: `The batched read through Multicall3 failed: ${(block?.error ?? 'no answer').replace(/\.+$/, '')}. Check the RPC URL in Networks.`,
       code: 'token.read-failed',
     });
   }

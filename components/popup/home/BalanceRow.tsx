@@ -18,9 +18,7 @@ export function BalanceRow({ row, snapshot }: { row: StoredBalanceRow; snapshot:
     <li className="flex flex-col gap-0.5 px-3 py-2" data-testid="balance-row" data-symbol={row.symbol} data-dust={row.dust}>
       <div className="flex items-baseline justify-between gap-2">
         <span className="flex min-w-0 items-baseline gap-1.5">
-          <span className="truncate text-sm font-semibold" title={row.name ?? row.symbol}>
-            {row.symbol}
-          </span>
+          <span className="truncate text-sm font-semibold">{row.symbol}</span>
           {badge && (
             <Badge tone="neutral" title={badge.title}>
               {badge.text}
@@ -34,11 +32,12 @@ export function BalanceRow({ row, snapshot }: { row: StoredBalanceRow; snapshot:
         )}
       </div>
       <div className="flex items-baseline justify-between gap-2 text-xs text-ink-muted">
-        <span className="min-w-0 truncate">{rateLine(row)}</span>
+        <span className="min-w-0 truncate">{row.name}</span>
         <span className="shrink-0 tabular-nums" data-testid="balance-value">
           {valueLine(row, snapshot)}
         </span>
       </div>
+      {rateLine(row)}
       {row.error && <p className="text-xs text-danger">{row.error}</p>}
     </li>
   );
@@ -51,10 +50,12 @@ function rateLine(row: StoredBalanceRow) {
   const market = p.marketWad ? BigInt(p.marketWad) : null;
   const deviation = fair && market ? (market * 10n ** 18n) / fair - 10n ** 18n : null;
   return (
-    <span data-testid="fair-market">
-      fair {fair ? formatWadRatio(fair, 4) : '?'} · market {market ? formatWadRatio(market, 4) : 'none'} ETH{' '}
+    <p className="flex items-center gap-1.5 text-xs text-ink-muted tabular-nums">
+      <span data-testid="fair-market">
+        fair {fair ? formatWadRatio(fair, 4) : '?'} · market {market ? formatWadRatio(market, 4) : 'none'} ETH
+      </span>
       {deviation !== null && deviation <= DEPEG_FLAG_WAD && <Badge tone="warn">{formatWadDeviation(deviation)}</Badge>}
-    </span>
+    </p>
   );
 }
 
