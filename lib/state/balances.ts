@@ -15,8 +15,22 @@ export const homeBalancesStore = createResourceStore('balances', () => call('bal
 export const refreshHomeBalances = () => call('balances:refresh');
 export const addCustomToken = (address: string) => call('balances:addToken', { address });
 
-/** Rows Home shows: all of them with "Show small balances" on, else those that are not dust. */
-export function visibleRows<R extends { dust: boolean }>(rows: readonly R[], showSmall: boolean): { shown: R[]; hidden: number } {
-  const shown = showSmall ? [...rows] : rows.filter((r) => !r.dust);
+type OrderedRow = { dust: boolean; source: string; valueEth: string | null };
+
+/** ETH first, then by value in ETH, largest first; rows without a value after them, in list order. */
+export function orderRows<R extends OrderedRow>(rows: readonly R[]): R[] {
+  const rank = (r: R) => (r.source === 'native' ? 0 : r.valueEth !== null ? 1 : 2);
+  return [...rows].sort((a, b) => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0 || a.valueEth === null || b.valueEth === null) return byRank;
+    const [x, y] = [BigInt(a.valueEth), BigInt(b.valueEth)];
+    return x === y ? 0 : x > y ? -1 : 1;
+  });
+}
+
+/** Rows Home shows, in order: all of them with "Show small balances" on, else those that are not dust. */
+export function visibleRows<R extends OrderedRow>(rows: readonly R[], showSmall: boolean): { shown: R[]; hidden: number } {
+  const ordered = orderRows(rows);
+  const shown = showSmall ? ordered : ordered.filter((r) => !r.dust);
   return { shown, hidden: rows.length - shown.length };
 }

@@ -52,7 +52,11 @@ function rateLine(row: StoredBalanceRow) {
   return (
     <p className="flex items-center gap-1.5 text-xs text-ink-muted tabular-nums">
       <span data-testid="fair-market">
-        fair {fair ? formatWadRatio(fair, 4) : '?'} · market {market ? formatWadRatio(market, 4) : 'none'} ETH
+        {fair && market
+          ? `fair ${formatWadRatio(fair, 4)} · market ${formatWadRatio(market, 4)} ETH`
+          : fair
+            ? `fair ${formatWadRatio(fair, 4)} ETH · no market quote`
+            : `market ${formatWadRatio(market!, 4)} ETH · fair rate not read`}
       </span>
       {deviation !== null && deviation <= DEPEG_FLAG_WAD && <Badge tone="warn">{formatWadDeviation(deviation)}</Badge>}
     </p>
