@@ -10,7 +10,7 @@ const LAYERS = [
   ['messaging'],
   ['provider'],
   ['flows', 'alerts'],
-  ['insights'],
+  ['insights', 'balances'],
   ['preview', 'tracker'],
   ['risk'],
   ['wallet', 'restaking'],
@@ -28,7 +28,10 @@ const NARROWER = {
   // components/ are views: they read lib/state and send lib/messaging. As code they may also use the pure modules a
   // view needs (lib/format, lib/errors, lib/risk's math, lib/restaking's registry); other domains only as types, and
   // lib/wallet (background only) not at all.
-  components: { typesOnly: ['provider', 'flows', 'alerts', 'insights', 'preview', 'tracker', 'chain', 'storage'], never: ['wallet'] },
+  components: {
+    typesOnly: ['provider', 'flows', 'alerts', 'insights', 'balances', 'preview', 'tracker', 'chain', 'storage'],
+    never: ['wallet'],
+  },
   // lib/state runs in the extension pages: lib/wallet reaches it as types, never as code.
   state: { typesOnly: ['wallet'], never: [] },
 };

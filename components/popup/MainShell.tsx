@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { WalletStateView } from '../../lib/messaging/types';
 import { Tabs } from '../ui';
 import type { TabItem } from '../ui';
@@ -5,12 +6,8 @@ import { NavIcon } from './nav-icons';
 import { useRoute } from './route-store';
 import type { PopupTab } from './route-store';
 import { HomeScreen } from './home/HomeScreen';
-import { ActivityScreen } from './activity/ActivityScreen';
-import { MoreScreen } from './MoreScreen';
-import { AlertsScreen } from '../alerts/AlertsScreen';
-import { PortfolioScreen } from '../portfolio/PortfolioScreen';
-import { StakeScreen } from '../stake/StakeScreen';
 import { NoRpcNotice } from './NoRpcNotice';
+import { DeferredTab, preloadTabs } from './deferred-tabs';
 
 const tabs: TabItem<PopupTab>[] = [
   { key: 'home', label: 'Home', icon: <NavIcon name="home" /> },
@@ -21,34 +18,24 @@ const tabs: TabItem<PopupTab>[] = [
   { key: 'more', label: 'More', icon: <NavIcon name="more" /> },
 ];
 
+/** After Home has had its time to paint, the other tabs load in the background. */
+const PRELOAD_AFTER_MS = 400;
+
 export function MainShell({ state }: { state: WalletStateView }) {
   const { tab, setTab } = useRoute();
+  useEffect(() => {
+    const timer = setTimeout(preloadTabs, PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="flex h-full flex-col">
       <NoRpcNotice />
       <div id="popup-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1">
-        {panel()}
+        {tab === 'home' ? <HomeScreen state={state} /> : <DeferredTab key={tab} tab={tab} />}
       </div>
       <nav aria-label="Main" className="shrink-0 border-t border-line bg-surface">
         <Tabs items={tabs} value={tab} onChange={setTab} label="Main sections" panelId="popup-panel" />
       </nav>
     </div>
   );
-
-  function panel() {
-    switch (tab) {
-      case 'home':
-        return <HomeScreen state={state} />;
-      case 'portfolio':
-        return <PortfolioScreen />;
-      case 'stake':
-        return <StakeScreen />;
-      case 'activity':
-        return <ActivityScreen />;
-      case 'alerts':
-        return <AlertsScreen />;
-      case 'more':
-        return <MoreScreen />;
-    }
-  }
 }

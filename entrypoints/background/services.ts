@@ -34,6 +34,8 @@ import { createActivityWatcher } from '../../lib/wallet/activity-watch';
 import { replaceTransaction, type ReplaceMode } from '../../lib/provider/replace';
 import type { Hex } from 'viem';
 import { addressBookItem } from '../../lib/storage/address-book';
+import { balancesSnapshotsItem, customTokensItem } from '../../lib/storage/balances';
+import { createBalancesService } from '../../lib/balances/service';
 import { createAddressBookService } from '../../lib/wallet/address-book';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
 import { createPermissionService } from '../../lib/wallet/permissions';
@@ -183,6 +185,15 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       onChange: () => notify('portfolio'),
       onSnapshot: alerts.handleSnapshot,
       onAttempt: alerts.handleAttempt,
+    }),
+    balances: createBalancesService({
+      network,
+      selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,
+      client,
+      watched: watchedAssetsItem,
+      custom: customTokensItem,
+      snapshots: balancesSnapshotsItem,
+      onChange: () => notify('balances'),
     }),
     insights: createInsightsService({ network }),
     flows: createFlowsService({

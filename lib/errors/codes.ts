@@ -83,6 +83,16 @@ export const ALERTS_ERROR_CODES = ['alerts.settings.invalid'] as const;
 export const INSIGHTS_ERROR_CODES = ['insights.symbol.unknown', 'insights.amount.not-a-number'] as const;
 
 /** Stake & deploy: what the user typed or picked is refused while planning (shown under that field). */
+/** Home balances: a custom token the user typed that Ballast will not list (no contract, not an ERC-20, already listed). */
+export const TOKEN_ERROR_CODES = [
+  'token.address.invalid',
+  'token.duplicate',
+  'token.no-code',
+  'token.not-erc20',
+  'token.metadata.invalid',
+  'token.read-failed',
+] as const;
+
 export const FLOW_INPUT_ERROR_CODES = [
   'flow.amount.not-a-number',
   'flow.amount.too-many-decimals',
@@ -147,6 +157,7 @@ export const ERROR_CODES = [
   ...TRACKER_ERROR_CODES,
   ...ALERTS_ERROR_CODES,
   ...INSIGHTS_ERROR_CODES,
+  ...TOKEN_ERROR_CODES,
   ...FLOW_ERROR_CODES,
 ] as const;
 

@@ -10,6 +10,8 @@ import type { RecipeYieldView } from '../flows/recipe-yield';
 import type { FeeEdit } from '../provider/fees';
 import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { AddressBookEntryView } from '../wallet/address-book';
+import type { HomeBalancesView } from '../balances/service';
+import type { TokenMetadata } from '../balances/custom-token';
 
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../flows/service';
 
@@ -84,6 +86,12 @@ export interface BallastProtocol {
   'portfolio:get'(): Result<PortfolioView>;
   /** Refreshes now (popup open, Refresh button) and answers the new view; failures land in freshness/schedule. */
   'portfolio:refresh'(): Result<PortfolioView>;
+  /** Home: the selected account's last stored balances on the active network; never waits for the chain. */
+  'balances:get'(): Result<HomeBalancesView>;
+  /** Reads ETH and every listed token's balance now (one Multicall3 batch), stores and answers the new view. */
+  'balances:refresh'(): Result<HomeBalancesView>;
+  /** A token by its address on the active chain: symbol/decimals/name read from the chain, duplicates and non-tokens refused. */
+  'balances:addToken'(data: { address: string }): Result<TokenMetadata>;
   /** Yield, exit routes and protocol profile of one holding (amount as a decimal string), read now. */
   'insights:get'(data: { symbol: string; amount: string }): Result<InsightsView>;
   /** Listed alerts, newest first (read and unread). */

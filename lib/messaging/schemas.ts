@@ -100,6 +100,10 @@ export const MESSAGE_SCHEMAS = {
   }),
   'portfolio:get': none,
   'portfolio:refresh': none,
+  'balances:get': none,
+  'balances:refresh': none,
+  // The address stays text: the service reads it with its checksum and names what is wrong.
+  'balances:addToken': z.object({ address: text(200) }),
   'insights:get': z.object({ symbol: text(20), amount: text(100) }),
   'alerts:list': none,
   'alerts:markRead': z.object({ ids: z.union([z.literal('all'), z.array(id).max(1_000)]) }),

@@ -6,7 +6,7 @@
 export const UI_PORT_NAME = 'ballast:ui';
 
 export type UiTopic =
-  'wallet' | 'pending' | 'sites' | 'networks' | 'activity' | 'settings' | 'portfolio' | 'alerts' | 'flows' | 'addressBook';
+  'wallet' | 'pending' | 'sites' | 'networks' | 'activity' | 'settings' | 'portfolio' | 'alerts' | 'flows' | 'addressBook' | 'balances';
 
 export type UiEvent = { type: 'changed'; topic: UiTopic };
 

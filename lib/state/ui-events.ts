@@ -22,6 +22,7 @@ const topics: ReadonlySet<UiTopic> = new Set<UiTopic>([
   'alerts',
   'flows',
   'addressBook',
+  'balances',
 ]);
 
 function isUiEvent(message: unknown): message is UiEvent {

@@ -1,6 +1,7 @@
 import { approvalWindow } from './approval-window';
 import { bundleSizes } from './bundle-sizes';
 import { devnetStart } from './devnet-start';
+import { home } from './home';
 import { inpageCompare } from './inpage-compare';
 import { popup } from './popup';
 import { preview } from './preview';
@@ -14,4 +15,4 @@ import { workerWake } from './worker-wake';
  * Every benchmark part, in run order. Add a part: write tests/bench/<part>.ts exporting a BenchPart
  * (keys it owns in bench/results.json) and list it here.
  */
-export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, previewRtt, unlock, popup, approvalWindow, workerWake];
+export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, previewRtt, unlock, popup, home, approvalWindow, workerWake];

@@ -64,6 +64,16 @@ describe('layer map: a lower layer never imports a higher one', () => {
     expect(errors).toEqual([expect.stringMatching(/^boundaries\/no-unknown-files: /)]);
   });
 
+  it('lib/balances reads through lib/tracker and lib/preview (the row below) but not lib/insights (its own row)', async () => {
+    const down =
+      "import { readEthUsd } from '../preview/fee-quote';\nimport { buildRateBook } from '../tracker/rates';\nexport const f = [readEthUsd, buildRateBook];\n";
+    expect(await layerErrors('lib/balances/__fixture.ts', down)).toEqual([]);
+    const side = "import type { TokenInsights } from '../insights/token-insights';\nexport type I = TokenInsights;\n";
+    expect(await layerErrors('lib/balances/__fixture.ts', side)).toEqual([
+      expect.stringMatching(/^boundaries\/dependencies: .*"balances".*"insights"/),
+    ]);
+  });
+
   it('test files may import anything', async () => {
     const errors = await layerErrors(
       'lib/chain/__fixture.test.ts',

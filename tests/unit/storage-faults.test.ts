@@ -8,6 +8,7 @@ import { alertsItems } from '../../lib/alerts/storage-store';
 import { flowsItem } from '../../lib/flows/storage-item';
 import { callFlowsItem } from '../../lib/flows/calls-storage-item';
 import { addressBookItem } from '../../lib/storage/address-book';
+import { balancesSnapshotsItem, customTokensItem } from '../../lib/storage/balances';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, createHarness, TEST_MNEMONIC } from './provider-harness';
 
@@ -224,6 +225,31 @@ const asDefault =
   (fallback: unknown, onMissing?: unknown) =>
   (damage: Damage): Expected => ({ reads: damage === 'missing fields' ? onMissing : fallback });
 
+const goodBalances = {
+  networkKey: 'devnet',
+  chainId: 1,
+  account: ACCOUNT_0,
+  blockNumber: '12',
+  takenAt: NOW,
+  rows: [
+    {
+      id: 'native',
+      symbol: 'ETH',
+      name: 'Ether',
+      decimals: 18,
+      source: 'native',
+      amount: '1000',
+      price: { basis: 'native', rateWad: '1000000000000000000' },
+      valueEth: '1000',
+      valueUsd: '3',
+      dust: false,
+    },
+  ],
+  totalEth: '1000',
+  totalUsd: '3',
+  usdDecimals: 8,
+};
+
 const CASES: ItemCase[] = [
   {
     key: 'ballast.accounts',
@@ -320,6 +346,27 @@ const CASES: ItemCase[] = [
     missingFields: [{ address: ACCOUNT_1 }, { address: ACCOUNT_1, name: 'Alice', addedAt: NOW }],
     // Names are the user's to retype and guard no funds: a damaged entry is dropped alone, a damaged whole reads as empty.
     expect: asDefault([], [{ address: ACCOUNT_1, name: 'Alice', addedAt: NOW }]),
+  },
+  {
+    key: 'ballast.customTokens',
+    area: 'local',
+    read: () => customTokensItem.getValue(),
+    good: [{ chainId: 1, address: ACCOUNT_1, symbol: 'FOO', decimals: 6, name: 'Foo', addedAt: NOW }],
+    missingFields: [
+      { chainId: 1, address: ACCOUNT_1 },
+      { chainId: 1, address: ACCOUNT_0, symbol: 'BAR', decimals: 18, addedAt: NOW },
+    ],
+    // A token's label is the user's to add again (the tokens stay on chain): a damaged entry is dropped alone, a damaged list reads as none.
+    expect: asDefault([], [{ chainId: 1, address: ACCOUNT_0, symbol: 'BAR', decimals: 18, addedAt: NOW }]),
+  },
+  {
+    key: 'ballast.homeBalances',
+    area: 'local',
+    read: () => balancesSnapshotsItem.getValue(),
+    good: { [`devnet:${ACCOUNT_0.toLowerCase()}`]: goodBalances },
+    missingFields: { 'devnet:0xdead': { account: ACCOUNT_1, rows: 'x' }, [`devnet:${ACCOUNT_0.toLowerCase()}`]: goodBalances },
+    // Derived from the chain: a damaged snapshot is dropped and Home reads the chain again.
+    expect: asDefault({}, { [`devnet:${ACCOUNT_0.toLowerCase()}`]: goodBalances }),
   },
   { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
   { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },

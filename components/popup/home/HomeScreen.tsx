@@ -10,6 +10,7 @@ import { useRoute } from '../route-store';
 import { AccountList } from './AccountList';
 import { activeNetwork } from '../networks/active';
 import { ReceiveScreen } from '../receive/ReceiveScreen';
+import { HomeBalances } from './HomeBalances';
 
 export function HomeScreen({ state }: { state: WalletStateView }) {
   const [watching, setWatching] = useState(false);
@@ -68,6 +69,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
             </div>
           </Card>
         )}
+        {selected && <HomeBalances account={selected.address} />}
         <InlineError error={lock.error ?? addAccount.error} />
         <AccountList accounts={state.accounts} selectedAddress={state.selectedAddress} />
         <div className="grid grid-cols-2 gap-2">

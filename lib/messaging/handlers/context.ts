@@ -1,5 +1,6 @@
 import type { Hex, PublicClient } from 'viem';
 import type { AlertsService } from '../../alerts/service';
+import type { BalancesService } from '../../balances/service';
 import type { NetworkService } from '../../chain/networks';
 import type { FlowsService } from '../../flows/service';
 import type { InsightsService } from '../../insights/service';
@@ -27,6 +28,7 @@ export type ProtocolServices = {
   client: () => Promise<PublicClient>;
   previews: PreviewService;
   portfolio: PortfolioService;
+  balances: BalancesService;
   insights: InsightsService;
   alerts: AlertsService;
   flows: FlowsService;

@@ -5,6 +5,9 @@ import type { Handlers } from './context';
 export const portfolioHandlers = {
   'portfolio:get': { handle: (_d, s) => s.portfolio.view() },
   'portfolio:refresh': { handle: (_d, s) => s.portfolio.refreshNow() },
+  'balances:get': { handle: (_d, s) => s.balances.view() },
+  'balances:refresh': { handle: (_d, s) => s.balances.refresh() },
+  'balances:addToken': { userAction: true, handle: (d, s) => s.balances.addToken(d.address) },
   'insights:get': { handle: async (d, s) => toJsonSafe(await s.insights.read(d)) },
   'alerts:list': { handle: (_d, s) => s.alerts.list() },
   'alerts:markRead': { handle: (d, s) => s.alerts.markRead(d.ids) },
