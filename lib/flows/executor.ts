@@ -173,8 +173,12 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const { amountIn, minOut } = amountsFor(state, index);
     const tx = await preSendChecks(state, index, amountIn, minOut);
     const output = state.plan.steps[index]!.output;
-    // A nonce kept from an earlier attempt that never went out is reused, never skipped.
-    const nonce = step.nonce ?? (await getTransactionCount(client, { address: from, blockTag: 'pending' }));
+    // The fee shown before the one click, this step's share: the sender signs within it or stops.
+    const fee = stepFeeOf(state.plan.fee, index);
+    // A nonce kept from an earlier attempt that never went out is reused, never skipped. A nonce the user
+    // set above the account's next one (a dApp batch's "Advanced") is used as set; one below stops the step.
+    const pending = step.nonce ?? (await getTransactionCount(client, { address: from, blockTag: 'pending' }));
+    const nonce = step.nonce ?? (fee?.nonce !== undefined && fee.nonce > pending ? fee.nonce : pending);
     const [block, before] = await Promise.all([
       getBlockNumber(client, { cacheTime: 0 }),
       output ? balanceOf(client, output.token, from) : Promise.resolve(undefined),
@@ -190,8 +194,6 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     } satisfies StepState);
     await save(state);
     let hash: Hex;
-    // The fee shown before the one click, this step's share: the sender signs within it or stops.
-    const fee = stepFeeOf(state.plan.fee, index);
     try {
       hash = await deps.sendTransaction({
         from,

@@ -75,6 +75,7 @@ export const MESSAGE_SCHEMAS = {
     maxPriorityFeePerGas: wei.optional(),
     gasPrice: wei.optional(),
     gas: wei.optional(),
+    gases: z.array(wei).max(100).optional(),
     nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
   }),
   'preview:get': z.object({ id, wait: z.boolean().optional() }),
