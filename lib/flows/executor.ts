@@ -9,7 +9,7 @@ import { findSentTransaction } from './find-sent';
 import { resolveAmount } from './resolve';
 import { balanceProbe, simulateFlow } from './simulate-flow';
 import { buildStepTx, stepAmountRef, stepQuote } from './steps';
-import type { FlowExecutorDeps, FlowPlan, FlowPreview, FlowState, StepState } from './types';
+import type { FlowExecutorDeps, FlowFee, FlowPlan, FlowPreview, FlowState, StepState } from './types';
 
 /** Raised inside a step to stop the flow; carries whether anything of the step reached the chain. */
 class StepStop extends Error {
@@ -401,10 +401,15 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
       );
       return Promise.all(flows.map((f) => exclusive(f.id, Number.POSITIVE_INFINITY)));
     },
-    /** Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent. */
-    async retry(id: string): Promise<FlowState> {
+    /**
+     * Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent.
+     * `fee`: the new fee the user accepted for the remaining steps (after a stop for the fee), stored with the plan.
+     */
+    async retry(id: string, { fee }: { fee?: FlowFee } = {}): Promise<FlowState> {
       const state = await load(id);
       if (state.status !== 'failed' || !state.failure) return state;
+      delete state.feeRequote;
+      if (fee) state.plan.fee = fee;
       const step = state.steps[state.failure.step]!;
       if (step.status === 'mined') {
         delete state.failure;

@@ -106,7 +106,7 @@ export const MESSAGE_SCHEMAS = {
   'flows:start': z.object({ previewId: id, acceptFeeDanger: z.boolean().optional() }),
   'flows:get': z.object({ id }),
   'flows:list': none,
-  'flows:retry': z.object({ id }),
+  'flows:retry': z.object({ id, acceptFee: id.optional(), acceptFeeDanger: z.boolean().optional() }),
   'flows:unwind': z.object({ id }),
 } satisfies SchemaTable;
 
