@@ -94,12 +94,7 @@ export function FlowProgress({
             {flow.failure.options.map((o, i) => (
               <li key={i} className="flex flex-col gap-1">
                 {o.kind === 'retry' ? (
-                  <Button
-                    size="sm"
-                    variant={flow.feeRequote ? 'secondary' : undefined}
-                    loading={retry.loading}
-                    onClick={() => void retry.run(flow.id)}
-                  >
+                  <Button size="sm" loading={retry.loading} onClick={() => void retry.run(flow.id)}>
                     {retryLabel(o.label)}
                   </Button>
                 ) : o.kind === 'unwind' ? (
