@@ -11,6 +11,7 @@ import { SignatureDetails } from './details/SignatureDetails';
 import { ChainDetails } from './details/ChainDetails';
 import { WatchAssetDetails } from './details/WatchAssetDetails';
 import { RiskPreviewSlot } from './RiskPreviewSlot';
+import type { VerdictCost } from './RiskPreview';
 import { ApproveButton } from './ApproveButton';
 import { FeeSection, initialFeeGate, type FeeGate } from './fee/FeeSection';
 import { RequestNetwork } from './RequestNetwork';
@@ -68,6 +69,7 @@ export function RequestCard({
   // A network to add that claims a well-known chain under another id needs a deliberate second step.
   const chainClaim = useChainClaimGate(request);
   const blocked = (request.kind === 'connect' && chosen.length === 0) || chainClaim.blocked || feeGate.blocked;
+  const cost = verdictCost(request, feeGate);
 
   return (
     <article aria-labelledby={`req-${request.id}`} className="flex flex-col gap-3">
@@ -82,7 +84,7 @@ export function RequestCard({
       </header>
       {/* The verdict first (worst severity, findings), the raw request under it: a long typed-data tree cannot push a danger flag below the fold. */}
       {(request.kind === 'transaction' || request.kind === 'signature' || request.kind === 'batch') && (
-        <RiskPreviewSlot request={request} onContentChange={() => setContentVersion((v) => v + 1)} />
+        <RiskPreviewSlot request={request} cost={cost} onContentChange={() => setContentVersion((v) => v + 1)} />
       )}
       {chainClaim.warning}
       <Card title="The request" data-testid="request-details">
@@ -138,4 +140,20 @@ export function RequestCard({
         return <p className="text-sm">The site is waiting for the wallet to unlock.</p>;
     }
   }
+}
+
+/** The verdict's total cost: value + max fee as the fee panel shows it now, "no network fee" for a signature. */
+function verdictCost(request: PendingRequestView, gate: FeeGate): VerdictCost | undefined {
+  if (request.kind === 'signature') return { kind: 'none' };
+  if (request.kind !== 'transaction' && request.kind !== 'batch') return undefined;
+  const fee = request.fee;
+  if (!fee) return { kind: 'unknown' };
+  if (gate.total === undefined) return { kind: 'unpriced' };
+  return {
+    kind: 'total',
+    wei: BigInt(gate.total),
+    ...(fee.ethUsd ? { ethUsd: fee.ethUsd } : {}),
+    ...(fee.ethUsdError ? { ethUsdError: fee.ethUsdError } : {}),
+    gasUnknown: fee.txs.some((tx) => tx.gas === '0'),
+  };
 }

@@ -1,4 +1,7 @@
+import { formatEth } from '../../lib/format';
 import type { Preview } from '../../lib/preview/types';
+import { USD_PRICE_UNAVAILABLE, formatUsd } from '../../lib/risk/fee-usd';
+import type { StoredEthUsd } from '../../lib/storage/fee-quote';
 import { Card, Spinner, cx } from '../ui';
 import { DecodedCallLine } from './DecodedCallLine';
 import { RiskFlagItem, severityLabel } from './RiskFlagItem';
@@ -16,14 +19,57 @@ function bannerText(preview: Preview): string {
   return `${severityLabel[preview.worst]}: ${count} ${count === 1 ? 'finding' : 'findings'}`;
 }
 
-/** The preview above Approve / Reject: worst first, then every flag, balance changes, decoded calls, gaps. */
-export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: string }) {
+/**
+ * The total cost in the verdict. `total`: value + max fee of every call, in wei, as the fee panel shows it
+ * now (typed fields included); `unpriced`: the typed fee cannot be priced yet; `unknown`: no fee was
+ * quoted; `none`: a signature sends nothing.
+ */
+export type VerdictCost =
+  | { kind: 'total'; wei: bigint; ethUsd?: Pick<StoredEthUsd, 'answer' | 'decimals'>; ethUsdError?: string; gasUnknown?: boolean }
+  | { kind: 'unpriced' | 'unknown' | 'none' };
+
+function costText(cost: VerdictCost): string {
+  switch (cost.kind) {
+    case 'none':
+      return 'No network fee (a signature sends no transaction)';
+    case 'unknown':
+      return 'Total cost unknown: the network fee could not be read';
+    case 'unpriced':
+      return 'Total cost: fix the fee fields to see it';
+    case 'total': {
+      const eth = formatEth(cost.wei, { maxFractionDigits: 8, rounding: 'expand' });
+      const usd = cost.ethUsd ? formatUsd(cost.wei, cost.ethUsd) : USD_PRICE_UNAVAILABLE;
+      return `Total cost (value + max fee): ${eth} · ${usd}${cost.gasUnknown ? ' (a gas limit is not set yet)' : ''}`;
+    }
+  }
+}
+
+function CostLine({ cost }: { cost: VerdictCost }) {
+  return (
+    <span
+      className="block text-xs font-medium"
+      data-testid="verdict-total"
+      data-kind={cost.kind}
+      {...(cost.kind === 'total' ? { 'data-wei': cost.wei.toString(), title: cost.ethUsdError } : {})}
+    >
+      {costText(cost)}
+    </span>
+  );
+}
+
+/** The preview above Approve / Reject: worst first (with the total cost), then every flag, balance changes, decoded calls, gaps. */
+export function RiskPreview({ preview, rpcHost, cost }: { preview?: Preview; rpcHost: string; cost?: VerdictCost }) {
   if (!preview) {
     return (
       <Card title="Risk preview" data-testid="risk-preview" aria-busy="true">
         <p className="flex items-center gap-2 text-sm text-ink-muted" data-testid="risk-preview-loading">
           <Spinner label="Simulating" /> Simulating on {rpcHost}…
         </p>
+        {cost && (
+          <p className="mt-2 text-ink">
+            <CostLine cost={cost} />
+          </p>
+        )}
       </Card>
     );
   }
@@ -36,6 +82,7 @@ export function RiskPreview({ preview, rpcHost }: { preview?: Preview; rpcHost: 
           data-testid="risk-banner"
         >
           {bannerText(preview)}
+          {cost && <CostLine cost={cost} />}
         </p>
         {preview.flags.length > 0 && (
           <ul className="flex flex-col gap-2">

@@ -3,10 +3,19 @@ import type { PendingRequestView } from '../../lib/messaging/types';
 import type { PreviewView } from '../../lib/messaging/preview-view';
 import { call, toErrorView } from '../../lib/state';
 import { InlineError } from '../ui';
-import { RiskPreview } from './RiskPreview';
+import { RiskPreview, type VerdictCost } from './RiskPreview';
 
 /** Loads the background's preview of this request: first what is known now (and the RPC host), then the finished one. */
-export function RiskPreviewSlot({ request, onContentChange }: { request: PendingRequestView; onContentChange?: () => void }) {
+export function RiskPreviewSlot({
+  request,
+  cost,
+  onContentChange,
+}: {
+  request: PendingRequestView;
+  /** The total cost the verdict states (it follows the fee panel). */
+  cost?: VerdictCost;
+  onContentChange?: () => void;
+}) {
   const [view, setView] = useState<PreviewView>({ rpcHost: 'your RPC' });
   const [error, setError] = useState<unknown>();
   const settled = Boolean(view.preview) || error !== undefined;
@@ -31,5 +40,5 @@ export function RiskPreviewSlot({ request, onContentChange }: { request: Pending
     };
   }, [request.id]);
   if (error) return <InlineError error={toErrorView(error)} />;
-  return <RiskPreview preview={view.preview} rpcHost={view.rpcHost} />;
+  return <RiskPreview preview={view.preview} rpcHost={view.rpcHost} cost={cost} />;
 }

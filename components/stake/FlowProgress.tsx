@@ -6,6 +6,7 @@ import { useAction } from '../hooks/use-action';
 import { useTxLink } from '../hooks/use-explorer';
 import { TokenList } from './FlowPreviewCard';
 import { FlowUnwind } from './FlowUnwind';
+import { FlowFeeRequote } from './FlowFeeRequote';
 
 const stepTone: Record<StepStatus, BadgeTone> = { planned: 'neutral', sending: 'info', sent: 'info', mined: 'ok', failed: 'danger' };
 const stepText: Record<StepStatus, string> = {
@@ -34,6 +35,9 @@ export function FlowProgress({
   const currentIndex = flow.steps.findIndex((s) => s.status !== 'mined');
   const current = currentIndex < 0 ? total : currentIndex + 1;
   const finished = flow.status === 'done' || flow.status === 'failed';
+  // Stopped for the fee: Retry quotes a new fee (shown below) instead of sending with the old one.
+  const feeStop = flow.status === 'failed' && flow.failure?.error.code === 'flow.step.fee-above-max' && Boolean(flow.plan.fee);
+  const retryLabel = (label: string) => (!feeStop ? label : flow.feeRequote ? 'Quote the fee again' : `${label} (with a new fee)`);
   return (
     <section aria-label="Flow progress" className="flex flex-col gap-3 text-sm">
       <div className="flex items-center justify-between gap-2">
@@ -91,7 +95,7 @@ export function FlowProgress({
               <li key={i} className="flex flex-col gap-1">
                 {o.kind === 'retry' ? (
                   <Button size="sm" loading={retry.loading} onClick={() => void retry.run(flow.id)}>
-                    {o.label}
+                    {retryLabel(o.label)}
                   </Button>
                 ) : o.kind === 'unwind' ? (
                   o.note && <span className="text-ink-muted">{o.note}</span>
@@ -101,6 +105,7 @@ export function FlowProgress({
               </li>
             ))}
           </ul>
+          {feeStop && flow.feeRequote && <FlowFeeRequote flow={flow} />}
           <FlowUnwind flow={flow} {...(onShowFlow ? { onStarted: onShowFlow } : {})} />
           <InlineError error={retry.error} />
         </div>

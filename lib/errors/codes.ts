@@ -132,6 +132,7 @@ export const FLOW_STEP_ERROR_CODES = [
   'flow.step.reverted',
   'flow.step.interrupted',
   'flow.step.fee-above-max',
+  'flow.fee.requote-stale',
 ] as const;
 
 /** Stake & deploy: an unwind cannot start (flow still running, nothing to undo, another network). */

@@ -9,7 +9,7 @@ import { findSentTransaction } from './find-sent';
 import { resolveAmount } from './resolve';
 import { balanceProbe, simulateFlow } from './simulate-flow';
 import { buildStepTx, stepAmountRef, stepQuote } from './steps';
-import type { FlowExecutorDeps, FlowPlan, FlowPreview, FlowState, StepState } from './types';
+import type { FlowExecutorDeps, FlowFee, FlowPlan, FlowPreview, FlowState, StepState } from './types';
 
 /** Raised inside a step to stop the flow; carries whether anything of the step reached the chain. */
 class StepStop extends Error {
@@ -173,8 +173,12 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     const { amountIn, minOut } = amountsFor(state, index);
     const tx = await preSendChecks(state, index, amountIn, minOut);
     const output = state.plan.steps[index]!.output;
-    // A nonce kept from an earlier attempt that never went out is reused, never skipped.
-    const nonce = step.nonce ?? (await getTransactionCount(client, { address: from, blockTag: 'pending' }));
+    // The fee shown before the one click, this step's share: the sender signs within it or stops.
+    const fee = stepFeeOf(state.plan.fee, index);
+    // A nonce kept from an earlier attempt that never went out is reused, never skipped. A nonce the user
+    // set above the account's next one (a dApp batch's "Advanced") is used as set; one below stops the step.
+    const pending = step.nonce ?? (await getTransactionCount(client, { address: from, blockTag: 'pending' }));
+    const nonce = step.nonce ?? (fee?.nonce !== undefined && fee.nonce > pending ? fee.nonce : pending);
     const [block, before] = await Promise.all([
       getBlockNumber(client, { cacheTime: 0 }),
       output ? balanceOf(client, output.token, from) : Promise.resolve(undefined),
@@ -190,8 +194,6 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     } satisfies StepState);
     await save(state);
     let hash: Hex;
-    // The fee shown before the one click, this step's share: the sender signs within it or stops.
-    const fee = stepFeeOf(state.plan.fee, index);
     try {
       hash = await deps.sendTransaction({
         from,
@@ -414,10 +416,15 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
       );
       return Promise.all(flows.map((f) => exclusive(f.id, Number.POSITIVE_INFINITY)));
     },
-    /** Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent. */
-    async retry(id: string): Promise<FlowState> {
+    /**
+     * Retries the failed step (re-quoted, re-checked); a step whose nonce may have gone out is recovered, not re-sent.
+     * `fee`: the new fee the user accepted for the remaining steps (after a stop for the fee), stored with the plan.
+     */
+    async retry(id: string, { fee }: { fee?: FlowFee } = {}): Promise<FlowState> {
       const state = await load(id);
       if (state.status !== 'failed' || !state.failure) return state;
+      delete state.feeRequote;
+      if (fee) state.plan.fee = fee;
       const step = state.steps[state.failure.step]!;
       if (step.status === 'mined') {
         delete state.failure;

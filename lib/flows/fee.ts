@@ -1,12 +1,12 @@
 import type { Client } from 'viem';
-import { getFeeHistory } from 'viem/actions';
+import { estimateGas, getFeeHistory } from 'viem/actions';
 import { AppError } from '../errors';
 import { formatGwei } from '../format';
-import type { FeeMarketRead } from '../preview/fee-quote';
+import { readFeeMarket, type FeeMarketRead } from '../preview/fee-quote';
 import { feeFlags } from '../risk/fee-caps';
 import { feeCost, presetFee, storedFeeFields, type FeeFields } from '../risk/fees';
 import type { StoredFeeQuote } from '../storage/fee-quote';
-import type { FlowFee, FlowFeeEstimate, FlowPlan, FlowPreview, FlowStepFee } from './types';
+import type { FlowFee, FlowFeeEstimate, FlowFeeRequote, FlowPlan, FlowPreview, FlowState, FlowStepFee } from './types';
 
 /**
  * A Stake & deploy step's gas limit in the previewed max cost: the gas the whole-flow simulation measured,
@@ -61,7 +61,7 @@ export async function assertStepFeeHolds(client: Client, fee: FlowStepFee, nonce
   if (nextBase > max) {
     throw stop(
       'The base fee rose above the max fee you approved',
-      `The next block's base fee is ${formatGwei(nextBase, { maxFractionDigits: 4 })}, above the ${formatGwei(max, { maxFractionDigits: 4 })} shown before you started. Nothing was sent for this step; retry when the base fee is back under it.`,
+      `The next block's base fee is ${formatGwei(nextBase, { maxFractionDigits: 4 })}, above the ${formatGwei(max, { maxFractionDigits: 4 })} shown before you started. Nothing was sent for this step. Retry quotes a new fee for the remaining steps and waits for your click to continue with it.`,
     );
   }
 }
@@ -77,7 +77,7 @@ export function stepGasLimit(fee: FlowStepFee, estimate: bigint, headroomPercent
   if (estimate <= fee.gasLimit) return fee.gasLimit;
   throw stop(
     'This step needs more gas than the preview counted',
-    `Estimated now it needs ${estimate} gas; the preview allowed ${fee.gasLimit}. Nothing was sent for this step; plan the flow again to see the new fee.`,
+    `Estimated now it needs ${estimate} gas; the preview allowed ${fee.gasLimit}. Nothing was sent for this step. Retry counts its gas again and shows the new fee before continuing.`,
   );
 }
 
@@ -126,4 +126,54 @@ export function attachFlowFee(
   );
   plan.fee = fee;
   return { feeEstimate: estimate };
+}
+
+/** A flow that stopped because the fee shown no longer holds (base fee above the max fee, more gas needed). */
+export const stoppedForFee = (state: FlowState): boolean =>
+  state.status === 'failed' && state.failure?.error.code === 'flow.step.fee-above-max' && state.plan.fee !== undefined;
+
+/**
+ * The new fee a Retry offers after a stop for the fee: never the old one. The fee model's 'normal' preset
+ * from the market read now; each remaining step keeps its gas limit, except the stopped step, whose call is
+ * estimated again on the chain as it is (+ FLOW_GAS_LIMIT_PERCENT, never below the old limit). Likely and
+ * max cost over the remaining steps, with the ETH/USD price, the danger flags and the reason it was needed.
+ */
+export async function requoteFlowFee(client: Client, state: FlowState, { id, now }: { id: string; now: number }): Promise<FlowFeeRequote> {
+  const old = state.plan.fee!;
+  const stopped = state.failure!.step;
+  const read = await readFeeMarket(client, state.plan.chainId);
+  const tx = state.steps[stopped]?.tx;
+  const estimate = tx
+    ? await estimateGas(client, { account: tx.from, to: tx.to, data: tx.data, value: BigInt(tx.value) }).catch(() => undefined)
+    : undefined;
+  const gasLimits = old.gasLimits.map((limit, i) => {
+    if (i !== stopped || estimate === undefined) return limit;
+    const wanted = ceilPercent(estimate, FLOW_GAS_LIMIT_PERCENT);
+    return (wanted > BigInt(limit) ? wanted : BigInt(limit)).toString();
+  });
+  const remaining = state.plan.steps.filter((_, i) => state.steps[i]?.status !== 'mined').map((s) => s.index);
+  const perGas = presetFee(read.market, 'normal', old.type);
+  const costs = remaining.map((i) => {
+    const limit = BigInt(gasLimits[i] ?? '0');
+    const used = BigInt(state.plan.steps[i]!.gasUsed ?? limit);
+    return feeCost(perGas, read.market, limit, used);
+  });
+  const max = costs.reduce((sum, c) => sum + c.max, 0n);
+  const value = remaining.reduce((sum, i) => sum + BigInt(state.plan.steps[i]!.tx.value), 0n);
+  const failure = state.failure!.error;
+  return {
+    id,
+    fee: { ...storedFeeFields(perGas), gasLimits, exactGas: old.exactGas },
+    estimate: {
+      likely: costs.reduce((sum, c) => sum + c.likely, 0n).toString(),
+      max: max.toString(),
+      ...read.usd,
+      nextBaseFee: read.market.nextBaseFee.toString(),
+      flags: feeFlags({ fee: perGas, market: read.market, maxCost: max, value }).filter((f) => f.severity === 'danger'),
+    },
+    steps: remaining.length,
+    valueWei: value.toString(),
+    reason: `${failure.message}. ${failure.details ?? ''}`.trim(),
+    quotedAt: now,
+  };
 }

@@ -2,6 +2,7 @@ import { isAddressEqual, type Hex, type PublicClient } from 'viem';
 import { AppError, serializeError } from '../errors';
 import { requireSelectedSigner, selectedAccount } from '../wallet/selected-signer';
 import { createFlowExecutor, type FlowExecutor } from './executor';
+import { requoteFlowFee, stoppedForFee } from './fee';
 import { planFlow } from './plan';
 import { readRecipeYields, type RecipeYieldView } from './recipe-yield';
 import { RECIPES, recipeById, type Recipe } from './recipes';
@@ -206,10 +207,44 @@ export function createFlowsService(deps: FlowsServiceDeps) {
     get: async (id: string): Promise<FlowState | null> => (await deps.store.get(id)) ?? null,
     list: async (): Promise<FlowState[]> => (await deps.store.list()).sort((a, b) => b.createdAt - a.createdAt),
 
-    async retry(id: string): Promise<FlowState> {
+    /**
+     * Retry of a stopped flow. After a stop for the fee (base fee above the max fee shown, more gas needed)
+     * the old fee is never reused: Retry quotes a new one from the chain for the remaining steps and stores it
+     * on the flow with the reason, sending nothing; the flow goes on only when the user accepts that quote
+     * by its id (`acceptFee`, plus `acceptFeeDanger` when it has a danger flag).
+     */
+    async retry(
+      id: string,
+      { acceptFee, acceptFeeDanger = false }: { acceptFee?: string; acceptFeeDanger?: boolean } = {},
+    ): Promise<FlowState> {
       await requireSelectedSigner(deps.wallet);
-      const { executor: ex } = await executor();
+      const { executor: ex, client } = await executor();
       const before = await storedFlow(id);
+      if (stoppedForFee(before)) {
+        const offered = before.feeRequote;
+        if (acceptFee !== undefined && offered?.id !== acceptFee) {
+          throw new AppError('The new fee changed', {
+            code: 'flow.fee.requote-stale',
+            details: 'The fee you accepted is not the one offered for this flow now. Read the new fee, then continue.',
+          });
+        }
+        if (!offered || acceptFee === undefined) {
+          before.feeRequote = await requoteFlowFee(client, before, { id: newId(), now: now() });
+          before.updatedAt = now();
+          await deps.store.put(before);
+          deps.onUpdate();
+          return before;
+        }
+        const danger = offered.estimate.flags;
+        if (danger.length > 0 && !acceptFeeDanger) {
+          throw new AppError('Confirm the fee warning first', {
+            code: 'fee.danger-unconfirmed',
+            details: `${danger.map((f) => f.title).join('; ')}. Tick "I understand this fee" to continue anyway.`,
+          });
+        }
+        void ex.retry(id, { fee: offered.fee }).catch(report(`retrying ${id}`));
+        return before;
+      }
       void ex.retry(id).catch(report(`retrying ${id}`));
       return before;
     },

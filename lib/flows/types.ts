@@ -136,6 +136,24 @@ export type FlowFeeEstimate = {
   flags: RiskFlag[];
 };
 
+/**
+ * After a flow stopped because the fee shown no longer holds: the new fee Retry quoted for the remaining
+ * steps, shown with the reason; the flow goes on only when the user accepts this one (by id).
+ */
+export type FlowFeeRequote = {
+  id: string;
+  /** The fee the remaining steps are signed with once accepted (replaces the plan's). */
+  fee: FlowFee;
+  /** Likely and max cost of the remaining steps. */
+  estimate: FlowFeeEstimate;
+  /** How many steps are left, and the ETH they put in. */
+  steps: number;
+  valueWei: string;
+  /** Why a new fee: the stop's message and details. */
+  reason: string;
+  quotedAt: number;
+};
+
 export type StepStatus = 'planned' | 'sending' | 'sent' | 'mined' | 'failed';
 
 export type StepState = {
@@ -181,6 +199,8 @@ export type FlowState = {
   status: FlowStatus;
   steps: StepState[];
   failure?: FlowFailure;
+  /** A new fee offered after a stop for the fee, waiting for the user's click (see FlowFeeRequote). */
+  feeRequote?: FlowFeeRequote;
   createdAt: number;
   updatedAt: number;
 };

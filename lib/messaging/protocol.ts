@@ -113,7 +113,11 @@ export interface BallastProtocol {
   'flows:get'(data: { id: string }): Result<FlowState | null>;
   /** Newest first. */
   'flows:list'(): Result<FlowState[]>;
-  'flows:retry'(data: { id: string }): Result<FlowState>;
+  /**
+   * Retry a stopped flow. After a stop for the fee it answers the flow with a new fee (feeRequote) and sends
+   * nothing; the flow goes on when called with that quote's id in `acceptFee`.
+   */
+  'flows:retry'(data: { id: string; acceptFee?: string; acceptFeeDanger?: boolean }): Result<FlowState>;
   /** Plans the undo of a stopped or finished flow as a new flow preview (start it with flows:start). */
   'flows:unwind'(data: { id: string }): Result<FlowPreviewView>;
 }

@@ -75,6 +75,7 @@ export const MESSAGE_SCHEMAS = {
     maxPriorityFeePerGas: wei.optional(),
     gasPrice: wei.optional(),
     gas: wei.optional(),
+    gases: z.array(wei).max(100).optional(),
     nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
   }),
   'preview:get': z.object({ id, wait: z.boolean().optional() }),
@@ -121,7 +122,7 @@ export const MESSAGE_SCHEMAS = {
   'flows:start': z.object({ previewId: id, acceptFeeDanger: z.boolean().optional() }),
   'flows:get': z.object({ id }),
   'flows:list': none,
-  'flows:retry': z.object({ id }),
+  'flows:retry': z.object({ id, acceptFee: id.optional(), acceptFeeDanger: z.boolean().optional() }),
   'flows:unwind': z.object({ id }),
 } satisfies SchemaTable;
 

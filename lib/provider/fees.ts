@@ -5,7 +5,7 @@ import { formatGwei } from '../format';
 import { quoteFee, siteOrPresetFee, type SiteFee } from '../preview/fee-quote';
 import { simulateCalls } from '../preview/simulate';
 import { storedFeeDangerFlags } from '../risk/fee-caps';
-import { checkFeeEdit, type FeeEditField } from '../risk/fee-edit';
+import { checkBatchGas, checkBatchNonce, checkFeeEdit, type FeeEditField } from '../risk/fee-edit';
 import { FEE_PRESETS, feeFieldsOf, marketOf, presetFor, storedFeeFields, type FeeFields, type FeePreset } from '../risk/fees';
 import type { FeeChoice, StoredFeeQuote } from '../storage/fee-quote';
 import type { StoredPending } from '../storage/items';
@@ -91,7 +91,8 @@ export async function chainMovedReason(client: Client, from: Address, fee: Store
     getFeeHistory(client, { blockCount: 1, blockTag: 'latest', rewardPercentiles: [] }),
   ]);
   const nonce = fee.txs[0]!.nonce;
-  if (fee.nonceSource === 'chain' && pending !== nonce) {
+  // A batch never replaces a pending transaction: a nonce the user set is re-checked as well.
+  if ((fee.nonceSource === 'chain' && pending !== nonce) || (fee.txs.length > 1 && pending > nonce)) {
     return pending > nonce
       ? `Nonce ${nonce} was used by another transaction from this account after the fee was shown (the account is at nonce ${pending} now).`
       : `The account's next nonce went back to ${pending} (a pending transaction left the pool) after nonce ${nonce} was shown.`;
@@ -144,6 +145,9 @@ export type FeeEdit = {
   maxPriorityFeePerGas?: string;
   gasPrice?: string;
   gas?: string;
+  /** A batch: each call's gas limit, in call order. */
+  gases?: string[];
+  /** A single transaction's nonce, or a batch's first (its calls take the next ones in order). */
   nonce?: number;
 };
 
@@ -165,8 +169,9 @@ export function applyFeeEdit(fee: StoredFeeQuote, entry: StoredPending, edit: Fe
     throw new AppError('The network fee changed', { details: 'Another window changed this fee; edit it again.', code: 'fee.changed' });
   }
   const single = fee.txs.length === 1;
-  if (!single && (edit.gas !== undefined || edit.nonce !== undefined))
-    refuse('Not editable for a batch', 'A batch keeps the estimated gas and consecutive nonces of its calls; edit the fee per gas only.');
+  if (!single && edit.gas !== undefined)
+    refuse('Set each call’s gas limit', 'A batch takes one gas limit per call (gases), in call order.');
+  if (single && edit.gases !== undefined) refuse('Not a batch', 'A single transaction takes one gas limit (gas).');
   const fields = feeFieldsFor(fee, entry, edit);
   const gas = edit.gas === undefined ? BigInt(fee.txs[0]!.gas) : BigInt(edit.gas);
   const nonce = edit.nonce ?? fee.txs[0]!.nonce;
@@ -175,16 +180,42 @@ export function applyFeeEdit(fee: StoredFeeQuote, entry: StoredPending, edit: Fe
   if (edit.gas === undefined && gas === 0n) delete errors.gas;
   const [field, message] = Object.entries(errors)[0] ?? [];
   if (field) refuse(`Check the ${FIELD_NAMES[field as FeeEditField]}`, `field "${field}": ${message}`);
+  const txs = single ? [{ ...fee.txs[0]!, gas: gas.toString(), nonce }] : batchTxs(fee, edit);
   const nonceChanged = edit.nonce !== undefined && edit.nonce !== fee.txs[0]!.nonce;
   const { maxFeePerGas: _max, maxPriorityFeePerGas: _tip, gasPrice: _price, ...rest } = fee;
   return {
     ...rest,
     ...storedFeeFields(fields),
     choice: edit.choice,
-    txs: single ? [{ ...fee.txs[0]!, gas: gas.toString(), nonce }] : fee.txs,
+    txs,
     nonceSource: nonceChanged ? 'user' : fee.nonceSource,
     version: fee.version + 1,
   };
+}
+
+/**
+ * A batch's calls after the user's edit: each call's gas limit (never below its estimate) and consecutive
+ * nonces from the starting one (never below the account's pending nonce when the fee was quoted; the
+ * chain's own is checked again before signing, see chainMovedReason).
+ */
+function batchTxs(fee: StoredFeeQuote, edit: FeeEdit): StoredFeeQuote['txs'] {
+  if (edit.gases !== undefined && edit.gases.length !== fee.txs.length)
+    refuse('Check the gas limits', `The batch has ${fee.txs.length} calls; ${edit.gases.length} gas limits were sent.`);
+  const gases = edit.gases?.map((g) => BigInt(g));
+  if (gases) {
+    const errors = checkBatchGas(
+      gases,
+      fee.txs.map((tx) => (tx.gasEstimate === undefined ? undefined : BigInt(tx.gasEstimate))),
+    );
+    const bad = errors.findIndex((e) => e !== undefined);
+    if (bad >= 0) refuse(`Check the gas limit of call ${bad + 1}`, `field "gas" of call ${bad + 1}: ${errors[bad]}`);
+  }
+  const start = edit.nonce ?? fee.txs[0]!.nonce;
+  if (edit.nonce !== undefined) {
+    const error = checkBatchNonce(start, fee.market.pendingNonce);
+    if (error) refuse('Check the nonce', `field "nonce": ${error}`);
+  }
+  return fee.txs.map((tx, i) => ({ ...tx, gas: gases ? gases[i]!.toString() : tx.gas, nonce: start + i }));
 }
 
 function feeFieldsFor(fee: StoredFeeQuote, entry: StoredPending, edit: FeeEdit): FeeFields {

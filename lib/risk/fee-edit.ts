@@ -53,3 +53,30 @@ export function checkFeeEdit(
   if (!Number.isSafeInteger(nonce) || nonce < 0) errors.nonce = 'A nonce is a whole number from 0.';
   return errors;
 }
+
+/**
+ * A batch's gas limits as the user set them, per call: what is wrong with each (undefined when it can be
+ * signed). A call's limit may not be below its estimate: the batch runs call after call, and a call that
+ * runs out of gas stops it half-done. A call without an estimate (it could not be estimated) needs MIN_GAS.
+ */
+export function checkBatchGas(gases: readonly bigint[], estimates: readonly (bigint | undefined)[]): (string | undefined)[] {
+  return gases.map((gas, i) => {
+    const estimate = estimates[i];
+    if (estimate !== undefined && gas < estimate)
+      return `At least the estimated ${estimate.toLocaleString('en-US')} gas: below it call ${i + 1} runs out of gas and the batch stops.`;
+    if (gas < MIN_GAS) return `At least ${MIN_GAS.toLocaleString('en-US')} gas (a plain transfer).`;
+    if (gas > MAX_GAS) return `At most ${MAX_GAS.toLocaleString('en-US')} gas.`;
+    return undefined;
+  });
+}
+
+/**
+ * A batch's starting nonce: never below the account's pending nonce (a batch cannot replace a pending
+ * transaction half-way; its calls would collide with it). A higher one waits for the gap to fill.
+ */
+export function checkBatchNonce(nonce: number, pendingNonce: number): string | undefined {
+  if (!Number.isSafeInteger(nonce) || nonce < 0) return 'A nonce is a whole number from 0.';
+  if (nonce < pendingNonce)
+    return `At least the account's next nonce, ${pendingNonce}: a lower one is taken by a sent or pending transaction.`;
+  return undefined;
+}

@@ -24,7 +24,9 @@ export const planFlow = (input: { recipeId: string; amountText: string; slippage
 export const startFlow = (previewId: string, { acceptFeeDanger }: { acceptFeeDanger?: boolean } = {}) =>
   call('flows:start', { previewId, ...(acceptFeeDanger ? { acceptFeeDanger } : {}) });
 
-export const retryFlow = (id: string) => call('flows:retry', { id });
+/** `acceptFee`: the id of the new fee offered after a stop for the fee (continue with it). */
+export const retryFlow = (id: string, { acceptFee, acceptFeeDanger }: { acceptFee?: string; acceptFeeDanger?: boolean } = {}) =>
+  call('flows:retry', { id, ...(acceptFee ? { acceptFee } : {}), ...(acceptFeeDanger ? { acceptFeeDanger } : {}) });
 
 /** Slippage typed as a percentage ("0.5") into basis points, or undefined when it is not a number. */
 export function slippageTextToBps(text: string): number | undefined {

@@ -39,6 +39,7 @@ const FIELD_OF_FLOW_ERROR: Record<FlowErrorCode, StakeField | undefined> = {
   'flow.step.reverted': undefined,
   'flow.step.interrupted': undefined,
   'flow.step.fee-above-max': undefined,
+  'flow.fee.requote-stale': undefined,
   'flow.unwind.running': undefined,
   'flow.unwind.nothing': undefined,
   'flow.unwind.network': undefined,

@@ -179,6 +179,85 @@ describe('flows service across a worker restart', () => {
     expect(await client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonceBefore);
   });
 
+  it('after a stop because the base fee rose above the max fee, Retry quotes a new fee, goes on only with the click, and signs the remaining steps with it', async () => {
+    const client = devnet.ctx.client;
+    const setBaseFee = async (gwei: string) => {
+      await client.request({ method: 'anvil_setNextBlockBaseFeePerGas', params: [toHex(parseGwei(gwei))] } as never);
+      await client.request({ method: 'evm_mine' } as never);
+    };
+    await setBaseFee('1');
+    // Between step 1 (mined) and step 2, the base fee jumps to 100 gwei: far above the max fee previewed at ~1 gwei.
+    let raised = false;
+    const raising: typeof store = {
+      ...store,
+      put: async (state) => {
+        await store.put(state);
+        if (!raised && state.steps[0]?.status === 'mined') {
+          raised = true;
+          await setBaseFee('100');
+        }
+      },
+    };
+    const wallet = createWalletService({ vault: items.vault, accounts: items.accounts, meta: items.meta, session: items.session });
+    const flows = createFlowsService({
+      wallet,
+      activity: createActivityService({ item: items.activity }),
+      network: async () => ({ chainId: 1, rpcUrls: [devnet.rpcUrl] }),
+      client: async () => client as unknown as PublicClient,
+      alarms,
+      store: raising,
+      previewItem,
+      onUpdate: () => undefined,
+    });
+    const preview = await flows.plan({ recipeId: 'aave:wstETH', amountText: '1' });
+    expect(preview.plan.steps.length).toBeGreaterThan(1);
+    const oldFee = preview.plan.fee!;
+    const started = await flows.start(preview.previewId);
+    await expect.poll(async () => (await store.get(started.id))?.status, { timeout: 30_000 }).toBe('failed');
+    const stopped = (await store.get(started.id))!;
+    expect(stopped.failure).toMatchObject({ step: 1, beforeSending: true, error: { code: 'flow.step.fee-above-max' } });
+    const nonce = await client.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+
+    // Retry without accepting: a new fee from the chain as it is now, with the reason; nothing sent.
+    const offered = await flows.retry(started.id);
+    const requote = offered.feeRequote!;
+    expect(offered.status).toBe('failed');
+    expect(requote.reason).toMatch(/^The base fee rose above the max fee you approved/);
+    const history = await client.getFeeHistory({ blockCount: 1, rewardPercentiles: [] });
+    const nextBase = history.baseFeePerGas[history.baseFeePerGas.length - 1]!;
+    expect(nextBase).toBeGreaterThan(BigInt(oldFee.maxFeePerGas!));
+    expect(BigInt(requote.fee.maxFeePerGas!)).toBeGreaterThanOrEqual(2n * nextBase);
+    expect(requote.steps).toBe(preview.plan.steps.length - 1);
+    // Max cost of the remaining steps at the new max fee, from their gas limits.
+    const remainingLimits = requote.fee.gasLimits.slice(1).map(BigInt);
+    expect(BigInt(requote.estimate.max)).toBe(remainingLimits.reduce((sum, g) => sum + g * BigInt(requote.fee.maxFeePerGas!), 0n));
+    expect((await store.get(started.id))!.feeRequote?.id).toBe(requote.id);
+    // Asked again without the click: still refused (a fresh quote), still nothing sent; an old quote's id is refused.
+    const again = await flows.retry(started.id);
+    expect(again.status).toBe('failed');
+    expect(again.feeRequote!.id).not.toBe(requote.id);
+    await expect(flows.retry(started.id, { acceptFee: requote.id })).rejects.toMatchObject({ code: 'flow.fee.requote-stale' });
+    expect(await client.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' })).toBe(nonce);
+    expect((await store.get(started.id))!.status).toBe('failed');
+
+    // The click: the remaining steps go out with the new fee, read back from the node.
+    const accepted = again.feeRequote!;
+    await flows.retry(started.id, { acceptFee: accepted.id });
+    await expect.poll(async () => (await store.get(started.id))?.status, { timeout: 30_000 }).toBe('done');
+    const done = (await store.get(started.id))!;
+    expect(done.feeRequote).toBeUndefined();
+    const txs = await Promise.all(done.steps.map((s) => client.getTransaction({ hash: s.hash! })));
+    expect(txs[0]!.maxFeePerGas).toBe(BigInt(oldFee.maxFeePerGas!));
+    for (const [i, tx] of txs.entries()) {
+      if (i === 0) continue;
+      expect({ maxFeePerGas: tx.maxFeePerGas, maxPriorityFeePerGas: tx.maxPriorityFeePerGas }).toEqual({
+        maxFeePerGas: BigInt(accepted.fee.maxFeePerGas!),
+        maxPriorityFeePerGas: BigInt(accepted.fee.maxPriorityFeePerGas!),
+      });
+      expect(tx.gas).toBeLessThanOrEqual(BigInt(accepted.fee.gasLimits[i]!));
+    }
+  });
+
   it('refuses an id it did not store: a preview can only come from this background', async () => {
     const { flows } = worker();
     await flows.plan({ recipeId: 'stake:rETH', amountText: '0.5' });

@@ -4,7 +4,7 @@ import { createPublicClient, createWalletClient, http, parseGwei, toHex, type He
 import { mainnet } from 'viem/chains';
 import { createNetworkClient } from '../../lib/chain/clients';
 import { createMemoryFlowStore } from '../../lib/flows';
-import { confirmFee } from '../../lib/provider/fees';
+import { applyFeeEdit, confirmFee } from '../../lib/provider/fees';
 import { MULTICALL3 } from '../../lib/restaking/addresses';
 import { storedFeeDangerFlags } from '../../lib/risk/fee-caps';
 import type { StoredFeeQuote } from '../../lib/storage/fee-quote';
@@ -203,6 +203,60 @@ describe('the fee of a dApp transaction', () => {
     expect(hashes).toHaveLength(2);
     for (const [i, hash] of hashes.entries()) {
       expect(await signedFields(hash)).toEqual({ ...shownFields(fee), nonce: fee.txs[i]!.nonce, gas: fee.txs[i]!.gas });
+    }
+  });
+
+  it('a wallet_sendCalls batch: each call’s gas limit and the starting nonce, edited, are checked in the background and signed as edited', async () => {
+    const pendingNonce = await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+    const store = createMemoryFlowStore();
+    const batchHarness = createHarness(walletClient, items, { callFlows: store });
+    const estimate2 = await node.estimateGas({ account: ACCOUNT_0, to: ACCOUNT_1, value: 9n, data: '0x1234' });
+    const refusals: unknown[] = [];
+    let edited: StoredFeeQuote | undefined;
+    batchHarness.beforeAnswer(async (p) => {
+      const edit = (e: Omit<Parameters<typeof applyFeeEdit>[2], 'version'>) =>
+        batchHarness.approvals.updateFee(p.id, (fee, entry) => applyFeeEdit(fee, entry, { version: fee.version, ...e }));
+      // Below call 2's estimate, below the account's next nonce: refused, naming the field; nothing stored.
+      refusals.push(await edit({ choice: 'normal', gases: ['21000', (estimate2 - 1n).toString()] }).catch((e) => e));
+      refusals.push(await edit({ choice: 'normal', nonce: pendingNonce - 1 }).catch((e) => e));
+      // The window's edit: Fast, call 1 at 30,000 gas, call 2 at its estimate + 7,000, starting one nonce later.
+      edited = await edit({ choice: 'fast', gases: ['30000', (estimate2 + 7_000n).toString()], nonce: pendingNonce + 1 });
+    });
+    proxy.resetCounts();
+    const answered = batchHarness.call(DAPP, 'wallet_sendCalls', [
+      {
+        version: '2.0.0',
+        chainId: '0x1',
+        from: ACCOUNT_0,
+        atomicRequired: false,
+        calls: [
+          { to: ACCOUNT_1, value: '0x7' },
+          { to: ACCOUNT_1, value: '0x9', data: '0x1234' },
+        ],
+      },
+    ]);
+    // Call 1 goes out with the shown nonce (one past the account's next) and waits for the gap; another wallet fills it.
+    await expect.poll(() => proxy.count('eth_sendRawTransaction')).toBe(1);
+    const wallet = createWalletClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
+    await wallet.sendTransaction({ account: ACCOUNT_0, to: ACCOUNT_0, value: 0n, nonce: pendingNonce });
+    const sent = await answered;
+    if (!('result' in sent)) throw new Error(JSON.stringify(sent));
+
+    expect(refusals).toEqual([
+      expect.objectContaining({ code: 'fee.edit.invalid', shortMessage: 'Check the gas limit of call 2' }),
+      expect.objectContaining({ code: 'fee.edit.invalid', shortMessage: 'Check the nonce' }),
+    ]);
+    expect(batchHarness.approvalsSeen).toHaveLength(1);
+    expect(edited!.txs.map((t) => [t.nonce, t.gas])).toEqual([
+      [pendingNonce + 1, '30000'],
+      [pendingNonce + 2, (estimate2 + 7_000n).toString()],
+    ]);
+    expect(edited!.choice).toBe('fast');
+    const status = await batchHarness.call(DAPP, 'wallet_getCallsStatus', [(sent.result as { id: string }).id]);
+    const hashes = (status as { result: { receipts: { transactionHash: Hex }[] } }).result.receipts.map((r) => r.transactionHash);
+    expect(hashes).toHaveLength(2);
+    for (const [i, hash] of hashes.entries()) {
+      expect(await signedFields(hash)).toEqual({ ...shownFields(edited!), nonce: edited!.txs[i]!.nonce, gas: edited!.txs[i]!.gas });
     }
   });
 

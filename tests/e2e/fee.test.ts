@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createPublicClient, http, parseEther, parseGwei, toHex, type Address, type Hex, type PublicClient } from 'viem';
+import { createPublicClient, formatEther, http, parseEther, parseGwei, toHex, type Address, type Hex, type PublicClient } from 'viem';
 import { mainnet } from 'viem/chains';
 import { MULTICALL3 } from '../../lib/restaking/addresses';
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { placeDouble } from '../devnet/seed/abi';
-import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
+import { DEVNET_ETH_USD, placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import { startFaultProxy, type FaultProxy } from '../fault/proxy';
 import { startDappServer } from './dapp-server';
 import {
@@ -105,13 +105,58 @@ describe('the network fee before approval', () => {
     };
   }
 
+  /**
+   * The verdict's total as this test expects it, from raw numbers: ETH rounded up to 8 decimals (viem's
+   * formatEther for the digits) and USD at the devnet feed's $3,000 rounded up to the cent.
+   */
+  function expectedTotalText(wei: bigint): string {
+    const step = 10n ** 10n;
+    const eth = formatEther(((wei + step - 1n) / step) * step);
+    const cents = (wei * DEVNET_ETH_USD * 100n + 10n ** 26n - 1n) / 10n ** 26n;
+    const usd = `$${(cents / 100n).toLocaleString('en-US')}.${(cents % 100n).toString().padStart(2, '0')}`;
+    return `${eth} ETH · ${usd}`;
+  }
+
+  /** The verdict's total (text and wei) once it equals `wei`. */
+  async function expectVerdictTotal(approval: Page, wei: bigint) {
+    const total = approval.getByTestId('risk-banner').getByTestId('verdict-total');
+    await expect.poll(() => total.getAttribute('data-wei')).toBe(wei.toString());
+    expect(await total.textContent()).toContain(expectedTotalText(wei));
+    // The verdict sits above the raw details and the fee panel.
+    const above = await approval.evaluate(() => {
+      const verdict = document.querySelector('[data-testid="risk-banner"]')!;
+      const panel = document.querySelector('[data-testid="fee-panel"]')!;
+      return Boolean(verdict.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(above).toBe(true);
+  }
+
+  /** Raw numbers from the fee panel's attributes: value + Σ gas × max fee per gas. */
+  async function rawTotal(approval: Page, value: bigint): Promise<bigint> {
+    const gas = (await approval.getByTestId('fee-gas').getAttribute('data-gas'))!.split(',').map(BigInt);
+    const maxFee = BigInt((await approval.getByTestId('fee-per-gas').getAttribute('data-max-fee'))!);
+    return value + gas.reduce((sum, g) => sum + g * maxFee, 0n);
+  }
+
   const version = (approval: Page) => approval.getByTestId('fee-panel').getAttribute('data-fee-version');
 
   it('shows nonce, likely and max cost in ETH and USD and the total before the click; a preset and typed fees are signed exactly as shown', async () => {
     const nonce = await node.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
+    // An idle devnet pays no priority fees (every preset alike): the node answers a market where Fast costs more.
+    proxy.fault('eth_feeHistory', {
+      kind: 'rewrite',
+      result: (r) => {
+        const answer = r as { reward?: string[][]; gasUsedRatio: number[] };
+        const tips = ['1', '2', '5'].map((g) => toHex(parseGwei(g)));
+        return answer.reward
+          ? { ...answer, gasUsedRatio: answer.gasUsedRatio.map(() => 0.3), reward: answer.reward.map(() => tips) }
+          : answer;
+      },
+    });
     await ask(dapp, 'send', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: toHex(parseEther('0.25')) }]);
     const approval = await waitForPage(ballast.context, 'approval.html');
     await approval.getByTestId('fee-panel').waitFor();
+    proxy.clearFaults();
     expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(nonce));
     expect(await approval.getByTestId('fee-gas').textContent()).toBe('21,000');
     // ETH and dollars from the devnet's ETH/USD feed ($3,000): 0.25 ETH + the max fee is a little over $750.
@@ -126,15 +171,26 @@ describe('the network fee before approval', () => {
     await approval.getByTestId('fee-panel').scrollIntoViewIfNeeded();
     await screenshot(approval, 'approval-fee');
 
+    // The verdict at the top states the total: value + gas × max fee, from the raw numbers.
+    const normalTotal = await rawTotal(approval, parseEther('0.25'));
+    await approval.getByTestId('risk-banner').waitFor();
+    await expectVerdictTotal(approval, normalTotal);
+
     await approval.getByText('Fast', { exact: true }).click();
     await expect.poll(() => version(approval)).toBe('2');
     const fast = await shown(approval);
+    const fastTotal = await rawTotal(approval, parseEther('0.25'));
+    expect(fastTotal).toBeGreaterThan(normalTotal);
+    await expectVerdictTotal(approval, fastTotal);
+    await approval.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(approval, 'approval-fee-verdict');
 
     // Typed fees: the max cost follows each keystroke before anything is stored.
     await approval.getByText('Edit fee').click();
     await approval.getByLabel('Max fee (gwei)').fill('3');
     await approval.getByLabel('Priority fee (gwei)').fill('1.5');
     await expect.poll(() => approval.getByTestId('fee-max').getAttribute('data-wei')).toBe((21_000n * parseGwei('3')).toString());
+    await expectVerdictTotal(approval, parseEther('0.25') + 21_000n * parseGwei('3'));
     await expect.poll(() => version(approval)).toBe('3');
     const typed = await shown(approval);
     expect(typed).toMatchObject({ type: 'eip1559', maxFeePerGas: parseGwei('3'), maxPriorityFeePerGas: parseGwei('1.5'), gas: 21_000n });
@@ -165,6 +221,40 @@ describe('the network fee before approval', () => {
     expect(BigInt(perCall[0]!) + BigInt(perCall[1]!)).toBe(max);
     expect(BigInt((await approval.getByTestId('fee-total').getAttribute('data-wei'))!)).toBe(max + parseEther('0.03'));
     expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(nonce));
+    await expectVerdictTotal(approval, await rawTotal(approval, parseEther('0.03')));
+
+    // Call 2's gas limit, edited. Below its estimate: an error in the window, and the background refuses it too.
+    const estimated = (await approval.getByTestId('fee-gas').getAttribute('data-gas'))!.split(',').map(BigInt);
+    const [pending] = (await expectOk(control, 'pending:list')) as {
+      id: string;
+      fee: { version: number; txs: { gasEstimate?: string }[] };
+    }[];
+    const estimate2 = BigInt(pending!.fee.txs[1]!.gasEstimate!);
+    await approval.getByText('Edit fee').click();
+    const gas2 = approval.getByLabel('Call 2 gas limit');
+    await gas2.fill((estimate2 - 1n).toString());
+    await approval.getByText(/At least the estimated .* call 2 runs out of gas/).waitFor();
+    expect(await approval.getByRole('button', { name: 'Send all', exact: true }).isDisabled()).toBe(true);
+    const low = await sendProtocol(control, 'pending:setFee', {
+      id: pending!.id,
+      version: pending!.fee.version,
+      choice: 'normal',
+      gases: [estimated[0]!.toString(), (estimate2 - 1n).toString()],
+    });
+    expect(low).toMatchObject({ ok: false, error: { message: 'Check the gas limit of call 2' } });
+    const lowNonce = await sendProtocol(control, 'pending:setFee', {
+      id: pending!.id,
+      version: pending!.fee.version,
+      choice: 'normal',
+      nonce: nonce - 1,
+    });
+    expect(lowNonce).toMatchObject({ ok: false, error: { message: 'Check the nonce' } });
+    const raised = estimate2 + 5_000n;
+    await gas2.fill(raised.toString());
+    await expect.poll(() => approval.getByTestId('fee-gas').getAttribute('data-gas')).toBe(`${estimated[0]},${raised}`);
+    await expectVerdictTotal(approval, await rawTotal(approval, parseEther('0.03')));
+    await gas2.scrollIntoViewIfNeeded();
+    await screenshot(approval, 'approval-batch-gas-edit');
     const fee = await shown(approval);
     const gas = (await approval.getByTestId('fee-gas').getAttribute('data-gas'))!.split(',').map(BigInt);
     await decide(approval, 'Send all');
@@ -179,10 +269,24 @@ describe('the network fee before approval', () => {
       for (const tx of block.transactions) if (tx.from.toLowerCase() === ACCOUNT_0.toLowerCase() && tx.nonce >= nonce) sent.push(tx.hash);
     }
     const signedCalls = (await Promise.all(sent.map(signed))).sort((a, b) => a.nonce - b.nonce);
+    expect(gas[1]).toBe(raised);
     expect(signedCalls).toEqual([
       { ...fee, nonce, gas: gas[0] },
-      { ...fee, nonce: nonce + 1, gas: gas[1] },
+      { ...fee, nonce: nonce + 1, gas: raised },
     ]);
+  });
+
+  it('a signature’s verdict says it has no network fee', async () => {
+    await ask(dapp, 'sig', 'personal_sign', [toHex('hello from the fee test'), ACCOUNT_0]);
+    const approval = await waitForPage(ballast.context, 'approval.html');
+    const total = approval.getByTestId('risk-banner').getByTestId('verdict-total');
+    await total.waitFor();
+    expect(await total.getAttribute('data-kind')).toBe('none');
+    expect(await total.textContent()).toMatch(/^No network fee/);
+    const closed = waitForClose(approval);
+    await approval.getByRole('button', { name: 'Reject', exact: true }).click();
+    await closed;
+    expect((await settled(dapp, 'sig')).kind).toBe('reject');
   });
 
   it('a node answering 1,000 gwei priority fees: a danger flag, Send stays inert and nothing is sent until the second step', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAbi, parseEther, type Address } from 'viem';
+import { parseAbi, parseEther, parseGwei, toHex, type Address } from 'viem';
 import type { Page } from 'playwright-core';
 import { formatAmountExact } from '../../lib/format';
 import type { FlowState } from '../../lib/flows/types';
@@ -110,6 +110,55 @@ describe('popup Stake & deploy on the devnet', () => {
     expect(aAfter - aBefore).toBe(expectedRsEth);
     // Four steps, four nonces: nothing sent twice.
     await expect(devnet.ctx.client.getTransactionCount({ address: user })).resolves.toBe(nonceBefore + 4);
+    expect(errors).toEqual([]);
+  });
+
+  // Last: it leaves the devnet's base fee high.
+  it('a base fee above the previewed max fee stops the flow; Retry shows a new fee with the reason and goes on only with its click', async () => {
+    await page.getByRole('button', { name: 'New flow' }).click();
+    const card = await previewRecipe(page, /^ETH → rsETH → Aave/, '1');
+    const client = devnet.ctx.client;
+    await client.request({ method: 'anvil_setNextBlockBaseFeePerGas', params: [toHex(parseGwei('1000'))] } as never);
+    await client.request({ method: 'evm_mine' } as never);
+    await card.getByRole('button', { name: 'Stake & deploy' }).click();
+    const progress = page.getByRole('region', { name: 'Flow progress' });
+    await page
+      .getByTestId('flow-status')
+      .filter({ hasText: /^stopped$/ })
+      .waitFor({ timeout: 60_000 });
+    const nonce = await client.getTransactionCount({ address: user, blockTag: 'pending' });
+
+    await progress.getByRole('button', { name: /with a new fee\)$/ }).click();
+    const requote = progress.getByTestId('flow-fee-requote');
+    await requote.waitFor();
+    await expect(requote.getByTestId('flow-fee-requote-reason').textContent()).resolves.toMatch(/^The base fee rose above the max fee/);
+    const newMax = BigInt((await requote.getByTestId('flow-fee-requote-max').getAttribute('data-wei'))!);
+    const history = await client.getFeeHistory({ blockCount: 1, rewardPercentiles: [] });
+    expect(newMax).toBeGreaterThanOrEqual(2n * history.baseFeePerGas.at(-1)!);
+    await expectNoAxeViolations(page, 'stake progress with a new fee');
+    await requote.scrollIntoViewIfNeeded();
+    await screenshot(page, 'stake-fee-requote-light');
+    // Nothing went out: the click has not been given.
+    await expect(client.getTransactionCount({ address: user, blockTag: 'pending' })).resolves.toBe(nonce);
+
+    // A fee over a tenth of the 1 ETH put in (and at least 0.001 ETH) is a danger flag: the click waits for the box.
+    const maxCost = BigInt((await requote.getByTestId('flow-fee-max').getAttribute('data-wei'))!);
+    const go = requote.getByRole('button', { name: 'Continue with the new fee' });
+    if (maxCost * 10n > parseEther('1') && maxCost >= 10n ** 15n) {
+      await expect(go.isDisabled()).resolves.toBe(true);
+      await requote.getByLabel('I understand this fee and want to pay it').check();
+    }
+    await go.click();
+    await page
+      .getByTestId('flow-status')
+      .filter({ hasText: /^done$/ })
+      .waitFor({ timeout: 120_000 });
+    const [flow] = (await expectOk(page, 'flows:list')) as FlowState[];
+    expect(flow?.status).toBe('done');
+    for (const step of flow!.steps) {
+      const tx = await client.getTransaction({ hash: step.hash! });
+      expect(tx.maxFeePerGas).toBe(newMax);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -151,7 +151,7 @@ export function FeePanel({ fee, editor, siteFee, danger, accepted, onAccept, per
       {unknownGas && (
         <p role="alert" className="mt-2 rounded-md border border-warn bg-warn-soft px-2 py-1.5 text-xs" data-testid="fee-gas-unknown">
           {fee.txs.length > 1
-            ? `Call ${fee.txs.indexOf(unknownGas) + 1} would fail (${unknownGas.gasEstimateError ?? 'no gas estimate'}): the batch cannot be sent as it is. Reject it, or ask the site.`
+            ? `Call ${fee.txs.indexOf(unknownGas) + 1} could not be estimated (${unknownGas.gasEstimateError ?? 'no gas estimate'}): it may fail. Set its gas limit below to send the batch anyway, or reject it.`
             : `Gas could not be estimated: ${unknownGas.gasEstimateError ?? 'no answer'}. The transaction may fail; set a gas limit below to send it anyway.`}
         </p>
       )}

@@ -1,18 +1,23 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PendingRequestView } from '../../../lib/messaging/types';
 import { storedFeeDangerFlags } from '../../../lib/risk/fee-caps';
+import { quoteCost } from '../../../lib/risk/fees';
 import type { StoredFeeQuote } from '../../../lib/storage/fee-quote';
 import { decodeTransaction } from '../decode';
 import { FeePanel } from './FeePanel';
 import { useFeeEditor } from './use-fee-editor';
 
-/** What the request card needs from the fee: whether Approve must wait, and what an approval carries. */
-export type FeeGate = { blocked: boolean; confirmation: { feeVersion?: number; acceptFeeDanger?: boolean } };
+/**
+ * What the request card needs from the fee: whether Approve must wait, what an approval carries, and the
+ * total cost on screen (value + max fee, in wei; undefined while the typed fields cannot be priced) for the verdict.
+ */
+export type FeeGate = { blocked: boolean; confirmation: { feeVersion?: number; acceptFeeDanger?: boolean }; total?: string };
 
-/** Before the section reports: a request with a fee cannot be approved yet. */
+/** Before the section reports: a request with a fee cannot be approved yet; its total is the stored fee's. */
 export const initialFeeGate = (request: PendingRequestView): FeeGate => ({
   blocked: Boolean(request.fee),
   confirmation: { feeVersion: request.fee?.version },
+  ...(request.fee ? { total: quoteCost(request.fee).total.toString() } : {}),
 });
 
 /**
@@ -42,12 +47,15 @@ export function FeeSection({
   const gasUnknown = fee.txs.some((tx) => tx.gas === '0');
   const needsSecondStep = danger.length > 0;
   const blocked = editor.busy || gasUnknown || (needsSecondStep && !accepted);
+  // The total follows the fields as typed (the cost on screen), not only the stored fee.
+  const total = editor.cost?.total.toString();
   useEffect(() => {
     onGate({
       blocked,
       confirmation: { feeVersion: fee.version, ...(needsSecondStep && accepted ? { acceptFeeDanger: true } : {}) },
+      ...(total !== undefined ? { total } : {}),
     });
-  }, [blocked, fee.version, needsSecondStep, accepted, onGate]);
+  }, [blocked, fee.version, needsSecondStep, accepted, onGate, total]);
   return (
     <FeePanel
       fee={fee}

@@ -1,12 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FeeEdit } from '../../../lib/provider/fees';
-import { checkFeeEdit, gweiText, parseGweiText, parseWholeText, type FeeEditErrors } from '../../../lib/risk/fee-edit';
+import {
+  checkBatchGas,
+  checkBatchNonce,
+  checkFeeEdit,
+  gweiText,
+  parseGweiText,
+  parseWholeText,
+  type FeeEditErrors,
+} from '../../../lib/risk/fee-edit';
 import { marketOf, quoteCost, storedFeeFields, type FeeFields, type QuoteCost } from '../../../lib/risk/fees';
 import type { FeeChoice, StoredFeeQuote } from '../../../lib/storage/fee-quote';
 import { call, toErrorView, type ErrorView } from '../../../lib/state';
 
-/** The edit fields as typed: fees in gwei, gas and nonce as whole numbers. */
-export type FeeDraft = { maxFee: string; priorityFee: string; gasPrice: string; gas: string; nonce: string };
+/** The edit fields as typed: fees in gwei, gas and nonce as whole numbers; a batch has one gas limit per call. */
+export type FeeDraft = { maxFee: string; priorityFee: string; gasPrice: string; gas: string; nonce: string; gases: string[] };
+/** The single-value fields (a batch's per-call gas limits are typed with typeGas). */
+export type FeeDraftField = Exclude<keyof FeeDraft, 'gases'>;
 
 /** How long after the last keystroke a valid fee is stored (the cost on screen follows every keystroke). */
 export const SAVE_AFTER_MS = 400;
@@ -19,10 +29,18 @@ export function draftOf(fee: StoredFeeQuote): FeeDraft {
     gasPrice: fee.gasPrice ? gweiText(BigInt(fee.gasPrice)) : '',
     gas: tx.gas === '0' ? '' : tx.gas,
     nonce: String(tx.nonce),
+    gases: fee.txs.map((t) => (t.gas === '0' ? '' : t.gas)),
   };
 }
 
-type ParsedDraft = { fields?: FeeFields; gas?: bigint; nonce?: number; errors: FeeEditErrors };
+type ParsedDraft = {
+  fields?: FeeFields;
+  gas?: bigint;
+  gases?: bigint[];
+  nonce?: number;
+  errors: FeeEditErrors;
+  gasErrors: (string | undefined)[];
+};
 
 function parseDraft(draft: FeeDraft, fee: StoredFeeQuote): ParsedDraft {
   const errors: FeeEditErrors = {};
@@ -35,13 +53,30 @@ function parseDraft(draft: FeeDraft, fee: StoredFeeQuote): ParsedDraft {
     fee.type === 'legacy'
       ? { type: 'legacy', gasPrice: gweiOf(draft.gasPrice, 'gasPrice') }
       : { type: 'eip1559', maxFeePerGas: gweiOf(draft.maxFee, 'maxFee'), maxPriorityFeePerGas: gweiOf(draft.priorityFee, 'priorityFee') };
-  const gas = parseWholeText(draft.gas);
+  const single = fee.txs.length === 1;
+  const gas = single ? parseWholeText(draft.gas) : 21_000n;
   if (gas === undefined) errors.gas = 'Enter a whole number of gas units.';
   const nonce = parseWholeText(draft.nonce);
   if (nonce === undefined) errors.nonce = 'Enter a whole number.';
   const checked = checkFeeEdit(fields, gas ?? 0n, Number(nonce ?? 0n), marketOf(fee.market));
-  const all = { ...checked, ...errors };
-  return Object.keys(all).length > 0 ? { errors: all } : { fields, gas, nonce: Number(nonce), errors: {} };
+  // A batch: each call's gas limit (never below its estimate), the starting nonce never below the account's next.
+  const gases = single ? [] : draft.gases.map((g) => parseWholeText(g));
+  const ranged = checkBatchGas(
+    gases.map((g) => g ?? 0n),
+    fee.txs.map((tx) => (tx.gasEstimate === undefined ? undefined : BigInt(tx.gasEstimate))),
+  );
+  const gasErrors = gases.map((g, i) => (g === undefined ? 'Enter a whole number of gas units.' : ranged[i]));
+  const nonceError = !single && nonce !== undefined ? checkBatchNonce(Number(nonce), fee.market.pendingNonce) : undefined;
+  const all = { ...checked, ...errors, ...(nonceError ? { nonce: nonceError } : {}) };
+  return Object.keys(all).length > 0 || gasErrors.some(Boolean)
+    ? { errors: all, gasErrors }
+    : { fields, gas, gases: gases as bigint[], nonce: Number(nonce), errors: {}, gasErrors };
+}
+
+/** The calls as the parsed draft would sign them: gas limits and consecutive nonces. */
+function draftTxs(fee: StoredFeeQuote, parsed: ParsedDraft): StoredFeeQuote['txs'] {
+  if (fee.txs.length === 1) return [{ ...fee.txs[0]!, gas: parsed.gas!.toString(), nonce: parsed.nonce! }];
+  return fee.txs.map((tx, i) => ({ ...tx, gas: parsed.gases![i]!.toString(), nonce: parsed.nonce! + i }));
 }
 
 /**
@@ -71,7 +106,7 @@ export function useFeeEditor(id: string, fee: StoredFeeQuote) {
       ? quoteCost({
           ...fee,
           ...storedFeeFields(parsed.fields),
-          txs: single ? [{ ...fee.txs[0]!, gas: parsed.gas!.toString(), nonce: parsed.nonce! }] : fee.txs,
+          txs: draftTxs(fee, parsed),
         })
       : dirty
         ? undefined
@@ -107,7 +142,12 @@ export function useFeeEditor(id: string, fee: StoredFeeQuote) {
           ...(f.type === 'legacy'
             ? { gasPrice: f.gasPrice.toString() }
             : { maxFeePerGas: f.maxFeePerGas.toString(), maxPriorityFeePerGas: f.maxPriorityFeePerGas.toString() }),
-          ...(single ? { gas: parsed.gas!.toString(), ...(parsed.nonce !== fee.txs[0]!.nonce ? { nonce: parsed.nonce } : {}) } : {}),
+          ...(single
+            ? { gas: parsed.gas!.toString() }
+            : parsed.gases!.some((g, i) => g.toString() !== fee.txs[i]!.gas)
+              ? { gases: parsed.gases!.map(String) }
+              : {}),
+          ...(parsed.nonce !== fee.txs[0]!.nonce ? { nonce: parsed.nonce } : {}),
         },
         seq,
       );
@@ -118,12 +158,18 @@ export function useFeeEditor(id: string, fee: StoredFeeQuote) {
   return {
     draft,
     errors: dirty ? parsed.errors : {},
+    gasErrors: dirty ? parsed.gasErrors : [],
     cost,
     error,
     busy: dirty || saving || fee.version < awaitVersion,
     single,
-    type(field: keyof FeeDraft, text: string) {
+    type(field: FeeDraftField, text: string) {
       setDraft((d) => ({ ...d, [field]: text }));
+      setTypedSeq((n) => n + 1);
+    },
+    /** A batch: call `index`'s gas limit. */
+    typeGas(index: number, text: string) {
+      setDraft((d) => ({ ...d, gases: d.gases.map((g, i) => (i === index ? text : g)) }));
       setTypedSeq((n) => n + 1);
     },
     pick(choice: Exclude<FeeChoice, 'custom'>) {

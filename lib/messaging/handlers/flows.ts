@@ -9,6 +9,12 @@ export const flowsHandlers = {
   'flows:start': { handle: (d, s) => s.flows.start(d.previewId, { acceptFeeDanger: d.acceptFeeDanger === true }) },
   'flows:get': { handle: (d, s) => s.flows.get(d.id) },
   'flows:list': { handle: (_d, s) => s.flows.list() },
-  'flows:retry': { handle: (d, s) => s.flows.retry(d.id) },
+  'flows:retry': {
+    handle: (d, s) =>
+      s.flows.retry(d.id, {
+        ...(d.acceptFee !== undefined ? { acceptFee: d.acceptFee } : {}),
+        acceptFeeDanger: d.acceptFeeDanger === true,
+      }),
+  },
   'flows:unwind': { handle: (d, s) => s.flows.unwind(d.id) },
 } satisfies Handlers;
