@@ -13,6 +13,7 @@ import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
 import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
 import { createApprovalWindow } from '../../lib/provider/approval-window';
+import { createSendService } from '../../lib/provider/send/service';
 import {
   accountsItem,
   activityItem,
@@ -32,6 +33,7 @@ import { createActivityService } from '../../lib/wallet/activity';
 import { addressBookItem } from '../../lib/storage/address-book';
 import { createAddressBookService } from '../../lib/wallet/address-book';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
+import { knownAddresses } from '../../lib/wallet/known-addresses';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
 
@@ -103,12 +105,19 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     isUnlocked: async () => (await wallet.status()) === 'unlocked' && Boolean(await vaultItem.getValue()),
     lock: () => wallet.lock(),
   });
+  const addressBook = createAddressBookService({
+    item: addressBookItem,
+    accounts: () => wallet.accounts(),
+    onChange: () => notify('addressBook'),
+  });
   const previews = createPreviewService({
     client,
     network,
     pending: () => pendingItem.getValue(),
     watchPending: (fn) => pendingItem.watch(fn),
     selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,
+    // The recipient checks (first-time, address poisoning) compare with what the user named or sent to.
+    known: async () => knownAddresses({ addressBook, activity }, (await network()).chainId),
     onReady: () => notify('pending'),
   });
   const alerts = createAlertsService({
@@ -166,10 +175,11 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       previewItem: flowPreviewItem,
       onUpdate: () => notify('flows'),
     }),
-    addressBook: createAddressBookService({
-      item: addressBookItem,
-      accounts: () => wallet.accounts(),
-      onChange: () => notify('addressBook'),
+    addressBook,
+    send: createSendService({
+      router: routerDeps,
+      book: () => addressBook.list(),
+      onSendError: (error) => console.warn('Ballast: a send stopped', error),
     }),
     notify,
   } satisfies ProtocolServices & Record<string, unknown>;

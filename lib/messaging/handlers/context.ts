@@ -5,6 +5,7 @@ import type { FlowsService } from '../../flows/service';
 import type { InsightsService } from '../../insights/service';
 import type { PreviewService } from '../../preview/service';
 import type { ApprovalQueue } from '../../provider';
+import type { SendService } from '../../provider/send/service';
 import type { Settings } from '../../storage/items';
 import type { PortfolioService } from '../../tracker/portfolio-service';
 import type { ActivityService } from '../../wallet/activity';
@@ -31,6 +32,7 @@ export type ProtocolServices = {
   alerts: AlertsService;
   flows: FlowsService;
   addressBook: AddressBookService;
+  send: SendService;
   /** Tells open Ballast pages to re-read a topic. */
   notify: (topic: UiTopic) => void;
 };
