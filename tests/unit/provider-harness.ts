@@ -76,7 +76,7 @@ export function createHarness(
       }
     },
   });
-  const router = createProviderRouter({
+  const deps: ProviderRouterDeps = {
     wallet,
     networks,
     permissions,
@@ -90,9 +90,12 @@ export function createHarness(
     },
     emit: (origins, event, data) => events.push({ origins, event, data }),
     ...extra,
-  });
+  };
+  const router = createProviderRouter(deps);
   const call = (origin: string, method: string, params?: unknown) => router.handle({ origin, method, params });
   return {
+    /** The router's dependencies, for code that takes them directly (internalSend, the send service). */
+    deps,
     wallet,
     networks,
     permissions,
