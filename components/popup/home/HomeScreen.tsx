@@ -10,6 +10,7 @@ import { useRoute } from '../route-store';
 import { AccountList } from './AccountList';
 import { activeNetwork } from '../networks/active';
 import { ReceiveScreen } from '../receive/ReceiveScreen';
+import { SendScreen } from '../send/SendScreen';
 
 export function HomeScreen({ state }: { state: WalletStateView }) {
   const [watching, setWatching] = useState(false);
@@ -25,6 +26,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
 
   if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
   if (home === 'receive') return <ReceiveScreen state={state} onBack={() => openHome('main')} />;
+  if (home === 'send') return <SendScreen onBack={() => openHome('main')} />;
 
   return (
     <Screen
@@ -62,6 +64,11 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
             </p>
             <Address address={selected.address} named={false} />
             <div className="mt-2 flex gap-2">
+              {selected.kind !== 'watch' && (
+                <Button size="sm" onClick={() => openHome('send')}>
+                  Send
+                </Button>
+              )}
               <Button size="sm" variant="secondary" onClick={() => openHome('receive')}>
                 Receive
               </Button>
