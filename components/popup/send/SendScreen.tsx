@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SendOptionsView, SendStartInput, SendStartView, SendTokenView } from '../../../lib/provider/send/service';
-import { formatAmount, formatAmountExact, readAmountInput, readUsdAmountInput, unitsToUsdCents } from '../../../lib/format';
+import { formatAmount, formatAmountExact, formatDecimal, readAmountInput, readUsdAmountInput, unitsToUsdCents } from '../../../lib/format';
 import { call } from '../../../lib/state';
 import { addressBookStore } from '../../../lib/state/address-book';
 import { Button, Card, EmptyState, InlineError, Select, Skeleton, cx, focusRing } from '../../ui';
@@ -12,7 +12,7 @@ import { RecipientField, type RecipientState } from './RecipientField';
 
 type Unit = 'token' | 'usd';
 
-const dollars = (cents: bigint) => `$${formatAmount(cents, 2, undefined, { maxFractionDigits: 2 })}`;
+const dollars = (cents: bigint) => `$${formatDecimal(cents, 2, { maxFractionDigits: 2, minFractionDigits: 2, rounding: 'trunc' })}`;
 
 /** The amount as typed, in the token's smallest unit, or the message to show under the field. */
 function readAmount(text: string, unit: Unit, token: SendTokenView): { units?: bigint; error?: string } {
@@ -121,7 +121,7 @@ export function SendScreen({ onBack }: { onBack: () => void }) {
           data-testid="send-token"
         />
         <div className="flex flex-col gap-1">
-          <div className="flex items-end gap-2">
+          <div className="flex items-start gap-2">
             <div className="flex-1">
               <Input
                 label={unit === 'usd' ? 'Amount in USD' : `Amount in ${token.symbol}`}
@@ -134,7 +134,7 @@ export function SendScreen({ onBack }: { onBack: () => void }) {
                 data-testid="send-amount"
               />
             </div>
-            <Button type="button" size="sm" variant="secondary" onClick={setMax} className={read.error ? 'mb-6' : converted ? 'mb-6' : ''}>
+            <Button type="button" size="sm" variant="secondary" onClick={setMax} className="mt-6">
               Max
             </Button>
           </div>
