@@ -4,7 +4,7 @@ import { Badge, Button, EmptyState, ErrorState, Spinner, cx, focusRing } from '.
 import { useResource } from '../hooks/use-resource';
 import { useTheme } from '../hooks/use-theme';
 import { UnlockScreen } from '../unlock/UnlockScreen';
-import { currentSite, groupBySite } from './queue';
+import { currentSite, groupBySite, siteLabel } from './queue';
 import { RequestCard } from './RequestCard';
 
 /** The approval window: every pending dApp request, per site; the only place requests are approved. */
@@ -95,7 +95,7 @@ export function ApprovalApp() {
                   focusRing,
                 )}
               >
-                {new URL(q.origin).host}
+                {siteLabel(q.origin)}
                 <Badge tone="info">{q.requests.length}</Badge>
               </button>
             ))}

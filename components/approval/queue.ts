@@ -14,3 +14,12 @@ export function groupBySite(requests: readonly PendingRequestView[]): SiteQueue[
 export function currentSite(queues: SiteQueue[], picked?: string): SiteQueue | undefined {
   return queues.find((q) => q.origin === picked) ?? queues[0];
 }
+
+/** A site's short label: its host, or the origin as it is when it is not a URL (Ballast's own "Ballast · Send"). */
+export function siteLabel(origin: string): string {
+  try {
+    return new URL(origin).host || origin;
+  } catch {
+    return origin;
+  }
+}

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 export type PopupTab = 'home' | 'portfolio' | 'stake' | 'activity' | 'alerts' | 'more';
 export type MorePage = 'menu' | 'sites' | 'networks' | 'settings' | 'addressBook';
 /** Screens opened from Home over the account list. */
-export type HomePage = 'main' | 'receive';
+export type HomePage = 'main' | 'receive' | 'send';
 
 type RouteState = {
   tab: PopupTab;

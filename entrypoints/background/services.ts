@@ -13,6 +13,7 @@ import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
 import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
 import { createApprovalWindow } from '../../lib/provider/approval-window';
+import { createSendService } from '../../lib/provider/send/service';
 import {
   accountsItem,
   activityItem,
@@ -38,6 +39,7 @@ import { balancesSnapshotsItem, customTokensItem } from '../../lib/storage/balan
 import { createBalancesService } from '../../lib/balances/service';
 import { createAddressBookService } from '../../lib/wallet/address-book';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
+import { knownAddresses } from '../../lib/wallet/known-addresses';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
 
@@ -134,12 +136,19 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     isUnlocked: async () => (await wallet.status()) === 'unlocked' && Boolean(await vaultItem.getValue()),
     lock: () => wallet.lock(),
   });
+  const addressBook = createAddressBookService({
+    item: addressBookItem,
+    accounts: () => wallet.accounts(),
+    onChange: () => notify('addressBook'),
+  });
   const previews = createPreviewService({
     client,
     network,
     pending: () => pendingItem.getValue(),
     watchPending: (fn) => pendingItem.watch(fn),
     selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,
+    // The recipient checks (first-time, address poisoning) compare with what the user named or sent to.
+    known: async () => knownAddresses({ addressBook, activity }, (await network()).chainId),
     onReady: () => notify('pending'),
   });
   const alerts = createAlertsService({
@@ -206,10 +215,11 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       previewItem: flowPreviewItem,
       onUpdate: () => notify('flows'),
     }),
-    addressBook: createAddressBookService({
-      item: addressBookItem,
-      accounts: () => wallet.accounts(),
-      onChange: () => notify('addressBook'),
+    addressBook,
+    send: createSendService({
+      router: routerDeps,
+      book: () => addressBook.list(),
+      onSendError: (error) => console.warn('Ballast: a send stopped', error),
     }),
     replaceTransaction: (hash: Hex, mode: ReplaceMode) => replaceTransaction(routerDeps, hash, mode),
     activityWatcher,

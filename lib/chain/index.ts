@@ -1,4 +1,5 @@
 export * from './networks';
 export * from './clients';
+export * from './ens';
 export * from './explorer';
 export * from './transport';

@@ -145,6 +145,23 @@ export const FLOW_ERROR_CODES = [
   ...FLOW_UNWIND_ERROR_CODES,
 ] as const;
 
+/** Send: the recipient, token or amount the user typed is refused (shown under that field); nothing is sent. */
+export const SEND_ERROR_CODES = [
+  'send.recipient.empty',
+  'send.recipient.invalid',
+  'send.recipient.checksum',
+  'send.recipient.ens-unknown',
+  'send.recipient.ens-no-address',
+  'send.recipient.ens-failed',
+  'send.token.unknown',
+  'send.amount.not-a-number',
+  'send.amount.too-many-decimals',
+  'send.amount.zero',
+  'send.amount.above-balance',
+  'send.amount.no-price',
+  'send.balance.unread',
+] as const;
+
 export const ERROR_CODES = [
   ...SENDER_ERROR_CODES,
   ...MESSAGE_ERROR_CODES,
@@ -160,6 +177,7 @@ export const ERROR_CODES = [
   ...INSIGHTS_ERROR_CODES,
   ...TOKEN_ERROR_CODES,
   ...FLOW_ERROR_CODES,
+  ...SEND_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

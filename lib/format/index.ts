@@ -11,3 +11,4 @@ export { formatApr, formatBps, formatPercent, formatWadDeviation, formatWadPerce
 export { formatHealthFactor, formatWadRatio } from './ratio';
 export { sameAddress, shortAddress } from './address';
 export { formatRelative, formatUtcMinute } from './time';
+export { readAmountInput, readUsdAmountInput, unitsToUsdCents, USD_PRICE_DECIMALS, type AmountInputOptions } from './amount-input';

@@ -12,6 +12,8 @@ import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { AddressBookEntryView } from '../wallet/address-book';
 import type { HomeBalancesView } from '../balances/service';
 import type { TokenMetadata } from '../balances/custom-token';
+import type { RecipientView } from '../provider/send/recipient';
+import type { SendOptionsView, SendStartInput, SendStartView } from '../provider/send/service';
 
 import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../flows/service';
 
@@ -120,6 +122,12 @@ export interface BallastProtocol {
   'flows:retry'(data: { id: string; acceptFee?: string; acceptFeeDanger?: boolean }): Result<FlowState>;
   /** Plans the undo of a stopped or finished flow as a new flow preview (start it with flows:start). */
   'flows:unwind'(data: { id: string }): Result<FlowPreviewView>;
+  /** Send: the selected account, the tokens it holds (ETH first) with balance, Max and USD price. */
+  'send:options'(): Result<SendOptionsView>;
+  /** A recipient as typed (0x address, ENS name, account or address-book name) → its address, or why not. */
+  'send:resolve'(data: { to: string }): Result<RecipientView>;
+  /** Checks it all again, builds the transaction and puts it in the approval window; answers once it shows there. */
+  'send:start'(data: SendStartInput): Result<SendStartView>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<BallastProtocol>();

@@ -124,6 +124,15 @@ export const MESSAGE_SCHEMAS = {
   'flows:list': none,
   'flows:retry': z.object({ id, acceptFee: id.optional(), acceptFeeDanger: z.boolean().optional() }),
   'flows:unwind': z.object({ id }),
+  'send:options': none,
+  // Recipient and amount stay text: the send service reads them and names what is wrong (checksum, ENS, decimals).
+  'send:resolve': z.object({ to: text(300) }),
+  'send:start': z.object({
+    token: z.union([z.literal('ETH'), address]),
+    amount: text(100),
+    unit: z.enum(['token', 'usd']),
+    to: text(300),
+  }),
 } satisfies SchemaTable;
 
 export type MessageName = keyof typeof MESSAGE_SCHEMAS;

@@ -10,6 +10,7 @@ import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
 import { eigenRule } from './rules/eigen';
 import { personalSignRule } from './rules/personal-sign';
+import { recipientRule } from './rules/recipient';
 import { parseTypedData, decodeTypedData, typedDataRule } from './rules/signatures';
 import { simulateCalls } from './simulate';
 import type {
@@ -23,7 +24,7 @@ import type {
   PreviewSimulation,
 } from './types';
 
-const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule];
+const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 
 function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFacts } {
@@ -85,6 +86,7 @@ async function previewCalls(
     chainId: deps.chainId,
     nowSeconds: BigInt(Math.floor(deps.now() / 1000)),
     simulation,
+    ...(deps.known ? { known: deps.known } : {}),
   };
   const [sim, ...ruleOutputs] = await Promise.all([simulation, ...TRANSACTION_RULES.map((rule) => rule(ctx))]);
 

@@ -1,4 +1,5 @@
 import type { Address, Client } from 'viem';
+import { scoreFlags, type KnownAddress } from '../risk';
 import type { StoredPending } from '../storage/items';
 import { buildPreview } from './build-preview';
 import { isPreviewedMethod, toPreviewRequest } from './request';
@@ -21,6 +22,11 @@ export type PreviewServiceDeps = {
   /** Subscribes to changes of the pending list; returns the unsubscribe. */
   watchPending: (onChange: () => void) => () => void;
   selectedAddress: () => Promise<Address | undefined>;
+  /**
+   * Addresses the user knows (own accounts, address book, Activity's recipients) for the recipient checks of
+   * requests sent to Ballast. Never used for guard previews, and kept out of the page card (see forPageRequest).
+   */
+  known?: () => Promise<KnownAddress[]>;
   /** A preview became ready: the approval window re-reads it. */
   onReady: () => void;
   now?: () => number;
@@ -86,6 +92,25 @@ export function withoutNodeErrors(preview: Preview): Preview {
   };
 }
 
+/** Flags that tell what the user sent before or saved: they name address-book entries. */
+const HISTORY_FLAGS = new Set(['recipient.poisoning', 'recipient.first-time']);
+
+/**
+ * The page card lives in the site's page: it does not say whether the user sent to an address before, nor
+ * name their address-book entries. The approval window (an extension page) shows those flags.
+ */
+export function withoutHistory(preview: Preview): Preview {
+  if (!preview.flags.some((f) => HISTORY_FLAGS.has(f.id))) return preview;
+  const { flags, worst } = scoreFlags(preview.flags.filter((f) => !HISTORY_FLAGS.has(f.id)));
+  return {
+    ...preview,
+    flags,
+    worst,
+    checked: preview.checked.filter((c) => !/ addresses you know$/.test(c)),
+    notChecked: [...preview.notChecked, 'the recipient against your history and address book: shown in the approval window'],
+  };
+}
+
 const kindOf = (method: string): Preview['kind'] =>
   method === 'wallet_sendCalls'
     ? 'batch'
@@ -117,8 +142,12 @@ export function createPreviewService(deps: PreviewServiceDeps) {
   ): Promise<Preview> {
     try {
       const request = toPreviewRequest(method, params, await fallbackFrom?.(), origin);
-      const [client, network] = await Promise.all([deps.client(), deps.network()]);
-      return await buildPreview({ client, chainId: network.chainId, now }, request);
+      const [client, network, known] = await Promise.all([
+        deps.client(),
+        deps.network(),
+        fallbackFrom && deps.known ? deps.known().catch(() => undefined) : undefined,
+      ]);
+      return await buildPreview({ client, chainId: network.chainId, now, ...(known ? { known } : {}) }, request);
     } catch (error) {
       return failedPreview(kindOf(method), error instanceof Error ? error.message : String(error));
     }
@@ -188,7 +217,7 @@ export function createPreviewService(deps: PreviewServiceDeps) {
       const key = `${origin}|${pageRequestId}`;
       const entry = await waitForPending((p) => p.dedupeKey === key && p.origin === origin && !p.decision, PENDING_APPEAR_MS);
       if (!entry || !isPreviewedMethod(entry.method)) return undefined;
-      return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: await forPending(entry) };
+      return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: withoutHistory(await forPending(entry)) };
     },
     /**
      * Guard mode: another wallet's request on the page at `origin`, previewed from what the page passed to

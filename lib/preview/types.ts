@@ -1,5 +1,5 @@
 import type { Address, Client, Hex } from 'viem';
-import type { RiskFlag, Severity } from '../risk';
+import type { KnownAddress, RiskFlag, Severity } from '../risk';
 import type { TokenInfo } from '../restaking';
 
 /** One call as a dApp sends it (eth_sendTransaction params, or one entry of wallet_sendCalls). */
@@ -35,6 +35,11 @@ export type PreviewDeps = {
   /** Current time in ms (Date.now); injectable for tests. */
   now: () => number;
   registry?: Partial<PreviewRegistry>;
+  /**
+   * Addresses the user knows (own accounts, address book, Activity's recipients), for the recipient checks
+   * (address poisoning, first-time recipient). Left out, those two checks are listed as not checked.
+   */
+  known?: readonly KnownAddress[];
 };
 
 export type DecodedArg = { name: string; type: string; value: string };

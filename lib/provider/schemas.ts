@@ -1,11 +1,22 @@
 import { getAddress, isAddress } from 'viem';
 import { z } from 'zod';
+import { checksumProblem } from '../risk/traps/recipient';
 
 /** zod schemas for every method's params; a failure becomes -32602 with the path and what to fix. */
 
 export const addressSchema = z
   .string({ error: 'expected a 0x-prefixed 20-byte address string' })
   .refine((v) => isAddress(v, { strict: false }), { message: 'expected a 0x-prefixed 20-byte hex address (40 hex characters)' })
+  .transform((v) => getAddress(v));
+
+/** A recipient: like addressSchema, but a mixed-case address whose EIP-55 checksum does not match is refused. */
+export const recipientSchema = z
+  .string({ error: 'expected a 0x-prefixed 20-byte address string' })
+  .refine((v) => isAddress(v, { strict: false }), { message: 'expected a 0x-prefixed 20-byte hex address (40 hex characters)' })
+  .superRefine((v, ctx) => {
+    const problem = checksumProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; nothing was sent` });
+  })
   .transform((v) => getAddress(v));
 
 export const hexSchema = z
@@ -23,7 +34,7 @@ export const noParams = z.union([z.tuple([]), z.undefined(), z.null()]);
 
 export const transactionSchema = z.object({
   from: addressSchema,
-  to: addressSchema.nullish(),
+  to: recipientSchema.nullish(),
   value: quantitySchema.optional(),
   data: hexDataSchema.optional(),
   input: hexDataSchema.optional(),

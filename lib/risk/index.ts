@@ -64,3 +64,7 @@ export type {
   RecentSlashRequest,
   SlashEvent,
 } from './protocol-state';
+export { addressPoisoningFlags, lookalikesOf, visibleEnds, POISON_PREFIX_CHARS, POISON_SUFFIX_CHARS } from './traps/address-poisoning';
+export type { KnownAddress } from './traps/address-poisoning';
+export { checksumProblem, recipientFlags } from './traps/recipient';
+export type { RecipientFlagsParameters, SentAsset } from './traps/recipient';

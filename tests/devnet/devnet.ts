@@ -4,6 +4,7 @@ import { startAnvil } from './anvil';
 import { createContext, type DevnetContext } from './context';
 import { seedDemo, type DemoAccount } from './seed/demo';
 import { seedEigen, type EigenSeed } from './seed/eigen';
+import { seedEns, type EnsSeed } from './seed/ens';
 import { seedDefi, type DefiSeed } from './seed/defi';
 import { seedTokens, type TokensSeed } from './seed/tokens';
 import { toJson } from './json';
@@ -25,6 +26,8 @@ export type DevnetInfo = {
   operator?: Address;
   defi?: unknown;
   demoAccounts: DemoAccount[];
+  /** ENS doubles at the mainnet addresses and the names they resolve. */
+  ens?: EnsSeed;
 };
 
 export type Devnet = { rpcUrl: string; port: number; chainId: number; ctx: DevnetContext; info: DevnetInfo; stop(): Promise<void> };
@@ -50,6 +53,7 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
       const tokens = await seedTokens(ctx);
       const [eigen, defiSeed] = await seedOthers(ctx, tokens);
       info.demoAccounts = await seedDemo(ctx, { eigen, defi: true });
+      info.ens = await seedEns(ctx);
       Object.assign(info, {
         tokens: tokens.tokens,
         contracts: tokens.contracts,

@@ -94,6 +94,7 @@ export function createHarness(
   const router = createProviderRouter(deps);
   const call = (origin: string, method: string, params?: unknown) => router.handle({ origin, method, params });
   return {
+    /** The router's dependencies, for code that takes them directly (internalSend, the send service). */
     deps,
     activity,
     wallet,

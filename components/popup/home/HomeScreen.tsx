@@ -11,6 +11,7 @@ import { AccountList } from './AccountList';
 import { activeNetwork } from '../networks/active';
 import { ReceiveScreen } from '../receive/ReceiveScreen';
 import { HomeBalances } from './HomeBalances';
+import { SendScreen } from '../send/SendScreen';
 
 export function HomeScreen({ state }: { state: WalletStateView }) {
   const [watching, setWatching] = useState(false);
@@ -26,6 +27,7 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
 
   if (watching) return <WatchAddress onDone={() => setWatching(false)} onBack={() => setWatching(false)} />;
   if (home === 'receive') return <ReceiveScreen state={state} onBack={() => openHome('main')} />;
+  if (home === 'send') return <SendScreen onBack={() => openHome('main')} />;
 
   return (
     <Screen
@@ -63,6 +65,11 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
             </p>
             <Address address={selected.address} named={false} />
             <div className="mt-2 flex gap-2">
+              {selected.kind !== 'watch' && (
+                <Button size="sm" onClick={() => openHome('send')}>
+                  Send
+                </Button>
+              )}
               <Button size="sm" variant="secondary" onClick={() => openHome('receive')}>
                 Receive
               </Button>

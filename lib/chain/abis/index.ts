@@ -7,6 +7,7 @@ export * from './aave';
 export * from './chainlink';
 export * from './curve';
 export * from './eigenlayer';
+export * from './ens';
 export * from './erc20';
 export * from './erc4626';
 export * from './multicall';

@@ -6,6 +6,7 @@ import type { FlowsService } from '../../flows/service';
 import type { InsightsService } from '../../insights/service';
 import type { PreviewService } from '../../preview/service';
 import type { ApprovalQueue } from '../../provider';
+import type { SendService } from '../../provider/send/service';
 import type { Settings } from '../../storage/items';
 import type { PortfolioService } from '../../tracker/portfolio-service';
 import type { ActivityService } from '../../wallet/activity';
@@ -35,6 +36,7 @@ export type ProtocolServices = {
   addressBook: AddressBookService;
   /** Speed up or cancel a pending transaction through the approval window and the one transaction path. */
   replaceTransaction: (hash: Hex, mode: 'speed-up' | 'cancel') => Promise<Hex>;
+  send: SendService;
   /** Tells open Ballast pages to re-read a topic. */
   notify: (topic: UiTopic) => void;
 };

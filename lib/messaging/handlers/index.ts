@@ -3,6 +3,7 @@ import type { ProtocolServices } from './context';
 import { addressBookHandlers } from './address-book';
 import { flowsHandlers } from './flows';
 import { portfolioHandlers } from './portfolio';
+import { sendHandlers } from './send';
 import { settingsHandlers } from './settings';
 import { walletHandlers } from './wallet';
 
@@ -15,4 +16,5 @@ export const PROTOCOL_HANDLERS: HandlerTable<ProtocolServices> = {
   ...portfolioHandlers,
   ...flowsHandlers,
   ...addressBookHandlers,
+  ...sendHandlers,
 };

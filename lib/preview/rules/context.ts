@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { erc20Abi } from '../../chain/abis';
-import type { RiskFlag } from '../../risk';
+import type { KnownAddress, RiskFlag } from '../../risk';
 import type { CallAnalysis } from '../decode';
 import { knownToken, shortAddress } from '../labels';
 import type { BatchReader } from '../reader';
@@ -16,6 +16,8 @@ export type RuleContext = {
   nowSeconds: bigint;
   /** Resolves once the simulation is back; rules that need minted amounts wait on it, others do not. */
   simulation: Promise<SimulateReturnType & { deltas?: Map<string, bigint> }>;
+  /** The user's own accounts, address book and addresses sent to (Activity); undefined when not given (guard mode). */
+  known?: readonly KnownAddress[];
 };
 
 export type RuleOutput = { flags: RiskFlag[]; checked: string[]; notChecked: string[]; facts?: PreviewFacts };
