@@ -1,6 +1,7 @@
 import type { FlowState, StepStatus } from '../../lib/flows/types';
 import { retryFlow } from '../../lib/state/flows';
 import { Badge, Button, InlineError, Spinner, TxHash } from '../ui';
+import { ReplaceControls } from '../popup/activity/ReplaceControls';
 import type { BadgeTone } from '../ui';
 import { useAction } from '../hooks/use-action';
 import { useTxLink } from '../hooks/use-explorer';
@@ -78,6 +79,13 @@ export function FlowProgress({
                   tx <TxHash hash={s.hash} href={txLink(flow.plan.chainId, s.hash)} />
                 </span>
               )}
+              {s.replacedHashes?.map((old) => (
+                <span key={old} className="flex items-center gap-1 text-ink-muted">
+                  sped up from <TxHash hash={old} href={txLink(flow.plan.chainId, old)} />
+                </span>
+              ))}
+              {/* A step waiting in the pool (a gas spike): speed it up or cancel it from here as from Activity. */}
+              {s.status === 'sent' && s.hash && s.nonce !== undefined && <ReplaceControls hash={s.hash} nonce={s.nonce} />}
               {s.error && <span className="text-danger">{s.error.message}</span>}
             </li>
           );

@@ -318,9 +318,12 @@ const CASES: ItemCase[] = [
     key: 'ballast.settings',
     area: 'local',
     read: () => settingsItem.getValue(),
-    good: { defaultWallet: true, guardMode: false, theme: 'dark' },
+    good: { defaultWallet: true, guardMode: false, theme: 'dark', txNotifications: false },
     missingFields: { theme: 'dark' },
-    expect: asDefault({ defaultWallet: false, guardMode: true, theme: 'system' }, { defaultWallet: false, guardMode: true, theme: 'dark' }),
+    expect: asDefault(
+      { defaultWallet: false, guardMode: true, theme: 'system', txNotifications: true },
+      { defaultWallet: false, guardMode: true, theme: 'dark', txNotifications: true },
+    ),
   },
   {
     key: 'ballast.watchedAssets',

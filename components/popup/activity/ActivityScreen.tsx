@@ -60,7 +60,9 @@ export function ActivityScreen() {
                         )}
                       </div>
                     )}
-                    <ReplaceControls item={item} />
+                    {item.status === 'pending' && item.nonce !== undefined && item.fee && (
+                      <ReplaceControls hash={item.hash} nonce={item.nonce} />
+                    )}
                   </li>
                 ))}
             </ul>

@@ -1,4 +1,3 @@
-import type { ActivityItem } from '../../../lib/messaging/types';
 import { call } from '../../../lib/state';
 import { useAction } from '../../hooks/use-action';
 import { Button, InlineError } from '../../ui';
@@ -8,9 +7,8 @@ import { Button, InlineError } from '../../ui';
  * open the approval window with the replacement and its fee; the row says so while it waits, and a refusal
  * (already mined, fee too low for the node) is shown here, under the transaction it concerns.
  */
-export function ReplaceControls({ item }: { item: ActivityItem }) {
-  const replace = useAction((mode: 'speed-up' | 'cancel') => call('activity:replace', { hash: item.hash, mode }));
-  if (item.status !== 'pending' || item.nonce === undefined || !item.fee) return null;
+export function ReplaceControls({ hash, nonce }: { hash: `0x${string}`; nonce: number }) {
+  const replace = useAction((mode: 'speed-up' | 'cancel') => call('activity:replace', { hash, mode }));
   return (
     <div className="flex flex-col gap-1">
       <div className="flex gap-1.5">
@@ -19,7 +17,7 @@ export function ReplaceControls({ item }: { item: ActivityItem }) {
           variant="secondary"
           loading={replace.loading}
           onClick={() => void replace.run('speed-up')}
-          aria-label={`Speed up transaction with nonce ${item.nonce}`}
+          aria-label={`Speed up transaction with nonce ${nonce}`}
         >
           Speed up
         </Button>
@@ -28,7 +26,7 @@ export function ReplaceControls({ item }: { item: ActivityItem }) {
           variant="ghost"
           disabled={replace.loading}
           onClick={() => void replace.run('cancel')}
-          aria-label={`Cancel transaction with nonce ${item.nonce}`}
+          aria-label={`Cancel transaction with nonce ${nonce}`}
         >
           Cancel
         </Button>
