@@ -1,5 +1,6 @@
 import { toHex, type Address, type Hex } from 'viem';
 import { AppError } from '../errors';
+import { formatGwei } from '../format';
 import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { StoredActivity } from '../storage/items';
 import { sendPrepared, shownFeeOf, walletSigners, type ShownFee } from '../wallet/transactions';
@@ -48,7 +49,7 @@ function assertAboveMinimum(shown: ShownFee, original: NonNullable<StoredActivit
     });
 }
 
-const gwei = (wei: bigint) => `${Number(wei) / 1e9} gwei`;
+const gwei = (wei: bigint) => formatGwei(wei, { maxFractionDigits: 4 });
 const describe = (fee: ReturnType<typeof replacementMinimum>) =>
   fee.type === 'legacy'
     ? `gas price ≥ ${gwei(fee.gasPrice)}`
@@ -116,11 +117,13 @@ export async function replaceTransaction(deps: ProviderRouterDeps, hash: Hex, mo
   const network = { name: (await deps.networks.active()).name, chainId: entry.chainId };
   const now = deps.now ?? Date.now;
   const origin = REPLACEMENT_ORIGIN[mode];
+  const min = replacementMinimum(entry.fee);
+  const notice = `${mode === 'cancel' ? 'Cancels' : 'Speeds up'} ${entry.hash.slice(0, 10)}… at nonce ${entry.nonce}${mode === 'cancel' ? ' with a send of nothing to yourself' : ''}. The node takes it only with ${describe(min)} (10 % above the pending one).`;
   const approved: StoredFeeQuote = await askWithFee({
     client,
     from: entry.from,
     what: mode === 'cancel' ? 'cancel' : 'speed-up',
-    fee: await quoteTransactionFee(client, tx, network, { now: now() }),
+    fee: await quoteTransactionFee(client, tx, network, { now: now(), notice }),
     ask: (fee, key) =>
       deps.approvals.request({
         origin,
@@ -131,7 +134,7 @@ export async function replaceTransaction(deps: ProviderRouterDeps, hash: Hex, mo
         dedupeKey: key,
         fee,
       }),
-    requote: (options) => quoteTransactionFee(client, tx, network, { ...options, now: now() }),
+    requote: (options) => quoteTransactionFee(client, tx, network, { ...options, notice: `${options.notice} ${notice}`, now: now() }),
   });
   const shown = shownFeeOf(approved, 0);
   if (shown.nonce !== entry.nonce)
