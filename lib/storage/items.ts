@@ -157,6 +157,13 @@ export type StoredActivity = {
   kind?: 'transaction' | 'speed-up' | 'cancel';
   replaces?: Hex;
   replacedBy?: Hex;
+  /**
+   * An ERC-20 `transfer(to, amount)`: whom the tokens went to (`to` is the token contract), the token and the amount
+   * in its smallest unit (decimal string). Absent for any other call and on entries from before.
+   */
+  recipient?: Address;
+  token?: Address;
+  amount?: string;
 };
 /** Gas limit and fee per gas as signed: wei and gas as decimal strings. */
 export type StoredActivityFee =

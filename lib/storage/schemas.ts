@@ -122,6 +122,9 @@ export const activityItemSchema = z.object({
   kind: z.enum(['transaction', 'speed-up', 'cancel']).optional(),
   replaces: hexSchema.optional(),
   replacedBy: hexSchema.optional(),
+  recipient: addressSchema.optional(),
+  token: addressSchema.optional(),
+  amount: decimal.optional(),
 });
 export const activitySchema = salvagedArray(activityItemSchema);
 

@@ -6,7 +6,8 @@ import type { AddressBookService } from './address-book';
 export type KnownAddressView = { address: Address; name?: string; source: 'account' | 'saved' | 'sent' };
 
 /**
- * Everything the user has named or sent to on `chainId` (own accounts, address book, Activity's recipients):
+ * Everything the user has named or sent to on `chainId` (own accounts, address book, Activity's recipients, an
+ * ERC-20 transfer's recipient rather than its token contract):
  * what the recipient checks compare a recipient with (first-time recipient, address poisoning).
  */
 export async function knownAddresses(
@@ -15,8 +16,9 @@ export async function knownAddresses(
 ): Promise<KnownAddressView[]> {
   const [book, activity] = await Promise.all([deps.addressBook.list(), deps.activity.list()]);
   const named: KnownAddressView[] = book.map((e) => ({ address: e.address, name: e.name, source: e.source }));
+  // A token transfer's `to` is the token contract: whom it went to is its recipient.
   const sent: KnownAddressView[] = activity
-    .filter((item) => item.chainId === chainId && item.to)
-    .map((item) => ({ address: item.to as Address, source: 'sent' }));
+    .filter((item) => item.chainId === chainId && (item.recipient ?? item.to))
+    .map((item) => ({ address: (item.recipient ?? item.to) as Address, source: 'sent' }));
   return [...named, ...sent];
 }

@@ -34,4 +34,7 @@ export type ActivityItem = Pick<
   | 'kind'
   | 'replaces'
   | 'replacedBy'
+  | 'recipient'
+  | 'token'
+  | 'amount'
 >;

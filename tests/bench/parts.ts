@@ -6,6 +6,7 @@ import { inpageCompare } from './inpage-compare';
 import { popup } from './popup';
 import { preview } from './preview';
 import { previewRtt } from './preview-rtt';
+import { sendPreview } from './send-preview';
 import { tracker } from './tracker';
 import type { BenchPart } from './types';
 import { unlock } from './unlock';
@@ -15,4 +16,4 @@ import { workerWake } from './worker-wake';
  * Every benchmark part, in run order. Add a part: write tests/bench/<part>.ts exporting a BenchPart
  * (keys it owns in bench/results.json) and list it here.
  */
-export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, previewRtt, unlock, popup, home, approvalWindow, workerWake];
+export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, previewRtt, unlock, popup, home, approvalWindow, sendPreview, workerWake];

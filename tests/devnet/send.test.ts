@@ -1,6 +1,16 @@
 import '../../lib/polyfills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, encodeFunctionData, erc20Abi, http, parseEther, type Address, type Hex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  encodeFunctionData,
+  erc20Abi,
+  getAddress,
+  http,
+  parseEther,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { mainnet } from 'viem/chains';
 import { getEnsAddress } from 'viem/actions';
 import { resolveEnsName } from '../../lib/chain/ens';
@@ -10,6 +20,7 @@ import { INTERNAL_SEND_ORIGIN } from '../../lib/provider/methods/internal-send';
 import { MULTICALL3, TOKENS } from '../../lib/restaking/addresses';
 import type { KnownAddress } from '../../lib/risk';
 import { createAddressBookService } from '../../lib/wallet/address-book';
+import { knownAddresses } from '../../lib/wallet/known-addresses';
 import { startDevnet, type Devnet } from './devnet';
 import { doubleAbi, placeDouble } from './seed/abi';
 import { ALICE, ALICE_LOOKALIKE, seedEns } from './seed/ens';
@@ -153,6 +164,32 @@ describe('Send on the devnet', () => {
       const tx = await node.getTransaction({ hash });
       expect(tx.to).toBe(TOKEN.toLowerCase());
       expect(tx.maxFeePerGas).toBe(BigInt(h.approvalsSeen.at(-1)!.fee!.maxFeePerGas!));
+      // Activity names whom the tokens went to, the token and the amount (its `to` stays the token contract).
+      const entry = (await items.activity.getValue()).find((a) => a.hash === hash)!;
+      expect(entry).toMatchObject({ to: TOKEN, recipient: BOB, token: TOKEN, amount: parseEther('2.5').toString() });
+    });
+
+    it("after that ERC-20 send, a lookalike of its recipient is flagged as poisoning ('an address you sent to')", async () => {
+      // Bob was only ever sent weETH (the ETH to bob.eth comes later): he is known through the transfer's recipient.
+      const known = await knownAddresses({ addressBook: { list: async () => [] }, activity: h.activity }, 1);
+      expect(known).toContainEqual({ address: BOB, source: 'sent' });
+      const lookalike = getAddress(`${BOB.slice(0, 6)}${'b2'.repeat(16)}${BOB.slice(-4)}`);
+      expect(lookalike.toLowerCase()).not.toBe(BOB.toLowerCase());
+      const p = await buildPreview(
+        { client: node, chainId: 1, now: Date.now, known },
+        { kind: 'transaction', tx: { from: ACCOUNT_0 as Address, to: lookalike, value: parseEther('0.01') } },
+      );
+      expect(p.worst).toBe('danger');
+      const flag = p.flags.find((f) => f.id === 'recipient.poisoning');
+      expect(flag).toMatchObject({ severity: 'danger', numbers: { recipient: lookalike, lookalike: BOB } });
+      expect(flag?.title).toMatch(/an address you sent to before/);
+      // The same for a token transfer to the lookalike.
+      const data = encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [lookalike, parseEther('1')] });
+      const asToken = await buildPreview(
+        { client: node, chainId: 1, now: Date.now, known },
+        { kind: 'transaction', tx: { from: ACCOUNT_0 as Address, to: TOKEN, value: 0n, data } },
+      );
+      expect(asToken.flags.find((f) => f.id === 'recipient.poisoning')).toMatchObject({ numbers: { lookalike: BOB } });
     });
 
     it('ETH in dollars: $300 at the feed’s $3,000 is 0.1 ETH', async () => {

@@ -1,4 +1,5 @@
 import type { ActivityItem } from '../../../lib/messaging/types';
+import { tokenByAddress } from '../../../lib/restaking/tokens';
 import { activityStore } from '../../../lib/state';
 import { Address, Amount, Badge, EmptyState, TxHash } from '../../ui';
 import type { BadgeTone } from '../../ui';
@@ -18,6 +19,17 @@ const statusTone: Record<ActivityItem['status'], BadgeTone> = {
   cancelled: 'neutral',
 };
 
+/** What a transaction moved: a registry token's transfer in that token, anything else in ETH (its value). */
+function Moved({ item }: { item: ActivityItem }) {
+  if (item.token && item.amount !== undefined) {
+    const token = tokenByAddress(item.token);
+    if (token)
+      return <Amount value={item.amount} decimals={token.decimals} unit={token.symbol} rounding="expand" className="text-sm font-medium" />;
+    return <span className="text-sm font-medium">Token transfer</span>;
+  }
+  return <Amount value={item.value} rounding="expand" className="text-sm font-medium" />;
+}
+
 export function ActivityScreen() {
   const activity = useResource(activityStore);
   const txLink = useTxLink();
@@ -35,13 +47,21 @@ export function ActivityScreen() {
                   <li key={item.hash} className="flex flex-col gap-1 rounded-lg border border-line p-2 text-xs">
                     <div className="flex items-center justify-between">
                       <span className="flex items-center gap-1.5">
-                        <Amount value={item.value} rounding="expand" className="text-sm font-medium" />
+                        <Moved item={item} />
                         {item.kind && item.kind !== 'transaction' && <span className="text-ink-muted">{KIND_LABEL[item.kind]}</span>}
                       </span>
                       <Badge tone={statusTone[item.status]}>{item.status}</Badge>
                     </div>
                     <div className="flex items-center gap-1 text-ink-muted">
-                      to {item.to ? <Address address={item.to} copy={false} /> : 'contract creation'}
+                      {/* A token transfer names whom the tokens went to; its `to` is the token contract. */}
+                      to{' '}
+                      {item.recipient ? (
+                        <Address address={item.recipient} copy={false} />
+                      ) : item.to ? (
+                        <Address address={item.to} copy={false} />
+                      ) : (
+                        'contract creation'
+                      )}
                       <span aria-hidden="true">·</span>
                       <span>{new Date(item.submittedAt).toLocaleString()}</span>
                     </div>
@@ -49,6 +69,11 @@ export function ActivityScreen() {
                       <span className="truncate">{item.origin}</span>
                       <TxHash hash={item.hash} href={txLink(item.chainId, item.hash)} />
                     </div>
+                    {item.token && !tokenByAddress(item.token) && (
+                      <div className="flex items-center gap-1 text-ink-muted">
+                        token <Address address={item.token} copy={false} />
+                      </div>
+                    )}
                     {item.nonce !== undefined && (
                       <div className="flex items-center justify-between text-ink-muted">
                         <span>nonce {item.nonce}</span>

@@ -1,4 +1,5 @@
-import type { Hex, PublicClient } from 'viem';
+import { decodeFunctionData, type Address, type Hex, type PublicClient } from 'viem';
+import { erc20Abi } from '../../chain/abis';
 import { AppError } from '../../errors';
 import type { StoredActivity, StoredActivityFee } from '../../storage/items';
 import type { ActivityService } from '../activity';
@@ -32,10 +33,28 @@ export function activityFeeOf(tx: PreparedTransaction): StoredActivityFee {
 }
 
 /**
+ * An ERC-20 `transfer(to, amount)` call: whom the tokens go to, the token and the amount, for Activity (its `to` is
+ * the token contract). Any other call, or data that does not decode as a transfer, gives nothing.
+ */
+export function tokenTransferOf(
+  tx: Pick<PreparedTransaction, 'to' | 'data'>,
+): { recipient: Address; token: Address; amount: string } | undefined {
+  if (!tx.to || !tx.data || tx.data === '0x') return undefined;
+  try {
+    const call = decodeFunctionData({ abi: erc20Abi, data: tx.data });
+    if (call.functionName !== 'transfer') return undefined;
+    const [recipient, amount] = call.args;
+    return { recipient, token: tx.to, amount: amount.toString() };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The one way a transaction leaves Ballast, whoever asked (a dApp, a batch, a Stake & deploy step, Send,
  * a speed-up or cancel): checked against the active chain and the node's chain, signed exactly as prepared
  * by the account's signer, broadcast once (a lost answer is looked up by hash, never re-sent), and listed
- * in Activity with what a replacement needs (nonce, fee, call data).
+ * in Activity with what a replacement needs (nonce, fee, call data) and, for an ERC-20 transfer, its real recipient.
  */
 export async function sendPrepared(p: SendPreparedParameters): Promise<Hex> {
   const { tx } = p;
@@ -64,6 +83,7 @@ export async function sendPrepared(p: SendPreparedParameters): Promise<Hex> {
     ...(keepData ? { data: tx.data } : {}),
     kind: p.replaces?.kind ?? 'transaction',
     ...(p.replaces ? { replaces: p.replaces.hash } : {}),
+    ...tokenTransferOf(tx),
   };
   await p.activity.add(entry);
   return hash;
