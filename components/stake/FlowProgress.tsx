@@ -48,7 +48,11 @@ export function FlowProgress({
         </Badge>
       </div>
       <p aria-live="polite" className="text-xs">
-        {flow.status === 'done' ? `All ${total} steps mined.` : `Step ${Math.min(current, total)} of ${total}`}
+        {flow.status === 'done'
+          ? total === 1
+            ? 'Its one step is mined.'
+            : `All ${total} steps mined.`
+          : `Step ${Math.min(current, total)} of ${total}`}
         {!finished && <Spinner className="ml-2 inline-block h-3 w-3" />}
       </p>
       <div
