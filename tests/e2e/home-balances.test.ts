@@ -4,7 +4,9 @@ import { erc20Abi, formatUnits, getAddress, parseEther, type Address } from 'vie
 import { artifact, devAccount } from '../devnet/context';
 import { MULTICALL3, TOKENS } from '../../lib/restaking/addresses';
 import { closePopupOnDevnet, openPopupOnDevnet, type DevnetPopup } from './devnet-popup';
-import { expectNoAxeViolations, expectOk, screenshot } from './harness';
+import { startDappServer } from './dapp-server';
+import { expectNoAxeViolations, expectOk, screenshot, waitForClose, waitForPage } from './harness';
+import { ask, openRecordedDapp, settled } from './worker-restart-page';
 
 const PASSWORD = 'correct horse battery';
 const demo = devAccount(1).address; // seeded: stETH, wstETH, weETH, ezETH, rsETH
@@ -13,6 +15,7 @@ const BAR: Address = getAddress('0x000000000000000000000000000000000000ba12'); /
 
 let env: DevnetPopup;
 let page: Page;
+let server: Awaited<ReturnType<typeof startDappServer>> | undefined;
 
 const row = (symbol: string) => page.locator(`[data-testid="balance-row"][data-symbol="${symbol}"]`);
 /** The exact amount a row's Amount carries for screen readers ("12.000000000000000001 stETH"). */
@@ -40,19 +43,28 @@ beforeAll(async () => {
   }
   // $0.30 of WETH: a small balance.
   await ctx.write({ address: TOKENS.WETH, abi: artifact('WETH9').abi, functionName: 'deposit', value: parseEther('0.0001'), from: demo });
-  // What wallet_watchAsset stores after the user approves it (the provider tests cover that path).
-  await env.ballast.serviceWorker.evaluate(
-    (asset) =>
-      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
-        'ballast.watchedAssets': [asset],
-      }),
-    { chainId: 1, address: FOO, symbol: 'FOO', decimals: 18 },
-  );
+  // A site suggests FOO with wallet_watchAsset and the user adds it in the approval window.
+  server = await startDappServer();
+  const dapp = await openRecordedDapp(await env.ballast.context.newPage(), server.origin);
+  await ask(dapp, 'watch', 'wallet_watchAsset', { type: 'ERC20', options: { address: FOO, symbol: 'FOO', decimals: 18 } });
+  const approval = await waitForPage(env.ballast.context, 'approval.html');
+  const closed = waitForClose(approval);
+  await approval.locator('button[data-armed="true"]', { hasText: 'Add token' }).waitFor();
+  await approval
+    .getByRole('button', { name: 'Add token', exact: true })
+    .click()
+    .catch((e: Error) => {
+      if (!/closed/i.test(e.message)) throw e;
+    });
+  await closed;
+  expect(await settled(dapp, 'watch')).toMatchObject({ kind: 'resolve', value: true });
+  await dapp.close();
   await expectOk(page, 'accounts:select', { address: demo });
   await page.reload();
 }, 240_000);
 
 afterAll(async () => {
+  await server?.close();
   await closePopupOnDevnet(env ?? {});
 });
 
