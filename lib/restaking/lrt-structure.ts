@@ -57,6 +57,7 @@ export const KELP_LRT_CONFIG = a('0x947Cb49334e6571ccBFEF1f1f1178d8469D65ec7');
 export const RENZO_RESTAKE_MANAGER = PROTOCOL_CONTRACTS.renzoRestakeManager;
 export const KELP_DEPOSIT_POOL = PROTOCOL_CONTRACTS.kelpDepositPool;
 export const PUFFER_PROTOCOL = a('0xf7b6B32492c2e13799D921E84202450131bd238B');
+/** Creates the modules (not read by the look-through). Same source as PUFFER_PROTOCOL. */
 export const PUFFER_MODULE_MANAGER = a('0x9E1E4fCb49931df5743e659ad910d331735C3860');
 export const ETHERFI_NODES_MANAGER = a('0x8B71140AD2e5d1E7018d2a7f8a288BD3CD38916F');
 
@@ -118,10 +119,8 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
     protocol: 'puffer',
     stakerKind: 'PufferModule',
     status: 'known',
-    entry: [
-      { name: 'PufferProtocol', address: PUFFER_PROTOCOL, source: PUFFER_DEPLOYMENTS },
-      { name: 'PufferModuleManager', address: PUFFER_MODULE_MANAGER, source: PUFFER_DEPLOYMENTS },
-    ],
+    // Modules are created through the PufferModuleManager (PUFFER_MODULE_MANAGER); the list is read from PufferProtocol.
+    entry: [{ name: 'PufferProtocol', address: PUFFER_PROTOCOL, source: PUFFER_DEPLOYMENTS }],
     discovery: {
       kind: 'named',
       contract: PUFFER_PROTOCOL,
