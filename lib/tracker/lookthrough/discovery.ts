@@ -8,6 +8,10 @@ import type { ReadCall, Reads } from '../types';
  * the end fails alone (allowFailure) and is ignored; only a longer list costs one more round.
  */
 export const SPECULATIVE = 16;
+/** Puffer lists 20+ modules in its deployment file: guess more names than indices. */
+export const SPECULATIVE_NAMES = 32;
+/** A public-array item or a mapping read: one cold account and one cold slot, well under this. */
+const ITEM_GAS = 15_000n;
 /** Puffer names its modules PUFFER_MODULE_<n> (PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md). */
 const pufferName = (n: number): Hex => stringToHex(`PUFFER_MODULE_${n}`, { size: 32 });
 const ZERO = '0x0000000000000000000000000000000000000000';
@@ -34,15 +38,17 @@ export function firstDiscoveryCalls(s: Known): ReadCall[] {
         key: k.item(s.symbol, i),
         functionName: d.itemFunction,
         args: [BigInt(i)],
+        gas: ITEM_GAS,
       })),
     ];
   return [
     { ...base, key: k.names(s.symbol), functionName: d.namesFunction, gas: 300_000n },
-    ...Array.from({ length: SPECULATIVE }, (_, i) => ({
+    ...Array.from({ length: SPECULATIVE_NAMES }, (_, i) => ({
       ...base,
       key: k.named(s.symbol, pufferName(i)),
       functionName: d.addressFunction,
       args: [pufferName(i)],
+      gas: ITEM_GAS,
     })),
   ];
 }

@@ -1,34 +1,13 @@
-import { zeroAddress, type Address, type Chain, type Client, type Transport } from 'viem';
-import { allocationManagerAbi, delegationManagerAbi, erc20Abi, multicall3Abi, strategyAbi } from '../../chain/abis';
-import { EIGEN_STRATEGIES, EIGENLAYER, MULTICALL3 } from '../../restaking/addresses';
-import { LRT_STRUCTURES, type LrtStructure, type RateShowsSlash } from '../../restaking/lrt-structure';
-import { RESTAKING_TOKENS } from '../../restaking/tokens';
+import type { Address, Chain, Client, Transport } from 'viem';
+import { multicall3Abi } from '../../chain/abis';
+import { MULTICALL3 } from '../../restaking/addresses';
+import { LRT_STRUCTURES, type LrtStructure } from '../../restaking/lrt-structure';
 import type { RestakingSymbol } from '../../restaking/types';
-import { lrtLookThrough, mulWad, type LrtLookThroughReturnType, type LrtStakerPosition, type OperatorMagnitudes } from '../../risk';
 import { executeReads } from '../batch-reads';
-import type { ReadCall, Reads } from '../types';
-import { discovered, firstDiscoveryCalls } from './discovery';
+import type { ReadCall, ReadResult } from '../types';
+import { listing, lookThroughViews, round1Calls, round2Calls, round3Calls, type Known, type LrtLookThroughView } from './plan';
 
-const WAD = 10n ** 18n;
-const DM = EIGENLAYER.delegationManager;
-const AM = EIGENLAYER.allocationManager;
-const BEACON = EIGENLAYER.beaconChainETHStrategy;
-/** LST strategies and native ETH (EigenPods: 1 share = 1 wei, reference §2.1). */
-const LST = Object.entries(EIGEN_STRATEGIES) as [RestakingSymbol, Address][];
-const STRATEGIES: Address[] = [...LST.map(([, s]) => s), BEACON];
-const BLOCK = 'lt:block';
-
-export type LrtLookThroughView =
-  | {
-      symbol: RestakingSymbol;
-      status: 'known';
-      supply: bigint;
-      fairRate: bigint;
-      stakers: { staker: Address; operator: Address | null; ethValue: bigint }[];
-      exposure: LrtLookThroughReturnType;
-      rateShowsSlash: RateShowsSlash;
-    }
-  | { symbol: RestakingSymbol; status: 'unknown'; reason: string; rateShowsSlash: RateShowsSlash };
+export type { LrtLookThroughView } from './plan';
 
 export type ReadLrtLookThroughParameters = {
   symbols?: readonly RestakingSymbol[];
@@ -37,36 +16,7 @@ export type ReadLrtLookThroughParameters = {
 };
 export type ReadLrtLookThroughReturnType = { blockNumber: bigint; rounds: number; lrts: LrtLookThroughView[] };
 
-type Known = Extract<LrtStructure, { status: 'known' }>;
-const k = {
-  supply: (s: string) => `lt:supply:${s}`,
-  rate: (s: string, i: number) => `lt:rate:${s}:${i}`,
-  operator: (a: Address) => `lt:delegatedTo:${a}`,
-  shares: (a: Address) => `lt:shares:${a}`,
-  underlying: (s: Address, shares: bigint) => `lt:underlying:${s}:${shares}`,
-  max: (o: Address, s: Address) => `lt:max:${o}:${s}`,
-  alloc: (o: Address, s: Address) => `lt:alloc:${o}:${s}`,
-};
-const val = <T>(reads: Reads, key: string): T | undefined => {
-  const r = reads.get(key);
-  return r?.ok ? (r.value as T) : undefined;
-};
-const err = (reads: Reads, key: string) => {
-  const r = reads.get(key);
-  return r && !r.ok ? r.error : 'not read';
-};
-
-function rateCalls(symbol: RestakingSymbol): ReadCall[] {
-  const fr = RESTAKING_TOKENS[symbol].fairRate;
-  if (fr.kind === 'pegged') return [];
-  return fr.calls.map((c, i) => ({ ...c, key: k.rate(symbol, i), gas: c.functionName === 'calculateTVLs' ? 2_000_000n : 200_000n }));
-}
-function rateOf(symbol: RestakingSymbol, reads: Reads): bigint | undefined {
-  const fr = RESTAKING_TOKENS[symbol].fairRate;
-  if (fr.kind === 'pegged') return WAD;
-  const values = fr.calls.map((_, i) => reads.get(k.rate(symbol, i)));
-  return values.every((r) => r?.ok) ? fr.toRate(values.map((r) => (r as { value: unknown }).value)) : undefined;
-}
+const BLOCK = 'lt:block';
 
 /**
  * The look-through of every LRT in the structure registry (issue #15 items 1 and 3), read on chain
@@ -81,8 +31,7 @@ export async function readLrtLookThrough<chain extends Chain | undefined>(
 ): Promise<ReadLrtLookThroughReturnType> {
   const wanted = structures.filter((s) => !symbols || symbols.includes(s.symbol));
   const known = wanted.filter((s): s is Known => s.status === 'known');
-  const rated = [...new Set<RestakingSymbol>([...known.map((s) => s.symbol), ...LST.map(([sym]) => sym)])];
-  const reads = new Map<string, Reads extends ReadonlyMap<string, infer R> ? R : never>();
+  const reads = new Map<string, ReadResult>();
   let rounds = 0;
   let blockNumber: bigint | undefined;
   const run = async (calls: ReadCall[]) => {
@@ -103,160 +52,16 @@ export async function readLrtLookThrough<chain extends Chain | undefined>(
     }
   };
 
-  await run([
-    ...known.map((s): ReadCall => ({
-      key: k.supply(s.symbol),
-      address: RESTAKING_TOKENS[s.symbol].address,
-      abi: erc20Abi,
-      functionName: 'totalSupply',
-    })),
-    ...rated.flatMap(rateCalls),
-    ...known.flatMap(firstDiscoveryCalls),
-  ]);
-  let lists = new Map(known.map((s) => [s.symbol, discovered(s, reads)]));
-  for (let extra = 0; extra < 3; extra++) {
-    const more = [...lists.values()].flatMap((d) => ('more' in d ? d.more : []));
-    if (!more.length) break;
-    await run(more);
-    lists = new Map(known.map((s) => [s.symbol, discovered(s, reads)]));
+  await run(round1Calls(known));
+  let found = listing(known, reads);
+  for (let extra = 0; extra < 3 && found.more.length; extra++) {
+    await run(found.more);
+    found = listing(known, reads);
   }
-  const stakers = [...new Set([...lists.values()].flatMap((d) => ('stakers' in d ? d.stakers : [])))];
-
-  await run(
-    stakers.flatMap((a): ReadCall[] => [
-      { key: k.operator(a), address: DM, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [a] },
-      {
-        key: k.shares(a),
-        address: DM,
-        abi: delegationManagerAbi,
-        functionName: 'getWithdrawableShares',
-        args: [a, STRATEGIES],
-        gas: 400_000n,
-      },
-    ]),
-  );
-  const round3 = new Map<string, ReadCall>();
-  for (const a of stakers) {
-    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(a))?.[0];
-    const op = val<Address>(reads, k.operator(a));
-    shares?.forEach((n, i) => {
-      const s = STRATEGIES[i]!;
-      if (n === 0n) return;
-      if (s !== BEACON)
-        round3.set(k.underlying(s, n), {
-          key: k.underlying(s, n),
-          address: s,
-          abi: strategyAbi,
-          functionName: 'sharesToUnderlyingView',
-          args: [n],
-        });
-      if (op && op !== zeroAddress) {
-        round3.set(k.max(op, s), {
-          key: k.max(op, s),
-          address: AM,
-          abi: allocationManagerAbi,
-          functionName: 'getMaxMagnitude',
-          args: [op, s],
-        });
-        round3.set(k.alloc(op, s), {
-          key: k.alloc(op, s),
-          address: AM,
-          abi: allocationManagerAbi,
-          functionName: 'getStrategyAllocations',
-          args: [op, s],
-          gas: 300_000n,
-        });
-      }
-    });
-  }
-  await run([...round3.values()]);
-
-  const lrts = wanted.map((s): LrtLookThroughView => {
-    if (s.status === 'unknown') return { symbol: s.symbol, status: 'unknown', reason: s.reason, rateShowsSlash: s.rateShowsSlash };
-    const d = lists.get(s.symbol)!;
-    const fail = (reason: string): LrtLookThroughView => ({
-      symbol: s.symbol,
-      status: 'unknown',
-      reason,
-      rateShowsSlash: s.rateShowsSlash,
-    });
-    if ('error' in d) return fail(`listing the ${s.stakerKind}s failed: ${d.error}`);
-    if ('more' in d) return fail(`the ${s.stakerKind} list kept growing past ${rounds} rounds`);
-    const supply = val<bigint>(reads, k.supply(s.symbol));
-    const fairRate = rateOf(s.symbol, reads);
-    if (supply === undefined) return fail(`${s.symbol} totalSupply: ${err(reads, k.supply(s.symbol))}`);
-    if (fairRate === undefined) return fail(`${s.symbol} fair rate could not be read (${RESTAKING_TOKENS[s.symbol].fairRate.source})`);
-    const built = positionsOf(d.stakers, reads);
-    if ('error' in built) return fail(built.error);
-    return {
-      symbol: s.symbol,
-      status: 'known',
-      supply,
-      fairRate,
-      stakers: summarize(built.positions),
-      exposure: lrtLookThrough({ supply, fairRate, positions: built.positions, magnitudes: built.magnitudes, currentBlock: blockNumber }),
-      rateShowsSlash: s.rateShowsSlash,
-    };
-  });
-  return { blockNumber: blockNumber ?? 0n, rounds, lrts };
+  await run(round2Calls(found.stakers));
+  await run(round3Calls(found.stakers, reads));
+  return { blockNumber: blockNumber ?? 0n, rounds, lrts: lookThroughViews(wanted, found.lists, reads, blockNumber) };
 }
 
-function positionsOf(
-  stakers: readonly Address[],
-  reads: Reads,
-): { positions: LrtStakerPosition[]; magnitudes: OperatorMagnitudes[] } | { error: string } {
-  const positions: LrtStakerPosition[] = [];
-  const magnitudes = new Map<string, OperatorMagnitudes>();
-  for (const a of stakers) {
-    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(a))?.[0];
-    if (!shares) return { error: `getWithdrawableShares(${a}): ${err(reads, k.shares(a))}` };
-    const raw = val<Address>(reads, k.operator(a));
-    if (raw === undefined) return { error: `delegatedTo(${a}): ${err(reads, k.operator(a))}` };
-    const operator = raw === zeroAddress ? null : raw;
-    for (const [i, n] of shares.entries()) {
-      const strategy = STRATEGIES[i]!;
-      if (n === 0n) continue;
-      let ethValue = n;
-      if (strategy !== BEACON) {
-        const underlying = val<bigint>(reads, k.underlying(strategy, n));
-        const symbol = LST.find(([, s]) => s === strategy)![0];
-        const rate = rateOf(symbol, reads);
-        if (underlying === undefined) return { error: `sharesToUnderlyingView on ${strategy}: ${err(reads, k.underlying(strategy, n))}` };
-        if (rate === undefined) return { error: `fair rate of ${symbol} (strategy ${strategy}) could not be read` };
-        ethValue = mulWad(underlying, rate);
-      }
-      positions.push({ staker: a, operator, strategy, ethValue });
-      if (!operator) continue;
-      const max = val<bigint>(reads, k.max(operator, strategy));
-      const alloc = val<
-        readonly [
-          readonly { avs: Address; id: number }[],
-          readonly { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }[],
-        ]
-      >(reads, k.alloc(operator, strategy));
-      if (max === undefined || !alloc) return { error: `magnitudes of operator ${operator}: ${err(reads, k.alloc(operator, strategy))}` };
-      magnitudes.set(`${operator}:${strategy}`, {
-        operator,
-        strategy,
-        maxMagnitude: max,
-        allocations: alloc[0].map((set, j) => ({
-          operatorSet: { avs: set.avs, id: set.id },
-          currentMagnitude: alloc[1][j]?.currentMagnitude ?? 0n,
-          pendingDiff: alloc[1][j]?.pendingDiff ?? 0n,
-          effectBlock: BigInt(alloc[1][j]?.effectBlock ?? 0),
-        })),
-      });
-    }
-  }
-  return { positions, magnitudes: [...magnitudes.values()] };
-}
-
-function summarize(positions: readonly LrtStakerPosition[]) {
-  const by = new Map<Address, { staker: Address; operator: Address | null; ethValue: bigint }>();
-  for (const p of positions) {
-    const e = by.get(p.staker) ?? { staker: p.staker, operator: p.operator, ethValue: 0n };
-    e.ethValue += p.ethValue;
-    by.set(p.staker, e);
-  }
-  return [...by.values()];
-}
+/** For callers that only need the staker addresses of one LRT (tests, tools). */
+export const stakersOf = (view: LrtLookThroughView): Address[] => (view.status === 'known' ? view.stakers.map((s) => s.staker) : []);
