@@ -6,13 +6,14 @@ import { Address, Badge } from '../ui';
 import { Screen } from '../layout/Screen';
 import { PegChart } from './PegChart';
 import { PositionInsights } from './PositionInsights';
+import { LrtLookThrough } from './LrtLookThrough';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking';
 import { amountText, ethText, riskEthText } from './PositionRow';
 
 const METHOD: Record<string, string> = {
   'eigenlayer-magnitudes':
     'EigenLayer: your withdrawable stake × each operator set’s allocated magnitude ÷ the operator’s max magnitude (reference §6).',
-  'lrt-share': 'Your share of the LRT supply × the protocol’s slashable delegated stake.',
+  'lrt-share': 'Your share of the LRT supply × what every operator set behind the LRT could slash (its staker contracts, read on chain).',
   'symbiotic-slashable': 'The vault’s slashableBalanceOf for your account.',
 };
 
@@ -103,6 +104,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
             />
           )}
         </dl>
+        {p.status === 'ok' && <LrtLookThrough position={p} />}
         {p.family === 'token' && p.status === 'ok' && (RESTAKING_SYMBOLS as readonly string[]).includes(p.asset) && (
           <PositionInsights symbol={p.asset} amountWei={p.amount} />
         )}

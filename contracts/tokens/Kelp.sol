@@ -111,5 +111,14 @@ contract KelpLRTDepositPool is Initializable {
 
     function setPaused(bool value) external onlyAdmin { paused = value; }
 
+    /// The NodeDelegator contracts that restake for rsETH (mainnet LRTDepositPool.nodeDelegatorQueue).
+    address[] private nodeDelegatorQueue;
+
+    function getNodeDelegatorQueue() external view returns (address[] memory) { return nodeDelegatorQueue; }
+
+    function addNodeDelegatorContractToQueue(address[] calldata nodeDelegatorContracts) external onlyAdmin {
+        for (uint256 i = 0; i < nodeDelegatorContracts.length; i++) nodeDelegatorQueue.push(nodeDelegatorContracts[i]);
+    }
+
     receive() external payable {}
 }

@@ -71,4 +71,14 @@ contract RenzoRestakeManager is Initializable {
     function setTotalTVL(uint256 newTotalTVL) external onlyAdmin { totalTVL = newTotalTVL; }
 
     function setPaused(bool value) external onlyAdmin { paused = value; }
+
+    /// The OperatorDelegator contracts that restake for ezETH (mainnet `IOperatorDelegator[] public operatorDelegators`).
+    address[] public operatorDelegators;
+
+    function getOperatorDelegatorsLength() external view returns (uint256) { return operatorDelegators.length; }
+
+    /// Mainnet signature; the allocation is not modelled.
+    function addOperatorDelegator(address newOperatorDelegator, uint256) external onlyAdmin {
+        operatorDelegators.push(newOperatorDelegator);
+    }
 }

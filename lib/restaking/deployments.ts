@@ -93,13 +93,5 @@ export const SYMBIOTIC_VAULTS: readonly SymbioticVault[] = [
   },
 ];
 
-/**
- * The contracts that hold each LRT's restaked stake in EigenLayer (Kelp NodeDelegators, Renzo
- * OperatorDelegators, Puffer modules, ether.fi nodes: reference §6 step 6). The reference names the
- * kinds but not their addresses, so none are known yet: the tracker reports the LRT holder's
- * exposure as unknown, never as 0.
- */
-export const LRT_STAKERS: Partial<Record<RestakingSymbol, readonly Address[]>> = {};
-
 /** WETH and native ETH are 1:1 with ETH; every other coin is a registry token with a fair rate. */
 export const isEthLike = (coin: string): boolean => coin === 'ETH' || coin === 'WETH';

@@ -6,3 +6,4 @@ export * from './markets';
 export * from './deposits';
 export * from './read-fair-rates';
 export * from './deployments';
+export * from './lrt-structure';

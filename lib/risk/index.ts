@@ -68,3 +68,14 @@ export { addressPoisoningFlags, lookalikesOf, visibleEnds, POISON_PREFIX_CHARS, 
 export type { KnownAddress } from './traps/address-poisoning';
 export { checksumProblem, recipientFlags } from './traps/recipient';
 export type { RecipientFlagsParameters, SentAsset } from './traps/recipient';
+export { lrtLookThrough, holderShareOfLoss } from './lrt-lookthrough';
+export type {
+  LrtStakerPosition,
+  OperatorMagnitudes,
+  LrtLookThroughParameters,
+  LrtLookThroughReturnType,
+  OperatorShare,
+  SetRisk,
+  AvsRisk,
+  HolderLossParameters,
+} from './lrt-lookthrough';

@@ -26,3 +26,5 @@ export type { Freshness, ScheduleState } from './schedule';
 export { MAX_POINTS_PER_SERIES } from './history';
 export type { History, HistoryPoint } from './history';
 export type { Position, PositionFamily, TokenMarket, TrackerSnapshot, SlashingExposure } from './types';
+export { readLrtLookThrough } from './lookthrough/read-lookthrough';
+export type { LrtLookThroughView, ReadLrtLookThroughParameters, ReadLrtLookThroughReturnType } from './lookthrough/read-lookthrough';

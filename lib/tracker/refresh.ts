@@ -28,11 +28,11 @@ const CHAIN_KEY = 'multicall:chainId';
 const PINNED_BLOCK_KEY = 'multicall:pinnedBlockNumber';
 
 /**
- * One refresh of every account on one chain, in two batched round trips:
+ * One refresh of every account on one chain, in up to three batched round trips:
  * phase 1 (balances, fair rates, reference quotes, EigenLayer/Aave/Curve/Pendle/Symbiotic state, and
- * the block number and chain id from Multicall3 itself) and phase 2 (what depends on phase 1: exit
- * quotes for the sizes found, operator magnitudes), pinned to phase 1's block so every number is from
- * one block. Answers that contradict each other (see consistency.ts) fail the refresh as a whole.
+ * the block number and chain id from Multicall3 itself), phase 2 (what depends on phase 1: exit
+ * quotes for the sizes found, operator magnitudes, the LRT stakers' operators) and phase 3 (the magnitudes
+ * of those operators), pinned to phase 1's block so every number is from one block. Answers that contradict each other (see consistency.ts) fail the refresh as a whole.
  */
 export async function refreshPositions({
   transport,
@@ -77,8 +77,12 @@ export async function refreshPositions({
   const pinned: ReaderContext = { accounts, blockNumber, ...(time?.ok ? { blockTimestamp } : {}) };
   const rates = buildRateBook(reads);
 
-  const phase2 = uniqueByKey(readers.flatMap((r) => r.phase2?.(pinned, reads, rates) ?? []));
-  if (phase2.length > 0) {
+  for (const phase of ['phase2', 'phase3'] as const) {
+    const calls = uniqueByKey(readers.flatMap((r) => r[phase]?.(pinned, reads, rates) ?? []));
+    if (calls.length > 0) await readPinned(calls);
+  }
+
+  async function readPinned(calls: ReadCall[]): Promise<void> {
     // The block number travels inside the same aggregate3 call, so the answer says which block it is from.
     const pinCheck: ReadCall = {
       key: PINNED_BLOCK_KEY,
@@ -86,7 +90,7 @@ export async function refreshPositions({
       abi: multicall3Abi,
       functionName: 'getBlockNumber',
     };
-    const more = await executeReads(client, { calls: [pinCheck, ...phase2], multicallAddress, limits, blockNumber });
+    const more = await executeReads(client, { calls: [pinCheck, ...calls], multicallAddress, limits, blockNumber });
     const answered = more.get(PINNED_BLOCK_KEY);
     checkPinnedBlock(answered?.ok ? (answered.value as bigint) : undefined, blockNumber);
     more.delete(PINNED_BLOCK_KEY);

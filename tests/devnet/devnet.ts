@@ -5,6 +5,7 @@ import { createContext, type DevnetContext } from './context';
 import { seedDemo, type DemoAccount } from './seed/demo';
 import { seedEigen, type EigenSeed } from './seed/eigen';
 import { seedEns, type EnsSeed } from './seed/ens';
+import { seedLrt, type LrtSeed } from './seed/lrt';
 import { seedDefi, type DefiSeed } from './seed/defi';
 import { seedTokens, type TokensSeed } from './seed/tokens';
 import { toJson } from './json';
@@ -28,6 +29,8 @@ export type DevnetInfo = {
   demoAccounts: DemoAccount[];
   /** ENS doubles at the mainnet addresses and the names they resolve. */
   ens?: EnsSeed;
+  /** The stakers, operators and AVSs behind rsETH, ezETH and pufETH (seed/lrt.ts). */
+  lrt?: LrtSeed;
 };
 
 export type Devnet = { rpcUrl: string; port: number; chainId: number; ctx: DevnetContext; info: DevnetInfo; stop(): Promise<void> };
@@ -52,6 +55,7 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
     if (seed) {
       const tokens = await seedTokens(ctx);
       const [eigen, defiSeed] = await seedOthers(ctx, tokens);
+      info.lrt = await seedLrt(ctx);
       info.demoAccounts = await seedDemo(ctx, { eigen, defi: true });
       info.ens = await seedEns(ctx);
       Object.assign(info, {

@@ -6,6 +6,8 @@ import { startDevnet, type Devnet } from './devnet';
 import { PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
 import type { SmokeReport } from '../smoke/check-registry';
+import { LRT_DEVNET_STAKERS } from './seed/lrt';
+import { PUFFER_PROTOCOL } from '../../lib/restaking/lrt-structure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
@@ -71,6 +73,28 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     expect(failed.map((e) => e.symbol)).toEqual(['mETH']);
     expect(failed[0]!.code).toEqual({ ok: false, detail: 'no code at this address' });
     expect(failed[0]!.symbolCheck.ok).toBe(false);
+  });
+
+  test('LRT structures: entry contracts have code, listing views answer, stakers found have code; no-path LRTs say why', async () => {
+    const { stdout } = await runSmoke(['--rpc', devnet.rpcUrl, '--json']);
+    const report = JSON.parse(stdout) as SmokeReport;
+    const by = Object.fromEntries(report.lrt.map((l) => [l.symbol, l]));
+    for (const s of ['rsETH', 'ezETH', 'pufETH']) {
+      expect(
+        by[s]!.checks.filter((c) => !c.ok),
+        s,
+      ).toEqual([]);
+      expect(by[s]!.status).toBe('known');
+    }
+    expect(by.rsETH!.stakers).toEqual(LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'rsETH').map((x) => x.staker));
+    expect(by.rsETH!.checks.map((c) => c.what)).toContain('LRTConfig.getContract(LRT_DEPOSIT_POOL)');
+    expect(by.weETH).toMatchObject({ status: 'unknown', ok: true });
+    expect(by.weETH!.checks[0]!.detail).toMatch(/^no on-chain path found/);
+    // the PufferProtocol's code removed: that structure fails, alone
+    await devnet.ctx.client.setCode({ address: PUFFER_PROTOCOL, bytecode: '0x' });
+    const broken = JSON.parse((await runSmoke(['--rpc', devnet.rpcUrl, '--json'])).stdout) as SmokeReport;
+    expect(broken.lrt.filter((l) => !l.ok).map((l) => l.symbol)).toEqual(['pufETH']);
+    expect(broken.ok).toBe(false);
   });
 
   test('missing, malformed or unreachable --rpc gives a clear message and exit code 2', async () => {

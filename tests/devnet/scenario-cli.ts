@@ -1,5 +1,4 @@
 // npm run scenario -- <name> [...args] [--rpc URL]: changes one thing on a running devnet, prints JSON of what changed.
-import { isAddress, type Address } from 'viem';
 import { createContext } from './context';
 import {
   advance,
@@ -11,6 +10,9 @@ import {
   SCENARIO_USAGE,
   SCENARIOS,
   ScenarioInputError,
+  list,
+  parseOperator,
+  parseSet,
   slash,
 } from './scenarios';
 import { readDevnetState, DEVNET_STATE_FILE } from './state-file';
@@ -52,16 +54,23 @@ async function main() {
         return (ctx: ReturnType<typeof createContext>) => reprice(ctx, t, args[1]!);
       }
       case 'slash': {
-        needArgs(args, 2, name);
-        const who = args[0]!;
-        if (who !== 'seeded' && !isAddress(who)) throw new ScenarioInputError(`operator must be "seeded" or a 0x address; got "${who}"`);
-        return (ctx: ReturnType<typeof createContext>) => slash(ctx, who as 'seeded' | Address, args[1]!);
+        if (args.length !== 2 && args.length !== 3) throw new ScenarioInputError(`"slash" takes 2 or 3 arguments, got ${args.length}`);
+        const who = parseOperator(args[0]);
+        const set = args.length === 3 ? parseSet(args[1]) : undefined;
+        const fraction = args[args.length - 1]!;
+        return (ctx: ReturnType<typeof createContext>) => slash(ctx, who, fraction, set);
+      }
+      case 'list': {
+        needArgs(args, 0, name);
+        process.stdout.write(JSON.stringify(list(), null, 2) + '\n');
+        return null;
       }
       default:
         needArgs(args, 1, name);
         return (ctx: ReturnType<typeof createContext>) => advance(ctx, args[0]!);
     }
   })();
+  if (run === null) return;
   preflight(name, args);
   const rpcUrl = rpc ?? readDevnetState()?.rpcUrl;
   if (!rpcUrl) throw new Error(`No devnet found: start one with "npm run devnet" (it writes ${DEVNET_STATE_FILE}) or pass --rpc <url>`);
@@ -74,7 +83,7 @@ function preflight(name: string, args: string[]) {
   if (name === 'depeg') parseNumber(args[1], 'percent', 0, 100);
   if (name === 'rebase') parseNumber(args[1], 'percent', -100, 100);
   if (name === 'reprice') parseNumber(args[1], 'newRate', 0, 100);
-  if (name === 'slash') parseNumber(args[1], 'fraction', 0, 1, { maxInclusive: true });
+  if (name === 'slash') parseNumber(args[args.length - 1], 'fraction', 0, 1, { maxInclusive: true });
 }
 
 main().catch((error: unknown) => {

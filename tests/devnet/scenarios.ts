@@ -1,17 +1,18 @@
-import { parseUnits, type Abi, type Address } from 'viem';
+import { isAddress, parseUnits, type Abi, type Address } from 'viem';
 import { CHAINLINK } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
 import type { RestakingSymbol } from '../../lib/restaking/types';
 import { artifact, type DevnetContext } from './context';
-import { EIGEN_DEVNET_OPERATOR, slashOperator } from './seed/eigen';
+import { EIGEN_DEVNET_AVS, EIGEN_DEVNET_OPERATOR, EIGEN_DEVNET_SECOND_OPERATOR, slashOperator } from './seed/eigen';
+import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
 import { scaleBook, setFairRate } from './seed/rates';
 import { feedToken, type FeedName } from './seed/tokens';
 import { depegToken } from './seed/defi';
 import { toJson } from './json';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
-export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance'] as const;
+export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'list'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export class ScenarioInputError extends Error {
@@ -69,12 +70,67 @@ export async function depeg(ctx: DevnetContext, token: RestakingSymbol, percent:
   return out;
 }
 
-/** Slashes an EigenLayer operator (seeded = the devnet's first operator) by a fraction of its set allocation. */
-export async function slash(ctx: DevnetContext, operator: 'seeded' | Address, fraction: string): Promise<Record<string, unknown>> {
+/** Operators by devnet name: the seeded pair of seed/eigen.ts and the four behind the LRTs (seed/lrt.ts). */
+export const NAMED_OPERATORS: Record<string, Address> = {
+  seeded: EIGEN_DEVNET_OPERATOR,
+  second: EIGEN_DEVNET_SECOND_OPERATOR,
+  ...LRT_DEVNET_OPERATORS,
+};
+export const NAMED_AVS: Record<string, Address> = { seeded: EIGEN_DEVNET_AVS, ...LRT_DEVNET_AVS };
+
+/** "seeded", "lrt-a", … or a 0x address. */
+export function parseOperator(input: string | undefined): Address {
+  const text = (input ?? '').trim();
+  if (text in NAMED_OPERATORS) return NAMED_OPERATORS[text]!;
+  if (isAddress(text)) return text;
+  throw new ScenarioInputError(`operator must be one of ${Object.keys(NAMED_OPERATORS).join(', ')} or a 0x address; got "${text}"`);
+}
+
+/** "<avs>:<id>" with avs a devnet name (seeded, avs-x, avs-y) or a 0x address; a bare id means the seeded AVS. */
+export function parseSet(input: string | undefined): { avs: Address; id: number } {
+  const text = (input ?? '').trim();
+  const [avsText, idText] = text.includes(':') ? text.split(':') : ['seeded', text];
+  const avs = avsText! in NAMED_AVS ? NAMED_AVS[avsText!]! : isAddress(avsText!) ? avsText : undefined;
+  if (!avs || !/^\d{1,9}$/.test(idText ?? ''))
+    throw new ScenarioInputError(
+      `set must be <avs>:<id> with avs one of ${Object.keys(NAMED_AVS).join(', ')} or a 0x address (e.g. avs-x:1); got "${text}"`,
+    );
+  return { avs: avs as Address, id: Number(idText) };
+}
+
+/** Slashes an EigenLayer operator by a fraction of its allocation to one operator set (default: seeded AVS, set 1). */
+export async function slash(
+  ctx: DevnetContext,
+  /** A name from NAMED_OPERATORS or a 0x address. */
+  operator: string,
+  fraction: string,
+  set: { avs: Address; id: number } = { avs: EIGEN_DEVNET_AVS, id: 1 },
+): Promise<Record<string, unknown>> {
   parseNumber(fraction, 'fraction', 0, 1, { maxInclusive: true });
-  const who = operator === 'seeded' ? EIGEN_DEVNET_OPERATOR : operator;
-  const result = await slashOperator(ctx, { operator: who, fraction: Number(fraction) });
+  const who = parseOperator(operator);
+  const result = await slashOperator(ctx, { operator: who, fraction: Number(fraction), avs: set.avs, operatorSetId: set.id });
   return { scenario: 'slash', fraction, ...(toJson(result) as Record<string, unknown>) };
+}
+
+/** What can be slashed: every named operator, its operator sets and magnitudes, and the LRT stakers delegated to it. */
+export function list(): Record<string, unknown> {
+  const name = (a: Address) => Object.entries(NAMED_AVS).find(([, x]) => x === a)?.[0] ?? a;
+  return {
+    scenario: 'list',
+    operators: Object.entries(NAMED_OPERATORS).map(([n, address]) => ({
+      name: n,
+      address,
+      sets:
+        n === 'seeded'
+          ? ['seeded:1 (30 %)', 'seeded:2 (20 %)']
+          : n === 'second'
+            ? ['seeded:1 (50 %)']
+            : LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === n).map((x) => `${name(LRT_DEVNET_AVS[x.avs])}:${x.id} (${x.percent} %)`),
+      lrtStakers: LRT_DEVNET_STAKERS.filter((s) => s.operator === n).map((s) => `${s.lrt} ${s.staker}`),
+    })),
+    avs: NAMED_AVS,
+    usage: 'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5',
+  };
 }
 
 /** Rewards (> 0) or losses (< 0) of `percent` % in the figure the token's rate or balances derive from. */
@@ -123,8 +179,10 @@ export async function advance(ctx: DevnetContext, blocks: string) {
 
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
-  'slash <operator|seeded> <fraction>  EigenLayer slash of an operator, fraction in (0, 1]',
+  'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
+  '                             operator: seeded, second, lrt-a … lrt-d or 0x…; avs: seeded, avs-x, avs-y or 0x…',
   'rebase <token> <percent>     rewards/losses in the protocol books, percent in (-100, 100), not 0',
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
+  'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

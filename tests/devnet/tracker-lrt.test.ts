@@ -4,7 +4,7 @@ import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { devAccount, type DevnetContext } from './context';
 import { depegToken } from './seed/defi';
-import { EIGEN_DEVNET_AVS, EIGEN_DEVNET_OPERATOR } from './seed/eigen';
+import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
 import { EIGEN_STRATEGIES, EIGENLAYER, TOKENS } from '../../lib/restaking/addresses';
 import { allocationManagerAbi, delegationManagerAbi, strategyAbi } from '../../lib/chain/abis';
 import { refreshPositions } from '../../lib/tracker/refresh';
@@ -13,8 +13,6 @@ import type { Position, TrackerSnapshot } from '../../lib/tracker/types';
 
 let devnet: Devnet;
 let ctx: DevnetContext;
-/** Demo user 1 restakes stETH in EigenLayer with the seeded operator; here it stands in for an LRT's staker contract. */
-const staker = devAccount(1).address;
 /** Demo user 2 holds ezETH and the steCRV LP. */
 const holder = devAccount(2).address;
 
@@ -32,52 +30,88 @@ afterAll(async () => {
 });
 
 describe('LRT holder exposure and LP impermanent loss on the devnet', () => {
-  test('with no staker contracts in the registry, the ezETH exposure is "unknown", not 0', async () => {
-    const p = ezEthOf(await refresh([holder], defaultReaders()));
+  test('ezETH exposure is found on chain (no static list); weETH, with no on-chain path, says why; ≤ 3 requests', async () => {
+    const s = await refresh([holder], defaultReaders());
+    const p = ezEthOf(s);
     expect(p.status).toBe('ok');
-    expect(p.details.lrtExposure).toBe('unknown');
-    expect(p.details.lrtExposureReason).toMatch(/Renzo/);
-    expect(p.slashing).toBeUndefined();
+    expect(p.details.lrtExposure).toBe('known');
+    expect(p.details.lrtStakers).toBe(String(LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'ezETH').length));
+    expect(p.details.lrtRateShowsSlash).toMatch(/^at-once/);
+    const weeth = s.positions.find((x) => x.family === 'token' && x.account === holder && x.asset === 'weETH')!;
+    expect(weeth.details.lrtExposure).toBe('unknown');
+    expect(weeth.details.lrtExposureReason).toMatch(/EtherFiNodesManager/);
+    expect(weeth.slashing).toBeUndefined();
+    expect(s.requestCount).toBeLessThanOrEqual(3);
   });
 
-  test('with a known staker, the holder carries balance / supply of its ETH at risk (reference §6 by hand)', async () => {
-    const s = await refresh([holder], [tokenReader(), lrtExposureReader({ ezETH: [staker] })]);
+  test('the holder carries balance / supply of the protocol’s ETH at risk (reference §6 by hand, from raw reads)', async () => {
+    const s = await refresh([holder], [tokenReader(), lrtExposureReader()]);
     const p = ezEthOf(s);
     const strategy = EIGEN_STRATEGIES.stETH;
-    const [[withdrawable]] = (await ctx.client.readContract({
-      address: EIGENLAYER.delegationManager,
-      abi: delegationManagerAbi,
-      functionName: 'getWithdrawableShares',
-      args: [staker, [strategy]],
-    })) as readonly [readonly bigint[], readonly bigint[]];
-    const valueEth = await ctx.client.readContract({
-      address: strategy,
-      abi: strategyAbi,
-      functionName: 'sharesToUnderlyingView',
-      args: [withdrawable!],
-    }); // stETH: 1 ETH each
-    const max = await ctx.client.readContract({
-      address: EIGENLAYER.allocationManager,
-      abi: allocationManagerAbi,
-      functionName: 'getMaxMagnitude',
-      args: [EIGEN_DEVNET_OPERATOR, strategy],
-    });
-    let allocated = 0n;
-    for (const id of [1, 2])
-      allocated += (
-        await ctx.client.readContract({
+    const blockNumber = s.blockNumber;
+    let atRisk = 0n;
+    const perSet = new Map<string, bigint>();
+    for (const x of LRT_DEVNET_STAKERS.filter((y) => y.lrt === 'ezETH')) {
+      const [[withdrawable]] = (await ctx.client.readContract({
+        address: EIGENLAYER.delegationManager,
+        abi: delegationManagerAbi,
+        functionName: 'getWithdrawableShares',
+        args: [x.staker, [strategy]],
+        blockNumber,
+      })) as readonly [readonly bigint[], readonly bigint[]];
+      const valueEth = await ctx.client.readContract({
+        address: strategy,
+        abi: strategyAbi,
+        functionName: 'sharesToUnderlyingView',
+        args: [withdrawable!],
+        blockNumber,
+      }); // stETH: 1 ETH each
+      const op = LRT_DEVNET_OPERATORS[x.operator];
+      const max = await ctx.client.readContract({
+        address: EIGENLAYER.allocationManager,
+        abi: allocationManagerAbi,
+        functionName: 'getMaxMagnitude',
+        args: [op, strategy],
+        blockNumber,
+      });
+      let allocated = 0n;
+      for (const a of LRT_DEVNET_ALLOCATIONS.filter((y) => y.operator === x.operator)) {
+        const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
+        const { currentMagnitude } = await ctx.client.readContract({
           address: EIGENLAYER.allocationManager,
           abi: allocationManagerAbi,
           functionName: 'getAllocation',
-          args: [EIGEN_DEVNET_OPERATOR, { avs: EIGEN_DEVNET_AVS, id }, strategy],
-        })
-      ).currentMagnitude;
-    const atRisk = (valueEth * allocated) / max;
+          args: [op, set, strategy],
+          blockNumber,
+        });
+        allocated += currentMagnitude;
+        perSet.set(`${set.avs}:${set.id}`, (perSet.get(`${set.avs}:${set.id}`) ?? 0n) + (valueEth * currentMagnitude) / max);
+      }
+      atRisk += (valueEth * allocated) / max;
+    }
     expect(atRisk).toBeGreaterThan(0n);
-    const balance = await ctx.client.readContract({ address: TOKENS.ezETH, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
-    const supply = await ctx.client.readContract({ address: TOKENS.ezETH, abi: erc20Abi, functionName: 'totalSupply' });
-    expect(p.details).toMatchObject({ lrtExposure: 'known', lrtProtocolAtRiskEth: String(atRisk), lrtTotalSupply: String(supply) });
-    expect(p.slashing).toEqual({ worstCaseEth: (balance * atRisk) / supply, method: 'lrt-share' });
+    const balance = await ctx.client.readContract({
+      address: TOKENS.ezETH,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [holder],
+      blockNumber,
+    });
+    const supply = await ctx.client.readContract({ address: TOKENS.ezETH, abi: erc20Abi, functionName: 'totalSupply', blockNumber });
+    const [worstKey, worst] = [...perSet].sort((a, b) => (b[1] > a[1] ? 1 : -1))[0]!;
+    expect(p.details).toMatchObject({
+      lrtExposure: 'known',
+      lrtProtocolAtRiskEth: String(atRisk),
+      lrtTotalSupply: String(supply),
+      lrtWorstSet: worstKey,
+      lrtWorstSetLossEth: String(worst),
+      lrtHolderWorstSetLossEth: String((balance * worst) / supply),
+    });
+    expect(p.slashing?.worstCaseEth).toBe((balance * atRisk) / supply);
+    expect(p.slashing?.method).toBe('lrt-share');
+    expect(new Map(p.slashing!.perSet!.map((x) => [`${x.avs}:${x.id}`, x.atRiskEth]))).toEqual(
+      new Map([...perSet].map(([k, v]) => [k, (balance * v) / supply])),
+    );
     expect(s.requestCount).toBeLessThanOrEqual(3);
   });
 

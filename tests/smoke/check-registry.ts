@@ -1,5 +1,6 @@
 import { erc20Abi, formatUnits, type Address, type Client } from 'viem';
 import { getBlockNumber, getBytecode, multicall } from 'viem/actions';
+import { checkLrtStructures, formatLrtTable, type LrtStructureReport } from './check-lrt';
 import { MULTICALL3, readFairRates, RESTAKING_SYMBOLS, RESTAKING_TOKENS, type RestakingSymbol } from '../../lib/restaking';
 
 const WAD = 10n ** 18n;
@@ -16,7 +17,14 @@ export type EntryReport = {
   fairRate: CheckOutcome & { rate?: string };
   ok: boolean;
 };
-export type SmokeReport = { rpc: string; chainId: number; blockNumber: string; entries: EntryReport[]; ok: boolean };
+export type SmokeReport = {
+  rpc: string;
+  chainId: number;
+  blockNumber: string;
+  entries: EntryReport[];
+  lrt: LrtStructureReport[];
+  ok: boolean;
+};
 
 /**
  * Reads every registry entry at one block: bytecode at the token address (JSON-RPC, in parallel — one
@@ -27,7 +35,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
   const chainId = client.chain?.id ?? 0;
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const tokens = RESTAKING_SYMBOLS.map((s) => RESTAKING_TOKENS[s]);
-  const [codes, meta, rates] = await Promise.all([
+  const [codes, meta, rates, lrt] = await Promise.all([
     Promise.all(tokens.map((t) => getBytecode(client, { address: t.address, blockNumber }).catch((e: unknown) => e as Error))),
     multicall(client, {
       contracts: tokens.flatMap((t) => [
@@ -40,6 +48,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
       blockNumber,
     }),
     readFairRates(client, { blockNumber }),
+    checkLrtStructures(client, blockNumber),
   ]);
 
   const entries = tokens.map((t, i): EntryReport => {
@@ -78,7 +87,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
     const ok = codeCheck.ok && symbolCheck.ok && decimals.ok && fairRate.ok;
     return { symbol: t.symbol, address: t.address, code: codeCheck, symbolCheck, decimals, fairRate, ok };
   });
-  return { rpc, chainId, blockNumber: blockNumber.toString(), entries, ok: entries.every((e) => e.ok) };
+  return { rpc, chainId, blockNumber: blockNumber.toString(), entries, lrt, ok: entries.every((e) => e.ok) && lrt.every((l) => l.ok) };
 }
 
 /** A fixed-width table for a terminal: one row per entry, the failing check's detail in the last column. */
@@ -110,5 +119,7 @@ export function formatTable(report: SmokeReport): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     `${passed}/${report.entries.length} entries pass${report.ok ? '' : ' — FAILED'}`,
+    '',
+    formatLrtTable(report.lrt),
   ].join('\n');
 }

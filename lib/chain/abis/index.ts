@@ -10,6 +10,7 @@ export * from './eigenlayer';
 export * from './ens';
 export * from './erc20';
 export * from './erc4626';
+export * from './lrt-structure';
 export * from './multicall';
 export * from './pendle';
 export * from './permit2';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Address } from 'viem';
+import { LRT_STRUCTURES } from '../../restaking/lrt-structure';
 import type { Position } from '../types';
 import { rateBook, runReader } from './fake-chain.test-helper';
 import { lrtExposureReader } from './lrt-exposure';
@@ -21,9 +22,9 @@ const holding = (asset: string, family: Position['family'] = 'token', details: R
 });
 
 describe('lrtExposureReader', () => {
-  test('with no stakers known, LRT holdings say "unknown" with a reason and carry no exposure number', () => {
-    const reader = lrtExposureReader({});
-    expect(reader.phase1({ accounts: [alice] })).toEqual([]);
+  test('with no structure known, LRT holdings say "unknown" with a reason and carry no exposure number', () => {
+    const reader = lrtExposureReader([]);
+    expect(reader.phase1({ accounts: [alice] }).filter((c) => c.key.startsWith('lt:supply'))).toEqual([]);
     const { positions } = runReader(reader, [alice], () => 0n, rateBook({}));
     expect(positions).toEqual([]);
     const annotated = reader.annotate!({ accounts: [alice] }, new Map(), rateBook({}), [
@@ -31,18 +32,25 @@ describe('lrtExposureReader', () => {
       holding('stETH'),
       holding('aEthrsETH', 'aave', { underlying: 'rsETH' }),
     ]);
-    expect(annotated[0]!.details).toMatchObject({ lrtExposure: 'unknown', lrtExposureReason: expect.stringMatching(/Renzo/) });
+    expect(annotated[0]!.details).toMatchObject({ lrtExposure: 'unknown', lrtExposureReason: expect.stringMatching(/renzo/) });
     expect(annotated[0]!.slashing).toBeUndefined();
     expect(annotated[1]).toEqual(holding('stETH')); // an LST is not an LRT: untouched
     expect(annotated[2]!.details.lrtExposure).toBe('unknown');
   });
 
-  test('a supply that cannot be split is unknown, not 0', () => {
-    const staker: Address = '0x000000000000000000000000000000000000bEEF';
-    const reader = lrtExposureReader({ ezETH: [staker] });
-    const reads = new Map([[`lrt:totalSupply:ezETH`, { ok: true as const, value: 0n }]]);
-    const [p] = reader.annotate!({ accounts: [alice] }, reads, rateBook({}), [holding('ezETH')]);
+  test('a protocol without an on-chain path keeps its reason and says when its rate would show a slash', () => {
+    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('weETH')]);
     expect(p!.details.lrtExposure).toBe('unknown');
+    expect(p!.details.lrtExposureReason).toMatch(/^no on-chain path found: EtherFiNodesManager/);
+    expect(p!.details.lrtRateShowsSlash).toMatch(/rebase/);
+    expect(p!.slashing).toBeUndefined();
+  });
+
+  test('a listing read that failed makes the exposure unknown with that error, not 0', () => {
+    const reads = new Map([['lt:list:rsETH', { ok: false as const, error: 'execution reverted' }]]);
+    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, reads, rateBook({}), [holding('rsETH')]);
+    expect(p!.details.lrtExposure).toBe('unknown');
+    expect(p!.details.lrtExposureReason).toMatch(/NodeDelegators failed: getNodeDelegatorQueue\(\).*execution reverted/);
     expect(p!.slashing).toBeUndefined();
   });
 });

@@ -1,15 +1,11 @@
-import { isAddressEqual, type Address } from 'viem';
-import { erc20Abi } from '../../chain/abis';
-import { LRT_STAKERS } from '../../restaking/deployments';
-import { PROTOCOLS } from '../../restaking/protocols';
+import { LRT_STRUCTURES, type LrtStructure } from '../../restaking/lrt-structure';
 import { RESTAKING_SYMBOLS, RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
-import type { Position, ReadCall, Reads } from '../types';
+import { listing, lookThroughViews, round1Calls, round2Calls, round3Calls, type Known, type LrtLookThroughView } from '../lookthrough/plan';
+import type { Position } from '../types';
 import { lrtShareExposure } from '../valuation';
-import { eigenLayerReader } from './eigenlayer';
-import { bigintOf, errorOf, type PositionReader, type ReaderContext } from './reader';
+import type { PositionReader } from './reader';
 
-const supplyKey = (s: RestakingSymbol) => `lrt:totalSupply:${s}`;
 const LRTS = RESTAKING_SYMBOLS.filter((s) => RESTAKING_TOKENS[s].kind === 'lrt');
 
 /** Families whose amount is a number of LRT tokens the holder has a claim on. */
@@ -18,78 +14,87 @@ const lrtOf = (p: Position): RestakingSymbol | undefined => {
   return LRTS.find((s) => s === symbol);
 };
 
-type ProtocolRisk = { atRiskEth: bigint } | { error: string };
-
 /**
- * An LRT holder's share of the protocol's slashing exposure (reference §6 step 6):
- * balance / totalSupply × Σ ETH at risk of the contracts that restake for the LRT. Those stakers
- * are read as EigenLayer accounts (same reads, same §6 math as direct stake). Where the registry
- * knows no stakers the exposure is reported as "unknown" in details — never as 0.
- * It adds no positions: it annotates token and Aave positions of LRTs.
+ * An LRT holder's share of the protocol's slashing exposure (issue #15, reference §6 step 6): the
+ * LRT's staker contracts are found on chain (lib/restaking/lrt-structure.ts) in phase 1, read as
+ * EigenLayer stakers in phase 2, their operators' magnitudes in phase 3; the holder carries
+ * balance / totalSupply of it. Where the protocol has no on-chain path, or a read fails, the exposure is
+ * "unknown" with the reason — never 0. It adds no positions: it annotates token and Aave positions of LRTs.
  */
-export function lrtExposureReader(stakers: Partial<Record<RestakingSymbol, readonly Address[]>> = LRT_STAKERS): PositionReader {
-  const eigen = eigenLayerReader();
-  const known = LRTS.filter((s) => (stakers[s]?.length ?? 0) > 0);
-  const stakerAccounts = [...new Set(known.flatMap((s) => stakers[s] ?? []))];
-  const asStakers = (ctx: ReaderContext): ReaderContext => ({ ...ctx, accounts: stakerAccounts });
+export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRUCTURES): PositionReader {
+  const known = structures.filter((s): s is Known => s.status === 'known');
   return {
     family: 'lrt-exposure',
-    phase1: (ctx) => [
-      ...known.map((s): ReadCall => ({
-        key: supplyKey(s),
-        address: RESTAKING_TOKENS[s].address,
-        abi: erc20Abi,
-        functionName: 'totalSupply',
-      })),
-      ...(stakerAccounts.length ? eigen.phase1(asStakers(ctx)) : []),
-    ],
-    phase2: (ctx, reads, rates) => (stakerAccounts.length ? (eigen.phase2?.(asStakers(ctx), reads, rates) ?? []) : []),
+    phase1: () => round1Calls(known),
+    phase2: (_ctx, reads) => round2Calls(listing(known, reads).stakers),
+    phase3: (_ctx, reads) => round3Calls(listing(known, reads).stakers, reads),
     positions: () => [],
-    annotate: (ctx, reads, rates, positions) => {
-      const stakerPositions = stakerAccounts.length ? eigen.positions(asStakers(ctx), reads, rates) : [];
-      const risk = new Map(known.map((s) => [s, protocolRisk(stakers[s] ?? [], stakerPositions)]));
+    annotate: (ctx, reads, _rates, positions) => {
+      if (!positions.some((p) => lrtOf(p) && p.status === 'ok')) return positions;
+      const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
       return positions.map((p) => {
         const symbol = lrtOf(p);
         if (!symbol || p.status !== 'ok') return p;
-        const r = risk.get(symbol);
-        if (!r)
+        const v = views.find((x) => x.symbol === symbol);
+        if (!v)
           return unknown(
             p,
-            `the contracts that restake for ${PROTOCOLS[RESTAKING_TOKENS[symbol].protocol].name} (${symbol}) are not in the registry (LRT_STAKERS)`,
+            `${symbol}: no staker structure in the registry (lib/restaking/lrt-structure.ts) for ${RESTAKING_TOKENS[symbol].protocol}`,
           );
-        if ('error' in r) return unknown(p, r.error);
-        return withShare(p, symbol, r.atRiskEth, reads);
+        if (v.status === 'unknown') return unknown(p, v.reason, v.rateShowsSlash.how);
+        return withShare(p, v);
       });
     },
   };
 }
 
-/** Σ worst-case ETH at risk over the stakers' EigenLayer positions (active and queued). */
-function protocolRisk(stakers: readonly Address[], stakerPositions: readonly Position[]): ProtocolRisk {
-  const mine = stakerPositions.filter((p) => stakers.some((s) => isAddressEqual(s, p.account)));
-  const broken = mine.find((p) => p.status !== 'ok');
-  if (broken) return { error: `staker ${broken.account}: ${broken.error ?? 'unreadable'}` };
-  return { atRiskEth: mine.reduce((sum, p) => sum + (p.slashing?.worstCaseEth ?? 0n), 0n) };
-}
-
-function withShare(p: Position, symbol: RestakingSymbol, atRiskEth: bigint, reads: Reads): Position {
-  const supply = bigintOf(reads, supplyKey(symbol));
-  if (supply === undefined) return unknown(p, `${symbol} totalSupply: ${errorOf(reads, supplyKey(symbol))}`);
-  const share = lrtShareExposure(p.amount, supply, atRiskEth);
-  if (!share) return unknown(p, `${symbol} totalSupply ${supply} cannot be split for a balance of ${p.amount}`);
+function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known' }>): Position {
+  const e = v.exposure;
+  const share = lrtShareExposure(p.amount, v.supply, e.worstCaseEth);
+  if (!share) return unknown(p, `${v.symbol} totalSupply ${v.supply} cannot be split for a balance of ${p.amount}`, v.rateShowsSlash.how);
+  const holder = (eth: bigint) => lrtShareExposure(p.amount, v.supply, eth)?.holderAtRiskEth ?? 0n;
+  const worst = e.worstSet;
   return {
     ...p,
-    slashing: { worstCaseEth: share.holderAtRiskEth, method: 'lrt-share' },
+    slashing: {
+      worstCaseEth: share.holderAtRiskEth,
+      method: 'lrt-share',
+      // No single `operator`: an LRT spreads over several (the top one is in details); alerts key on it for direct stake only.
+      perSet: e.bySet.map((s) => ({ avs: s.avs, id: s.id, magnitude: 0n, atRiskEth: holder(s.atRiskEth) })),
+    },
     details: {
       ...p.details,
       lrtExposure: 'known',
-      lrtProtocolAtRiskEth: String(atRiskEth),
-      lrtTotalSupply: String(supply),
+      lrtProtocolAtRiskEth: String(e.worstCaseEth),
+      lrtTotalSupply: String(v.supply),
       lrtShareOfSupplyWad: String(share.shareOfSupplyWad),
+      lrtBackingEth: String(e.backingEth),
+      lrtRestakedEth: String(e.restakedEth),
+      lrtStakers: String(v.stakers.length),
+      lrtOperators: String(e.byOperator.length),
+      ...(e.topOperator ? { lrtTopOperator: e.topOperator.operator, lrtTopOperatorShareWad: String(e.topOperator.shareWad) } : {}),
+      lrtHhi: e.hhi.toFixed(6),
+      ...(worst
+        ? {
+            lrtWorstSet: `${worst.avs}:${worst.id}`,
+            lrtWorstSetLossEth: String(worst.atRiskEth),
+            lrtWorstSetShareOfBackingWad: String(worst.shareOfBackingWad),
+            lrtHolderWorstSetLossEth: String(holder(worst.atRiskEth)),
+          }
+        : {}),
+      lrtRateShowsSlash: `${v.rateShowsSlash.when}: ${v.rateShowsSlash.how}`,
     },
   };
 }
 
-function unknown(p: Position, reason: string): Position {
-  return { ...p, details: { ...p.details, lrtExposure: 'unknown', lrtExposureReason: reason } };
+function unknown(p: Position, reason: string, rateShowsSlash?: string): Position {
+  return {
+    ...p,
+    details: {
+      ...p.details,
+      lrtExposure: 'unknown',
+      lrtExposureReason: reason,
+      ...(rateShowsSlash ? { lrtRateShowsSlash: rateShowsSlash } : {}),
+    },
+  };
 }

@@ -17,6 +17,8 @@ export interface PositionReader {
   readonly family: string;
   phase1(ctx: ReaderContext): ReadCall[];
   phase2?(ctx: ReaderContext, reads: Reads, rates: RateBook): ReadCall[];
+  /** What depends on phase 2 (an LRT's operators, known only once its stakers are read). Costs one more request when used. */
+  phase3?(ctx: ReaderContext, reads: Reads, rates: RateBook): ReadCall[];
   positions(ctx: ReaderContext, reads: Reads, rates: RateBook): Position[];
   annotate?(ctx: ReaderContext, reads: Reads, rates: RateBook, positions: Position[]): Position[];
 }

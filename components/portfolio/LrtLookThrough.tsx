@@ -1,0 +1,63 @@
+import { formatPercent, formatWadPercent, shortAddress } from '../../lib/format';
+import type { PositionView } from '../../lib/state/portfolio-model';
+import { riskEthText } from './PositionRow';
+
+function Row({ label, value, meaning }: { label: string; value: string; meaning: string }) {
+  return (
+    <div className="border-b border-line py-1.5 last:border-0">
+      <dt className="flex items-center justify-between gap-2 text-xs">
+        <span className="font-medium text-ink">{label}</span>
+        <span className="tabular-nums text-ink">{value}</span>
+      </dt>
+      <dd className="text-[11px] text-ink-muted">{meaning}</dd>
+    </div>
+  );
+}
+
+/**
+ * What stands behind an LRT the user holds (issue #15): the worst single operator set, the top operator,
+ * concentration, and when the token's fair rate would show a slash. "Unknown" keeps its reason.
+ */
+export function LrtLookThrough({ position: p }: { position: PositionView }) {
+  const d = p.details;
+  if (d.lrtExposure === 'unknown')
+    return (
+      <section aria-label="LRT look-through" className="rounded-md border border-line p-2">
+        <h2 className="mb-1 text-xs font-semibold">Look-through: unknown</h2>
+        <p className="text-[11px] text-ink-muted">{d.lrtExposureReason}</p>
+        {d.lrtRateShowsSlash && <p className="mt-1 text-[11px] text-ink-muted">Fair rate: {d.lrtRateShowsSlash}.</p>}
+      </section>
+    );
+  if (d.lrtExposure !== 'known') return null;
+  const [avs, id] = (d.lrtWorstSet ?? '').split(':');
+  const [when, how] = (d.lrtRateShowsSlash ?? '').split(/: (.*)/s);
+  return (
+    <section aria-label="LRT look-through" className="rounded-md border border-line p-2">
+      <h2 className="mb-1 text-xs font-semibold">
+        Look-through · {d.lrtStakers} staker contracts, {d.lrtOperators} operators
+      </h2>
+      <dl>
+        {d.lrtHolderWorstSetLossEth && (
+          <Row
+            label="Your largest single slash"
+            value={riskEthText(d.lrtHolderWorstSetLossEth)}
+            meaning={`If operator set ${id} of AVS ${shortAddress(avs ?? '')} slashed 100 %, the LRT loses ${riskEthText(d.lrtWorstSetLossEth ?? '0')} (${formatWadPercent(BigInt(d.lrtWorstSetShareOfBackingWad ?? '0'), { maxFractionDigits: 2 })} of its backing); your share follows your share of the supply.`}
+          />
+        )}
+        {d.lrtTopOperator && (
+          <Row
+            label="Top operator"
+            value={formatWadPercent(BigInt(d.lrtTopOperatorShareWad ?? '0'), { maxFractionDigits: 1 })}
+            meaning={`${shortAddress(d.lrtTopOperator)} holds this share of the LRT’s delegated stake.`}
+          />
+        )}
+        <Row
+          label="Concentration (HHI)"
+          value={formatPercent(Number(d.lrtHhi ?? '0'), { maxFractionDigits: 1 })}
+          meaning="Σ of each operator’s share squared: 100 % means a single operator."
+        />
+        <Row label="Fair rate shows a slash" value={when === 'at-once' ? 'at once' : 'after an update'} meaning={`${how ?? ''}.`} />
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { getAddress, type Abi } from 'viem';
+import { LRT_STRUCTURES } from './lrt-structure';
+import { RESTAKING_TOKENS } from './tokens';
+
+const viewFunction = (abi: Abi, name: string) =>
+  abi.find(
+    (item) => item.type === 'function' && item.name === name && (item.stateMutability === 'view' || item.stateMutability === 'pure'),
+  );
+
+describe('LRT structure registry', () => {
+  test('covers the five EigenLayer LRTs of issue #15, each an LRT of its protocol', () => {
+    expect(LRT_STRUCTURES.map((s) => s.symbol).sort()).toEqual(['ezETH', 'pufETH', 'rsETH', 'rswETH', 'weETH']);
+    for (const s of LRT_STRUCTURES) {
+      expect(RESTAKING_TOKENS[s.symbol].kind, s.symbol).toBe('lrt');
+      expect(RESTAKING_TOKENS[s.symbol].protocol, s.symbol).toBe(s.protocol);
+    }
+  });
+
+  test('every address carries a checksum and a source; unknown protocols say why', () => {
+    for (const s of LRT_STRUCTURES) {
+      const sourced = [...s.entry, ...(s.status === 'known' ? s.sampleStakers : [])];
+      for (const e of sourced) {
+        expect(e.address, `${s.symbol} ${e.name}`).toBe(getAddress(e.address));
+        expect(e.source.length, `${s.symbol} ${e.name} source`).toBeGreaterThan(10);
+      }
+      if (s.status === 'unknown') expect(s.reason).toMatch(/^no on-chain path found: .{40,}/);
+      else
+        expect(
+          s.entry.some((e) => e.address === s.discovery.contract),
+          `${s.symbol}: discovery contract is a sourced entry`,
+        ).toBe(true);
+    }
+  });
+
+  test('each discovery step names view functions its ABI has', () => {
+    for (const s of LRT_STRUCTURES) {
+      if (s.status !== 'known') continue;
+      const d = s.discovery;
+      const names =
+        d.kind === 'list'
+          ? [d.functionName]
+          : d.kind === 'indexed'
+            ? [d.lengthFunction, d.itemFunction]
+            : [d.namesFunction, d.addressFunction];
+      for (const n of names) expect(viewFunction(d.abi, n), `${s.symbol}.${n}`).toBeDefined();
+    }
+  });
+
+  test('says when each fair rate shows a slash: at once only where the rate is computed from balances', () => {
+    const when = Object.fromEntries(LRT_STRUCTURES.map((s) => [s.symbol, s.rateShowsSlash.when]));
+    expect(when).toEqual({ rsETH: 'after-update', ezETH: 'at-once', pufETH: 'at-once', weETH: 'after-update', rswETH: 'after-update' });
+  });
+});

@@ -1,0 +1,100 @@
+import { stringToHex, type Address, type Hex } from 'viem';
+import type { LrtStructure } from '../../restaking/lrt-structure';
+import type { ReadCall, Reads } from '../types';
+
+/**
+ * Reads that list an LRT's staker contracts. To keep the usual refresh to one batch, the first round also
+ * asks for the first SPECULATIVE items (Renzo indices 0…n, Puffer's documented module names): a read past
+ * the end fails alone (allowFailure) and is ignored; only a longer list costs one more round.
+ */
+export const SPECULATIVE = 16;
+/** Puffer lists 20+ modules in its deployment file: guess more names than indices. */
+export const SPECULATIVE_NAMES = 32;
+/** A public-array item or a mapping read: one cold account and one cold slot, well under this. */
+const ITEM_GAS = 15_000n;
+/** Puffer names its modules PUFFER_MODULE_<n> (PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md). */
+const pufferName = (n: number): Hex => stringToHex(`PUFFER_MODULE_${n}`, { size: 32 });
+const ZERO = '0x0000000000000000000000000000000000000000';
+
+const k = {
+  list: (s: string) => `lt:list:${s}`,
+  length: (s: string) => `lt:length:${s}`,
+  item: (s: string, i: number) => `lt:item:${s}:${i}`,
+  names: (s: string) => `lt:names:${s}`,
+  named: (s: string, name: Hex) => `lt:named:${s}:${name}`,
+};
+
+type Known = Extract<LrtStructure, { status: 'known' }>;
+
+export function firstDiscoveryCalls(s: Known): ReadCall[] {
+  const d = s.discovery;
+  const base = { address: d.contract, abi: d.abi };
+  if (d.kind === 'list') return [{ ...base, key: k.list(s.symbol), functionName: d.functionName, gas: 300_000n }];
+  if (d.kind === 'indexed')
+    return [
+      { ...base, key: k.length(s.symbol), functionName: d.lengthFunction },
+      ...Array.from({ length: SPECULATIVE }, (_, i) => ({
+        ...base,
+        key: k.item(s.symbol, i),
+        functionName: d.itemFunction,
+        args: [BigInt(i)],
+        gas: ITEM_GAS,
+      })),
+    ];
+  return [
+    { ...base, key: k.names(s.symbol), functionName: d.namesFunction, gas: 300_000n },
+    ...Array.from({ length: SPECULATIVE_NAMES }, (_, i) => ({
+      ...base,
+      key: k.named(s.symbol, pufferName(i)),
+      functionName: d.addressFunction,
+      args: [pufferName(i)],
+      gas: ITEM_GAS,
+    })),
+  ];
+}
+
+export type Discovered = { stakers: Address[] } | { more: ReadCall[] } | { error: string };
+
+const ok = <T>(reads: Reads, key: string): T | undefined => {
+  const r = reads.get(key);
+  return r?.ok ? (r.value as T) : undefined;
+};
+const why = (reads: Reads, key: string, what: string) => {
+  const r = reads.get(key);
+  return `${what}: ${r && !r.ok ? r.error : 'not read'}`;
+};
+
+/** The staker list once every read it needs is in, else the reads still missing (or why it cannot be had). */
+export function discovered(s: Known, reads: Reads): Discovered {
+  const d = s.discovery;
+  const base = { address: d.contract, abi: d.abi };
+  const unique = (xs: Address[]) => [...new Set(xs.filter((x) => x !== ZERO))];
+  if (d.kind === 'list') {
+    const list = ok<readonly Address[]>(reads, k.list(s.symbol));
+    return list ? { stakers: unique([...list]) } : { error: why(reads, k.list(s.symbol), `${d.functionName}() on ${d.contract}`) };
+  }
+  if (d.kind === 'indexed') {
+    const length = ok<bigint>(reads, k.length(s.symbol));
+    if (length === undefined) return { error: why(reads, k.length(s.symbol), `${d.lengthFunction}() on ${d.contract}`) };
+    const out: Address[] = [];
+    const more: ReadCall[] = [];
+    for (let i = 0; i < Number(length); i++) {
+      const r = reads.get(k.item(s.symbol, i));
+      if (r?.ok) out.push(r.value as Address);
+      else if (!r) more.push({ ...base, key: k.item(s.symbol, i), functionName: d.itemFunction, args: [BigInt(i)] });
+      else return { error: `${d.itemFunction}(${i}) on ${d.contract}: ${r.error}` };
+    }
+    return more.length ? { more } : { stakers: unique(out) };
+  }
+  const names = ok<readonly Hex[]>(reads, k.names(s.symbol));
+  if (!names) return { error: why(reads, k.names(s.symbol), `${d.namesFunction}() on ${d.contract}`) };
+  const out: Address[] = [];
+  const more: ReadCall[] = [];
+  for (const name of new Set(names)) {
+    const r = reads.get(k.named(s.symbol, name));
+    if (r?.ok) out.push(r.value as Address);
+    else if (!r) more.push({ ...base, key: k.named(s.symbol, name), functionName: d.addressFunction, args: [name] });
+    else return { error: `${d.addressFunction}(${name}) on ${d.contract}: ${r.error}` };
+  }
+  return more.length ? { more } : { stakers: unique(out) };
+}

@@ -1,0 +1,240 @@
+import { zeroAddress, type Address } from 'viem';
+import { allocationManagerAbi, delegationManagerAbi, erc20Abi, strategyAbi } from '../../chain/abis';
+import { EIGEN_STRATEGIES, EIGENLAYER } from '../../restaking/addresses';
+import type { LrtStructure, RateShowsSlash } from '../../restaking/lrt-structure';
+import { RESTAKING_TOKENS } from '../../restaking/tokens';
+import type { RestakingSymbol } from '../../restaking/types';
+import { lrtLookThrough, mulWad, type LrtLookThroughReturnType, type LrtStakerPosition, type OperatorMagnitudes } from '../../risk';
+import type { ReadCall, Reads } from '../types';
+import { discovered, firstDiscoveryCalls, type Discovered } from './discovery';
+
+/**
+ * The reads of an LRT look-through, in three rounds (each depends on the one before), and the views
+ * built from their answers. Used by readLrtLookThrough (its own Multicall3 rounds) and by the tracker's
+ * lrtExposureReader (phases 1–3 of a refresh).
+ */
+const WAD = 10n ** 18n;
+const DM = EIGENLAYER.delegationManager;
+const AM = EIGENLAYER.allocationManager;
+const BEACON = EIGENLAYER.beaconChainETHStrategy;
+/** LST strategies and native ETH (EigenPods: 1 share = 1 wei, reference §2.1). */
+const LST = Object.entries(EIGEN_STRATEGIES) as [RestakingSymbol, Address][];
+const STRATEGIES: Address[] = [...LST.map(([, s]) => s), BEACON];
+
+export type Known = Extract<LrtStructure, { status: 'known' }>;
+const k = {
+  supply: (s: string) => `lt:supply:${s}`,
+  // Same key and call as the tracker's rate book (rates.ts), so a refresh asks once.
+  rate: (s: string, i: number) => `rate:${s}:${i}`,
+  operator: (a: Address) => `lt:delegatedTo:${a}`,
+  shares: (a: Address) => `lt:shares:${a}`,
+  underlying: (s: Address, shares: bigint) => `lt:underlying:${s}:${shares}`,
+  max: (o: Address, s: Address) => `lt:max:${o}:${s}`,
+  alloc: (o: Address, s: Address) => `lt:alloc:${o}:${s}`,
+};
+const val = <T>(reads: Reads, key: string): T | undefined => {
+  const r = reads.get(key);
+  return r?.ok ? (r.value as T) : undefined;
+};
+const err = (reads: Reads, key: string) => {
+  const r = reads.get(key);
+  return r && !r.ok ? r.error : 'not read';
+};
+
+function rateCalls(symbol: RestakingSymbol): ReadCall[] {
+  const fr = RESTAKING_TOKENS[symbol].fairRate;
+  if (fr.kind === 'pegged') return [];
+  return fr.calls.map((c, i) => ({ ...c, key: k.rate(symbol, i), gas: c.functionName === 'calculateTVLs' ? 2_000_000n : 200_000n }));
+}
+function rateOf(symbol: RestakingSymbol, reads: Reads): bigint | undefined {
+  const fr = RESTAKING_TOKENS[symbol].fairRate;
+  if (fr.kind === 'pegged') return WAD;
+  const values = fr.calls.map((_, i) => reads.get(k.rate(symbol, i)));
+  return values.every((r) => r?.ok) ? fr.toRate(values.map((r) => (r as { value: unknown }).value)) : undefined;
+}
+
+export type LrtLookThroughView =
+  | {
+      symbol: RestakingSymbol;
+      status: 'known';
+      supply: bigint;
+      fairRate: bigint;
+      stakers: { staker: Address; operator: Address | null; ethValue: bigint }[];
+      exposure: LrtLookThroughReturnType;
+      rateShowsSlash: RateShowsSlash;
+    }
+  | { symbol: RestakingSymbol; status: 'unknown'; reason: string; rateShowsSlash: RateShowsSlash };
+
+/** Round 1: the LRTs' supplies and fair rates, the strategy tokens' fair rates, the staker listings. */
+export function round1Calls(known: readonly Known[]): ReadCall[] {
+  const rated = [...new Set<RestakingSymbol>([...known.map((s) => s.symbol), ...LST.map(([sym]) => sym)])];
+  return [
+    ...known.map((s): ReadCall => ({
+      key: k.supply(s.symbol),
+      address: RESTAKING_TOKENS[s.symbol].address,
+      abi: erc20Abi,
+      functionName: 'totalSupply',
+    })),
+    ...rated.flatMap(rateCalls),
+    ...known.flatMap(firstDiscoveryCalls),
+  ];
+}
+
+export type Listing = { lists: Map<RestakingSymbol, Discovered>; stakers: Address[]; more: ReadCall[] };
+
+export function listing(known: readonly Known[], reads: Reads): Listing {
+  const lists = new Map(known.map((s) => [s.symbol, discovered(s, reads)]));
+  const stakers = [...new Set([...lists.values()].flatMap((d) => ('stakers' in d ? d.stakers : [])))];
+  return { lists, stakers, more: [...lists.values()].flatMap((d) => ('more' in d ? d.more : [])) };
+}
+
+/** Round 2: each staker's operator and withdrawable shares in every LST strategy and native ETH. */
+export function round2Calls(stakers: readonly Address[]): ReadCall[] {
+  return stakers.flatMap((a): ReadCall[] => [
+    { key: k.operator(a), address: DM, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [a] },
+    {
+      key: k.shares(a),
+      address: DM,
+      abi: delegationManagerAbi,
+      functionName: 'getWithdrawableShares',
+      args: [a, STRATEGIES],
+      gas: 400_000n,
+    },
+  ]);
+}
+
+/** Round 3: shares → tokens per strategy, and the magnitudes of every operator a staker delegates to. */
+export function round3Calls(stakers: readonly Address[], reads: Reads): ReadCall[] {
+  const calls = new Map<string, ReadCall>();
+  for (const a of stakers) {
+    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(a))?.[0];
+    const op = val<Address>(reads, k.operator(a));
+    shares?.forEach((n, i) => {
+      const s = STRATEGIES[i]!;
+      if (n === 0n) return;
+      if (s !== BEACON)
+        calls.set(k.underlying(s, n), {
+          key: k.underlying(s, n),
+          address: s,
+          abi: strategyAbi,
+          functionName: 'sharesToUnderlyingView',
+          args: [n],
+        });
+      if (op && op !== zeroAddress) {
+        calls.set(k.max(op, s), {
+          key: k.max(op, s),
+          address: AM,
+          abi: allocationManagerAbi,
+          functionName: 'getMaxMagnitude',
+          args: [op, s],
+        });
+        calls.set(k.alloc(op, s), {
+          key: k.alloc(op, s),
+          address: AM,
+          abi: allocationManagerAbi,
+          functionName: 'getStrategyAllocations',
+          args: [op, s],
+          gas: 300_000n,
+        });
+      }
+    });
+  }
+  return [...calls.values()];
+}
+
+/** Every wanted LRT's view from the three rounds' answers; anything missing makes that LRT `unknown` with the reason. */
+export function lookThroughViews(
+  wanted: readonly LrtStructure[],
+  lists: Listing['lists'],
+  reads: Reads,
+  blockNumber?: bigint,
+): LrtLookThroughView[] {
+  return wanted.map((s): LrtLookThroughView => {
+    if (s.status === 'unknown') return { symbol: s.symbol, status: 'unknown', reason: s.reason, rateShowsSlash: s.rateShowsSlash };
+    const d = lists.get(s.symbol);
+    const fail = (reason: string): LrtLookThroughView => ({
+      symbol: s.symbol,
+      status: 'unknown',
+      reason,
+      rateShowsSlash: s.rateShowsSlash,
+    });
+    if (!d) return fail('not read');
+    if ('error' in d) return fail(`listing the ${s.stakerKind}s failed: ${d.error}`);
+    if ('more' in d) return fail(`more ${s.stakerKind}s than one batch lists (${d.more.length} left to read)`);
+    const supply = val<bigint>(reads, k.supply(s.symbol));
+    const fairRate = rateOf(s.symbol, reads);
+    if (supply === undefined) return fail(`${s.symbol} totalSupply: ${err(reads, k.supply(s.symbol))}`);
+    if (fairRate === undefined) return fail(`${s.symbol} fair rate could not be read (${RESTAKING_TOKENS[s.symbol].fairRate.source})`);
+    const built = positionsOf(d.stakers, reads);
+    if ('error' in built) return fail(built.error);
+    return {
+      symbol: s.symbol,
+      status: 'known',
+      supply,
+      fairRate,
+      stakers: summarize(built.positions),
+      exposure: lrtLookThrough({ supply, fairRate, positions: built.positions, magnitudes: built.magnitudes, currentBlock: blockNumber }),
+      rateShowsSlash: s.rateShowsSlash,
+    };
+  });
+}
+
+function positionsOf(
+  stakers: readonly Address[],
+  reads: Reads,
+): { positions: LrtStakerPosition[]; magnitudes: OperatorMagnitudes[] } | { error: string } {
+  const positions: LrtStakerPosition[] = [];
+  const magnitudes = new Map<string, OperatorMagnitudes>();
+  for (const a of stakers) {
+    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(a))?.[0];
+    if (!shares) return { error: `getWithdrawableShares(${a}): ${err(reads, k.shares(a))}` };
+    const raw = val<Address>(reads, k.operator(a));
+    if (raw === undefined) return { error: `delegatedTo(${a}): ${err(reads, k.operator(a))}` };
+    const operator = raw === zeroAddress ? null : raw;
+    for (const [i, n] of shares.entries()) {
+      const strategy = STRATEGIES[i]!;
+      if (n === 0n) continue;
+      let ethValue = n;
+      if (strategy !== BEACON) {
+        const underlying = val<bigint>(reads, k.underlying(strategy, n));
+        const symbol = LST.find(([, s]) => s === strategy)![0];
+        const rate = rateOf(symbol, reads);
+        if (underlying === undefined) return { error: `sharesToUnderlyingView on ${strategy}: ${err(reads, k.underlying(strategy, n))}` };
+        if (rate === undefined) return { error: `fair rate of ${symbol} (strategy ${strategy}) could not be read` };
+        ethValue = mulWad(underlying, rate);
+      }
+      positions.push({ staker: a, operator, strategy, ethValue });
+      if (!operator) continue;
+      const max = val<bigint>(reads, k.max(operator, strategy));
+      const alloc = val<
+        readonly [
+          readonly { avs: Address; id: number }[],
+          readonly { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }[],
+        ]
+      >(reads, k.alloc(operator, strategy));
+      if (max === undefined || !alloc) return { error: `magnitudes of operator ${operator}: ${err(reads, k.alloc(operator, strategy))}` };
+      magnitudes.set(`${operator}:${strategy}`, {
+        operator,
+        strategy,
+        maxMagnitude: max,
+        allocations: alloc[0].map((set, j) => ({
+          operatorSet: { avs: set.avs, id: set.id },
+          currentMagnitude: alloc[1][j]?.currentMagnitude ?? 0n,
+          pendingDiff: alloc[1][j]?.pendingDiff ?? 0n,
+          effectBlock: BigInt(alloc[1][j]?.effectBlock ?? 0),
+        })),
+      });
+    }
+  }
+  return { positions, magnitudes: [...magnitudes.values()] };
+}
+
+function summarize(positions: readonly LrtStakerPosition[]) {
+  const by = new Map<Address, { staker: Address; operator: Address | null; ethValue: bigint }>();
+  for (const p of positions) {
+    const e = by.get(p.staker) ?? { staker: p.staker, operator: p.operator, ethValue: 0n };
+    e.ethValue += p.ethValue;
+    by.set(p.staker, e);
+  }
+  return [...by.values()];
+}

@@ -1,0 +1,202 @@
+import { getAddress, keccak256, parseEther, stringToHex, toHex, type Address } from 'viem';
+import { EIGENLAYER, EIGEN_STRATEGIES } from '../../../lib/restaking/addresses';
+import { KELP_DEPOSIT_POOL, KELP_LRT_CONFIG, PUFFER_PROTOCOL, RENZO_RESTAKE_MANAGER } from '../../../lib/restaking/lrt-structure';
+import type { DevnetContext } from '../context';
+import { doubleAbi, placeDouble } from './abi';
+import { WAD, eigenAbi } from './eigen-base';
+
+/**
+ * The structure behind three LRTs on the devnet (issue #15 item 2): Kelp's NodeDelegators (listed by the
+ * LRTDepositPool double), Renzo's OperatorDelegators (RestakeManager double) and Puffer's modules
+ * (PufferProtocol double, at its mainnet address). Each staker is an LrtStaker double that holds stETH in
+ * the EigenLayer stETH strategy and delegates to one of four operators; the operators allocate to the
+ * operator sets of two AVSs, and operator "lrt-a" is shared by Kelp and Renzo. Operators and AVSs are
+ * devnet addresses (impersonated), the staker contracts too: the wallet finds them on chain, not by name.
+ */
+
+const dev = (tag: string, n: number): Address => getAddress(`0x${tag}${n.toString(16).padStart(40 - tag.length, '0')}`);
+
+export const LRT_DEVNET_OPERATORS = {
+  'lrt-a': dev('0e7a', 1),
+  'lrt-b': dev('0e7a', 2),
+  'lrt-c': dev('0e7a', 3),
+  'lrt-d': dev('0e7a', 4),
+} as const;
+export const LRT_DEVNET_AVS = { 'avs-x': dev('a75', 1), 'avs-y': dev('a75', 2) } as const;
+export type LrtOperatorName = keyof typeof LRT_DEVNET_OPERATORS;
+export type LrtAvsName = keyof typeof LRT_DEVNET_AVS;
+
+/** Operator sets per AVS (every set takes every LST strategy, as the seeded EigenLayer sets do). */
+export const LRT_DEVNET_SETS: { avs: LrtAvsName; id: number }[] = [
+  { avs: 'avs-x', id: 1 },
+  { avs: 'avs-x', id: 2 },
+  { avs: 'avs-y', id: 1 },
+];
+
+/** stETH-strategy magnitudes in percent of 1.0 (hand-picked; sums stay ≤ 100 % per operator). */
+export const LRT_DEVNET_ALLOCATIONS: { operator: LrtOperatorName; avs: LrtAvsName; id: number; percent: bigint }[] = [
+  { operator: 'lrt-a', avs: 'avs-x', id: 1, percent: 30n },
+  { operator: 'lrt-a', avs: 'avs-x', id: 2, percent: 20n },
+  { operator: 'lrt-a', avs: 'avs-y', id: 1, percent: 25n },
+  { operator: 'lrt-b', avs: 'avs-x', id: 1, percent: 50n },
+  { operator: 'lrt-c', avs: 'avs-x', id: 2, percent: 10n },
+  { operator: 'lrt-c', avs: 'avs-y', id: 1, percent: 40n },
+  { operator: 'lrt-d', avs: 'avs-x', id: 1, percent: 10n },
+  { operator: 'lrt-d', avs: 'avs-y', id: 1, percent: 60n },
+];
+
+export type LrtDevnetStaker = {
+  lrt: 'rsETH' | 'ezETH' | 'pufETH';
+  staker: Address;
+  operator: LrtOperatorName;
+  stakedEth: bigint;
+  name?: string;
+};
+
+export const LRT_DEVNET_STAKERS: LrtDevnetStaker[] = [
+  { lrt: 'rsETH', staker: dev('4e1d', 1), operator: 'lrt-a', stakedEth: parseEther('3000') },
+  { lrt: 'rsETH', staker: dev('4e1d', 2), operator: 'lrt-b', stakedEth: parseEther('2000') },
+  { lrt: 'ezETH', staker: dev('0d', 1), operator: 'lrt-a', stakedEth: parseEther('4000') },
+  { lrt: 'ezETH', staker: dev('0d', 2), operator: 'lrt-c', stakedEth: parseEther('1000') },
+  { lrt: 'pufETH', staker: dev('9f', 1), operator: 'lrt-d', stakedEth: parseEther('2500'), name: 'PUFFER_MODULE_0' },
+  { lrt: 'pufETH', staker: dev('9f', 2), operator: 'lrt-c', stakedEth: parseEther('500'), name: 'PUFFER_MODULE_1' },
+];
+
+const KIND = { rsETH: 'NodeDelegator', ezETH: 'OperatorDelegator', pufETH: 'PufferModule' } as const;
+/** Kelp LRTConstants.LRT_DEPOSIT_POOL. */
+export const KELP_LRT_DEPOSIT_POOL_KEY = keccak256(toHex('LRT_DEPOSIT_POOL'));
+
+export type LrtSeed = {
+  operators: Record<LrtOperatorName, Address>;
+  avs: Record<LrtAvsName, Address>;
+  allocations: { operator: Address; avs: Address; id: number; strategy: Address; magnitude: string }[];
+  stakers: { lrt: string; staker: Address; operator: Address; stakedEth: string }[];
+};
+
+const sortedStrategies = () => Object.values(EIGEN_STRATEGIES).sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1));
+
+async function actor(ctx: DevnetContext, address: Address) {
+  await ctx.client.impersonateAccount({ address });
+  await ctx.client.setBalance({ address, value: parseEther('10') });
+}
+
+/** Needs seedTokens (stETH) and seedEigen (EigenLayer doubles) first. */
+export async function seedLrt(ctx: DevnetContext): Promise<LrtSeed> {
+  const am = eigenAbi.allocationManager();
+  const dm = eigenAbi.delegationManager();
+  await placeDouble(ctx, 'KelpLRTConfig', KELP_LRT_CONFIG);
+  await ctx.write({ address: KELP_LRT_CONFIG, abi: doubleAbi('KelpLRTConfig'), functionName: 'initialize' });
+  await ctx.write({
+    address: KELP_LRT_CONFIG,
+    abi: doubleAbi('KelpLRTConfig'),
+    functionName: 'setContract',
+    args: [KELP_LRT_DEPOSIT_POOL_KEY, KELP_DEPOSIT_POOL],
+  });
+  await placeDouble(ctx, 'PufferProtocolDouble', PUFFER_PROTOCOL);
+  await ctx.write({ address: PUFFER_PROTOCOL, abi: doubleAbi('PufferProtocolDouble'), functionName: 'initialize' });
+
+  for (const [i, operator] of Object.values(LRT_DEVNET_OPERATORS).entries()) {
+    await actor(ctx, operator);
+    await ctx.write({
+      address: EIGENLAYER.delegationManager,
+      abi: dm,
+      functionName: 'registerAsOperator',
+      args: ['0x0000000000000000000000000000000000000000', 0, `https://devnet.ballast.invalid/lrt-operator-${i + 1}.json`],
+      from: operator,
+    });
+  }
+  const strategies = sortedStrategies();
+  for (const [name, avs] of Object.entries(LRT_DEVNET_AVS) as [LrtAvsName, Address][]) {
+    await actor(ctx, avs);
+    const ids = LRT_DEVNET_SETS.filter((s) => s.avs === name).map((s) => s.id);
+    await ctx.write({
+      address: EIGENLAYER.allocationManager,
+      abi: am,
+      functionName: 'createOperatorSets',
+      args: [avs, ids.map((operatorSetId) => ({ operatorSetId, strategies }))],
+      from: avs,
+    });
+  }
+  for (const [name, operator] of Object.entries(LRT_DEVNET_OPERATORS) as [LrtOperatorName, Address][]) {
+    const mine = LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === name);
+    for (const avsName of [...new Set(mine.map((x) => x.avs))]) {
+      await ctx.write({
+        address: EIGENLAYER.allocationManager,
+        abi: am,
+        functionName: 'registerForOperatorSets',
+        args: [
+          operator,
+          { avs: LRT_DEVNET_AVS[avsName], operatorSetIds: mine.filter((x) => x.avs === avsName).map((x) => x.id), data: '0x' },
+        ],
+        from: operator,
+      });
+    }
+    await ctx.write({
+      address: EIGENLAYER.allocationManager,
+      abi: am,
+      functionName: 'modifyAllocations',
+      args: [
+        operator,
+        mine.map((x) => ({
+          operatorSet: { avs: LRT_DEVNET_AVS[x.avs], id: x.id },
+          strategies: [EIGEN_STRATEGIES.stETH],
+          newMagnitudes: [(WAD * x.percent) / 100n],
+        })),
+      ],
+      from: operator,
+    });
+  }
+
+  const stakerAbi = doubleAbi('LrtStaker');
+  for (const s of LRT_DEVNET_STAKERS) {
+    await placeDouble(ctx, 'LrtStaker', s.staker);
+    await ctx.write({
+      address: s.staker,
+      abi: stakerAbi,
+      functionName: 'initialize',
+      args: [EIGENLAYER.delegationManager, EIGENLAYER.strategyManager, KIND[s.lrt]],
+    });
+    await ctx.client.setBalance({ address: s.staker, value: s.stakedEth });
+    await ctx.write({ address: s.staker, abi: stakerAbi, functionName: 'restakeEth', args: [EIGEN_STRATEGIES.stETH] });
+    await ctx.write({ address: s.staker, abi: stakerAbi, functionName: 'delegateTo', args: [LRT_DEVNET_OPERATORS[s.operator]] });
+  }
+  const of = (lrt: LrtDevnetStaker['lrt']) => LRT_DEVNET_STAKERS.filter((s) => s.lrt === lrt);
+  await ctx.write({
+    address: KELP_DEPOSIT_POOL,
+    abi: doubleAbi('KelpLRTDepositPool'),
+    functionName: 'addNodeDelegatorContractToQueue',
+    args: [of('rsETH').map((s) => s.staker)],
+  });
+  for (const s of of('ezETH'))
+    await ctx.write({
+      address: RENZO_RESTAKE_MANAGER,
+      abi: doubleAbi('RenzoRestakeManager'),
+      functionName: 'addOperatorDelegator',
+      args: [s.staker, 5000n],
+    });
+  for (const s of of('pufETH'))
+    await ctx.write({
+      address: PUFFER_PROTOCOL,
+      abi: doubleAbi('PufferProtocolDouble'),
+      functionName: 'registerModule',
+      args: [stringToHex(s.name!, { size: 32 }), s.staker],
+    });
+
+  return {
+    operators: { ...LRT_DEVNET_OPERATORS },
+    avs: { ...LRT_DEVNET_AVS },
+    allocations: LRT_DEVNET_ALLOCATIONS.map((x) => ({
+      operator: LRT_DEVNET_OPERATORS[x.operator],
+      avs: LRT_DEVNET_AVS[x.avs],
+      id: x.id,
+      strategy: EIGEN_STRATEGIES.stETH,
+      magnitude: ((WAD * x.percent) / 100n).toString(),
+    })),
+    stakers: LRT_DEVNET_STAKERS.map((s) => ({
+      lrt: s.lrt,
+      staker: s.staker,
+      operator: LRT_DEVNET_OPERATORS[s.operator],
+      stakedEth: s.stakedEth.toString(),
+    })),
+  };
+}

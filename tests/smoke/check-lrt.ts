@@ -1,0 +1,113 @@
+import { isAddressEqual, zeroAddress, type Address, type Client, type Hex } from 'viem';
+import { getBytecode, readContract } from 'viem/actions';
+import { KELP_DEPOSIT_POOL, KELP_LRT_CONFIG, kelpLrtConfigAbi, LRT_STRUCTURES, type LrtStructure } from '../../lib/restaking';
+import { keccak256, toHex } from 'viem';
+import type { CheckOutcome } from './check-registry';
+
+/** One LRT structure (lib/restaking/lrt-structure.ts): its entry contracts have code and its listing views answer. */
+export type LrtStructureReport = {
+  symbol: string;
+  status: LrtStructure['status'];
+  checks: (CheckOutcome & { what: string })[];
+  /** Stakers the listing returned (known structures). */
+  stakers: Address[];
+  ok: boolean;
+};
+
+const short = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
+
+async function code(client: Client, address: Address, blockNumber: bigint, what: string) {
+  try {
+    const c = await getBytecode(client, { address, blockNumber });
+    return c && c !== '0x'
+      ? { what, ok: true, detail: `${(c.length - 2) / 2} bytes` }
+      : { what, ok: false, detail: 'no code at this address' };
+  } catch (e) {
+    return { what, ok: false, detail: `eth_getCode failed: ${short(e)}` };
+  }
+}
+
+/** The listing view(s) of one structure; returns the stakers found (first two are enough for the code check). */
+async function listing(client: Client, s: Extract<LrtStructure, { status: 'known' }>, blockNumber: bigint) {
+  const d = s.discovery;
+  const call = <T>(functionName: string, args: readonly unknown[] = []) =>
+    readContract(client, { address: d.contract, abi: d.abi, functionName, args, blockNumber }) as Promise<T>;
+  try {
+    if (d.kind === 'list') {
+      const list = await call<Address[]>(d.functionName);
+      return { check: { what: `${d.functionName}()`, ok: list.length > 0, detail: `${list.length} ${s.stakerKind}s` }, stakers: list };
+    }
+    if (d.kind === 'indexed') {
+      const n = await call<bigint>(d.lengthFunction);
+      const first = n > 0n ? await call<Address>(d.itemFunction, [0n]) : zeroAddress;
+      return {
+        check: {
+          what: `${d.lengthFunction}() / ${d.itemFunction}(0)`,
+          ok: n > 0n && first !== zeroAddress,
+          detail: `${n} ${s.stakerKind}s`,
+        },
+        stakers: [first],
+      };
+    }
+    const names = await call<Hex[]>(d.namesFunction);
+    const first = names[0] ? await call<Address>(d.addressFunction, [names[0]]) : zeroAddress;
+    return {
+      check: {
+        what: `${d.namesFunction}() / ${d.addressFunction}(names[0])`,
+        ok: names.length > 0 && first !== zeroAddress,
+        detail: `${names.length} names`,
+      },
+      stakers: [first],
+    };
+  } catch (e) {
+    return { check: { what: `listing on ${d.contract}`, ok: false, detail: short(e) }, stakers: [] };
+  }
+}
+
+/** Every LRT structure at one block: `unknown` ones are reported with their reason and do not fail the run. */
+export async function checkLrtStructures(client: Client, blockNumber: bigint): Promise<LrtStructureReport[]> {
+  return Promise.all(
+    LRT_STRUCTURES.map(async (s): Promise<LrtStructureReport> => {
+      if (s.status === 'unknown')
+        return {
+          symbol: s.symbol,
+          status: s.status,
+          checks: [{ what: 'no on-chain path', ok: true, detail: s.reason }],
+          stakers: [],
+          ok: true,
+        };
+      const checks: LrtStructureReport['checks'] = await Promise.all(
+        s.entry.map((e) => code(client, e.address, blockNumber, `${e.name} code`)),
+      );
+      const { check, stakers } = await listing(client, s, blockNumber);
+      checks.push(check);
+      for (const staker of stakers.slice(0, 2).filter((x) => x !== zeroAddress))
+        checks.push(await code(client, staker, blockNumber, `${s.stakerKind} ${staker} code`));
+      if (s.symbol === 'rsETH') {
+        // Two sourced Kelp addresses must agree: LRTConfig names the deposit pool (LRTConstants.LRT_DEPOSIT_POOL).
+        try {
+          const pool = (await readContract(client, {
+            address: KELP_LRT_CONFIG,
+            abi: kelpLrtConfigAbi,
+            functionName: 'getContract',
+            args: [keccak256(toHex('LRT_DEPOSIT_POOL'))],
+            blockNumber,
+          })) as Address;
+          checks.push({ what: 'LRTConfig.getContract(LRT_DEPOSIT_POOL)', ok: isAddressEqual(pool, KELP_DEPOSIT_POOL), detail: pool });
+        } catch (e) {
+          checks.push({ what: 'LRTConfig.getContract(LRT_DEPOSIT_POOL)', ok: false, detail: short(e) });
+        }
+      }
+      return { symbol: s.symbol, status: s.status, checks, stakers, ok: checks.every((c) => c.ok) };
+    }),
+  );
+}
+
+export function formatLrtTable(reports: readonly LrtStructureReport[]): string {
+  const lines = reports.flatMap((r) => [
+    `${r.symbol} (${r.status})${r.ok ? '' : ' — FAILED'}`,
+    ...r.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.what}: ${c.detail}`),
+  ]);
+  const passed = reports.filter((r) => r.ok).length;
+  return ['LRT structures (lib/restaking/lrt-structure.ts)', ...lines, `${passed}/${reports.length} LRT structures pass`].join('\n');
+}
