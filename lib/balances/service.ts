@@ -1,5 +1,6 @@
 import type { Address, Client } from 'viem';
-import { serializeError } from '../errors';
+import { AppError, serializeError } from '../errors';
+import { sameAddress } from '../format';
 import type { StoredNetwork, WatchedAsset } from '../storage';
 import type { StoredBalances, StoredCustomToken } from '../storage/balances';
 import { readCustomTokenAddress, readTokenMetadata, type TokenMetadata } from './custom-token';
@@ -25,7 +26,7 @@ export type BalancesServiceDeps = {
   selectedAddress: () => Promise<Address | undefined>;
   /** The active network's interactive client (Multicall3 batching, one JSON-RPC batch per tick). */
   client: () => Promise<Client>;
-  watched: Pick<Item<WatchedAsset[]>, 'getValue'>;
+  watched: Item<WatchedAsset[]>;
   custom: Item<StoredCustomToken[]>;
   snapshots: Item<Record<string, StoredBalances>>;
   onChange: () => void;
@@ -128,7 +129,25 @@ export function createBalancesService(deps: BalancesServiceDeps) {
     return meta;
   }
 
-  return { view, refresh, addToken };
+  /**
+   * Takes a token a site or the user added off Home's list for the active chain (the registry's tokens always
+   * stay), then reads the balances again so the stored snapshot no longer shows it.
+   */
+  async function removeToken(address: Address): Promise<HomeBalancesView> {
+    const { chainId } = await deps.network();
+    const other = (t: { chainId: number; address: string }) => t.chainId !== chainId || !sameAddress(t.address, address);
+    const [watched, custom] = await Promise.all([deps.watched.getValue(), deps.custom.getValue()]);
+    if (watched.every(other) && custom.every(other))
+      throw new AppError('Not an added token', {
+        code: 'token.not-removable',
+        details: `${address} was not added by a site or by you on this network; the registry's tokens are always listed.`,
+      });
+    await Promise.all([deps.watched.setValue(watched.filter(other)), deps.custom.setValue(custom.filter(other))]);
+    deps.onChange();
+    return refresh();
+  }
+
+  return { view, refresh, addToken, removeToken };
 }
 
 export type BalancesService = ReturnType<typeof createBalancesService>;

@@ -91,6 +91,7 @@ export const TOKEN_ERROR_CODES = [
   'token.not-erc20',
   'token.metadata.invalid',
   'token.read-failed',
+  'token.not-removable',
 ] as const;
 
 export const FLOW_INPUT_ERROR_CODES = [

@@ -94,6 +94,8 @@ export interface BallastProtocol {
   'balances:refresh'(): Result<HomeBalancesView>;
   /** A token by its address on the active chain: symbol/decimals/name read from the chain, duplicates and non-tokens refused. */
   'balances:addToken'(data: { address: string }): Result<TokenMetadata>;
+  /** Takes a site's or the user's added token off Home (registry tokens stay). */
+  'balances:removeToken'(data: { address: Address }): Result<HomeBalancesView>;
   /** Yield, exit routes and protocol profile of one holding (amount as a decimal string), read now. */
   'insights:get'(data: { symbol: string; amount: string }): Result<InsightsView>;
   /** Listed alerts, newest first (read and unread). */

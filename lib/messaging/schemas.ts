@@ -105,6 +105,7 @@ export const MESSAGE_SCHEMAS = {
   'balances:refresh': none,
   // The address stays text: the service reads it with its checksum and names what is wrong.
   'balances:addToken': z.object({ address: text(200) }),
+  'balances:removeToken': z.object({ address }),
   'insights:get': z.object({ symbol: text(20), amount: text(100) }),
   'alerts:list': none,
   'alerts:markRead': z.object({ ids: z.union([z.literal('all'), z.array(id).max(1_000)]) }),

@@ -1,3 +1,4 @@
+import type { Address } from 'viem';
 import type { HomeBalancesView } from '../balances/service';
 import type { TokenMetadata } from '../balances/custom-token';
 import { call } from './call';
@@ -14,6 +15,7 @@ export const homeBalancesStore = createResourceStore('balances', () => call('bal
 
 export const refreshHomeBalances = () => call('balances:refresh');
 export const addCustomToken = (address: string) => call('balances:addToken', { address });
+export const removeAddedToken = (address: Address) => call('balances:removeToken', { address });
 
 type OrderedRow = { dust: boolean; source: string; valueEth: string | null };
 

@@ -5,7 +5,7 @@ import { artifact, devAccount } from '../devnet/context';
 import { MULTICALL3, TOKENS } from '../../lib/restaking/addresses';
 import { closePopupOnDevnet, openPopupOnDevnet, type DevnetPopup } from './devnet-popup';
 import { startDappServer } from './dapp-server';
-import { expectNoAxeViolations, expectOk, screenshot, waitForClose, waitForPage } from './harness';
+import { expectNoAxeViolations, expectOk, screenshot, sendProtocol, waitForClose, waitForPage } from './harness';
 import { ask, openRecordedDapp, settled } from './worker-restart-page';
 
 const PASSWORD = 'correct horse battery';
@@ -130,6 +130,14 @@ describe('Home balances in the popup', () => {
     await row('BAR').waitFor({ timeout: 30_000 });
     await expect.poll(() => exactAmount('BAR')).toBe('42 BAR');
     expect(await row('BAR').textContent()).toContain('added');
+  });
+
+  it('removes an added token from Home; a registry token cannot be removed', async () => {
+    await page.getByRole('button', { name: 'Remove BAR from Home' }).click();
+    await expect.poll(() => row('BAR').count(), { timeout: 30_000 }).toBe(0);
+    const refused = await sendProtocol(page, 'balances:removeToken', { address: TOKENS.stETH });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'token.not-removable' } });
+    await row('stETH').waitFor();
   });
 
   it('is axe clean in light and dark at 360×600', async () => {

@@ -54,6 +54,7 @@ const VALID: Record<MessageName, unknown> = {
   'balances:get': undefined,
   'balances:refresh': undefined,
   'balances:addToken': { address: ACCOUNT },
+  'balances:removeToken': { address: ACCOUNT },
   'insights:get': { symbol: 'rsETH', amount: '1.5' },
   'alerts:list': undefined,
   'alerts:markRead': { ids: 'all' },
@@ -116,7 +117,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(54);
+    expect(MESSAGE_NAMES.length).toBe(55);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

@@ -1,7 +1,9 @@
 import { formatWadDeviation, formatWadRatio } from '../../../lib/format';
 import { formatUsd } from '../../../lib/risk/fee-usd';
 import type { StoredBalanceRow, StoredBalances } from '../../../lib/state/balances';
-import { Amount, Badge } from '../../ui';
+import { removeAddedToken } from '../../../lib/state/balances';
+import { useAction } from '../../hooks/use-action';
+import { Amount, Badge, Button, InlineError } from '../../ui';
 
 /** A market this far under fair (WAD, −1 %) is flagged on the row. */
 const DEPEG_FLAG_WAD = -(10n ** 16n);
@@ -14,6 +16,8 @@ const SOURCE_BADGE: Partial<Record<StoredBalanceRow['source'], { text: string; t
 /** One holding: amount, its value in ETH and USD (or "no price"), and for an LST/LRT its fair vs market rate. */
 export function BalanceRow({ row, snapshot }: { row: StoredBalanceRow; snapshot: StoredBalances }) {
   const badge = SOURCE_BADGE[row.source];
+  const remove = useAction((address: `0x${string}`) => removeAddedToken(address));
+  const removable = badge !== undefined && row.address !== undefined;
   return (
     <li className="flex flex-col gap-0.5 px-3 py-2" data-testid="balance-row" data-symbol={row.symbol} data-dust={row.dust}>
       <div className="flex items-baseline justify-between gap-2">
@@ -39,6 +43,20 @@ export function BalanceRow({ row, snapshot }: { row: StoredBalanceRow; snapshot:
       </div>
       {rateLine(row)}
       {row.error && <p className="text-xs text-danger">{row.error}</p>}
+      {removable && (
+        <div className="flex justify-end">
+          <Button
+            size="sm"
+            variant="ghost"
+            loading={remove.loading}
+            onClick={() => void remove.run(row.address!)}
+            aria-label={`Remove ${row.symbol} from Home`}
+          >
+            Remove
+          </Button>
+        </div>
+      )}
+      <InlineError error={remove.error} />
     </li>
   );
 }

@@ -8,6 +8,7 @@ export const portfolioHandlers = {
   'balances:get': { handle: (_d, s) => s.balances.view() },
   'balances:refresh': { handle: (_d, s) => s.balances.refresh() },
   'balances:addToken': { userAction: true, handle: (d, s) => s.balances.addToken(d.address) },
+  'balances:removeToken': { userAction: true, handle: (d, s) => s.balances.removeToken(d.address) },
   'insights:get': { handle: async (d, s) => toJsonSafe(await s.insights.read(d)) },
   'alerts:list': { handle: (_d, s) => s.alerts.list() },
   'alerts:markRead': { handle: (d, s) => s.alerts.markRead(d.ids) },
