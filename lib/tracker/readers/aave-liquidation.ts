@@ -1,6 +1,6 @@
 import type { TokenSymbol } from '../../restaking/addresses';
-import { AAVE_V3_PRICING } from '../../restaking/deployments';
-import { liquidationDistance } from '../../risk/liquidation';
+import { AAVE_V3_PRICING, type AavePricing } from '../../restaking/deployments';
+import { liquidationDistance, type LiquidationDistance } from '../../risk/liquidation';
 
 /** What getReserveData and the oracle said about one reserve this refresh. */
 export type ReserveFacts = {
@@ -75,4 +75,22 @@ export function liquidationFacts(p: LiquidationFactsParameters): Record<string, 
   if (d.distanceWad !== null) out.liquidationDistanceWad = String(d.distanceWad);
   if (d.liquidationPriceEthWad !== null) out.liquidationPriceEthWad = String(d.liquidationPriceEthWad);
   return out;
+}
+
+/** The liquidation facts of a position's details, parsed back (undefined when the reader could not compute them). */
+export function readLiquidationDetails(details: Record<string, string>) {
+  const status = details.liquidationStatus as LiquidationDistance['status'] | undefined;
+  if (!status) return undefined;
+  const big = (k: string) => (details[k] === undefined ? null : BigInt(details[k]!));
+  return {
+    symbol: details.underlying ?? '?',
+    pricedBy: (details.pricedBy ?? 'market') as AavePricing,
+    healthFactorWad: big('healthFactor'),
+    distance: {
+      status,
+      distanceWad: big('liquidationDistanceWad'),
+      priceEthWad: big('aavePriceEthWad'),
+      liquidationPriceEthWad: big('liquidationPriceEthWad'),
+    } satisfies LiquidationDistance,
+  };
 }
