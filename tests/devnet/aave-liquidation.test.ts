@@ -11,6 +11,7 @@ import { createTracker } from '../../lib/tracker/tracker';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { createAlertsEngine, createMemoryAlertsStore, type Alert } from '../../lib/alerts';
 import type { Position } from '../../lib/tracker/types';
+import { planFlow } from '../../lib/flows';
 
 // Independent reference: Aave v3 GenericLogic (base currency USD 1e8, thresholds in bps, half-up percentMul and
 // wadDiv, debt valued rounding up), recomputed here from the double's raw reserve data, oracle prices and the
@@ -159,5 +160,39 @@ describe('Aave depeg-to-liquidation distance on the devnet', () => {
     } finally {
       await revert(id);
     }
+  });
+
+  test('Stake & deploy into this Aave account shows the distance after the flow before the click, equal to the chain after sending it', async () => {
+    const before = await reference();
+    const preview = await planFlow(
+      { client: ctx.client, chainId: 1, now: () => Date.now() },
+      { recipeId: 'aave:weETH', from: lp, amount: 10n ** 18n },
+    );
+    expect(preview.status).toBe('ok');
+    const supply = preview.plan.steps.findIndex((s) => s.spec.kind === 'aave-supply');
+    const flag = preview.steps[supply]!.flags.find((f) => f.id === 'aave.liquidation-distance');
+    expect(flag?.why).toMatch(/Aave prices weETH by its exchange rate/);
+    const after = preview.facts.liquidationAfter!;
+    expect(after.liquidationThresholdFrom).toBe('e-mode 26'); // the account stays in its e-mode
+    const shown = BigInt(after.liquidationDistanceWad!);
+    expect(shown).toBeGreaterThan(before.distance); // more collateral, same debt: further away
+    // Send the planned transactions as they are, then recompute from the chain.
+    for (const step of preview.plan.steps) {
+      const hash = await ctx.client.sendTransaction({
+        account: lp,
+        to: step.tx.to,
+        data: step.tx.data,
+        value: BigInt(step.tx.value),
+        chain: null,
+      } as never);
+      expect((await ctx.client.waitForTransactionReceipt({ hash })).status).toBe('success');
+    }
+    const real = await reference();
+    expect(after.healthFactor).toBe(String(real.hf));
+    expect(shown - real.distance).toBeGreaterThanOrEqual(-10_000_000n);
+    expect(shown - real.distance).toBeLessThanOrEqual(10_000_000n);
+    console.info(
+      `distance before the flow ${formatUnits(before.distance * 100n, 18)} %, previewed after ${formatUnits(shown * 100n, 18)} %, on chain after ${formatUnits(real.distance * 100n, 18)} %`,
+    );
   });
 });
