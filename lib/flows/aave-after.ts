@@ -5,7 +5,7 @@ import { formatHealthFactor } from '../format';
 import { AAVE_V3, TOKENS, type TokenSymbol } from '../restaking';
 import type { RiskFlag } from '../risk';
 import { formatLiquidationDistance, liquidationSentence } from '../risk/liquidation';
-import { liquidationFacts, readLiquidationDetails } from '../tracker/readers/aave-liquidation';
+import { liquidationFacts, readLiquidationDetails } from '../risk/liquidation-facts';
 import type { FlowProbe } from './simulate-flow';
 import type { StepSpec } from './types';
 

@@ -2,7 +2,7 @@ import { formatHealthFactor, formatWadDeviation } from '../format';
 import type { PortfolioView } from '../messaging/portfolio-view';
 import { PROTOCOLS, RESTAKING_TOKENS, isRestakingSymbol } from '../restaking';
 import type { StoredSnapshot } from '../tracker/snapshot-schema';
-import { readLiquidationDetails } from '../tracker/readers/aave-liquidation';
+import { readLiquidationDetails } from '../risk/liquidation-facts';
 import { formatLiquidationDistance } from '../risk/liquidation';
 
 /** One stored position as the popup gets it: bigints as decimal strings. */

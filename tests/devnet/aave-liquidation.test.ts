@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { erc20Abi, formatUnits, http, type Address, type Hex } from 'viem';
+import { encodeFunctionData, erc20Abi, formatUnits, http, parseEther, type Address, type Hex } from 'viem';
 import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { artifact, devAccount, type DevnetContext } from './context';
@@ -12,6 +12,7 @@ import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { createAlertsEngine, createMemoryAlertsStore, type Alert } from '../../lib/alerts';
 import type { Position } from '../../lib/tracker/types';
 import { planFlow } from '../../lib/flows';
+import { buildPreview } from '../../lib/preview';
 
 // Independent reference: Aave v3 GenericLogic (base currency USD 1e8, thresholds in bps, half-up percentMul and
 // wadDiv, debt valued rounding up), recomputed here from the double's raw reserve data, oracle prices and the
@@ -195,4 +196,47 @@ describe('Aave depeg-to-liquidation distance on the devnet', () => {
       `distance before the flow ${formatUnits(before.distance * 100n, 18)} %, previewed after ${formatUnits(shown * 100n, 18)} %, on chain after ${formatUnits(real.distance * 100n, 18)} %`,
     );
   });
+
+  test('the preview of an Aave borrow, withdraw or e-mode change shows the health factor and distance after, equal to the chain after sending it', async () => {
+    const deps = { client: ctx.client, chainId: 1, now: () => Date.now() };
+    const poolAbi = abi('AavePoolDouble');
+    const txs = {
+      borrow: encodeFunctionData({ abi: poolAbi, functionName: 'borrow', args: [TOKENS.WETH, parseEther('0.5'), 2n, 0, lp] }),
+      withdraw: encodeFunctionData({ abi: poolAbi, functionName: 'withdraw', args: [TOKENS.weETH, parseEther('0.5'), lp] }),
+      leaveEMode: encodeFunctionData({ abi: poolAbi, functionName: 'setUserEMode', args: [0] }),
+    };
+    const previewOf = async (data: Hex) => {
+      const p = await buildPreview(deps, { kind: 'transaction', tx: { from: lp, to: pool, data } });
+      return { preview: p, flag: p.flags.find((f) => f.id === 'aave.health-after') };
+    };
+    for (const kind of ['borrow', 'withdraw'] as const) {
+      const { flag } = await previewOf(txs[kind]);
+      const now = await reference();
+      expect(flag?.numbers.healthFactorNow).toBe(formatHf(now.hf));
+      const hash = await ctx.client.sendTransaction({ account: lp, to: pool, data: txs[kind], chain: null } as never);
+      expect((await ctx.client.waitForTransactionReceipt({ hash })).status).toBe('success');
+      const after = await reference();
+      expect(after.hf).toBeLessThan(now.hf);
+      expect(flag?.numbers.healthFactorAfter).toBe(formatHf(after.hf));
+      expect(flag?.numbers.liquidationDistanceAfter).toBe(percentDown(after.distance));
+      expect(flag?.numbers.collateral).toBe('weETH');
+      expect(flag?.why).toMatch(/Aave prices weETH by its exchange rate/);
+      console.info(
+        `${kind} preview: ${flag?.title} (chain after: HF ${formatUnits(after.hf, 18)}, distance ${formatUnits(after.distance * 100n, 18)} %)`,
+      );
+    }
+    // Leaving e-mode 26 drops weETH's threshold from 95 % to its own 80 %: the preview says it fails.
+    const { preview, flag } = await previewOf(txs.leaveEMode);
+    expect(preview.simulation.status).toBe('reverted');
+    expect(flag).toBeUndefined();
+    expect(preview.notChecked).toContain('Aave health factor after the transaction: the transaction reverts in the simulation');
+  });
 });
+
+/** Two decimals, down, as lib/format shows a health factor and a margin (the test's own rounding). */
+const twoDecimalsDown = (wad: bigint, scale: bigint) => {
+  const v = (wad * scale) / 10n ** 16n;
+  return `${v / 100n}.${String(v % 100n).padStart(2, '0')}`;
+};
+const formatHf = (wad: bigint) => twoDecimalsDown(wad, 1n);
+const percentDown = (wad: bigint) => `${twoDecimalsDown(wad, 100n)}%`;

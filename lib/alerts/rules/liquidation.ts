@@ -1,6 +1,6 @@
 import { formatHealthFactor } from '../../format';
 import { formatLiquidationDistance, liquidationSentence } from '../../risk/liquidation';
-import { readLiquidationDetails } from '../../tracker/readers/aave-liquidation';
+import { readLiquidationDetails } from '../../risk/liquidation-facts';
 import { percentToWad } from '../settings';
 import type { AlertCandidate } from '../types';
 import type { RuleContext } from './context';

@@ -2,7 +2,7 @@ import { zeroAddress, type Address } from 'viem';
 import { aaveOracleAbi, aavePoolAbi, erc20Abi } from '../../chain/abis';
 import { AAVE_V3, TOKENS, type TokenSymbol } from '../../restaking/addresses';
 import { AAVE_V3_RESERVES } from '../../restaking/deployments';
-import { liquidationFacts, type ReserveFacts } from './aave-liquidation';
+import { liquidationFacts, type ReserveFacts } from '../../risk/liquidation-facts';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';

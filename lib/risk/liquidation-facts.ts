@@ -1,6 +1,6 @@
-import type { TokenSymbol } from '../../restaking/addresses';
-import { AAVE_V3_PRICING, type AavePricing } from '../../restaking/deployments';
-import { liquidationDistance, type LiquidationDistance } from '../../risk/liquidation';
+import type { TokenSymbol } from '../restaking/addresses';
+import { AAVE_V3_PRICING, type AavePricing } from '../restaking/deployments';
+import { liquidationDistance, type LiquidationDistance } from './liquidation';
 
 /** What getReserveData and the oracle said about one reserve this refresh. */
 export type ReserveFacts = {
