@@ -51,9 +51,6 @@ export function LiquidationRow({ position: p }: { position: PositionView }) {
               Aave’s price now {formatLiquidationPrice(d.priceEthWad)} per {f.symbol}
             </>
           )}
-          {d.liquidationPriceEthWad !== null && d.status === 'ok' && (
-            <>; health factor 1.00 at {formatLiquidationPrice(d.liquidationPriceEthWad)}</>
-          )}
           {threshold && (
             <>
               . Threshold {formatBps(BigInt(threshold), { rounding: 'halfEven' })} ({p.details.liquidationThresholdFrom}

@@ -79,6 +79,12 @@ describe('Aave liquidation distance in the popup (devnet)', () => {
     await detail.scrollIntoViewIfNeeded();
     await expectNoAxeViolations(page, 'position detail with liquidation distance');
     await screenshot(page, 'liquidation-detail-light');
+    await expectOk(page, 'settings:set', { theme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
+    await expectNoAxeViolations(page, 'position detail with liquidation distance, dark');
+    await screenshot(page, 'liquidation-detail-dark');
+    await expectOk(page, 'settings:set', { theme: 'light' });
+    await page.waitForFunction(() => !document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
     await page.getByRole('button', { name: 'Back' }).click();
   });
 
