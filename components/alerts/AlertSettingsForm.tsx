@@ -108,6 +108,15 @@ export function AlertSettingsForm({ settings, tokens, onSave, saving, saveError 
           onChange={(e) => patch({ valueMove: e.target.value })}
         />
       </Card>
+      <Card title="Aave liquidation">
+        <Input
+          label="Alert when liquidation is closer than (%)"
+          inputMode="decimal"
+          value={form.liquidation}
+          error={errors.liquidation}
+          onChange={(e) => patch({ liquidation: e.target.value })}
+        />
+      </Card>
       <Card title="Quiet hours">
         <div className="flex flex-col gap-2">
           <Toggle

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
 import { formatHealthFactor, formatWadDeviation, sameAddress } from '../../lib/format';
 import { badgesOf, type PositionView } from '../../lib/state/portfolio-model';
+import { LiquidationRow } from './LiquidationRow';
 import { Address, Badge } from '../ui';
 import { Screen } from '../layout/Screen';
 import { PegChart } from './PegChart';
@@ -103,6 +104,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
               meaning="Aave v3: collateral × liquidation threshold ÷ debt. Under 1.0 the position can be liquidated."
             />
           )}
+          <LiquidationRow position={p} />
         </dl>
         {p.status === 'ok' && <LrtLookThrough position={p} />}
         {p.family === 'token' && p.status === 'ok' && (RESTAKING_SYMBOLS as readonly string[]).includes(p.asset) && (

@@ -7,6 +7,7 @@ import type { TrackerSnapshot } from '../tracker/types';
 import { admit, unreadDangerCount } from './deliver';
 import { localMinuteOfDay } from './quiet-hours';
 import { depegRule } from './rules/depeg';
+import { liquidationRule } from './rules/liquidation';
 import { positionMemos, slashingRule } from './rules/slashing';
 import { readSlashingLogs } from './rules/slashing-logs';
 import { valueMoveRule } from './rules/value-move';
@@ -90,6 +91,9 @@ export function createAlertsEngine(deps: AlertsDeps) {
       const depeg = depegRule(ctx);
       if (settings.rules.depeg) candidates.push(...depeg);
       if (settings.rules.withdrawal) candidates.push(...withdrawalRule(ctx));
+      // Run even when off, so turning it on later does not announce an episode that began long before.
+      const liquidation = liquidationRule(ctx);
+      if (settings.rules.liquidation) candidates.push(...liquidation);
       const moves = valueMoveRule(ctx, slash.explained);
       if (settings.rules.valueMove) candidates.push(...moves);
       // Keep the "before" values until the logs between them and now have been read.

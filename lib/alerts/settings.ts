@@ -1,11 +1,12 @@
 import { AppError } from '../errors';
 import { ALERT_RULES, type AlertRule, type AlertSettings, type DepegThresholds, type QuietHours } from './types';
 
-/** Defaults: depeg warn 1 %, danger 3 % (as lib/risk DEPEG_THRESHOLDS_BPS), value move 10 %, silent RPC 30 min. */
+/** Defaults: depeg warn 1 %, danger 3 % (as lib/risk DEPEG_THRESHOLDS_BPS), value move 10 %, liquidation distance 5 %, silent RPC 30 min. */
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
-  rules: { depeg: true, slashing: true, withdrawal: true, valueMove: true, watchdog: true },
+  rules: { depeg: true, slashing: true, withdrawal: true, valueMove: true, watchdog: true, liquidation: true },
   depeg: { warnPercent: 1, dangerPercent: 3, perToken: {} },
   valueMovePercent: 10,
+  liquidationPercent: 5,
   unwatchedAfterMinutes: 30,
   cooldownMinutes: 60,
   quietHours: { enabled: false, startMinute: 22 * 60, endMinute: 7 * 60 },
@@ -79,6 +80,7 @@ export function validateAlertSettings(input: unknown): AlertSettings {
     rules,
     depeg: { ...depegPair(o.depeg, 'Depeg'), perToken },
     valueMovePercent: validateThresholdPercent(o.valueMovePercent, 'Position change threshold'),
+    liquidationPercent: validateThresholdPercent(o.liquidationPercent, 'Liquidation distance threshold'),
     unwatchedAfterMinutes: wholeNumber(o.unwatchedAfterMinutes, 'RPC silence before an alert (minutes)', 5, 7 * 24 * 60),
     cooldownMinutes: wholeNumber(o.cooldownMinutes, 'Cool-down (minutes)', 0, 7 * 24 * 60),
     quietHours: quietHours(o.quietHours),

@@ -10,7 +10,7 @@ const D = DEFAULT_ALERT_SETTINGS;
 
 /** Each setting falls back to its default alone: a damaged cool-down does not cost the user's thresholds. */
 const alertSettingsSchema: z.ZodType<AlertSettings, unknown> = z.object({
-  rules: z.object({ depeg: rule, slashing: rule, withdrawal: rule, valueMove: rule, watchdog: rule }).catch(D.rules),
+  rules: z.object({ depeg: rule, slashing: rule, withdrawal: rule, valueMove: rule, watchdog: rule, liquidation: rule }).catch(D.rules),
   depeg: z
     .object({
       warnPercent: percent(D.depeg.warnPercent),
@@ -21,6 +21,7 @@ const alertSettingsSchema: z.ZodType<AlertSettings, unknown> = z.object({
     })
     .catch(D.depeg),
   valueMovePercent: percent(D.valueMovePercent),
+  liquidationPercent: percent(D.liquidationPercent),
   unwatchedAfterMinutes: minutes(D.unwatchedAfterMinutes),
   cooldownMinutes: minutes(D.cooldownMinutes),
   quietHours: z
@@ -30,7 +31,7 @@ const alertSettingsSchema: z.ZodType<AlertSettings, unknown> = z.object({
 
 const alertSchema: z.ZodType<Alert, unknown> = z.object({
   id: z.string(),
-  rule: z.enum(['depeg', 'slashing', 'withdrawal', 'valueMove', 'watchdog']),
+  rule: z.enum(['depeg', 'slashing', 'withdrawal', 'valueMove', 'watchdog', 'liquidation']),
   severity: z.enum(['info', 'warning', 'danger']),
   title: z.string(),
   message: z.string(),
@@ -52,6 +53,7 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
   seen: salvagedRecord(z.number()).catch({}),
   cooldowns: salvagedRecord(z.number()).catch({}),
   depegEpisodes: salvagedRecord(z.object({ start: z.string(), level: z.enum(['warn', 'danger']) })).catch({}),
+  liquidationEpisodes: salvagedRecord(z.object({ start: z.string() })).catch({}),
   lastLogBlock: z.string().regex(/^\d+$/).nullable().catch(null),
   valueBaselines: salvagedRecord(z.string()).catch({}),
   positions: salvagedRecord(

@@ -1,7 +1,7 @@
 import type { Chain, Transport } from 'viem';
 
-export type AlertRule = 'depeg' | 'slashing' | 'withdrawal' | 'valueMove' | 'watchdog';
-export const ALERT_RULES: readonly AlertRule[] = ['depeg', 'slashing', 'withdrawal', 'valueMove', 'watchdog'];
+export type AlertRule = 'depeg' | 'slashing' | 'withdrawal' | 'valueMove' | 'watchdog' | 'liquidation';
+export const ALERT_RULES: readonly AlertRule[] = ['depeg', 'slashing', 'withdrawal', 'valueMove', 'watchdog', 'liquidation'];
 
 export type AlertSeverity = 'info' | 'warning' | 'danger';
 
@@ -45,6 +45,8 @@ export type AlertSettings = {
   depeg: DepegThresholds & { perToken: Record<string, DepegThresholds> };
   /** Alert when a position's fair ETH value moved more than this since its last alert (percent). */
   valueMovePercent: number;
+  /** Alert when an Aave position's depeg-to-liquidation distance falls under this (percent; health factor < 1.1 always alerts). */
+  liquidationPercent: number;
   /** "You are not being watched over" after the RPC failed this long. */
   unwatchedAfterMinutes: number;
   cooldownMinutes: number;
@@ -71,6 +73,8 @@ export type AlertsState = {
   cooldowns: Record<string, number>;
   /** Open depeg episode per token: block it started and the worst level announced. */
   depegEpisodes: Record<string, { start: string; level: 'warn' | 'danger' }>;
+  /** Open liquidation episode per Aave position id: the block it began (the alert id carries it). */
+  liquidationEpisodes: Record<string, { start: string }>;
   /** Last block whose logs were read (decimal string); null until the first evaluation. */
   lastLogBlock: string | null;
   /** Fair ETH value per position at its last value-move alert (or first sight). */
@@ -83,6 +87,7 @@ export const EMPTY_ALERTS_STATE: AlertsState = {
   seen: {},
   cooldowns: {},
   depegEpisodes: {},
+  liquidationEpisodes: {},
   lastLogBlock: null,
   valueBaselines: {},
   positions: {},

@@ -6,6 +6,7 @@ import { formatAmountExact, sameAddress } from '../format';
 import { AAVE_V3, EIGENLAYER } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
 import { attachFlowFee } from './fee';
+import { aaveAfterProbes, liquidationDistanceFlag } from './aave-after';
 import { attributeFlags, healthFactorFlag, walletMinOutFlag } from './flags';
 import { recipeById } from './recipes';
 import { resolveSteps } from './resolve';
@@ -143,6 +144,8 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
       functionName: 'getUserAccountData',
       args: [from],
     });
+  const aaveAfter = await aaveAfterProbes(deps.client, from, specs, last);
+  if (aaveAfter) probes.push(...aaveAfter.probes);
   const eigen = specs.find((s): s is Extract<StepSpec, { kind: 'eigen-deposit' }> => s.kind === 'eigen-deposit');
   if (eigen) {
     probes.push({
@@ -178,6 +181,10 @@ async function wholeFlowPreview(deps: PlanFlowDeps, plan: FlowPlan, specs: reado
   if (aave?.[5] !== undefined && supplyIndex >= 0) {
     facts.healthFactorAfter = aave[5].toString();
     perStep[supplyIndex]?.push(healthFactorFlag(aave[5]));
+    const liquidation = aaveAfter?.read(sim.probes);
+    const flag = liquidation && liquidationDistanceFlag(liquidation);
+    if (liquidation) facts.liquidationAfter = liquidation;
+    if (flag) perStep[supplyIndex]?.push(flag);
   }
   const delegated = sim.probes.get('delegatedTo');
   if (typeof delegated === 'string') facts.delegatedTo = delegated as Address;

@@ -117,7 +117,13 @@ export type FlowPreview = {
   /** Flags that belong to no single step (e.g. "could not check"). */
   flowFlags: RiskFlag[];
   worst: Severity | 'none';
-  facts: PreviewFacts & { healthFactorAfter?: string; delegatedTo?: Address; withdrawableShares?: string };
+  facts: PreviewFacts & {
+    healthFactorAfter?: string;
+    /** Depeg-to-liquidation facts of the supplied collateral after the flow (the Portfolio's detail keys). */
+    liquidationAfter?: Record<string, string>;
+    delegatedTo?: Address;
+    withdrawableShares?: string;
+  };
   /** The lib/preview analysis of the whole batch (decoded calls, checked / not checked). */
   batchPreview?: Preview;
   /** The whole flow's network fee before the one click (the model of lib/risk/fees); absent when the fee could not be read. */

@@ -4,6 +4,7 @@ import { formatDelta, netDeltas } from './balance-changes';
 import { decodeCall } from './decode';
 import { defaultRegistry, shortAddress } from './labels';
 import { createBatchReader } from './reader';
+import { aaveRule } from './rules/aave';
 import { approvalRule, codeRule } from './rules/approvals';
 import { couldNotCheck, tokenMeta, type RuleContext, type RuleOutput } from './rules/context';
 import { curveRule } from './rules/curve';
@@ -24,7 +25,7 @@ import type {
   PreviewSimulation,
 } from './types';
 
-const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule];
+const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule, aaveRule];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 
 function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFacts } {
@@ -79,6 +80,7 @@ async function previewCalls(
     .withNextFlush(() => simulateCalls(deps.client, from, calls))
     .then((s) => ({ ...s, deltas: s.logs ? netDeltas(s.logs, from) : undefined }));
   const ctx: RuleContext = {
+    client: deps.client,
     from,
     calls: analyses,
     reader,
@@ -198,6 +200,7 @@ export async function buildPreview(deps: PreviewDeps, request: PreviewRequest): 
       }
       const reader = createBatchReader(deps.client);
       const ctx: RuleContext = {
+        client: deps.client,
         from: request.from,
         calls: [],
         reader,

@@ -16,6 +16,26 @@ import type { RestakingSymbol } from './types';
  */
 export const AAVE_V3_RESERVES: readonly TokenSymbol[] = ['WETH', 'wstETH', 'rETH', 'cbETH', 'weETH', 'osETH', 'ETHx', 'rsETH', 'ezETH'];
 
+/**
+ * How Aave v3 Ethereum Core prices each listed reserve (reference §3.3): every LST/LRT here through a
+ * CAPO adapter, the protocol's own exchange rate (ratio provider) × ETH/USD with a yearly growth cap
+ * (bgd-labs/aave-capo scripts/DeployEthereum.s.sol: wstETH ← stETH, rETH, cbETH, weETH, osETH ← vault
+ * controller, ETHx ← StaderStakePoolsManager, rsETH ← LRTOracle, ezETH ← RestakeManager), so a DEX
+ * depeg alone does not move a health factor; WETH is ETH/USD itself. None is priced by a market feed.
+ */
+export type AavePricing = 'exchange-rate' | 'market' | 'eth-usd';
+export const AAVE_V3_PRICING: Readonly<Partial<Record<TokenSymbol, AavePricing>>> = {
+  WETH: 'eth-usd',
+  wstETH: 'exchange-rate',
+  rETH: 'exchange-rate',
+  cbETH: 'exchange-rate',
+  weETH: 'exchange-rate',
+  osETH: 'exchange-rate',
+  ETHx: 'exchange-rate',
+  rsETH: 'exchange-rate',
+  ezETH: 'exchange-rate',
+};
+
 /** A Curve coin: a registry token, or native ETH (Curve's 0xEeee… marker), valued 1:1. */
 export type CurveCoin = TokenSymbol | 'ETH';
 

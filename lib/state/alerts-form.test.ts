@@ -12,6 +12,14 @@ describe('alerts settings form', () => {
     expect(f.perToken).toEqual({ stETH: { warn: '', danger: '' }, ezETH: { warn: '', danger: '' } });
   });
 
+  it('the Aave liquidation distance threshold: 5 % by default, stored as typed, 0 refused under its field', () => {
+    expect(form().liquidation).toBe('5');
+    const ok = fromFormValues(form({ liquidation: '7.5' }), DEFAULT_ALERT_SETTINGS);
+    expect(ok.ok && ok.settings.liquidationPercent).toBe(7.5);
+    const bad = fromFormValues(form({ liquidation: '0' }), DEFAULT_ALERT_SETTINGS);
+    expect(bad.ok ? {} : bad.errors).toEqual({ liquidation: expect.stringMatching(/Liquidation distance threshold must be above 0 %/) });
+  });
+
   it('round-trips the defaults unchanged', () => {
     expect(fromFormValues(form(), DEFAULT_ALERT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_ALERT_SETTINGS });
   });

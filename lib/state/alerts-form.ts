@@ -15,13 +15,14 @@ export type AlertsFormValues = {
   /** Per-token overrides; both fields blank = the token uses the defaults above. */
   perToken: Record<string, TokenThresholdText>;
   valueMove: string;
+  liquidation: string;
   quietEnabled: boolean;
   /** "HH:MM", local time, as <input type="time"> gives it. */
   quietStart: string;
   quietEnd: string;
 };
 
-/** Field ids: 'warn', 'danger', 'valueMove', 'quiet', `${token}.warn`, `${token}.danger`, and 'form' for cross-field problems. */
+/** Field ids: 'warn', 'danger', 'valueMove', 'liquidation', 'quiet', `${token}.warn`, `${token}.danger`, and 'form' for cross-field problems. */
 export type AlertsFormErrors = Record<string, string>;
 
 export const RULE_LABELS: Record<AlertRule, { label: string; description: string }> = {
@@ -30,6 +31,10 @@ export const RULE_LABELS: Record<AlertRule, { label: string; description: string
   withdrawal: { label: 'Claimable withdrawals', description: 'A queued withdrawal can be completed.' },
   valueMove: { label: 'Large position change', description: 'A position’s value moved more than the percent below.' },
   watchdog: { label: 'RPC silent', description: 'Ballast could not read the chain for a long time.' },
+  liquidation: {
+    label: 'Aave liquidation',
+    description: 'An Aave position comes within the distance below of liquidation, or its health factor falls under 1.1.',
+  },
 };
 export { ALERT_RULES };
 
@@ -54,6 +59,7 @@ export function toFormValues(s: AlertSettings, tokens: readonly string[]): Alert
     danger: String(s.depeg.dangerPercent),
     perToken,
     valueMove: String(s.valueMovePercent),
+    liquidation: String(s.liquidationPercent),
     quietEnabled: s.quietHours.enabled,
     quietStart: minutesToTime(s.quietHours.startMinute),
     quietEnd: minutesToTime(s.quietHours.endMinute),
@@ -101,6 +107,7 @@ export function fromFormValues(form: AlertsFormValues, base: AlertSettings): For
     else perToken[token] = { warnPercent: w, dangerPercent: d };
   }
   const valueMove = percentField(form.valueMove, 'Position change threshold', errors, 'valueMove');
+  const liquidation = percentField(form.liquidation, 'Liquidation distance threshold', errors, 'liquidation');
   const startMinute = timeToMinutes(form.quietStart);
   const endMinute = timeToMinutes(form.quietEnd);
   if (startMinute === undefined || endMinute === undefined)
@@ -110,6 +117,7 @@ export function fromFormValues(form: AlertsFormValues, base: AlertSettings): For
     warn === undefined ||
     danger === undefined ||
     valueMove === undefined ||
+    liquidation === undefined ||
     startMinute === undefined ||
     endMinute === undefined
   ) {
@@ -120,6 +128,7 @@ export function fromFormValues(form: AlertsFormValues, base: AlertSettings): For
     rules: { ...form.rules },
     depeg: { warnPercent: warn, dangerPercent: danger, perToken },
     valueMovePercent: valueMove,
+    liquidationPercent: liquidation,
     quietHours: { enabled: form.quietEnabled, startMinute, endMinute },
   };
   try {

@@ -36,6 +36,20 @@ describe('portfolio badges', () => {
     const aave = pos({ family: 'aave', asset: 'awstETH', details: { healthFactor: e('1.04') } });
     expect(badgesOf(aave, false)[0]).toMatchObject({ tone: 'danger', label: 'Health 1.04' });
   });
+  it('Aave liquidation distance under 10 % warns, under 5 % is danger, shown rounded down', () => {
+    const at = (d: string) =>
+      badgesOf(
+        pos({
+          family: 'aave',
+          asset: 'aEthweETH',
+          details: { healthFactor: e('1.5'), liquidationStatus: 'ok', pricedBy: 'exchange-rate', liquidationDistanceWad: e(d) },
+        }),
+        false,
+      ).map((b) => [b.tone, b.label]);
+    expect(at('0.1')).toEqual([]);
+    expect(at('0.0999')).toEqual([['warn', 'Liquidation 9.99% away']]);
+    expect(at('0.04999')).toEqual([['danger', 'Liquidation 4.99% away']]);
+  });
 });
 
 describe('grouping and totals', () => {

@@ -2,6 +2,8 @@ import { formatHealthFactor, formatWadDeviation } from '../format';
 import type { PortfolioView } from '../messaging/portfolio-view';
 import { PROTOCOLS, RESTAKING_TOKENS, isRestakingSymbol } from '../restaking';
 import type { StoredSnapshot } from '../tracker/snapshot-schema';
+import { readLiquidationDetails } from '../risk/liquidation-facts';
+import { formatLiquidationDistance } from '../risk/liquidation';
 
 /** One stored position as the popup gets it: bigints as decimal strings. */
 export type PositionView = StoredSnapshot['positions'][number];
@@ -14,6 +16,13 @@ export const DEPEG_DANGER_WAD = 3n * 10n ** 16n;
 /** Aave health factor (WAD) under which liquidation is near. */
 export const HEALTH_WARN_WAD = 1_200_000_000_000_000_000n;
 export const HEALTH_DANGER_WAD = 1_050_000_000_000_000_000n;
+
+/** Aave depeg-to-liquidation distance under which the position is flagged (the alert's default threshold is 5 %). */
+export const LIQUIDATION_DANGER_WAD = 5n * 10n ** 16n;
+export const LIQUIDATION_WARN_WAD = 10n ** 17n;
+
+/** An Aave position's liquidation facts as the detail screen shows them (undefined for other families or unread). */
+export const liquidationOf = (p: PositionView) => (p.family === 'aave' ? readLiquidationDetails(p.details) : undefined);
 
 const big = (s: string | null | undefined): bigint | null => (s === null || s === undefined ? null : BigInt(s));
 
@@ -34,7 +43,7 @@ export function protocolOf(p: PositionView): string {
   return isRestakingSymbol(p.asset) ? PROTOCOLS[RESTAKING_TOKENS[p.asset].protocol].name : 'Other tokens';
 }
 
-/** Badges worst first: failed read, depeg, Aave health, slashing exposure, stale data. */
+/** Badges worst first: failed read, depeg, Aave health and liquidation distance, slashing exposure, stale data. */
 export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
   const out: PositionBadge[] = [];
   if (p.status === 'failed') out.push({ tone: 'danger', label: 'Read failed', why: p.error ?? 'The chain did not answer this read.' });
@@ -53,6 +62,14 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
       tone: hf < HEALTH_DANGER_WAD ? 'danger' : 'warn',
       label: `Health ${formatHealthFactor(hf)}`,
       why: 'Below 1.0 the position can be liquidated.',
+    });
+  }
+  const liq = liquidationOf(p)?.distance;
+  if (liq?.status === 'ok' && liq.distanceWad !== null && liq.distanceWad < LIQUIDATION_WARN_WAD) {
+    out.push({
+      tone: liq.distanceWad < LIQUIDATION_DANGER_WAD ? 'danger' : 'warn',
+      label: `Liquidation ${formatLiquidationDistance(liq.distanceWad)} away`,
+      why: 'A fall of Aave’s price of the collateral by this much brings the health factor to 1.',
     });
   }
   const exposure = big(p.slashing?.worstCaseEth);

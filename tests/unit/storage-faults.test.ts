@@ -159,11 +159,12 @@ const goodFlow = {
   },
   steps: [{ status: 'sent', nonce: 3, hash: HASH }],
 };
-/** Defaults as documented for the Alerts screen: 1 % / 3 % depeg, 10 % value move, 30 min watchdog, 60 min cool-down, quiet 22:00–07:00 off. */
+/** Defaults as documented for the Alerts screen: 1 % / 3 % depeg, 10 % value move, 5 % liquidation distance, 30 min watchdog, 60 min cool-down, quiet 22:00–07:00 off. */
 const DEFAULT_ALERT_SETTINGS_DOC = {
-  rules: { depeg: true, slashing: true, withdrawal: true, valueMove: true, watchdog: true },
+  rules: { depeg: true, slashing: true, withdrawal: true, valueMove: true, watchdog: true, liquidation: true },
   depeg: { warnPercent: 1, dangerPercent: 3, perToken: {} },
   valueMovePercent: 10,
+  liquidationPercent: 5,
   unwatchedAfterMinutes: 30,
   cooldownMinutes: 60,
   quietHours: { enabled: false, startMinute: 1320, endMinute: 420 },
@@ -188,13 +189,23 @@ const goodAlert = {
   notified: true,
   data: { depegWad: '50000000000000000' },
 };
-const EMPTY_ALERTS = { alerts: [], seen: {}, cooldowns: {}, depegEpisodes: {}, lastLogBlock: null, valueBaselines: {}, positions: {} };
+const EMPTY_ALERTS = {
+  alerts: [],
+  seen: {},
+  cooldowns: {},
+  depegEpisodes: {},
+  liquidationEpisodes: {},
+  lastLogBlock: null,
+  valueBaselines: {},
+  positions: {},
+};
 const goodAlertsState = {
   ...EMPTY_ALERTS,
   alerts: [goodAlert],
   seen: { 'depeg:ezETH:1': NOW },
   lastLogBlock: '100',
   depegEpisodes: { ezETH: { start: '90', level: 'danger' } },
+  liquidationEpisodes: { 'aave:0xabc:aEthweETH': { start: '95' } },
 };
 const goodPoint = { t: NOW, block: '100', fair: '1000000000000000000', market: '990000000000000000', depegWad: '-10000000000000000' };
 const INITIAL_SCHEDULE_DOC = { consecutiveFailures: 0, nextAttemptAt: 0, lastAttemptAt: null, lastSuccessAt: null, lastError: null };

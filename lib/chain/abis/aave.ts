@@ -12,6 +12,10 @@ export const aavePoolAbi = parseAbi([
   'function getUserEMode(address user) view returns (uint256)',
   'struct CollateralConfig { uint16 ltv; uint16 liquidationThreshold; uint16 liquidationBonus; }',
   'function getEModeCategoryCollateralConfig(uint8 id) view returns (CollateralConfig)',
+  'function getEModeCategoryCollateralBitmap(uint8 id) view returns (uint128)',
   'struct ReserveDataLegacy { uint256 configuration; uint128 liquidityIndex; uint128 currentLiquidityRate; uint128 variableBorrowIndex; uint128 currentVariableBorrowRate; uint128 currentStableBorrowRate; uint40 lastUpdateTimestamp; uint16 id; address aTokenAddress; address stableDebtTokenAddress; address variableDebtTokenAddress; address interestRateStrategyAddress; uint128 accruedToTreasury; uint128 unbacked; uint128 isolationModeTotalDebt; }',
   'function getReserveData(address asset) view returns (ReserveDataLegacy)',
 ]);
+
+/** AaveOracle (reference §5d): an asset's price in the base currency (USD, 8 decimals on Ethereum Core). */
+export const aaveOracleAbi = parseAbi(['function getAssetPrice(address asset) view returns (uint256)']);

@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import type { Address, Client } from 'viem';
 import { erc20Abi } from '../../chain/abis';
 import type { KnownAddress, RiskFlag } from '../../risk';
 import type { CallAnalysis } from '../decode';
@@ -8,6 +8,8 @@ import type { SimulateReturnType } from '../simulate';
 import type { PreviewFacts, PreviewRegistry } from '../types';
 
 export type RuleContext = {
+  /** The user's RPC, for a rule that needs its own simulation (e.g. reads after the calls in one eth_simulateV1 block). */
+  client: Client;
   from: Address;
   calls: readonly CallAnalysis[];
   reader: BatchReader;

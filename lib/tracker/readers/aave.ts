@@ -1,7 +1,8 @@
 import { zeroAddress, type Address } from 'viem';
-import { aavePoolAbi, erc20Abi } from '../../chain/abis';
+import { aaveOracleAbi, aavePoolAbi, erc20Abi } from '../../chain/abis';
 import { AAVE_V3, TOKENS, type TokenSymbol } from '../../restaking/addresses';
 import { AAVE_V3_RESERVES } from '../../restaking/deployments';
+import { liquidationFacts, type ReserveFacts } from '../../risk/liquidation-facts';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';
@@ -15,14 +16,17 @@ const k = {
   eMode: (a: Address) => `aave:emode:${a}`,
   balance: (s: TokenSymbol, a: Address) => `aave:bal:${s}:${a}`,
   eModeConfig: (id: bigint) => `aave:emode-config:${id}`,
+  eModeBitmap: (id: bigint) => `aave:emode-bitmap:${id}`,
+  price: (s: TokenSymbol) => `aave:price:${s}`,
 };
 
 type AccountData = readonly [bigint, bigint, bigint, bigint, bigint, bigint];
 type CollateralConfig = { ltv: number; liquidationThreshold: number; liquidationBonus: number };
 
 /** aToken of a listed reserve; undefined for an unlisted one (mainnet: zero address, double: revert). */
+type ReserveData = { aTokenAddress: Address; configuration: bigint; id: number };
 const aTokenOf = (reads: Reads, s: TokenSymbol): Address | undefined => {
-  const data = valueOf<{ aTokenAddress: Address }>(reads, k.reserve(s));
+  const data = valueOf<ReserveData>(reads, k.reserve(s));
   return data && data.aTokenAddress !== zeroAddress ? data.aTokenAddress : undefined;
 };
 const eModeOf = (reads: Reads, a: Address) => bigintOf(reads, k.eMode(a));
@@ -66,14 +70,21 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
           : [];
       });
       const ids = new Set(accounts.map((a) => eModeOf(reads, a)).filter((id): id is bigint => id !== undefined && id > 0n));
-      const configs = [...ids].map((id): ReadCall => ({
-        key: k.eModeConfig(id),
-        address: POOL,
-        abi: aavePoolAbi,
-        functionName: 'getEModeCategoryCollateralConfig',
-        args: [Number(id)],
+      const configs = [...ids].flatMap((id): ReadCall[] => [
+        { key: k.eModeConfig(id), address: POOL, abi: aavePoolAbi, functionName: 'getEModeCategoryCollateralConfig', args: [Number(id)] },
+        { key: k.eModeBitmap(id), address: POOL, abi: aavePoolAbi, functionName: 'getEModeCategoryCollateralBitmap', args: [Number(id)] },
+      ]);
+      // Aave's own prices (its oracle, not the market) of every listed reserve and of WETH: the liquidation distance.
+      const priced = [...new Set<TokenSymbol>([...reserves.filter((s) => aTokenOf(reads, s)), 'WETH'])];
+      const prices = priced.map((s): ReadCall => ({
+        key: k.price(s),
+        address: AAVE_V3.oracle,
+        abi: aaveOracleAbi,
+        functionName: 'getAssetPrice',
+        args: [TOKENS[s]],
+        gas: 80_000n,
       }));
-      return [...balances, ...configs];
+      return [...balances, ...configs, ...prices];
     },
     positions: ({ accounts }, reads, rates) =>
       accounts.flatMap((a): Position[] => {
@@ -106,12 +117,13 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
               marketValueEth: v.marketValueEth,
               depegWad: v.depegWad,
               marketSource: `${s} 1-token market rate (${v.rates.marketSource ?? 'none'}); Aave itself prices collateral from the exchange rate`,
-              details: { underlying: s, aToken, ...account.details },
+              details: { underlying: s, aToken, ...account.details, ...liquidation(s, amount, a, reads) },
               sources: [
                 { contract: POOL, call: 'getReserveData' },
                 { contract: aToken, call: 'balanceOf' },
                 { contract: POOL, call: 'getUserAccountData' },
                 { contract: POOL, call: 'getUserEMode' },
+                ...liquidationSources(s, eModeOf(reads, a)),
               ],
             },
           ];
@@ -119,6 +131,38 @@ export function aaveReader(reserves: readonly TokenSymbol[] = AAVE_V3_RESERVES):
       }),
   };
 }
+
+const reserveFacts = (reads: Reads, s: TokenSymbol): ReserveFacts => {
+  const data = valueOf<ReserveData>(reads, k.reserve(s));
+  return {
+    symbol: s,
+    configuration: data?.configuration,
+    id: data?.id,
+    price: bigintOf(reads, k.price(s)),
+    priceError: errorOf(reads, k.price(s)),
+  };
+};
+
+/** The depeg-to-liquidation facts of one collateral (see aave-liquidation.ts), from this refresh's reads. */
+function liquidation(s: TokenSymbol, amount: bigint, a: Address, reads: Reads): Record<string, string> {
+  const eMode = eModeOf(reads, a);
+  return liquidationFacts({
+    amount,
+    account: valueOf<AccountData>(reads, k.account(a)),
+    reserve: reserveFacts(reads, s),
+    weth: reserveFacts(reads, 'WETH'),
+    eModeId: eMode,
+    eModeThresholdBps: eMode ? valueOf<CollateralConfig>(reads, k.eModeConfig(eMode))?.liquidationThreshold : undefined,
+    eModeBitmap: eMode ? bigintOf(reads, k.eModeBitmap(eMode)) : undefined,
+    eModeBitmapError: eMode ? errorOf(reads, k.eModeBitmap(eMode)) : undefined,
+  });
+}
+
+const liquidationSources = (s: TokenSymbol, eMode: bigint | undefined) => [
+  { contract: AAVE_V3.oracle, call: `getAssetPrice(${s})` },
+  ...(s === 'WETH' ? [] : [{ contract: AAVE_V3.oracle, call: 'getAssetPrice(WETH)' }]),
+  ...(eMode ? [{ contract: POOL, call: 'getEModeCategoryCollateralBitmap' }] : []),
+];
 
 /** Health factor, base-currency totals and e-mode of one account, as decimal strings. */
 function accountFacts(a: Address, reads: Reads): { details: Record<string, string>; error?: string } {
