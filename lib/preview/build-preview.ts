@@ -9,6 +9,7 @@ import { couldNotCheck, tokenMeta, type RuleContext, type RuleOutput } from './r
 import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
 import { eigenRule } from './rules/eigen';
+import { lrtConcentrationRule } from './rules/lrt-concentration';
 import { personalSignRule } from './rules/personal-sign';
 import { recipientRule } from './rules/recipient';
 import { parseTypedData, decodeTypedData, typedDataRule } from './rules/signatures';
@@ -24,7 +25,7 @@ import type {
   PreviewSimulation,
 } from './types';
 
-const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule];
+const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule, lrtConcentrationRule];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 
 function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFacts } {
@@ -33,6 +34,7 @@ function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFac
     if (o.facts?.depeg) facts.depeg = [...(facts.depeg ?? []), ...o.facts.depeg];
     if (o.facts?.slashing) facts.slashing = [...(facts.slashing ?? []), ...o.facts.slashing];
     if (o.facts?.impermanentLoss) facts.impermanentLoss = [...(facts.impermanentLoss ?? []), ...o.facts.impermanentLoss];
+    if (o.facts?.lrtConcentration) facts.lrtConcentration = [...(facts.lrtConcentration ?? []), ...o.facts.lrtConcentration];
   }
   return {
     flags: outputs.flatMap((o) => o.flags),
@@ -87,6 +89,7 @@ async function previewCalls(
     nowSeconds: BigInt(Math.floor(deps.now() / 1000)),
     simulation,
     ...(deps.known ? { known: deps.known } : {}),
+    ...(deps.exposure ? { exposure: deps.exposure } : {}),
   };
   const [sim, ...ruleOutputs] = await Promise.all([simulation, ...TRANSACTION_RULES.map((rule) => rule(ctx))]);
 

@@ -5,7 +5,7 @@ import type { CallAnalysis } from '../decode';
 import { knownToken, shortAddress } from '../labels';
 import type { BatchReader } from '../reader';
 import type { SimulateReturnType } from '../simulate';
-import type { PreviewFacts, PreviewRegistry } from '../types';
+import type { PreviewExposure, PreviewFacts, PreviewRegistry } from '../types';
 
 export type RuleContext = {
   from: Address;
@@ -18,6 +18,8 @@ export type RuleContext = {
   simulation: Promise<SimulateReturnType & { deltas?: Map<string, bigint> }>;
   /** The user's own accounts, address book and addresses sent to (Activity); undefined when not given (guard mode). */
   known?: readonly KnownAddress[];
+  /** The sender's current restaking exposure (portfolio snapshot); undefined when not given (guard mode, no snapshot yet). */
+  exposure?: PreviewExposure;
 };
 
 export type RuleOutput = { flags: RiskFlag[]; checked: string[]; notChecked: string[]; facts?: PreviewFacts };
