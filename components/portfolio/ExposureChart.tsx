@@ -10,7 +10,8 @@ export function ExposureChart({
   chart = 'exposure',
   tone = 'warn',
 }: {
-  bars: readonly ExposureBar[];
+  /** `name`: the bar's full name for the text alternative when the axis label is shortened. */
+  bars: readonly (ExposureBar & { name?: string })[];
   /** What the chart shows, for its text alternative. */
   name?: string;
   /** data-chart attribute (tests find the canvas by it). */
@@ -46,7 +47,7 @@ export function ExposureChart({
       data: [bars.map((_b, i) => i), bars.map((b) => Number(b.eth) / 1e18)],
     };
   }, key);
-  const text = bars.map((b) => `${b.label}: ${formatEth(b.eth, { rounding: 'expand' })}`).join('; '); // ETH at risk: never smaller
+  const text = bars.map((b) => `${b.name ?? b.label}: ${formatEth(b.eth, { rounding: 'expand' })}`).join('; '); // ETH at risk: never smaller
   return (
     <figure className="flex flex-col gap-1">
       <div ref={ref} role="img" aria-label={`${name}. ${text}`} data-chart={chart} className="w-full" />

@@ -1,11 +1,27 @@
 import type { PortfolioView } from '../../lib/messaging/portfolio-view';
-import type { ExposureOverview } from '../../lib/state/exposure-model';
+import type { ExposureOverview, LabelledBar } from '../../lib/state/exposure-model';
 import { formatEth, formatUtcMinute, formatWadPercent } from '../../lib/format';
 import { formatUsd, USD_PRICE_UNAVAILABLE } from '../../lib/risk/fee-usd';
 import { Address, Card, cx, focusRing } from '../ui';
 import { ExposureChart } from './ExposureChart';
 
 const riskEth = (wei: bigint) => formatEth(wei, { rounding: 'expand' }); // a loss is never shown smaller
+
+/** The bars' full names and amounts under a chart (the axis shows only the last 4 hex digits). */
+function Legend({ bars, label }: { bars: readonly LabelledBar[]; label: string }) {
+  return (
+    <ul aria-label={label} className="mt-1 grid grid-cols-[1fr_auto] gap-x-2 text-[11px] tabular-nums">
+      {bars.map((b) => (
+        <li key={b.key} className="contents">
+          <span className="font-mono text-ink-muted" title={b.key}>
+            {b.name}
+          </span>
+          <span>{riskEth(b.eth)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Exposure over every holding (issue #15 item 4): direct EigenLayer stake and LRTs (held, in Aave, in a
@@ -38,8 +54,8 @@ export function OperatorExposure({
                 </span>
               </p>
               <p className="text-[11px] text-ink-muted">
-                If operator set {largest.id} of AVS <Address address={largest.avs} /> slashed 100 % of its allocations; one set reaches
-                every holding whose operators are in it:
+                If operator set {largest.id} of AVS <Address address={largest.avs} copy={false} /> slashed 100 % of its allocations; one set
+                reaches every holding whose operators are in it:
               </p>
               <ul className="mt-1 flex flex-col gap-0.5 text-[11px]">
                 {largest.parts.map((p) => (
@@ -48,6 +64,7 @@ export function OperatorExposure({
                       type="button"
                       className={cx('flex w-full justify-between gap-2 rounded px-1 text-left hover:bg-surface-muted', focusRing)}
                       onClick={() => onOpen(p.id)}
+                      data-slash-part={p.id}
                       aria-label={`${p.label}: ${riskEth(p.lossEth)}. Open its sources`}
                     >
                       <span>{p.label}</span>
@@ -68,12 +85,14 @@ export function OperatorExposure({
               {e.byOperator[0] && ` · top ${formatWadPercent(e.byOperator[0].shareWad, { maxFractionDigits: 1 })}`}
             </h3>
             <ExposureChart bars={o.operatorBars} name="Restaked ETH by operator" chart="by-operator" tone="brand" />
+            <Legend bars={o.operatorBars} label="Operators" />
           </section>
         )}
         {o.avsBars.length > 0 && (
           <section aria-label="ETH at risk by AVS">
             <h3 className="text-xs font-medium text-ink-muted">ETH at risk by AVS (every set of it slashes 100 %)</h3>
             <ExposureChart bars={o.avsBars} name="ETH at risk by AVS" chart="by-avs" />
+            <Legend bars={o.avsBars} label="AVSs" />
           </section>
         )}
         {e.unknown.length > 0 && (

@@ -4,8 +4,8 @@ import { decodeSnapshot } from '../tracker/snapshot-schema';
 
 export type { SnapshotExposure } from '../tracker/exposure-holdings';
 
-/** A bar of the by-operator / by-AVS charts: wei of ETH. */
-export type LabelledBar = { key: string; label: string; eth: bigint };
+/** A bar of the by-operator / by-AVS charts: wei of ETH; `label` is the axis tick (last 4 hex digits), `name` the legend's. */
+export type LabelledBar = { key: string; label: string; name: string; eth: bigint };
 
 export type ExposureOverview = {
   exposure: SnapshotExposure;
@@ -15,6 +15,7 @@ export type ExposureOverview = {
 };
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+const tick = (a: string) => `…${a.slice(-4)}`;
 
 /**
  * The Portfolio's exposure over all holdings (issue #15 item 4): restaked ETH by operator, ETH at risk
@@ -28,8 +29,13 @@ export function exposureOverview(view: PortfolioView): ExposureOverview | null {
   if (exposure.counted === 0 && exposure.unknown.length === 0) return null;
   return {
     exposure,
-    operatorBars: exposure.byOperator.map((o) => ({ key: o.operator, label: short(o.operator), eth: o.restakedEth })),
-    avsBars: exposure.byAvs.map((a) => ({ key: a.avs, label: short(a.avs), eth: a.atRiskEth })),
+    operatorBars: exposure.byOperator.map((o) => ({
+      key: o.operator,
+      label: tick(o.operator),
+      name: short(o.operator),
+      eth: o.restakedEth,
+    })),
+    avsBars: exposure.byAvs.map((a) => ({ key: a.avs, label: tick(a.avs), name: short(a.avs), eth: a.atRiskEth })),
     blockNumber: snapshot.blockNumber,
   };
 }
