@@ -4,8 +4,21 @@ import { formatEth } from '../../lib/format';
 import { chartColors, useUplot } from './use-uplot';
 
 /** Slashable ETH per operator set (EigenLayer) or per protocol (LRT share, Symbiotic), as bars. */
-export function ExposureChart({ bars }: { bars: readonly ExposureBar[] }) {
-  const key = bars.map((b) => `${b.label}:${b.eth}`).join(',');
+export function ExposureChart({
+  bars,
+  name = 'Slashing exposure breakdown',
+  chart = 'exposure',
+  tone = 'warn',
+}: {
+  /** `name`: the bar's full name for the text alternative when the axis label is shortened. */
+  bars: readonly (ExposureBar & { name?: string })[];
+  /** What the chart shows, for its text alternative. */
+  name?: string;
+  /** data-chart attribute (tests find the canvas by it). */
+  chart?: string;
+  tone?: 'warn' | 'brand';
+}) {
+  const key = `${tone}:${bars.map((b) => `${b.label}:${b.eth}`).join(',')}`;
   const ref = useUplot(() => {
     const c = chartColors();
     const axis = { stroke: c.ink, grid: { stroke: c.line, width: 0.5 }, ticks: { show: false } };
@@ -29,15 +42,15 @@ export function ExposureChart({ bars }: { bars: readonly ExposureBar[] }) {
           },
           { ...axis, size: 40, font: '10px system-ui', values: (_u, vals) => vals.map((v) => v.toFixed(1)) },
         ],
-        series: [{}, { stroke: c.warn, fill: c.warn, width: 1, paths: barPaths, points: { show: false } }],
+        series: [{}, { stroke: c[tone], fill: c[tone], width: 1, paths: barPaths, points: { show: false } }],
       },
       data: [bars.map((_b, i) => i), bars.map((b) => Number(b.eth) / 1e18)],
     };
   }, key);
-  const text = bars.map((b) => `${b.label}: ${formatEth(b.eth, { rounding: 'expand' })}`).join('; '); // ETH at risk: never smaller
+  const text = bars.map((b) => `${b.name ?? b.label}: ${formatEth(b.eth, { rounding: 'expand' })}`).join('; '); // ETH at risk: never smaller
   return (
     <figure className="flex flex-col gap-1">
-      <div ref={ref} role="img" aria-label={`Slashing exposure breakdown. ${text}`} data-chart="exposure" className="w-full" />
+      <div ref={ref} role="img" aria-label={`${name}. ${text}`} data-chart={chart} className="w-full" />
       <figcaption className="sr-only">{text}</figcaption>
     </figure>
   );

@@ -2,7 +2,9 @@ import type { PortfolioView } from '../../lib/messaging/portfolio-view';
 import { totalsOf, type ExposureBar, type PositionGroup } from '../../lib/state/portfolio-model';
 import { formatEth, sameAddress } from '../../lib/format';
 import { Card, EmptyState, ErrorState, Skeleton } from '../ui';
+import type { ExposureOverview } from '../../lib/state/exposure-model';
 import { ExposureChart } from './ExposureChart';
+import { OperatorExposure } from './OperatorExposure';
 import { PegChart } from './PegChart';
 import { PositionRow, ethText } from './PositionRow';
 import { StatusBanner } from './StatusBanner';
@@ -44,12 +46,14 @@ export function PortfolioBody({
   view,
   groups,
   bars,
+  overview,
   tokens,
   onOpen,
 }: {
   view: PortfolioView;
   groups: PositionGroup[];
   bars: ExposureBar[];
+  overview: ExposureOverview | null;
   tokens: string[];
   onOpen: (id: string) => void;
 }) {
@@ -113,6 +117,7 @@ export function PortfolioBody({
           </Card>
         ))
       )}
+      {overview && <OperatorExposure overview={overview} view={view} onOpen={onOpen} />}
       {bars.length > 0 && (
         <Card title="Slashing exposure" aria-label="Slashing exposure chart">
           <ExposureChart bars={bars} />

@@ -3,6 +3,7 @@ import type { PortfolioView } from '../../lib/messaging/portfolio-view';
 import { portfolioStore, refreshPortfolio } from '../../lib/state/portfolio';
 import { chartTokens, exposureBars, groupPositions } from '../../lib/state/portfolio-model';
 import { toErrorView, type ErrorView } from '../../lib/state';
+import { exposureOverview } from '../../lib/state/exposure-model';
 import { Button, ErrorState, InlineError } from '../ui';
 import { Screen } from '../layout/Screen';
 import { useResource } from '../hooks/use-resource';
@@ -80,6 +81,7 @@ function Loaded({ view, onOpen }: { view: PortfolioView; onOpen: (id: string) =>
       view={view}
       groups={groupPositions(positions)}
       bars={exposureBars(positions)}
+      overview={exposureOverview(view)}
       tokens={chartTokens(view)}
       onOpen={onOpen}
     />

@@ -37,6 +37,7 @@ import type { Hex } from 'viem';
 import { addressBookItem } from '../../lib/storage/address-book';
 import { balancesSnapshotsItem, customTokensItem } from '../../lib/storage/balances';
 import { createBalancesService } from '../../lib/balances/service';
+import { createEthUsdSource } from '../../lib/balances/eth-usd';
 import { createAddressBookService } from '../../lib/wallet/address-book';
 import { createAutoLock } from '../../lib/wallet/auto-lock';
 import { knownAddresses } from '../../lib/wallet/known-addresses';
@@ -149,6 +150,8 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,
     // The recipient checks (first-time, address poisoning) compare with what the user named or sent to.
     known: async () => knownAddresses({ addressBook, activity }, (await network()).chainId),
+    // The concentration check (#15 item 5): the sender's exposure from the portfolio's last snapshot.
+    exposure: (account) => portfolio.exposure(account),
     onReady: () => notify('pending'),
   });
   const alerts = createAlertsService({
@@ -174,6 +177,15 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       browser.windows.create({ url: browser.runtime.getURL(`/popup.html${route}`), type: 'popup', width: 360, height: 640, focused: true }),
     onChange: () => notify('alerts'),
   });
+  const portfolio = createPortfolioService({
+    network,
+    accounts: () => wallet.accounts(),
+    alarms: browser.alarms,
+    onChange: () => notify('portfolio'),
+    onSnapshot: alerts.handleSnapshot,
+    onAttempt: alerts.handleAttempt,
+    ethUsd: createEthUsdSource({ snapshots: () => balancesSnapshotsItem.getValue(), network, client }),
+  });
   const services = {
     wallet,
     networks,
@@ -187,14 +199,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     settings: settingsItem,
     previews,
     alerts,
-    portfolio: createPortfolioService({
-      network,
-      accounts: () => wallet.accounts(),
-      alarms: browser.alarms,
-      onChange: () => notify('portfolio'),
-      onSnapshot: alerts.handleSnapshot,
-      onAttempt: alerts.handleAttempt,
-    }),
+    portfolio,
     balances: createBalancesService({
       network,
       selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,

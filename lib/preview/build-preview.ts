@@ -10,6 +10,7 @@ import { couldNotCheck, tokenMeta, type RuleContext, type RuleOutput } from './r
 import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
 import { eigenRule } from './rules/eigen';
+import { lrtConcentrationRule } from './rules/lrt-concentration';
 import { personalSignRule } from './rules/personal-sign';
 import { recipientRule } from './rules/recipient';
 import { parseTypedData, decodeTypedData, typedDataRule } from './rules/signatures';
@@ -25,7 +26,7 @@ import type {
   PreviewSimulation,
 } from './types';
 
-const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule, aaveRule];
+const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule, aaveRule, lrtConcentrationRule];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 
 function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFacts } {
@@ -34,6 +35,7 @@ function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFac
     if (o.facts?.depeg) facts.depeg = [...(facts.depeg ?? []), ...o.facts.depeg];
     if (o.facts?.slashing) facts.slashing = [...(facts.slashing ?? []), ...o.facts.slashing];
     if (o.facts?.impermanentLoss) facts.impermanentLoss = [...(facts.impermanentLoss ?? []), ...o.facts.impermanentLoss];
+    if (o.facts?.lrtConcentration) facts.lrtConcentration = [...(facts.lrtConcentration ?? []), ...o.facts.lrtConcentration];
   }
   return {
     flags: outputs.flatMap((o) => o.flags),
@@ -89,6 +91,7 @@ async function previewCalls(
     nowSeconds: BigInt(Math.floor(deps.now() / 1000)),
     simulation,
     ...(deps.known ? { known: deps.known } : {}),
+    ...(deps.exposure ? { exposure: deps.exposure } : {}),
   };
   const [sim, ...ruleOutputs] = await Promise.all([simulation, ...TRANSACTION_RULES.map((rule) => rule(ctx))]);
 

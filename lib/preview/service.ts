@@ -3,7 +3,7 @@ import { scoreFlags, type KnownAddress } from '../risk';
 import type { StoredPending } from '../storage/items';
 import { buildPreview } from './build-preview';
 import { isPreviewedMethod, toPreviewRequest } from './request';
-import type { Preview } from './types';
+import type { Preview, PreviewExposure } from './types';
 
 /**
  * A request's risk preview as the approval window and the page card read it. `preview` is absent while
@@ -27,6 +27,8 @@ export type PreviewServiceDeps = {
    * requests sent to Ballast. Never used for guard previews, and kept out of the page card (see forPageRequest).
    */
   known?: () => Promise<KnownAddress[]>;
+  /** The sender's restaking exposure from the portfolio's last snapshot (requests to Ballast only, like `known`). */
+  exposure?: (account: Address) => Promise<PreviewExposure | undefined>;
   /** A preview became ready: the approval window re-reads it. */
   onReady: () => void;
   now?: () => number;
@@ -142,12 +144,17 @@ export function createPreviewService(deps: PreviewServiceDeps) {
   ): Promise<Preview> {
     try {
       const request = toPreviewRequest(method, params, await fallbackFrom?.(), origin);
-      const [client, network, known] = await Promise.all([
+      const from = request.kind === 'transaction' ? request.tx.from : request.kind === 'batch' ? request.from : undefined;
+      const [client, network, known, exposure] = await Promise.all([
         deps.client(),
         deps.network(),
         fallbackFrom && deps.known ? deps.known().catch(() => undefined) : undefined,
+        fallbackFrom && from && deps.exposure ? deps.exposure(from).catch(() => undefined) : undefined,
       ]);
-      return await buildPreview({ client, chainId: network.chainId, now, ...(known ? { known } : {}) }, request);
+      return await buildPreview(
+        { client, chainId: network.chainId, now, ...(known ? { known } : {}), ...(exposure ? { exposure } : {}) },
+        request,
+      );
     } catch (error) {
       return failedPreview(kindOf(method), error instanceof Error ? error.message : String(error));
     }

@@ -1,5 +1,5 @@
 import type { Address, Client, Hex } from 'viem';
-import type { KnownAddress, RiskFlag, Severity } from '../risk';
+import type { KnownAddress, LrtOperatorMix, RiskFlag, Severity } from '../risk';
 import type { TokenInfo } from '../restaking';
 
 /** One call as a dApp sends it (eth_sendTransaction params, or one entry of wallet_sendCalls). */
@@ -40,6 +40,19 @@ export type PreviewDeps = {
    * (address poisoning, first-time recipient). Left out, those two checks are listed as not checked.
    */
   known?: readonly KnownAddress[];
+  /** The sender's restaked ETH per operator and each LRT's operator mix (the portfolio's last snapshot), for the concentration check. */
+  exposure?: PreviewExposure;
+};
+
+/** Passed in by the wiring from the tracker's last snapshot (lib/preview does not import lib/tracker). */
+export type PreviewExposure = {
+  byOperator: readonly { operator: Address; restakedEth: bigint }[];
+  /** Per LRT symbol with a known look-through: supply and delegated ETH per operator. */
+  lrts: Readonly<Record<string, LrtOperatorMix>>;
+  /** Per LRT symbol whose look-through is unknown: the reason. */
+  lrtsUnknown: Readonly<Record<string, string>>;
+  /** The snapshot's block. */
+  blockNumber: bigint;
 };
 
 export type DecodedArg = { name: string; type: string; value: string };
@@ -82,6 +95,18 @@ export type PreviewFacts = {
     worstCase: { magnitude: string; ethAtRisk: string };
   }[];
   impermanentLoss?: { pool: Address; A: string; lrtLeg: string; rows: { depeg: number; il: number }[] }[];
+  /** Receiving an LRT: the operator the sender depends on most afterwards, its share before and after (WAD). */
+  lrtConcentration?: {
+    received: { symbol: string; amount: string }[];
+    operator: Address;
+    beforeEth: string;
+    afterEth: string;
+    totalBeforeEth: string;
+    totalAfterEth: string;
+    beforeShareWad: string;
+    afterShareWad: string;
+    block: string;
+  }[];
 };
 
 export type Preview = {

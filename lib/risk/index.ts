@@ -79,3 +79,5 @@ export type {
   AvsRisk,
   HolderLossParameters,
 } from './lrt-lookthrough';
+export { aggregateExposure, concentrationChange, lrtAmountByOperator } from './portfolio-exposure';
+export type { ExposureHolding, PortfolioExposure, SetLoss, LrtOperatorMix, ConcentrationChange } from './portfolio-exposure';

@@ -2,6 +2,8 @@ import type { Address } from 'viem';
 import { chainOf } from '../chain/clients';
 import { createNetworkTransport } from '../chain/transport';
 import type { StoredNetwork } from '../storage/items';
+import type { StoredEthUsd } from '../storage/fee-quote';
+import { snapshotExposure, type SnapshotExposure } from './exposure-holdings';
 import type { History } from './history';
 import type { ScheduleState } from './schedule';
 import { createStorageTrackerStore } from './store';
@@ -20,6 +22,8 @@ export type PortfolioView = TrackerStateView & {
   refreshing: boolean;
   /** The active network's RPC URLs, so an error can say which one failed. */
   network: { name: string; rpcUrls: string[] };
+  /** Chainlink ETH/USD as the wallet last read it (Home's balances read), for USD figures; absent if never read. */
+  ethUsd?: StoredEthUsd;
 };
 
 export type PortfolioServiceDeps = {
@@ -33,6 +37,8 @@ export type PortfolioServiceDeps = {
   onSnapshot?: (snapshot: TrackerSnapshot) => void;
   /** After every refresh attempt, failed ones included, with the schedule (the alerts watchdog). */
   onAttempt?: (schedule: ScheduleState) => void;
+  /** The wallet's last Chainlink ETH/USD read for the active chain (wired from lib/balances; no second reader here). */
+  ethUsd?: () => Promise<StoredEthUsd | undefined>;
 };
 
 /**
@@ -63,14 +69,27 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
 
   async function view(): Promise<PortfolioView> {
     const t = await get();
-    const [state, history, accounts, network] = await Promise.all([t.getSnapshot(), t.getHistory(), visibleAccounts(), deps.network()]);
+    const [state, history, accounts, network, ethUsd] = await Promise.all([
+      t.getSnapshot(),
+      t.getHistory(),
+      visibleAccounts(),
+      deps.network(),
+      deps.ethUsd?.().catch(() => undefined),
+    ]);
     return {
       ...toStateView(state),
       history,
       accounts: accounts.map((a) => ({ address: a.address, name: a.name, watchOnly: a.kind === 'watch' })),
       refreshing,
       network: { name: network.name, rpcUrls: [...network.rpcUrls] },
+      ...(ethUsd ? { ethUsd } : {}),
     };
+  }
+
+  /** Slashing exposure over every holding in the last snapshot (or one account's), for previews; undefined before one. */
+  async function exposure(account?: Address): Promise<SnapshotExposure | undefined> {
+    const { snapshot } = await (await get()).getSnapshot();
+    return snapshot ? snapshotExposure(snapshot, account) : undefined;
   }
 
   async function refresh(run: (t: Tracker) => Promise<unknown>): Promise<void> {
@@ -88,6 +107,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
 
   return {
     view,
+    exposure,
     async refreshNow(): Promise<PortfolioView> {
       await refresh((t) => t.refresh({ trigger: 'user' }));
       return view();

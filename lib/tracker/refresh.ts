@@ -99,6 +99,8 @@ export async function refreshPositions({
 
   let positions = readers.flatMap((r) => r.positions(pinned, reads, rates));
   for (const r of readers) if (r.annotate) positions = r.annotate(pinned, reads, rates, positions);
+  let tokens = [...rates.values()];
+  for (const r of readers) if (r.annotateTokens) tokens = r.annotateTokens(pinned, reads, tokens);
   return {
     chainId: chain.id,
     blockNumber,
@@ -107,7 +109,7 @@ export async function refreshPositions({
     requestCount: counter.count,
     source,
     accounts: [...accounts],
-    tokens: [...rates.values()],
+    tokens,
     positions,
   };
 }

@@ -26,6 +26,7 @@ const position = z.object({
       worstCaseEth: bigintString,
       perSet: z.array(z.object({ avs: address, id: z.number(), magnitude: bigintString, atRiskEth: bigintString })).optional(),
       operator: address.optional(),
+      perOperator: z.array(z.object({ operator: address, restakedEth: bigintString })).optional(),
       method: z.enum(['eigenlayer-magnitudes', 'lrt-share', 'symbiotic-slashable']),
     })
     .optional(),
@@ -49,6 +50,18 @@ const tokenMarket = z.object({
   depegWad: nullableBig,
   marketSource: z.string().optional(),
   error: z.string().optional(),
+  lookThrough: z
+    .discriminatedUnion('status', [
+      z.object({
+        status: z.literal('known'),
+        supply: bigintString,
+        restakedEth: bigintString,
+        byOperator: z.array(z.object({ operator: address, restakedEth: bigintString })),
+        bySet: z.array(z.object({ avs: address, id: z.number(), atRiskEth: bigintString })),
+      }),
+      z.object({ status: z.literal('unknown'), reason: z.string() }),
+    ])
+    .optional(),
 });
 
 export const snapshotSchema = z.object({

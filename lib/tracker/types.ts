@@ -25,6 +25,8 @@ export type SlashingExposure = {
   /** Per operator set: ETH at risk if that set slashes 100% (mag_i / max magnitude). */
   perSet?: { avs: Address; id: number; magnitude: bigint; atRiskEth: bigint }[];
   operator?: Address;
+  /** An LRT holding: the holder's ETH delegated to each of the LRT's operators (balance / supply × the protocol's). */
+  perOperator?: { operator: Address; restakedEth: bigint }[];
   method: 'eigenlayer-magnitudes' | 'lrt-share' | 'symbiotic-slashable';
 };
 
@@ -73,7 +75,19 @@ export type TokenMarket = {
   depegWad: bigint | null;
   marketSource?: string;
   error?: string;
+  /** An LRT's look-through at this block (every refresh reads it), so a preview can say what a new holding adds. */
+  lookThrough?: TokenLookThrough;
 };
+
+export type TokenLookThrough =
+  | {
+      status: 'known';
+      supply: bigint;
+      restakedEth: bigint;
+      byOperator: { operator: Address; restakedEth: bigint }[];
+      bySet: { avs: Address; id: number; atRiskEth: bigint }[];
+    }
+  | { status: 'unknown'; reason: string };
 
 export type TrackerSnapshot = {
   chainId: number;

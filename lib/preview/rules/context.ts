@@ -5,7 +5,7 @@ import type { CallAnalysis } from '../decode';
 import { knownToken, shortAddress } from '../labels';
 import type { BatchReader } from '../reader';
 import type { SimulateReturnType } from '../simulate';
-import type { PreviewFacts, PreviewRegistry } from '../types';
+import type { PreviewExposure, PreviewFacts, PreviewRegistry } from '../types';
 
 export type RuleContext = {
   /** The user's RPC, for a rule that needs its own simulation (e.g. reads after the calls in one eth_simulateV1 block). */
@@ -20,6 +20,8 @@ export type RuleContext = {
   simulation: Promise<SimulateReturnType & { deltas?: Map<string, bigint> }>;
   /** The user's own accounts, address book and addresses sent to (Activity); undefined when not given (guard mode). */
   known?: readonly KnownAddress[];
+  /** The sender's current restaking exposure (portfolio snapshot); undefined when not given (guard mode, no snapshot yet). */
+  exposure?: PreviewExposure;
 };
 
 export type RuleOutput = { flags: RiskFlag[]; checked: string[]; notChecked: string[]; facts?: PreviewFacts };

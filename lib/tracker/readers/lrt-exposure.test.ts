@@ -53,4 +53,12 @@ describe('lrtExposureReader', () => {
     expect(p!.details.lrtExposureReason).toMatch(/NodeDelegators failed: getNodeDelegatorQueue\(\).*execution reverted/);
     expect(p!.slashing).toBeUndefined();
   });
+
+  test('a Curve LP counts its share of the pool’s LRT coin (amount from the curve reader), a pool without an LRT is untouched', () => {
+    const lp = holding('Curve WETH/weETH (stable-ng)', 'curve-lp', { underlying0: `${3n * E} WETH`, underlying1: `${7n * E} weETH` });
+    const steth = holding('Curve ETH/stETH (steCRV)', 'curve-lp', { underlying0: `${E} ETH`, underlying1: `${E} stETH` });
+    const [p, q] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [lp, steth]);
+    expect(p!.details).toMatchObject({ lrtExposure: 'unknown', lrtSymbol: 'weETH', lrtAmount: String(7n * E) });
+    expect(q).toEqual(steth);
+  });
 });

@@ -2,17 +2,31 @@ import { LRT_STRUCTURES, type LrtStructure } from '../../restaking/lrt-structure
 import { RESTAKING_SYMBOLS, RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
 import { listing, lookThroughViews, round1Calls, round2Calls, round3Calls, type Known, type LrtLookThroughView } from '../lookthrough/plan';
-import type { Position } from '../types';
+import type { Position, TokenLookThrough } from '../types';
 import { lrtShareExposure } from '../valuation';
 import type { PositionReader } from './reader';
 
 const LRTS = RESTAKING_SYMBOLS.filter((s) => RESTAKING_TOKENS[s].kind === 'lrt');
 
-/** Families whose amount is a number of LRT tokens the holder has a claim on. */
-const lrtOf = (p: Position): RestakingSymbol | undefined => {
-  const symbol = p.family === 'token' ? p.asset : p.family === 'aave' ? p.details.underlying : undefined;
-  return LRTS.find((s) => s === symbol);
-};
+/**
+ * The LRT a position is a claim on and how many tokens of it: a token balance, an aToken (1:1 with its
+ * underlying), a Curve LP share's part of the pool's LRT coin (the curve reader's `underlying{i}` detail).
+ * Pendle PTs are not here: the registry gives a market's accounting asset, not the LRT behind its SY.
+ */
+function lrtOf(p: Position): { symbol: RestakingSymbol; amount: bigint } | undefined {
+  const find = (x: string | undefined) => LRTS.find((s) => s === x);
+  if (p.family === 'token' || p.family === 'aave') {
+    const symbol = find(p.family === 'token' ? p.asset : p.details.underlying);
+    return symbol ? { symbol, amount: p.amount } : undefined;
+  }
+  if (p.family !== 'curve-lp') return undefined;
+  for (const [key, text] of Object.entries(p.details)) {
+    const m = /^underlying\d+$/.test(key) ? /^(\d+) (\S+)$/.exec(text) : null;
+    const symbol = find(m?.[2]);
+    if (m && symbol) return { symbol, amount: BigInt(m[1]!) };
+  }
+  return undefined;
+}
 
 /**
  * An LRT holder's share of the protocol's slashing exposure (issue #15, reference §6 step 6): the
@@ -33,26 +47,46 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
       if (!positions.some((p) => lrtOf(p) && p.status === 'ok')) return positions;
       const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
       return positions.map((p) => {
-        const symbol = lrtOf(p);
-        if (!symbol || p.status !== 'ok') return p;
+        const held = lrtOf(p);
+        if (!held || p.status !== 'ok') return p;
+        const { symbol, amount } = held;
+        const tagged = { ...p, details: { ...p.details, lrtSymbol: symbol, lrtAmount: String(amount) } };
         const v = views.find((x) => x.symbol === symbol);
         if (!v)
           return unknown(
-            p,
+            tagged,
             `${symbol}: no staker structure in the registry (lib/restaking/lrt-structure.ts) for ${RESTAKING_TOKENS[symbol].protocol}`,
           );
-        if (v.status === 'unknown') return unknown(p, v.reason, v.rateShowsSlash.how);
-        return withShare(p, v);
+        if (v.status === 'unknown') return unknown(tagged, v.reason, v.rateShowsSlash.how);
+        return withShare(tagged, v, amount);
+      });
+    },
+    annotateTokens: (ctx, reads, tokens) => {
+      const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
+      return tokens.map((t) => {
+        const v = views.find((x) => x.symbol === t.symbol);
+        return v ? { ...t, lookThrough: tokenLookThrough(v) } : t;
       });
     },
   };
 }
 
-function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known' }>): Position {
+function tokenLookThrough(v: LrtLookThroughView): TokenLookThrough {
+  if (v.status === 'unknown') return { status: 'unknown', reason: v.reason };
+  return {
+    status: 'known',
+    supply: v.supply,
+    restakedEth: v.exposure.restakedEth,
+    byOperator: v.exposure.byOperator.map((o) => ({ operator: o.operator, restakedEth: o.restakedEth })),
+    bySet: v.exposure.bySet.map((s) => ({ avs: s.avs, id: s.id, atRiskEth: s.atRiskEth })),
+  };
+}
+
+function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known' }>, amount: bigint): Position {
   const e = v.exposure;
-  const share = lrtShareExposure(p.amount, v.supply, e.worstCaseEth);
-  if (!share) return unknown(p, `${v.symbol} totalSupply ${v.supply} cannot be split for a balance of ${p.amount}`, v.rateShowsSlash.how);
-  const holder = (eth: bigint) => lrtShareExposure(p.amount, v.supply, eth)?.holderAtRiskEth ?? 0n;
+  const share = lrtShareExposure(amount, v.supply, e.worstCaseEth);
+  if (!share) return unknown(p, `${v.symbol} totalSupply ${v.supply} cannot be split for a balance of ${amount}`, v.rateShowsSlash.how);
+  const holder = (eth: bigint) => lrtShareExposure(amount, v.supply, eth)?.holderAtRiskEth ?? 0n;
   const worst = e.worstSet;
   return {
     ...p,
@@ -61,6 +95,7 @@ function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known'
       method: 'lrt-share',
       // No single `operator`: an LRT spreads over several (the top one is in details); alerts key on it for direct stake only.
       perSet: e.bySet.map((s) => ({ avs: s.avs, id: s.id, magnitude: 0n, atRiskEth: holder(s.atRiskEth) })),
+      perOperator: e.byOperator.map((o) => ({ operator: o.operator, restakedEth: holder(o.restakedEth) })),
     },
     details: {
       ...p.details,

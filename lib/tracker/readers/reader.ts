@@ -21,6 +21,8 @@ export interface PositionReader {
   phase3?(ctx: ReaderContext, reads: Reads, rates: RateBook): ReadCall[];
   positions(ctx: ReaderContext, reads: Reads, rates: RateBook): Position[];
   annotate?(ctx: ReaderContext, reads: Reads, rates: RateBook, positions: Position[]): Position[];
+  /** Facts about tokens whether held or not (an LRT's look-through), added to the snapshot's token list. */
+  annotateTokens?(ctx: ReaderContext, reads: Reads, tokens: TokenMarket[]): TokenMarket[];
 }
 
 /** A read's value when it succeeded, else undefined (the caller says why with errorOf). */
