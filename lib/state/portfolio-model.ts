@@ -30,6 +30,7 @@ const FAMILY_GROUP: Record<PositionView['family'], string | null> = {
   token: null,
   eigenlayer: 'EigenLayer',
   'eigenlayer-queued': 'EigenLayer',
+  'lido-withdrawal': 'Lido',
   symbiotic: 'Symbiotic',
   aave: 'Aave v3',
   'curve-lp': 'Curve',
