@@ -54,7 +54,7 @@ describe('portfolio badges', () => {
     const lido = (claimable: boolean) =>
       pos({
         family: 'lido-withdrawal',
-        asset: 'unstETH #3',
+        asset: 'stETH withdrawal #3',
         depegWad: null,
         details: { claimable: String(claimable), etaBasis: 'the queue exposes no finalization time; 2 unfinalized request(s) ahead' },
       });

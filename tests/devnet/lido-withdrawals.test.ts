@@ -100,7 +100,7 @@ describe('Lido withdrawal queue (unstETH) on the devnet', () => {
     const positions = await lidoPositions();
     expect(positions).toHaveLength(1);
     const p = positions[0]!;
-    expect(p).toMatchObject({ status: 'ok', asset: `unstETH #${first}`, amount: status!.amountOfStETH });
+    expect(p).toMatchObject({ status: 'ok', asset: `stETH withdrawal #${first}`, amount: status!.amountOfStETH });
     expect(p.details).toMatchObject({
       status: 'requested',
       claimable: 'false',
@@ -139,7 +139,7 @@ describe('Lido withdrawal queue (unstETH) on the devnet', () => {
     const raised = await cycle();
     expect(raised.map((a) => a.rule)).toEqual(['withdrawal']);
     const alert = raised[0]!;
-    expect(alert.id).toBe(`claimable:lido-withdrawal:${alice.toLowerCase()}:unstETH #${first}`);
+    expect(alert.id).toBe(`claimable:lido-withdrawal:${alice.toLowerCase()}:stETH withdrawal #${first}`);
     expect(alert.data).toMatchObject({ protocol: 'Lido', requestId: String(first), amountOfStETH: String(parseEther('5')) });
     const notified = notes.length;
     for (let i = 0; i < 3; i += 1) expect(await cycle()).toEqual([]);

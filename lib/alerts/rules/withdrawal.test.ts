@@ -10,10 +10,10 @@ const alice: Address = '0x00000000000000000000000000000000000A11cE';
 
 function lido(requestId: number, status: 'requested' | 'claimable', ok = true): Position {
   return {
-    id: `lido-withdrawal:${alice.toLowerCase()}:unstETH #${requestId}`,
+    id: `lido-withdrawal:${alice.toLowerCase()}:stETH withdrawal #${requestId}`,
     family: 'lido-withdrawal',
     account: alice,
-    asset: `unstETH #${requestId}`,
+    asset: `stETH withdrawal #${requestId}`,
     status: ok ? 'ok' : 'failed',
     amount: 5n * E,
     fairValueEth: ok ? 5n * E : null,
@@ -40,7 +40,7 @@ describe('withdrawalRule for Lido requests', () => {
   test('a claimable request: one candidate whose id is the same on every refresh', () => {
     const a = run(snap(100n, [lido(3, 'claimable'), lido(4, 'requested')]));
     const b = run(snap(180n, [lido(3, 'claimable'), lido(4, 'requested')]));
-    expect(a.map((c) => c.id)).toEqual([`claimable:lido-withdrawal:${alice.toLowerCase()}:unstETH #3`]);
+    expect(a.map((c) => c.id)).toEqual([`claimable:lido-withdrawal:${alice.toLowerCase()}:stETH withdrawal #3`]);
     expect(b.map((c) => c.id)).toEqual(a.map((c) => c.id));
     expect(a[0]).toMatchObject({ rule: 'withdrawal', severity: 'info', title: 'Withdrawal ready to claim: Lido request #3' });
     expect(a[0]!.message).toBe(

@@ -43,8 +43,8 @@ describe('lidoRequestPositions', () => {
       unfinalizedStETH: 2n * E,
     });
     expect(positions.map((p) => [p.id, p.details.status, p.amount, p.fairValueEth, p.details.eta])).toEqual([
-      [`lido-withdrawal:${alice.toLowerCase()}:unstETH #3`, 'claimable', 5n * E, 4_950_000_000_000_000_000n, 'now'],
-      [`lido-withdrawal:${alice.toLowerCase()}:unstETH #5`, 'requested', 2n * E, 2n * E, 'unknown'],
+      [`lido-withdrawal:${alice.toLowerCase()}:stETH withdrawal #3`, 'claimable', 5n * E, 4_950_000_000_000_000_000n, 'now'],
+      [`lido-withdrawal:${alice.toLowerCase()}:stETH withdrawal #5`, 'requested', 2n * E, 2n * E, 'unknown'],
     ]);
     expect(positions[0]!.details).toMatchObject({ claimable: 'true', claimableEth: '4950000000000000000', requestId: '3' });
     expect(positions[1]!.details).toMatchObject({ claimable: 'false', requestsAhead: '0' });

@@ -50,9 +50,10 @@ export function lidoQueueEta(
 }
 
 /**
- * One position per unclaimed request. `claimableEther` holds getClaimableEther's answer for finalized ids
- * (undefined when that read failed); a requested one is valued at its locked stETH (1 stETH ≙ 1 ETH,
- * reference §1.1), the most it can pay: a loss before finalization lowers it to shares × the share rate.
+ * One position per unclaimed request, named "stETH withdrawal #id" (its amount is stETH; the NFT is
+ * unstETH). `claimableEther` holds getClaimableEther's answer for finalized ids (undefined when that read
+ * failed); a requested one is valued at its locked stETH (1 stETH ≙ 1 ETH, reference §1.1), the most it
+ * can pay: a loss before finalization lowers it to shares × the share rate.
  */
 export function lidoRequestPositions(input: {
   account: Address;
@@ -67,7 +68,7 @@ export function lidoRequestPositions(input: {
   return ids.flatMap((id, i): Position[] => {
     const s = statuses[i];
     if (!s || s.isClaimed) return [];
-    const asset = `unstETH #${id}`;
+    const asset = `stETH withdrawal #${id}`;
     const eta = lidoQueueEta(id, s.isFinalized, input.lastFinalizedRequestId, input.unfinalizedStETH);
     const claimable = s.isFinalized ? input.claimableEther.get(id) : undefined;
     const failedClaimable = s.isFinalized && claimable === undefined;
