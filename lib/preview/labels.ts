@@ -27,6 +27,7 @@ const PROTOCOL_LABELS: Record<keyof typeof PROTOCOL_CONTRACTS, string> = {
   stakewiseOsTokenVaultController: 'StakeWise OsTokenVaultController',
   stakewiseGenesisVault: 'StakeWise Genesis vault',
   mantleStaking: 'Mantle Staking',
+  lidoWithdrawalQueue: 'Lido withdrawal queue (unstETH)',
 };
 
 const entries: [string, string][] = [

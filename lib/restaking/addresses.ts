@@ -38,6 +38,12 @@ export const PROTOCOL_CONTRACTS = {
   stakewiseOsTokenVaultController: a('0x2A261e60FB14586B474C208b1B7AC6D0f5000306'),
   stakewiseGenesisVault: a('0xAC0F906E433d58FA868F936E8A43230473652885'),
   mantleStaking: a('0xe3cBd06D7dadB3F4e6557bAb7EdD924CD1489E8f'),
+  /**
+   * Lido WithdrawalQueueERC721 (unstETH). Not in the reference: docs.lido.fi/deployed-contracts
+   * ("WithdrawalQueueERC721"), the same address in lidofinance's SDK constants (WITHDRAWAL_QUEUE_BY_NETWORK,
+   * Mainnet) and in Puffer's and other integrators' mainnet code (ILidoWithdrawalQueue constant).
+   */
+  lidoWithdrawalQueue: a('0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1'),
 } as const;
 
 export const EIGENLAYER = {

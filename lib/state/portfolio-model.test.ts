@@ -50,6 +50,23 @@ describe('portfolio badges', () => {
     expect(at('0.0999')).toEqual([['warn', 'Liquidation 9.99% away']]);
     expect(at('0.04999')).toEqual([['danger', 'Liquidation 4.99% away']]);
   });
+  it('withdrawal requests: "Claimable" once finalized, a Lido request waiting says its ETA is unknown and why', () => {
+    const lido = (claimable: boolean) =>
+      pos({
+        family: 'lido-withdrawal',
+        asset: 'stETH withdrawal #3',
+        depegWad: null,
+        details: { claimable: String(claimable), etaBasis: 'the queue exposes no finalization time; 2 unfinalized request(s) ahead' },
+      });
+    expect(badgesOf(lido(true), false).map((b) => [b.tone, b.label])).toEqual([['info', 'Claimable']]);
+    const waiting = badgesOf(lido(false), false);
+    expect(waiting.map((b) => b.label)).toEqual(['Requested · ETA unknown']);
+    expect(waiting[0]!.why).toBe(
+      'Waiting for Lido to finalize it: the queue exposes no finalization time; 2 unfinalized request(s) ahead.',
+    );
+    const eigen = pos({ family: 'eigenlayer-queued', asset: 'stETH withdrawal #0 @10', details: { claimable: 'true' } });
+    expect(badgesOf(eigen, false).map((b) => b.label)).toEqual(['Claimable']);
+  });
 });
 
 describe('grouping and totals', () => {

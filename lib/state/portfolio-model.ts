@@ -30,6 +30,7 @@ const FAMILY_GROUP: Record<PositionView['family'], string | null> = {
   token: null,
   eigenlayer: 'EigenLayer',
   'eigenlayer-queued': 'EigenLayer',
+  'lido-withdrawal': 'Lido',
   symbiotic: 'Symbiotic',
   aave: 'Aave v3',
   'curve-lp': 'Curve',
@@ -43,7 +44,7 @@ export function protocolOf(p: PositionView): string {
   return isRestakingSymbol(p.asset) ? PROTOCOLS[RESTAKING_TOKENS[p.asset].protocol].name : 'Other tokens';
 }
 
-/** Badges worst first: failed read, depeg, Aave health and liquidation distance, slashing exposure, stale data. */
+/** Badges worst first: failed read, depeg, Aave health and liquidation distance, withdrawal state, slashing exposure, stale data. */
 export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
   const out: PositionBadge[] = [];
   if (p.status === 'failed') out.push({ tone: 'danger', label: 'Read failed', why: p.error ?? 'The chain did not answer this read.' });
@@ -71,6 +72,20 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
       label: `Liquidation ${formatLiquidationDistance(liq.distanceWad)} away`,
       why: 'A fall of Aave’s price of the collateral by this much brings the health factor to 1.',
     });
+  }
+  if (p.status === 'ok' && (p.family === 'eigenlayer-queued' || p.family === 'lido-withdrawal')) {
+    if (p.details.claimable === 'true')
+      out.push({
+        tone: 'info',
+        label: 'Claimable',
+        why: 'The withdrawal is ready: claim it to receive the funds; until then it earns nothing.',
+      });
+    else if (p.family === 'lido-withdrawal')
+      out.push({
+        tone: 'info',
+        label: 'Requested · ETA unknown',
+        why: `Waiting for Lido to finalize it: ${p.details.etaBasis ?? 'the queue exposes no finalization time'}.`,
+      });
   }
   const exposure = big(p.slashing?.worstCaseEth);
   if (exposure !== null && exposure > 0n)

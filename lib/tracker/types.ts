@@ -14,7 +14,8 @@ export type ReadCall = {
 export type ReadResult = { ok: true; value: unknown } | { ok: false; error: string };
 export type Reads = ReadonlyMap<string, ReadResult>;
 
-export type PositionFamily = 'token' | 'eigenlayer' | 'eigenlayer-queued' | 'symbiotic' | 'aave' | 'curve-lp' | 'pendle-pt';
+export type PositionFamily =
+  'token' | 'eigenlayer' | 'eigenlayer-queued' | 'lido-withdrawal' | 'symbiotic' | 'aave' | 'curve-lp' | 'pendle-pt';
 
 /** Where a number came from, so the UI can say "read from X at block N". */
 export type PositionSource = { contract: Address; call: string };

@@ -3,6 +3,8 @@ import { createContext } from './context';
 import {
   advance,
   depeg,
+  finalize,
+  parseFinalizeProtocol,
   parseNumber,
   parseToken,
   rebase,
@@ -59,6 +61,11 @@ async function main() {
         const set = args.length === 3 ? parseSet(args[1]) : undefined;
         const fraction = args[args.length - 1]!;
         return (ctx: ReturnType<typeof createContext>) => slash(ctx, who, fraction, set);
+      }
+      case 'finalize': {
+        needArgs(args, 1, name);
+        const protocol = parseFinalizeProtocol(args[0]);
+        return (ctx: ReturnType<typeof createContext>) => finalize(ctx, protocol);
       }
       case 'list': {
         needArgs(args, 0, name);

@@ -1,5 +1,5 @@
 import { isAddress, parseUnits, type Abi, type Address } from 'viem';
-import { CHAINLINK } from '../../lib/restaking/addresses';
+import { CHAINLINK, PROTOCOL_CONTRACTS } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
 import type { RestakingSymbol } from '../../lib/restaking/types';
@@ -12,7 +12,7 @@ import { depegToken } from './seed/defi';
 import { toJson } from './json';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
-export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'list'] as const;
+export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'finalize', 'list'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export class ScenarioInputError extends Error {
@@ -177,6 +177,41 @@ export async function advance(ctx: DevnetContext, blocks: string) {
   };
 }
 
+/** Withdrawal queues a `finalize` scenario knows. */
+export const FINALIZE_PROTOCOLS = ['lido'] as const;
+export type FinalizeProtocol = (typeof FINALIZE_PROTOCOLS)[number];
+
+export function parseFinalizeProtocol(input: string | undefined): FinalizeProtocol {
+  const found = FINALIZE_PROTOCOLS.find((p) => p === (input ?? '').trim().toLowerCase());
+  if (!found) throw new ScenarioInputError(`protocol must be one of ${FINALIZE_PROTOCOLS.join(', ')}; got "${input ?? ''}"`);
+  return found;
+}
+
+/**
+ * Finalizes every pending request of a protocol's withdrawal queue, as its oracle report would: Lido's
+ * WithdrawalQueueERC721 double up to getLastRequestId(), paid with the ETH the double says it locks.
+ */
+export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
+  const address = PROTOCOL_CONTRACTS.lidoWithdrawalQueue;
+  const abi = artifact('WithdrawalQueueERC721').abi;
+  const read = (functionName: string, args: unknown[] = []) =>
+    ctx.client.readContract({ address, abi, functionName, args }) as Promise<bigint>;
+  const last = await read('getLastRequestId');
+  const before = await read('getLastFinalizedRequestId');
+  if (last === before) return { scenario: 'finalize', protocol, queue: address, finalized: 0, lastFinalizedRequestId: json(before) };
+  const eth = await read('ethToFinalize', [last]);
+  await ctx.write({ address, abi, functionName: 'finalize', args: [last], value: eth });
+  return {
+    scenario: 'finalize',
+    protocol,
+    queue: address,
+    finalized: Number(last - before),
+    requestIds: { from: json(before + 1n), to: json(last) },
+    ethLocked: json(eth),
+    lastFinalizedRequestId: json(await read('getLastFinalizedRequestId')),
+  };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -184,5 +219,6 @@ export const SCENARIO_USAGE = [
   'rebase <token> <percent>     rewards/losses in the protocol books, percent in (-100, 100), not 0',
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
+  'finalize <protocol>          finalize every pending withdrawal request of a queue (lido)',
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

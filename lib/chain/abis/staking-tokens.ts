@@ -33,6 +33,25 @@ export const lidoStethAbi = [
   ...pooledEtherAbi,
 ] as const;
 
+/**
+ * Lido WithdrawalQueueERC721 (unstETH NFTs), mainnet signatures from lidofinance/core
+ * contracts/0.8.9/WithdrawalQueue.sol and WithdrawalQueueBase.sol. Request ids start at 1; a request is
+ * finalized when its id ≤ getLastFinalizedRequestId(); claimed requests leave getWithdrawalRequests(owner).
+ */
+export const lidoWithdrawalQueueAbi = parseAbi([
+  'struct WithdrawalRequestStatus { uint256 amountOfStETH; uint256 amountOfShares; address owner; uint256 timestamp; bool isFinalized; bool isClaimed; }',
+  'function requestWithdrawals(uint256[] amounts, address owner) returns (uint256[] requestIds)',
+  'function getWithdrawalRequests(address owner) view returns (uint256[] requestsIds)',
+  'function getWithdrawalStatus(uint256[] requestIds) view returns (WithdrawalRequestStatus[] statuses)',
+  'function getLastRequestId() view returns (uint256)',
+  'function getLastFinalizedRequestId() view returns (uint256)',
+  'function getLastCheckpointIndex() view returns (uint256)',
+  'function unfinalizedStETH() view returns (uint256)',
+  'function findCheckpointHints(uint256[] requestIds, uint256 firstIndex, uint256 lastIndex) view returns (uint256[] hintIds)',
+  'function getClaimableEther(uint256[] requestIds, uint256[] hints) view returns (uint256[] claimableEthValues)',
+  'function claimWithdrawal(uint256 requestId)',
+]);
+
 export const wstethAbi = [
   ...parseAbi([
     'function stEthPerToken() view returns (uint256)',

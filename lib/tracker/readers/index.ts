@@ -2,6 +2,7 @@ import type { PositionReader } from './reader';
 import { aaveReader } from './aave';
 import { curveLpReader } from './curve';
 import { eigenLayerReader } from './eigenlayer';
+import { lidoWithdrawalsReader } from './lido-withdrawals';
 import { lrtExposureReader } from './lrt-exposure';
 import { pendleReader } from './pendle';
 import { symbioticReader } from './symbiotic';
@@ -9,8 +10,26 @@ import { tokenReader } from './tokens';
 
 /** Every family the tracker reads by default, in display order; the LRT exposure annotates the others last. */
 export function defaultReaders(): PositionReader[] {
-  return [tokenReader(), eigenLayerReader(), symbioticReader(), aaveReader(), curveLpReader(), pendleReader(), lrtExposureReader()];
+  return [
+    tokenReader(),
+    eigenLayerReader(),
+    lidoWithdrawalsReader(),
+    symbioticReader(),
+    aaveReader(),
+    curveLpReader(),
+    pendleReader(),
+    lrtExposureReader(),
+  ];
 }
-export { aaveReader, curveLpReader, eigenLayerReader, lrtExposureReader, pendleReader, symbioticReader, tokenReader };
+export {
+  aaveReader,
+  curveLpReader,
+  eigenLayerReader,
+  lidoWithdrawalsReader,
+  lrtExposureReader,
+  pendleReader,
+  symbioticReader,
+  tokenReader,
+};
 export { impliedApy, PENDLE_TWAP_SECONDS } from './pendle';
 export type { PositionReader, RateBook, ReaderContext } from './reader';

@@ -49,6 +49,7 @@ const PLACEMENTS: [string, Address][] = [
   ['WETH9', TOKENS.WETH],
   ['StETH', TOKENS.stETH],
   ['WstETH', TOKENS.wstETH],
+  ['WithdrawalQueueERC721', P.lidoWithdrawalQueue],
   ['RocketStorage', P.rocketStorage],
   ['RocketTokenRETH', TOKENS.rETH],
   ['RocketDepositPool', P.rocketDepositPool],
@@ -133,6 +134,7 @@ export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
   await writeMany(ctx, [
     init('StETH', TOKENS.stETH, [b.wstETH.supply, backing(b.wstETH)]),
     init('WstETH', TOKENS.wstETH, [TOKENS.stETH]),
+    init('WithdrawalQueueERC721', P.lidoWithdrawalQueue, [TOKENS.stETH]),
     init('RocketStorage', P.rocketStorage, []),
     init('RocketTokenRETH', TOKENS.rETH, [P.rocketStorage, b.rETH.supply, backing(b.rETH)]),
     init('RocketDepositPool', P.rocketDepositPool, [P.rocketStorage]),
