@@ -65,6 +65,9 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
       claimable: z.boolean().optional(),
       account: z.string(),
       asset: z.string(),
+      lrtSymbol: z.string().optional(),
+      lrtOperators: z.record(z.string(), z.string()).optional(),
+      lrtWorstCaseEth: z.string().optional(),
     }),
   ).catch({}),
 });

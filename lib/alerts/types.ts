@@ -62,6 +62,11 @@ export type PositionMemo = {
   claimable?: boolean;
   account: string;
   asset: string;
+  /** An LRT holding (look-through known): the LRT and the holder's ETH delegated to each of its operators (lowercase address → wei). */
+  lrtSymbol?: string;
+  lrtOperators?: Record<string, string>;
+  /** The holder's worst-case slashing loss of an LRT holding, wei (position.slashing.worstCaseEth). */
+  lrtWorstCaseEth?: string;
 };
 
 /** Everything the engine persists besides settings. One item, written once per evaluation. */
