@@ -47,6 +47,8 @@ export type AlertSettings = {
   valueMovePercent: number;
   /** Alert when an Aave position's depeg-to-liquidation distance falls under this (percent; health factor < 1.1 always alerts). */
   liquidationPercent: number;
+  /** Alert when a held LRT's worst-case slashing loss rises above this share of the position's value (percent; default 10). */
+  lrtWorstCasePercent?: number;
   /** "You are not being watched over" after the RPC failed this long. */
   unwatchedAfterMinutes: number;
   cooldownMinutes: number;
@@ -80,6 +82,8 @@ export type AlertsState = {
   depegEpisodes: Record<string, { start: string; level: 'warn' | 'danger' }>;
   /** Open liquidation episode per Aave position id: the block it began (the alert id carries it). */
   liquidationEpisodes: Record<string, { start: string }>;
+  /** Open "LRT worst case above the threshold" episode per position id: the block it began. */
+  lrtRiskEpisodes?: Record<string, { start: string }>;
   /** Last block whose logs were read (decimal string); null until the first evaluation. */
   lastLogBlock: string | null;
   /** Fair ETH value per position at its last value-move alert (or first sight). */
