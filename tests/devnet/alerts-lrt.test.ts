@@ -4,7 +4,8 @@ import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { devAccount } from './context';
 import { parseSet, slash } from './scenarios';
-import { LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
+import { LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
+import { eigenAbi } from './seed/eigen-base';
 import { EIGEN_STRATEGIES, EIGENLAYER, TOKENS } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
 import { delegationManagerAbi, strategyAbi } from '../../lib/chain/abis';
@@ -43,7 +44,7 @@ async function cycle(): Promise<Alert[]> {
  * (DelegationManager.delegatedTo), withdrawable shares → stETH (strategy) → ETH (stETH fair rate);
  * then balance / totalSupply of the sum, floor (reference §6 step 6).
  */
-async function holderEthWith(operator: Address): Promise<bigint> {
+async function holderEthWith(operator: Address, scale: (eth: bigint) => bigint = (x) => x): Promise<bigint> {
   const c = devnet.ctx.client;
   const strategy = EIGEN_STRATEGIES.stETH;
   const rate = (await readFairRates(c, { symbols: ['stETH'] })).stETH;
@@ -69,7 +70,7 @@ async function holderEthWith(operator: Address): Promise<bigint> {
       functionName: 'sharesToUnderlyingView',
       args: [withdrawable!],
     });
-    protocolEth += (underlying * rate.rate) / WAD;
+    protocolEth += scale((underlying * rate.rate) / WAD);
   }
   const balance = await c.readContract({ address: TOKENS.rsETH, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
   const supply = await c.readContract({ address: TOKENS.rsETH, abi: erc20Abi, functionName: 'totalSupply' });
@@ -123,5 +124,43 @@ describe('LRT look-through alerts on the devnet', () => {
     expect(await cycle()).toEqual([]);
     expect(notes.length).toBe(before.notes);
     expect((await engine.list()).length).toBe(before.listed);
+  });
+
+  test('lrt-b raises its avs-x:1 allocation from 50 % to 100 %: one info alert for rsETH, the worst case up by holder ETH via lrt-b × 50 %', async () => {
+    const rsEthPosition = async () => {
+      const state = await tracker.refresh();
+      return state.snapshot!.positions.find((p) => p.family === 'token' && p.asset === 'rsETH')!;
+    };
+    const before = await rsEthPosition();
+    const worstBefore = before.slashing!.worstCaseEth;
+    const beforeShare = Number(worstBefore) / Number(before.fairValueEth!);
+    // A threshold the rise must cross, with the present figure under 0.9 × it (so no episode is open).
+    const percent = Math.round((beforeShare / 0.85) * 100 * 1e4) / 1e4;
+    await engine.updateSettings({ ...(await engine.getSettings()), lrtWorstCasePercent: percent });
+    expect(await cycle()).toEqual([]);
+
+    const lrtB = LRT_DEVNET_OPERATORS['lrt-b'];
+    // Independent figure: the holder's ETH via lrt-b, half of it (the 50 % of magnitude added; lrt-b's max magnitude is 1).
+    const expectedRise = await holderEthWith(lrtB, (eth) => eth / 2n);
+    await devnet.ctx.client.impersonateAccount({ address: lrtB });
+    await devnet.ctx.write({
+      address: EIGENLAYER.allocationManager,
+      abi: eigenAbi.allocationManager(),
+      functionName: 'modifyAllocations',
+      args: [lrtB, [{ operatorSet: { avs: LRT_DEVNET_AVS['avs-x'], id: 1 }, strategies: [EIGEN_STRATEGIES.stETH], newMagnitudes: [WAD] }]],
+      from: lrtB,
+    });
+    const raised = await cycle();
+    const info = raised.filter((a) => a.id.startsWith('lrt-risk:'));
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatchObject({ rule: 'slashing', severity: 'info', positionId: before.id });
+    expect(info[0]!.data.lrt).toBe('rsETH');
+    const rise = BigInt(info[0]!.data.worstCaseEth!) - BigInt(info[0]!.data.worstCaseBeforeEth!);
+    expect(BigInt(info[0]!.data.worstCaseBeforeEth!)).toBe(worstBefore);
+    // Floors per staker and for the holder's share: a wei or two either way.
+    expect(rise - expectedRise).toBeGreaterThanOrEqual(-2n);
+    expect(rise - expectedRise).toBeLessThanOrEqual(2n);
+    expect(BigInt(info[0]!.data.shareWad!)).toBeGreaterThan(BigInt(info[0]!.data.thresholdWad!));
+    for (let i = 0; i < 3; i += 1) expect(await cycle()).toEqual([]);
   });
 });

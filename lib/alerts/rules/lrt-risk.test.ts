@@ -84,5 +84,9 @@ describe('LRT worst-case rule', () => {
     expect(run(other, snap(1n, 40), settings)).toEqual([]);
     expect(run(other, snap(2n, 49), settings)).toEqual([]);
     expect(run(other, snap(3n, 51), settings)).toHaveLength(1);
+    // The threshold lowered under a figure that was already above it: nothing rose, no alert.
+    const lowered = fresh();
+    expect(run(lowered, snap(1n, 30), settings)).toEqual([]);
+    expect(run(lowered, snap(2n, 31), { ...settings, lrtWorstCasePercent: 20 })).toEqual([]);
   });
 });

@@ -11,9 +11,9 @@ const CLEAR_FACTOR = 9n; // ÷ 10
 /**
  * Issue #15 item 6 (b): an allocation change (or a new operator) that lifts a held LRT's worst-case
  * loss (position.slashing.worstCaseEth from the look-through: every operator set slashes 100 %) above
- * the threshold share of the position's fair value between two snapshots raises one info alert per
- * episode. A position already above the threshold when first seen opens an episode silently: the rule
- * reports a rise, not the state of the world when the wallet was installed. Unknown look-through or a
+ * the threshold share of the position's fair value between two snapshots (at or under it at the last one,
+ * above it now) raises one info alert per episode. A position already above the threshold when first
+ * seen, or when the threshold is lowered under it, opens an episode silently: the rule reports a rise. Unknown look-through or a
  * failed read neither opens nor closes an episode.
  */
 export function lrtWorstCaseRule({ snapshot, settings, state }: RuleContext): AlertCandidate[] {
@@ -38,6 +38,7 @@ export function lrtWorstCaseRule({ snapshot, settings, state }: RuleContext): Al
     if (!memo?.lrtWorstCaseEth) continue; // first sight: no "rise" to report
     const beforeWorst = BigInt(memo.lrtWorstCaseEth);
     const beforeShare = BigInt(memo.value) > 0n ? (beforeWorst * WAD) / BigInt(memo.value) : 0n;
+    if (beforeShare > threshold) continue; // already above at the last snapshot (e.g. the threshold was lowered): nothing rose
     const lrt = p.details.lrtSymbol ?? p.asset;
     out.push({
       id: `lrt-risk:${p.id}:${start}`,
