@@ -8,6 +8,7 @@ import { admit, unreadDangerCount } from './deliver';
 import { localMinuteOfDay } from './quiet-hours';
 import { depegRule } from './rules/depeg';
 import { liquidationRule } from './rules/liquidation';
+import { lrtWorstCaseRule } from './rules/lrt-risk';
 import { positionMemos, slashingRule } from './rules/slashing';
 import { readSlashingLogs } from './rules/slashing-logs';
 import { valueMoveRule } from './rules/value-move';
@@ -94,6 +95,9 @@ export function createAlertsEngine(deps: AlertsDeps) {
       // Run even when off, so turning it on later does not announce an episode that began long before.
       const liquidation = liquidationRule(ctx);
       if (settings.rules.liquidation) candidates.push(...liquidation);
+      // Runs even when off, like liquidation: its episodes must follow the positions.
+      const lrtRisk = lrtWorstCaseRule(ctx);
+      if (settings.rules.slashing) candidates.push(...lrtRisk);
       const moves = valueMoveRule(ctx, slash.explained);
       if (settings.rules.valueMove) candidates.push(...moves);
       // Keep the "before" values until the logs between them and now have been read.

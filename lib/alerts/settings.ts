@@ -81,6 +81,9 @@ export function validateAlertSettings(input: unknown): AlertSettings {
     depeg: { ...depegPair(o.depeg, 'Depeg'), perToken },
     valueMovePercent: validateThresholdPercent(o.valueMovePercent, 'Position change threshold'),
     liquidationPercent: validateThresholdPercent(o.liquidationPercent, 'Liquidation distance threshold'),
+    ...(o.lrtWorstCasePercent === undefined
+      ? {}
+      : { lrtWorstCasePercent: validateThresholdPercent(o.lrtWorstCasePercent, 'LRT worst-case loss threshold') }),
     unwatchedAfterMinutes: wholeNumber(o.unwatchedAfterMinutes, 'RPC silence before an alert (minutes)', 5, 7 * 24 * 60),
     cooldownMinutes: wholeNumber(o.cooldownMinutes, 'Cool-down (minutes)', 0, 7 * 24 * 60),
     quietHours: quietHours(o.quietHours),

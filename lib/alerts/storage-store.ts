@@ -22,6 +22,7 @@ const alertSettingsSchema: z.ZodType<AlertSettings, unknown> = z.object({
     .catch(D.depeg),
   valueMovePercent: percent(D.valueMovePercent),
   liquidationPercent: percent(D.liquidationPercent),
+  lrtWorstCasePercent: z.number().positive().max(100).optional().catch(undefined),
   unwatchedAfterMinutes: minutes(D.unwatchedAfterMinutes),
   cooldownMinutes: minutes(D.cooldownMinutes),
   quietHours: z
@@ -54,6 +55,9 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
   cooldowns: salvagedRecord(z.number()).catch({}),
   depegEpisodes: salvagedRecord(z.object({ start: z.string(), level: z.enum(['warn', 'danger']) })).catch({}),
   liquidationEpisodes: salvagedRecord(z.object({ start: z.string() })).catch({}),
+  lrtRiskEpisodes: salvagedRecord(z.object({ start: z.string() }))
+    .optional()
+    .catch(undefined),
   lastLogBlock: z.string().regex(/^\d+$/).nullable().catch(null),
   valueBaselines: salvagedRecord(z.string()).catch({}),
   positions: salvagedRecord(
@@ -65,6 +69,9 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
       claimable: z.boolean().optional(),
       account: z.string(),
       asset: z.string(),
+      lrtSymbol: z.string().optional(),
+      lrtOperators: z.record(z.string(), z.string()).optional(),
+      lrtWorstCaseEth: z.string().optional(),
     }),
   ).catch({}),
 });

@@ -47,6 +47,8 @@ export type AlertSettings = {
   valueMovePercent: number;
   /** Alert when an Aave position's depeg-to-liquidation distance falls under this (percent; health factor < 1.1 always alerts). */
   liquidationPercent: number;
+  /** Alert when a held LRT's worst-case slashing loss rises above this share of the position's value (percent; default 10). */
+  lrtWorstCasePercent?: number;
   /** "You are not being watched over" after the RPC failed this long. */
   unwatchedAfterMinutes: number;
   cooldownMinutes: number;
@@ -62,6 +64,11 @@ export type PositionMemo = {
   claimable?: boolean;
   account: string;
   asset: string;
+  /** An LRT holding (look-through known): the LRT and the holder's ETH delegated to each of its operators (lowercase address → wei). */
+  lrtSymbol?: string;
+  lrtOperators?: Record<string, string>;
+  /** The holder's worst-case slashing loss of an LRT holding, wei (position.slashing.worstCaseEth). */
+  lrtWorstCaseEth?: string;
 };
 
 /** Everything the engine persists besides settings. One item, written once per evaluation. */
@@ -75,6 +82,8 @@ export type AlertsState = {
   depegEpisodes: Record<string, { start: string; level: 'warn' | 'danger' }>;
   /** Open liquidation episode per Aave position id: the block it began (the alert id carries it). */
   liquidationEpisodes: Record<string, { start: string }>;
+  /** Open "LRT worst case above the threshold" episode per position id: the block it began. */
+  lrtRiskEpisodes?: Record<string, { start: string }>;
   /** Last block whose logs were read (decimal string); null until the first evaluation. */
   lastLogBlock: string | null;
   /** Fair ETH value per position at its last value-move alert (or first sight). */

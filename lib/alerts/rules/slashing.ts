@@ -25,6 +25,8 @@ export function slashingRule(
   const now = new Map(snapshot.positions.map((p) => [p.id, p.status === 'ok' ? p.fairValueEth : null]));
   const explained = new Set<string>();
   const candidates: AlertCandidate[] = [];
+  /** `${positionId}:${operator}` → the holder's ETH with that operator, reduced by each slash in this range. */
+  const lrtRunning = new Map<string, bigint>();
   const eigenOf = (operator: string, strategy: string) =>
     Object.entries(before).filter(([, m]) => sameAddress(m.operator, operator) && sameAddress(m.strategy, strategy) && !m.claimable);
   /** Observed drop between snapshots, for events that carry no loss fraction. */
@@ -50,9 +52,10 @@ export function slashingRule(
           touched.push(pid);
         }
       });
+      const worst = log.wadSlashed.reduce((m, w) => (w > m ? w : m), 0n);
+      candidates.push(...lrtSlashCandidates(log, worst, before, snapshot, lrtRunning, explained));
       if (touched.length === 0) continue;
       touched.forEach((t) => explained.add(t));
-      const worst = log.wadSlashed.reduce((m, w) => (w > m ? w : m), 0n);
       candidates.push({
         id,
         rule: 'slashing',
@@ -128,6 +131,65 @@ export function slashingRule(
   return { candidates, explained };
 }
 
+type OperatorSlashedLog = Extract<SlashingLog, { eventName: 'OperatorSlashed' }>;
+
+/**
+ * An OperatorSlashed of an operator behind a held LRT (issue #15 item 6): one alert per LRT position
+ * per log. The holder's ETH with that operator comes from the position's look-through before the slash
+ * (balance / supply × the LRT's stakers delegated to the operator); the estimated loss is that × wadSlashed
+ * (the share of the operator's stake the slash took, rounded up). The look-through does not split an
+ * operator's ETH by strategy, so with several strategies in the log the largest wadSlashed is used (an upper bound).
+ */
+function lrtSlashCandidates(
+  log: OperatorSlashedLog,
+  wadSlashed: bigint,
+  before: Readonly<Record<string, PositionMemo>>,
+  snapshot: TrackerSnapshot,
+  running: Map<string, bigint>,
+  explained: Set<string>,
+): AlertCandidate[] {
+  const out: AlertCandidate[] = [];
+  const operator = log.operator.toLowerCase();
+  for (const [pid, m] of Object.entries(before)) {
+    const held = m.lrtOperators?.[operator];
+    if (held === undefined || !m.lrtSymbol) continue;
+    const k = `${pid}:${operator}`;
+    const holderEth = running.get(k) ?? BigInt(held);
+    if (holderEth === 0n) continue;
+    const { lossWei } = realisedLoss({ ethValue: holderEth, wadSlashed });
+    running.set(k, holderEth - lossWei);
+    explained.add(pid);
+    const set = snapshot.positions
+      .find((p) => p.id === pid)
+      ?.slashing?.perSet?.find((s) => sameAddress(s.avs, log.operatorSet.avs) && s.id === log.operatorSet.id);
+    const id = `slash-lrt:${log.transactionHash}:${log.logIndex}:${pid}`;
+    out.push({
+      id,
+      rule: 'slashing',
+      severity: 'danger',
+      cooldownKey: id,
+      positionId: pid,
+      block: String(log.blockNumber),
+      title: `${m.lrtSymbol}: an operator behind it was slashed, about ${formatEth(lossWei, LOSS)} of your position`,
+      message: `Operator ${log.operator}, which holds part of ${m.lrtSymbol}'s restaked ETH, was slashed by AVS ${log.operatorSet.avs} (set ${log.operatorSet.id}): ${formatWadPercent(wadSlashed)} of its stake${log.description ? ` — "${log.description}"` : ''}. Your ${m.lrtSymbol} had ${formatEth(holderEth)} with this operator; estimated loss ${formatEth(lossWei, LOSS)} (your ETH with the operator × wadSlashed). The LRT's rate may show it later.`,
+      data: {
+        lossWei: String(lossWei),
+        lrt: m.lrtSymbol,
+        operator: log.operator,
+        holderEthWithOperator: String(holderEth),
+        wadSlashed: String(wadSlashed),
+        formula:
+          'lossWei = ceil(holderEthWithOperator × wadSlashed / 1e18); holderEthWithOperator = balance / supply × ETH of the LRT stakers delegated to the operator, before the slash',
+        operatorSet: `${log.operatorSet.avs}:${log.operatorSet.id}`,
+        ...(set ? { setAtRiskEthNow: String(set.atRiskEth) } : {}),
+        txHash: log.transactionHash,
+        positions: pid,
+      },
+    });
+  }
+  return out;
+}
+
 /** What the next evaluation needs to know about each position as it is now. */
 export function positionMemos(snapshot: TrackerSnapshot): Record<string, PositionMemo> {
   const out: Record<string, PositionMemo> = {};
@@ -143,6 +205,13 @@ export function positionMemos(snapshot: TrackerSnapshot): Record<string, Positio
       ...(p.details.strategy ? { strategy: p.details.strategy } : {}),
       ...(p.family === 'symbiotic' && p.details.vault ? { vault: p.details.vault } : {}),
       ...(p.family === 'eigenlayer-queued' ? { claimable: p.details.claimable === 'true' } : {}),
+      ...(p.slashing?.method === 'lrt-share' && p.details.lrtSymbol
+        ? {
+            lrtSymbol: p.details.lrtSymbol,
+            lrtOperators: Object.fromEntries((p.slashing.perOperator ?? []).map((o) => [o.operator.toLowerCase(), String(o.restakedEth)])),
+            lrtWorstCaseEth: String(p.slashing.worstCaseEth),
+          }
+        : {}),
     };
   }
   return out;
