@@ -256,6 +256,22 @@ export function waitForClose(page: Page, timeout = 30_000): Promise<void> {
 }
 
 /**
+ * Presses an approval window's button once it is armed (the click-through guard) and waits for the window to
+ * close; the approving click closing the page under Playwright is not an error.
+ */
+export async function decideInWindow(approval: Page, button: string): Promise<void> {
+  const closed = waitForClose(approval);
+  await approval.locator('button[data-armed="true"]', { hasText: button }).waitFor();
+  await approval
+    .getByRole('button', { name: button, exact: true })
+    .click()
+    .catch((e: Error) => {
+      if (!/closed/i.test(e.message)) throw e;
+    });
+  await closed;
+}
+
+/**
  * Stops the extension's service worker through the DevTools protocol, as Chrome does when it idles one
  * out: in-memory state is gone, chrome.storage.session survives. Returns once Chrome reports it
  * stopped, without waking it (`page` is any extension page, used only to reach CDP).

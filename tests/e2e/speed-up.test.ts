@@ -7,7 +7,7 @@ import { startDevnet, type Devnet } from '../devnet/devnet';
 import { placeDouble } from '../devnet/seed/abi';
 import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import { startDappServer } from './dapp-server';
-import { expectNoAxeViolations, launchBallast, onboardOnDevnet, screenshot, waitForClose, waitForPage, type Ballast } from './harness';
+import { decideInWindow, expectNoAxeViolations, launchBallast, onboardOnDevnet, screenshot, waitForPage, type Ballast } from './harness';
 import { ask, openRecordedDapp, settled } from './worker-restart-page';
 
 const PASSWORD = 'correct horse battery';
@@ -41,7 +41,7 @@ describe('speed up and cancel from Activity', () => {
     await onboardOnDevnet(popup, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
     dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
     await ask(dapp, 'connect', 'eth_requestAccounts');
-    await decide(await waitForPage(ballast.context, 'approval.html'), 'Connect');
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Connect');
     expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve' });
   }, 120_000);
   afterAll(async () => {
@@ -50,22 +50,10 @@ describe('speed up and cancel from Activity', () => {
     await devnet?.stop();
   });
 
-  async function decide(approval: Page, button: string) {
-    const closed = waitForClose(approval);
-    await approval.locator('button[data-armed="true"]', { hasText: button }).waitFor();
-    await approval
-      .getByRole('button', { name: button, exact: true })
-      .click()
-      .catch((e: Error) => {
-        if (!/closed/i.test(e.message)) throw e;
-      });
-    await closed;
-  }
-
   /** A dApp transaction approved and left in the pool. */
   async function stuckTransaction(label: string): Promise<Hex> {
     await ask(dapp, label, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: toHex(parseEther('0.1')) }]);
-    await decide(await waitForPage(ballast.context, 'approval.html'), 'Send');
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Send');
     const answer = await settled(dapp, label);
     expect(answer).toMatchObject({ kind: 'resolve' });
     return (answer as { value: Hex }).value;
@@ -95,7 +83,7 @@ describe('speed up and cancel from Activity', () => {
     await approval.getByText('Ballast · Speed up').first().waitFor();
     expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(before.nonce));
     await screenshot(approval, 'approval-speed-up');
-    await decide(approval, 'Send');
+    await decideInWindow(approval, 'Send');
     await expect.poll(pool, { timeout: 20_000 }).not.toContain(original);
     const [replacement] = await pool();
     const after = await node.getTransaction({ hash: replacement! });
@@ -120,7 +108,7 @@ describe('speed up and cancel from Activity', () => {
     await popup.getByRole('button', { name: `Cancel transaction with nonce ${nonce}` }).click();
     const approval = await waitForPage(ballast.context, 'approval.html');
     await approval.getByText('Ballast · Cancel').first().waitFor();
-    await decide(approval, 'Send');
+    await decideInWindow(approval, 'Send');
     await expect.poll(pool, { timeout: 20_000 }).not.toContain(original);
     const [cancel] = await pool();
     expect(await node.getTransaction({ hash: cancel! })).toMatchObject({ nonce, value: 0n, input: '0x' });

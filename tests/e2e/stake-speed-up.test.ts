@@ -4,7 +4,7 @@ import { erc20Abi, type Address, type Hex } from 'viem';
 import { TOKENS } from '../../lib/restaking/addresses';
 import type { Devnet } from '../devnet/devnet';
 import { devAccount } from '../devnet/context';
-import { screenshot, waitForClose, waitForPage, type Ballast } from './harness';
+import { decideInWindow, screenshot, waitForPage, type Ballast } from './harness';
 import { closeStakeScreen, openStakeScreen, previewRecipe } from './stake-helpers';
 
 const PASSWORD = 'correct horse battery';
@@ -49,15 +49,7 @@ describe('a stuck Stake step sped up from the progress view', () => {
 
     const approval = await waitForPage(ballast.context, 'approval.html');
     await approval.getByText('Ballast · Speed up').first().waitFor();
-    const closed = waitForClose(approval);
-    await approval.locator('button[data-armed="true"]', { hasText: 'Send' }).waitFor();
-    await approval
-      .getByRole('button', { name: 'Send', exact: true })
-      .click()
-      .catch((e: Error) => {
-        if (!/closed/i.test(e.message)) throw e;
-      });
-    await closed;
+    await decideInWindow(approval, 'Send');
     await expect.poll(pool, { timeout: 20_000 }).not.toContain(original);
     const [replacement] = await pool();
     expect((await devnet.ctx.client.getTransaction({ hash: replacement! })).nonce).toBe(nonce);
