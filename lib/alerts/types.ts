@@ -86,7 +86,7 @@ export type AlertsState = {
   lrtRiskEpisodes?: Record<string, { start: string }>;
   /** Last block whose logs were read (decimal string); null until the first evaluation. */
   lastLogBlock: string | null;
-  /** Fair ETH value per position at its last value-move alert (or first sight). */
+  /** Per position at its last value-move alert (or first sight): "fair ETH value/units held" (see value-move.ts). */
   valueBaselines: Record<string, string>;
   positions: Record<string, PositionMemo>;
 };

@@ -7,6 +7,7 @@ import type { Position, ReadCall } from '../types';
 import { depegWad, mulWad } from '../valuation';
 import { bigintOf, errorOf, positionId, type PositionReader, type RateBook } from './reader';
 import type { Address } from 'viem';
+import { RESTAKING_TOKENS } from '../../restaking';
 
 const balKey = (t: TokenSource, a: Address) => `bal:${t.symbol}:${a}`;
 const exitKey = (t: TokenSource, a: Address) => (i: number) => `exit:${t.symbol}:${a}:${i}`;
@@ -20,6 +21,17 @@ function exitRoute(t: TokenSource, amount: bigint, rates: RateBook) {
   const baseRate = rates.get(via.symbol)?.fairRate;
   if (!base || !selfRate || !baseRate) return null;
   return { token: base, amount: (amount * selfRate) / baseRate };
+}
+
+/**
+ * ETH per share of a rebasing token (stETH, eETH): its wrapper's fair rate (wstETH, weETH), whose unit
+ * is one share. The value-move alert divides the balance by it so a rebase is a price move, not a transfer.
+ */
+function shareRateOf(symbol: string, rates: RateBook): bigint | undefined {
+  const info = (RESTAKING_TOKENS as Record<string, { rebasing?: boolean }>)[symbol];
+  if (!info?.rebasing) return undefined;
+  const wrapper = Object.entries(RESTAKING_TOKENS).find(([, t]) => 'wraps' in t && t.wraps === symbol)?.[0];
+  return wrapper ? (rates.get(wrapper)?.fairRate ?? undefined) : undefined;
 }
 
 /** Plain holdings of every registry token: balance, fair value, exit quote for the holder's size. */
@@ -74,6 +86,7 @@ export function tokenReader(tokens: readonly TokenSource[] = TOKEN_SOURCES): Pos
           const rate = rates.get(t.symbol);
           const fairValueEth = rate?.fairRate ? mulWad(amount, rate.fairRate) : null;
           const route = exitRoute(t, amount, rates);
+          const shareRate = shareRateOf(t.symbol, rates);
           const quote = route
             ? firstQuote(directMarkets(route.token), route.amount, reads, exitKey(t, a))
             : { error: 'fair rate needed to size the exit quote' };
@@ -89,7 +102,11 @@ export function tokenReader(tokens: readonly TokenSource[] = TOKEN_SOURCES): Pos
               marketValueEth,
               depegWad: depegWad(marketValueEth, fairValueEth),
               ...('source' in quote ? { marketSource: quote.source } : {}),
-              details: { fairRate: String(rate?.fairRate ?? ''), ...('error' in quote ? { marketError: quote.error } : {}) },
+              details: {
+                fairRate: String(rate?.fairRate ?? ''),
+                ...(shareRate ? { shareRate: String(shareRate) } : {}),
+                ...('error' in quote ? { marketError: quote.error } : {}),
+              },
             },
           ];
         }),
