@@ -9,6 +9,7 @@ import { DEVNET_ETH_USD, placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import { startFaultProxy, type FaultProxy } from '../fault/proxy';
 import { startDappServer } from './dapp-server';
 import {
+  decideInWindow,
   expectNoAxeViolations,
   expectOk,
   launchBallast,
@@ -52,7 +53,7 @@ describe('the network fee before approval', () => {
     dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
     await ask(dapp, 'connect', 'eth_requestAccounts');
     const approval = await waitForPage(ballast.context, 'approval.html');
-    await decide(approval, 'Connect');
+    await decideInWindow(approval, 'Connect');
     expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve' });
   }, 120_000);
   afterAll(async () => {
@@ -61,18 +62,6 @@ describe('the network fee before approval', () => {
     await proxy?.stop();
     await devnet?.stop();
   });
-
-  async function decide(approval: Page, button: string) {
-    const closed = waitForClose(approval);
-    await approval.locator('button[data-armed="true"]', { hasText: button }).waitFor();
-    await approval
-      .getByRole('button', { name: button, exact: true })
-      .click()
-      .catch((e: Error) => {
-        if (!/closed/i.test(e.message)) throw e; // the approving click closes the window
-      });
-    await closed;
-  }
 
   /** The fee the window shows, from the panel's own elements. */
   async function shown(approval: Page) {
@@ -198,7 +187,7 @@ describe('the network fee before approval', () => {
     const stored = ((await expectOk(control, 'pending:list')) as { fee: { version: number; choice: string } }[])[0]!.fee;
     expect(stored).toMatchObject({ version: 3, choice: 'custom' });
 
-    await decide(approval, 'Send');
+    await decideInWindow(approval, 'Send');
     const answer = await settled(dapp, 'send');
     expect(answer.kind).toBe('resolve');
     expect(await signed((answer as { value: Hex }).value)).toEqual({ ...typed, nonce });
@@ -257,7 +246,7 @@ describe('the network fee before approval', () => {
     await screenshot(approval, 'approval-batch-gas-edit');
     const fee = await shown(approval);
     const gas = (await approval.getByTestId('fee-gas').getAttribute('data-gas'))!.split(',').map(BigInt);
-    await decide(approval, 'Send all');
+    await decideInWindow(approval, 'Send all');
     const answer = await settled(dapp, 'batch');
     expect(answer.kind).toBe('resolve');
     // Both calls mined: read them back by nonce from the node.
@@ -328,7 +317,7 @@ describe('the network fee before approval', () => {
       // The second step: tick the box, then Send.
       const fee = await shown(approval);
       await approval.getByLabel('I understand this fee and want to pay it').check();
-      await decide(approval, 'Send');
+      await decideInWindow(approval, 'Send');
       const answer = await settled(dapp, 'danger');
       expect(answer.kind).toBe('resolve');
       const tx = await signed((answer as { value: Hex }).value);

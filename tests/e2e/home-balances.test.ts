@@ -5,7 +5,7 @@ import { artifact, devAccount } from '../devnet/context';
 import { MULTICALL3, TOKENS } from '../../lib/restaking/addresses';
 import { closePopupOnDevnet, openPopupOnDevnet, type DevnetPopup } from './devnet-popup';
 import { startDappServer } from './dapp-server';
-import { expectNoAxeViolations, expectOk, screenshot, sendProtocol, waitForClose, waitForPage } from './harness';
+import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, sendProtocol, waitForPage } from './harness';
 import { ask, openRecordedDapp, settled } from './worker-restart-page';
 
 const PASSWORD = 'correct horse battery';
@@ -48,15 +48,7 @@ beforeAll(async () => {
   const dapp = await openRecordedDapp(await env.ballast.context.newPage(), server.origin);
   await ask(dapp, 'watch', 'wallet_watchAsset', { type: 'ERC20', options: { address: FOO, symbol: 'FOO', decimals: 18 } });
   const approval = await waitForPage(env.ballast.context, 'approval.html');
-  const closed = waitForClose(approval);
-  await approval.locator('button[data-armed="true"]', { hasText: 'Add token' }).waitFor();
-  await approval
-    .getByRole('button', { name: 'Add token', exact: true })
-    .click()
-    .catch((e: Error) => {
-      if (!/closed/i.test(e.message)) throw e;
-    });
-  await closed;
+  await decideInWindow(approval, 'Add token');
   expect(await settled(dapp, 'watch')).toMatchObject({ kind: 'resolve', value: true });
   await dapp.close();
   await expectOk(page, 'accounts:select', { address: demo });

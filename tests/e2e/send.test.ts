@@ -10,6 +10,7 @@ import { ALICE, ALICE_LOOKALIKE, seedEns } from '../devnet/seed/ens';
 import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import {
   collectErrors,
+  decideInWindow,
   expectNoAxeViolations,
   expectOk,
   launchBallast,
@@ -75,18 +76,6 @@ async function fill(amount: string, to: string, address?: Address) {
   if (address) await expect.poll(() => popup.getByTestId('send-recipient-address').textContent(), { timeout: 15_000 }).toBe(address);
 }
 
-async function approve(approval: Page, button: string) {
-  const closed = waitForClose(approval);
-  await approval.locator('button[data-armed="true"]', { hasText: button }).waitFor();
-  await approval
-    .getByRole('button', { name: button, exact: true })
-    .click()
-    .catch((e: Error) => {
-      if (!/closed/i.test(e.message)) throw e;
-    });
-  await closed;
-}
-
 describe('Send', () => {
   it('sends 0.1 ETH to alice.eth through the popup and the approval window', async () => {
     await openSend();
@@ -119,7 +108,7 @@ describe('Send', () => {
     await approval.getByTestId('fee-panel').waitFor();
     await expectNoAxeViolations(approval, 'send approval (light)');
     await screenshot(approval, 'send-approval');
-    await approve(approval, 'Send');
+    await decideInWindow(approval, 'Send');
 
     await expect.poll(() => node.getBalance({ address: ALICE }), { timeout: 30_000 }).toBe(before + parseEther('0.1'));
     const activity = (await expectOk(popup, 'activity:list')) as { hash: Hex; origin?: string; to?: string }[];
@@ -197,7 +186,7 @@ describe('Send', () => {
     await approval.locator('[data-testid="risk-preview"][data-worst]').waitFor();
     await approval.getByTestId('fee-panel').waitFor();
     await screenshot(approval, 'send-weeth-approval');
-    await approve(approval, 'Send');
+    await decideInWindow(approval, 'Send');
 
     await expect.poll(() => weeth(ALICE), { timeout: 30_000 }).toBe(alices + parseEther('2.5'));
     expect(await weeth(ACCOUNT_0 as Address)).toBe(mine - parseEther('2.5'));
@@ -249,7 +238,7 @@ describe('Send', () => {
     expect(await approval.getByTestId('risk-flag').allTextContents()).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/First time sending to/)]),
     );
-    await approve(approval, 'Send');
+    await decideInWindow(approval, 'Send');
 
     await expect.poll(() => node.getBalance({ address: BOB }), { timeout: 30_000 }).toBe(before + parseEther('0.05'));
     const activity = (await expectOk(popup, 'activity:list')) as { hash: Hex; to?: string; value: string }[];
