@@ -163,6 +163,15 @@ export const SEND_ERROR_CODES = [
   'send.balance.unread',
 ] as const;
 
+/** A Keystone (air-gapped QR) account: its sync code, its signatures, the key that signed. */
+export const KEYSTONE_ERROR_CODES = [
+  'keystone.sync.unreadable',
+  'keystone.sync.unsupported',
+  'keystone.signature.unreadable',
+  'keystone.signature.stale',
+  'keystone.wrong-device',
+] as const;
+
 export const ERROR_CODES = [
   ...SENDER_ERROR_CODES,
   ...MESSAGE_ERROR_CODES,
@@ -179,6 +188,7 @@ export const ERROR_CODES = [
   ...TOKEN_ERROR_CODES,
   ...FLOW_ERROR_CODES,
   ...SEND_ERROR_CODES,
+  ...KEYSTONE_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
