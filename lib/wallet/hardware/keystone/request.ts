@@ -1,7 +1,8 @@
-import { DataType, ETHSignature, EthSignRequest, URRegistryDecoder } from '@keystonehq/bc-ur-registry-eth';
+import { DataType, ETHSignature, EthSignRequest } from '@keystonehq/bc-ur-registry-eth';
 import { Buffer } from 'buffer';
 import { bytesToHex, type Address, type Hex } from 'viem';
 import { AppError } from '../../../errors';
+import { urReader } from './ur-reader';
 
 /**
  * One signing round trip with a Keystone: Ballast shows an `eth-sign-request` UR as an animated QR code,
@@ -66,22 +67,12 @@ export type KeystoneSignature = { r: Hex; s: Hex; v: bigint; raw: Hex };
 
 /** Feeds scanned QR texts for the answer to `requestId`; `result` once complete. */
 export function keystoneSignatureReader(requestId: string) {
-  const decoder = new URRegistryDecoder();
+  const reader = urReader(unreadable);
   return {
-    receive(text: string): boolean {
-      try {
-        decoder.receivePart(text.trim().toLowerCase());
-      } catch (error) {
-        // The UR library throws on text that is not a UR at all (no "ur:" scheme, bad bytewords).
-        throw unreadable(`the QR code is not a Keystone code (${error instanceof Error ? error.message : String(error)})`);
-      }
-      if (decoder.isError()) throw unreadable(`the QR code is not a Keystone signature (${decoder.resultError()})`);
-      return decoder.isComplete();
-    },
-    progress: () => decoder.estimatedPercentComplete(),
+    receive: reader.receive,
+    progress: reader.progress,
     result(): KeystoneSignature {
-      if (!decoder.isComplete()) throw unreadable('the signature code is incomplete: keep the device’s QR code in view');
-      const ur = decoder.resultUR();
+      const ur = reader.complete();
       if (ur.type !== 'eth-signature') throw unreadable(`expected an eth-signature code, got ${ur.type}`);
       const signature = ETHSignature.fromCBOR(ur.cbor);
       const id = signature.getRequestId();

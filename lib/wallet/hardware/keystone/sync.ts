@@ -1,6 +1,7 @@
-import { CryptoHDKey, URRegistryDecoder, generateAddressFromXpub } from '@keystonehq/bc-ur-registry-eth';
+import { CryptoHDKey, generateAddressFromXpub } from '@keystonehq/bc-ur-registry-eth';
 import { getAddress, type Address } from 'viem';
 import { AppError } from '../../../errors';
+import { urReader } from './ur-reader';
 
 /**
  * What a Keystone shows when it syncs with a software wallet ("Connect software wallet → MetaMask",
@@ -24,23 +25,12 @@ const STANDARD_PARENT = "m/44'/60'/0'";
 
 /** Feeds scanned QR texts to one decoder; returns the sync once every part needed has arrived. */
 export function keystoneSyncReader() {
-  const decoder = new URRegistryDecoder();
+  const reader = urReader(syncError);
   return {
-    /** One scanned QR text; false while more parts are needed. */
-    receive(text: string): boolean {
-      try {
-        decoder.receivePart(text.trim().toLowerCase());
-      } catch (error) {
-        // The UR library throws on text that is not a UR at all (no "ur:" scheme, bad bytewords).
-        throw syncError(`the QR code is not a Keystone code (${error instanceof Error ? error.message : String(error)})`);
-      }
-      if (decoder.isError()) throw syncError(`the QR code is not a Keystone sync code (${decoder.resultError()})`);
-      return decoder.isComplete();
-    },
-    progress: () => decoder.estimatedPercentComplete(),
+    receive: reader.receive,
+    progress: reader.progress,
     result(): KeystoneSync {
-      if (!decoder.isComplete()) throw syncError('the sync code is incomplete: keep the device’s QR code in view');
-      const ur = decoder.resultUR();
+      const ur = reader.complete();
       if (ur.type !== 'crypto-hdkey') {
         throw new AppError('This Keystone sync code uses a path Ballast does not read yet', {
           code: 'keystone.sync.unsupported',
