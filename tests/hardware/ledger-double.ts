@@ -4,6 +4,7 @@ import { DisconnectedDevice } from '@ledgerhq/hw-transport/errors';
 import { concat, getAddress, hashMessage, keccak256, parseTransaction, toHex, type Hex } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount, sign } from 'viem/accounts';
 import { formatDerivationPath } from '../../lib/wallet/hardware/derivation';
+import { Eip712Stream } from './ledger-double-eip712';
 
 /**
  * A software Ledger running the Ethereum app, for tests (no real device reaches CI). It answers the app's APDUs
@@ -15,15 +16,16 @@ import { formatDerivationPath } from '../../lib/wallet/hardware/derivation';
  * - 0x04 SIGN ETH TRANSACTION, chunked (P1 0x00 first, with the path; 0x80 after): 0x9000 until the RLP list (after
  *   a type byte for typed transactions) is all here, then the signature over keccak256 of the bytes received;
  * - 0x08 SIGN PERSONAL MESSAGE, chunked: path ‖ uint32 length ‖ bytes, then the EIP-191 signature;
- * - 0x0C SIGN EIP-712 hashed (P2 0x00): path ‖ domain hash ‖ message hash.
+ * - 0x0C SIGN EIP-712 hashed (P2 0x00): path ‖ domain hash ‖ message hash;
+ * - 0x1A / 0x1C / 0x1E then 0x0C P2 0x01: EIP-712 "full" signing, types and values streamed (ledger-double-eip712.ts);
+ * - BOLOS 0xB0 0x01 GET APP AND VERSION ("Ethereum", the app version), read by hw-app-eth before EIP-712.
  *
  * Byte-identical except where old app versions were wrong (a 31-byte s written left-aligned) and for non-canonical
  * RLP, which the double refuses with 0x6A80.
  *
  * Signatures answer v ‖ r ‖ s. v is 27 + parity for messages, the parity for typed transactions, and for a legacy
  * transaction (uint32 of the chain id's first 4 bytes) × 2 + 35 + parity truncated to one byte, which hw-app-eth
- * widens back (getV). The full EIP-712 APDUs (0x1A struct definitions, 0x1C implementations, 0x1E filters) are not
- * implemented: they answer 0x6D00 like an app that predates them, and Ballast signs typed data hashed.
+ * widens back (getV).
  *
  * Switches (`mode`): 'reject' (0x6985 at the confirmation), 'locked' (0x5515 to everything), 'app-closed' (the
  * dashboard's `appClosedStatus` to everything), 'unplugged' (exchange throws DisconnectedDevice), 'unresponsive'
@@ -71,6 +73,9 @@ export class LedgerDouble extends Transport {
   private readonly mnemonic: string;
   private readonly appVersion: readonly [number, number, number];
   private pending: Pending | null = null;
+  private eip712 = new Eip712Stream();
+  /** Tokens described so far for the next signature (the app numbers them 0, 1, …). */
+  private tokenSlot = 0;
   private readonly keys = new Map<string, { privateKey: Hex; publicKey: Hex; chainCode: Hex; address: string }>();
 
   constructor({ mnemonic, appVersion = [1, 13, 0], blindSigning = true }: LedgerDoubleOptions) {
@@ -115,6 +120,7 @@ export class LedgerDouble extends Transport {
       body = Buffer.alloc(0);
       sw = error.sw;
       this.pending = null;
+      this.eip712 = new Eip712Stream();
     }
     const response = Buffer.concat([body, Buffer.from([sw >> 8, sw & 0xff])]);
     this.log.push({ apdu: hex, response: response.toString('hex') });
@@ -128,6 +134,12 @@ export class LedgerDouble extends Transport {
     const [cla, ins, p1, p2, lc] = apdu as unknown as [number, number, number, number, number];
     const data = apdu.subarray(5);
     if (data.length !== lc) throw new StatusWord(SW.INCORRECT_DATA);
+    // BOLOS' GET APP AND VERSION (hw-app-eth reads the version before EIP-712): format 1 ‖ name ‖ version ‖ flags.
+    if (cla === 0xb0 && ins === 0x01) {
+      const name = Buffer.from('Ethereum', 'ascii');
+      const version = Buffer.from(this.appVersion.join('.'), 'ascii');
+      return Buffer.from([1, name.length, ...name, version.length, ...version, 1, 0]);
+    }
     if (cla !== 0xe0) throw new StatusWord(SW.CLA_NOT_SUPPORTED);
     switch (ins) {
       case 0x06:
@@ -139,7 +151,15 @@ export class LedgerDouble extends Transport {
       case 0x08:
         return this.signMessageChunk(data, p1, p2);
       case 0x0c:
-        return this.signHashedTypedData(data, p1, p2);
+        return p2 === 0x01 ? this.signStreamedTypedData(data, p1) : this.signHashedTypedData(data, p1, p2);
+      case 0x1a:
+        return this.eip712Step(() => this.eip712.define(p2, data));
+      case 0x1c:
+        return this.eip712Step(() => this.eip712.implement(p1, p2, data));
+      case 0x0a:
+        return Buffer.from([this.tokenSlot++ & 0xff]); // PROVIDE ERC-20 TOKEN INFORMATION: its slot, display only
+      case 0x1e:
+        return Buffer.alloc(0); // filtering: display names for the screen, no part of what is signed
       default:
         throw new StatusWord(SW.INS_NOT_SUPPORTED);
     }
@@ -210,6 +230,7 @@ export class LedgerDouble extends Transport {
 
   private async finishTransaction(path: number[], raw: Buffer): Promise<Buffer> {
     this.pending = null;
+    this.tokenSlot = 0;
     const rawHex = toHex(raw);
     let tx: ReturnType<typeof parseTransaction>;
     try {
@@ -250,6 +271,32 @@ export class LedgerDouble extends Transport {
     this.confirm();
     const digest = keccak256(concat(['0x1901', toHex(rest.subarray(0, 32)), toHex(rest.subarray(32))]));
     return this.vrs(await this.signHash(path, digest));
+  }
+
+  private eip712Step(step: () => void): Buffer {
+    try {
+      step();
+    } catch {
+      throw new StatusWord(SW.INCORRECT_DATA);
+    }
+    return Buffer.alloc(0);
+  }
+
+  private async signStreamedTypedData(data: Buffer, p1: number): Promise<Buffer> {
+    if (p1 !== 0) throw new StatusWord(SW.INCORRECT_P1_P2);
+    const { path, rest } = this.readPath(data);
+    if (rest.length !== 0) throw new StatusWord(SW.INCORRECT_DATA);
+    let hashes: { domainHash: Hex; messageHash: Hex };
+    try {
+      hashes = this.eip712.hashes();
+    } catch {
+      throw new StatusWord(SW.INCORRECT_DATA);
+    } finally {
+      this.eip712 = new Eip712Stream();
+      this.tokenSlot = 0;
+    }
+    this.confirm();
+    return this.vrs(await this.signHash(path, keccak256(concat(['0x1901', hashes.domainHash, hashes.messageHash]))));
   }
 
   private vrs({ r, s, parity }: { r: Buffer; s: Buffer; parity: number }): Buffer {
