@@ -66,6 +66,8 @@ export class LedgerDouble extends Transport {
   appClosedStatus: number = SW.CLA_NOT_SUPPORTED;
   blindSigning: boolean;
   unplugAfter: number | undefined;
+  /** false: an app without the EIP-712 struct APDUs (Nano S), answering them 0x6D00; it still signs hashes. */
+  eip712Full = true;
   /** Every exchange, hex in and out (a thrown exchange is logged with response `unplugged` / `unresponsive`). */
   readonly log: { apdu: string; response: string }[] = [];
   closed = 0;
@@ -153,13 +155,12 @@ export class LedgerDouble extends Transport {
       case 0x0c:
         return p2 === 0x01 ? this.signStreamedTypedData(data, p1) : this.signHashedTypedData(data, p1, p2);
       case 0x1a:
-        return this.eip712Step(() => this.eip712.define(p2, data));
       case 0x1c:
-        return this.eip712Step(() => this.eip712.implement(p1, p2, data));
+      case 0x1e:
+        if (!this.eip712Full) throw new StatusWord(SW.INS_NOT_SUPPORTED);
+        return this.eip712Apdu(ins, p1, p2, data);
       case 0x0a:
         return Buffer.from([this.tokenSlot++ & 0xff]); // PROVIDE ERC-20 TOKEN INFORMATION: its slot, display only
-      case 0x1e:
-        return Buffer.alloc(0); // filtering: display names for the screen, no part of what is signed
       default:
         throw new StatusWord(SW.INS_NOT_SUPPORTED);
     }
@@ -273,9 +274,11 @@ export class LedgerDouble extends Transport {
     return this.vrs(await this.signHash(path, digest));
   }
 
-  private eip712Step(step: () => void): Buffer {
+  private eip712Apdu(ins: number, p1: number, p2: number, data: Buffer): Buffer {
     try {
-      step();
+      if (ins === 0x1a) this.eip712.define(p2, data);
+      else if (ins === 0x1c) this.eip712.implement(p1, p2, data);
+      // 0x1E filtering: display names for the screen, no part of what is signed.
     } catch {
       throw new StatusWord(SW.INCORRECT_DATA);
     }

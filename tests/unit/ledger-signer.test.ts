@@ -96,25 +96,57 @@ describe('LedgerSigner over the device double and the real hw-app-eth', () => {
     expect(await recoverMessageAddress({ message: { raw: message }, signature })).toBe(software.address);
   });
 
-  it("eth_signTypedData_v4 as hashes: the hashes and signature equal eth-sig-util's for the same key", async () => {
-    const { signer } = setup();
-    const { signature, domainHash, messageHash } = await signer.signTypedData(MAIL as unknown as TypedDataDefinition);
-    const typed = {
-      ...MAIL,
-      types: {
-        EIP712Domain: [
-          { name: 'name', type: 'string' },
-          { name: 'version', type: 'string' },
-          { name: 'chainId', type: 'uint256' },
-          { name: 'verifyingContract', type: 'address' },
-        ],
-        ...MAIL.types,
-      },
-    } as never;
-    expect(domainHash).toBe(toHex(TypedDataUtils.eip712DomainHash(typed, SignTypedDataVersion.V4)));
+  const typedForSigUtil = {
+    ...MAIL,
+    types: {
+      EIP712Domain: [
+        { name: 'name', type: 'string' },
+        { name: 'version', type: 'string' },
+        { name: 'chainId', type: 'uint256' },
+        { name: 'verifyingContract', type: 'address' },
+      ],
+      ...MAIL.types,
+    },
+  } as never;
+  const key = () => Buffer.from(software.getHdKey().privateKey!);
+
+  it("eth_signTypedData_v4 in the app's EIP-712 mode: types and values streamed, eth-sig-util's signature and hashes", async () => {
+    const { signer, double } = setup();
+    const { signature, domainHash, messageHash, mode } = await signer.signTypedData(MAIL as unknown as TypedDataDefinition);
+    expect(mode).toBe('full');
+    expect(double.log.filter((e) => e.apdu.startsWith('e01a')).length).toBe(3 + 4 + 3 + 2); // 3 structs, 9 fields
+    expect(double.log.some((e) => e.apdu.startsWith('e00c0001'))).toBe(true);
+    expect(domainHash).toBe(toHex(TypedDataUtils.eip712DomainHash(typedForSigUtil, SignTypedDataVersion.V4)));
     expect(messageHash).toBe(toHex(TypedDataUtils.hashStruct('Mail', MAIL.message, MAIL.types as never, SignTypedDataVersion.V4)));
-    const key = Buffer.from(software.getHdKey().privateKey!);
-    expect(signature).toBe(signTypedData({ privateKey: key, data: typed, version: SignTypedDataVersion.V4 }));
+    expect(signature).toBe(signTypedData({ privateKey: key(), data: typedForSigUtil, version: SignTypedDataVersion.V4 }));
+  });
+
+  it('an app without EIP-712 structs (0x6D00): the same signature through the hashes, mode "hashed"', async () => {
+    const { signer, double } = setup();
+    double.eip712Full = false;
+    const { signature, mode } = await signer.signTypedData(MAIL as unknown as TypedDataDefinition);
+    expect(mode).toBe('hashed');
+    expect(double.log.at(-1)!.apdu.startsWith('e00c0000')).toBe(true);
+    expect(signature).toBe(signTypedData({ privateKey: key(), data: typedForSigUtil, version: SignTypedDataVersion.V4 }));
+  });
+
+  it("typed data with bigints and no EIP712Domain type (viem's shape) signs in full mode", async () => {
+    const { signer } = setup();
+    const permit = {
+      domain: { name: 'Token', version: '1', chainId: 1n, verifyingContract: TO },
+      types: {
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'value', type: 'uint256' },
+          { name: 'deadline', type: 'int64' },
+        ],
+      },
+      primaryType: 'Permit',
+      message: { owner: software.address, value: 10n ** 30n, deadline: -5n },
+    } as const;
+    const { signature, mode } = await signer.signTypedData(permit);
+    expect(mode).toBe('full');
+    expect(signature).toBe(await software.signTypedData(permit));
   });
 });
 

@@ -4,6 +4,7 @@ import type Transport from '@ledgerhq/hw-transport';
 import {
   getAddress,
   getTransactionType,
+  getTypesForEIP712Domain,
   hashTypedData,
   isAddressEqual,
   recoverAddress,
@@ -39,6 +40,18 @@ export const LEDGER_TIMEOUT_MS = 120_000;
 
 export type TypedDataHashes = { domainHash: Hex; messageHash: Hex };
 
+/**
+ * How the device signed typed data: 'full' is the app's EIP-712 mode (types and values streamed, each field shown on
+ * the device); 'hashed' is the fallback for apps without it (Nano S), where the device shows only the two hashes.
+ */
+export type TypedDataMode = 'full' | 'hashed';
+
+/** Nothing is asked of Ledger's services (token and dApp metadata): the RPC the user chose is the only one to learn anything. */
+const OFFLINE = { calServiceURL: null, cryptoassetsBaseURL: null };
+
+/** 0x6D00 to an EIP-712 struct APDU: an app that only signs hashes. */
+const INS_NOT_SUPPORTED = 0x6d00;
+
 export interface LedgerSigner extends TransactionSigner {
   readonly kind: 'hardware';
   readonly device: 'ledger';
@@ -46,10 +59,11 @@ export interface LedgerSigner extends TransactionSigner {
   /** personal_sign of raw bytes (the app shows them as text when they are printable, else their hash). */
   signPersonalMessage(message: Hex): Promise<Hex>;
   /**
-   * eth_signTypedData_v4 the way every Ledger Ethereum app can: the device signs the domain and message hashes
-   * (signEIP712HashedMessage) and shows them, so the approval window shows the same two hashes to compare.
+   * eth_signTypedData_v4: the app's EIP-712 signing (signEIP712Message, the fields on the device screen); an app
+   * without it signs the domain and message hashes (signEIP712HashedMessage) and shows them, so the approval window
+   * shows the same two hashes (returned here in both modes) to compare.
    */
-  signTypedData(typedData: TypedDataDefinition): Promise<{ signature: Hex } & TypedDataHashes>;
+  signTypedData(typedData: TypedDataDefinition): Promise<{ signature: Hex; mode: TypedDataMode } & TypedDataHashes>;
 }
 
 /** A plain 0x-free hex string for hw-app-eth. */
@@ -66,6 +80,19 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Typed data as hw-app-eth streams it: plain JSON (bigints as decimal strings) with the EIP712Domain type listed, which
+ * the library reads to send the domain's fields.
+ */
+type EIP712Message = Parameters<Eth['signEIP712Message']>[1];
+
+function forLedger(typedData: TypedDataDefinition): EIP712Message {
+  const json = JSON.parse(JSON.stringify(typedData, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as EIP712Message;
+  const types = json.types as Record<string, unknown>;
+  if (!types.EIP712Domain) types.EIP712Domain = getTypesForEIP712Domain({ domain: (typedData.domain ?? {}) as never });
+  return json;
+}
+
 export function ledgerSigner({ address, path, transport, timeoutMs = LEDGER_TIMEOUT_MS }: LedgerSignerParameters): LedgerSigner {
   const account = getAddress(address);
 
@@ -74,7 +101,7 @@ export function ledgerSigner({ address, path, transport, timeoutMs = LEDGER_TIME
     let opened: Transport | undefined;
     const work = (async () => {
       opened = await transport();
-      return run(new Eth(opened));
+      return run(new Eth(opened, 'w0w', OFFLINE));
     })();
     try {
       return await withTimeout(work, timeoutMs, () => void opened?.close().catch(() => undefined));
@@ -131,12 +158,18 @@ export function ledgerSigner({ address, path, transport, timeoutMs = LEDGER_TIME
 
     async signTypedData(typedData: TypedDataDefinition) {
       const hashes = typedDataHashes(typedData);
-      const { r, s, v } = await onDevice('message', (eth) =>
-        eth.signEIP712HashedMessage(path, bare(hashes.domainHash), bare(hashes.messageHash)),
-      );
+      const { r, s, v, mode } = await onDevice('message', async (eth) => {
+        try {
+          return { ...(await eth.signEIP712Message(path, forLedger(typedData))), mode: 'full' as const };
+        } catch (error) {
+          if ((error as { statusCode?: unknown } | null)?.statusCode !== INS_NOT_SUPPORTED) throw error;
+        }
+        const signed = await eth.signEIP712HashedMessage(path, bare(hashes.domainHash), bare(hashes.messageHash));
+        return { ...signed, mode: 'hashed' as const };
+      });
       const signature = joinSignature(r, s, v);
       checkSigner(await recoverAddress({ hash: hashTypedData(typedData), signature }));
-      return { signature, ...hashes };
+      return { signature, mode, ...hashes };
     },
   };
 }
