@@ -1,6 +1,5 @@
 import '../../polyfills';
-import Eth from '@ledgerhq/hw-app-eth';
-import type Transport from '@ledgerhq/hw-transport';
+import type Eth from '@ledgerhq/hw-app-eth';
 import {
   getAddress,
   getTransactionType,
@@ -17,11 +16,9 @@ import {
   type TypedDataDefinition,
 } from 'viem';
 import type { TransactionSigner } from '../transactions/signer';
-import { hardwareError, mapLedgerError } from './ledger-errors';
+import { LEDGER_TIMEOUT_MS, onLedger, type LedgerTransportFactory } from './ledger-device';
+import { hardwareError } from './ledger-errors';
 import { typedDataHashes } from './typed-data-hashes';
-
-/** Opens the device (WebHID in an extension page, the device double in tests). Called once per signature. */
-export type LedgerTransportFactory = () => Promise<Transport>;
 
 export type LedgerSignerParameters = {
   /** The account this signer signs for (read from the device when it was imported). */
@@ -36,8 +33,6 @@ export type LedgerSignerParameters = {
   timeoutMs?: number;
 };
 
-export const LEDGER_TIMEOUT_MS = 120_000;
-
 export type TypedDataHashes = { domainHash: Hex; messageHash: Hex };
 
 /**
@@ -45,9 +40,6 @@ export type TypedDataHashes = { domainHash: Hex; messageHash: Hex };
  * the device); 'hashed' is the fallback for apps without it (Nano S), where the device shows only the two hashes.
  */
 export type TypedDataMode = 'full' | 'hashed';
-
-/** Nothing is asked of Ledger's services (token and dApp metadata): the RPC the user chose is the only one to learn anything. */
-const OFFLINE = { calServiceURL: null, cryptoassetsBaseURL: null };
 
 /** 0x6D00 to an EIP-712 struct APDU: an app that only signs hashes. */
 const INS_NOT_SUPPORTED = 0x6d00;
@@ -69,17 +61,6 @@ export interface LedgerSigner extends TransactionSigner {
 /** A plain 0x-free hex string for hw-app-eth. */
 const bare = (hex: Hex): string => hex.slice(2);
 
-function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(hardwareError('hardware.timeout', undefined, `no answer in ${Math.round(ms / 1000)} s`));
-    }, ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Typed data as hw-app-eth streams it: plain JSON (bigints as decimal strings) with the EIP712Domain type listed, which
  * the library reads to send the domain's fields.
@@ -96,23 +77,8 @@ function forLedger(typedData: TypedDataDefinition): EIP712Message {
 export function ledgerSigner({ address, path, transport, timeoutMs = LEDGER_TIMEOUT_MS }: LedgerSignerParameters): LedgerSigner {
   const account = getAddress(address);
 
-  /** One device action: open, run, close; every failure leaves as a hardware.* AppError. */
-  async function onDevice<T>(context: 'transaction' | 'message', run: (eth: Eth) => Promise<T>): Promise<T> {
-    let opened: Transport | undefined;
-    const work = (async () => {
-      opened = await transport();
-      return run(new Eth(opened, 'w0w', OFFLINE));
-    })();
-    try {
-      return await withTimeout(work, timeoutMs, () => void opened?.close().catch(() => undefined));
-    } catch (error) {
-      throw mapLedgerError(error, context);
-    } finally {
-      // A late answer after a timeout must not surface as an unhandled rejection.
-      work.catch(() => undefined);
-      await opened?.close().catch(() => undefined);
-    }
-  }
+  const onDevice = <T>(context: 'transaction' | 'message', run: (eth: Eth) => Promise<T>) =>
+    onLedger(transport, { context, timeoutMs }, run);
 
   function checkSigner(recovered: Address): void {
     if (!isAddressEqual(recovered, account))
