@@ -40,6 +40,10 @@ const TXS: [string, TransactionSerializable][] = [
     { chainId: 1, nonce: 4, maxFeePerGas: 40_000_000_000n, maxPriorityFeePerGas: 2_000_000_000n, gas: 21_000n, to: TO, value: 10n ** 17n },
   ],
   ['legacy (EIP-155, chain 1)', { type: 'legacy', chainId: 1, nonce: 5, gasPrice: 25_000_000_000n, gas: 21_000n, to: TO, value: 1n }],
+  [
+    'legacy without a chain id (pre-EIP-155: the app answers v 37/38, the signer writes 27/28)',
+    { type: 'legacy', nonce: 1, gasPrice: 3n, gas: 21_000n, to: TO, value: 2n },
+  ],
   ['legacy on chain 56 (v 147/148)', { chainId: 56, nonce: 0, gasPrice: 3n, gas: 21_000n, to: TO, value: 1n }],
   [
     'EIP-2930',
