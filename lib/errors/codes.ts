@@ -163,13 +163,28 @@ export const SEND_ERROR_CODES = [
   'send.balance.unread',
 ] as const;
 
-/** A Keystone (air-gapped QR) account: its sync code, its signatures, the key that signed. */
+/** A Keystone (air-gapped QR) account: its sync code and the signatures scanned back (a wrong key is hardware.wrong-device). */
 export const KEYSTONE_ERROR_CODES = [
   'keystone.sync.unreadable',
   'keystone.sync.unsupported',
   'keystone.signature.unreadable',
   'keystone.signature.stale',
-  'keystone.wrong-device',
+] as const;
+
+/**
+ * Hardware signers (lib/wallet/hardware): what the device answered, in words a person can act on. A refusal on the
+ * device reaches a page as EIP-1193 4001 (lib/provider/errors.ts); the others say what to do with the device.
+ */
+export const HARDWARE_ERROR_CODES = [
+  'hardware.rejected',
+  'hardware.locked',
+  'hardware.app-closed',
+  'hardware.blind-signing-disabled',
+  'hardware.unplugged',
+  'hardware.wrong-device',
+  'hardware.timeout',
+  'hardware.busy',
+  'hardware.failed',
 ] as const;
 
 export const ERROR_CODES = [
@@ -188,11 +203,13 @@ export const ERROR_CODES = [
   ...TOKEN_ERROR_CODES,
   ...FLOW_ERROR_CODES,
   ...SEND_ERROR_CODES,
+  ...HARDWARE_ERROR_CODES,
   ...KEYSTONE_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number];
+export type HardwareErrorCode = (typeof HARDWARE_ERROR_CODES)[number];
 
 /** `<domain>.<what>[.<detail>]`: two or three lower-case kebab segments. */
 export const ERROR_CODE_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,2}$/;

@@ -9,6 +9,9 @@ export function toRpcError(error: unknown): RpcErrorShape {
   if (error instanceof JsonRpcError)
     return { code: error.code, message: error.message, ...(error.data !== undefined ? { data: jsonSafe(error.data) } : {}) };
   if (error instanceof ZodError) return { code: -32602, message: describeZodError(error) };
+  // Rejected on a hardware wallet is the user's refusal like a click on Reject: EIP-1193 4001, so dApps handle it as one.
+  if (error instanceof AppError && error.code === 'hardware.rejected')
+    return { code: 4001, message: error.details ? `${error.shortMessage}. ${error.details}` : error.shortMessage };
   if (error instanceof AppError)
     return { code: -32603, message: error.details ? `${error.shortMessage}. ${error.details}` : error.shortMessage };
   // Node errors forwarded from the RPC carry their own JSON-RPC code.

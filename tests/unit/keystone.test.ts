@@ -126,10 +126,10 @@ describe('Keystone signing through QR codes', () => {
     const { signer, device, account } = setup();
     device.signWith = HDKey.fromMasterSeed(seed(9));
     await expect(signer.signTransaction({ ...base, type: 'eip1559', maxFeePerGas: 1n, maxPriorityFeePerGas: 1n })).rejects.toMatchObject({
-      code: 'keystone.wrong-device',
+      code: 'hardware.wrong-device',
     });
     await expect(signer.signMessage('hi')).rejects.toMatchObject({
-      code: 'keystone.wrong-device',
+      code: 'hardware.wrong-device',
       details: expect.stringContaining(account.address),
     });
   });

@@ -29,7 +29,7 @@ export type KeystoneSigner = TransactionSigner & {
 
 /**
  * A Keystone account as a transaction signer. Nothing the device returns is trusted: every signature is
- * recovered and must name this account, else `keystone.wrong-device` (another device, another account
+ * recovered and must name this account, else `hardware.wrong-device` (another device, another account
  * picked on it, or a QR code that belongs to something else).
  */
 export function keystoneSigner(sync: KeystoneSync, account: KeystoneAccount, exchange: KeystoneExchange): KeystoneSigner {
@@ -41,7 +41,7 @@ export function keystoneSigner(sync: KeystoneSync, account: KeystoneAccount, exc
     const by = await recovered.catch(() => undefined);
     if (!by || !sameAddress(by, account.address)) {
       throw new AppError('The Keystone signed with another key', {
-        code: 'keystone.wrong-device',
+        code: 'hardware.wrong-device',
         details: `expected ${account.address}, the signature is from ${by ?? 'no valid key'}; check that this Keystone holds the account and that it is selected on the device`,
       });
     }
