@@ -162,7 +162,7 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       'no on-chain path found: EtherFiNodesManager only looks nodes up one by one (etherfiNodeAddress(id), etherFiNodeFromPubkeyHash(hash)); ' +
       'no view lists them, and the node set is only recoverable from its PubkeyLinked events',
     plain:
-      'ether.fi keeps no list of its restaking nodes that Ballast can read in one call, so the operators behind weETH are not known yet.',
+      'ether.fi keeps no list of its restaking nodes that Ballast can read in one call, so the operators behind eETH and weETH are not known yet.',
     rateShowsSlash: {
       when: 'after-update',
       how: 'eETH rebases and weETH.getRate() moves only after the oracle report (EtherFiAdmin rebase)',

@@ -61,7 +61,11 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
           ...p,
           details: { ...p.details, lrtSymbol: symbol, ...('amount' in held ? { lrtAmount: String(held.amount) } : {}) },
         };
-        const v = views.find((x) => x.symbol === symbol);
+        // eETH has no structure of its own: it is ether.fi's, as weETH is, so weETH's "unknown" applies to it.
+        const protocol = RESTAKING_TOKENS[symbol].protocol;
+        const v =
+          views.find((x) => x.symbol === symbol) ??
+          views.find((x) => x.status === 'unknown' && RESTAKING_TOKENS[x.symbol].protocol === protocol);
         if (!v)
           return unknown(
             tagged,
