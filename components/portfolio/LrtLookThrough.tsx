@@ -24,7 +24,13 @@ export function LrtLookThrough({ position: p }: { position: PositionView }) {
     return (
       <section aria-label="LRT look-through" className="rounded-md border border-line p-2">
         <h2 className="mb-1 text-xs font-semibold">Look-through: unknown</h2>
-        <p className="text-[11px] text-ink-muted">{d.lrtExposureReason}</p>
+        <p className="text-[11px] text-ink-muted">{d.lrtExposureWhy ?? d.lrtExposureReason}</p>
+        {d.lrtExposureWhy && d.lrtExposureReason && (
+          <details className="mt-1 text-[11px] text-ink-muted">
+            <summary className="cursor-pointer">Technical reason</summary>
+            <p className="break-words">{d.lrtExposureReason}</p>
+          </details>
+        )}
         {d.lrtRateShowsSlash && <p className="mt-1 text-[11px] text-ink-muted">Fair rate: {d.lrtRateShowsSlash}.</p>}
       </section>
     );

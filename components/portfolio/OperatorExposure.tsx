@@ -113,7 +113,8 @@ export function OperatorExposure({
             <p>
               Read at block {o.blockNumber.toString()} on {view.network.name}. A direct EigenLayer deposit counts its ETH value with its
               operator (delegatedTo, getWithdrawableShares × fair rate); an LRT, held or deployed (Aave aToken 1:1, a Curve LP’s share of
-              the pool’s LRT), counts balance / totalSupply of what its staker contracts delegate to each operator.
+              the pool’s LRT, a Pendle PT’s ETH value ÷ the LRT’s fair rate), counts balance / totalSupply of what its staker contracts
+              delegate to each operator.
             </p>
             <p>
               ETH at risk in an operator set = ETH value × allocated magnitude / max magnitude (getMaxMagnitude, getStrategyAllocations),

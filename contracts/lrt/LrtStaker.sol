@@ -14,6 +14,14 @@ interface IStrategyManagerDeposit {
 
 interface IDelegationManagerDelegate {
     function delegateTo(address operator, SignatureWithExpiry calldata approverSignatureAndExpiry, bytes32 approverSalt) external;
+    function getWithdrawableShares(address staker, address[] calldata strategies)
+        external
+        view
+        returns (uint256[] memory withdrawableShares, uint256[] memory depositShares);
+}
+
+interface IStrategySharesView {
+    function sharesToUnderlyingView(uint256 amountShares) external view returns (uint256);
 }
 
 /// Test double of an LRT's EigenLayer staker contract: a Kelp NodeDelegator, a Renzo OperatorDelegator or a
@@ -25,6 +33,8 @@ contract LrtStaker is Initializable {
     address public strategyManager;
     /// "NodeDelegator", "OperatorDelegator" or "PufferModule": for people reading the devnet.
     string public kind;
+    /// The strategy restakeEth deposited into (one per staker on the devnet).
+    address public strategy;
 
     function initialize(address delegationManager_, address strategyManager_, string calldata kind_) external initializer {
         delegationManager = delegationManager_;
@@ -33,13 +43,31 @@ contract LrtStaker is Initializable {
     }
 
     /// Stakes every wei this contract holds as stETH, then deposits the stETH into `strategy`.
-    function restakeEth(address strategy) external onlyAdmin returns (uint256 shares) {
-        address token = IEigenStrategy(strategy).underlyingToken();
+    function restakeEth(address strategy_) external onlyAdmin returns (uint256 shares) {
+        require(strategy == address(0) || strategy == strategy_, "one strategy per staker");
+        strategy = strategy_;
+        address token = IEigenStrategy(strategy_).underlyingToken();
         ILidoSubmit(token).submit{value: address(this).balance}(address(0));
         uint256 amount = IEigenToken(token).balanceOf(address(this));
         (bool ok, bytes memory data) = token.call(abi.encodeWithSignature("approve(address,uint256)", strategyManager, amount));
         require(ok && (data.length == 0 || abi.decode(data, (bool))), "approve failed");
-        shares = IStrategyManagerDeposit(strategyManager).depositIntoStrategy(strategy, token, amount);
+        shares = IStrategyManagerDeposit(strategyManager).depositIntoStrategy(strategy_, token, amount);
+    }
+
+    /// Tokens this staker could withdraw from EigenLayer now: its withdrawable shares (deposit shares
+    /// scaled by the operator's slashing factor, so a slash shows at once) converted by the strategy.
+    /// Kelp NodeDelegator.getAssetBalance and Renzo OperatorDelegator.getTokenBalanceFromStrategy read the
+    /// same thing on mainnet; both names answer here. 0 for any other token.
+    function getAssetBalance(address asset) public view returns (uint256) {
+        if (strategy == address(0) || IEigenStrategy(strategy).underlyingToken() != asset) return 0;
+        address[] memory strategies = new address[](1);
+        strategies[0] = strategy;
+        (uint256[] memory withdrawable,) = IDelegationManagerDelegate(delegationManager).getWithdrawableShares(address(this), strategies);
+        return IStrategySharesView(strategy).sharesToUnderlyingView(withdrawable[0]);
+    }
+
+    function getTokenBalanceFromStrategy(address token) external view returns (uint256) {
+        return getAssetBalance(token);
     }
 
     function delegateTo(address operator) external onlyAdmin {

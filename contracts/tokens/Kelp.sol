@@ -36,29 +36,46 @@ interface ILRTOracle {
 
 /// Test double of Kelp LRTOracle (0x349A7344…020d). rsETHPrice is STORED: it moves only when
 /// updateRSETHPrice() runs (anyone may call it, as in the Feb-2025 code) or the admin sets it.
+/// updateRSETHPrice = getTotalETHInProtocol() / rsETH supply, as mainnet: Σ over the supported assets of
+/// the deposit pool's getTotalAssetDeposits(asset) (pool + NodeDelegators + their EigenLayer withdrawable
+/// shares) × the asset's price. Not modelled: the protocol fee minted on a rise and pricePercentageLimit.
 contract KelpLRTOracle is Initializable {
     event RsETHPriceUpdate(uint256 newPrice);
 
     uint256 public rsETHPrice;
     IRsETH public rsETH;
     address public depositPool;
+    /// ETH first; the admin adds LSTs (mainnet LRTConfig.getSupportedAssetList).
+    address[] private _supportedAssets;
 
     function initialize(address rsETHAddress, address pool, uint256 initialPrice) external initializer {
         rsETH = IRsETH(rsETHAddress);
         depositPool = pool;
         rsETHPrice = initialPrice;
+        _supportedAssets.push(KELP_ETH_TOKEN);
     }
 
-    function getAssetPrice(address asset) external pure returns (uint256) {
-        require(asset == KELP_ETH_TOKEN, "AssetNotSupported");
-        return 1 ether;
+    function getSupportedAssetList() external view returns (address[] memory) { return _supportedAssets; }
+
+    function addSupportedAsset(address asset) external onlyAdmin { _supportedAssets.push(asset); }
+
+    /// ETH is 1; an LST at 1 ETH too (devnet: stETH at peg; mainnet reads each asset's price oracle).
+    function getAssetPrice(address asset) public view returns (uint256) {
+        for (uint256 i = 0; i < _supportedAssets.length; i++) if (_supportedAssets[i] == asset) return 1 ether;
+        revert("AssetNotSupported");
     }
 
-    /// Recomputes the price from the ETH the protocol holds (deposit pool books) and the rsETH supply.
+    function getTotalETHInProtocol() public view returns (uint256 totalETH) {
+        for (uint256 i = 0; i < _supportedAssets.length; i++) {
+            address asset = _supportedAssets[i];
+            totalETH += KelpLRTDepositPool(payable(depositPool)).getTotalAssetDeposits(asset) * getAssetPrice(asset) / 1 ether;
+        }
+    }
+
+    /// Recomputes the price from the ETH the protocol holds and the rsETH supply.
     function updateRSETHPrice() external {
         uint256 supply = rsETH.totalSupply();
-        uint256 totalETH = KelpLRTDepositPool(payable(depositPool)).getTotalAssetDeposits(KELP_ETH_TOKEN);
-        rsETHPrice = supply == 0 ? 1 ether : totalETH * 1 ether / supply;
+        rsETHPrice = supply == 0 ? 1 ether : getTotalETHInProtocol() * 1 ether / supply;
         emit RsETHPriceUpdate(rsETHPrice);
     }
 
@@ -67,6 +84,10 @@ contract KelpLRTOracle is Initializable {
         rsETHPrice = price;
         emit RsETHPriceUpdate(price);
     }
+}
+
+interface IKelpNodeDelegator {
+    function getAssetBalance(address asset) external view returns (uint256);
 }
 
 /// Test double of Kelp LRTDepositPool (0x03667638…375D).
@@ -87,9 +108,11 @@ contract KelpLRTDepositPool is Initializable {
         totalETHDeposits = initialETH;
     }
 
-    function getTotalAssetDeposits(address asset) external view returns (uint256) {
-        require(asset == KELP_ETH_TOKEN, "AssetNotSupported");
-        return totalETHDeposits;
+    /// Mainnet: asset in the pool + in the NodeDelegators + staked in EigenLayer. Here ETH not restaked is one
+    /// stored figure (totalETHDeposits) and each NodeDelegator reports its EigenLayer withdrawable balance.
+    function getTotalAssetDeposits(address asset) external view returns (uint256 total) {
+        if (asset == KELP_ETH_TOKEN) total = totalETHDeposits;
+        for (uint256 i = 0; i < nodeDelegatorQueue.length; i++) total += IKelpNodeDelegator(nodeDelegatorQueue[i]).getAssetBalance(asset);
     }
 
     function getRsETHAmountToMint(address asset, uint256 amount) public view returns (uint256) {
@@ -106,7 +129,7 @@ contract KelpLRTDepositPool is Initializable {
         emit ETHDeposit(msg.sender, msg.value, rsethAmountToMint, referralId);
     }
 
-    /// Devnet admin: rewards or losses in the ETH the protocol holds (read by updateRSETHPrice).
+    /// Devnet admin: the ETH held outside EigenLayer (pool and NodeDelegators), read by updateRSETHPrice.
     function setTotalETHDeposits(uint256 value) external onlyAdmin { totalETHDeposits = value; }
 
     function setPaused(bool value) external onlyAdmin { paused = value; }

@@ -26,29 +26,42 @@ interface IEzETH {
     function totalSupply() external view returns (uint256);
 }
 
+interface IRenzoOperatorDelegator {
+    function getTokenBalanceFromStrategy(address token) external view returns (uint256);
+}
+
 /// Test double of Renzo RestakeManager (0x74a09653…9ef5). The rate is computed live as
-/// totalTVL / ezETH supply, like mainnet, where totalTVL sums operator delegators, EigenPods and the
-/// deposit queue (and is donation-susceptible). Here the TVL is one stored figure.
+/// totalTVL / ezETH supply, like mainnet: calculateTVLs walks the OperatorDelegators and the collateral
+/// tokens (each delegator's EigenLayer withdrawable balance, so a slash shows at once) and adds the ETH not
+/// restaked (mainnet: the deposit queue and withdraw buffers; donation-susceptible). That part is one
+/// stored figure here; collateral tokens count at 1 ETH (devnet: stETH at peg; mainnet RenzoOracle).
 contract RenzoRestakeManager is Initializable {
     event Deposit(address depositor, address token, uint256 amount, uint256 ezETHMinted, uint256 referralId);
 
     IEzETH public ezETH;
-    uint256 private totalTVL;
+    /// ETH outside EigenLayer (deposit queue, buffers).
+    uint256 public unrestakedTVL;
     bool public paused;
+    address[] public collateralTokens;
 
     function initialize(address ezETHAddress, uint256 initialTVL) external initializer {
         ezETH = IEzETH(ezETHAddress);
-        totalTVL = initialTVL;
+        unrestakedTVL = initialTVL;
     }
 
     /// Same shape as mainnet: per-operator-delegator token TVLs, per-delegator TVLs, total TVL.
-    function calculateTVLs() external view returns (uint256[][] memory, uint256[] memory, uint256) {
-        uint256[][] memory tokenTVLs = new uint256[][](1);
-        tokenTVLs[0] = new uint256[](1);
-        tokenTVLs[0][0] = totalTVL;
-        uint256[] memory delegatorTVLs = new uint256[](1);
-        delegatorTVLs[0] = totalTVL;
-        return (tokenTVLs, delegatorTVLs, totalTVL);
+    function calculateTVLs() public view returns (uint256[][] memory tokenTVLs, uint256[] memory delegatorTVLs, uint256 totalTVL) {
+        tokenTVLs = new uint256[][](operatorDelegators.length);
+        delegatorTVLs = new uint256[](operatorDelegators.length);
+        for (uint256 i = 0; i < operatorDelegators.length; i++) {
+            tokenTVLs[i] = new uint256[](collateralTokens.length);
+            for (uint256 j = 0; j < collateralTokens.length; j++) {
+                tokenTVLs[i][j] = IRenzoOperatorDelegator(operatorDelegators[i]).getTokenBalanceFromStrategy(collateralTokens[j]);
+                delegatorTVLs[i] += tokenTVLs[i][j];
+            }
+            totalTVL += delegatorTVLs[i];
+        }
+        totalTVL += unrestakedTVL;
     }
 
     function depositETH() external payable { _depositETH(0); }
@@ -59,16 +72,23 @@ contract RenzoRestakeManager is Initializable {
         require(!paused, "Pausable: paused");
         require(msg.value > 0, "InvalidZeroInput");
         uint256 supply = ezETH.totalSupply();
+        (,, uint256 totalTVL) = calculateTVLs();
         // RenzoOracle.calculateMintAmount keeps the value of existing ezETH unchanged: new/(tvl+new) of the new supply.
         uint256 mintAmount = supply == 0 || totalTVL == 0 ? msg.value : msg.value * supply / totalTVL;
         require(mintAmount > 0, "InvalidTokenAmount");
-        totalTVL += msg.value;
+        unrestakedTVL += msg.value;
         ezETH.mint(msg.sender, mintAmount);
         emit Deposit(msg.sender, address(0), msg.value, mintAmount, referralId);
     }
 
-    /// Devnet admin: rewards, a slashing, or a donation moving the live TVL.
-    function setTotalTVL(uint256 newTotalTVL) external onlyAdmin { totalTVL = newTotalTVL; }
+    /// Devnet admin: rewards, a loss, or a donation: sets the TOTAL TVL now; the part the delegators do not
+    /// hold in EigenLayer is booked as ETH not restaked.
+    function setTotalTVL(uint256 newTotalTVL) external onlyAdmin {
+        (,, uint256 totalTVL) = calculateTVLs();
+        uint256 restaked = totalTVL - unrestakedTVL;
+        require(newTotalTVL >= restaked, "below the delegators' EigenLayer balance");
+        unrestakedTVL = newTotalTVL - restaked;
+    }
 
     function setPaused(bool value) external onlyAdmin { paused = value; }
 
@@ -81,4 +101,9 @@ contract RenzoRestakeManager is Initializable {
     function addOperatorDelegator(address newOperatorDelegator, uint256) external onlyAdmin {
         operatorDelegators.push(newOperatorDelegator);
     }
+
+    /// Mainnet addCollateralToken: a token the delegators restake (devnet: stETH).
+    function addCollateralToken(address token) external onlyAdmin { collateralTokens.push(token); }
+
+    function getCollateralTokensLength() external view returns (uint256) { return collateralTokens.length; }
 }

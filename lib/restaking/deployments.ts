@@ -74,6 +74,11 @@ export type PendleMarket = {
    * The devnet double counts ETH 1:1 as the asset of every market.
    */
   asset: RestakingSymbol | 'ETH';
+  /**
+   * The LRT the market's SY wraps, when it is one: the PT's value stands on it, so its slashing
+   * look-through applies (lib/tracker/readers/lrt-exposure.ts). Absent for a market of anything else.
+   */
+  lrt?: RestakingSymbol;
   devnetOnly?: boolean;
 };
 
@@ -87,6 +92,7 @@ export const PENDLE_MARKETS: readonly PendleMarket[] = [
     market: getAddress('0x9e4d000000000000000000000000000000000001'),
     pt: getAddress('0x9e47000000000000000000000000000000000001'),
     asset: 'ETH',
+    lrt: 'weETH',
     devnetOnly: true,
   },
   {
@@ -94,6 +100,7 @@ export const PENDLE_MARKETS: readonly PendleMarket[] = [
     market: getAddress('0x9e4d000000000000000000000000000000000002'),
     pt: getAddress('0x9e47000000000000000000000000000000000002'),
     asset: 'ETH',
+    lrt: 'rsETH',
     devnetOnly: true,
   },
 ];

@@ -46,7 +46,13 @@ export type LrtStructure = {
       discovery: LrtDiscovery;
       /** Stakers named by a source, for the smoke check only. */ sampleStakers: readonly SourcedAddress[];
     }
-  | { status: 'unknown'; reason: string }
+  | {
+      status: 'unknown';
+      /** Technical: what was looked for and where. */
+      reason: string;
+      /** The same for a user, without contract or file names. */
+      plain: string;
+    }
 );
 
 const REF = '../shared/reference/restaking.md';
@@ -155,6 +161,8 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
     reason:
       'no on-chain path found: EtherFiNodesManager only looks nodes up one by one (etherfiNodeAddress(id), etherFiNodeFromPubkeyHash(hash)); ' +
       'no view lists them, and the node set is only recoverable from its PubkeyLinked events',
+    plain:
+      'ether.fi keeps no list of its restaking nodes that Ballast can read in one call, so the operators behind eETH and weETH are not known yet.',
     rateShowsSlash: {
       when: 'after-update',
       how: 'eETH rebases and weETH.getRate() moves only after the oracle report (EtherFiAdmin rebase)',
@@ -169,6 +177,7 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
     reason:
       'no on-chain path found: the mainnet address of rswETH’s EigenLayerManager is in no Swell deployment file found ' +
       '(SwellNetwork/v3-core-public has the code only; reference §1.1 lists it as not found)',
+    plain: 'Swell has not published the address of the contract that restakes for rswETH, so the operators behind it are not known yet.',
     rateShowsSlash: { when: 'after-update', how: 'rswETHToETHRate is stored and moves only on reprice() (reference §1.1)' },
   },
 ];

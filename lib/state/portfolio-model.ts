@@ -91,7 +91,7 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
   if (exposure !== null && exposure > 0n)
     out.push({ tone: 'info', label: 'Slashable', why: 'Part of this stake can be slashed if an operator set misbehaves.' });
   if (p.family !== 'token' && p.details.lrtExposure === 'unknown')
-    out.push({ tone: 'info', label: 'Exposure unknown', why: p.details.lrtExposureReason ?? 'The protocol’s stakers are not known.' });
+    out.push({ tone: 'info', label: 'Exposure unknown', why: p.details.lrtExposureWhy ?? 'The protocol’s stakers are not known.' });
   if (stale) out.push({ tone: 'warn', label: 'Stale', why: 'These numbers are from an older refresh.' });
   const rank: Record<BadgeTone, number> = { danger: 0, warn: 1, info: 2 };
   return out.sort((a, b) => rank[a.tone] - rank[b.tone]);

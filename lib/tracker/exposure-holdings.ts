@@ -5,9 +5,10 @@ import type { Position, TrackerSnapshot } from './types';
 /**
  * The tracker's positions as the portfolio-wide aggregation takes them (issue #15 item 4). Direct
  * EigenLayer stake brings its operator and per-set ETH at risk; LRTs held as tokens, Aave aTokens or
- * Curve LP shares bring the look-through the lrtExposureReader put on them (the holder's part). What
- * has no look-through is listed with the reason: an LRT whose protocol has no on-chain path, a Pendle PT
- * (the LRT amount behind it is not read), a Symbiotic vault (networks, not EigenLayer operators).
+ * Curve LP shares, Pendle PTs of an LRT market bring the look-through the lrtExposureReader put on them
+ * (the holder's part). What has no look-through is listed with a reason in words (not calls or files):
+ * an LRT whose protocol has no on-chain path, a PT of a market whose LRT the registry does not name, a
+ * Symbiotic vault (networks, not EigenLayer operators).
  */
 export function exposureHoldings(positions: readonly Position[]): ExposureHolding[] {
   return positions.flatMap((p): ExposureHolding[] => {
@@ -37,18 +38,32 @@ export function exposureHoldings(positions: readonly Position[]): ExposureHoldin
         },
       ];
     if (p.details.lrtExposure === 'unknown')
-      return [{ id: p.id, label, status: 'unknown', reason: p.details.lrtExposureReason ?? 'unknown' }];
+      return [
+        {
+          id: p.id,
+          label,
+          status: 'unknown',
+          reason: p.details.lrtExposureWhy ?? 'The operators behind this token are not known.',
+        },
+      ];
     if (p.family === 'pendle-pt')
       return [
         {
           id: p.id,
           label,
           status: 'unknown',
-          reason: `the registry gives this market's accounting asset (${p.details.accountingAsset ?? '?'}), not the LRT behind its SY, so the LRT amount the PT stands for is not read`,
+          reason: `Ballast does not know which restaked token this Pendle market holds (it pays out in ${p.details.accountingAsset ?? 'its asset'}), so its operators are not known.`,
         },
       ];
     if (p.family === 'symbiotic')
-      return [{ id: p.id, label, status: 'unknown', reason: 'Symbiotic vaults are slashed by networks, not EigenLayer operator sets' }];
+      return [
+        {
+          id: p.id,
+          label,
+          status: 'unknown',
+          reason: 'Symbiotic vaults are slashed by Symbiotic networks; Ballast does not break them down by operator yet.',
+        },
+      ];
     return [];
   });
 }

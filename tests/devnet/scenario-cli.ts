@@ -5,6 +5,8 @@ import {
   depeg,
   finalize,
   parseFinalizeProtocol,
+  parseOracleUpdateToken,
+  oracleUpdate,
   parseNumber,
   parseToken,
   rebase,
@@ -66,6 +68,11 @@ async function main() {
         needArgs(args, 1, name);
         const protocol = parseFinalizeProtocol(args[0]);
         return (ctx: ReturnType<typeof createContext>) => finalize(ctx, protocol);
+      }
+      case 'oracle-update': {
+        needArgs(args, 1, name);
+        const token = parseOracleUpdateToken(args[0]);
+        return (ctx: ReturnType<typeof createContext>) => oracleUpdate(ctx, token);
       }
       case 'list': {
         needArgs(args, 0, name);

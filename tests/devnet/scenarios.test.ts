@@ -1,12 +1,24 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { erc20Abi, type Abi, type Address, type Hex } from 'viem';
-import { CHAINLINK, TOKENS } from '../../lib/restaking/addresses';
+import { CHAINLINK, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { readFairRates, type ReadFairRatesReturnType } from '../../lib/restaking/read-fair-rates';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
 
 import { artifact, devAccount } from './context';
 import { startDevnet, type Devnet } from './devnet';
-import { advance, depeg, parseNumber, parseToken, rebase, reprice, ScenarioInputError, slash } from './scenarios';
+import {
+  advance,
+  depeg,
+  oracleUpdate,
+  parseNumber,
+  parseOracleUpdateToken,
+  parseSet,
+  parseToken,
+  rebase,
+  reprice,
+  ScenarioInputError,
+  slash,
+} from './scenarios';
 import { runCli } from './cli-helpers';
 
 let devnet: Devnet;
@@ -65,7 +77,10 @@ describe('reprice', () => {
       const [feedsAfter, ratesAfter] = [await feedAnswers(), await rates()];
       expect(ratesAfter[symbol]).toBe(1_234_567_000_000_000_000n);
       // wstETH and stETH share Lido's books; weETH and eETH share ether.fi's: only stETH/eETH stay pegged at 1.
-      expect(without(ratesAfter, symbol)).toEqual(without(ratesBefore, symbol));
+      // Renzo's OperatorDelegators hold stETH in EigenLayer, so Lido's books move ezETH's live TVL too.
+      const movedWith = symbol === 'wstETH' ? 'ezETH' : symbol;
+      if (symbol === 'wstETH') expect(ratesAfter.ezETH).toBeGreaterThan(ratesBefore.ezETH!);
+      expect(without(without(ratesAfter, symbol), movedWith)).toEqual(without(without(ratesBefore, symbol), movedWith));
       expect(feedsAfter).toEqual(feedsBefore);
     },
   );
@@ -88,7 +103,10 @@ describe('rebase', () => {
     expect(b1 - (b0 * 101n) / 100n).toBeLessThanOrEqual(1n);
     expect(r1.wstETH! - (r0.wstETH! * 101n) / 100n).toBeGreaterThanOrEqual(-1n);
     expect(r1.wstETH! - (r0.wstETH! * 101n) / 100n).toBeLessThanOrEqual(1n);
-    expect(without(without(r1, 'wstETH'), 'stETH')).toEqual(without(without(r0, 'wstETH'), 'stETH'));
+    // ezETH's live TVL counts its delegators' stETH in EigenLayer: it rises with the rebase; rsETH's is stored.
+    expect(r1.ezETH).toBeGreaterThan(r0.ezETH!);
+    const others = (r: Record<string, bigint>) => without(without(without(r, 'wstETH'), 'stETH'), 'ezETH');
+    expect(others(r1)).toEqual(others(r0));
     expect(out.changed.function).toBe('setTotalPooledEther');
   });
 
@@ -118,6 +136,34 @@ describe('slash and advance', () => {
     const out = await advance(devnet.ctx, '5');
     expect(BigInt(out.block.after) - BigInt(out.block.before)).toBe(5n);
     expect(BigInt(out.timestamp.after) - BigInt(out.timestamp.before)).toBeGreaterThanOrEqual(60n);
+  });
+});
+
+describe('oracle-update', () => {
+  test("after slash lrt-a avs-x:1 0.5, rsETH holds its stored rate until oracle-update, which lowers it by the stakers' loss ÷ supply", async () => {
+    const ctx = devnet.ctx;
+    const oracle = (functionName: string) =>
+      ctx.client.readContract({
+        address: PROTOCOL_CONTRACTS.kelpOracle,
+        abi: artifact('KelpLRTOracle').abi,
+        functionName,
+      }) as Promise<bigint>;
+    await oracleUpdate(ctx, 'rsETH'); // bring the stored rate up to date first
+    const [rate0, eth0] = [await oracle('rsETHPrice'), await oracle('getTotalETHInProtocol')];
+    await slash(ctx, 'lrt-a', '0.5', parseSet('avs-x:1'));
+    expect(await oracle('rsETHPrice')).toBe(rate0); // stored: nothing yet
+    const out = await oracleUpdate(ctx, 'rsETH');
+    const eth1 = await oracle('getTotalETHInProtocol');
+    const supply = await ctx.client.readContract({ address: TOKENS.rsETH, abi: erc20Abi, functionName: 'totalSupply' });
+    // Kelp's stake with lrt-a is 3000 stETH: 15 % of it is gone (to a few wei of share rounding).
+    expect(Number(eth0 - eth1) / 1e18).toBeCloseTo(450, 9);
+    expect(out.rate).toEqual({ before: String(rate0), after: String((eth1 * 10n ** 18n) / supply) });
+    expect(BigInt(out.rate.after)).toBeLessThan(rate0);
+  });
+
+  test('only stored-rate tokens are accepted', () => {
+    expect(parseOracleUpdateToken('RSETH')).toBe('rsETH');
+    expect(() => parseOracleUpdateToken('ezETH')).toThrow(ScenarioInputError);
   });
 });
 

@@ -12,7 +12,7 @@ import { depegToken } from './seed/defi';
 import { toJson } from './json';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
-export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'finalize', 'list'] as const;
+export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'finalize', 'oracle-update', 'list'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export class ScenarioInputError extends Error {
@@ -212,6 +212,36 @@ export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
   };
 }
 
+/** LRTs whose fair rate is stored and moves on an oracle update anyone can call. */
+export const ORACLE_UPDATE_TOKENS = ['rsETH'] as const;
+export type OracleUpdateToken = (typeof ORACLE_UPDATE_TOKENS)[number];
+
+export function parseOracleUpdateToken(input: string | undefined): OracleUpdateToken {
+  const found = ORACLE_UPDATE_TOKENS.find((t) => t.toLowerCase() === (input ?? '').trim().toLowerCase());
+  if (!found) throw new ScenarioInputError(`token must be one of ${ORACLE_UPDATE_TOKENS.join(', ')}; got "${input ?? ''}"`);
+  return found;
+}
+
+/**
+ * The protocol's own rate update (issue #15 "risk truth"): Kelp's LRTOracle.updateRSETHPrice(), which anyone may
+ * call, recomputes rsETHPrice = getTotalETHInProtocol() / supply — after a slash, the stored rate then shows it.
+ */
+export async function oracleUpdate(ctx: DevnetContext, token: OracleUpdateToken) {
+  const address = PROTOCOL_CONTRACTS.kelpOracle;
+  const abi = artifact('KelpLRTOracle').abi;
+  const read = (functionName: string) => ctx.client.readContract({ address, abi, functionName }) as Promise<bigint>;
+  const before = await read('rsETHPrice');
+  const hash = await ctx.write({ address, abi, functionName: 'updateRSETHPrice' });
+  return {
+    scenario: 'oracle-update',
+    token,
+    oracle: address,
+    totalETHInProtocol: json(await read('getTotalETHInProtocol')),
+    rate: { before: json(before), after: json(await read('rsETHPrice')) },
+    hash,
+  };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -220,5 +250,6 @@ export const SCENARIO_USAGE = [
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
   'finalize <protocol>          finalize every pending withdrawal request of a queue (lido)',
+  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice), e.g. after a slash",
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

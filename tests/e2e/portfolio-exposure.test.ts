@@ -126,7 +126,10 @@ describe('popup Portfolio: restaking exposure over all holdings', () => {
         chart === 'by-operator' ? /^Restaked ETH by operator\. 0x/ : /^ETH at risk by AVS\. 0x/,
       );
     }
-    await card.getByText('Not counted').waitFor(); // weETH (ether.fi) has no on-chain path
+    await card.getByText(/^Not counted/).waitFor(); // weETH (ether.fi) has no on-chain path
+    const notCounted = (await card.getByRole('region', { name: 'Not counted' }).textContent()) ?? '';
+    expect(notCounted).toMatch(/ether\.fi keeps no list of its restaking nodes/);
+    expect(notCounted).not.toMatch(/\.ts\b|lib\/|\w\(/); // words for users: no source files, no calls
     await slash.scrollIntoViewIfNeeded();
     await screenshot(page, 'portfolio-exposure-largest-light');
     await card.locator('[data-chart="by-avs"]').scrollIntoViewIfNeeded();

@@ -63,7 +63,15 @@ export type LrtLookThroughView =
       exposure: LrtLookThroughReturnType;
       rateShowsSlash: RateShowsSlash;
     }
-  | { symbol: RestakingSymbol; status: 'unknown'; reason: string; rateShowsSlash: RateShowsSlash };
+  | {
+      symbol: RestakingSymbol;
+      status: 'unknown';
+      /** Technical: the calls and what they answered. */
+      reason: string;
+      /** For the user, in words: why the operators behind it are not shown. */
+      plain: string;
+      rateShowsSlash: RateShowsSlash;
+    };
 
 /** Round 1: the LRTs' supplies and fair rates, the strategy tokens' fair rates, the staker listings. */
 export function round1Calls(known: readonly Known[]): ReadCall[] {
@@ -150,12 +158,14 @@ export function lookThroughViews(
   blockNumber?: bigint,
 ): LrtLookThroughView[] {
   return wanted.map((s): LrtLookThroughView => {
-    if (s.status === 'unknown') return { symbol: s.symbol, status: 'unknown', reason: s.reason, rateShowsSlash: s.rateShowsSlash };
+    if (s.status === 'unknown')
+      return { symbol: s.symbol, status: 'unknown', reason: s.reason, plain: s.plain, rateShowsSlash: s.rateShowsSlash };
     const d = lists.get(s.symbol);
     const fail = (reason: string): LrtLookThroughView => ({
       symbol: s.symbol,
       status: 'unknown',
       reason,
+      plain: `The ${s.symbol} contracts could not be read at this refresh; Ballast tries again at the next one.`,
       rateShowsSlash: s.rateShowsSlash,
     });
     if (!d) return fail('not read');

@@ -3,21 +3,28 @@ import { RESTAKING_SYMBOLS, RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
 import { listing, lookThroughViews, round1Calls, round2Calls, round3Calls, type Known, type LrtLookThroughView } from '../lookthrough/plan';
 import type { Position, TokenLookThrough } from '../types';
-import { lrtShareExposure } from '../valuation';
+import { lrtShareExposure, WAD } from '../valuation';
 import type { PositionReader } from './reader';
 
 const LRTS = RESTAKING_SYMBOLS.filter((s) => RESTAKING_TOKENS[s].kind === 'lrt');
 
 /**
  * The LRT a position is a claim on and how many tokens of it: a token balance, an aToken (1:1 with its
- * underlying), a Curve LP share's part of the pool's LRT coin (the curve reader's `underlying{i}` detail).
- * Pendle PTs are not here: the registry gives a market's accounting asset, not the LRT behind its SY.
+ * underlying), a Curve LP share's part of the pool's LRT coin (the curve reader's `underlying{i}` detail),
+ * or a Pendle PT of a market whose SY wraps an LRT (registry `lrt`): its ETH value (PT × getPtToAssetRate ×
+ * the accounting asset's fair rate, as the pendle reader values it) stands on that LRT, so it counts as
+ * ETH value ÷ the LRT's fair rate tokens of it (`ethValue`, converted once the LRT's rate is read).
  */
-function lrtOf(p: Position): { symbol: RestakingSymbol; amount: bigint } | undefined {
+type Held = { symbol: RestakingSymbol } & ({ amount: bigint } | { ethValue: bigint });
+function lrtOf(p: Position): Held | undefined {
   const find = (x: string | undefined) => LRTS.find((s) => s === x);
   if (p.family === 'token' || p.family === 'aave') {
     const symbol = find(p.family === 'token' ? p.asset : p.details.underlying);
     return symbol ? { symbol, amount: p.amount } : undefined;
+  }
+  if (p.family === 'pendle-pt') {
+    const symbol = find(p.details.ptLrt);
+    return symbol && p.fairValueEth !== null ? { symbol, ethValue: p.fairValueEth } : undefined;
   }
   if (p.family !== 'curve-lp') return undefined;
   for (const [key, text] of Object.entries(p.details)) {
@@ -33,7 +40,7 @@ function lrtOf(p: Position): { symbol: RestakingSymbol; amount: bigint } | undef
  * LRT's staker contracts are found on chain (lib/restaking/lrt-structure.ts) in phase 1, read as
  * EigenLayer stakers in phase 2, their operators' magnitudes in phase 3; the holder carries
  * balance / totalSupply of it. Where the protocol has no on-chain path, or a read fails, the exposure is
- * "unknown" with the reason — never 0. It adds no positions: it annotates token and Aave positions of LRTs.
+ * "unknown" with the reason — never 0. It adds no positions: it annotates token, Aave, Curve LP and Pendle PT positions of LRTs.
  */
 export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRUCTURES): PositionReader {
   const known = structures.filter((s): s is Known => s.status === 'known');
@@ -49,16 +56,26 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
       return positions.map((p) => {
         const held = lrtOf(p);
         if (!held || p.status !== 'ok') return p;
-        const { symbol, amount } = held;
-        const tagged = { ...p, details: { ...p.details, lrtSymbol: symbol, lrtAmount: String(amount) } };
-        const v = views.find((x) => x.symbol === symbol);
+        const { symbol } = held;
+        const tagged = {
+          ...p,
+          details: { ...p.details, lrtSymbol: symbol, ...('amount' in held ? { lrtAmount: String(held.amount) } : {}) },
+        };
+        // eETH has no structure of its own: it is ether.fi's, as weETH is, so weETH's "unknown" applies to it.
+        const protocol = RESTAKING_TOKENS[symbol].protocol;
+        const v =
+          views.find((x) => x.symbol === symbol) ??
+          views.find((x) => x.status === 'unknown' && RESTAKING_TOKENS[x.symbol].protocol === protocol);
         if (!v)
           return unknown(
             tagged,
-            `${symbol}: no staker structure in the registry (lib/restaking/lrt-structure.ts) for ${RESTAKING_TOKENS[symbol].protocol}`,
+            `${symbol}: no staker structure in Ballast's LRT registry for ${RESTAKING_TOKENS[symbol].protocol}`,
+            `Ballast does not know yet which contracts restake for ${symbol}, so the operators behind it cannot be read.`,
           );
-        if (v.status === 'unknown') return unknown(tagged, v.reason, v.rateShowsSlash.how);
-        return withShare(tagged, v, amount);
+        if (v.status === 'unknown') return unknown(tagged, v.reason, v.plain, v.rateShowsSlash.how);
+        // A PT's ETH value in LRT tokens at the LRT's fair rate (floor).
+        const amount = 'amount' in held ? held.amount : v.fairRate > 0n ? (held.ethValue * WAD) / v.fairRate : 0n;
+        return withShare({ ...tagged, details: { ...tagged.details, lrtAmount: String(amount) } }, v, amount);
       });
     },
     annotateTokens: (ctx, reads, tokens) => {
@@ -85,7 +102,13 @@ function tokenLookThrough(v: LrtLookThroughView): TokenLookThrough {
 function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known' }>, amount: bigint): Position {
   const e = v.exposure;
   const share = lrtShareExposure(amount, v.supply, e.worstCaseEth);
-  if (!share) return unknown(p, `${v.symbol} totalSupply ${v.supply} cannot be split for a balance of ${amount}`, v.rateShowsSlash.how);
+  if (!share)
+    return unknown(
+      p,
+      `${v.symbol} totalSupply ${v.supply} cannot be split for a balance of ${amount}`,
+      `This position is larger than all ${v.symbol} in circulation as read, so its share cannot be worked out.`,
+      v.rateShowsSlash.how,
+    );
   const holder = (eth: bigint) => lrtShareExposure(amount, v.supply, eth)?.holderAtRiskEth ?? 0n;
   const worst = e.worstSet;
   return {
@@ -122,13 +145,15 @@ function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known'
   };
 }
 
-function unknown(p: Position, reason: string, rateShowsSlash?: string): Position {
+/** `reason` is the technical one (detail view, with its calls); `plain` is what the user reads in lists. */
+function unknown(p: Position, reason: string, plain: string, rateShowsSlash?: string): Position {
   return {
     ...p,
     details: {
       ...p.details,
       lrtExposure: 'unknown',
       lrtExposureReason: reason,
+      lrtExposureWhy: plain,
       ...(rateShowsSlash ? { lrtRateShowsSlash: rateShowsSlash } : {}),
     },
   };

@@ -101,6 +101,7 @@ export function pendleReader(markets: readonly PendleMarket[] = PENDLE_MARKETS):
                 market: m.market,
                 pt: m.pt,
                 accountingAsset: m.asset,
+                ...(m.lrt ? { ptLrt: m.lrt } : {}),
                 ptToAssetRate: String(ptRate),
                 assetAmount: String(assetAmount),
                 faceValueEth: String(mulWad(amount, asset.fairRate)),

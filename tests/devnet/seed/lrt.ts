@@ -1,5 +1,5 @@
 import { getAddress, keccak256, parseEther, stringToHex, toHex, type Address } from 'viem';
-import { EIGENLAYER, EIGEN_STRATEGIES } from '../../../lib/restaking/addresses';
+import { EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../../lib/restaking/addresses';
 import { KELP_DEPOSIT_POOL, KELP_LRT_CONFIG, PUFFER_PROTOCOL, RENZO_RESTAKE_MANAGER } from '../../../lib/restaking/lrt-structure';
 import type { DevnetContext } from '../context';
 import { doubleAbi, placeDouble } from './abi';
@@ -161,19 +161,44 @@ export async function seedLrt(ctx: DevnetContext): Promise<LrtSeed> {
     await ctx.write({ address: s.staker, abi: stakerAbi, functionName: 'delegateTo', args: [LRT_DEVNET_OPERATORS[s.operator]] });
   }
   const of = (lrt: LrtDevnetStaker['lrt']) => LRT_DEVNET_STAKERS.filter((s) => s.lrt === lrt);
+  // The rates read the stakers' EigenLayer balances (a slash shows in them); the seeded rates stay as they
+  // were: the ETH booked outside EigenLayer shrinks by what the stakers now hold.
+  const kelpPool = doubleAbi('KelpLRTDepositPool');
+  const kelpOracle = doubleAbi('KelpLRTOracle');
+  const kelpBefore = (await ctx.client.readContract({
+    address: PROTOCOL_CONTRACTS.kelpOracle,
+    abi: kelpOracle,
+    functionName: 'getTotalETHInProtocol',
+  })) as bigint;
+  await ctx.write({ address: PROTOCOL_CONTRACTS.kelpOracle, abi: kelpOracle, functionName: 'addSupportedAsset', args: [TOKENS.stETH] });
   await ctx.write({
     address: KELP_DEPOSIT_POOL,
-    abi: doubleAbi('KelpLRTDepositPool'),
+    abi: kelpPool,
     functionName: 'addNodeDelegatorContractToQueue',
     args: [of('rsETH').map((s) => s.staker)],
   });
+  const kelpRestaked = (await ctx.client.readContract({
+    address: KELP_DEPOSIT_POOL,
+    abi: kelpPool,
+    functionName: 'getTotalAssetDeposits',
+    args: [TOKENS.stETH],
+  })) as bigint;
+  await ctx.write({ address: KELP_DEPOSIT_POOL, abi: kelpPool, functionName: 'setTotalETHDeposits', args: [kelpBefore - kelpRestaked] });
+
+  const renzo = doubleAbi('RenzoRestakeManager');
+  const tvl = async () =>
+    (
+      (await ctx.client.readContract({ address: RENZO_RESTAKE_MANAGER, abi: renzo, functionName: 'calculateTVLs' })) as [
+        unknown,
+        unknown,
+        bigint,
+      ]
+    )[2];
+  const renzoBefore = await tvl();
+  await ctx.write({ address: RENZO_RESTAKE_MANAGER, abi: renzo, functionName: 'addCollateralToken', args: [TOKENS.stETH] });
   for (const s of of('ezETH'))
-    await ctx.write({
-      address: RENZO_RESTAKE_MANAGER,
-      abi: doubleAbi('RenzoRestakeManager'),
-      functionName: 'addOperatorDelegator',
-      args: [s.staker, 5000n],
-    });
+    await ctx.write({ address: RENZO_RESTAKE_MANAGER, abi: renzo, functionName: 'addOperatorDelegator', args: [s.staker, 5000n] });
+  await ctx.write({ address: RENZO_RESTAKE_MANAGER, abi: renzo, functionName: 'setTotalTVL', args: [renzoBefore] });
   for (const s of of('pufETH'))
     await ctx.write({
       address: PUFFER_PROTOCOL,
