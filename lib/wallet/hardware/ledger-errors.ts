@@ -97,7 +97,7 @@ function statusCodeOf(error: unknown): number | undefined {
 
 /**
  * What a Ledger error means for the person holding it, as a typed AppError. Reads status words and the Ledger
- * libraries' error names (not classes: two copies of hw-transport can sit in one bundle). `context` is
+ * libraries' names for their errors, not their classes (two copies of hw-transport can sit in one bundle). `context` is
  * 'transaction' when the failing request was a transaction: only there does 0x6a80 mean blind signing is off.
  */
 export function mapLedgerError(error: unknown, context: 'transaction' | 'message' | 'address' = 'message'): AppError {
