@@ -86,6 +86,7 @@ export function WithdrawAction({ position, canSign }: { position: PositionView; 
         flow ? (
           <FlowProgress
             flow={flow}
+            newLabel="Refresh positions"
             onNew={() => {
               setFlowId(undefined);
               void refreshPortfolio();
