@@ -203,7 +203,8 @@ export async function planWithdraw(deps: PlanFlowDeps, { from, intent, riskRules
     title: built.title,
     from,
     chainId: deps.chainId,
-    inputWei: intent.kind === 'request' ? intent.amount.toString() : '0',
+    // No ETH goes in (the fee summary adds inputWei as ETH): the tokens spent show under "You spend".
+    inputWei: '0',
     slippageBps: 0,
     steps,
     createdAt: deps.now(),

@@ -109,6 +109,33 @@ describe('one-click claim of a Lido withdrawal in the popup (devnet)', () => {
     await page.waitForFunction(() => document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
     await expectNoAxeViolations(page, 'claim done, dark');
     await screenshot(page, 'withdraw-claim-done-dark');
+    await expectOk(page, 'settings:set', { theme: 'light' });
+    await page.waitForFunction(() => !document.documentElement.classList.contains('dark') && document.getAnimations().length === 0);
+    expect(errors).toEqual([]);
+  });
+
+  it('Request withdrawal through Lido on the stETH position: amount → preview → one click → a new request owned', async () => {
+    const client = devnet.ctx.client;
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expectOk(page, 'portfolio:refresh');
+    await page.locator(`[data-position="token:${user.toLowerCase()}:stETH"]`).click();
+    const card = page.getByRole('region', { name: 'Request withdrawal through Lido WithdrawalQueue' });
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByLabel('Amount of stETH to withdraw').fill('0.2');
+    await card.getByRole('button', { name: 'Preview request' }).click();
+    const preview = card.getByRole('region', { name: 'Flow preview' });
+    await preview.waitFor({ timeout: 60_000 });
+    await expect(preview.getByLabel('Withdrawal facts').textContent()).resolves.toMatch(/Request NFTs received\s*1/);
+    await preview.scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'request preview');
+    await screenshot(page, 'withdraw-request-preview-light');
+    const before = await client.readContract({ address: QUEUE, abi: views, functionName: 'balanceOf', args: [user] });
+    await preview.getByRole('button', { name: 'Request withdrawal' }).click();
+    await card
+      .getByTestId('flow-status')
+      .filter({ hasText: /^done$/ })
+      .waitFor({ timeout: 120_000 });
+    expect(await client.readContract({ address: QUEUE, abi: views, functionName: 'balanceOf', args: [user] })).toBe(before + 1n);
     expect(errors).toEqual([]);
   });
 });
