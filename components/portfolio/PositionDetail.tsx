@@ -107,7 +107,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
           )}
           <LiquidationRow position={p} />
         </dl>
-        <WithdrawAction position={p} canSign={!account?.watchOnly} />
+        <WithdrawAction position={p} />
         {p.status === 'ok' && <LrtLookThrough position={p} />}
         {p.family === 'token' && p.status === 'ok' && (RESTAKING_SYMBOLS as readonly string[]).includes(p.asset) && (
           <PositionInsights symbol={p.asset} amountWei={p.amount} />

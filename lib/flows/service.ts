@@ -16,10 +16,14 @@ import { validateAmount, validateOperatorAddress } from './validate';
 import { planWithdraw, type WithdrawIntent } from './withdraw';
 
 /** A one-click withdraw as the popup sends it: amounts and ids as text (bigint does not cross messaging). */
-export type WithdrawInput =
+export type WithdrawInput = (
   | { kind: 'request'; symbol: string; amountText: string }
   | { kind: 'claim'; queue: string; requestId: string }
-  | { kind: 'eigen-complete'; startBlock: number; strategy: `0x${string}`; nonce?: string };
+  | { kind: 'eigen-complete'; startBlock: number; strategy: `0x${string}`; nonce?: string }
+) & {
+  /** The position's account: refused unless it is the selected signer (the flow would run from another account). */
+  account?: `0x${string}`;
+};
 
 function withdrawIntent(input: WithdrawInput): WithdrawIntent {
   switch (input.kind) {
@@ -210,6 +214,12 @@ export function createFlowsService(deps: FlowsServiceDeps) {
      */
     async withdraw(input: WithdrawInput): Promise<FlowPreviewView> {
       const from = await requireSelectedSigner(deps.wallet);
+      if (input.account !== undefined && !isAddressEqual(input.account, from)) {
+        throw new AppError('Select the account of this position', {
+          code: 'flow.account.changed',
+          details: `The position belongs to ${input.account}; the selected account is ${from}. Select it on Home, then try again.`,
+        });
+      }
       const intent = withdrawIntent(input);
       const { client, chainId } = await executor();
       return keep(await planWithdraw({ client, chainId, now }, { from, intent }));

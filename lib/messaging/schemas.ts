@@ -126,10 +126,11 @@ export const MESSAGE_SCHEMAS = {
   'flows:retry': z.object({ id, acceptFee: id.optional(), acceptFeeDanger: z.boolean().optional() }),
   'flows:unwind': z.object({ id }),
   'flows:withdraw': z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('request'), symbol: text(20), amountText: text(100) }),
-    z.object({ kind: z.literal('claim'), queue: text(40), requestId: wei }),
+    z.object({ kind: z.literal('request'), symbol: text(20), amountText: text(100), account: address.optional() }),
+    z.object({ kind: z.literal('claim'), queue: text(40), requestId: wei, account: address.optional() }),
     z.object({
       kind: z.literal('eigen-complete'),
+      account: address.optional(),
       startBlock: z
         .number()
         .int()
