@@ -99,7 +99,8 @@ describe('one-click Lido withdrawals through the flow executor', () => {
   });
 
   it('requests a wstETH withdrawal: wstETH down by exactly the amount, the request holds its unwrapped stETH', async () => {
-    await fx.devnet().ctx.client.sendTransaction({ account: user, to: TOKENS.wstETH, value: parseEther('4'), chain: null });
+    const funded = await fx.devnet().ctx.client.sendTransaction({ account: user, to: TOKENS.wstETH, value: parseEther('4'), chain: null });
+    expect((await fx.client().waitForTransactionReceipt({ hash: funded, pollingInterval: 20 })).status).toBe('success');
     const amount = parseEther('2');
     const [wst, totalShares, pooled] = await Promise.all([
       read<bigint>(TOKENS.wstETH, 'balanceOf', [user]),
@@ -162,9 +163,23 @@ describe('one-click Lido withdrawals through the flow executor', () => {
     expect(await fx.nonceOf(user)).toBe(nonce);
   });
 
+  it('resumable: a worker stopped after the approval, the next one sends only the request (one NFT, two transactions)', async () => {
+    const preview = await plan(user, { kind: 'request', symbol: 'stETH', amount: parseEther('0.5') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await fx.nonceOf(user);
+    const nftsBefore = await read<bigint>(QUEUE, 'balanceOf', [user]);
+    const first = fx.executorOn(store);
+    const { id } = await first.start(preview);
+    expect((await first.advance(id)).steps.map((s) => s.status)).toEqual(['mined', 'planned']);
+    const [flow] = await fx.executorOn(store).resume();
+    expect(flow).toMatchObject({ id, status: 'done' });
+    expect(await fx.nonceOf(user)).toBe(nonceBefore + 2);
+    expect(await read<bigint>(QUEUE, 'balanceOf', [user])).toBe(nftsBefore + 1n);
+  });
+
   it('claiming a request that is not finalized is refused (withdraw.not-claimable), nonce unchanged', async () => {
     expect((await run(await plan(user, { kind: 'request', symbol: 'stETH', amount: parseEther('1') }))).status).toBe('done');
-    const [fresh] = await read<bigint[]>(QUEUE, 'getWithdrawalRequests', [user]);
+    const fresh = (await read<bigint[]>(QUEUE, 'getWithdrawalRequests', [user])).at(-1);
     const nonce = await fx.nonceOf(user);
     expect(await codeOf(plan(user, { kind: 'claim', queue: 'lido', requestId: fresh! }))).toBe('withdraw.not-claimable');
     expect(await fx.nonceOf(user)).toBe(nonce);
