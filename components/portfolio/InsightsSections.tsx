@@ -1,6 +1,7 @@
 import type { InsightsView } from '../../lib/messaging/insights-view';
 import { formatAmount, formatApr, formatBps, formatEth, formatWadDeviation } from '../../lib/format';
 import { formatAge } from '../../lib/state/portfolio-model';
+import { withdrawalQueueFor } from '../../lib/restaking/withdrawal-queues';
 import { Badge, Card } from '../ui';
 
 type Sourced = { value: string; source: string };
@@ -42,6 +43,7 @@ function SourcedCell({ fact }: { fact: Sourced }) {
 
 export function ExitRoutesTable({ insights }: { insights: InsightsView }) {
   const x = insights.exits;
+  const queue = withdrawalQueueFor(insights.symbol);
   const amountEth: Sourced =
     x.protocol.amountEth.value === 'unknown'
       ? { value: 'unknown', source: x.protocol.amountEth.source }
@@ -89,6 +91,11 @@ export function ExitRoutesTable({ insights }: { insights: InsightsView }) {
         </tbody>
       </table>
       <h3 className="mt-2 text-xs font-semibold">Protocol withdrawal · {x.protocol.route}</h3>
+      {queue && (
+        <p className="text-[11px] text-ink-muted" data-automated-exit>
+          Automated: request and claim through {queue.name} in one click from this position (preview first).
+        </p>
+      )}
       <table className="w-full text-xs" aria-label="Protocol withdrawal">
         <tbody>
           {(

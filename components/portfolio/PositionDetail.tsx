@@ -8,6 +8,7 @@ import { Screen } from '../layout/Screen';
 import { PegChart } from './PegChart';
 import { PositionInsights } from './PositionInsights';
 import { LrtLookThrough } from './LrtLookThrough';
+import { WithdrawAction } from './WithdrawAction';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking';
 import { amountText, ethText, riskEthText } from './PositionRow';
 
@@ -106,6 +107,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
           )}
           <LiquidationRow position={p} />
         </dl>
+        <WithdrawAction position={p} />
         {p.status === 'ok' && <LrtLookThrough position={p} />}
         {p.family === 'token' && p.status === 'ok' && (RESTAKING_SYMBOLS as readonly string[]).includes(p.asset) && (
           <PositionInsights symbol={p.asset} amountWei={p.amount} />

@@ -120,6 +120,22 @@ export function FlowPreviewCard({
           onAccept={setFeeAccepted}
         />
       )}
+      {preview.facts.withdrawal && (
+        <div>
+          <h3 className="text-xs font-semibold text-ink">Withdrawal</h3>
+          <dl aria-label="Withdrawal facts" className="text-xs">
+            {preview.facts.withdrawal.rows.map((r) => (
+              <div key={r.label} className="border-b border-line py-1 last:border-0">
+                <dt className="flex justify-between gap-2">
+                  <span className="font-medium">{r.label}</span>
+                  <span className="text-right">{r.value}</span>
+                </dt>
+                <dd className="break-all text-[10px] text-ink-muted">{r.source}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       {preview.facts.healthFactorAfter && (
         <p className="text-xs">
           Aave health factor after supply: <span className="font-medium">{healthFactorText(preview.facts.healthFactorAfter)}</span>

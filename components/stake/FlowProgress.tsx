@@ -24,9 +24,12 @@ export function FlowProgress({
   flow,
   onNew,
   onShowFlow,
+  newLabel = 'New flow',
 }: {
   flow: FlowState;
   onNew: () => void;
+  /** The finished flow's button (a one-click withdraw says "Refresh positions"). */
+  newLabel?: string;
   /** Show another flow (the unwind just started). */ onShowFlow?: (id: string) => void;
 }) {
   const retry = useAction(retryFlow);
@@ -124,7 +127,7 @@ export function FlowProgress({
       )}
       {finished && (
         <Button variant="secondary" onClick={onNew}>
-          New flow
+          {newLabel}
         </Button>
       )}
     </section>

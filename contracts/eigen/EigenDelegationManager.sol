@@ -61,6 +61,18 @@ contract EigenDelegationManager is EigenDelegationCore {
 
     /// Reverts with WithdrawalDelayNotElapsed until block.number > startBlock + minWithdrawalDelayBlocks.
     function completeQueuedWithdrawal(Withdrawal calldata withdrawal, address[] calldata tokens, bool receiveAsTokens) external {
+        _completeQueuedWithdrawal(withdrawal, tokens, receiveAsTokens);
+    }
+
+    /// Mainnet's batch form: one withdrawal after the other, each with its own tokens and receiveAsTokens.
+    function completeQueuedWithdrawals(Withdrawal[] calldata withdrawals, address[][] calldata tokens, bool[] calldata receiveAsTokens)
+        external
+    {
+        if (withdrawals.length != tokens.length || withdrawals.length != receiveAsTokens.length) revert InputArrayLengthMismatch();
+        for (uint256 i = 0; i < withdrawals.length; i++) _completeQueuedWithdrawal(withdrawals[i], tokens[i], receiveAsTokens[i]);
+    }
+
+    function _completeQueuedWithdrawal(Withdrawal calldata withdrawal, address[] calldata tokens, bool receiveAsTokens) internal {
         bytes32 root = calculateWithdrawalRoot(withdrawal);
         if (!pendingWithdrawals[root]) revert WithdrawalNotQueued();
         if (msg.sender != withdrawal.withdrawer) revert WithdrawerNotCaller();

@@ -3,6 +3,11 @@ pragma solidity 0.8.37;
 
 import {Initializable} from "./base/ERC20Base.sol";
 
+interface IWstETHForQueue {
+    function transferFrom(address from, address to, uint256 amount) external returns (bool);
+    function unwrap(uint256 wstETHAmount) external returns (uint256);
+}
+
 interface IStETHForQueue {
     function getSharesByPooledEth(uint256 ethAmount) external view returns (uint256);
     function getPooledEthByShares(uint256 sharesAmount) external view returns (uint256);
@@ -48,6 +53,8 @@ contract WithdrawalQueueERC721 is Initializable {
     uint256 public constant MAX_STETH_WITHDRAWAL_AMOUNT = 1000 ether;
 
     IStETHForQueue public stETH;
+    /// Mainnet's WSTETH immutable: the doubles sit at the mainnet addresses, so the wstETH double is here.
+    IWstETHForQueue public constant WSTETH = IWstETHForQueue(0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0);
     /// Request 0 is a stub, as on mainnet: real ids start at 1.
     uint256 private lastRequestId;
     uint256 private lastFinalizedRequestId;
@@ -68,17 +75,36 @@ contract WithdrawalQueueERC721 is Initializable {
         requestIds = new uint256[](amounts.length);
         for (uint256 i = 0; i < amounts.length; ++i) {
             uint256 amount = amounts[i];
-            require(amount >= MIN_STETH_WITHDRAWAL_AMOUNT, "RequestAmountTooSmall");
-            require(amount <= MAX_STETH_WITHDRAWAL_AMOUNT, "RequestAmountTooLarge");
-            uint256 shares = stETH.getSharesByPooledEth(amount);
+            _checkAmount(amount);
             stETH.transferFrom(msg.sender, address(this), amount);
-            uint256 id = ++lastRequestId;
-            requests[id] = Request(uint128(amount), uint128(shares), owner, uint40(block.timestamp), false, 0, 0);
-            requestsByOwner[owner].push(id);
-            requestIds[i] = id;
-            emit WithdrawalRequested(id, msg.sender, owner, amount, shares);
-            emit Transfer(address(0), owner, id);
+            requestIds[i] = _enqueue(amount, owner);
         }
+    }
+
+    /// As mainnet: pulls wstETH, unwraps it here and queues the stETH it gave (limits checked on that stETH).
+    function requestWithdrawalsWstETH(uint256[] calldata amounts, address owner) external returns (uint256[] memory requestIds) {
+        if (owner == address(0)) owner = msg.sender;
+        requestIds = new uint256[](amounts.length);
+        for (uint256 i = 0; i < amounts.length; ++i) {
+            WSTETH.transferFrom(msg.sender, address(this), amounts[i]);
+            uint256 amountOfStETH = WSTETH.unwrap(amounts[i]);
+            _checkAmount(amountOfStETH);
+            requestIds[i] = _enqueue(amountOfStETH, owner);
+        }
+    }
+
+    function _checkAmount(uint256 amount) internal pure {
+        require(amount >= MIN_STETH_WITHDRAWAL_AMOUNT, "RequestAmountTooSmall");
+        require(amount <= MAX_STETH_WITHDRAWAL_AMOUNT, "RequestAmountTooLarge");
+    }
+
+    function _enqueue(uint256 amount, address owner) internal returns (uint256 id) {
+        uint256 shares = stETH.getSharesByPooledEth(amount);
+        id = ++lastRequestId;
+        requests[id] = Request(uint128(amount), uint128(shares), owner, uint40(block.timestamp), false, 0, 0);
+        requestsByOwner[owner].push(id);
+        emit WithdrawalRequested(id, msg.sender, owner, amount, shares);
+        emit Transfer(address(0), owner, id);
     }
 
     /// Devnet admin: what an oracle report finalizing up to `lastIdToFinalize` does. Each request can claim
@@ -113,10 +139,21 @@ contract WithdrawalQueueERC721 is Initializable {
     }
 
     function claimWithdrawal(uint256 requestId) external {
+        _claim(requestId, requests[requestId].checkpoint);
+    }
+
+    /// Mainnet's batch claim: each hint must be the checkpoint findCheckpointHints returns for the id.
+    function claimWithdrawals(uint256[] calldata requestIds, uint256[] calldata hints) external {
+        require(requestIds.length == hints.length, "ArraysLengthMismatch");
+        for (uint256 i = 0; i < requestIds.length; ++i) _claim(requestIds[i], hints[i]);
+    }
+
+    function _claim(uint256 requestId, uint256 hint) internal {
         require(requestId != 0 && requestId <= lastFinalizedRequestId, "RequestNotFoundOrNotFinalized");
         Request storage r = requests[requestId];
         require(!r.claimed, "RequestAlreadyClaimed");
         require(r.owner == msg.sender, "NotOwner");
+        require(hint == r.checkpoint, "InvalidHint");
         r.claimed = true;
         uint256[] storage ids = requestsByOwner[msg.sender];
         for (uint256 i = 0; i < ids.length; ++i) {

@@ -139,6 +139,17 @@ export const FLOW_STEP_ERROR_CODES = [
 /** Stake & deploy: an unwind cannot start (flow still running, nothing to undo, another network). */
 export const FLOW_UNWIND_ERROR_CODES = ['flow.unwind.running', 'flow.unwind.nothing', 'flow.unwind.network'] as const;
 
+/** Withdraw through a protocol's queue: a request or claim refused before anything is simulated or sent. */
+export const WITHDRAW_ERROR_CODES = [
+  'withdraw.no-queue',
+  'withdraw.amount-too-small',
+  'withdraw.amount-above-balance',
+  'withdraw.unknown-request',
+  'withdraw.not-owner',
+  'withdraw.not-claimable',
+  'withdraw.not-found',
+] as const;
+
 export const FLOW_ERROR_CODES = [
   ...FLOW_INPUT_ERROR_CODES,
   ...FLOW_PLAN_ERROR_CODES,
@@ -202,6 +213,7 @@ export const ERROR_CODES = [
   ...INSIGHTS_ERROR_CODES,
   ...TOKEN_ERROR_CODES,
   ...FLOW_ERROR_CODES,
+  ...WITHDRAW_ERROR_CODES,
   ...SEND_ERROR_CODES,
   ...HARDWARE_ERROR_CODES,
   ...KEYSTONE_ERROR_CODES,

@@ -1,4 +1,4 @@
-import { isAddressEqual, type Hex, type PublicClient } from 'viem';
+import { isAddressEqual, maxUint256, type Hex, type PublicClient } from 'viem';
 import { AppError, serializeError } from '../errors';
 import { requireSelectedSigner, selectedAccount } from '../wallet/selected-signer';
 import { createFlowExecutor, type FlowExecutor } from './executor';
@@ -13,6 +13,38 @@ import type { StoredFlowPreview } from './storage-item';
 import type { FlowPreview, FlowState, FlowStore } from './types';
 import { planUnwind } from './unwind';
 import { validateAmount, validateOperatorAddress } from './validate';
+import { planWithdraw, type WithdrawIntent } from './withdraw';
+
+/** A one-click withdraw as the popup sends it: amounts and ids as text (bigint does not cross messaging). */
+export type WithdrawInput = (
+  | { kind: 'request'; symbol: string; amountText: string }
+  | { kind: 'claim'; queue: string; requestId: string }
+  | { kind: 'eigen-complete'; startBlock: number; strategy: `0x${string}`; nonce?: string }
+) & {
+  /** The position's account: refused unless it is the selected signer (the flow would run from another account). */
+  account?: `0x${string}`;
+};
+
+function withdrawIntent(input: WithdrawInput): WithdrawIntent {
+  switch (input.kind) {
+    case 'request':
+      // The balance check is planWithdraw's (withdraw.amount-above-balance, read on the token).
+      return {
+        kind: 'request',
+        symbol: input.symbol,
+        amount: validateAmount({ text: input.amountText, balance: maxUint256, symbol: input.symbol }),
+      };
+    case 'claim':
+      return { kind: 'claim', queue: input.queue, requestId: BigInt(input.requestId) };
+    case 'eigen-complete':
+      return {
+        kind: 'eigen-complete',
+        startBlock: input.startBlock,
+        strategy: input.strategy,
+        ...(input.nonce !== undefined ? { nonce: BigInt(input.nonce) } : {}),
+      };
+  }
+}
 
 /** A stake-and-deploy recipe as the Stake screen lists it. */
 export type FlowRecipeView = {
@@ -174,6 +206,23 @@ export function createFlowsService(deps: FlowsServiceDeps) {
         },
       );
       return keep(preview);
+    },
+
+    /**
+     * Withdraw through a protocol's queue (request, claim) or complete an EigenLayer withdrawal: planned and
+     * simulated like a recipe, kept as the preview the one click (start) runs. Refused input sends nothing.
+     */
+    async withdraw(input: WithdrawInput): Promise<FlowPreviewView> {
+      const from = await requireSelectedSigner(deps.wallet);
+      if (input.account !== undefined && !isAddressEqual(input.account, from)) {
+        throw new AppError('Select the account of this position', {
+          code: 'flow.account.changed',
+          details: `The position belongs to ${input.account}; the selected account is ${from}. Select it on Home, then try again.`,
+        });
+      }
+      const intent = withdrawIntent(input);
+      const { client, chainId } = await executor();
+      return keep(await planWithdraw({ client, chainId, now }, { from, intent }));
     },
 
     /** The user's one click: runs only the plan this background built and stored under `previewId`. */

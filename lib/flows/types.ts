@@ -103,6 +103,9 @@ export type StepPreview = {
   flags: RiskFlag[];
 };
 
+export type WithdrawKind = 'request' | 'claim' | 'eigen-complete';
+export type WithdrawFactRow = { label: string; value: string; source: string };
+
 export type FlowPreview = {
   plan: FlowPlan;
   status: 'ok' | 'reverted' | 'unavailable';
@@ -123,6 +126,8 @@ export type FlowPreview = {
     liquidationAfter?: Record<string, string>;
     delegatedTo?: Address;
     withdrawableShares?: string;
+    /** A withdraw flow (lib/flows/withdraw): the queue and its facts, each with its source. */
+    withdrawal?: { kind: WithdrawKind; queue?: string; rows: WithdrawFactRow[] };
   };
   /** The lib/preview analysis of the whole batch (decoded calls, checked / not checked). */
   batchPreview?: Preview;

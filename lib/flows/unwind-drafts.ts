@@ -4,6 +4,7 @@ import { aavePoolAbi, curveStableSwapAbi, delegationManagerAbi, erc20Abi, strate
 import { sameAddress } from '../format';
 import { WITHDRAWAL_FACTS } from '../insights/withdrawal-facts';
 import { AAVE_V3, EIGENLAYER, MARKETS, PROTOCOLS, RESTAKING_TOKENS, TOKENS, isRestakingSymbol } from '../restaking';
+import { withdrawalQueueFor } from '../restaking/withdrawal-queues';
 import { stepInput, stepOutput } from './steps';
 import type { AmountRef, FlowState, StepSpec } from './types';
 
@@ -42,7 +43,10 @@ function withdrawalNote(symbol: string): string {
   const protocol = RESTAKING_TOKENS[symbol].protocol;
   const facts = WITHDRAWAL_FACTS[protocol];
   const delay = facts.delay.value === 'unknown' ? 'delay not known to Ballast' : `delay ${facts.delay.value}`;
-  return `${symbol}: no instant unstake. Request a withdrawal in ${PROTOCOLS[protocol].name} (${facts.route}; ${delay}), or sell it on a market.`;
+  // Where Ballast automates the queue, the note is an offer of that one click (a request is not an undo: it starts a wait).
+  const queue = withdrawalQueueFor(symbol);
+  const automated = queue ? ` in one click from Portfolio → ${symbol} → "Request withdrawal through ${queue.name}" (preview first)` : '';
+  return `${symbol}: no instant unstake. Request a withdrawal in ${PROTOCOLS[protocol].name} (${facts.route}; ${delay})${automated}, or sell it on a market.`;
 }
 
 /**

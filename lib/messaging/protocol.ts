@@ -15,7 +15,7 @@ import type { TokenMetadata } from '../balances/custom-token';
 import type { RecipientView } from '../provider/send/recipient';
 import type { SendOptionsView, SendStartInput, SendStartView } from '../provider/send/service';
 
-import type { FlowAccountView, FlowPreviewView, FlowRecipeView } from '../flows/service';
+import type { FlowAccountView, FlowPreviewView, FlowRecipeView, WithdrawInput } from '../flows/service';
 
 export type { FlowAccountView, FlowPreviewView, FlowRecipeView };
 
@@ -124,6 +124,11 @@ export interface BallastProtocol {
   'flows:retry'(data: { id: string; acceptFee?: string; acceptFeeDanger?: boolean }): Result<FlowState>;
   /** Plans the undo of a stopped or finished flow as a new flow preview (start it with flows:start). */
   'flows:unwind'(data: { id: string }): Result<FlowPreviewView>;
+  /**
+   * One-click withdraw: a request into a protocol queue, the claim of a finalized request, or an EigenLayer
+   * completion, planned and simulated as a flow preview (start it with flows:start).
+   */
+  'flows:withdraw'(data: WithdrawInput): Result<FlowPreviewView>;
   /** Send: the selected account, the tokens it holds (ETH first) with balance, Max and USD price. */
   'send:options'(): Result<SendOptionsView>;
   /** A recipient as typed (0x address, ENS name, account or address-book name) → its address, or why not. */

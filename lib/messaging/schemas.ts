@@ -125,6 +125,21 @@ export const MESSAGE_SCHEMAS = {
   'flows:list': none,
   'flows:retry': z.object({ id, acceptFee: id.optional(), acceptFeeDanger: z.boolean().optional() }),
   'flows:unwind': z.object({ id }),
+  'flows:withdraw': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('request'), symbol: text(20), amountText: text(100), account: address.optional() }),
+    z.object({ kind: z.literal('claim'), queue: text(40), requestId: wei, account: address.optional() }),
+    z.object({
+      kind: z.literal('eigen-complete'),
+      account: address.optional(),
+      startBlock: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+      strategy: address,
+      nonce: wei.optional(),
+    }),
+  ]),
   'send:options': none,
   // Recipient and amount stay text: the send service reads them and names what is wrong (checksum, ENS, decimals).
   'send:resolve': z.object({ to: text(300) }),

@@ -1,3 +1,4 @@
+import type { BallastProtocol } from '../messaging/protocol';
 import { call } from './call';
 import { createResourceStore } from './resource';
 
@@ -40,3 +41,9 @@ export const flowAccountStore = createResourceStore('wallet', () => call('flows:
 
 /** Plans the undo of a stopped or finished flow; the answer is a preview started like any other. */
 export const unwindFlow = (id: string) => call('flows:unwind', { id });
+
+/**
+ * One-click withdraw (Position detail): a request into the protocol's queue, the claim of a finalized
+ * request or an EigenLayer completion; the answer is a preview started with startFlow like any other.
+ */
+export const planWithdrawFlow = (input: Parameters<BallastProtocol['flows:withdraw']>[0]) => call('flows:withdraw', input);

@@ -263,4 +263,23 @@ describe('flows service across a worker restart', () => {
     await flows.plan({ recipeId: 'stake:rETH', amountText: '0.5' });
     await expect(flows.start('made-up-by-a-page')).rejects.toMatchObject({ code: 'flow.preview.expired' });
   });
+
+  it('withdraw: plans a Lido request for the selected account only, refusing bad input with nothing sent', async () => {
+    const { flows } = worker();
+    const nonce = await devnet.ctx.client.getTransactionCount({ address: ACCOUNT_0 });
+    const other = '0x000000000000000000000000000000000000bEEF';
+    await expect(flows.withdraw({ kind: 'request', symbol: 'stETH', amountText: '0.1', account: other })).rejects.toMatchObject({
+      code: 'flow.account.changed',
+    });
+    await expect(flows.withdraw({ kind: 'request', symbol: 'stETH', amountText: 'lots' })).rejects.toMatchObject({
+      code: 'flow.amount.not-a-number',
+    });
+    await expect(flows.withdraw({ kind: 'claim', queue: 'lido', requestId: '999999' })).rejects.toMatchObject({
+      code: 'withdraw.unknown-request',
+    });
+    const preview = await flows.withdraw({ kind: 'request', symbol: 'stETH', amountText: '0.1', account: ACCOUNT_0 });
+    expect(preview).toMatchObject({ status: 'ok', plan: { from: ACCOUNT_0, recipeId: 'withdraw:request:lido' } });
+    expect((await previewItem.getValue())?.previewId).toBe(preview.previewId);
+    expect(await devnet.ctx.client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce);
+  });
 });

@@ -69,6 +69,7 @@ const VALID: Record<MessageName, unknown> = {
   'flows:list': undefined,
   'flows:retry': { id: 'f1' },
   'flows:unwind': { id: 'f1' },
+  'flows:withdraw': { kind: 'claim', queue: 'lido', requestId: '7' },
   'send:options': undefined,
   'send:resolve': { to: 'alice.eth' },
   'send:start': { token: 'ETH', amount: '0.1', unit: 'token', to: 'alice.eth' },
@@ -117,7 +118,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(55);
+    expect(MESSAGE_NAMES.length).toBe(56);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

@@ -28,6 +28,7 @@ export const delegationManagerAbi = parseAbi([
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
   'function getQueuedWithdrawals(address staker) view returns (Withdrawal[] withdrawals, uint256[][] shares)',
   'function minWithdrawalDelayBlocks() view returns (uint32)',
+  'function completeQueuedWithdrawals(Withdrawal[] withdrawals, address[][] tokens, bool[] receiveAsTokens)',
 ]);
 
 /**

@@ -50,6 +50,11 @@ export const lidoWithdrawalQueueAbi = parseAbi([
   'function findCheckpointHints(uint256[] requestIds, uint256 firstIndex, uint256 lastIndex) view returns (uint256[] hintIds)',
   'function getClaimableEther(uint256[] requestIds, uint256[] hints) view returns (uint256[] claimableEthValues)',
   'function claimWithdrawal(uint256 requestId)',
+  'function requestWithdrawalsWstETH(uint256[] amounts, address owner) returns (uint256[] requestIds)',
+  'function claimWithdrawals(uint256[] requestIds, uint256[] hints)',
+  'function MIN_STETH_WITHDRAWAL_AMOUNT() view returns (uint256)',
+  'function MAX_STETH_WITHDRAWAL_AMOUNT() view returns (uint256)',
+  'function ownerOf(uint256 requestId) view returns (address)',
 ]);
 
 export const wstethAbi = [

@@ -17,4 +17,5 @@ export const flowsHandlers = {
       }),
   },
   'flows:unwind': { handle: (d, s) => s.flows.unwind(d.id) },
+  'flows:withdraw': { handle: (d, s) => s.flows.withdraw(d) },
 } satisfies Handlers;

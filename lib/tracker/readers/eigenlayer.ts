@@ -10,7 +10,7 @@ const STRATEGY_ADDRESSES = STRATEGIES.map(([, s]) => s);
 const DM = EIGENLAYER.delegationManager;
 const AM = EIGENLAYER.allocationManager;
 
-type Withdrawal = { staker: Address; delegatedTo: Address; startBlock: number; strategies: readonly Address[] };
+type Withdrawal = { staker: Address; delegatedTo: Address; nonce: bigint; startBlock: number; strategies: readonly Address[] };
 const k = {
   operator: (a: Address) => `el:delegatedTo:${a}`,
   shares: (a: Address) => `el:withdrawable:${a}`,
@@ -214,6 +214,8 @@ function queuedPositions(a: Address, reads: Reads, rates: RateBook, block?: bigi
         details: {
           underlying: String(underlying),
           startBlock: String(w.startBlock),
+          // With startBlock and strategy: which queued withdrawal the one-click completion rebuilds.
+          nonce: String(w.nonce),
           claimableBlock: String(claimableBlock),
           claimable: String(claimable),
           delegatedTo: w.delegatedTo,

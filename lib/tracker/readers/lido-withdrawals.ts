@@ -88,6 +88,8 @@ export function lidoRequestPositions(input: {
         marketSource: 'ETH paid by the Lido withdrawal queue (no market exit for the request NFT)',
         details: {
           protocol: 'Lido',
+          // The queue the one-click claim goes through (lib/restaking/withdrawal-queues).
+          queue: 'lido',
           requestId: String(id),
           status: s.isFinalized ? 'claimable' : 'requested',
           claimable: String(s.isFinalized),

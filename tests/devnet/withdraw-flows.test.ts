@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { parseAbi, parseEther, type Address, type Hex } from 'viem';
+import { createMemoryFlowStore, type FlowPreview, type FlowState } from '../../lib/flows';
+import { planWithdraw, type WithdrawIntent } from '../../lib/flows/withdraw';
+import type { AppError } from '../../lib/errors';
+import { EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking';
+import { useFlowsDevnet } from './flows-fixture';
+import { advance, finalize } from './scenarios';
+import { EIGEN_DEVNET_OPERATOR, eigenAbi } from './seed/eigen-base';
+import { depositAndDelegate, queueWithdrawal, slashOperator } from './seed/eigen-actions';
+
+// Every expected number here comes from raw reads of the doubles (shares, pooled ether, magnitudes,
+// strategy balances) and the formulas the contracts document, never from the planner or the executor.
+const QUEUE = PROTOCOL_CONTRACTS.lidoWithdrawalQueue;
+const WAD = 10n ** 18n;
+const raw = parseAbi([
+  'struct WithdrawalRequestStatus { uint256 amountOfStETH; uint256 amountOfShares; address owner; uint256 timestamp; bool isFinalized; bool isClaimed; }',
+  'function balanceOf(address) view returns (uint256)',
+  'function sharesOf(address) view returns (uint256)',
+  'function getTotalShares() view returns (uint256)',
+  'function getTotalPooledEther() view returns (uint256)',
+  'function submit(address) payable returns (uint256)',
+  'function getWithdrawalRequests(address) view returns (uint256[])',
+  'function getWithdrawalStatus(uint256[]) view returns (WithdrawalRequestStatus[])',
+  'function getLastCheckpointIndex() view returns (uint256)',
+  'function findCheckpointHints(uint256[], uint256, uint256) view returns (uint256[])',
+  'function getClaimableEther(uint256[], uint256[]) view returns (uint256[])',
+  'function ownerOf(uint256) view returns (address)',
+  'function minWithdrawalDelayBlocks() view returns (uint32)',
+  'function getMaxMagnitude(address, address) view returns (uint64)',
+  'function totalShares() view returns (uint256)',
+]);
+
+const fx = useFlowsDevnet({ userLabel: 'ballast-withdraw-flows' });
+const read = <T>(address: Address, functionName: string, args: unknown[] = []) =>
+  fx.client().readContract({ address, abi: raw, functionName, args } as never) as Promise<T>;
+const plan = (from: Address, intent: WithdrawIntent) => planWithdraw(fx.planDeps(), { from, intent });
+const run = async (preview: FlowPreview): Promise<FlowState> => {
+  const ex = fx.executorOn(createMemoryFlowStore());
+  return ex.run((await ex.start(preview)).id);
+};
+/** Gas paid by every mined step of a flow, from the receipts (gasUsed × effectiveGasPrice). */
+async function gasPaid(state: FlowState): Promise<bigint> {
+  let total = 0n;
+  for (const s of state.steps) {
+    const r = await fx.client().getTransactionReceipt({ hash: s.hash as Hex });
+    total += r.gasUsed * r.effectiveGasPrice;
+  }
+  return total;
+}
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: AppError) => e.code,
+  );
+type Status = { amountOfStETH: bigint; owner: Address; isFinalized: boolean; isClaimed: boolean };
+
+describe('one-click Lido withdrawals through the flow executor', () => {
+  let user: Address;
+  let stethRequest = 0n;
+  let wstethRequest = 0n;
+
+  it('requests a stETH withdrawal: one unstETH NFT owned, stETH down by the shares the amount moves', async () => {
+    user = await fx.freshUser();
+    await fx
+      .devnet()
+      .ctx.write({ address: TOKENS.stETH, abi: raw, functionName: 'submit', args: [user], value: parseEther('10'), from: user });
+    const amount = parseEther('3');
+    const [shares, totalShares, pooled, before] = await Promise.all([
+      read<bigint>(TOKENS.stETH, 'sharesOf', [user]),
+      read<bigint>(TOKENS.stETH, 'getTotalShares'),
+      read<bigint>(TOKENS.stETH, 'getTotalPooledEther'),
+      read<bigint[]>(QUEUE, 'getWithdrawalRequests', [user]),
+    ]);
+    expect(before).toEqual([]);
+    const preview = await plan(user, { kind: 'request', symbol: 'stETH', amount });
+    expect(preview.status).toBe('ok');
+    expect(preview.plan.steps.map((s) => s.label)).toEqual([
+      'Allow the Lido withdrawal queue to take stETH',
+      'Request a Lido withdrawal of stETH',
+    ]);
+    expect(preview.facts.withdrawal?.rows).toContainEqual(expect.objectContaining({ label: 'Request NFTs received', value: '1' }));
+    expect(preview.facts.withdrawal?.rows.map((r) => r.label)).toEqual(
+      expect.arrayContaining(['Route', 'Pays out', 'Delay', 'Fee', 'Queue']),
+    );
+    const flow = await run(preview);
+    expect(flow.status).toBe('done');
+
+    const ids = await read<bigint[]>(QUEUE, 'getWithdrawalRequests', [user]);
+    expect(ids).toHaveLength(1);
+    stethRequest = ids[0]!;
+    expect(await read<Address>(QUEUE, 'ownerOf', [stethRequest])).toBe(user);
+    const [status] = await read<Status[]>(QUEUE, 'getWithdrawalStatus', [[stethRequest]]);
+    expect(status!.amountOfStETH).toBe(amount);
+    // stETH moves shares: amount × totalShares ÷ pooled (floor) leave the user; the balance is shares × pooled ÷ totalShares.
+    const moved = (amount * totalShares) / pooled;
+    expect(await read<bigint>(TOKENS.stETH, 'sharesOf', [user])).toBe(shares - moved);
+    expect(await read<bigint>(TOKENS.stETH, 'balanceOf', [user])).toBe(((shares - moved) * pooled) / totalShares);
+  });
+
+  it('requests a wstETH withdrawal: wstETH down by exactly the amount, the request holds its unwrapped stETH', async () => {
+    const funded = await fx.devnet().ctx.client.sendTransaction({ account: user, to: TOKENS.wstETH, value: parseEther('4'), chain: null });
+    expect((await fx.client().waitForTransactionReceipt({ hash: funded, pollingInterval: 20 })).status).toBe('success');
+    const amount = parseEther('2');
+    const [wst, totalShares, pooled] = await Promise.all([
+      read<bigint>(TOKENS.wstETH, 'balanceOf', [user]),
+      read<bigint>(TOKENS.stETH, 'getTotalShares'),
+      read<bigint>(TOKENS.stETH, 'getTotalPooledEther'),
+    ]);
+    const flow = await run(await plan(user, { kind: 'request', symbol: 'wstETH', amount }));
+    expect(flow.status).toBe('done');
+    expect(await read<bigint>(TOKENS.wstETH, 'balanceOf', [user])).toBe(wst - amount);
+    const ids = await read<bigint[]>(QUEUE, 'getWithdrawalRequests', [user]);
+    expect(ids).toHaveLength(2);
+    wstethRequest = ids.find((id) => id !== stethRequest)!;
+    const [status] = await read<Status[]>(QUEUE, 'getWithdrawalStatus', [[wstethRequest]]);
+    // wstETH is stETH shares: unwrap gives amount × pooled ÷ totalShares.
+    expect(status!.amountOfStETH).toBe((amount * pooled) / totalShares);
+    expect(status!.owner).toBe(user);
+  });
+
+  it('bad input is refused with its code before anything is sent', async () => {
+    const nonce = await fx.nonceOf(user);
+    expect(await codeOf(plan(user, { kind: 'request', symbol: 'stETH', amount: 99n }))).toBe('withdraw.amount-too-small');
+    expect(await codeOf(plan(user, { kind: 'request', symbol: 'rETH', amount: parseEther('1') }))).toBe('withdraw.no-queue');
+    expect(await codeOf(plan(user, { kind: 'request', symbol: 'stETH', amount: parseEther('1000') }))).toBe(
+      'withdraw.amount-above-balance',
+    );
+    expect(await codeOf(plan(user, { kind: 'claim', queue: 'nope', requestId: 1n }))).toBe('withdraw.no-queue');
+    expect(await codeOf(plan(user, { kind: 'claim', queue: 'lido', requestId: stethRequest }))).toBe('withdraw.not-claimable');
+    expect(await codeOf(plan(user, { kind: 'claim', queue: 'lido', requestId: 10_000n }))).toBe('withdraw.unknown-request');
+    const other = await fx.freshUser();
+    expect(await codeOf(plan(other, { kind: 'claim', queue: 'lido', requestId: stethRequest }))).toBe('withdraw.not-owner');
+    expect(await fx.nonceOf(user)).toBe(nonce);
+  });
+
+  it('after "finalize lido", Claim pays exactly getClaimableEther (less the gas of the receipt) and burns the NFT', async () => {
+    await finalize(fx.devnet().ctx, 'lido');
+    for (const id of [stethRequest, wstethRequest]) {
+      const last = await read<bigint>(QUEUE, 'getLastCheckpointIndex');
+      const hints = await read<bigint[]>(QUEUE, 'findCheckpointHints', [[id], 1n, last]);
+      const [claimable] = await read<bigint[]>(QUEUE, 'getClaimableEther', [[id], hints]);
+      expect(claimable).toBeGreaterThan(0n);
+      const nftsBefore = await read<bigint>(QUEUE, 'balanceOf', [user]);
+      const ethBefore = await fx.client().getBalance({ address: user });
+      const preview = await plan(user, { kind: 'claim', queue: 'lido', requestId: id });
+      expect(preview.status).toBe('ok');
+      expect(preview.finalPosition).toContainEqual({ token: 'ETH', symbol: 'ETH', amount: claimable!.toString() });
+      expect(preview.facts.withdrawal?.rows).toContainEqual(expect.objectContaining({ label: 'Request NFTs burned', value: '1' }));
+      const flow = await run(preview);
+      expect(flow.status).toBe('done');
+      const ethAfter = await fx.client().getBalance({ address: user });
+      expect(ethAfter - ethBefore).toBe(claimable! - (await gasPaid(flow)));
+      const [status] = await read<Status[]>(QUEUE, 'getWithdrawalStatus', [[id]]);
+      expect(status!.isClaimed).toBe(true);
+      await expect(read(QUEUE, 'ownerOf', [id])).rejects.toThrow();
+      expect(await read<bigint>(QUEUE, 'balanceOf', [user])).toBe(nftsBefore - 1n);
+    }
+    expect(await read<bigint>(QUEUE, 'balanceOf', [user])).toBe(0n);
+    // Claimed: a second claim is refused, nothing sent.
+    const nonce = await fx.nonceOf(user);
+    expect(await codeOf(plan(user, { kind: 'claim', queue: 'lido', requestId: stethRequest }))).toBe('withdraw.not-claimable');
+    expect(await fx.nonceOf(user)).toBe(nonce);
+  });
+
+  it('resumable: a worker stopped after the approval, the next one sends only the request (one NFT, two transactions)', async () => {
+    const preview = await plan(user, { kind: 'request', symbol: 'stETH', amount: parseEther('0.5') });
+    const store = createMemoryFlowStore();
+    const nonceBefore = await fx.nonceOf(user);
+    const nftsBefore = await read<bigint>(QUEUE, 'balanceOf', [user]);
+    const first = fx.executorOn(store);
+    const { id } = await first.start(preview);
+    expect((await first.advance(id)).steps.map((s) => s.status)).toEqual(['mined', 'planned']);
+    const [flow] = await fx.executorOn(store).resume();
+    expect(flow).toMatchObject({ id, status: 'done' });
+    expect(await fx.nonceOf(user)).toBe(nonceBefore + 2);
+    expect(await read<bigint>(QUEUE, 'balanceOf', [user])).toBe(nftsBefore + 1n);
+  });
+
+  it('claiming a request that is not finalized is refused (withdraw.not-claimable), nonce unchanged', async () => {
+    expect((await run(await plan(user, { kind: 'request', symbol: 'stETH', amount: parseEther('1') }))).status).toBe('done');
+    const fresh = (await read<bigint[]>(QUEUE, 'getWithdrawalRequests', [user])).at(-1);
+    const nonce = await fx.nonceOf(user);
+    expect(await codeOf(plan(user, { kind: 'claim', queue: 'lido', requestId: fresh! }))).toBe('withdraw.not-claimable');
+    expect(await fx.nonceOf(user)).toBe(nonce);
+  });
+});
+
+type QueuedWithdrawal = { startBlock: number; nonce: bigint; strategies: readonly Address[]; scaledShares: readonly bigint[] };
+
+describe('one-click EigenLayer completion', () => {
+  it('completes a queued withdrawal past the delay as tokens: shares × max magnitude, priced by the strategy, queue empty', async () => {
+    const ctx = fx.devnet().ctx;
+    const user = await fx.freshUser();
+    const strategy = EIGEN_STRATEGIES.stETH;
+    await ctx.write({ address: TOKENS.stETH, abi: raw, functionName: 'submit', args: [user], value: parseEther('6'), from: user });
+    const { depositShares } = await depositAndDelegate(ctx, user, 'stETH', parseEther('5'));
+    const queued = await queueWithdrawal(ctx, user, 'stETH', depositShares / 2n);
+    const intent: WithdrawIntent = { kind: 'eigen-complete', startBlock: queued.withdrawal.startBlock, strategy };
+    // Too early: refused before anything is simulated or sent.
+    const nonce = await fx.nonceOf(user);
+    expect(await codeOf(plan(user, intent))).toBe('withdraw.not-claimable');
+    expect(await fx.nonceOf(user)).toBe(nonce);
+
+    // A slash during the delay reaches the queued shares (reference §6).
+    await slashOperator(ctx, { operator: EIGEN_DEVNET_OPERATOR, operatorSetId: 1, fraction: 0.25 });
+    const delay = await read<number>(EIGENLAYER.delegationManager, 'minWithdrawalDelayBlocks');
+    await advance(ctx, String(delay + 1));
+
+    const [[stored]] = (await fx.client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: eigenAbi.delegationManager(),
+      functionName: 'getQueuedWithdrawals',
+      args: [user],
+    })) as [QueuedWithdrawal[], bigint[][]];
+    const maxMagnitude = await read<bigint>(EIGENLAYER.allocationManager, 'getMaxMagnitude', [EIGEN_DEVNET_OPERATOR, strategy]);
+    expect(maxMagnitude).toBeLessThan(WAD);
+    const shares = (stored!.scaledShares[0]! * maxMagnitude) / WAD;
+    const [strategyBalance, totalShares] = await Promise.all([
+      read<bigint>(TOKENS.stETH, 'balanceOf', [strategy]),
+      read<bigint>(strategy, 'totalShares'),
+    ]);
+    // StrategyBase with 1e3 virtual shares and wei.
+    const tokens = ((strategyBalance + 1000n) * shares) / (totalShares + 1000n);
+    const [userShares, stTotalShares, pooled] = await Promise.all([
+      read<bigint>(TOKENS.stETH, 'sharesOf', [user]),
+      read<bigint>(TOKENS.stETH, 'getTotalShares'),
+      read<bigint>(TOKENS.stETH, 'getTotalPooledEther'),
+    ]);
+
+    const preview = await plan(user, intent);
+    expect(preview.status).toBe('ok');
+    expect(preview.plan.steps).toHaveLength(1);
+    const flow = await run(preview);
+    expect(flow.status).toBe('done');
+    // stETH pays by shares: the user gains tokens × totalShares ÷ pooled shares (floor).
+    expect(await read<bigint>(TOKENS.stETH, 'sharesOf', [user])).toBe(userShares + (tokens * stTotalShares) / pooled);
+    const [left] = (await fx.client().readContract({
+      address: EIGENLAYER.delegationManager,
+      abi: eigenAbi.delegationManager(),
+      functionName: 'getQueuedWithdrawals',
+      args: [user],
+    })) as [QueuedWithdrawal[], bigint[][]];
+    expect(left).toEqual([]);
+    expect(await codeOf(plan(user, intent))).toBe('withdraw.not-found');
+  });
+});
