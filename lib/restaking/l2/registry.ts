@@ -100,7 +100,7 @@ const ETHERFI_L2_CONSTANTS = 'github:etherfi-protocol/weETH-cross-chain/utils/L2
 const ETHERFI_README = 'github:etherfi-protocol/weETH-cross-chain/README.md@29ea6b7 (L2_OFT)';
 const ETHERFI_ADAPTER = `${ETHERFI_L2_CONSTANTS} (L1_OFT_ADAPTER); github:etherfi-protocol/smart-contracts/script/deploys/Deployed.s.sol@b4a0968 (ETHERFI_OFT_ADAPTER)`;
 const RENZO_HYPERLANE =
-  'github:hyperlane-xyz/hyperlane-monorepo/typescript/infra/config/environments/mainnet3/warp/configGetters/getRenzoEZETHWarpConfig.ts';
+  'github:hyperlane-xyz/hyperlane-monorepo/typescript/infra/config/environments/mainnet3/warp/configGetters/getRenzoEZETHWarpConfig.ts@b2a8400';
 const RENZO_LOCKBOX = `${RENZO_HYPERLANE} (ezEthProductionLockbox, lockboxChain 'ethereum')`;
 const ROCKET_DOCS =
   'github:rocket-pool/docs.rocketpool.net/docs/en/protocol/contracts-integrations.md@133063e (docs.rocketpool.net/protocol/contracts-integrations)';
