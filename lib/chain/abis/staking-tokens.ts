@@ -13,8 +13,8 @@ import { pickAbi } from './pick';
 const pooledEtherAbi = parseAbi(['function getTotalPooledEther() view returns (uint256)']);
 /** wstETH and weETH wrap their rebasing token the same way. */
 const wrapperAbi = parseAbi(['function wrap(uint256 amount) returns (uint256)', 'function unwrap(uint256 amount) returns (uint256)']);
-/** The Balancer rate-provider getter weETH and rswETH expose. */
-const rateProviderAbi = parseAbi(['function getRate() view returns (uint256)']);
+/** The Balancer rate-provider getter weETH and rswETH expose (and Kelp's L2 rsETH rate receivers, lib/restaking/l2). */
+export const rateProviderAbi = parseAbi(['function getRate() view returns (uint256)']);
 /** rETH and Stader's StakePoolsManager. */
 const exchangeRateAbi = parseAbi(['function getExchangeRate() view returns (uint256)']);
 /** ETH in, the minted shares to `receiver`: Stader's StakePoolsManager (and ether.fi's referral overload, same selector). */
