@@ -163,6 +163,9 @@ export const SEND_ERROR_CODES = [
   'send.balance.unread',
 ] as const;
 
+/** A protocol withdrawal queue's request or claim cannot be built (token not taken, request not the owner's). */
+export const QUEUE_ERROR_CODES = ['queue.token.not-accepted', 'queue.request.unknown'] as const;
+
 export const ERROR_CODES = [
   ...SENDER_ERROR_CODES,
   ...MESSAGE_ERROR_CODES,
@@ -179,6 +182,7 @@ export const ERROR_CODES = [
   ...TOKEN_ERROR_CODES,
   ...FLOW_ERROR_CODES,
   ...SEND_ERROR_CODES,
+  ...QUEUE_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

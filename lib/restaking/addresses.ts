@@ -44,6 +44,16 @@ export const PROTOCOL_CONTRACTS = {
    * Mainnet) and in Puffer's and other integrators' mainnet code (ILidoWithdrawalQueue constant).
    */
   lidoWithdrawalQueue: a('0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1'),
+  /**
+   * ether.fi WithdrawRequestNFT (requests enter through LiquidityPool.requestWithdraw). Not in the reference:
+   * etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol (WITHDRAW_REQUEST_NFT), the same constant in
+   * script/operations/withdrawals/ExecuteClaims.s.sol and the fork-test preludes.
+   */
+  etherfiWithdrawRequestNFT: a('0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c'),
+  /** Kelp LRTWithdrawalManager: reference §1.1 other addresses (Kelp-DAO/LRT-rsETH README.md, mainnet table). */
+  kelpWithdrawalManager: a('0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16'),
+  /** Puffer PufferWithdrawalManager: reference §1.1 (PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md). */
+  pufferWithdrawalManager: a('0xDdA0483184E75a5579ef9635ED14BacCf9d50283'),
 } as const;
 
 export const EIGENLAYER = {

@@ -31,6 +31,9 @@ const FAMILY_GROUP: Record<PositionView['family'], string | null> = {
   eigenlayer: 'EigenLayer',
   'eigenlayer-queued': 'EigenLayer',
   'lido-withdrawal': 'Lido',
+  'etherfi-withdrawal': 'ether.fi',
+  'kelp-withdrawal': 'Kelp',
+  'puffer-withdrawal': 'Puffer',
   symbiotic: 'Symbiotic',
   aave: 'Aave v3',
   'curve-lp': 'Curve',
@@ -73,7 +76,7 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
       why: 'A fall of Aave’s price of the collateral by this much brings the health factor to 1.',
     });
   }
-  if (p.status === 'ok' && (p.family === 'eigenlayer-queued' || p.family === 'lido-withdrawal')) {
+  if (p.status === 'ok' && (p.family === 'eigenlayer-queued' || p.family === 'lido-withdrawal' || p.details.queue !== undefined)) {
     if (p.details.claimable === 'true')
       out.push({
         tone: 'info',
@@ -85,6 +88,12 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
         tone: 'info',
         label: 'Requested · ETA unknown',
         why: `Waiting for Lido to finalize it: ${p.details.etaBasis ?? 'the queue exposes no finalization time'}.`,
+      });
+    else if (p.details.queue !== undefined)
+      out.push({
+        tone: 'info',
+        label: p.details.etaBlock ? `Requested · ready from block ${p.details.etaBlock}` : 'Requested · ETA unknown',
+        why: `Waiting for ${protocolOf(p)} to finalize it: ${p.details.etaBasis ?? 'the queue exposes no finalization time'}.`,
       });
   }
   const exposure = big(p.slashing?.worstCaseEth);

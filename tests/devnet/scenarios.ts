@@ -129,7 +129,13 @@ export function list(): Record<string, unknown> {
       lrtStakers: LRT_DEVNET_STAKERS.filter((s) => s.operator === n).map((s) => `${s.lrt} ${s.staker}`),
     })),
     avs: NAMED_AVS,
-    usage: 'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5',
+    withdrawalQueues: {
+      lido: PROTOCOL_CONTRACTS.lidoWithdrawalQueue,
+      etherfi: PROTOCOL_CONTRACTS.etherfiWithdrawRequestNFT,
+      kelp: PROTOCOL_CONTRACTS.kelpWithdrawalManager,
+      puffer: PROTOCOL_CONTRACTS.pufferWithdrawalManager,
+    },
+    usage: 'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|puffer>',
   };
 }
 
@@ -178,7 +184,7 @@ export async function advance(ctx: DevnetContext, blocks: string) {
 }
 
 /** Withdrawal queues a `finalize` scenario knows. */
-export const FINALIZE_PROTOCOLS = ['lido'] as const;
+export const FINALIZE_PROTOCOLS = ['lido', 'etherfi', 'kelp', 'puffer'] as const;
 export type FinalizeProtocol = (typeof FINALIZE_PROTOCOLS)[number];
 
 export function parseFinalizeProtocol(input: string | undefined): FinalizeProtocol {
@@ -188,10 +194,16 @@ export function parseFinalizeProtocol(input: string | undefined): FinalizeProtoc
 }
 
 /**
- * Finalizes every pending request of a protocol's withdrawal queue, as its oracle report would: Lido's
- * WithdrawalQueueERC721 double up to getLastRequestId(), paid with the ETH the double says it locks.
+ * Finalizes every pending request of a protocol's withdrawal queue, as its operator or oracle report would:
+ * Lido's WithdrawalQueueERC721 up to getLastRequestId(); ether.fi's WithdrawRequestNFT up to nextRequestId − 1;
+ * Kelp's LRTWithdrawalManager: mines past the last request's withdrawal delay, sends the ETH the unlock needs
+ * (receiveFromLRTUnstakingVault) and unlocks up to nextUnusedNonce; Puffer's PufferWithdrawalManager: pads the
+ * open batch (the devnet has no other users) and finalizes it. Each paid with the ETH the double says it locks.
  */
 export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
+  if (protocol === 'etherfi') return finalizeEtherfi(ctx);
+  if (protocol === 'kelp') return finalizeKelp(ctx);
+  if (protocol === 'puffer') return finalizePuffer(ctx);
   const address = PROTOCOL_CONTRACTS.lidoWithdrawalQueue;
   const abi = artifact('WithdrawalQueueERC721').abi;
   const read = (functionName: string, args: unknown[] = []) =>
@@ -212,6 +224,89 @@ export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
   };
 }
 
+const reader =
+  (ctx: DevnetContext, address: Address, abi: Abi) =>
+  (functionName: string, args: unknown[] = []) =>
+    ctx.client.readContract({ address, abi, functionName, args }) as Promise<bigint>;
+
+async function finalizeEtherfi(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.etherfiWithdrawRequestNFT;
+  const abi = artifact('WithdrawRequestNFT').abi;
+  const read = reader(ctx, address, abi);
+  const last = BigInt(await read('nextRequestId')) - 1n;
+  const before = BigInt(await read('lastFinalizedRequestId'));
+  const base = { scenario: 'finalize', protocol: 'etherfi', queue: address };
+  if (last === before) return { ...base, finalized: 0, lastFinalizedRequestId: json(before) };
+  const eth = await read('ethToFinalize', [last]);
+  await ctx.write({ address, abi, functionName: 'finalizeRequests', args: [last], value: eth });
+  return {
+    ...base,
+    finalized: Number(last - before),
+    requestIds: { from: json(before + 1n), to: json(last) },
+    ethLocked: json(eth),
+    lastFinalizedRequestId: json(BigInt(await read('lastFinalizedRequestId'))),
+  };
+}
+
+const KELP_ETH = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE' as const;
+
+async function finalizeKelp(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.kelpWithdrawalManager;
+  const abi = artifact('LRTWithdrawalManager').abi;
+  const read = reader(ctx, address, abi);
+  const next = await read('nextUnusedNonce', [KELP_ETH]);
+  const before = await read('nextLockedNonce', [KELP_ETH]);
+  const base = { scenario: 'finalize', protocol: 'kelp', queue: address };
+  if (next === before) return { ...base, finalized: 0, nextLockedNonce: json(before) };
+  const lastId = await ctx.client.readContract({ address, abi, functionName: 'getRequestId', args: [KELP_ETH, next - 1n] });
+  const [, , startBlock] = (await ctx.client.readContract({
+    address,
+    abi,
+    functionName: 'withdrawalRequests',
+    args: [lastId],
+  })) as readonly [bigint, bigint, bigint];
+  const readyBlock = startBlock + (await read('withdrawalDelayBlocks'));
+  const head = await ctx.client.getBlockNumber({ cacheTime: 0 });
+  // The unlock transaction lands in the next block: it must be at or past readyBlock.
+  const mined = readyBlock > head + 1n ? readyBlock - head - 1n : 0n;
+  if (mined > 0n) await ctx.client.mine({ blocks: Number(mined), interval: 12 });
+  const eth = await read('ethToUnlock', [next]);
+  await ctx.write({ address, abi, functionName: 'receiveFromLRTUnstakingVault', value: eth });
+  const max = 2n ** 256n - 1n;
+  await ctx.write({ address, abi, functionName: 'unlockQueue', args: [KELP_ETH, next, 0n, 0n, max, max] });
+  return {
+    ...base,
+    finalized: Number(next - before),
+    requestIds: { from: json(before), to: json(next - 1n) },
+    blocksMined: Number(mined),
+    ethLocked: json(eth),
+    nextLockedNonce: json(await read('nextLockedNonce', [KELP_ETH])),
+  };
+}
+
+async function finalizePuffer(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.pufferWithdrawalManager;
+  const abi = artifact('PufferWithdrawalManager').abi;
+  const read = reader(ctx, address, abi);
+  const size = await read('BATCH_SIZE');
+  const before = await read('getFinalizedWithdrawalBatch');
+  const length = await read('getWithdrawalsLength');
+  const lastBatch = (length - 1n) / size;
+  const base = { scenario: 'finalize', protocol: 'puffer', queue: address };
+  if (lastBatch <= before) return { ...base, finalized: 0, finalizedBatch: json(before) };
+  if (length % size !== 0n) await ctx.write({ address, abi, functionName: 'fillBatch' });
+  const eth = await read('ethToFinalize', [lastBatch]);
+  await ctx.write({ address, abi, functionName: 'finalizeWithdrawals', args: [lastBatch], value: eth });
+  return {
+    ...base,
+    finalized: Number(lastBatch - before),
+    batches: { from: json(before + 1n), to: json(lastBatch) },
+    paddedTo: json(await read('getWithdrawalsLength')),
+    ethLocked: json(eth),
+    finalizedBatch: json(await read('getFinalizedWithdrawalBatch')),
+  };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -219,6 +314,6 @@ export const SCENARIO_USAGE = [
   'rebase <token> <percent>     rewards/losses in the protocol books, percent in (-100, 100), not 0',
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
-  'finalize <protocol>          finalize every pending withdrawal request of a queue (lido)',
+  'finalize <protocol>          finalize every pending withdrawal request of a queue (lido, etherfi, kelp, puffer)',
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

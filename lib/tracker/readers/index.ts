@@ -2,9 +2,12 @@ import type { PositionReader } from './reader';
 import { aaveReader } from './aave';
 import { curveLpReader } from './curve';
 import { eigenLayerReader } from './eigenlayer';
+import { etherfiWithdrawalsReader } from './etherfi-withdrawals';
+import { kelpWithdrawalsReader } from './kelp-withdrawals';
 import { lidoWithdrawalsReader } from './lido-withdrawals';
 import { lrtExposureReader } from './lrt-exposure';
 import { pendleReader } from './pendle';
+import { pufferWithdrawalsReader } from './puffer-withdrawals';
 import { symbioticReader } from './symbiotic';
 import { tokenReader } from './tokens';
 
@@ -14,6 +17,9 @@ export function defaultReaders(): PositionReader[] {
     tokenReader(),
     eigenLayerReader(),
     lidoWithdrawalsReader(),
+    etherfiWithdrawalsReader(),
+    kelpWithdrawalsReader(),
+    pufferWithdrawalsReader(),
     symbioticReader(),
     aaveReader(),
     curveLpReader(),
@@ -25,7 +31,10 @@ export {
   aaveReader,
   curveLpReader,
   eigenLayerReader,
+  etherfiWithdrawalsReader,
+  kelpWithdrawalsReader,
   lidoWithdrawalsReader,
+  pufferWithdrawalsReader,
   lrtExposureReader,
   pendleReader,
   symbioticReader,

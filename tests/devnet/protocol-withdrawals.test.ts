@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { erc20Abi, http, parseEther, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { mainnet } from 'viem/chains';
+import { PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { etherfi, kelp, puffer } from '../../lib/restaking/withdrawal-queues/more';
+import type { QueueCall, WithdrawalQueue } from '../../lib/restaking/withdrawal-queues/types';
+import { createTracker } from '../../lib/tracker/tracker';
+import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
+import { etherfiWithdrawalsReader, kelpWithdrawalsReader, pufferWithdrawalsReader } from '../../lib/tracker/readers';
+import type { Position } from '../../lib/tracker/types';
+import { createAlertsEngine, createMemoryAlertsStore, type Alert } from '../../lib/alerts';
+import { startAnvil, type AnvilInstance } from './anvil';
+import { artifact, createContext, devAccount, type DevnetContext } from './context';
+import { finalize, rebase } from './scenarios';
+import { KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS, seedTokens } from './seed/tokens';
+
+// Every expected figure below comes from the doubles' raw storage views (compiled ABIs, not the registry) and
+// the protocols' own payout formulas written out here: ether.fi min(eETH, shares × frozen rate), Kelp
+// min(expected, rsETH × rsETHPrice at unlock), Puffer amount × min(rate at request, batch rate).
+const P = PROTOCOL_CONTRACTS;
+const alice: Address = devAccount(2).address;
+const ETH_MARKER: Address = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
+const WAD = 10n ** 18n;
+let anvil: AnvilInstance;
+let ctx: DevnetContext;
+let tracker: ReturnType<typeof createTracker>;
+let engine: ReturnType<typeof createAlertsEngine>;
+const requestCounts: number[] = [];
+
+const read = <T>(address: Address, name: string, functionName: string, args: unknown[] = []) =>
+  ctx.client.readContract({ address, abi: artifact(name).abi, functionName, args }) as Promise<T>;
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+async function sendAll(calls: QueueCall[]): Promise<TransactionReceipt[]> {
+  const receipts: TransactionReceipt[] = [];
+  for (const c of calls) {
+    const hash: Hex = await ctx.client.sendTransaction({ account: alice, chain: mainnet, to: c.to, data: c.data, value: c.value });
+    const receipt = await ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+    expect(receipt.status, c.label).toBe('success');
+    receipts.push(receipt);
+  }
+  return receipts;
+}
+const gasOf = (rs: TransactionReceipt[]) => rs.reduce((s, r) => s + r.gasUsed * r.effectiveGasPrice, 0n);
+
+async function positionsOf(family: Position['family']): Promise<Position[]> {
+  const state = await tracker.refresh();
+  expect(state.schedule.lastError).toBeNull();
+  requestCounts.push(state.snapshot!.requestCount);
+  return state.snapshot!.positions.filter((p) => p.family === family);
+}
+
+async function cycle(): Promise<Alert[]> {
+  const state = await tracker.refresh();
+  expect(state.schedule.lastError).toBeNull();
+  requestCounts.push(state.snapshot!.requestCount);
+  const result = await engine.evaluate(state.snapshot!);
+  expect(result.logError).toBeUndefined();
+  return result.raised;
+}
+
+async function write(address: Address, abi: Abi, functionName: string, args: unknown[], value?: bigint) {
+  await ctx.write({ address, abi, functionName, args, value, from: alice });
+}
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  ctx = createContext(anvil.rpcUrl);
+  await seedTokens(ctx);
+  // Alice's tokens, minted through each protocol's own deposit.
+  await write(P.etherfiLiquidityPool, artifact('EtherFiLiquidityPool').abi, 'deposit', [], parseEther('10'));
+  await write(P.kelpDepositPool, artifact('KelpLRTDepositPool').abi, 'depositETH', [0n, ''], parseEther('10'));
+  await write(TOKENS.pufETH, artifact('PufferVault').abi, 'depositETH', [alice], parseEther('10'));
+  const transport = () => http(anvil.rpcUrl, { retryCount: 0 });
+  tracker = createTracker({
+    chain: mainnet,
+    getTransport: transport,
+    getAccounts: () => [alice],
+    store: createMemoryTrackerStore(),
+    readers: [etherfiWithdrawalsReader(), kelpWithdrawalsReader(), pufferWithdrawalsReader()],
+  });
+  engine = createAlertsEngine({
+    chain: mainnet,
+    getTransport: transport,
+    store: createMemoryAlertsStore(),
+    notify: () => undefined,
+    setBadge: () => undefined,
+  });
+  expect(await cycle()).toEqual([]); // nothing requested yet
+}, 120_000);
+afterAll(async () => {
+  await anvil?.stop();
+  // The three readers add phase-2/3 reads but no round trip: every refresh stayed within three JSON-RPC requests.
+  expect(requestCounts.length).toBeGreaterThan(10);
+  console.info(`protocol-withdrawals: ${requestCounts.length} refreshes, JSON-RPC requests per refresh max ${Math.max(...requestCounts)}`);
+  expect(Math.max(...requestCounts)).toBeLessThanOrEqual(3);
+});
+
+type Case = {
+  queue: WithdrawalQueue;
+  family: Position['family'];
+  symbol: 'eETH' | 'rsETH' | 'pufETH';
+  amount: bigint;
+  /** The request id the queue gave (read back from the queue after the request). */
+  requestId(): Promise<bigint>;
+  /** The queue's own figures for the request: locked token amount, and (once final) what a claim pays. */
+  locked(id: bigint): Promise<bigint>;
+  claimable(id: bigint): Promise<bigint>;
+  /** The payout by the protocol's formula from raw state, computed here. */
+  expected(id: bigint): Promise<bigint>;
+  paid(): Promise<bigint>;
+  cleared(id: bigint): Promise<void>;
+};
+
+let etherfiLockedRate = 0n;
+const cases: Case[] = [
+  {
+    queue: etherfi,
+    family: 'etherfi-withdrawal',
+    symbol: 'eETH',
+    amount: parseEther('4'),
+    requestId: async () => BigInt(await read<number>(P.etherfiWithdrawRequestNFT, 'WithdrawRequestNFT', 'nextRequestId')) - 1n,
+    locked: async (id) =>
+      (await read<{ amountOfEEth: bigint }>(P.etherfiWithdrawRequestNFT, 'WithdrawRequestNFT', 'getRequest', [id])).amountOfEEth,
+    claimable: (id) => read<bigint>(P.etherfiWithdrawRequestNFT, 'WithdrawRequestNFT', 'getClaimableAmount', [id]),
+    async expected(id) {
+      const r = await read<{ amountOfEEth: bigint; shareOfEEth: bigint }>(P.etherfiWithdrawRequestNFT, 'WithdrawRequestNFT', 'getRequest', [
+        id,
+      ]);
+      return min(r.amountOfEEth, (r.shareOfEEth * etherfiLockedRate) / WAD);
+    },
+    paid: () => ctx.client.getBalance({ address: alice }),
+    async cleared(id) {
+      await expect(read(P.etherfiWithdrawRequestNFT, 'WithdrawRequestNFT', 'ownerOf', [id])).rejects.toThrow();
+      expect(await read<bigint>(P.etherfiWithdrawRequestNFT, 'WithdrawRequestNFT', 'balanceOf', [alice])).toBe(0n);
+    },
+  },
+  {
+    queue: kelp,
+    family: 'kelp-withdrawal',
+    symbol: 'rsETH',
+    amount: parseEther('3'),
+    requestId: async () => (await read<bigint>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'nextUnusedNonce', [ETH_MARKER])) - 1n,
+    locked: async () =>
+      (
+        await read<readonly bigint[]>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'getUserWithdrawalRequest', [ETH_MARKER, alice, 0n])
+      )[0]!,
+    claimable: async () =>
+      (
+        await read<readonly bigint[]>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'getUserWithdrawalRequest', [ETH_MARKER, alice, 0n])
+      )[1]!,
+    async expected() {
+      // Before the unlock: expected = rsETH × price at request. The unlock pays min(that, rsETH × price now).
+      const [rsETH, expectedAtRequest] = await read<readonly bigint[]>(
+        P.kelpWithdrawalManager,
+        'LRTWithdrawalManager',
+        'getUserWithdrawalRequest',
+        [ETH_MARKER, alice, 0n],
+      );
+      const price = await read<bigint>(P.kelpOracle, 'KelpLRTOracle', 'rsETHPrice');
+      return min(expectedAtRequest!, (rsETH! * price) / WAD);
+    },
+    paid: () => ctx.client.getBalance({ address: alice }),
+    async cleared() {
+      const [begin, end] = await read<readonly bigint[]>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'userAssociatedNonces', [
+        ETH_MARKER,
+        alice,
+      ]);
+      expect(end! - begin!).toBe(0n);
+    },
+  },
+  {
+    queue: puffer,
+    family: 'puffer-withdrawal',
+    symbol: 'pufETH',
+    amount: parseEther('2'),
+    requestId: async () => (await read<bigint>(P.pufferWithdrawalManager, 'PufferWithdrawalManager', 'getWithdrawalsLength')) - 1n,
+    locked: async (id) =>
+      (await read<{ pufETHAmount: bigint }>(P.pufferWithdrawalManager, 'PufferWithdrawalManager', 'getWithdrawal', [id])).pufETHAmount,
+    async claimable(id) {
+      const w = await read<{ pufETHAmount: bigint; pufETHToETHExchangeRate: bigint }>(
+        P.pufferWithdrawalManager,
+        'PufferWithdrawalManager',
+        'getWithdrawal',
+        [id],
+      );
+      const b = await read<{ pufETHToETHExchangeRate: bigint }>(P.pufferWithdrawalManager, 'PufferWithdrawalManager', 'getBatch', [
+        id / 10n,
+      ]);
+      return (w.pufETHAmount * min(w.pufETHToETHExchangeRate, b.pufETHToETHExchangeRate)) / WAD;
+    },
+    async expected(id) {
+      const w = await read<{ pufETHAmount: bigint; pufETHToETHExchangeRate: bigint }>(
+        P.pufferWithdrawalManager,
+        'PufferWithdrawalManager',
+        'getWithdrawal',
+        [id],
+      );
+      const rateNow = await read<bigint>(TOKENS.pufETH, 'PufferVault', 'convertToAssets', [WAD]);
+      return (w.pufETHAmount * min(w.pufETHToETHExchangeRate, rateNow)) / WAD;
+    },
+    // Puffer pays WETH (the manager wraps the ETH): the payout is alice's WETH balance change.
+    paid: () => ctx.client.readContract({ address: TOKENS.WETH, abi: erc20Abi, functionName: 'balanceOf', args: [alice] }),
+    async cleared(id) {
+      const w = await read<{ recipient: Address; pufETHAmount: bigint }>(
+        P.pufferWithdrawalManager,
+        'PufferWithdrawalManager',
+        'getWithdrawal',
+        [id],
+      );
+      expect(w).toMatchObject({ recipient: '0x0000000000000000000000000000000000000000', pufETHAmount: 0n });
+    },
+  },
+];
+
+describe.each(cases)('$queue.name on the devnet', (c) => {
+  let id = 0n;
+  let expectedPayout = 0n;
+  let requestedValue = 0n;
+  const protocol = c.queue.id === 'etherfi' ? 'ether.fi' : c.queue.id === 'kelp' ? 'Kelp' : 'Puffer';
+
+  test('a request sent with the queue’s requestCalls shows as "requested" with the queue’s own amount', async () => {
+    const token = TOKENS[c.symbol];
+    const balanceBefore = await ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [alice] });
+    await sendAll(c.queue.requestCalls({ symbol: c.symbol, amount: c.amount, owner: alice }));
+    id = await c.requestId();
+    const locked = await c.locked(id);
+    expect(locked).toBe(c.amount);
+    const balanceAfter = await ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [alice] });
+    // eETH moves by shares: the balance may differ from the amount by a wei of rounding.
+    expect(balanceBefore - balanceAfter >= c.amount - 1n && balanceBefore - balanceAfter <= c.amount + 1n).toBe(true);
+
+    const positions = await positionsOf(c.family);
+    expect(positions).toHaveLength(1);
+    const p = positions[0]!;
+    expect(p).toMatchObject({ status: 'ok', amount: locked });
+    expect(p.details).toMatchObject({ queue: c.queue.id, requestId: String(id), status: 'requested', claimable: 'false', protocol });
+    expect(p.details.eta).toMatch(/^(unknown|estimated)$/);
+    expect(p.details.etaBasis!.length).toBeGreaterThan(20);
+    if (c.queue.id === 'kelp') {
+      const [, , startBlock] = await read<readonly bigint[]>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'getUserWithdrawalRequest', [
+        ETH_MARKER,
+        alice,
+        0n,
+      ]);
+      expect(p.details).toMatchObject({ eta: 'estimated', etaBlock: String(startBlock! + KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS) });
+    }
+    expect(p.sources.length).toBeGreaterThan(0);
+    requestedValue = p.fairValueEth!;
+    // Requested: valued at the most the queue can pay (ether.fi eETH 1:1, Kelp's expectedAssetAmount, Puffer's
+    // amount × the rate recorded at request), from the raw views.
+    if (c.queue.id === 'etherfi') expect(requestedValue).toBe(locked);
+    if (c.queue.id === 'kelp') expect(requestedValue).toBe(await c.claimable(id));
+    if (c.queue.id === 'puffer') {
+      const w = await read<{ pufETHToETHExchangeRate: bigint }>(P.pufferWithdrawalManager, 'PufferWithdrawalManager', 'getWithdrawal', [
+        id,
+      ]);
+      expect(requestedValue).toBe((locked * w.pufETHToETHExchangeRate) / WAD);
+    }
+    expect(await cycle()).toEqual([]); // requested is not an alert
+  });
+
+  test('after a −1 % rebase, `finalize` makes it claimable for the lower payout', async () => {
+    await rebase(ctx, c.symbol, '-1');
+    if (c.queue.id === 'etherfi') {
+      // The rate finalizeRequests freezes: ceil(1e18 × pooled ETH / total shares), from the pool's raw figures.
+      const pooled = await read<bigint>(P.etherfiLiquidityPool, 'EtherFiLiquidityPool', 'getTotalPooledEther');
+      const shares = await read<bigint>(TOKENS.eETH, 'EETH', 'totalShares');
+      etherfiLockedRate = (WAD * pooled + shares - 1n) / shares;
+    }
+    expectedPayout = await c.expected(id);
+    // The loss reaches the request: the payout is below what it was worth when requested, by about 1 %.
+    expect(expectedPayout).toBeLessThan(requestedValue);
+    expect(expectedPayout).toBeGreaterThan((requestedValue * 98n) / 100n);
+    const facts = await finalize(ctx, c.queue.id as 'etherfi' | 'kelp' | 'puffer');
+    expect(facts).toMatchObject({ finalized: 1 });
+
+    const queueFigure = await c.claimable(id);
+    expect(queueFigure).toBe(expectedPayout);
+    const positions = await positionsOf(c.family);
+    expect(positions).toHaveLength(1);
+    expect(positions[0]!.details).toMatchObject({ status: 'claimable', claimable: 'true', claimableEth: String(queueFigure), eta: 'now' });
+    expect(positions[0]!.fairValueEth).toBe(queueFigure);
+  });
+
+  test('one claimable alert naming the protocol and the amount, not repeated on the next two refreshes', async () => {
+    const raised = await cycle();
+    expect(raised.map((a) => a.rule)).toEqual(['withdrawal']);
+    expect(raised[0]!.id).toBe(`claimable:${c.family}:${alice.toLowerCase()}:${c.symbol} withdrawal #${id}`);
+    expect(raised[0]!.title).toBe(`Withdrawal ready to claim: ${protocol} request #${id}`);
+    expect(raised[0]!.data).toMatchObject({ protocol, requestId: String(id), valueEth: String(expectedPayout) });
+    expect(await cycle()).toEqual([]);
+    expect(await cycle()).toEqual([]);
+    expect((await engine.list()).filter((a) => a.id === raised[0]!.id)).toHaveLength(1);
+  });
+
+  test('claiming with the queue’s claimCalls pays exactly the queue’s claimable figure and clears the request', async () => {
+    const figure = await c.claimable(id);
+    const ethBefore = await ctx.client.getBalance({ address: alice });
+    const paidBefore = await c.paid();
+    const calls = await c.queue.claimCalls({ requestId: id, owner: alice, client: ctx.client });
+    expect(calls).toHaveLength(1);
+    const receipts = await sendAll(calls);
+    const gas = gasOf(receipts);
+    if (c.queue.id === 'puffer') {
+      expect((await c.paid()) - paidBefore).toBe(figure);
+      expect(await ctx.client.getBalance({ address: alice })).toBe(ethBefore - gas);
+    } else {
+      expect((await c.paid()) - paidBefore + gas).toBe(figure);
+    }
+    await c.cleared(id);
+    expect(await positionsOf(c.family)).toEqual([]);
+    expect(await cycle()).toEqual([]);
+  });
+});
+
+describe('Kelp claims pay the oldest request first', () => {
+  test('claimCalls for the newer of two unlocked requests sends one completeWithdrawal per request up to it', async () => {
+    await sendAll(kelp.requestCalls({ symbol: 'rsETH', amount: parseEther('1'), owner: alice }));
+    const older = (await read<bigint>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'nextUnusedNonce', [ETH_MARKER])) - 1n;
+    await sendAll(kelp.requestCalls({ symbol: 'rsETH', amount: parseEther('1.5'), owner: alice }));
+    const newer = older + 1n;
+    await finalize(ctx, 'kelp');
+    const rows = await Promise.all(
+      [0n, 1n].map((i) =>
+        read<readonly bigint[]>(P.kelpWithdrawalManager, 'LRTWithdrawalManager', 'getUserWithdrawalRequest', [ETH_MARKER, alice, i]),
+      ),
+    );
+    expect(rows.map((r) => r[3])).toEqual([older, newer]);
+    const positions = await positionsOf('kelp-withdrawal');
+    expect(positions.map((p) => [p.details.requestId, p.details.claimable])).toEqual([
+      [String(older), 'true'],
+      [String(newer), 'true'],
+    ]);
+    const before = await ctx.client.getBalance({ address: alice });
+    const calls = await kelp.claimCalls({ requestId: newer, owner: alice, client: ctx.client });
+    expect(calls).toHaveLength(2);
+    const receipts = await sendAll(calls);
+    expect((await ctx.client.getBalance({ address: alice })) - before + gasOf(receipts)).toBe(rows[0]![1]! + rows[1]![1]!);
+    await expect(kelp.claimCalls({ requestId: newer, owner: alice, client: ctx.client })).rejects.toMatchObject({
+      code: 'queue.request.unknown',
+    });
+  });
+});
