@@ -60,8 +60,8 @@ export function etherfiWithdrawalsReader(options: QueueReaderOptions = {}): Posi
   return {
     family: ETHERFI_WITHDRAWAL_FAMILY,
     phase1: () => [
-      { key: k.next, address: NFT, abi, functionName: 'nextRequestId' },
-      { key: k.lastFinalized, address: NFT, abi, functionName: 'lastFinalizedRequestId' },
+      { key: k.next, address: NFT, abi, functionName: 'nextRequestId', gas: 10_000n },
+      { key: k.lastFinalized, address: NFT, abi, functionName: 'lastFinalizedRequestId', gas: 10_000n },
     ],
     phase2: ({ accounts }, reads) =>
       idsToScan(accounts, reads).map((id): ReadCall => ({

@@ -77,14 +77,15 @@ export function kelpWithdrawalsReader(): PositionReader {
   return {
     family: KELP_WITHDRAWAL_FAMILY,
     phase1: ({ accounts }) => [
-      { key: k.nextLocked, address: MANAGER, abi, functionName: 'nextLockedNonce', args: [KELP_ETH_ASSET] },
-      { key: k.delay, address: MANAGER, abi, functionName: 'withdrawalDelayBlocks' },
+      { key: k.nextLocked, address: MANAGER, abi, functionName: 'nextLockedNonce', args: [KELP_ETH_ASSET], gas: 10_000n },
+      { key: k.delay, address: MANAGER, abi, functionName: 'withdrawalDelayBlocks', gas: 10_000n },
       ...accounts.map((a): ReadCall => ({
         key: k.nonces(a),
         address: MANAGER,
         abi,
         functionName: 'userAssociatedNonces',
         args: [KELP_ETH_ASSET, a],
+        gas: 10_000n,
       })),
     ],
     phase2: ({ accounts }, reads) =>

@@ -63,9 +63,9 @@ export function pufferWithdrawalsReader(options: QueueReaderOptions = {}): Posit
   return {
     family: PUFFER_WITHDRAWAL_FAMILY,
     phase1: () => [
-      { key: k.length, address: MANAGER, abi, functionName: 'getWithdrawalsLength' },
-      { key: k.finalized, address: MANAGER, abi, functionName: 'getFinalizedWithdrawalBatch' },
-      { key: k.batchSize, address: MANAGER, abi, functionName: 'BATCH_SIZE' },
+      { key: k.length, address: MANAGER, abi, functionName: 'getWithdrawalsLength', gas: 10_000n },
+      { key: k.finalized, address: MANAGER, abi, functionName: 'getFinalizedWithdrawalBatch', gas: 10_000n },
+      { key: k.batchSize, address: MANAGER, abi, functionName: 'BATCH_SIZE', gas: 10_000n },
     ],
     phase2: ({ accounts }, reads) =>
       idsToScan(accounts, reads).map((i): ReadCall => ({
