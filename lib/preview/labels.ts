@@ -31,6 +31,8 @@ const PROTOCOL_LABELS: Record<keyof typeof PROTOCOL_CONTRACTS, string> = {
   etherfiWithdrawRequestNFT: 'ether.fi WithdrawRequestNFT',
   kelpWithdrawalManager: 'Kelp LRTWithdrawalManager',
   pufferWithdrawalManager: 'Puffer PufferWithdrawalManager',
+  renzoWithdrawQueue: 'Renzo WithdrawQueue',
+  mantleUnstakeRequestsManager: 'Mantle UnstakeRequestsManager',
 };
 
 const entries: [string, string][] = [

@@ -2,21 +2,33 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { erc20Abi, http, parseEther, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { mainnet } from 'viem/chains';
 import { PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
-import { etherfi, kelp, puffer } from '../../lib/restaking/withdrawal-queues/more';
+import { etherfi, kelp, mantle, puffer, renzo } from '../../lib/restaking/withdrawal-queues/more';
 import type { QueueCall, WithdrawalQueue } from '../../lib/restaking/withdrawal-queues/types';
 import { createTracker } from '../../lib/tracker/tracker';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
-import { etherfiWithdrawalsReader, kelpWithdrawalsReader, pufferWithdrawalsReader } from '../../lib/tracker/readers';
+import {
+  etherfiWithdrawalsReader,
+  kelpWithdrawalsReader,
+  mantleWithdrawalsReader,
+  pufferWithdrawalsReader,
+  renzoWithdrawalsReader,
+} from '../../lib/tracker/readers';
 import type { Position } from '../../lib/tracker/types';
 import { createAlertsEngine, createMemoryAlertsStore, type Alert } from '../../lib/alerts';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { artifact, createContext, devAccount, type DevnetContext } from './context';
 import { finalize, rebase } from './scenarios';
-import { KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS, seedTokens } from './seed/tokens';
+import {
+  KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS,
+  MANTLE_DEVNET_BLOCKS_TO_FINALIZE,
+  RENZO_DEVNET_COOLDOWN_SECONDS,
+  seedTokens,
+} from './seed/tokens';
 
 // Every expected figure below comes from the doubles' raw storage views (compiled ABIs, not the registry) and
 // the protocols' own payout formulas written out here: ether.fi min(eETH, shares × frozen rate), Kelp
-// min(expected, rsETH × rsETHPrice at unlock), Puffer amount × min(rate at request, batch rate).
+// min(expected, rsETH × rsETHPrice at unlock), Puffer amount × min(rate at request, batch rate), Renzo
+// min(amountToRedeem, ezETH × totalTVL / supply at claim), Mantle the ETH fixed at request (mETH × controlled / supply).
 const P = PROTOCOL_CONTRACTS;
 const alice: Address = devAccount(2).address;
 const ETH_MARKER: Address = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
@@ -71,13 +83,21 @@ beforeAll(async () => {
   await write(P.etherfiLiquidityPool, artifact('EtherFiLiquidityPool').abi, 'deposit', [], parseEther('10'));
   await write(P.kelpDepositPool, artifact('KelpLRTDepositPool').abi, 'depositETH', [0n, ''], parseEther('10'));
   await write(TOKENS.pufETH, artifact('PufferVault').abi, 'depositETH', [alice], parseEther('10'));
+  await write(P.renzoRestakeManager, artifact('RenzoRestakeManager').abi, 'depositETH', [], parseEther('10'));
+  await write(P.mantleStaking, artifact('MantleStaking').abi, 'stake', [0n], parseEther('10'));
   const transport = () => http(anvil.rpcUrl, { retryCount: 0 });
   tracker = createTracker({
     chain: mainnet,
     getTransport: transport,
     getAccounts: () => [alice],
     store: createMemoryTrackerStore(),
-    readers: [etherfiWithdrawalsReader(), kelpWithdrawalsReader(), pufferWithdrawalsReader()],
+    readers: [
+      etherfiWithdrawalsReader(),
+      kelpWithdrawalsReader(),
+      pufferWithdrawalsReader(),
+      renzoWithdrawalsReader(),
+      mantleWithdrawalsReader(),
+    ],
   });
   engine = createAlertsEngine({
     chain: mainnet,
@@ -90,7 +110,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await anvil?.stop();
-  // The three readers add phase-2/3 reads but no round trip: every refresh stayed within three JSON-RPC requests.
+  // The five readers add phase-2/3 reads but no round trip: every refresh stayed within three JSON-RPC requests.
   expect(requestCounts.length).toBeGreaterThan(10);
   console.info(`protocol-withdrawals: ${requestCounts.length} refreshes, JSON-RPC requests per refresh max ${Math.max(...requestCounts)}`);
   expect(Math.max(...requestCounts)).toBeLessThanOrEqual(3);
@@ -99,7 +119,7 @@ afterAll(async () => {
 type Case = {
   queue: WithdrawalQueue;
   family: Position['family'];
-  symbol: 'eETH' | 'rsETH' | 'pufETH';
+  symbol: 'eETH' | 'rsETH' | 'pufETH' | 'ezETH' | 'mETH';
   amount: bigint;
   /** The request id the queue gave (read back from the queue after the request). */
   requestId(): Promise<bigint>;
@@ -113,6 +133,17 @@ type Case = {
 };
 
 let etherfiLockedRate = 0n;
+/** Mantle fixes the ETH owed at the request: mETH × totalControlled / supply read just before it. */
+let mantleEthAtRequest = 0n;
+const renzoRow = (i = 0n) =>
+  read<readonly [Address, bigint, bigint, bigint, bigint]>(P.renzoWithdrawQueue, 'WithdrawQueue', 'withdrawRequests', [alice, i]);
+const mantleRequest = (id: bigint) =>
+  read<{ requester: Address; mETHLocked: bigint; ethRequested: bigint; blockNumber: bigint }>(
+    P.mantleUnstakeRequestsManager,
+    'UnstakeRequestsManager',
+    'requestByID',
+    [id],
+  );
 const cases: Case[] = [
   {
     queue: etherfi,
@@ -211,17 +242,67 @@ const cases: Case[] = [
       expect(w).toMatchObject({ recipient: '0x0000000000000000000000000000000000000000', pufETHAmount: 0n });
     },
   },
+  {
+    queue: renzo,
+    family: 'renzo-withdrawal',
+    symbol: 'ezETH',
+    amount: parseEther('3'),
+    requestId: () => read<bigint>(P.renzoWithdrawQueue, 'WithdrawQueue', 'withdrawRequestNonce'),
+    locked: async () => (await renzoRow())[3],
+    async claimable() {
+      // The queue's own claim figure: min(amountToRedeem, calculateAmountToRedeem(ezETHLocked) now).
+      const [, , amountToRedeem, locked] = await renzoRow();
+      const [, now] = await read<readonly [unknown, bigint]>(P.renzoWithdrawQueue, 'WithdrawQueue', 'calculateAmountToRedeem', [
+        locked,
+        ETH_MARKER,
+      ]);
+      return min(amountToRedeem, now);
+    },
+    async expected() {
+      const [, , amountToRedeem, locked] = await renzoRow();
+      const [, , tvl] = await read<readonly [unknown, unknown, bigint]>(P.renzoRestakeManager, 'RenzoRestakeManager', 'calculateTVLs');
+      const supply = await read<bigint>(TOKENS.ezETH, 'EzETH', 'totalSupply');
+      return min(amountToRedeem, (tvl * locked) / supply);
+    },
+    paid: () => ctx.client.getBalance({ address: alice }),
+    async cleared() {
+      expect(await read<bigint>(P.renzoWithdrawQueue, 'WithdrawQueue', 'getOutstandingWithdrawRequests', [alice])).toBe(0n);
+      expect(await read<bigint>(TOKENS.ezETH, 'EzETH', 'balanceOf', [P.renzoWithdrawQueue])).toBe(0n); // burned
+    },
+  },
+  {
+    queue: mantle,
+    family: 'mantle-withdrawal',
+    symbol: 'mETH',
+    amount: parseEther('2'),
+    requestId: async () => (await read<bigint>(P.mantleUnstakeRequestsManager, 'UnstakeRequestsManager', 'nextRequestId')) - 1n,
+    locked: async (id) => (await mantleRequest(id)).mETHLocked,
+    claimable: async (id) => (await read<readonly [boolean, bigint]>(P.mantleStaking, 'MantleStaking', 'unstakeRequestInfo', [id]))[1],
+    expected: () => Promise.resolve(mantleEthAtRequest),
+    paid: () => ctx.client.getBalance({ address: alice }),
+    async cleared(id) {
+      expect(await mantleRequest(id)).toMatchObject({ requester: '0x0000000000000000000000000000000000000000', mETHLocked: 0n });
+      expect(await read<bigint>(TOKENS.mETH, 'METH', 'balanceOf', [P.mantleUnstakeRequestsManager])).toBe(0n); // burned
+    },
+  },
 ];
+
+const PROTOCOL_NAMES: Record<string, string> = { etherfi: 'ether.fi', kelp: 'Kelp', puffer: 'Puffer', renzo: 'Renzo', mantle: 'Mantle' };
 
 describe.each(cases)('$queue.name on the devnet', (c) => {
   let id = 0n;
   let expectedPayout = 0n;
   let requestedValue = 0n;
-  const protocol = c.queue.id === 'etherfi' ? 'ether.fi' : c.queue.id === 'kelp' ? 'Kelp' : 'Puffer';
+  const protocol = PROTOCOL_NAMES[c.queue.id]!;
 
   test('a request sent with the queue’s requestCalls shows as "requested" with the queue’s own amount', async () => {
     const token = TOKENS[c.symbol];
     const balanceBefore = await ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [alice] });
+    if (c.queue.id === 'mantle') {
+      const controlled = await read<bigint>(P.mantleStaking, 'MantleStaking', 'totalControlled');
+      const supply = await read<bigint>(TOKENS.mETH, 'METH', 'totalSupply');
+      mantleEthAtRequest = (c.amount * controlled) / supply;
+    }
     await sendAll(c.queue.requestCalls({ symbol: c.symbol, amount: c.amount, owner: alice }));
     id = await c.requestId();
     const locked = await c.locked(id);
@@ -245,6 +326,18 @@ describe.each(cases)('$queue.name on the devnet', (c) => {
       ]);
       expect(p.details).toMatchObject({ eta: 'estimated', etaBlock: String(startBlock! + KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS) });
     }
+    if (c.queue.id === 'renzo') {
+      const [, , , , createdAt] = await renzoRow();
+      expect(p.details).toMatchObject({
+        eta: 'estimated',
+        etaTimestamp: String(createdAt + RENZO_DEVNET_COOLDOWN_SECONDS),
+        queued: 'true',
+      });
+    }
+    if (c.queue.id === 'mantle') {
+      const r = await mantleRequest(id);
+      expect(p.details).toMatchObject({ eta: 'estimated', etaBlock: String(r.blockNumber + MANTLE_DEVNET_BLOCKS_TO_FINALIZE) });
+    }
     expect(p.sources.length).toBeGreaterThan(0);
     requestedValue = p.fairValueEth!;
     // Requested: valued at the most the queue can pay (ether.fi eETH 1:1, Kelp's expectedAssetAmount, Puffer's
@@ -257,10 +350,21 @@ describe.each(cases)('$queue.name on the devnet', (c) => {
       ]);
       expect(requestedValue).toBe((locked * w.pufETHToETHExchangeRate) / WAD);
     }
+    if (c.queue.id === 'renzo') {
+      // amountToRedeem = ezETH × totalTVL / supply at the request (unchanged since: nothing else moved the books).
+      const [, , tvl] = await read<readonly [unknown, unknown, bigint]>(P.renzoRestakeManager, 'RenzoRestakeManager', 'calculateTVLs');
+      const supply = await read<bigint>(TOKENS.ezETH, 'EzETH', 'totalSupply');
+      expect(requestedValue).toBe((locked * tvl) / supply);
+      expect(requestedValue).toBe((await renzoRow())[2]);
+    }
+    if (c.queue.id === 'mantle') {
+      expect(requestedValue).toBe(mantleEthAtRequest);
+      expect((await mantleRequest(id)).ethRequested).toBe(mantleEthAtRequest);
+    }
     expect(await cycle()).toEqual([]); // requested is not an alert
   });
 
-  test('after a −1 % rebase, `finalize` makes it claimable for the lower payout', async () => {
+  test('after a −1 % rebase, `finalize` makes it claimable for the payout the protocol’s rule gives', async () => {
     await rebase(ctx, c.symbol, '-1');
     if (c.queue.id === 'etherfi') {
       // The rate finalizeRequests freezes: ceil(1e18 × pooled ETH / total shares), from the pool's raw figures.
@@ -269,10 +373,15 @@ describe.each(cases)('$queue.name on the devnet', (c) => {
       etherfiLockedRate = (WAD * pooled + shares - 1n) / shares;
     }
     expectedPayout = await c.expected(id);
-    // The loss reaches the request: the payout is below what it was worth when requested, by about 1 %.
-    expect(expectedPayout).toBeLessThan(requestedValue);
-    expect(expectedPayout).toBeGreaterThan((requestedValue * 98n) / 100n);
-    const facts = await finalize(ctx, c.queue.id as 'etherfi' | 'kelp' | 'puffer');
+    if (c.queue.id === 'mantle') {
+      // Mantle fixed the ETH at the request: the loss does not reach it.
+      expect(expectedPayout).toBe(requestedValue);
+    } else {
+      // The loss reaches the request: the payout is below what it was worth when requested, by about 1 %.
+      expect(expectedPayout).toBeLessThan(requestedValue);
+      expect(expectedPayout).toBeGreaterThan((requestedValue * 98n) / 100n);
+    }
+    const facts = await finalize(ctx, c.queue.id as 'etherfi' | 'kelp' | 'renzo' | 'puffer' | 'mantle');
     expect(facts).toMatchObject({ finalized: 1 });
 
     const queueFigure = await c.claimable(id);

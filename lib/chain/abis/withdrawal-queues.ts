@@ -51,3 +51,40 @@ export const pufferWithdrawalManagerAbi = parseAbi([
   'function getBatch(uint256 batchIdx) view returns (WithdrawalBatch)',
   'function BATCH_SIZE() view returns (uint256)',
 ]);
+
+/**
+ * Renzo WithdrawQueue (Renzo-Protocol/contracts-public contracts/Withdraw/WithdrawQueue.sol, WithdrawQueueStorage.sol).
+ * Requests per user sit in an array (claimed ones removed by swap-and-pop, so indexes move); claim takes the index.
+ * A queued request's status is keyed by keccak256(abi.encode(request, user)).
+ */
+export const renzoWithdrawQueueAbi = parseAbi([
+  'function withdraw(uint256 _amount, address _assetOut)',
+  'function claim(uint256 withdrawRequestIndex, address user)',
+  'function getOutstandingWithdrawRequests(address user) view returns (uint256)',
+  'function withdrawRequests(address user, uint256 index) view returns (address collateralToken, uint256 withdrawRequestID, uint256 amountToRedeem, uint256 ezETHLocked, uint256 createdAt)',
+  'function withdrawQueued(bytes32 withdrawHash) view returns (bool queued, uint256 fillAt)',
+  'function ethWithdrawQueue() view returns (uint256 queuedWithdrawToFill, uint256 queuedWithdrawFilled)',
+  'function coolDownPeriod() view returns (uint256)',
+  'function withdrawRequestNonce() view returns (uint256)',
+  'function calculateAmountToRedeem(uint256 _amount, address _assetOut) view returns (uint256[][] operatorDelegatorTokenTVLs, uint256 _amountToRedeem)',
+]);
+
+/**
+ * Mantle: Staking.unstakeRequest pulls mETH (approved to Staking) and fixes ethRequested; the claim goes through
+ * Staking too (mantle-lsp/contracts src/Staking.sol). unstakeRequestInfo returns (finalized, filled ETH).
+ */
+export const mantleStakingUnstakeAbi = parseAbi([
+  'function unstakeRequest(uint128 methAmount, uint128 minETHAmount) returns (uint256)',
+  'function claimUnstakeRequest(uint256 unstakeRequestID)',
+  'function unstakeRequestInfo(uint256 unstakeRequestID) view returns (bool, uint256)',
+]);
+
+/** Mantle UnstakeRequestsManager (src/UnstakeRequestsManager.sol, interfaces/IUnstakeRequestsManager.sol): one global array. */
+export const mantleUnstakeRequestsManagerAbi = parseAbi([
+  'struct UnstakeRequest { uint64 blockNumber; address requester; uint128 id; uint128 mETHLocked; uint128 ethRequested; uint128 cumulativeETHRequested; }',
+  'function nextRequestId() view returns (uint256)',
+  'function requestByID(uint256 requestID) view returns (UnstakeRequest)',
+  'function requestInfo(uint256 requestID) view returns (bool, uint256)',
+  'function numberOfBlocksToFinalize() view returns (uint256)',
+  'function allocatedETHForClaims() view returns (uint256)',
+]);

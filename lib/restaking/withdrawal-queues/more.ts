@@ -1,8 +1,10 @@
 import { etherfi } from './etherfi';
 import { kelp } from './kelp';
+import { mantle } from './mantle';
 import { puffer } from './puffer';
+import { renzo } from './renzo';
 import type { WithdrawalQueue } from './types';
 
-/** The queues beyond Lido (branch wdqueues); the lead merges them into the one list next to Lido's. */
-export const MORE_WITHDRAWAL_QUEUES: readonly WithdrawalQueue[] = [etherfi, kelp, puffer];
-export { etherfi, kelp, puffer };
+/** The queues beyond Lido (branches wdqueues, wdmore); the lead merges them into the one list next to Lido's. */
+export const MORE_WITHDRAWAL_QUEUES: readonly WithdrawalQueue[] = [etherfi, kelp, renzo, puffer, mantle];
+export { etherfi, kelp, mantle, puffer, renzo };

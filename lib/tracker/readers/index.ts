@@ -6,8 +6,10 @@ import { etherfiWithdrawalsReader } from './etherfi-withdrawals';
 import { kelpWithdrawalsReader } from './kelp-withdrawals';
 import { lidoWithdrawalsReader } from './lido-withdrawals';
 import { lrtExposureReader } from './lrt-exposure';
+import { mantleWithdrawalsReader } from './mantle-withdrawals';
 import { pendleReader } from './pendle';
 import { pufferWithdrawalsReader } from './puffer-withdrawals';
+import { renzoWithdrawalsReader } from './renzo-withdrawals';
 import { symbioticReader } from './symbiotic';
 import { tokenReader } from './tokens';
 
@@ -19,7 +21,9 @@ export function defaultReaders(): PositionReader[] {
     lidoWithdrawalsReader(),
     etherfiWithdrawalsReader(),
     kelpWithdrawalsReader(),
+    renzoWithdrawalsReader(),
     pufferWithdrawalsReader(),
+    mantleWithdrawalsReader(),
     symbioticReader(),
     aaveReader(),
     curveLpReader(),
@@ -35,6 +39,8 @@ export {
   kelpWithdrawalsReader,
   lidoWithdrawalsReader,
   pufferWithdrawalsReader,
+  renzoWithdrawalsReader,
+  mantleWithdrawalsReader,
   lrtExposureReader,
   pendleReader,
   symbioticReader,

@@ -40,6 +40,11 @@ export const SEED_BOOKS = {
 /** Blocks between a Kelp withdrawal request and its unlock on the devnet (mainnet reads withdrawalDelayBlocks live). */
 export const KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS = 100n;
 
+/** Renzo's WithdrawQueue cooldown on the devnet (mainnet reads coolDownPeriod live). */
+export const RENZO_DEVNET_COOLDOWN_SECONDS = 3_600n;
+/** Mantle's numberOfBlocksToFinalize on the devnet (mainnet reads it live). */
+export const MANTLE_DEVNET_BLOCKS_TO_FINALIZE = 64n;
+
 /** Puffer charges an exit fee on previewRedeem; 1% is its mainnet setting at the time of writing. */
 export const PUFFER_EXIT_FEE_BPS = 100n;
 
@@ -56,6 +61,8 @@ const PLACEMENTS: [string, Address][] = [
   ['WithdrawRequestNFT', P.etherfiWithdrawRequestNFT],
   ['LRTWithdrawalManager', P.kelpWithdrawalManager],
   ['PufferWithdrawalManager', P.pufferWithdrawalManager],
+  ['WithdrawQueue', P.renzoWithdrawQueue],
+  ['UnstakeRequestsManager', P.mantleUnstakeRequestsManager],
   ['RocketStorage', P.rocketStorage],
   ['RocketTokenRETH', TOKENS.rETH],
   ['RocketDepositPool', P.rocketDepositPool],
@@ -175,6 +182,18 @@ export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
       KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS,
     ]),
     init('PufferWithdrawalManager', P.pufferWithdrawalManager, [TOKENS.pufETH, TOKENS.WETH, parseEther('100')]),
+    // Renzo: the queue starts with an empty buffer (every request is queued until `finalize renzo` fills it).
+    init('WithdrawQueue', P.renzoWithdrawQueue, [TOKENS.ezETH, P.renzoRestakeManager, RENZO_DEVNET_COOLDOWN_SECONDS, parseEther('1000')]),
+    { address: TOKENS.ezETH, abi: abi('EzETH'), functionName: 'setWithdrawQueue', args: [P.renzoWithdrawQueue] },
+    { address: P.renzoRestakeManager, abi: abi('RenzoRestakeManager'), functionName: 'setWithdrawQueue', args: [P.renzoWithdrawQueue] },
+    init('UnstakeRequestsManager', P.mantleUnstakeRequestsManager, [P.mantleStaking, TOKENS.mETH, MANTLE_DEVNET_BLOCKS_TO_FINALIZE]),
+    { address: TOKENS.mETH, abi: abi('METH'), functionName: 'setUnstakeRequestsManager', args: [P.mantleUnstakeRequestsManager] },
+    {
+      address: P.mantleStaking,
+      abi: abi('MantleStaking'),
+      functionName: 'setUnstakeRequestsManager',
+      args: [P.mantleUnstakeRequestsManager, parseEther('0.01')],
+    },
     setRocketAddress('rocketDepositPool', P.rocketDepositPool),
     setRocketAddress('rocketTokenRETH', TOKENS.rETH),
   ]);
