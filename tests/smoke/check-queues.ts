@@ -1,6 +1,14 @@
 import type { Address, Client } from 'viem';
 import { getBytecode, readContract } from 'viem/actions';
-import { etherfiWithdrawRequestNftAbi, kelpWithdrawalManagerAbi, pufferWithdrawalManagerAbi } from '../../lib/chain/abis';
+import {
+  etherfiWithdrawRequestNftAbi,
+  kelpWithdrawalManagerAbi,
+  mantleStakingUnstakeAbi,
+  mantleUnstakeRequestsManagerAbi,
+  pufferWithdrawalManagerAbi,
+  renzoWithdrawQueueAbi,
+} from '../../lib/chain/abis';
+import { PROTOCOL_CONTRACTS } from '../../lib/restaking/addresses';
 import { MORE_WITHDRAWAL_QUEUES } from '../../lib/restaking/withdrawal-queues/more';
 import type { CheckOutcome } from './check-registry';
 
@@ -31,6 +39,42 @@ async function views(client: Client, id: string, address: Address, blockNumber: 
     return [
       { what: 'withdrawalDelayBlocks()', ok: delay > 0n, detail: `${delay} blocks` },
       { what: 'nextLockedNonce(ETH) ≤ nextUnusedNonce(ETH)', ok: locked <= unused, detail: `${locked} ≤ ${unused}` },
+    ];
+  }
+  if (id === 'renzo') {
+    const [coolDown, [toFill, filled], nonce] = await Promise.all([
+      readContract(client, { address, abi: renzoWithdrawQueueAbi, functionName: 'coolDownPeriod', ...at }),
+      readContract(client, { address, abi: renzoWithdrawQueueAbi, functionName: 'ethWithdrawQueue', ...at }),
+      readContract(client, { address, abi: renzoWithdrawQueueAbi, functionName: 'withdrawRequestNonce', ...at }),
+    ]);
+    return [
+      { what: 'coolDownPeriod()', ok: coolDown > 0n, detail: `${coolDown} s` },
+      { what: 'ethWithdrawQueue() filled ≤ to fill', ok: filled <= toFill, detail: `${filled} ≤ ${toFill}; ${nonce} requests so far` },
+    ];
+  }
+  if (id === 'mantle') {
+    const [next, blocks] = await Promise.all([
+      readContract(client, { address, abi: mantleUnstakeRequestsManagerAbi, functionName: 'nextRequestId', ...at }),
+      readContract(client, { address, abi: mantleUnstakeRequestsManagerAbi, functionName: 'numberOfBlocksToFinalize', ...at }),
+    ]);
+    // The claim and its status go through Staking: unstakeRequestInfo must answer for an existing id.
+    const info =
+      next > 0n
+        ? await readContract(client, {
+            address: PROTOCOL_CONTRACTS.mantleStaking,
+            abi: mantleStakingUnstakeAbi,
+            functionName: 'unstakeRequestInfo',
+            args: [next - 1n],
+            ...at,
+          })
+        : undefined;
+    return [
+      { what: 'numberOfBlocksToFinalize()', ok: true, detail: `${blocks} blocks` },
+      {
+        what: 'Staking.unstakeRequestInfo(nextRequestId − 1)',
+        ok: next === 0n || info !== undefined,
+        detail: info ? `#${next - 1n}: finalized ${info[0]}, filled ${info[1]} wei` : 'no request yet',
+      },
     ];
   }
   const [size, length, finalized] = await Promise.all([
