@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { etherfiQueueEta } from './etherfi-withdrawals';
 import { kelpQueueEta } from './kelp-withdrawals';
+import { mantleQueueEta } from './mantle-withdrawals';
 import { pufferPayout, pufferQueueEta } from './puffer-withdrawals';
 import { scanIds, secondsUntilBlock } from './queue-common';
+import { renzoQueueEta } from './renzo-withdrawals';
 
 const E = 10n ** 18n;
 
@@ -48,5 +50,33 @@ describe('ETA from each queue’s own state', () => {
     };
     expect(pufferPayout(w, (104n * E) / 100n)).toBe((208n * E) / 100n);
     expect(pufferPayout(w, (106n * E) / 100n)).toBe((210n * E) / 100n);
+  });
+
+  test('Renzo: an earliest time from the cooldown; a queued request waits for the fill; now when both', () => {
+    const base = { createdAt: 1_000n, coolDownPeriod: 3_600n, queued: true, fillAt: 50n * E, queuedWithdrawFilled: 40n * E };
+    expect(renzoQueueEta({ ...base, now: 2_000n })).toMatchObject({ eta: 'estimated', claimable: false, readyAt: 4_600n });
+    const waiting = renzoQueueEta({ ...base, now: 4_600n });
+    expect(waiting).toMatchObject({ eta: 'unknown', claimable: false });
+    expect(waiting.basis).toContain(`filled to ${40n * E}, this request needs ${50n * E}`);
+    expect(renzoQueueEta({ ...base, queuedWithdrawFilled: 50n * E, now: 4_600n })).toMatchObject({ eta: 'now', claimable: true });
+    expect(renzoQueueEta({ ...base, queued: false, now: 4_599n })).toMatchObject({ eta: 'estimated', claimable: false });
+    expect(renzoQueueEta({ ...base, queued: false, now: 4_600n })).toMatchObject({ eta: 'now', claimable: true });
+  });
+
+  test('Mantle: an earliest block from numberOfBlocksToFinalize; claimable only finalized and fully filled', () => {
+    const base = { requestBlock: 500n, blocksToFinalize: 64n, ethRequested: 2n * E };
+    expect(mantleQueueEta({ ...base, finalized: false, filled: 0n, blockNumber: 520n })).toMatchObject({
+      eta: 'estimated',
+      claimable: false,
+      readyBlock: 564n,
+    });
+    expect(mantleQueueEta({ ...base, finalized: false, filled: 2n * E, blockNumber: 600n })).toMatchObject({
+      eta: 'unknown',
+      claimable: false,
+    });
+    const partial = mantleQueueEta({ ...base, finalized: true, filled: E, blockNumber: 600n });
+    expect(partial).toMatchObject({ eta: 'unknown', claimable: false });
+    expect(partial.basis).toContain(`covers ${E} of its ${2n * E} wei`);
+    expect(mantleQueueEta({ ...base, finalized: true, filled: 2n * E, blockNumber: 600n })).toMatchObject({ eta: 'now', claimable: true });
   });
 });
