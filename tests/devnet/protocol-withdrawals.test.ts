@@ -451,3 +451,65 @@ describe('Kelp claims pay the oldest request first', () => {
     });
   });
 });
+
+describe('Renzo claims find a request by id although claims reorder the array', () => {
+  test('after the first of two requests is claimed the second moves to index 0 and claimCalls still finds it', async () => {
+    await sendAll(renzo.requestCalls({ symbol: 'ezETH', amount: parseEther('1'), owner: alice }));
+    const first = await read<bigint>(P.renzoWithdrawQueue, 'WithdrawQueue', 'withdrawRequestNonce');
+    await sendAll(renzo.requestCalls({ symbol: 'ezETH', amount: parseEther('2'), owner: alice }));
+    const second = first + 1n;
+    await finalize(ctx, 'renzo');
+    expect((await renzoRow(1n))[1]).toBe(second);
+    const positions = await positionsOf('renzo-withdrawal');
+    expect(positions.map((p) => [p.details.requestId, p.details.queueIndex, p.details.claimable])).toEqual([
+      [String(first), '0', 'true'],
+      [String(second), '1', 'true'],
+    ]);
+    await sendAll(await renzo.claimCalls({ requestId: first, owner: alice, client: ctx.client }));
+    // Swap-and-pop: the second request now sits at index 0.
+    expect((await renzoRow(0n))[1]).toBe(second);
+    const [, , amountToRedeem, locked] = await renzoRow(0n);
+    const [, now] = await read<readonly [unknown, bigint]>(P.renzoWithdrawQueue, 'WithdrawQueue', 'calculateAmountToRedeem', [
+      locked,
+      ETH_MARKER,
+    ]);
+    const before = await ctx.client.getBalance({ address: alice });
+    const calls = await renzo.claimCalls({ requestId: second, owner: alice, client: ctx.client });
+    expect(calls).toHaveLength(1);
+    const receipts = await sendAll(calls);
+    expect((await ctx.client.getBalance({ address: alice })) - before + gasOf(receipts)).toBe(min(amountToRedeem, now));
+    await expect(renzo.claimCalls({ requestId: second, owner: alice, client: ctx.client })).rejects.toMatchObject({
+      code: 'queue.request.unknown',
+    });
+    expect(await positionsOf('renzo-withdrawal')).toEqual([]);
+  });
+});
+
+describe('Mantle requests of another account in the scanned window', () => {
+  test('are not shown as the account’s own', async () => {
+    const bob = devAccount(3).address;
+    await ctx.write({
+      address: P.mantleStaking,
+      abi: artifact('MantleStaking').abi,
+      functionName: 'stake',
+      args: [0n],
+      value: parseEther('1'),
+      from: bob,
+    });
+    const amount = parseEther('0.5');
+    await ctx.write({ address: TOKENS.mETH, abi: erc20Abi, functionName: 'approve', args: [P.mantleStaking, amount], from: bob });
+    await ctx.write({
+      address: P.mantleStaking,
+      abi: artifact('MantleStaking').abi,
+      functionName: 'unstakeRequest',
+      args: [amount, 0n],
+      from: bob,
+    });
+    const bobsId = (await read<bigint>(P.mantleUnstakeRequestsManager, 'UnstakeRequestsManager', 'nextRequestId')) - 1n;
+    expect((await mantleRequest(bobsId)).requester).toBe(bob);
+    await sendAll(mantle.requestCalls({ symbol: 'mETH', amount: parseEther('1'), owner: alice }));
+    const alicesId = bobsId + 1n;
+    const positions = await positionsOf('mantle-withdrawal');
+    expect(positions.map((p) => [p.account, p.details.requestId, p.amount])).toEqual([[alice, String(alicesId), parseEther('1')]]);
+  });
+});
