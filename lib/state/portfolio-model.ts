@@ -1,4 +1,4 @@
-import { formatHealthFactor, formatWadDeviation } from '../format';
+import { formatHealthFactor, formatUtcMinute, formatWadDeviation } from '../format';
 import type { PortfolioView } from '../messaging/portfolio-view';
 import { PROTOCOLS, RESTAKING_TOKENS, isRestakingSymbol } from '../restaking';
 import type { StoredSnapshot } from '../tracker/snapshot-schema';
@@ -94,7 +94,12 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
     else if (p.details.queue !== undefined)
       out.push({
         tone: 'info',
-        label: p.details.etaBlock ? `Requested · ready from block ${p.details.etaBlock}` : 'Requested · ETA unknown',
+        // A block-based earliest (Kelp, Mantle) is shown as the block; a time-based one (Renzo's cooldown) as the time.
+        label: p.details.etaBlock
+          ? `Requested · ready from block ${p.details.etaBlock}`
+          : p.details.etaTimestamp
+            ? `Requested · ready from ${formatUtcMinute(Number(p.details.etaTimestamp) * 1000)}`
+            : 'Requested · ETA unknown',
         why: `Waiting for ${protocolOf(p)} to finalize it: ${p.details.etaBasis ?? 'the queue exposes no finalization time'}.`,
       });
   }
