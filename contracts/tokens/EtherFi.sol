@@ -5,7 +5,13 @@ import {Initializable, Allowances, Permit, ERC20Plain, OTHER_HOLDERS} from "./ba
 
 interface IEETH {
     function mintShares(address user, uint256 share) external;
+    function burnShares(address user, uint256 share) external;
     function totalShares() external view returns (uint256);
+    function transferFrom(address from, address to, uint256 amount) external returns (bool);
+}
+
+interface IWithdrawRequestNFTForPool {
+    function requestWithdraw(uint96 amountOfEEth, uint96 shareOfEEth, address recipient) external returns (uint256);
 }
 
 /// Test double of ether.fi LiquidityPool (0x308861A4…F216): holds the pooled ETH figure that eETH
@@ -57,6 +63,42 @@ contract EtherFiLiquidityPool is Initializable {
     }
 
     function setPaused(bool value) external onlyAdmin { paused = value; }
+
+    // --- Withdrawals (mainnet LiquidityPool.requestWithdraw / withdraw, src/core/LiquidityPool.sol) ---
+    event Withdraw(address indexed sender, address recipient, uint256 amount, uint8 source);
+
+    /// The WithdrawRequestNFT double (0x7d5706f6…4E2c); set by the devnet seed.
+    address public withdrawRequestNFT;
+
+    function setWithdrawRequestNFT(address nft) external onlyAdmin { withdrawRequestNFT = nft; }
+
+    /// Pulls `amount` eETH from the caller into the WithdrawRequestNFT and mints the caller-chosen recipient a
+    /// request NFT (the caller approves eETH to this pool first). Mainnet also checks min/max amounts and a blacklist.
+    function requestWithdraw(address recipient, uint256 amount) external returns (uint256) {
+        require(!paused, "Pausable: paused");
+        require(amount > 0, "InvalidWithdrawalAmount");
+        uint256 share = sharesForAmount(amount);
+        require(share > 0, "InvalidShareAmount");
+        eETH.transferFrom(msg.sender, withdrawRequestNFT, amount);
+        uint256 requestId = IWithdrawRequestNFTForPool(withdrawRequestNFT).requestWithdraw(uint96(amount), uint96(share), recipient);
+        emit Withdraw(msg.sender, recipient, amount, 0);
+        return requestId;
+    }
+
+    /// Called by the WithdrawRequestNFT on a claim: the paid ETH leaves the pool's books, the request's shares burn.
+    function withdraw(uint256 amount, uint256 share) external {
+        require(msg.sender == withdrawRequestNFT, "IncorrectCaller");
+        require(amount > 0 && share > 0, "InvalidAmount");
+        totalPooledEther -= amount;
+        eETH.burnShares(msg.sender, share);
+    }
+
+    /// ETH per 1e18 shares rounded up (mainnet amountPerShareCeil, the rate a finalization freezes).
+    function amountPerShareCeil() external view returns (uint256) {
+        uint256 total = eETH.totalShares();
+        if (total == 0) return 0;
+        return (1 ether * totalPooledEther + total - 1) / total;
+    }
 }
 
 interface ILiquidityPool {
@@ -87,6 +129,14 @@ contract EETH is Permit {
         totalShares += share;
         emit Transfer(address(0), user, liquidityPool.amountForShare(share));
         emit TransferShare(address(0), user, share);
+    }
+
+    function burnShares(address user, uint256 share) external {
+        require(msg.sender == address(liquidityPool), "Only pool contract function");
+        require(shares[user] >= share, "BURN_AMOUNT_EXCEEDS_BALANCE");
+        shares[user] -= share;
+        totalShares -= share;
+        emit TransferShare(user, address(0), share);
     }
 
     function balanceOf(address user) public view returns (uint256) { return liquidityPool.amountForShare(shares[user]); }

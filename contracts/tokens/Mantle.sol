@@ -19,11 +19,28 @@ contract METH is ERC20Plain, Permit {
         require(msg.sender == stakingContract, "NotStakingContract");
         _mint(to, amount);
     }
+
+    /// Mainnet METH.burn(amount): only the UnstakeRequestsManager, burning the mETH a claimed request locked.
+    address public unstakeRequestsManager;
+
+    function setUnstakeRequestsManager(address manager) external onlyAdmin { unstakeRequestsManager = manager; }
+
+    function burn(uint256 amount) external {
+        require(msg.sender == unstakeRequestsManager, "NotUnstakeRequestsManager");
+        _burn(msg.sender, amount);
+    }
 }
 
 interface IMETH {
     function mint(address to, uint256 amount) external;
     function totalSupply() external view returns (uint256);
+    function transferFrom(address from, address to, uint256 amount) external returns (bool);
+}
+
+interface IUnstakeRequestsManagerForStaking {
+    function create(address requester, uint128 mETHLocked, uint128 ethRequested) external returns (uint256);
+    function claim(uint256 requestID, address requester) external returns (uint256 ethPaid);
+    function requestInfo(uint256 requestID) external view returns (bool, uint256);
 }
 
 /// Test double of Mantle Staking (0xe3cBd06D…9E8f): rate = totalControlled / mETH supply, where
@@ -65,6 +82,42 @@ contract MantleStaking is Initializable {
     }
 
     function setTotalControlled(uint256 value) external onlyAdmin { totalControlled = value; }
+
+    // Unstaking (mantle-lsp/contracts src/Staking.sol): the request fixes ethRequested = mETHToETH(amount) and moves
+    // the mETH to the UnstakeRequestsManager; the claim pays exactly that once finalized and filled.
+    event UnstakeRequested(uint256 indexed id, address indexed staker, uint256 ethAmount, uint256 mETHLocked);
+    event UnstakeRequestClaimed(uint256 indexed id, address indexed staker);
+
+    error MinimumUnstakeBoundNotSatisfied();
+    error UnstakeBelowMinimumETHAmount(uint256 ethAmount, uint256 expectedMinimum);
+
+    IUnstakeRequestsManagerForStaking public unstakeRequestsManager;
+    uint256 public minimumUnstakeBound;
+
+    function setUnstakeRequestsManager(address manager, uint256 minimumUnstake) external onlyAdmin {
+        unstakeRequestsManager = IUnstakeRequestsManagerForStaking(manager);
+        minimumUnstakeBound = minimumUnstake;
+    }
+
+    function unstakeRequest(uint128 methAmount, uint128 minETHAmount) external returns (uint256) {
+        if (methAmount < minimumUnstakeBound) revert MinimumUnstakeBoundNotSatisfied();
+        uint128 ethAmount = uint128(mETHToETH(methAmount));
+        if (ethAmount < minETHAmount) revert UnstakeBelowMinimumETHAmount(ethAmount, minETHAmount);
+        uint256 requestID = unstakeRequestsManager.create(msg.sender, methAmount, ethAmount);
+        emit UnstakeRequested(requestID, msg.sender, ethAmount, methAmount);
+        require(mETH.transferFrom(msg.sender, address(unstakeRequestsManager), methAmount), "TransferFromFailed");
+        return requestID;
+    }
+
+    /// The paid ETH leaves the protocol with the burned mETH (mainnet counts the manager's balance in totalControlled).
+    function claimUnstakeRequest(uint256 unstakeRequestID) external {
+        emit UnstakeRequestClaimed(unstakeRequestID, msg.sender);
+        totalControlled -= unstakeRequestsManager.claim(unstakeRequestID, msg.sender);
+    }
+
+    function unstakeRequestInfo(uint256 unstakeRequestID) external view returns (bool, uint256) {
+        return unstakeRequestsManager.requestInfo(unstakeRequestID);
+    }
 
     function setStakingPaused(bool value) external onlyAdmin { isStakingPaused = value; }
 }

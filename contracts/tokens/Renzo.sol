@@ -19,6 +19,16 @@ contract EzETH is ERC20Plain, Permit {
         require(msg.sender == restakeManager, "NotRestakeManager");
         _mint(to, amount);
     }
+
+    /// The WithdrawQueue burns the ezETH a claimed request locked (mainnet: the burner role, burn(from, amount)).
+    address public withdrawQueue;
+
+    function setWithdrawQueue(address queue) external onlyAdmin { withdrawQueue = queue; }
+
+    function burn(address from, uint256 amount) external {
+        require(msg.sender == withdrawQueue, "NotWithdrawQueue");
+        _burn(from, amount);
+    }
 }
 
 interface IEzETH {
@@ -91,6 +101,17 @@ contract RenzoRestakeManager is Initializable {
     }
 
     function setPaused(bool value) external onlyAdmin { paused = value; }
+
+    /// The WithdrawQueue double: the ETH a claim pays leaves the protocol, so it leaves the stored TVL (on mainnet
+    /// calculateTVLs counts the queue's own balance).
+    address public withdrawQueue;
+
+    function setWithdrawQueue(address queue) external onlyAdmin { withdrawQueue = queue; }
+
+    function withdrawPaid(uint256 amount) external {
+        require(msg.sender == withdrawQueue, "NotWithdrawQueue");
+        totalTVL -= amount;
+    }
 
     /// The OperatorDelegator contracts that restake for ezETH (mainnet `IOperatorDelegator[] public operatorDelegators`).
     address[] public operatorDelegators;

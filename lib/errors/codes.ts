@@ -198,6 +198,9 @@ export const HARDWARE_ERROR_CODES = [
   'hardware.failed',
 ] as const;
 
+/** A protocol withdrawal queue's request or claim cannot be built (token not taken, request not the owner's). */
+export const QUEUE_ERROR_CODES = ['queue.token.not-accepted', 'queue.request.unknown'] as const;
+
 export const ERROR_CODES = [
   ...SENDER_ERROR_CODES,
   ...MESSAGE_ERROR_CODES,
@@ -217,6 +220,7 @@ export const ERROR_CODES = [
   ...SEND_ERROR_CODES,
   ...HARDWARE_ERROR_CODES,
   ...KEYSTONE_ERROR_CODES,
+  ...QUEUE_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

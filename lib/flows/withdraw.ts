@@ -46,7 +46,7 @@ function noQueue(what: string): never {
   throw new AppError(`No withdrawal queue for ${what}`, {
     code: 'withdraw.no-queue',
     details:
-      'Ballast requests and claims only through the protocol queues it knows (Lido for stETH and wstETH). Sell it on a market instead.',
+      'Ballast requests and claims only through the protocol queues it knows (Lido: stETH, wstETH; ether.fi: eETH; Kelp: rsETH; Renzo: ezETH; Puffer: pufETH; Mantle: mETH). Sell it on a market instead.',
   });
 }
 

@@ -28,6 +28,11 @@ const PROTOCOL_LABELS: Record<keyof typeof PROTOCOL_CONTRACTS, string> = {
   stakewiseGenesisVault: 'StakeWise Genesis vault',
   mantleStaking: 'Mantle Staking',
   lidoWithdrawalQueue: 'Lido withdrawal queue (unstETH)',
+  etherfiWithdrawRequestNFT: 'ether.fi WithdrawRequestNFT',
+  kelpWithdrawalManager: 'Kelp LRTWithdrawalManager',
+  pufferWithdrawalManager: 'Puffer PufferWithdrawalManager',
+  renzoWithdrawQueue: 'Renzo WithdrawQueue',
+  mantleUnstakeRequestsManager: 'Mantle UnstakeRequestsManager',
 };
 
 const entries: [string, string][] = [

@@ -44,6 +44,28 @@ export const PROTOCOL_CONTRACTS = {
    * Mainnet) and in Puffer's and other integrators' mainnet code (ILidoWithdrawalQueue constant).
    */
   lidoWithdrawalQueue: a('0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1'),
+  /**
+   * ether.fi WithdrawRequestNFT (requests enter through LiquidityPool.requestWithdraw). Not in the reference:
+   * etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol (WITHDRAW_REQUEST_NFT), the same constant in
+   * script/operations/withdrawals/ExecuteClaims.s.sol and the fork-test preludes.
+   */
+  etherfiWithdrawRequestNFT: a('0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c'),
+  /** Kelp LRTWithdrawalManager: reference §1.1 other addresses (Kelp-DAO/LRT-rsETH README.md, mainnet table). */
+  kelpWithdrawalManager: a('0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16'),
+  /** Puffer PufferWithdrawalManager: reference §1.1 (PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md). */
+  pufferWithdrawalManager: a('0xDdA0483184E75a5579ef9635ED14BacCf9d50283'),
+  /**
+   * Renzo WithdrawQueue (proxy). Not in the reference nor in Renzo-Protocol/contracts-public (no deployment list
+   * there): third-party mainnet configs name it (integrators' Renzo configs as WITHDRAW_QUEUE / withdrawManager,
+   * a Renzo substreams module as its withdrawal contract, a fork test setting its coolDownPeriod slot). The smoke
+   * check verifies code and the views the tracker reads.
+   */
+  renzoWithdrawQueue: a('0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918'),
+  /**
+   * Mantle UnstakeRequestsManager (requests enter through Staking.unstakeRequest): reference §1.1 other addresses
+   * (decoded mantle-lsp/contracts deployments/1); also the mantle-lsp/contracts README address table.
+   */
+  mantleUnstakeRequestsManager: a('0x38fDF7b489316e03eD8754ad339cb5c4483FDcf9'),
 } as const;
 
 export const EIGENLAYER = {

@@ -64,6 +64,14 @@ describe('portfolio badges', () => {
     expect(waiting[0]!.why).toBe(
       'Waiting for Lido to finalize it: the queue exposes no finalization time; 2 unfinalized request(s) ahead.',
     );
+    // A Renzo request waits for its cooldown: an earliest time (unix seconds), shown in UTC.
+    const renzo = pos({
+      family: 'renzo-withdrawal',
+      asset: 'ezETH withdrawal #4',
+      depegWad: null,
+      details: { queue: 'renzo', protocol: 'Renzo', claimable: 'false', etaTimestamp: '1796824800', etaBasis: 'earliest …' },
+    });
+    expect(badgesOf(renzo, false).map((b) => b.label)).toEqual(['Requested · ready from 2026-12-09 14:00 UTC']);
     const eigen = pos({ family: 'eigenlayer-queued', asset: 'stETH withdrawal #0 @10', details: { claimable: 'true' } });
     expect(badgesOf(eigen, false).map((b) => b.label)).toEqual(['Claimable']);
   });

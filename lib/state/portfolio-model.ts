@@ -1,4 +1,4 @@
-import { formatHealthFactor, formatWadDeviation } from '../format';
+import { formatHealthFactor, formatUtcMinute, formatWadDeviation } from '../format';
 import type { PortfolioView } from '../messaging/portfolio-view';
 import { PROTOCOLS, RESTAKING_TOKENS, isRestakingSymbol } from '../restaking';
 import type { StoredSnapshot } from '../tracker/snapshot-schema';
@@ -31,6 +31,11 @@ const FAMILY_GROUP: Record<PositionView['family'], string | null> = {
   eigenlayer: 'EigenLayer',
   'eigenlayer-queued': 'EigenLayer',
   'lido-withdrawal': 'Lido',
+  'etherfi-withdrawal': 'ether.fi',
+  'kelp-withdrawal': 'Kelp',
+  'renzo-withdrawal': 'Renzo',
+  'puffer-withdrawal': 'Puffer',
+  'mantle-withdrawal': 'Mantle',
   symbiotic: 'Symbiotic',
   aave: 'Aave v3',
   'curve-lp': 'Curve',
@@ -73,7 +78,7 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
       why: 'A fall of Aave’s price of the collateral by this much brings the health factor to 1.',
     });
   }
-  if (p.status === 'ok' && (p.family === 'eigenlayer-queued' || p.family === 'lido-withdrawal')) {
+  if (p.status === 'ok' && (p.family === 'eigenlayer-queued' || p.family === 'lido-withdrawal' || p.details.queue !== undefined)) {
     if (p.details.claimable === 'true')
       out.push({
         tone: 'info',
@@ -85,6 +90,17 @@ export function badgesOf(p: PositionView, stale: boolean): PositionBadge[] {
         tone: 'info',
         label: 'Requested · ETA unknown',
         why: `Waiting for Lido to finalize it: ${p.details.etaBasis ?? 'the queue exposes no finalization time'}.`,
+      });
+    else if (p.details.queue !== undefined)
+      out.push({
+        tone: 'info',
+        // A block-based earliest (Kelp, Mantle) is shown as the block; a time-based one (Renzo's cooldown) as the time.
+        label: p.details.etaBlock
+          ? `Requested · ready from block ${p.details.etaBlock}`
+          : p.details.etaTimestamp
+            ? `Requested · ready from ${formatUtcMinute(Number(p.details.etaTimestamp) * 1000)}`
+            : 'Requested · ETA unknown',
+        why: `Waiting for ${protocolOf(p)} to finalize it: ${p.details.etaBasis ?? 'the queue exposes no finalization time'}.`,
       });
   }
   const exposure = big(p.slashing?.worstCaseEth);

@@ -11,7 +11,21 @@ const nullableBig = bigintString.nullable();
 
 const position = z.object({
   id: z.string(),
-  family: z.enum(['token', 'eigenlayer', 'eigenlayer-queued', 'lido-withdrawal', 'symbiotic', 'aave', 'curve-lp', 'pendle-pt']),
+  family: z.enum([
+    'token',
+    'eigenlayer',
+    'eigenlayer-queued',
+    'lido-withdrawal',
+    'etherfi-withdrawal',
+    'kelp-withdrawal',
+    'renzo-withdrawal',
+    'puffer-withdrawal',
+    'mantle-withdrawal',
+    'symbiotic',
+    'aave',
+    'curve-lp',
+    'pendle-pt',
+  ]),
   account: address,
   asset: z.string(),
   status: z.enum(['ok', 'failed']),

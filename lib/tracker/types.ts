@@ -15,7 +15,19 @@ export type ReadResult = { ok: true; value: unknown } | { ok: false; error: stri
 export type Reads = ReadonlyMap<string, ReadResult>;
 
 export type PositionFamily =
-  'token' | 'eigenlayer' | 'eigenlayer-queued' | 'lido-withdrawal' | 'symbiotic' | 'aave' | 'curve-lp' | 'pendle-pt';
+  | 'token'
+  | 'eigenlayer'
+  | 'eigenlayer-queued'
+  | 'lido-withdrawal'
+  | 'etherfi-withdrawal'
+  | 'kelp-withdrawal'
+  | 'renzo-withdrawal'
+  | 'puffer-withdrawal'
+  | 'mantle-withdrawal'
+  | 'symbiotic'
+  | 'aave'
+  | 'curve-lp'
+  | 'pendle-pt';
 
 /** Where a number came from, so the UI can say "read from X at block N". */
 export type PositionSource = { contract: Address; call: string };

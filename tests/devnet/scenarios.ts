@@ -129,7 +129,16 @@ export function list(): Record<string, unknown> {
       lrtStakers: LRT_DEVNET_STAKERS.filter((s) => s.operator === n).map((s) => `${s.lrt} ${s.staker}`),
     })),
     avs: NAMED_AVS,
-    usage: 'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5',
+    withdrawalQueues: {
+      lido: PROTOCOL_CONTRACTS.lidoWithdrawalQueue,
+      etherfi: PROTOCOL_CONTRACTS.etherfiWithdrawRequestNFT,
+      kelp: PROTOCOL_CONTRACTS.kelpWithdrawalManager,
+      puffer: PROTOCOL_CONTRACTS.pufferWithdrawalManager,
+      renzo: PROTOCOL_CONTRACTS.renzoWithdrawQueue,
+      mantle: PROTOCOL_CONTRACTS.mantleUnstakeRequestsManager,
+    },
+    usage:
+      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>',
   };
 }
 
@@ -178,7 +187,7 @@ export async function advance(ctx: DevnetContext, blocks: string) {
 }
 
 /** Withdrawal queues a `finalize` scenario knows. */
-export const FINALIZE_PROTOCOLS = ['lido'] as const;
+export const FINALIZE_PROTOCOLS = ['lido', 'etherfi', 'kelp', 'renzo', 'puffer', 'mantle'] as const;
 export type FinalizeProtocol = (typeof FINALIZE_PROTOCOLS)[number];
 
 export function parseFinalizeProtocol(input: string | undefined): FinalizeProtocol {
@@ -188,10 +197,21 @@ export function parseFinalizeProtocol(input: string | undefined): FinalizeProtoc
 }
 
 /**
- * Finalizes every pending request of a protocol's withdrawal queue, as its oracle report would: Lido's
- * WithdrawalQueueERC721 double up to getLastRequestId(), paid with the ETH the double says it locks.
+ * Finalizes every pending request of a protocol's withdrawal queue, as its operator or oracle report would:
+ * Lido's WithdrawalQueueERC721 up to getLastRequestId(); ether.fi's WithdrawRequestNFT up to nextRequestId − 1;
+ * Kelp's LRTWithdrawalManager: mines past the last request's withdrawal delay, sends the ETH the unlock needs
+ * (receiveFromLRTUnstakingVault) and unlocks up to nextUnusedNonce; Puffer's PufferWithdrawalManager: pads the
+ * open batch (the devnet has no other users) and finalizes it; Renzo's WithdrawQueue: fills the ETH queue's deficit
+ * (fillEthWithdrawBuffer) and moves time past the last pending request's cooldown; Mantle's UnstakeRequestsManager:
+ * mines past the last request's block + numberOfBlocksToFinalize, moves the oracle record's end block to the head
+ * and allocates the ETH deficit. Each paid with the ETH the double says it locks.
  */
 export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
+  if (protocol === 'etherfi') return finalizeEtherfi(ctx);
+  if (protocol === 'kelp') return finalizeKelp(ctx);
+  if (protocol === 'puffer') return finalizePuffer(ctx);
+  if (protocol === 'renzo') return finalizeRenzo(ctx);
+  if (protocol === 'mantle') return finalizeMantle(ctx);
   const address = PROTOCOL_CONTRACTS.lidoWithdrawalQueue;
   const abi = artifact('WithdrawalQueueERC721').abi;
   const read = (functionName: string, args: unknown[] = []) =>
@@ -242,6 +262,157 @@ export async function oracleUpdate(ctx: DevnetContext, token: OracleUpdateToken)
   };
 }
 
+const reader =
+  (ctx: DevnetContext, address: Address, abi: Abi) =>
+  (functionName: string, args: unknown[] = []) =>
+    ctx.client.readContract({ address, abi, functionName, args }) as Promise<bigint>;
+
+async function finalizeEtherfi(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.etherfiWithdrawRequestNFT;
+  const abi = artifact('WithdrawRequestNFT').abi;
+  const read = reader(ctx, address, abi);
+  const last = BigInt(await read('nextRequestId')) - 1n;
+  const before = BigInt(await read('lastFinalizedRequestId'));
+  const base = { scenario: 'finalize', protocol: 'etherfi', queue: address };
+  if (last === before) return { ...base, finalized: 0, lastFinalizedRequestId: json(before) };
+  const eth = await read('ethToFinalize', [last]);
+  await ctx.write({ address, abi, functionName: 'finalizeRequests', args: [last], value: eth });
+  return {
+    ...base,
+    finalized: Number(last - before),
+    requestIds: { from: json(before + 1n), to: json(last) },
+    ethLocked: json(eth),
+    lastFinalizedRequestId: json(BigInt(await read('lastFinalizedRequestId'))),
+  };
+}
+
+const KELP_ETH = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE' as const;
+
+async function finalizeKelp(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.kelpWithdrawalManager;
+  const abi = artifact('LRTWithdrawalManager').abi;
+  const read = reader(ctx, address, abi);
+  const next = await read('nextUnusedNonce', [KELP_ETH]);
+  const before = await read('nextLockedNonce', [KELP_ETH]);
+  const base = { scenario: 'finalize', protocol: 'kelp', queue: address };
+  if (next === before) return { ...base, finalized: 0, nextLockedNonce: json(before) };
+  const lastId = await ctx.client.readContract({ address, abi, functionName: 'getRequestId', args: [KELP_ETH, next - 1n] });
+  const [, , startBlock] = (await ctx.client.readContract({
+    address,
+    abi,
+    functionName: 'withdrawalRequests',
+    args: [lastId],
+  })) as readonly [bigint, bigint, bigint];
+  const readyBlock = startBlock + (await read('withdrawalDelayBlocks'));
+  const head = await ctx.client.getBlockNumber({ cacheTime: 0 });
+  // The unlock transaction lands in the next block: it must be at or past readyBlock.
+  const mined = readyBlock > head + 1n ? readyBlock - head - 1n : 0n;
+  if (mined > 0n) await ctx.client.mine({ blocks: Number(mined), interval: 12 });
+  const eth = await read('ethToUnlock', [next]);
+  await ctx.write({ address, abi, functionName: 'receiveFromLRTUnstakingVault', value: eth });
+  const max = 2n ** 256n - 1n;
+  await ctx.write({ address, abi, functionName: 'unlockQueue', args: [KELP_ETH, next, 0n, 0n, max, max] });
+  return {
+    ...base,
+    finalized: Number(next - before),
+    requestIds: { from: json(before), to: json(next - 1n) },
+    blocksMined: Number(mined),
+    ethLocked: json(eth),
+    nextLockedNonce: json(await read('nextLockedNonce', [KELP_ETH])),
+  };
+}
+
+async function finalizePuffer(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.pufferWithdrawalManager;
+  const abi = artifact('PufferWithdrawalManager').abi;
+  const read = reader(ctx, address, abi);
+  const size = await read('BATCH_SIZE');
+  const before = await read('getFinalizedWithdrawalBatch');
+  const length = await read('getWithdrawalsLength');
+  const lastBatch = (length - 1n) / size;
+  const base = { scenario: 'finalize', protocol: 'puffer', queue: address };
+  if (lastBatch <= before) return { ...base, finalized: 0, finalizedBatch: json(before) };
+  if (length % size !== 0n) await ctx.write({ address, abi, functionName: 'fillBatch' });
+  const eth = await read('ethToFinalize', [lastBatch]);
+  await ctx.write({ address, abi, functionName: 'finalizeWithdrawals', args: [lastBatch], value: eth });
+  return {
+    ...base,
+    finalized: Number(lastBatch - before),
+    batches: { from: json(before + 1n), to: json(lastBatch) },
+    paddedTo: json(await read('getWithdrawalsLength')),
+    ethLocked: json(eth),
+    finalizedBatch: json(await read('getFinalizedWithdrawalBatch')),
+  };
+}
+
+type RenzoRow = readonly [Address, bigint, bigint, bigint, bigint];
+
+async function finalizeRenzo(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.renzoWithdrawQueue;
+  const abi = artifact('WithdrawQueue').abi;
+  const read = reader(ctx, address, abi);
+  const base = { scenario: 'finalize', protocol: 'renzo', queue: address };
+  // Requests live in per-user arrays: the users are those of WithdrawRequestCreated.
+  const logs = await ctx.client.getContractEvents({ address, abi, eventName: 'WithdrawRequestCreated', fromBlock: 0n });
+  const users = [...new Set(logs.map((l) => (l.args as { user: Address }).user))];
+  const [toFill, filled] = (await ctx.client.readContract({ address, abi, functionName: 'ethWithdrawQueue' })) as readonly [bigint, bigint];
+  const coolDown = await read('coolDownPeriod');
+  const now = (await ctx.client.getBlock({ blockTag: 'latest' })).timestamp;
+  let pending = 0;
+  let lastReady = 0n;
+  for (const user of users) {
+    const n = await read('getOutstandingWithdrawRequests', [user]);
+    for (let i = 0n; i < n; i += 1n) {
+      const row = (await ctx.client.readContract({ address, abi, functionName: 'withdrawRequests', args: [user, i] })) as RenzoRow;
+      const ready = row[4] + coolDown;
+      if (ready > now) {
+        pending += 1;
+        if (ready > lastReady) lastReady = ready;
+      }
+    }
+  }
+  const deficit = toFill - filled;
+  if (pending === 0 && deficit === 0n) return { ...base, finalized: 0 };
+  if (deficit > 0n) await ctx.write({ address, abi, functionName: 'fillEthWithdrawBuffer', value: deficit });
+  // The next block is at or past the last request's readyAt.
+  const waited = lastReady > now ? lastReady - now : 0n;
+  if (waited > 0n) {
+    await ctx.client.increaseTime({ seconds: Number(waited) });
+    await ctx.client.mine({ blocks: 1 });
+  }
+  return { ...base, finalized: pending, ethFilled: json(deficit), secondsAdvanced: json(waited) };
+}
+
+async function finalizeMantle(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.mantleUnstakeRequestsManager;
+  const abi = artifact('UnstakeRequestsManager').abi;
+  const read = reader(ctx, address, abi);
+  const base = { scenario: 'finalize', protocol: 'mantle', queue: address };
+  const next = await read('nextRequestId');
+  const endBefore = await read('oracleUpdateEndBlock');
+  const blocks = await read('numberOfBlocksToFinalize');
+  let pending = 0;
+  let lastReady = 0n;
+  for (let id = 0n; id < next; id += 1n) {
+    const r = (await ctx.client.readContract({ address, abi, functionName: 'requestByID', args: [id] })) as {
+      blockNumber: bigint;
+      mETHLocked: bigint;
+    };
+    if (r.mETHLocked === 0n || r.blockNumber + blocks <= endBefore) continue;
+    pending += 1;
+    if (r.blockNumber + blocks > lastReady) lastReady = r.blockNumber + blocks;
+  }
+  const deficit = await read('allocatedETHDeficit');
+  if (pending === 0 && deficit === 0n) return { ...base, finalized: 0, oracleUpdateEndBlock: json(endBefore) };
+  const head = await ctx.client.getBlockNumber({ cacheTime: 0 });
+  const mined = lastReady > head ? lastReady - head : 0n;
+  if (mined > 0n) await ctx.client.mine({ blocks: Number(mined), interval: 12 });
+  const end = await ctx.client.getBlockNumber({ cacheTime: 0 });
+  await ctx.write({ address, abi, functionName: 'setOracleUpdateEndBlock', args: [end] });
+  if (deficit > 0n) await ctx.write({ address, abi, functionName: 'allocateETH', value: deficit });
+  return { ...base, finalized: pending, blocksMined: Number(mined), ethAllocated: json(deficit), oracleUpdateEndBlock: json(end) };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -249,7 +420,7 @@ export const SCENARIO_USAGE = [
   'rebase <token> <percent>     rewards/losses in the protocol books, percent in (-100, 100), not 0',
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
-  'finalize <protocol>          finalize every pending withdrawal request of a queue (lido)',
+  'finalize <protocol>          finalize every pending withdrawal request of a queue (lido, etherfi, kelp, renzo, puffer, mantle)',
   "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice), e.g. after a slash",
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

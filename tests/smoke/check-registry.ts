@@ -1,6 +1,7 @@
 import { erc20Abi, formatUnits, type Address, type Client } from 'viem';
 import { getBlockNumber, getBytecode, multicall } from 'viem/actions';
 import { checkLrtStructures, formatLrtTable, type LrtStructureReport } from './check-lrt';
+import { checkQueues, formatQueueTable, type QueueReport } from './check-queues';
 import { MULTICALL3, readFairRates, RESTAKING_SYMBOLS, RESTAKING_TOKENS, type RestakingSymbol } from '../../lib/restaking';
 
 const WAD = 10n ** 18n;
@@ -23,6 +24,7 @@ export type SmokeReport = {
   blockNumber: string;
   entries: EntryReport[];
   lrt: LrtStructureReport[];
+  queues: QueueReport[];
   ok: boolean;
 };
 
@@ -35,7 +37,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
   const chainId = client.chain?.id ?? 0;
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const tokens = RESTAKING_SYMBOLS.map((s) => RESTAKING_TOKENS[s]);
-  const [codes, meta, rates, lrt] = await Promise.all([
+  const [codes, meta, rates, lrt, queues] = await Promise.all([
     Promise.all(tokens.map((t) => getBytecode(client, { address: t.address, blockNumber }).catch((e: unknown) => e as Error))),
     multicall(client, {
       contracts: tokens.flatMap((t) => [
@@ -49,6 +51,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
     }),
     readFairRates(client, { blockNumber }),
     checkLrtStructures(client, blockNumber),
+    checkQueues(client, blockNumber),
   ]);
 
   const entries = tokens.map((t, i): EntryReport => {
@@ -87,7 +90,15 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
     const ok = codeCheck.ok && symbolCheck.ok && decimals.ok && fairRate.ok;
     return { symbol: t.symbol, address: t.address, code: codeCheck, symbolCheck, decimals, fairRate, ok };
   });
-  return { rpc, chainId, blockNumber: blockNumber.toString(), entries, lrt, ok: entries.every((e) => e.ok) && lrt.every((l) => l.ok) };
+  return {
+    rpc,
+    chainId,
+    blockNumber: blockNumber.toString(),
+    entries,
+    lrt,
+    queues,
+    ok: entries.every((e) => e.ok) && lrt.every((l) => l.ok) && queues.every((q) => q.ok),
+  };
 }
 
 /** A fixed-width table for a terminal: one row per entry, the failing check's detail in the last column. */
@@ -121,5 +132,7 @@ export function formatTable(report: SmokeReport): string {
     `${passed}/${report.entries.length} entries pass${report.ok ? '' : ' — FAILED'}`,
     '',
     formatLrtTable(report.lrt),
+    '',
+    formatQueueTable(report.queues),
   ].join('\n');
 }

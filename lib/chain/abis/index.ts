@@ -19,3 +19,4 @@ export * from './signature';
 export * from './staking-tokens';
 export * from './symbiotic';
 export * from './uniswap';
+export * from './withdrawal-queues';

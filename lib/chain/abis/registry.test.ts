@@ -14,6 +14,7 @@ const SCANNED_DIRS = ['lib', 'components'];
 const SAME_SELECTOR_OTHER_RETURNS: Record<string, string> = {
   'function fee()': 'a Curve pool returns uint256, a Uniswap v3 pool uint24',
   'function deposit()': "ether.fi's LiquidityPool returns the minted shares; WETH, Rocket Pool's deposit pool and rswETH return nothing",
+  'function nextRequestId()': "ether.fi's WithdrawRequestNFT returns uint32, Mantle's UnstakeRequestsManager uint256",
 };
 
 /**

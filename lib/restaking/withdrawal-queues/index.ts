@@ -1,5 +1,6 @@
 import type { RestakingSymbol } from '../types';
 import { lidoWithdrawalQueue } from './lido';
+import { MORE_WITHDRAWAL_QUEUES } from './more';
 import type { WithdrawalQueue, WithdrawalQueueId } from './types';
 
 export * from './types';
@@ -14,7 +15,8 @@ export {
 /** Every protocol queue Ballast can request from and claim from in one click: one entry per queue file. */
 export const WITHDRAWAL_QUEUES: readonly WithdrawalQueue[] = [
   lidoWithdrawalQueue,
-  // ether.fi, Kelp and Puffer: one line each, from their own files.
+  // ether.fi, Kelp, Renzo, Puffer, Mantle (lib/restaking/withdrawal-queues/more.ts).
+  ...MORE_WITHDRAWAL_QUEUES,
 ];
 
 export const withdrawalQueueById = (id: string): WithdrawalQueue | undefined => WITHDRAWAL_QUEUES.find((q) => q.id === id);

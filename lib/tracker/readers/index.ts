@@ -2,9 +2,14 @@ import type { PositionReader } from './reader';
 import { aaveReader } from './aave';
 import { curveLpReader } from './curve';
 import { eigenLayerReader } from './eigenlayer';
+import { etherfiWithdrawalsReader } from './etherfi-withdrawals';
+import { kelpWithdrawalsReader } from './kelp-withdrawals';
 import { lidoWithdrawalsReader } from './lido-withdrawals';
 import { lrtExposureReader } from './lrt-exposure';
+import { mantleWithdrawalsReader } from './mantle-withdrawals';
 import { pendleReader } from './pendle';
+import { pufferWithdrawalsReader } from './puffer-withdrawals';
+import { renzoWithdrawalsReader } from './renzo-withdrawals';
 import { symbioticReader } from './symbiotic';
 import { tokenReader } from './tokens';
 
@@ -14,6 +19,11 @@ export function defaultReaders(): PositionReader[] {
     tokenReader(),
     eigenLayerReader(),
     lidoWithdrawalsReader(),
+    etherfiWithdrawalsReader(),
+    kelpWithdrawalsReader(),
+    renzoWithdrawalsReader(),
+    pufferWithdrawalsReader(),
+    mantleWithdrawalsReader(),
     symbioticReader(),
     aaveReader(),
     curveLpReader(),
@@ -25,7 +35,12 @@ export {
   aaveReader,
   curveLpReader,
   eigenLayerReader,
+  etherfiWithdrawalsReader,
+  kelpWithdrawalsReader,
   lidoWithdrawalsReader,
+  pufferWithdrawalsReader,
+  renzoWithdrawalsReader,
+  mantleWithdrawalsReader,
   lrtExposureReader,
   pendleReader,
   symbioticReader,

@@ -37,6 +37,14 @@ export const SEED_BOOKS = {
   mETH: { supply: parseEther('500000'), rate: parseEther('1.0802') },
   cbETH: { supply: parseEther('120000'), rate: parseEther('1.1021') },
 } as const;
+/** Blocks between a Kelp withdrawal request and its unlock on the devnet (mainnet reads withdrawalDelayBlocks live). */
+export const KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS = 100n;
+
+/** Renzo's WithdrawQueue cooldown on the devnet (mainnet reads coolDownPeriod live). */
+export const RENZO_DEVNET_COOLDOWN_SECONDS = 3_600n;
+/** Mantle's numberOfBlocksToFinalize on the devnet (mainnet reads it live). */
+export const MANTLE_DEVNET_BLOCKS_TO_FINALIZE = 64n;
+
 /** Puffer charges an exit fee on previewRedeem; 1% is its mainnet setting at the time of writing. */
 export const PUFFER_EXIT_FEE_BPS = 100n;
 
@@ -50,6 +58,11 @@ const PLACEMENTS: [string, Address][] = [
   ['StETH', TOKENS.stETH],
   ['WstETH', TOKENS.wstETH],
   ['WithdrawalQueueERC721', P.lidoWithdrawalQueue],
+  ['WithdrawRequestNFT', P.etherfiWithdrawRequestNFT],
+  ['LRTWithdrawalManager', P.kelpWithdrawalManager],
+  ['PufferWithdrawalManager', P.pufferWithdrawalManager],
+  ['WithdrawQueue', P.renzoWithdrawQueue],
+  ['UnstakeRequestsManager', P.mantleUnstakeRequestsManager],
   ['RocketStorage', P.rocketStorage],
   ['RocketTokenRETH', TOKENS.rETH],
   ['RocketDepositPool', P.rocketDepositPool],
@@ -155,6 +168,32 @@ export async function seedTokens(ctx: DevnetContext): Promise<TokensSeed> {
     init('OsTokenVaultController', P.stakewiseOsTokenVaultController, [TOKENS.osETH, backing(b.osETH)]),
     init('METH', TOKENS.mETH, [P.mantleStaking, b.mETH.supply]),
     init('MantleStaking', P.mantleStaking, [TOKENS.mETH, backing(b.mETH)]),
+    init('WithdrawRequestNFT', P.etherfiWithdrawRequestNFT, [P.etherfiLiquidityPool]),
+    {
+      address: P.etherfiLiquidityPool,
+      abi: abi('EtherFiLiquidityPool'),
+      functionName: 'setWithdrawRequestNFT',
+      args: [P.etherfiWithdrawRequestNFT],
+    },
+    init('LRTWithdrawalManager', P.kelpWithdrawalManager, [
+      TOKENS.rsETH,
+      P.kelpOracle,
+      P.kelpDepositPool,
+      KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS,
+    ]),
+    init('PufferWithdrawalManager', P.pufferWithdrawalManager, [TOKENS.pufETH, TOKENS.WETH, parseEther('100')]),
+    // Renzo: the queue starts with an empty buffer (every request is queued until `finalize renzo` fills it).
+    init('WithdrawQueue', P.renzoWithdrawQueue, [TOKENS.ezETH, P.renzoRestakeManager, RENZO_DEVNET_COOLDOWN_SECONDS, parseEther('1000')]),
+    { address: TOKENS.ezETH, abi: abi('EzETH'), functionName: 'setWithdrawQueue', args: [P.renzoWithdrawQueue] },
+    { address: P.renzoRestakeManager, abi: abi('RenzoRestakeManager'), functionName: 'setWithdrawQueue', args: [P.renzoWithdrawQueue] },
+    init('UnstakeRequestsManager', P.mantleUnstakeRequestsManager, [P.mantleStaking, TOKENS.mETH, MANTLE_DEVNET_BLOCKS_TO_FINALIZE]),
+    { address: TOKENS.mETH, abi: abi('METH'), functionName: 'setUnstakeRequestsManager', args: [P.mantleUnstakeRequestsManager] },
+    {
+      address: P.mantleStaking,
+      abi: abi('MantleStaking'),
+      functionName: 'setUnstakeRequestsManager',
+      args: [P.mantleUnstakeRequestsManager, parseEther('0.01')],
+    },
     setRocketAddress('rocketDepositPool', P.rocketDepositPool),
     setRocketAddress('rocketTokenRETH', TOKENS.rETH),
   ]);
