@@ -110,7 +110,7 @@ contract RenzoRestakeManager is Initializable {
 
     function withdrawPaid(uint256 amount) external {
         require(msg.sender == withdrawQueue, "NotWithdrawQueue");
-        totalTVL -= amount;
+        unrestakedTVL -= amount;
     }
 
     /// The OperatorDelegator contracts that restake for ezETH (mainnet `IOperatorDelegator[] public operatorDelegators`).

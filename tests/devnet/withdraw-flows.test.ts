@@ -245,3 +245,54 @@ describe('one-click EigenLayer completion', () => {
     expect(await codeOf(plan(user, intent))).toBe('withdraw.not-found');
   });
 });
+
+describe('one-click request and claim through a queue beyond Lido (ether.fi WithdrawRequestNFT)', () => {
+  const NFT = PROTOCOL_CONTRACTS.etherfiWithdrawRequestNFT;
+  const efi = parseAbi([
+    'function deposit() payable returns (uint256)',
+    'function nextRequestId() view returns (uint32)',
+    'function ownerOf(uint256) view returns (address)',
+    'function getClaimableAmount(uint256) view returns (uint256)',
+    'function balanceOf(address) view returns (uint256)',
+  ]);
+  const readEfi = <T>(address: Address, functionName: string, args: unknown[] = []) =>
+    fx.client().readContract({ address, abi: efi, functionName, args } as never) as Promise<T>;
+
+  it('requests 2 eETH (one request NFT owned), then after "finalize etherfi" claims exactly getClaimableAmount', async () => {
+    const user = await fx.freshUser();
+    await fx
+      .devnet()
+      .ctx.write({
+        address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
+        abi: efi,
+        functionName: 'deposit',
+        value: parseEther('5'),
+        from: user,
+      });
+    const request = await plan(user, { kind: 'request', symbol: 'eETH', amount: parseEther('2') });
+    expect(request.status).toBe('ok');
+    expect((await run(request)).status).toBe('done');
+    const id = BigInt(await readEfi<number>(NFT, 'nextRequestId')) - 1n;
+    expect(await readEfi<Address>(NFT, 'ownerOf', [id])).toBe(user);
+
+    // Not finalized yet: the claim cannot go through (refused at planning, or its simulation fails), nothing is sent.
+    const nonce = await fx.nonceOf(user);
+    const early = await plan(user, { kind: 'claim', queue: 'etherfi', requestId: id }).then(
+      (p) => p.status,
+      (e: AppError) => e.code,
+    );
+    expect(early).not.toBe('ok');
+    expect(await fx.nonceOf(user)).toBe(nonce);
+
+    await finalize(fx.devnet().ctx, 'etherfi');
+    const claimable = await readEfi<bigint>(NFT, 'getClaimableAmount', [id]);
+    expect(claimable).toBeGreaterThan(parseEther('1.99'));
+    const ethBefore = await fx.client().getBalance({ address: user });
+    const claim = await plan(user, { kind: 'claim', queue: 'etherfi', requestId: id });
+    expect(claim.status).toBe('ok');
+    const flow = await run(claim);
+    expect(flow.status).toBe('done');
+    expect((await fx.client().getBalance({ address: user })) - ethBefore).toBe(claimable - (await gasPaid(flow)));
+    await expect(readEfi(NFT, 'ownerOf', [id])).rejects.toThrow();
+  });
+});
