@@ -260,15 +260,13 @@ describe('one-click request and claim through a queue beyond Lido (ether.fi With
 
   it('requests 2 eETH (one request NFT owned), then after "finalize etherfi" claims exactly getClaimableAmount', async () => {
     const user = await fx.freshUser();
-    await fx
-      .devnet()
-      .ctx.write({
-        address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
-        abi: efi,
-        functionName: 'deposit',
-        value: parseEther('5'),
-        from: user,
-      });
+    await fx.devnet().ctx.write({
+      address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
+      abi: efi,
+      functionName: 'deposit',
+      value: parseEther('5'),
+      from: user,
+    });
     const request = await plan(user, { kind: 'request', symbol: 'eETH', amount: parseEther('2') });
     expect(request.status).toBe('ok');
     expect((await run(request)).status).toBe('done');
