@@ -9,8 +9,7 @@ const MANAGER = PROTOCOL_CONTRACTS.pufferWithdrawalManager;
 /**
  * Puffer: PufferWithdrawalManager.requestWithdrawal(pufETH, recipient) pulls pufETH (approved to the manager);
  * completeQueuedWithdrawal(index) pays the recipient amount × min(rate at request, batch rate) once its batch of 10
- * is finalized. The payout arrives as WETH (the manager wraps it), 1:1 with ETH; `pays` says ETH because the
- * shared type has no WETH entry.
+ * is finalized. The payout arrives as WETH (the manager wraps it), 1:1 with ETH.
  */
 export const puffer: WithdrawalQueue = {
   id: 'puffer',
@@ -22,7 +21,7 @@ export const puffer: WithdrawalQueue = {
     source: '../shared/reference/restaking.md §1.1 (PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md)',
   },
   accepts: ['pufETH'],
-  pays: 'ETH',
+  pays: 'WETH',
   requestCalls({ symbol, amount, owner }) {
     assertAccepted(puffer, symbol);
     return [

@@ -24,8 +24,8 @@ export type WithdrawalQueue = {
   contract: SourcedAddress;
   /** Tokens this queue takes (stETH and wstETH for Lido). */
   accepts: readonly RestakingSymbol[];
-  /** The token the claim pays out ('ETH' or a token symbol). */
-  pays: 'ETH' | RestakingSymbol;
+  /** What the claim pays out: ETH, WETH (Puffer's manager wraps it) or a token. */
+  pays: 'ETH' | 'WETH' | RestakingSymbol;
   /** The approval (when the queue pulls tokens) and the request itself. */
   requestCalls(input: QueueRequestInput): QueueCall[];
   /** The claim of one finalized request; may read the chain first (e.g. Lido's checkpoint hints). */
