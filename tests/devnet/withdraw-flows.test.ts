@@ -294,3 +294,46 @@ describe('one-click request and claim through a queue beyond Lido (ether.fi With
     await expect(readEfi(NFT, 'ownerOf', [id])).rejects.toThrow();
   });
 });
+
+describe('one-click request and claim through Kelp LRTWithdrawalManager (claims pay the oldest request first)', () => {
+  const MANAGER = PROTOCOL_CONTRACTS.kelpWithdrawalManager;
+  const ETH_MARKER = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE' as const;
+  const kelpAbi = parseAbi([
+    'function depositETH(uint256, string) payable',
+    'function getUserWithdrawalRequest(address, address, uint256) view returns (uint256, uint256, uint256, uint256)',
+    'function userAssociatedNonces(address, address) view returns (uint128, uint128)',
+    'function balanceOf(address) view returns (uint256)',
+  ]);
+  const readKelp = <T>(address: Address, functionName: string, args: unknown[] = []) =>
+    fx.client().readContract({ address, abi: kelpAbi, functionName, args } as never) as Promise<T>;
+
+  it('requests 1.5 rsETH, then after "finalize kelp" claims the unlocked amount the manager records', async () => {
+    const user = await fx.freshUser();
+    await fx.devnet().ctx.write({
+      address: PROTOCOL_CONTRACTS.kelpDepositPool,
+      abi: kelpAbi,
+      functionName: 'depositETH',
+      args: [0n, ''],
+      value: parseEther('4'),
+      from: user,
+    });
+    const rsBefore = await readKelp<bigint>(TOKENS.rsETH, 'balanceOf', [user]);
+    const request = await plan(user, { kind: 'request', symbol: 'rsETH', amount: parseEther('1.5') });
+    expect(request.status).toBe('ok');
+    expect((await run(request)).status).toBe('done');
+    expect(rsBefore - (await readKelp<bigint>(TOKENS.rsETH, 'balanceOf', [user]))).toBe(parseEther('1.5'));
+    const [rsUnstaked, , , nonce] = await readKelp<readonly bigint[]>(MANAGER, 'getUserWithdrawalRequest', [ETH_MARKER, user, 0n]);
+    expect(rsUnstaked).toBe(parseEther('1.5'));
+
+    await finalize(fx.devnet().ctx, 'kelp');
+    const [, unlocked] = await readKelp<readonly bigint[]>(MANAGER, 'getUserWithdrawalRequest', [ETH_MARKER, user, 0n]);
+    const ethBefore = await fx.client().getBalance({ address: user });
+    const claim = await plan(user, { kind: 'claim', queue: 'kelp', requestId: nonce! });
+    expect(claim.status).toBe('ok');
+    const flow = await run(claim);
+    expect(flow.status).toBe('done');
+    expect((await fx.client().getBalance({ address: user })) - ethBefore).toBe(unlocked! - (await gasPaid(flow)));
+    const [begin, end] = await readKelp<readonly bigint[]>(MANAGER, 'userAssociatedNonces', [ETH_MARKER, user]);
+    expect(end! - begin!).toBe(0n);
+  });
+});

@@ -1,4 +1,6 @@
 import { parseAbi } from 'viem';
+import { pickAbi } from './pick';
+import { lidoWithdrawalQueueAbi } from './staking-tokens';
 
 /**
  * Protocol withdrawal queues beyond Lido (whose WithdrawalQueueERC721 ABI lives in staking-tokens.ts).
@@ -13,16 +15,19 @@ import { parseAbi } from 'viem';
 export const etherfiRequestWithdrawAbi = parseAbi(['function requestWithdraw(address recipient, uint256 amount) returns (uint256)']);
 
 /** ether.fi WithdrawRequestNFT (src/withdrawals/WithdrawRequestNFT.sol, interfaces/IWithdrawRequestNFT.sol). */
-export const etherfiWithdrawRequestNftAbi = parseAbi([
-  'struct WithdrawRequest { uint96 amountOfEEth; uint96 shareOfEEth; bool isValid; uint32 feeGwei; }',
-  'function nextRequestId() view returns (uint32)',
-  'function lastFinalizedRequestId() view returns (uint32)',
-  'function getRequest(uint256 requestId) view returns (WithdrawRequest)',
-  'function getClaimableAmount(uint256 tokenId) view returns (uint256)',
-  'function isFinalized(uint256 requestId) view returns (bool)',
-  'function ownerOf(uint256 tokenId) view returns (address)',
-  'function claimWithdraw(uint256 tokenId)',
-]);
+export const etherfiWithdrawRequestNftAbi = [
+  ...parseAbi([
+    'struct WithdrawRequest { uint96 amountOfEEth; uint96 shareOfEEth; bool isValid; uint32 feeGwei; }',
+    'function nextRequestId() view returns (uint32)',
+    'function lastFinalizedRequestId() view returns (uint32)',
+    'function getRequest(uint256 requestId) view returns (WithdrawRequest)',
+    'function getClaimableAmount(uint256 tokenId) view returns (uint256)',
+    'function isFinalized(uint256 requestId) view returns (bool)',
+    'function claimWithdraw(uint256 tokenId)',
+  ]),
+  // ERC-721 ownerOf, as Lido's unstETH declares it.
+  ...pickAbi(lidoWithdrawalQueueAbi, ['ownerOf']),
+] as const;
 
 /**
  * Kelp LRTWithdrawalManager (Kelp-DAO/LRT-rsETH contracts/LRTWithdrawalManager.sol). Requests per (asset, user)
