@@ -337,3 +337,101 @@ describe('one-click request and claim through Kelp LRTWithdrawalManager (claims 
     expect(end! - begin!).toBe(0n);
   });
 });
+
+describe('one-click request and claim through Renzo, Puffer and Mantle', () => {
+  const P = PROTOCOL_CONTRACTS;
+  const ETH_MARKER = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE' as const;
+  const q = parseAbi([
+    'function depositETH() payable',
+    'function depositETH(address) payable returns (uint256)',
+    'function stake(uint256) payable',
+    'function balanceOf(address) view returns (uint256)',
+    'function withdrawRequests(address, uint256) view returns (address, uint256, uint256, uint256, uint256)',
+    'function calculateAmountToRedeem(uint256, address) view returns (uint256, uint256)',
+    'struct Withdrawal { uint128 pufETHAmount; uint128 pufETHToETHExchangeRate; address recipient; }',
+    'struct WithdrawalBatch { uint64 pufETHToETHExchangeRate; uint88 toBurn; uint96 toTransfer; uint128 withdrawalsClaimed; uint128 amountClaimed; }',
+    'function getWithdrawalsLength() view returns (uint256)',
+    'function getWithdrawal(uint256) view returns (Withdrawal)',
+    'function getBatch(uint256) view returns (WithdrawalBatch)',
+    'function nextRequestId() view returns (uint256)',
+    'function unstakeRequestInfo(uint256) view returns (bool, uint256)',
+  ]);
+  const r = <T>(address: Address, functionName: string, args: unknown[] = []) =>
+    fx.client().readContract({ address, abi: q, functionName, args } as never) as Promise<T>;
+  const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+  type Case = {
+    queue: 'renzo' | 'puffer' | 'mantle';
+    symbol: 'ezETH' | 'pufETH' | 'mETH';
+    mint: (user: Address) => Promise<unknown>;
+    requestId: (user: Address) => Promise<bigint>;
+    /** The queue's own figure for what the claim pays, read after finalize. */
+    payout: (user: Address, id: bigint) => Promise<bigint>;
+    paid: (user: Address) => Promise<bigint>;
+  };
+  const write = (address: Address, functionName: string, args: unknown[], value: bigint, from: Address) =>
+    fx.devnet().ctx.write({ address, abi: q, functionName, args, value, from } as never);
+  const ethOf = (user: Address) => fx.client().getBalance({ address: user });
+  const cases: Case[] = [
+    {
+      queue: 'renzo',
+      symbol: 'ezETH',
+      mint: (user) => write(P.renzoRestakeManager, 'depositETH', [], parseEther('4'), user),
+      requestId: async (user) => (await r<readonly bigint[]>(P.renzoWithdrawQueue, 'withdrawRequests', [user, 0n]))[1]!,
+      async payout(user) {
+        const [, , amountToRedeem, locked] = await r<readonly bigint[]>(P.renzoWithdrawQueue, 'withdrawRequests', [user, 0n]);
+        const [, now] = await r<readonly bigint[]>(P.renzoWithdrawQueue, 'calculateAmountToRedeem', [locked, ETH_MARKER]);
+        return min(amountToRedeem!, now!);
+      },
+      paid: ethOf,
+    },
+    {
+      queue: 'puffer',
+      symbol: 'pufETH',
+      mint: (user) => write(TOKENS.pufETH, 'depositETH', [user], parseEther('4'), user),
+      requestId: async () => (await r<bigint>(P.pufferWithdrawalManager, 'getWithdrawalsLength')) - 1n,
+      async payout(_user, id) {
+        // PufferWithdrawalManager.completeQueuedWithdrawal: amount × min(rate at request, batch rate) / 1e18, as WETH.
+        const w = await r<{ pufETHAmount: bigint; pufETHToETHExchangeRate: bigint }>(P.pufferWithdrawalManager, 'getWithdrawal', [id]);
+        const b = await r<{ pufETHToETHExchangeRate: bigint }>(P.pufferWithdrawalManager, 'getBatch', [id / 10n]);
+        return (w.pufETHAmount * min(w.pufETHToETHExchangeRate, BigInt(b.pufETHToETHExchangeRate))) / 10n ** 18n;
+      },
+      paid: (user) => r<bigint>(TOKENS.WETH, 'balanceOf', [user]),
+    },
+    {
+      queue: 'mantle',
+      symbol: 'mETH',
+      mint: (user) => write(P.mantleStaking, 'stake', [0n], parseEther('4'), user),
+      requestId: async () => (await r<bigint>(P.mantleUnstakeRequestsManager, 'nextRequestId')) - 1n,
+      payout: async (_user, id) => (await r<readonly [boolean, bigint]>(P.mantleStaking, 'unstakeRequestInfo', [id]))[1],
+      paid: ethOf,
+    },
+  ];
+
+  it.each(cases)('$queue: request 1.25 $symbol, finalize, claim pays the queue’s own figure', async (c) => {
+    const user = await fx.freshUser();
+    await c.mint(user);
+    const token = TOKENS[c.symbol];
+    const before = await r<bigint>(token, 'balanceOf', [user]);
+    const request = await plan(user, { kind: 'request', symbol: c.symbol, amount: parseEther('1.25') });
+    expect(request.status).toBe('ok');
+    expect((await run(request)).status).toBe('done');
+    expect(before - (await r<bigint>(token, 'balanceOf', [user]))).toBe(parseEther('1.25'));
+    const id = await c.requestId(user);
+
+    await finalize(fx.devnet().ctx, c.queue);
+    const payout = await c.payout(user, id);
+    expect(payout).toBeGreaterThan(0n);
+    const paidBefore = await c.paid(user);
+    const ethBefore = await ethOf(user);
+    const claim = await plan(user, { kind: 'claim', queue: c.queue, requestId: id });
+    expect(claim.status).toBe('ok');
+    const flow = await run(claim);
+    expect(flow.status).toBe('done');
+    const gas = await gasPaid(flow);
+    if (c.queue === 'puffer') {
+      expect((await c.paid(user)) - paidBefore).toBe(payout);
+      expect(ethBefore - (await ethOf(user))).toBe(gas);
+    } else expect((await c.paid(user)) - paidBefore).toBe(payout - gas);
+  });
+});
