@@ -1,4 +1,4 @@
-import type { Address, Client } from 'viem';
+import type { Client } from 'viem';
 import { readContract } from 'viem/actions';
 import { aavePoolAbi } from '../chain/abis';
 import { AppError } from '../errors';
@@ -6,17 +6,14 @@ import { sameAddress } from '../format';
 import { AAVE_V3 } from '../restaking';
 import { scoreFlags, type RiskFlag } from '../risk';
 import { attachFlowFee } from './fee';
-import { attributeFlags } from './flags';
 import { simulatedOutcome, type PlanFlowDeps } from './plan';
-import { balanceProbe, readWholeFlow, type FlowProbe } from './simulate-flow';
+import { simulateTrackedSteps, type Tracked } from './tracked-simulation';
 import { stepInput, stepOutput } from './steps';
-import type { FlowPlan, FlowPreview, FlowState, StepPreview, TokenAmount } from './types';
+import type { FlowPlan, FlowPreview, FlowState, StepPreview } from './types';
 import { unwindDrafts } from './unwind-drafts';
 import { resolveUnwind } from './unwind-resolve';
 
 export type PlanUnwindParameters = { state: FlowState; riskRules?: boolean };
-
-type Tracked = { token: Address | 'ETH'; symbol: string };
 
 const noteFlag = (note: string): RiskFlag => ({
   id: 'unwind.no-instant-inverse',
@@ -107,34 +104,16 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
     };
   }
 
-  const txs = plan.steps.map((s) => s.tx);
-  const last = txs.length - 1;
   const tokens = await trackedTokens(client, state, plan);
-  const probes: FlowProbe[] = [];
-  for (let after = -1; after <= last; after++)
-    tokens.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
-  const [sim, batchPreview, feeMarket] = await readWholeFlow(deps, { from, txs, probes, riskRules });
-  const at = (t: Tracked, after: number) => {
-    const v = sim.probes.get(`${t.token}@${after}`);
-    return typeof v === 'bigint' ? v : 0n;
-  };
-  const changesOf = (a: number, b: number): TokenAmount[] =>
-    tokens.map((t) => ({ token: t.token, symbol: t.symbol, amount: (at(t, b) - at(t, a)).toString() })).filter((c) => c.amount !== '0');
-  const specs = plan.steps.map((s) => s.spec);
-  const { perStep, flow } = attributeFlags(batchPreview?.flags ?? [], specs, sim.firstReverted);
-  const steps: StepPreview[] = plan.steps.map((s, i) => {
-    const r = sim.steps[i];
-    if (r) s.gasUsed = r.gasUsed.toString();
-    return {
-      index: i,
-      label: s.label,
-      status: r ? r.status : 'not-run',
-      ...(r?.reason ? { reason: r.reason } : {}),
-      ...(r ? { gasUsed: r.gasUsed.toString() } : {}),
-      changes: changesOf(i - 1, i),
-      flags: scoreFlags(perStep[i] ?? []).flags,
-    };
-  });
+  const {
+    sim,
+    batchPreview,
+    feeMarket,
+    changesOf,
+    previews: steps,
+    perStep,
+    flow,
+  } = await simulateTrackedSteps(deps, { from, steps: plan.steps, tracked: tokens, riskRules });
   const allFlow = [...flow, ...flowFlags];
   const outcome = simulatedOutcome(plan, sim, changesOf);
   return {

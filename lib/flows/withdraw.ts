@@ -8,11 +8,11 @@ import { EIGENLAYER, PROTOCOLS, TOKENS, isRestakingSymbol } from '../restaking';
 import { withdrawalQueueById, withdrawalQueueFor, type QueueCall } from '../restaking/withdrawal-queues';
 import { scoreFlags } from '../risk';
 import { attachFlowFee } from './fee';
-import { attributeFlags } from './flags';
 import { simulatedOutcome, type PlanFlowDeps } from './plan';
-import { balanceProbe, readWholeFlow, type FlowProbe } from './simulate-flow';
+import type { FlowProbe } from './simulate-flow';
+import { simulateTrackedSteps, type Tracked } from './tracked-simulation';
 import { buildStepTx } from './steps';
-import type { FlowPlan, FlowPreview, PlannedStep, StepPreview, StepSpec, TokenAmount, WithdrawFactRow, WithdrawKind } from './types';
+import type { FlowPlan, FlowPreview, PlannedStep, StepSpec, WithdrawFactRow, WithdrawKind } from './types';
 
 /**
  * What the user asked for in one click: a request into a protocol's queue, the claim of a finalized
@@ -28,7 +28,6 @@ export type PlanWithdrawParameters = { from: Address; intent: WithdrawIntent; ri
 /** recipeId prefix of a withdraw flow: `withdraw:request:lido`, `withdraw:claim:lido`, `withdraw:eigen-complete`. */
 export const WITHDRAW_RECIPE_PREFIX = 'withdraw:';
 
-type Tracked = { token: Address | 'ETH'; symbol: string };
 type Built = {
   title: string;
   recipeId: string;
@@ -210,37 +209,19 @@ export async function planWithdraw(deps: PlanFlowDeps, { from, intent, riskRules
     createdAt: deps.now(),
   };
   const last = steps.length - 1;
-  const probes: FlowProbe[] = [];
-  for (let after = -1; after <= last; after++)
-    built.tracked.forEach((t) => probes.push(balanceProbe(`${t.token}@${after}`, after, t.token, from)));
   // The queue's NFT count (ERC-721 balanceOf has the ERC-20 signature): requests minted or burned.
-  if (built.nft) {
-    probes.push({ key: 'nft@-1', after: -1, address: built.nft, abi: erc20Abi, functionName: 'balanceOf', args: [from] });
-    probes.push({ key: 'nft@last', after: last, address: built.nft, abi: erc20Abi, functionName: 'balanceOf', args: [from] });
-  }
-  const [sim, batchPreview, feeMarket] = await readWholeFlow(deps, { from, txs: steps.map((s) => s.tx), probes, riskRules });
-  const at = (t: Tracked, after: number) => {
-    const v = sim.probes.get(`${t.token}@${after}`);
-    return typeof v === 'bigint' ? v : 0n;
-  };
-  const changesOf = (a: number, b: number): TokenAmount[] =>
-    built.tracked
-      .map((t) => ({ token: t.token, symbol: t.symbol, amount: (at(t, b) - at(t, a)).toString() }))
-      .filter((c) => c.amount !== '0');
-  const specs = steps.map((s) => s.spec);
-  const { perStep, flow } = attributeFlags(batchPreview?.flags ?? [], specs, sim.firstReverted);
-  const previews: StepPreview[] = steps.map((s, i) => {
-    const r = sim.steps[i];
-    if (r) s.gasUsed = r.gasUsed.toString();
-    return {
-      index: i,
-      label: s.label,
-      status: r ? r.status : 'not-run',
-      ...(r?.reason ? { reason: r.reason } : {}),
-      ...(r ? { gasUsed: r.gasUsed.toString() } : {}),
-      changes: changesOf(i - 1, i),
-      flags: scoreFlags(perStep[i] ?? []).flags,
-    };
+  const extraProbes: FlowProbe[] = built.nft
+    ? [
+        { key: 'nft@-1', after: -1, address: built.nft, abi: erc20Abi, functionName: 'balanceOf', args: [from] },
+        { key: 'nft@last', after: last, address: built.nft, abi: erc20Abi, functionName: 'balanceOf', args: [from] },
+      ]
+    : [];
+  const { sim, batchPreview, feeMarket, changesOf, previews, perStep, flow } = await simulateTrackedSteps(deps, {
+    from,
+    steps,
+    tracked: built.tracked,
+    extraProbes,
+    riskRules,
   });
   const rows = [...built.rows];
   const nftBefore = sim.probes.get('nft@-1');
