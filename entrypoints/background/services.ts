@@ -43,6 +43,7 @@ import { createAutoLock } from '../../lib/wallet/auto-lock';
 import { knownAddresses } from '../../lib/wallet/known-addresses';
 import { createPermissionService } from '../../lib/wallet/permissions';
 import { createWalletService } from '../../lib/wallet/wallet-service';
+import { createDeviceBridge } from '../../lib/wallet/hardware/bridge';
 
 export type Hub = {
   notifyUi: (topic: UiTopic) => void;
@@ -65,6 +66,8 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       hub.refreshSiteAccounts();
     },
   });
+  // Hardware accounts sign in an extension page (WebHID / camera need a document); the background waits with a timeout.
+  const devices = createDeviceBridge({ onChange: () => notify('devices') });
   const networks = createNetworkService({ item: networksItem, onChange: () => notify('networks') });
   const network = () => networks.active();
   const permissions = createPermissionService({
@@ -121,6 +124,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   const callFlows = createItemFlowStore(callFlowsItem);
   const routerDeps: ProviderRouterDeps = {
     wallet,
+    devices,
     networks,
     permissions,
     approvals,
@@ -188,6 +192,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   });
   const services = {
     wallet,
+    devices,
     networks,
     permissions,
     activity,
@@ -212,6 +217,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     insights: createInsightsService({ network }),
     flows: createFlowsService({
       wallet,
+      devices,
       activity,
       network,
       client,

@@ -36,6 +36,7 @@ export const WALLET_ERROR_CODES = [
   'wallet.account.duplicate',
   'wallet.account.unknown',
   'wallet.account.watch-only',
+  'wallet.account.hardware',
   'wallet.key.missing',
   'wallet.backup.incomplete',
   'wallet.backup.mismatch',

@@ -4,10 +4,13 @@ import { assertStepFeeHolds, stepGasLimit } from './fee';
 import type { ActivityService } from '../wallet/activity';
 import { prepareFromNode, sendPrepared, walletSigners, type PreparedTransaction } from '../wallet/transactions';
 import type { WalletService } from '../wallet/wallet-service';
+import type { DeviceBridge } from '../wallet/hardware/bridge';
 import type { SendFlowTransaction } from './types';
 
 export type SendFlowStepDeps = {
-  wallet: Pick<WalletService, 'status' | 'privateKey'>;
+  wallet: Pick<WalletService, 'status' | 'privateKey'> & Partial<Pick<WalletService, 'signingInfo'>>;
+  /** Hardware accounts sign each step on their device through this bridge. */
+  devices?: DeviceBridge;
   activity: Pick<ActivityService, 'add' | 'replacementOf'>;
   client: () => Promise<PublicClient>;
   /** The active network: a step approved for another chain is not signed after a network switch. */
@@ -60,7 +63,7 @@ export function createFlowStepSender(deps: SendFlowStepDeps): SendFlowTransactio
     return sendPrepared({
       client,
       activeChainId: network.chainId,
-      signer: walletSigners(deps.wallet)(tx.from),
+      signer: walletSigners(deps.wallet, deps.devices)(tx.from),
       tx: prepared,
       activity: deps.activity,
       origin: FLOW_ORIGIN,

@@ -8,6 +8,8 @@ import type { Alert, AlertSettings } from '../alerts/types';
 import type { FlowState } from '../flows/types';
 import type { RecipeYieldView } from '../flows/recipe-yield';
 import type { FeeEdit } from '../provider/fees';
+import type { DeviceRequest } from '../wallet/hardware/bridge';
+import type { HardwareErrorCode } from '../errors';
 import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { AddressBookEntryView } from '../wallet/address-book';
 import type { HomeBalancesView } from '../balances/service';
@@ -42,6 +44,17 @@ export interface BallastProtocol {
   'accounts:rename'(data: { address: Address; name: string }): Result<true>;
   'accounts:setHidden'(data: { address: Address; hidden: boolean }): Result<true>;
   'accounts:select'(data: { address: Address }): Result<true>;
+  /** Accounts read from a Ledger or Keystone by a Ballast page: address and derivation path only (the key stays on the device). */
+  'accounts:addHardware'(data: {
+    device: 'ledger' | 'keystone';
+    accounts: { address: Address; path: string; name?: string; xfp?: string }[];
+  }): Result<AccountView[]>;
+  /** Requests waiting for a device (the device window signs them and answers below). */
+  'devices:pending'(): Result<DeviceRequest[]>;
+  /** The device's signature (a signed transaction, or a message signature); the background checks it before use. */
+  'devices:answer'(data: { id: string; signed: Hex }): Result<true>;
+  /** What the device said instead of signing (rejected, locked, unplugged ...), or the person closed the window. */
+  'devices:fail'(data: { id: string; code: HardwareErrorCode; extra?: string }): Result<true>;
   'sites:list'(): Result<SiteView[]>;
   'sites:revoke'(data: { origin: string }): Result<true>;
   'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number; activeKey?: string }>;

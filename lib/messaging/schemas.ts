@@ -1,4 +1,5 @@
-import { isAddress, type Address } from 'viem';
+import { isAddress, type Address, type Hex } from 'viem';
+import { HARDWARE_ERROR_CODES } from '../errors';
 import { z } from 'zod';
 import type { AlertSettings } from '../alerts/types';
 import type { BallastProtocol } from './protocol';
@@ -54,6 +55,33 @@ export const MESSAGE_SCHEMAS = {
   'accounts:rename': z.object({ address, name: text(100) }),
   'accounts:setHidden': z.object({ address, hidden: z.boolean() }),
   'accounts:select': z.object({ address }),
+  'accounts:addHardware': z.object({
+    device: z.enum(['ledger', 'keystone']),
+    accounts: z
+      .array(
+        z.object({
+          address,
+          path: z.string().regex(/^(\d{1,10}'?\/){1,9}\d{1,10}'?$/, "expected a derivation path such as 44'/60'/0'/0/0"),
+          name: text(100).optional(),
+          xfp: z
+            .string()
+            .regex(/^[0-9a-fA-F]{8}$/, 'expected a master fingerprint of 8 hex digits')
+            .optional(),
+        }),
+      )
+      .min(1, 'pick at least one account')
+      .max(20, 'at most 20 accounts at a time'),
+  }),
+  'devices:pending': none,
+  'devices:answer': z.object({
+    id,
+    signed: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{130,}$/, 'expected a 0x-prefixed signature or signed transaction')
+      .max(300_000)
+      .transform((v) => v as Hex),
+  }),
+  'devices:fail': z.object({ id, code: z.enum(HARDWARE_ERROR_CODES), extra: text(300).optional() }),
   'sites:list': none,
   'sites:revoke': z.object({ origin: text(2_000) }),
   'networks:list': none,

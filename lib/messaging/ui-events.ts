@@ -6,7 +6,18 @@
 export const UI_PORT_NAME = 'ballast:ui';
 
 export type UiTopic =
-  'wallet' | 'pending' | 'sites' | 'networks' | 'activity' | 'settings' | 'portfolio' | 'alerts' | 'flows' | 'addressBook' | 'balances';
+  | 'wallet'
+  | 'pending'
+  | 'sites'
+  | 'networks'
+  | 'activity'
+  | 'settings'
+  | 'portfolio'
+  | 'alerts'
+  | 'flows'
+  | 'addressBook'
+  | 'balances'
+  | 'devices';
 
 export type UiEvent = { type: 'changed'; topic: UiTopic };
 

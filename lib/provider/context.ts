@@ -7,12 +7,15 @@ import type { Item, StoredCallBundle, WatchedAsset } from '../storage';
 import type { ActivityService } from '../wallet/activity';
 import type { PermissionService } from '../wallet/permissions';
 import type { WalletService } from '../wallet/wallet-service';
+import type { DeviceBridge } from '../wallet/hardware/bridge';
 import type { ApprovalQueue } from './approvals';
 
 export type ProviderEvent = 'accountsChanged' | 'chainChanged' | 'connect' | 'disconnect';
 
 export type ProviderRouterDeps = {
   wallet: WalletService;
+  /** Where hardware accounts sign (an extension page asks the device); without it they cannot sign. */
+  devices?: DeviceBridge;
   networks: NetworkService;
   permissions: PermissionService;
   approvals: ApprovalQueue;

@@ -147,7 +147,7 @@ export async function replaceTransaction(deps: ProviderRouterDeps, hash: Hex, mo
     return await sendPrepared({
       client,
       activeChainId: (await deps.networks.active()).chainId,
-      signer: walletSigners(deps.wallet)(entry.from as Address),
+      signer: walletSigners(deps.wallet, deps.devices)(entry.from as Address),
       tx: {
         chainId: entry.chainId,
         from: entry.from,

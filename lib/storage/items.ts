@@ -31,10 +31,19 @@ export const vaultItem = storage.defineItem<string | null>('local:ballast.vault'
 export type StoredAccount = {
   address: Address;
   name: string;
-  kind: 'hd' | 'imported' | 'watch';
+  kind: 'hd' | 'imported' | 'watch' | 'ledger' | 'keystone';
   hidden: boolean;
   /** HD index for kind 'hd'. */
   index?: number;
+  /** For 'ledger' and 'keystone': where the key lives on the device. No secret: the device keeps the key. */
+  hardware?: HardwareAccountInfo;
+};
+
+export type HardwareAccountInfo = {
+  /** Derivation path in hw-app-eth form, e.g. `44'/60'/0'/0/0`. */
+  path: string;
+  /** Keystone: master fingerprint (hex) the sign requests name. */
+  xfp?: string;
 };
 
 /** Public account metadata; readable while locked so the popup can show names and watch-only balances. */

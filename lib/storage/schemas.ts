@@ -36,9 +36,18 @@ export function salvagedRecord<T>(entry: z.ZodType<T, unknown>) {
 export const storedAccountSchema = z.object({
   address: addressSchema,
   name: z.string(),
-  kind: z.enum(['hd', 'imported', 'watch']),
+  kind: z.enum(['hd', 'imported', 'watch', 'ledger', 'keystone']),
   hidden: z.boolean(),
   index: z.number().int().nonnegative().optional(),
+  hardware: z
+    .object({
+      path: z.string().regex(/^(\d+'?\/)*\d+'?$/),
+      xfp: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/i)
+        .optional(),
+    })
+    .optional(),
 });
 export const accountsSchema = z.array(storedAccountSchema);
 

@@ -39,7 +39,7 @@ export function createWalletService(deps: WalletServiceDeps) {
 
   async function status(): Promise<WalletStatus> {
     if (await deps.vault.getValue()) return (await deps.session.getValue()) ? 'unlocked' : 'locked';
-    // Watch-only wallets hold no secrets: nothing to lock.
+    // Watch-only and hardware-only wallets hold no secrets: nothing to lock.
     return (await deps.accounts.getValue()).length > 0 ? 'unlocked' : 'uninitialized';
   }
 
@@ -178,6 +178,42 @@ export function createWalletService(deps: WalletServiceDeps) {
       return addAccountRecord({ address, name: name?.trim() || `Watched ${address.slice(0, 6)}`, kind: 'watch', hidden: false });
     }),
 
+    /**
+     * Accounts whose keys stay on a Ledger or Keystone: only the address and where the device derives it are stored
+     * (no vault needed). The page that read them from the device passes them; the background re-checks the shape.
+     */
+    addHardwareAccounts: serialised(
+      async (
+        device: 'ledger' | 'keystone',
+        picked: readonly { address: Address; path: string; name?: string; xfp?: string }[],
+      ): Promise<AccountView[]> => {
+        const added: AccountView[] = [];
+        const label = device === 'ledger' ? 'Ledger' : 'Keystone';
+        // A duplicate stops the batch with its error; the ones before it stay added.
+        for (const p of picked) {
+          const address = normalizeAddress(p.address);
+          const count = (await deps.accounts.getValue()).filter((a) => a.kind === device).length;
+          added.push(
+            await addAccountRecord({
+              address,
+              name: p.name?.trim() || `${label} ${count + 1}`,
+              kind: device,
+              hidden: false,
+              hardware: { path: p.path, ...(p.xfp ? { xfp: p.xfp.toLowerCase() } : {}) },
+            }),
+          );
+        }
+        return added;
+      },
+    ),
+
+    /** How an account signs: its kind and, for a hardware account, where the device keeps its key. */
+    async signingInfo(address: Address): Promise<Pick<StoredAccount, 'address' | 'kind' | 'hardware'>> {
+      const account = (await deps.accounts.getValue()).find((a) => sameAddress(a.address, address));
+      if (!account) throw new AppError('Unknown account', { details: `${address} is not in this wallet.`, code: 'wallet.account.unknown' });
+      return { address: account.address, kind: account.kind, ...(account.hardware ? { hardware: account.hardware } : {}) };
+    },
+
     addHdAccount: serialised(async (name?: string): Promise<AccountView> => {
       const { mnemonic } = await requireSession();
       if (!mnemonic)
@@ -262,6 +298,11 @@ export function createWalletService(deps: WalletServiceDeps) {
         throw new AppError('Watch-only account cannot sign', {
           details: 'Import its key or use another account.',
           code: 'wallet.account.watch-only',
+        });
+      if (account.kind === 'ledger' || account.kind === 'keystone')
+        throw new AppError('The key of this account is on a hardware device', {
+          details: `${account.name} signs on its ${account.kind === 'ledger' ? 'Ledger' : 'Keystone'}; Ballast has no key for it.`,
+          code: 'wallet.account.hardware',
         });
       const key = privateKeyOf(session, account.address, account.index);
       if (!key)

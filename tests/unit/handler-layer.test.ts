@@ -25,6 +25,10 @@ const VALID: Record<MessageName, unknown> = {
   'accounts:rename': { address: ACCOUNT, name: 'Main' },
   'accounts:setHidden': { address: ACCOUNT, hidden: true },
   'accounts:select': { address: ACCOUNT },
+  'accounts:addHardware': { device: 'ledger', accounts: [{ address: ACCOUNT, path: "44'/60'/0'/0/0", name: 'Ledger 1' }] },
+  'devices:pending': undefined,
+  'devices:answer': { id: 'd1', signed: `0x${'ab'.repeat(65)}` },
+  'devices:fail': { id: 'd1', code: 'hardware.rejected' },
   'sites:list': undefined,
   'sites:revoke': { origin: 'https://app.example' },
   'networks:list': undefined,
@@ -118,7 +122,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(56);
+    expect(MESSAGE_NAMES.length).toBe(60);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

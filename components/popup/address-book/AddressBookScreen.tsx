@@ -7,7 +7,7 @@ import { useResource } from '../../hooks/use-resource';
 import { ResourceView } from '../ResourceView';
 import { EntryDialog } from './EntryDialog';
 
-const kindBadge = { hd: undefined, imported: 'Imported', watch: 'Watch-only' } as const;
+const kindBadge = { hd: undefined, imported: 'Imported', watch: 'Watch-only', ledger: 'Ledger', keystone: 'Keystone' } as const;
 
 function EntryText({ entry }: { entry: AddressBookEntryView }) {
   const badge = entry.source === 'account' ? (entry.accountKind ? kindBadge[entry.accountKind] : undefined) : undefined;

@@ -44,6 +44,8 @@ export function AccountList({ accounts, selectedAddress }: { accounts: AccountVi
                   {account.name}
                   {account.kind === 'watch' && <Badge tone="info">Watch-only</Badge>}
                   {account.kind === 'imported' && <Badge>Imported</Badge>}
+                  {account.kind === 'ledger' && <Badge>Ledger</Badge>}
+                  {account.kind === 'keystone' && <Badge>Keystone</Badge>}
                   {account.hidden && <Badge tone="warn">Hidden</Badge>}
                 </span>
                 <span className="font-mono text-xs text-ink-muted" data-testid="account-address" title={account.address}>

@@ -14,12 +14,15 @@ import type { AddressBookService } from '../../wallet/address-book';
 import type { createAutoLock } from '../../wallet/auto-lock';
 import type { PermissionService } from '../../wallet/permissions';
 import type { WalletService } from '../../wallet/wallet-service';
+import type { DeviceBridge } from '../../wallet/hardware/bridge';
 import type { HandlerTable } from '../handler-layer';
 import type { UiTopic } from '../ui-events';
 
 /** Everything the UI protocol's handlers reach, built by the background's wiring. */
 export type ProtocolServices = {
   wallet: WalletService;
+  /** Hardware signing requests waiting for the device window. */
+  devices: DeviceBridge;
   networks: NetworkService;
   permissions: PermissionService;
   activity: ActivityService;

@@ -3,6 +3,7 @@ import { providerErrors, rpcErrors } from '@metamask/rpc-errors';
 import type { MessageTypes, TypedMessage } from '@metamask/eth-sig-util';
 import { findTypedDataIssue } from '../../risk';
 import { recoverPersonalMessage, signPersonalMessage, signTypedDataWithKey } from '../../wallet/signing';
+import { isHardwareAccount, signOnDevice } from '../../wallet/hardware/bridge';
 import { rejectedByUser } from '../approvals';
 import { requireAuthorized, toPageAddress, type MethodHandler } from '../context';
 import { ecRecoverParams, personalSignParams, signTypedDataParams } from '../schemas';
@@ -49,6 +50,10 @@ function typedDataHandler(version: 'V3' | 'V4'): MethodHandler {
       dedupeKey,
     });
     if (!decision.approved) throw rejectedByUser('signature request');
+    const account = await deps.wallet.signingInfo(address);
+    // The device signs the same canonical JSON the approval window showed (the checks above ran on it).
+    if (isHardwareAccount(account))
+      return signOnDevice(deps.devices, account, { kind: 'typed', typedData: JSON.stringify(typedData), version });
     const key = await deps.wallet.privateKey(address);
     try {
       return signTypedDataWithKey(key, typedData as unknown as TypedMessage<MessageTypes>, version);
@@ -69,6 +74,8 @@ export const signMethods: Record<string, MethodHandler> = {
     const data = toMessageHex(message);
     const decision = await deps.approvals.request({ origin, kind: 'signature', method, params: [data, address], chainId, dedupeKey });
     if (!decision.approved) throw rejectedByUser('signature request');
+    const account = await deps.wallet.signingInfo(address);
+    if (isHardwareAccount(account)) return signOnDevice(deps.devices, account, { kind: 'personal', message: data });
     return signPersonalMessage(await deps.wallet.privateKey(address), data);
   },
 

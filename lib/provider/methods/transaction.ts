@@ -39,7 +39,7 @@ export async function signAndSend(tx: TransactionParams, origin: string, deps: P
   return sendPrepared({
     client,
     activeChainId,
-    signer: walletSigners(deps.wallet)(from),
+    signer: walletSigners(deps.wallet, deps.devices)(from),
     tx: prepared,
     activity: deps.activity,
     origin,
