@@ -14,6 +14,9 @@ const LAYERS = [
   ['preview', 'tracker'],
   ['risk'],
   ['wallet', 'restaking'],
+  // Device code (Ledger APDUs, Keystone URs): the background's lib/wallet uses it, and so does the device page, which
+  // may not reach lib/wallet (background only). It holds no secret.
+  ['hardware'],
   ['chain'],
   ['storage'],
   ['errors', 'format'],

@@ -5,8 +5,8 @@ import type { StoredActivity } from '../../lib/storage/items';
 import { mainnet } from 'viem/chains';
 import { prepareFromNode } from '../../lib/wallet/transactions/prepared';
 import { sendPrepared } from '../../lib/wallet/transactions/send';
-import { keystoneAccounts, readKeystoneSync } from '../../lib/wallet/hardware/keystone/sync';
-import { keystoneSigner } from '../../lib/wallet/hardware/keystone/signer';
+import { keystoneAccounts, readKeystoneSync } from '../../lib/hardware/keystone/sync';
+import { keystoneSigner } from '../../lib/hardware/keystone/signer';
 import { KeystoneDevice } from '../hardware/keystone-device';
 import { startAnvil, type AnvilInstance } from './anvil';
 

@@ -3,7 +3,7 @@ import Transport from '@ledgerhq/hw-transport';
 import { DisconnectedDevice } from '@ledgerhq/hw-transport/errors';
 import { concat, getAddress, hashMessage, keccak256, parseTransaction, toHex, type Hex } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount, sign } from 'viem/accounts';
-import { formatDerivationPath } from '../../lib/wallet/hardware/derivation';
+import { formatDerivationPath } from '../../lib/hardware/derivation';
 import { Eip712Stream } from './ledger-double-eip712';
 
 /**

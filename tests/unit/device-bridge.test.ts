@@ -14,8 +14,8 @@ import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { AppError } from '../../lib/errors';
 import { toRpcError } from '../../lib/provider/errors';
 import { createDeviceBridge, type DeviceRequest } from '../../lib/wallet/hardware/bridge';
-import { derivationPath } from '../../lib/wallet/hardware/derivation';
-import { ledgerSigner } from '../../lib/wallet/hardware/ledger-signer';
+import { derivationPath } from '../../lib/hardware/derivation';
+import { ledgerSigner } from '../../lib/hardware/ledger-signer';
 import { walletSigners } from '../../lib/wallet/transactions';
 import { LedgerDouble } from '../hardware/ledger-double';
 

@@ -12,9 +12,9 @@ import {
   type TransactionSerializable,
 } from 'viem';
 import { HDKey, privateKeyToAccount } from 'viem/accounts';
-import { readKeystoneSync, keystoneAccounts, keystoneSyncReader } from '../../lib/wallet/hardware/keystone/sync';
-import { keystoneSigner, type KeystoneExchange } from '../../lib/wallet/hardware/keystone/signer';
-import { keystoneRequest, readKeystoneSignature } from '../../lib/wallet/hardware/keystone/request';
+import { readKeystoneSync, keystoneAccounts, keystoneSyncReader } from '../../lib/hardware/keystone/sync';
+import { keystoneSigner, type KeystoneExchange } from '../../lib/hardware/keystone/signer';
+import { keystoneRequest, readKeystoneSignature } from '../../lib/hardware/keystone/request';
 import { KeystoneDevice } from '../hardware/keystone-device';
 
 const seed = (byte: number) => new Uint8Array(64).fill(byte);

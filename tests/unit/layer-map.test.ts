@@ -114,6 +114,21 @@ describe('layer map: components are views', () => {
   });
 });
 
+describe('layer map: lib/hardware is device code for the device page and the background', () => {
+  it('the device page (components) may run lib/hardware code', async () => {
+    const code = "import { mapLedgerError } from '../lib/hardware/ledger-errors';\nexport const f = mapLedgerError;\n";
+    expect(await layerErrors('components/__fixture.tsx', code)).toEqual([]);
+  });
+
+  it('lib/hardware reaching up into lib/wallet fails, even as a type', async () => {
+    const errors = await layerErrors(
+      'lib/hardware/__fixture.ts',
+      "import type { TransactionSigner } from '../wallet/transactions/signer';\nexport type T = TransactionSigner;\n",
+    );
+    expect(errors).toEqual([expect.stringMatching(/^boundaries\/dependencies: .*"hardware".*"wallet"/)]);
+  });
+});
+
 describe('layer map: lib/state runs in the extension pages', () => {
   it('lib/state running lib/wallet code fails', async () => {
     const errors = await layerErrors(

@@ -1,8 +1,8 @@
 import '../../lib/polyfills';
 import { mnemonicToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { DERIVATION_SCHEMES } from '../../lib/wallet/hardware/derivation';
-import { confirmLedgerAddress, readLedgerAccounts } from '../../lib/wallet/hardware/ledger-device';
+import { DERIVATION_SCHEMES } from '../../lib/hardware/derivation';
+import { confirmLedgerAddress, readLedgerAccounts } from '../../lib/hardware/ledger-device';
 import { LedgerDouble } from '../hardware/ledger-double';
 
 const SEED = 'test test test test test test test test test test test junk';

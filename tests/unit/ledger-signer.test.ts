@@ -6,9 +6,9 @@ import { mnemonicToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors';
 import { toRpcError } from '../../lib/provider/errors';
-import { derivationPath } from '../../lib/wallet/hardware/derivation';
-import { mapLedgerError } from '../../lib/wallet/hardware/ledger-errors';
-import { ledgerSigner } from '../../lib/wallet/hardware/ledger-signer';
+import { derivationPath } from '../../lib/hardware/derivation';
+import { mapLedgerError } from '../../lib/hardware/ledger-errors';
+import { ledgerSigner } from '../../lib/hardware/ledger-signer';
 import type { TransactionSigner } from '../../lib/wallet/transactions/signer';
 import { LedgerDouble, type LedgerDoubleMode } from '../hardware/ledger-double';
 

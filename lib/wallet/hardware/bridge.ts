@@ -11,7 +11,7 @@ import {
   type TransactionSerializable,
 } from 'viem';
 import { AppError, type HardwareErrorCode } from '../../errors';
-import { hardwareError } from './ledger-errors';
+import { hardwareError } from '../../hardware/ledger-errors';
 
 /**
  * The background's side of hardware signing. WebHID and the camera need a document, and the service worker has none,

@@ -1,7 +1,7 @@
 import { DataType, ETHSignature, EthSignRequest } from '@keystonehq/bc-ur-registry-eth';
 import { Buffer } from 'buffer';
 import { bytesToHex, type Address, type Hex } from 'viem';
-import { AppError } from '../../../errors';
+import { AppError } from '../../errors';
 import { urReader } from './ur-reader';
 
 /**

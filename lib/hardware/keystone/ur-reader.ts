@@ -1,5 +1,5 @@
 import { URRegistryDecoder } from '@keystonehq/bc-ur-registry-eth';
-import type { AppError } from '../../../errors';
+import type { AppError } from '../../errors';
 
 /**
  * Collects the QR texts of one UR (a single code, or the frames of an animated one, in any order and

@@ -1,4 +1,4 @@
-import { AppError, type HardwareErrorCode } from '../../errors';
+import { AppError, type HardwareErrorCode } from '../errors';
 
 /**
  * Status words the Ledger Ethereum app (and the dashboard around it) answers, as `@ledgerhq/hw-transport`'s

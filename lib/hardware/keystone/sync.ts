@@ -1,6 +1,6 @@
 import { CryptoHDKey, generateAddressFromXpub } from '@keystonehq/bc-ur-registry-eth';
 import { getAddress, type Address } from 'viem';
-import { AppError } from '../../../errors';
+import { AppError } from '../../errors';
 import { urReader } from './ur-reader';
 
 /**

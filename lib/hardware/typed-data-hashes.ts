@@ -1,5 +1,5 @@
 import { getTypesForEIP712Domain, hashDomain, hashStruct, type Hex, type TypedDataDefinition } from 'viem';
-import { AppError } from '../../errors';
+import { AppError } from '../errors';
 
 /**
  * The two hashes an EIP-712 signature commits to: keccak256(0x19 0x01 ‖ domainHash ‖ messageHash). A Ledger signing

@@ -1,4 +1,4 @@
-import '../../polyfills';
+import '../polyfills';
 import Eth from '@ledgerhq/hw-app-eth';
 import type Transport from '@ledgerhq/hw-transport';
 import { getAddress, type Address } from 'viem';

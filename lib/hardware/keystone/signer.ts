@@ -10,9 +10,9 @@ import {
   type TransactionSerializable,
   type TypedDataDefinition,
 } from 'viem';
-import { AppError } from '../../../errors';
-import { sameAddress } from '../../../format';
-import type { TransactionSigner } from '../../transactions/signer';
+import { AppError } from '../../errors';
+import { sameAddress } from '../../format';
+import type { DeviceTransactionSigner } from '../device-signer';
 import { keystoneRequest, readKeystoneSignature, yParityOf, type KeystoneRequest, type KeystoneSignKind } from './request';
 import type { KeystoneAccount, KeystoneSync } from './sync';
 
@@ -22,7 +22,7 @@ import type { KeystoneAccount, KeystoneSync } from './sync';
  */
 export type KeystoneExchange = (request: KeystoneRequest) => Promise<readonly string[]>;
 
-export type KeystoneSigner = TransactionSigner & {
+export type KeystoneSigner = DeviceTransactionSigner & {
   signMessage(message: SignableMessage): Promise<Hex>;
   signTypedData(typedData: TypedDataDefinition): Promise<Hex>;
 };

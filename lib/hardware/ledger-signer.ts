@@ -1,4 +1,4 @@
-import '../../polyfills';
+import '../polyfills';
 import type Eth from '@ledgerhq/hw-app-eth';
 import {
   getAddress,
@@ -15,7 +15,7 @@ import {
   type TransactionSerializable,
   type TypedDataDefinition,
 } from 'viem';
-import type { TransactionSigner } from '../transactions/signer';
+import type { DeviceTransactionSigner } from './device-signer';
 import { LEDGER_TIMEOUT_MS, onLedger, type LedgerTransportFactory } from './ledger-device';
 import { hardwareError } from './ledger-errors';
 import { typedDataHashes } from './typed-data-hashes';
@@ -44,7 +44,7 @@ export type TypedDataMode = 'full' | 'hashed';
 /** 0x6D00 to an EIP-712 struct APDU: an app that only signs hashes. */
 const INS_NOT_SUPPORTED = 0x6d00;
 
-export interface LedgerSigner extends TransactionSigner {
+export interface LedgerSigner extends DeviceTransactionSigner {
   readonly kind: 'hardware';
   readonly device: 'ledger';
   readonly path: string;
