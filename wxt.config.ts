@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
 
 // The test build (`BALLAST_BUILD=test wxt build`, npm run build:test) is what browser tests, the bench and the demo
 // load: a production build (same mode, same minified React) plus the local devnet network, written beside it to
@@ -17,6 +18,15 @@ export default defineConfig({
   vite: ({ mode }) => ({
     plugins: [tailwindcss()],
     build: { target: 'es2022' },
+    // The Ledger transport seam: WebHID in a production build; in the test build the device double (issue #17: browser
+    // tests plug it in here), so the double's code never reaches a production bundle.
+    resolve: {
+      alias: {
+        '#ledger-transport': fileURLToPath(
+          new URL(testBuild ? './tests/hardware/page-transport.ts' : './lib/hardware/webhid-transport.ts', import.meta.url),
+        ),
+      },
+    },
     // The local devnet network (http://127.0.0.1:8545 as chain 1) exists only in development (`wxt`) and in the
     // test build; `wxt build` (production) folds it away: see lib/chain/build-flavour.ts.
     define: { __BALLAST_DEVNET__: JSON.stringify(testBuild || mode === 'development') },

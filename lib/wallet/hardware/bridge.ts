@@ -12,6 +12,9 @@ import {
 } from 'viem';
 import { AppError, type HardwareErrorCode } from '../../errors';
 import { hardwareError } from '../../hardware/ledger-errors';
+import type { DeviceKind, DeviceRequest, DeviceTask } from '../../hardware/device-request';
+
+export type { DeviceKind, DeviceRequest, DeviceTask };
 
 /**
  * The background's side of hardware signing. WebHID and the camera need a document, and the service worker has none,
@@ -20,27 +23,6 @@ import { hardwareError } from '../../hardware/ledger-errors';
  * itself (it recovers to the account, and a transaction is the one it asked for, field for field) before anything is
  * broadcast, and never waits without a timeout: a device left in a drawer ends as `hardware.timeout`.
  */
-
-export type DeviceKind = 'ledger' | 'keystone';
-
-/** What the device is asked to sign. The transaction travels serialized unsigned, the exact bytes to sign. */
-export type DeviceTask =
-  | { kind: 'transaction'; unsigned: Hex; chainId: number }
-  | { kind: 'personal'; message: Hex }
-  | { kind: 'typed'; typedData: string; version: 'V3' | 'V4' };
-
-export type DeviceRequest = {
-  id: string;
-  account: Address;
-  device: DeviceKind;
-  /** The account's derivation path (hw-app-eth form, e.g. `44'/60'/0'/0/0`). */
-  path: string;
-  /** Keystone: the master fingerprint the sign request names. */
-  xfp?: string;
-  task: DeviceTask;
-  createdAt: number;
-  expiresAt: number;
-};
 
 /** How long a device request may wait for a page and a person (both devices have no timeout of their own). */
 export const DEVICE_REQUEST_TIMEOUT_MS = 180_000;
