@@ -1,9 +1,8 @@
 import type { UnwindExit } from '../../lib/flows/types';
-import { formatAmount, formatRelative, formatWadDeviation } from '../../lib/format';
+import { formatRelative, formatWadDeviation } from '../../lib/format';
 import { Amount, Button, InlineError } from '../ui';
 
 const atLeast = (seconds: string) => `≥ ${formatRelative(Number(seconds) * 1000, 0).replace(/^in /, '')}`;
-const amountText = (e: UnwindExit) => formatAmount(BigInt(e.amount), 18, e.symbol, { maxFractionDigits: 6 });
 
 /**
  * The Unwind screen's "Ways out": for each staked token a protocol queue takes, the market sale and the
@@ -29,7 +28,9 @@ export function UnwindExits({
           aria-label={`Ways out for ${e.symbol}`}
           className="flex flex-col gap-2 rounded-md border border-line bg-surface p-2 text-xs text-ink"
         >
-          <h3 className="font-semibold">Ways out for {amountText(e)}</h3>
+          <h3 className="font-semibold">
+            Ways out for <Amount value={e.amount} unit={e.symbol} />
+          </h3>
           <div className="grid grid-cols-2 gap-2">
             <div role="group" aria-label="Market route" className="flex flex-col gap-0.5 rounded border border-line p-1.5">
               <span className="text-[11px] uppercase tracking-wide text-ink-muted">Market, now</span>

@@ -54,7 +54,8 @@ export async function readUnwindExits(
           }
         : best
           ? {
-              venue: VENUE[best.venue],
+              // A token without its own market (eETH) is sold as the token it wraps into (weETH) at the fair rates.
+              venue: best.via ? `${VENUE[best.venue]} (as ${best.via})` : VENUE[best.venue],
               ethOut: best.ethOut!.toString(),
               vsFairWad: best.vsFairWad?.toString() ?? null,
               source: best.source,
