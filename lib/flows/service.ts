@@ -232,6 +232,12 @@ export function createFlowsService(deps: FlowsServiceDeps) {
       if (!stored || stored.previewId !== previewId) {
         throw new AppError('This preview expired', { code: 'flow.preview.expired', details: 'Press Preview again to re-plan the flow.' });
       }
+      // An unwind whose only way out is a protocol request has no step of its own: the request is its own flow.
+      if (stored.preview.plan.steps.length === 0)
+        throw new AppError('Nothing to unwind on chain', {
+          code: 'flow.unwind.nothing',
+          details: 'This unwind has no step to send; request the withdrawal under "Ways out" instead.',
+        });
       const feeDanger = stored.preview.feeEstimate?.flags ?? [];
       if (feeDanger.length > 0 && !acceptFeeDanger) {
         throw new AppError('Confirm the fee warning first', {

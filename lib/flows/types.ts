@@ -104,6 +104,25 @@ export type StepPreview = {
 };
 
 export type WithdrawKind = 'request' | 'claim' | 'eigen-complete';
+
+/**
+ * One "way out" the Unwind screen compares for a staked token a protocol queue takes (lib/flows/unwind-exits):
+ * amounts in wei as text. `held`: in the wallet now (the request can go at once); otherwise `comesBackWith`
+ * names the unwind step that gives it back first.
+ */
+export type UnwindExit = {
+  symbol: string;
+  amount: string;
+  held: boolean;
+  comesBackWith?: string;
+  queue: { id: string; name: string; protocol: string; pays: string };
+  wait: { eta: 'estimated' | 'unknown'; text: string; source: string; atLeastSeconds?: string };
+  /** What the tokens are worth at the protocol's fair rate, before any fee (null: the rate was not read). */
+  fairValueEth: string | null;
+  fairSource: string;
+  /** The sale: this unwind's own Curve step (`inUnwind`) or the best pool quote for the size; null: no market quotes it. */
+  market: { venue: string; ethOut: string; minOut?: string; vsFairWad: string | null; source: string; inUnwind: boolean } | null;
+};
 export type WithdrawFactRow = { label: string; value: string; source: string };
 
 export type FlowPreview = {
@@ -128,6 +147,8 @@ export type FlowPreview = {
     withdrawableShares?: string;
     /** A withdraw flow (lib/flows/withdraw): the queue and its facts, each with its source. */
     withdrawal?: { kind: WithdrawKind; queue?: string; rows: WithdrawFactRow[] };
+    /** An unwind: the protocol queue beside the market for each staked token it leaves (the user picks). */
+    unwindExits?: UnwindExit[];
   };
   /** The lib/preview analysis of the whole batch (decoded calls, checked / not checked). */
   batchPreview?: Preview;

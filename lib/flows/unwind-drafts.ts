@@ -24,11 +24,20 @@ export type UnwindDraft = {
   build: (amountIn: bigint, minOut: bigint) => StepSpec;
 };
 
-export type UnwindDrafts = { drafts: UnwindDraft[]; notes: string[] };
+/**
+ * A token a finished stake step left that its protocol's queue takes (WITHDRAWAL_QUEUES): the Unwind
+ * screen offers the request next to the market. `amount` is fixed (held now) or an unwind step's output;
+ * `saleDraft` is the draft that sells it on Curve in this unwind, when there is one.
+ */
+export type UnwindExitCandidate = { symbol: string; amount: AmountRef; saleDraft?: number };
+
+export type UnwindDrafts = { drafts: UnwindDraft[]; notes: string[]; exits: UnwindExitCandidate[] };
 
 const call = (to: Address, data: `0x${string}`, label: string): StepSpec => ({ kind: 'call', to, data, value: '0', label });
 const fixed = (wei: bigint | string): AmountRef => ({ from: 'fixed', wei: wei.toString() });
 const SECONDS_PER_BLOCK = 12;
+/** Less than this left of a staked token (share rounding after a request or a transfer) is not worth a step. */
+const DUST_WEI = 1000n;
 
 /** Where a token can be sold for ETH on a Curve pool the registry lists (reference §3 markets). */
 function curveMarket(symbol: string) {
@@ -38,14 +47,19 @@ function curveMarket(symbol: string) {
 }
 
 /** The protocol's own way out, with the delay as the reference states it (or "not known"). */
-function withdrawalNote(symbol: string): string {
+function withdrawalNote(symbol: string, exitOffered: boolean): string {
   if (!isRestakingSymbol(symbol)) return `${symbol}: no instant way back to ETH on chain; sell it on a market.`;
   const protocol = RESTAKING_TOKENS[symbol].protocol;
   const facts = WITHDRAWAL_FACTS[protocol];
   const delay = facts.delay.value === 'unknown' ? 'delay not known to Ballast' : `delay ${facts.delay.value}`;
-  // Where Ballast automates the queue, the note is an offer of that one click (a request is not an undo: it starts a wait).
+  // Where Ballast automates the queue, the Unwind screen offers that request beside the market (a request is not
+  // an undo step: it starts a wait); without an amount to exit here, Position detail still offers it.
   const queue = withdrawalQueueFor(symbol);
-  const automated = queue ? ` in one click from Portfolio → ${symbol} → "Request withdrawal through ${queue.name}" (preview first)` : '';
+  const automated = !queue
+    ? ''
+    : exitOffered
+      ? ` in one click under "Ways out" here (preview first)`
+      : ` in one click from Portfolio → ${symbol} → "Request withdrawal through ${queue.name}" (preview first)`;
   return `${symbol}: no instant unstake. Request a withdrawal in ${PROTOCOLS[protocol].name} (${facts.route}; ${delay})${automated}, or sell it on a market.`;
 }
 
@@ -58,6 +72,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
   const from = state.plan.from;
   const drafts: UnwindDraft[] = [];
   const notes: string[] = [];
+  const exits: UnwindExitCandidate[] = [];
   /** token → index of the unwind draft that gives it back. */
   const returned = new Map<string, number>();
   const mined = state.plan.steps.filter((_, i) => state.steps[i]?.status === 'mined');
@@ -181,10 +196,23 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
       }
       case 'stake': {
         const token = TOKENS[spec.symbol];
-        const amount = available(step.index, token, done.actualOut);
+        let amount = available(step.index, token, done.actualOut);
+        // Still held from this flow: only what is left of it now (requested from the Unwind screen, moved, rebased).
+        if (amount?.from === 'fixed') {
+          const balance = await readContract(client, { address: token, abi: erc20Abi, functionName: 'balanceOf', args: [from] });
+          const left = balance < BigInt(amount.wei) ? balance : BigInt(amount.wei);
+          if (left < DUST_WEI) {
+            notes.push(`${spec.symbol}: none of what this flow staked is left in the wallet (requested, moved or sold since).`);
+            break;
+          }
+          amount = fixed(left);
+        }
         const market = curveMarket(spec.symbol);
-        if (amount && market) pushCurveSale(push, step.index, spec.symbol, token, market, amount);
-        notes.push(withdrawalNote(spec.symbol));
+        let saleDraft: number | undefined;
+        if (amount && market) saleDraft = pushCurveSale(push, drafts, step.index, spec.symbol, token, market, amount);
+        const offered = amount !== undefined && withdrawalQueueFor(spec.symbol) !== undefined;
+        if (offered) exits.push({ symbol: spec.symbol, amount: amount!, ...(saleDraft !== undefined ? { saleDraft } : {}) });
+        notes.push(withdrawalNote(spec.symbol, offered));
         break;
       }
       case 'eigen-deposit': {
@@ -209,7 +237,7 @@ export async function unwindDrafts(client: Client, state: FlowState): Promise<Un
         notes.push(`${step.label}: no inverse Ballast can send.`);
     }
   }
-  return { drafts, notes };
+  return { drafts, notes, exits };
 }
 
 /** The coin a curve-add deposited is the token approved to its pool just before it. */
@@ -232,9 +260,10 @@ function symbolOf(state: FlowState, token: Address): string {
 
 type CurveMarket = Extract<NonNullable<ReturnType<typeof curveMarket>>, { venue: 'curve' }>;
 
-/** Sell on the registry's Curve pool: approve the pool, then exchange with min-out from get_dy. */
+/** Sell on the registry's Curve pool: approve the pool, then exchange with min-out from get_dy. Answers the exchange's draft index. */
 function pushCurveSale(
   push: (d: UnwindDraft) => void,
+  drafts: readonly UnwindDraft[],
   undoes: number,
   symbol: string,
   token: Address,
@@ -260,6 +289,7 @@ function pushCurveSale(
     build: (a, min) =>
       call(market.pool, encodeFunctionData({ abi: curveStableSwapAbi, functionName: 'exchange', args: [i, j, a, min] }), label),
   });
+  return drafts.length - 1;
 }
 
 /** queueWithdrawals of exactly the shares the flow's deposit minted (its Deposit event). */

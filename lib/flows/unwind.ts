@@ -11,6 +11,7 @@ import { simulateTrackedSteps, type Tracked } from './tracked-simulation';
 import { stepInput, stepOutput } from './steps';
 import type { FlowPlan, FlowPreview, FlowState, StepPreview } from './types';
 import { unwindDrafts } from './unwind-drafts';
+import { readUnwindExits } from './unwind-exits';
 import { resolveUnwind } from './unwind-resolve';
 
 export type PlanUnwindParameters = { state: FlowState; riskRules?: boolean };
@@ -60,14 +61,14 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
     });
   }
   const from = state.plan.from;
-  const { drafts, notes } = await unwindDrafts(client, state);
-  if (drafts.length === 0) {
+  const { drafts, notes, exits } = await unwindDrafts(client, state);
+  if (drafts.length === 0 && exits.length === 0) {
     throw new AppError('Nothing to unwind on chain', {
       code: 'flow.unwind.nothing',
       details: notes.length ? notes.join(' ') : 'No finished step left anything that an on-chain call can undo.',
     });
   }
-  const resolved = await resolveUnwind(client, from, drafts, state.plan.slippageBps);
+  const resolved = drafts.length ? await resolveUnwind(client, from, drafts, state.plan.slippageBps) : { steps: [] };
   const plan: FlowPlan = {
     recipeId: `unwind:${state.id}`,
     title: `Unwind: ${state.plan.title}`,
@@ -79,6 +80,21 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
     createdAt: deps.now(),
   };
   const flowFlags = notes.map(noteFlag);
+  const unwindExits = exits.length ? await readUnwindExits(client, exits, resolved.steps) : [];
+  const exitFacts = unwindExits.length ? { unwindExits } : {};
+  // Only a protocol request is left (a held token without a market): no unwind steps, the Ways out alone.
+  if (plan.steps.length === 0)
+    return {
+      plan,
+      status: 'ok',
+      steps: [],
+      finalPosition: [],
+      intermediate: [],
+      gasUsed: '0',
+      flowFlags: scoreFlags(flowFlags).flags,
+      worst: scoreFlags(flowFlags).worst,
+      facts: exitFacts,
+    };
   if (resolved.reverted) {
     const { index, reason } = resolved.reverted;
     const label = plan.steps[index]?.label ?? `step ${index + 1}`;
@@ -100,7 +116,7 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
       gasUsed: '0',
       flowFlags,
       worst: 'danger',
-      facts: {},
+      facts: exitFacts,
     };
   }
 
@@ -123,7 +139,7 @@ export async function planUnwind(deps: PlanFlowDeps, { state, riskRules = true }
     steps,
     flowFlags: scoreFlags(allFlow).flags,
     worst: scoreFlags([...perStep.flat(), ...allFlow]).worst,
-    facts: { ...(batchPreview?.facts ?? {}) },
+    facts: { ...(batchPreview?.facts ?? {}), ...exitFacts },
     ...(batchPreview ? { batchPreview } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { withdrawalQueueById, withdrawalQueueFor, type QueueCall } from '../rest
 import { scoreFlags } from '../risk';
 import { attachFlowFee } from './fee';
 import { simulatedOutcome, type PlanFlowDeps } from './plan';
+import { readQueueWait } from './queue-wait';
 import type { FlowProbe } from './simulate-flow';
 import { simulateTrackedSteps, type Tracked } from './tracked-simulation';
 import { buildStepTx } from './steps';
@@ -63,6 +64,11 @@ async function buildRequest(client: Client, from: Address, symbol: string, amoun
     });
   const calls = queue.requestCalls({ symbol, amount, owner: from });
   const facts = WITHDRAWAL_FACTS[queue.protocol];
+  // The wait as the queue states it on chain now (the Unwind screen shows the same before its click).
+  const wait = await readQueueWait(client, queue.id).catch((e: Error) => ({
+    text: `not read (${e.message})`,
+    source: 'queue read failed',
+  }));
   const sourced = (label: string, f: { value: string; source: string }): WithdrawFactRow => ({ label, value: f.value, source: f.source });
   return {
     title: `Request withdrawal through ${PROTOCOLS[queue.protocol].name}`,
@@ -78,6 +84,7 @@ async function buildRequest(client: Client, from: Address, symbol: string, amoun
       { label: 'Route', value: facts.route, source: `${queue.contract.name} ${queue.contract.address} (${queue.contract.source})` },
       { label: 'Pays out', value: queue.pays, source: `${queue.name}: the claim once finalized` },
       sourced('Delay', facts.delay),
+      { label: 'Wait', value: wait.text, source: wait.source },
       sourced('Fee', facts.fee),
       sourced('Queue', facts.queue),
     ],

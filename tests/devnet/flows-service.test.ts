@@ -282,4 +282,16 @@ describe('flows service across a worker restart', () => {
     expect((await previewItem.getValue())?.previewId).toBe(preview.previewId);
     expect(await devnet.ctx.client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce);
   });
+
+  it('unwind of a flow whose only way out is a protocol request: the Ways out alone, and no empty flow can be started', async () => {
+    const { flows } = worker();
+    const state = await runToEnd((await flows.plan({ recipeId: 'stake:rsETH', amountText: '0.5' })).previewId);
+    expect(state.status).toBe('done');
+    const unwind = await flows.unwind(state.id);
+    expect(unwind.plan.steps).toEqual([]);
+    expect(unwind.facts.unwindExits?.map((e) => [e.symbol, e.queue.id, e.held])).toEqual([['rsETH', 'kelp', true]]);
+    const nonce = await devnet.ctx.client.getTransactionCount({ address: ACCOUNT_0 });
+    await expect(flows.start(unwind.previewId)).rejects.toMatchObject({ code: 'flow.unwind.nothing' });
+    expect(await devnet.ctx.client.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce);
+  });
 });
