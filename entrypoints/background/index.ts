@@ -73,6 +73,12 @@ export default defineBackground({
           // Closing the approval window rejects whatever was still waiting in it (4001 for the dApps).
           if (wasApproval) void get().approvals.withdraw(() => true);
         });
+      void get()
+        .deviceWindow.closed(windowId)
+        .then((wasDevice) => {
+          // Closing the device window refuses what waited for the device, as Reject on the device would (4001).
+          if (wasDevice) get().devices.cancelAll('hardware.rejected', 'the device window was closed');
+        });
     });
     browser.runtime.onInstalled.addListener(() => {
       void browser.storage.local.set({ 'ballast:installedAt': Date.now() });

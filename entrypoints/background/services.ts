@@ -18,6 +18,7 @@ import {
   accountsItem,
   activityItem,
   approvalWindowItem,
+  deviceWindowItem,
   callBundlesItem,
   networksItem,
   pendingItem,
@@ -67,7 +68,20 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     },
   });
   // Hardware accounts sign in an extension page (WebHID / camera need a document); the background waits with a timeout.
-  const devices = createDeviceBridge({ onChange: () => notify('devices') });
+  const deviceWindow = createApprovalWindow(
+    {
+      url: browser.runtime.getURL('/device.html'),
+      focus: (id) => browser.windows.update(id, { focused: true }),
+      create: (options) => browser.windows.create(options),
+    },
+    deviceWindowItem,
+  );
+  const devices = createDeviceBridge({
+    onChange: (pending) => {
+      notify('devices');
+      if (pending.length > 0) void deviceWindow.open().catch((e: unknown) => console.warn('Ballast: the device window did not open', e));
+    },
+  });
   const networks = createNetworkService({ item: networksItem, onChange: () => notify('networks') });
   const network = () => networks.active();
   const permissions = createPermissionService({
@@ -193,6 +207,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   const services = {
     wallet,
     devices,
+    deviceWindow,
     networks,
     permissions,
     activity,

@@ -21,4 +21,3 @@ export type DeviceRequest = {
   createdAt: number;
   expiresAt: number;
 };
-

@@ -4,6 +4,6 @@ export { createResourceStore, invalidateTopic } from './resource';
 export type { ResourceState, ResourceStore } from './resource';
 export { listenToUiEvents } from './ui-events';
 export type { ConnectUiPort, UiPort } from './ui-events';
-export { activityStore, networksStore, pendingStore, settingsStore, sitesStore, walletStore } from './stores';
+export { activityStore, devicesStore, networksStore, pendingStore, settingsStore, sitesStore, walletStore } from './stores';
 export { explorerFor, explorerTxUrl } from '../chain/explorer';
 export { checkRpcUrlRule } from '../chain/rpc-url';

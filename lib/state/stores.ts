@@ -8,3 +8,4 @@ export const sitesStore = createResourceStore('sites', () => call('sites:list'))
 export const networksStore = createResourceStore('networks', () => call('networks:list'));
 export const activityStore = createResourceStore('activity', () => call('activity:list'));
 export const settingsStore = createResourceStore('settings', () => call('settings:get'));
+export const devicesStore = createResourceStore('devices', () => call('devices:pending'));

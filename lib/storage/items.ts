@@ -239,6 +239,15 @@ export const callBundlesItem = defineCheckedItem<StoredCallBundle[]>('local:ball
   onCorrupt: 'reset',
 });
 
+/** Id of the open device window (hardware signing), like the approval window's. */
+export const deviceWindowItem = defineCheckedItem<number | null>('session:ballast.deviceWindow', {
+  label: 'device window id',
+  schema: z.number().int().nullable(),
+  fallback: null,
+  version: 1,
+  onCorrupt: 'reset',
+});
+
 /** Id of the open approval window, so a second request focuses it instead of opening another. */
 export const approvalWindowItem = defineCheckedItem<number | null>('session:ballast.approvalWindow', {
   label: 'approval window id',

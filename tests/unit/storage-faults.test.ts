@@ -2,7 +2,7 @@ import '../../lib/polyfills';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { stringToHex } from 'viem';
-import { approvalWindowItem, lastActivityItem, settingsItem } from '../../lib/storage';
+import { approvalWindowItem, deviceWindowItem, lastActivityItem, settingsItem } from '../../lib/storage';
 import { createStorageTrackerStore, trackerItems } from '../../lib/tracker/store';
 import { alertsItems } from '../../lib/alerts/storage-store';
 import { flowsItem } from '../../lib/flows/storage-item';
@@ -384,6 +384,7 @@ const CASES: ItemCase[] = [
   },
   { key: 'ballast.lastActivity', area: 'session', read: () => lastActivityItem.getValue(), good: NOW, expect: asDefault(0) },
   { key: 'ballast.approvalWindow', area: 'session', read: () => approvalWindowItem.getValue(), good: 7, expect: asDefault(null) },
+  { key: 'ballast.deviceWindow', area: 'session', read: () => deviceWindowItem.getValue(), good: 7, expect: asDefault(null) },
   {
     key: 'ballast.flows',
     area: 'local',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WalletStateView } from '../../../lib/messaging/types';
 import { call, networksStore } from '../../../lib/state';
-import { Address, Button, Card, InlineError } from '../../ui';
+import { Address, Button, Card, InlineError, cx, focusRing } from '../../ui';
 import { Screen } from '../../layout/Screen';
 import { useAction } from '../../hooks/use-action';
 import { useResource } from '../../hooks/use-resource';
@@ -88,6 +88,18 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
           <Button variant="secondary" size="sm" onClick={() => setWatching(true)}>
             Watch address
           </Button>
+          {/* WebHID asks for the device from a click in a full page, not in the popup: the import runs in a tab. */}
+          <a
+            href="/device.html#import"
+            target="_blank"
+            rel="noreferrer"
+            className={cx(
+              'inline-flex h-8 items-center justify-center rounded-md border border-line bg-surface px-3 text-xs font-medium text-ink hover:bg-surface-muted',
+              focusRing,
+            )}
+          >
+            Connect Ledger
+          </a>
         </div>
       </div>
     </Screen>

@@ -1,0 +1,38 @@
+import { formatEth } from '../../lib/format';
+import { hexToString, isHex, parseTransaction, type Hex } from 'viem';
+import type { DeviceRequest } from '../../lib/hardware/device-request';
+
+/** What the device will be asked to sign, in lines a person compares with the device screen. */
+export function requestSummary(request: DeviceRequest): { title: string; lines: [string, string][] } {
+  const task = request.task;
+  if (task.kind === 'transaction') {
+    const tx = parseTransaction(task.unsigned);
+    const data = tx.data && tx.data !== '0x' ? `${(tx.data.length - 2) / 2} bytes` : 'none';
+    return {
+      title: 'Transaction',
+      lines: [
+        ['To', tx.to ?? 'contract creation'],
+        ['Value', formatEth(tx.value ?? 0n)],
+        ['Data', data],
+        ['Nonce', String(tx.nonce ?? 0)],
+        ['Chain', String(task.chainId)],
+      ],
+    };
+  }
+  if (task.kind === 'personal') return { title: 'Message', lines: [['Text', printable(task.message)]] };
+  const typed = JSON.parse(task.typedData) as { primaryType?: string; domain?: { name?: string } };
+  return {
+    title: 'Typed data',
+    lines: [
+      ['Type', typed.primaryType ?? '?'],
+      ['App', typed.domain?.name ?? 'unnamed domain'],
+    ],
+  };
+}
+
+function printable(message: Hex): string {
+  if (!isHex(message)) return message;
+  const text = hexToString(message);
+  // Control characters (other than line breaks) mean binary data: show the hex, as the device does.
+  return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? message : text;
+}
