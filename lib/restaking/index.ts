@@ -7,3 +7,4 @@ export * from './deposits';
 export * from './read-fair-rates';
 export * from './deployments';
 export * from './lrt-structure';
+export * from './symbiotic-registry';
