@@ -250,7 +250,8 @@ export async function checkSymbiotic(client: Client, blockNumber: bigint): Promi
       detail: stake === undefined ? 'did not answer' : `${formatUnits(stake, 18)} ${v.collateral}, epoch ${epoch} s`,
     });
     const networks = limits.flatMap((r, k) => ((value<bigint>(r) ?? 0n) > 0n ? [SYMBIOTIC_NETWORKS[k]!.name] : []));
-    const lrtIndex = MELLOW_LRTS.findIndex((l) => isAddressEqual(l.symbioticVault, v.address));
+    // The LRT whose own view named this vault (not merely the registry's pairing).
+    const lrtIndex = lookThrough.findIndex((seen) => seen.vaults.some((a) => isAddressEqual(a, v.address)));
     return {
       kind: 'vault',
       name: v.name,
