@@ -8,3 +8,4 @@ export * from './read-fair-rates';
 export * from './deployments';
 export * from './lrt-structure';
 export * from './symbiotic-registry';
+export * from './read-mellow-lookthrough';

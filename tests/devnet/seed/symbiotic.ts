@@ -1,4 +1,4 @@
-import { getAddress, toHex, type Address } from 'viem';
+import { getAddress, toHex, zeroAddress, type Address } from 'viem';
 import { RESTAKING_TOKENS } from '../../../lib/restaking/tokens';
 import {
   MELLOW_LRTS,
@@ -25,9 +25,13 @@ export type SymbioticModulesSeed = { vault: Address; delegator: Address; slasher
  * Places a double at every address of lib/restaking/symbiotic-registry.ts, consistent the way mainnet is:
  * each vault with its collateral, a NetworkRestake delegator and a VetoSlasher registered by the factories
  * (at the recorded [3P] addresses where the registry has them), each Mellow LRT naming its vault through
- * `symbioticVault()`, every listed network registered. No stake and no network limits: scenarios add those.
+ * `symbioticVault()` (or, for the symbols in `multiVault`, through a MultiVault's SYMBIOTIC subvault), every
+ * listed network registered. No stake and no network limits: scenarios add those.
  */
-export async function seedSymbioticRegistry(ctx: DevnetContext): Promise<SymbioticModulesSeed[]> {
+export async function seedSymbioticRegistry(
+  ctx: DevnetContext,
+  { multiVault = [] }: { multiVault?: readonly string[] } = {},
+): Promise<SymbioticModulesSeed[]> {
   const abi = (name: string) => artifact(name).abi;
   const core = Object.fromEntries(SYMBIOTIC_CORE.map((c) => [c.name, c.address])) as Record<string, Address>;
   const modules = SYMBIOTIC_VAULTS_MAINNET.map((v: SymbioticVaultEntry, i): SymbioticModulesSeed => ({
@@ -43,7 +47,7 @@ export async function seedSymbioticRegistry(ctx: DevnetContext): Promise<Symbiot
       ctx.place('SymbioticDelegator', m.delegator),
       ctx.place('SymbioticVetoSlasher', m.slasher),
     ]),
-    ...MELLOW_LRTS.map((l) => ctx.place('MellowSymbioticVault', l.address)),
+    ...MELLOW_LRTS.map((l) => ctx.place(multiVault.includes(l.symbol) ? 'MellowMultiVault' : 'MellowSymbioticVault', l.address)),
   ]);
   const registry = abi('SymbioticRegistry');
   const add = (name: string, entity: Address): BatchCall => ({ address: core[name]!, abi: registry, functionName: 'add', args: [entity] });
@@ -64,12 +68,33 @@ export async function seedSymbioticRegistry(ctx: DevnetContext): Promise<Symbiot
       add('DelegatorFactory', m.delegator),
       add('SlasherFactory', m.slasher),
     ]),
-    ...MELLOW_LRTS.map((l): BatchCall => ({
-      address: l.address,
-      abi: abi('MellowSymbioticVault'),
-      functionName: 'initialize',
-      args: [l.symbol, RESTAKING_TOKENS.wstETH.address, l.symbioticVault],
-    })),
+    ...MELLOW_LRTS.flatMap((l): BatchCall[] =>
+      multiVault.includes(l.symbol)
+        ? [
+            // The MultiVault shape: an idle ERC-4626 subvault (protocol 2) first, then the Symbiotic one (protocol 0).
+            {
+              address: l.address,
+              abi: abi('MellowMultiVault'),
+              functionName: 'initialize',
+              args: [l.symbol, RESTAKING_TOKENS.wstETH.address],
+            },
+            {
+              address: l.address,
+              abi: abi('MellowMultiVault'),
+              functionName: 'addSubvault',
+              args: [2, RESTAKING_TOKENS.wstETH.address, zeroAddress],
+            },
+            { address: l.address, abi: abi('MellowMultiVault'), functionName: 'addSubvault', args: [0, l.symbioticVault, zeroAddress] },
+          ]
+        : [
+            {
+              address: l.address,
+              abi: abi('MellowSymbioticVault'),
+              functionName: 'initialize',
+              args: [l.symbol, RESTAKING_TOKENS.wstETH.address, l.symbioticVault],
+            },
+          ],
+    ),
     ...SYMBIOTIC_NETWORKS.map((n) => add('NetworkRegistry', n.address)),
     // An operator, so the OperatorRegistry has an entity like mainnet's.
     add('OperatorRegistry', devnetModule('de1e', 999)),
