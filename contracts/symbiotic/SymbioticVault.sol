@@ -63,6 +63,12 @@ contract SymbioticVault {
         slasher = slasher_;
     }
 
+    /// Devnet: the delegator a VaultConfigurator would have created with the vault.
+    function setDelegator(address delegator_) external {
+        if (msg.sender != owner) revert NotOwner();
+        delegator = delegator_;
+    }
+
     function version() external pure returns (uint64) {
         return 1;
     }

@@ -7,3 +7,5 @@ export * from './deposits';
 export * from './read-fair-rates';
 export * from './deployments';
 export * from './lrt-structure';
+export * from './symbiotic-registry';
+export * from './read-mellow-lookthrough';

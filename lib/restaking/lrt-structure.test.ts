@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getAddress, type Abi } from 'viem';
-import { LRT_STRUCTURES } from './lrt-structure';
+import { LRT_STRUCTURES, MELLOW_LRT_STRUCTURES, mellowStructureOf } from './lrt-structure';
+import { MELLOW_LRTS, SYMBIOTIC_VAULTS_MAINNET } from './symbiotic-registry';
 import { RESTAKING_TOKENS } from './tokens';
 
 const viewFunction = (abi: Abi, name: string) =>
@@ -50,5 +51,26 @@ describe('LRT structure registry', () => {
   test('says when each fair rate shows a slash: at once only where the rate is computed from balances', () => {
     const when = Object.fromEntries(LRT_STRUCTURES.map((s) => [s.symbol, s.rateShowsSlash.when]));
     expect(when).toEqual({ rsETH: 'after-update', ezETH: 'at-once', pufETH: 'at-once', weETH: 'after-update', rswETH: 'after-update' });
+  });
+
+  test("Mellow LRTs on Symbiotic: one known structure per registry LRT, discovery by the LRT vault's own views", () => {
+    expect(MELLOW_LRT_STRUCTURES.map((s) => s.symbol)).toEqual(MELLOW_LRTS.map((l) => l.symbol));
+    for (const s of MELLOW_LRT_STRUCTURES) {
+      expect(s.status).toBe('known');
+      expect(s.entry.map((e) => e.address)).toEqual([s.discovery.contract]);
+      expect(s.discovery.contract).toBe(getAddress(s.discovery.contract));
+      expect(viewFunction(s.discovery.direct.abi, s.discovery.direct.functionName), `${s.symbol} direct`).toBeDefined();
+      expect(viewFunction(s.discovery.subvaults.abi, s.discovery.subvaults.countFunction), `${s.symbol} count`).toBeDefined();
+      expect(viewFunction(s.discovery.subvaults.abi, s.discovery.subvaults.itemFunction), `${s.symbol} item`).toBeDefined();
+      // MultiVault's Protocol enum: SYMBIOTIC is the first member (simple-lrt IMultiVaultStorage.sol).
+      expect(s.discovery.subvaults.symbioticProtocol).toBe(0);
+      expect(
+        SYMBIOTIC_VAULTS_MAINNET.some((v) => v.address === s.pairedVault.address && v.mellowLrt === s.symbol),
+        `${s.symbol} paired vault is a registry vault`,
+      ).toBe(true);
+      expect(s.rateShowsSlash.when).toBe('at-once');
+    }
+    expect(mellowStructureOf('pzETH')?.discovery.contract).toBe('0x8c9532a60E0E7C6BbD2B2c1303F63aCE1c3E9811');
+    expect(mellowStructureOf('ezETH')).toBeUndefined();
   });
 });

@@ -2,11 +2,15 @@ import { getAddress, type Abi, type Address } from 'viem';
 import {
   etherfiNodesManagerAbi,
   kelpLrtConfigAbi,
+  MELLOW_PROTOCOL_SYMBIOTIC,
+  mellowMultiVaultAbi,
+  mellowSymbioticVaultAbi,
   kelpNodeDelegatorQueueAbi,
   pufferProtocolModulesAbi,
   renzoOperatorDelegatorsAbi,
 } from '../chain/abis';
 import { PROTOCOL_CONTRACTS } from './addresses';
+import { MELLOW_LRTS } from './symbiotic-registry';
 import type { ProtocolId, RestakingSymbol } from './types';
 
 /**
@@ -188,5 +192,59 @@ export const lrtStructureOf = (symbol: string): LrtStructure | undefined => LRT_
 export const LRT_DISCOVERY_CONTRACTS: readonly Address[] = LRT_STRUCTURES.flatMap((s) =>
   s.status === 'known' ? [s.discovery.contract] : [],
 );
+
+/**
+ * How a Mellow LRT names the Symbiotic vault it deposits into: its own view, in either implementation Mellow
+ * runs behind the proxy (lib/chain/abis/mellow.ts): simple-lrt's `symbioticVault()`, else the MultiVault's
+ * subvaults, the first whose protocol is SYMBIOTIC.
+ */
+export type MellowDiscovery = {
+  kind: 'mellow-symbiotic';
+  contract: Address;
+  direct: { abi: Abi; functionName: 'symbioticVault' };
+  subvaults: { abi: Abi; countFunction: 'subvaultsCount'; itemFunction: 'subvaultAt'; symbioticProtocol: number };
+};
+
+/** A Mellow LRT on Symbiotic (issue #15 item 1): the LRT vault is the staker; its stake sits in one Symbiotic vault. */
+export type MellowLrtStructure = {
+  symbol: string;
+  protocol: 'mellow';
+  stakerKind: 'Symbiotic vault';
+  status: 'known';
+  entry: readonly SourcedAddress[];
+  discovery: MellowDiscovery;
+  /** The vault the sources pair it with (lib/restaking/symbiotic-registry.ts); discovery must find this one. */
+  pairedVault: SourcedAddress;
+  rateShowsSlash: RateShowsSlash;
+};
+
+const MELLOW_TOTAL_ASSETS =
+  'github:mellow-finance/simple-lrt/src/MellowSymbioticVault.sol@a185256 (totalAssets = idle wstETH + default collateral + symbioticVault().activeBalanceOf(this))';
+
+export const MELLOW_LRT_STRUCTURES: readonly MellowLrtStructure[] = MELLOW_LRTS.map((l) => ({
+  symbol: l.symbol,
+  protocol: 'mellow',
+  stakerKind: 'Symbiotic vault',
+  status: 'known',
+  entry: [{ name: `${l.symbol} (Mellow LRT vault)`, address: l.address, source: l.source }],
+  discovery: {
+    kind: 'mellow-symbiotic',
+    contract: l.address,
+    direct: { abi: mellowSymbioticVaultAbi, functionName: 'symbioticVault' },
+    subvaults: {
+      abi: mellowMultiVaultAbi,
+      countFunction: 'subvaultsCount',
+      itemFunction: 'subvaultAt',
+      symbioticProtocol: MELLOW_PROTOCOL_SYMBIOTIC,
+    },
+  },
+  pairedVault: { name: 'Symbiotic vault', address: l.symbioticVault, source: l.pairing },
+  rateShowsSlash: {
+    when: 'at-once',
+    how: `the share price is totalAssets() / supply and totalAssets reads the Symbiotic vault's activeBalanceOf at call time (${MELLOW_TOTAL_ASSETS})`,
+  },
+}));
+
+export const mellowStructureOf = (symbol: string): MellowLrtStructure | undefined => MELLOW_LRT_STRUCTURES.find((s) => s.symbol === symbol);
 
 export { etherfiNodesManagerAbi, kelpLrtConfigAbi };

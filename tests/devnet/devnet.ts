@@ -7,6 +7,7 @@ import { seedEigen, type EigenSeed } from './seed/eigen';
 import { seedEns, type EnsSeed } from './seed/ens';
 import { seedLrt, type LrtSeed } from './seed/lrt';
 import { seedDefi, type DefiSeed } from './seed/defi';
+import { seedSymbioticRegistry, type SymbioticModulesSeed } from './seed/symbiotic';
 import { seedTokens, type TokensSeed } from './seed/tokens';
 import { toJson } from './json';
 
@@ -31,6 +32,8 @@ export type DevnetInfo = {
   ens?: EnsSeed;
   /** The stakers, operators and AVSs behind rsETH, ezETH and pufETH (seed/lrt.ts). */
   lrt?: LrtSeed;
+  /** Doubles at every Symbiotic vault of lib/restaking/symbiotic-registry.ts, with the modules placed for each. */
+  symbiotic?: SymbioticModulesSeed[];
 };
 
 export type Devnet = { rpcUrl: string; port: number; chainId: number; ctx: DevnetContext; info: DevnetInfo; stop(): Promise<void> };
@@ -58,6 +61,7 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
       info.lrt = await seedLrt(ctx);
       info.demoAccounts = await seedDemo(ctx, { eigen, defi: true });
       info.ens = await seedEns(ctx);
+      info.symbiotic = await seedSymbioticRegistry(ctx);
       Object.assign(info, {
         tokens: tokens.tokens,
         contracts: tokens.contracts,

@@ -8,6 +8,7 @@ import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
 import type { SmokeReport } from '../smoke/check-registry';
 import { LRT_DEVNET_STAKERS } from './seed/lrt';
 import { PUFFER_PROTOCOL } from '../../lib/restaking/lrt-structure';
+import { MELLOW_LRTS } from '../../lib/restaking/symbiotic-registry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
@@ -94,6 +95,20 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     await devnet.ctx.client.setCode({ address: PUFFER_PROTOCOL, bytecode: '0x' });
     const broken = JSON.parse((await runSmoke(['--rpc', devnet.rpcUrl, '--json'])).stdout) as SmokeReport;
     expect(broken.lrt.filter((l) => !l.ok).map((l) => l.symbol)).toEqual(['pufETH']);
+    expect(broken.ok).toBe(false);
+  });
+
+  test('Symbiotic: every vault, Mellow LRT, network and core contract passes on the doubles; an LRT without code fails alone', async () => {
+    const report = JSON.parse((await runSmoke(['--rpc', devnet.rpcUrl, '--json'])).stdout) as SmokeReport;
+    const items = [...report.symbiotic.core, ...report.symbiotic.vaults, ...report.symbiotic.lrts, ...report.symbiotic.networks];
+    expect(items.filter((i) => !i.ok).map((i) => i.name)).toEqual([]);
+    expect(report.symbiotic.lrts.map((l) => l.name)).toEqual(MELLOW_LRTS.map((l) => l.symbol));
+    const pzeth = MELLOW_LRTS.find((l) => l.symbol === 'pzETH')!;
+    const pairedVault = report.symbiotic.vaults.find((v) => v.address === pzeth.symbioticVault)!;
+    expect(pairedVault.lookThrough).toBe('pzETH.symbioticVault()');
+    await devnet.ctx.client.setCode({ address: pzeth.address, bytecode: '0x' });
+    const broken = JSON.parse((await runSmoke(['--rpc', devnet.rpcUrl, '--json'])).stdout) as SmokeReport;
+    expect([...broken.symbiotic.vaults, ...broken.symbiotic.lrts].filter((i) => !i.ok).map((i) => i.name)).toEqual(['pzETH']);
     expect(broken.ok).toBe(false);
   });
 

@@ -2,6 +2,7 @@ import { erc20Abi, formatUnits, type Address, type Client } from 'viem';
 import { getBlockNumber, getBytecode, multicall } from 'viem/actions';
 import { checkLrtStructures, formatLrtTable, type LrtStructureReport } from './check-lrt';
 import { checkQueues, formatQueueTable, type QueueReport } from './check-queues';
+import { checkSymbiotic, formatSymbioticTable, type SymbioticReport } from './check-symbiotic';
 import { MULTICALL3, readFairRates, RESTAKING_SYMBOLS, RESTAKING_TOKENS, type RestakingSymbol } from '../../lib/restaking';
 
 const WAD = 10n ** 18n;
@@ -25,6 +26,7 @@ export type SmokeReport = {
   entries: EntryReport[];
   lrt: LrtStructureReport[];
   queues: QueueReport[];
+  symbiotic: SymbioticReport;
   ok: boolean;
 };
 
@@ -37,7 +39,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
   const chainId = client.chain?.id ?? 0;
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const tokens = RESTAKING_SYMBOLS.map((s) => RESTAKING_TOKENS[s]);
-  const [codes, meta, rates, lrt, queues] = await Promise.all([
+  const [codes, meta, rates, lrt, queues, symbiotic] = await Promise.all([
     Promise.all(tokens.map((t) => getBytecode(client, { address: t.address, blockNumber }).catch((e: unknown) => e as Error))),
     multicall(client, {
       contracts: tokens.flatMap((t) => [
@@ -52,6 +54,7 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
     readFairRates(client, { blockNumber }),
     checkLrtStructures(client, blockNumber),
     checkQueues(client, blockNumber),
+    checkSymbiotic(client, blockNumber),
   ]);
 
   const entries = tokens.map((t, i): EntryReport => {
@@ -97,7 +100,8 @@ export async function checkRegistry(client: Client, rpc: string): Promise<SmokeR
     entries,
     lrt,
     queues,
-    ok: entries.every((e) => e.ok) && lrt.every((l) => l.ok) && queues.every((q) => q.ok),
+    symbiotic,
+    ok: entries.every((e) => e.ok) && lrt.every((l) => l.ok) && queues.every((q) => q.ok) && symbiotic.ok,
   };
 }
 
@@ -134,5 +138,7 @@ export function formatTable(report: SmokeReport): string {
     formatLrtTable(report.lrt),
     '',
     formatQueueTable(report.queues),
+    '',
+    formatSymbioticTable(report.symbiotic),
   ].join('\n');
 }

@@ -11,6 +11,7 @@ export * from './ens';
 export * from './erc20';
 export * from './erc4626';
 export * from './lrt-structure';
+export * from './mellow';
 export * from './multicall';
 export * from './pendle';
 export * from './permit2';

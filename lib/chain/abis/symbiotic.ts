@@ -7,3 +7,40 @@ export const symbioticVaultAbi = parseAbi([
   'function collateral() view returns (address)',
   'event OnSlash(uint256 amount, uint48 captureTimestamp, uint256 slashedAmount)',
 ]);
+
+/**
+ * Symbiotic v1 vault: the modules it was created with and its size (symbioticfi/core v1.0.3
+ * src/interfaces/vault/IVaultStorage.sol, IVault.sol). Read by the Symbiotic registry's smoke check.
+ */
+export const symbioticVaultModulesAbi = parseAbi([
+  'function delegator() view returns (address)',
+  'function slasher() view returns (address)',
+  'function burner() view returns (address)',
+  'function activeStake() view returns (uint256)',
+  'function totalStake() view returns (uint256)',
+  'function epochDuration() view returns (uint48)',
+]);
+
+/**
+ * A Symbiotic delegator or slasher (v1.0.3 src/interfaces/common/IEntity.sol, delegator/IBaseDelegator.sol,
+ * slasher/IBaseSlasher.sol): the factory type (delegator 0 = NetworkRestake, 1 = FullRestake,
+ * 2 = OperatorSpecific, 3 = OperatorNetworkSpecific; slasher 0 = Slasher, 1 = VetoSlasher), the vault it
+ * serves, and the per-subnetwork limit a network set (subnetwork = network << 96 | identifier, Subnetwork.sol).
+ */
+export const symbioticEntityAbi = parseAbi([
+  'function TYPE() view returns (uint64)',
+  'function FACTORY() view returns (address)',
+  'function vault() view returns (address)',
+]);
+
+/** BaseDelegator: the cap a network set for one of its subnetworks on this vault (v1.0.3 IBaseDelegator.sol). */
+export const symbioticDelegatorAbi = parseAbi(['function maxNetworkLimit(bytes32 subnetwork) view returns (uint256)']);
+
+/** VetoSlasher: how long a requested slash can be vetoed (v1.0.3 src/interfaces/slasher/IVetoSlasher.sol). */
+export const symbioticVetoSlasherAbi = parseAbi(['function vetoDuration() view returns (uint48)']);
+
+/** Symbiotic registries and factories (VaultFactory, NetworkRegistry…): v1.0.3 src/interfaces/common/IRegistry.sol. */
+export const symbioticRegistryAbi = parseAbi([
+  'function isEntity(address account) view returns (bool)',
+  'function totalEntities() view returns (uint256)',
+]);
