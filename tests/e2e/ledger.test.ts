@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createPublicClient, http, parseEther, recoverMessageAddress, stringToHex, type Address, type Hex, type PublicClient } from 'viem';
+import { mainnet } from 'viem/chains';
+import { mnemonicToAccount } from 'viem/accounts';
+import { MULTICALL3 } from '../../lib/restaking/addresses';
+import { derivationPath } from '../../lib/hardware/derivation';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { placeDouble } from '../devnet/seed/abi';
+import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
+import { DEV_MNEMONIC } from '../devnet/context';
+import { startDappServer } from './dapp-server';
+import {
+  decideInWindow,
+  expectNoAxeViolations,
+  expectOk,
+  launchBallast,
+  onboardOnDevnet,
+  screenshot,
+  waitForClose,
+  waitForPage,
+  type Ballast,
+} from './harness';
+import { ask, openRecordedDapp, settled } from './worker-restart-page';
+
+/**
+ * A Ledger account end to end in the test build, whose transport seam is the device double (the Ethereum app's APDUs
+ * over the devnet's public seed, driven by the real hw-app-eth in the page): import from the device page, then a
+ * dApp's transaction and personal_sign approved in the approval window and signed in the device window — checked on
+ * the node and by recovering the signature — and a refusal on the device reaching the dApp as 4001.
+ */
+const PASSWORD = 'correct horse battery';
+const RECIPIENT = '0x000000000000000000000000000000000000dEaD' as Address;
+const pathOf = (i: number) => derivationPath('ledger-live', i);
+const ledgerAddress = (i: number) => mnemonicToAccount(DEV_MNEMONIC, { path: `m/${pathOf(i)}` as `m/44'/60'/${string}` }).address;
+// Ledger Live account 3 (m/44'/60'/2'/0/0): not one of the software wallet's BIP-44 accounts, so not a duplicate.
+const LEDGER = ledgerAddress(2);
+
+describe('a Ledger account in the browser (device double at the transport seam)', () => {
+  let devnet: Devnet;
+  let ballast: Ballast;
+  let server: Awaited<ReturnType<typeof startDappServer>>;
+  let control: Page;
+  let dapp: Page;
+  let node: PublicClient;
+
+  beforeAll(async () => {
+    [devnet, server, ballast] = await Promise.all([startDevnet({ seed: false }), startDappServer(), launchBallast()]);
+    await placeDouble(devnet.ctx, 'Multicall3', MULTICALL3);
+    await placeEthUsdFeed(devnet.ctx);
+    node = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
+    await devnet.ctx.client.setBalance({ address: LEDGER, value: parseEther('5') });
+    control = await ballast.context.newPage();
+    await control.goto(ballast.url('popup.html'));
+    await onboardOnDevnet(control, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
+  }, 120_000);
+  afterAll(async () => {
+    await ballast?.close();
+    await server?.close();
+    await devnet?.stop();
+  });
+
+  it('imports Ledger Live accounts read from the device: the addresses the seed derives, paths stored, no key', async () => {
+    const page = await ballast.context.newPage();
+    await page.goto(ballast.url('device.html#import'));
+    await page.getByRole('button', { name: 'Connect Ledger' }).click();
+    const boxes = page.getByRole('checkbox');
+    await expect.poll(() => boxes.count()).toBe(5);
+    for (let i = 0; i < 5; i += 1) expect(await boxes.nth(i).getAttribute('aria-label')).toBe(`Account ${i + 1}, ${ledgerAddress(i)}`);
+    await boxes.nth(2).check();
+    await expectNoAxeViolations(page, 'device import (light)');
+    await screenshot(page, 'ledger-import');
+    await page.getByRole('button', { name: 'Add 1 account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 1 Ledger account' }).waitFor();
+    const state = (await expectOk(control, 'wallet:getState')) as { accounts: { address: string; kind: string; name: string }[] };
+    expect(state.accounts.find((a) => a.address === LEDGER)).toMatchObject({ kind: 'ledger', name: 'Ledger 1' });
+    await page.close();
+    await expectOk(control, 'accounts:select', { address: LEDGER });
+    dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
+    await ask(dapp, 'connect', 'eth_requestAccounts');
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Connect');
+    expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve', value: [LEDGER.toLowerCase()] });
+  }, 90_000);
+
+  it("a dApp transaction: approved in the window, signed on the device, landed from the Ledger's address", async () => {
+    const nonce = await node.getTransactionCount({ address: LEDGER });
+    await ask(dapp, 'send', 'eth_sendTransaction', [{ from: LEDGER, to: RECIPIENT, value: `0x${parseEther('0.1').toString(16)}` }]);
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Send');
+    const device = await waitForPage(ballast.context, 'device.html');
+    const summary = device.getByTestId('device-request-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(RECIPIENT);
+    expect(await summary.textContent()).toContain('0.1 ETH');
+    await expectNoAxeViolations(device, 'device request');
+    await screenshot(device, 'ledger-sign-request');
+    const closed = waitForClose(device);
+    await device.getByRole('button', { name: 'Sign on Ledger' }).click();
+    await closed;
+    const answer = await settled(dapp, 'send');
+    expect(answer.kind).toBe('resolve');
+    const receipt = await node.waitForTransactionReceipt({ hash: (answer as { value: Hex }).value });
+    expect(receipt.status).toBe('success');
+    const tx = await node.getTransaction({ hash: receipt.transactionHash });
+    expect([tx.from, tx.to, tx.value, tx.nonce]).toEqual([LEDGER.toLowerCase(), RECIPIENT.toLowerCase(), parseEther('0.1'), nonce]);
+  }, 90_000);
+
+  it('personal_sign on the device recovers to the Ledger account', async () => {
+    const message = 'Sign in to the test dApp, nonce 41';
+    await ask(dapp, 'sign', 'personal_sign', [stringToHex(message), LEDGER]);
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Sign');
+    const device = await waitForPage(ballast.context, 'device.html');
+    await device.getByTestId('device-request-summary').filter({ hasText: message }).waitFor();
+    const closed = waitForClose(device);
+    await device.getByRole('button', { name: 'Sign on Ledger' }).click();
+    await closed;
+    const answer = await settled(dapp, 'sign');
+    expect(answer.kind).toBe('resolve');
+    expect(await recoverMessageAddress({ message, signature: (answer as { value: Hex }).value })).toBe(LEDGER);
+  }, 90_000);
+
+  it('Reject on the device: the page says so, the dApp gets 4001, nothing is sent', async () => {
+    const nonce = await node.getTransactionCount({ address: LEDGER });
+    await ask(dapp, 'refused', 'eth_sendTransaction', [{ from: LEDGER, to: RECIPIENT, value: '0x1' }]);
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Send');
+    const device = await waitForPage(ballast.context, 'device.html');
+    await device.getByRole('button', { name: 'Sign on Ledger' }).waitFor();
+    await device.evaluate(() => {
+      (globalThis as unknown as { ballastLedgerDouble: { mode: string } }).ballastLedgerDouble.mode = 'reject';
+    });
+    await device.getByRole('button', { name: 'Sign on Ledger' }).click();
+    const answer = await settled(dapp, 'refused');
+    expect(answer).toMatchObject({ kind: 'reject', code: 4001 });
+    expect(await node.getTransactionCount({ address: LEDGER })).toBe(nonce);
+    if (!device.isClosed()) await device.close();
+  }, 90_000);
+});
