@@ -39,11 +39,47 @@ describe('lrtExposureReader', () => {
   });
 
   test('a protocol without an on-chain path keeps its reason and says when its rate would show a slash', () => {
-    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('weETH')]);
+    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('rswETH')]);
     expect(p!.details.lrtExposure).toBe('unknown');
-    expect(p!.details.lrtExposureReason).toMatch(/^no on-chain path found: EtherFiNodesManager/);
-    expect(p!.details.lrtRateShowsSlash).toMatch(/rebase/);
+    expect(p!.details.lrtExposureReason).toMatch(/^no on-chain path found: the mainnet address of rswETH/);
+    expect(p!.details.lrtRateShowsSlash).toMatch(/reprice/);
     expect(p!.slashing).toBeUndefined();
+  });
+
+  test('weETH without a node scan, or with one that found nothing, is unknown with the reason (never an empty known)', () => {
+    const reader = lrtExposureReader(LRT_STRUCTURES);
+    const [p] = reader.annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('weETH')]);
+    expect(p!.details).toMatchObject({
+      lrtExposure: 'unknown',
+      lrtExposureReason: expect.stringMatching(/EtherFiNodeDeployed logs .* not scanned yet/),
+    });
+    const eventStakers = new Map([
+      ['weETH' as const, { stakers: [], status: 'partial' as const, reason: 'eth_getLogs: 503', scannedTo: 5n }],
+    ]);
+    // No node, no read: nothing of ether.fi's goes into phase 2.
+    expect(reader.phase2!({ accounts: [alice], eventStakers }, new Map(), rateBook({}))).toEqual([]);
+    const [q] = reader.annotate!({ accounts: [alice], eventStakers }, new Map(), rateBook({}), [holding('weETH')]);
+    expect(q!.details.lrtExposureReason).toMatch(/scan stopped before any EtherFiNode was found \(eth_getLogs: 503\)/);
+    expect(q!.slashing).toBeUndefined();
+  });
+
+  test('weETH reads at most maxRead nodes, each in its two strategies only, and says how many of how many', () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => `0x${(0xe000 + i).toString(16).padStart(40, '0')}` as const);
+    const eventStakers = new Map([['weETH' as const, { stakers: nodes, status: 'complete' as const, scannedTo: 9n }]]);
+    const calls = lrtExposureReader(LRT_STRUCTURES.filter((s) => s.symbol === 'weETH')).phase2!(
+      { accounts: [alice], eventStakers },
+      new Map(),
+      rateBook({}),
+    );
+    const shares = calls.filter((c) => c.functionName === 'getWithdrawableShares');
+    expect(shares).toHaveLength(160);
+    expect(shares[0]!.args).toEqual([
+      nodes[0],
+      ['0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0', '0x93c4b944D05dfe6df7645A86cd2206016c51564D'],
+    ]);
+    expect(calls.filter((c) => c.functionName === 'delegatedTo')).toHaveLength(160);
+    // Declared gas, which sizes the Multicall3 batch: 160 × (10k + 2 × 30k) = 11.2M.
+    expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(11_200_000n);
   });
 
   test('a listing read that failed makes the exposure unknown with that error, not 0', () => {

@@ -47,12 +47,12 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
   return {
     family: 'lrt-exposure',
     phase1: () => round1Calls(known),
-    phase2: (_ctx, reads) => round2Calls(listing(known, reads).stakers),
-    phase3: (_ctx, reads) => round3Calls(listing(known, reads).stakers, reads),
+    phase2: (ctx, reads) => round2Calls(listing(known, reads, ctx.eventStakers).stakers),
+    phase3: (ctx, reads) => round3Calls(listing(known, reads, ctx.eventStakers).stakers, reads),
     positions: () => [],
     annotate: (ctx, reads, _rates, positions) => {
       if (!positions.some((p) => lrtOf(p) && p.status === 'ok')) return positions;
-      const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
+      const views = lookThroughViews(structures, listing(known, reads, ctx.eventStakers).lists, reads, ctx.blockNumber);
       return positions.map((p) => {
         const held = lrtOf(p);
         if (!held || p.status !== 'ok') return p;
@@ -79,7 +79,7 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
       });
     },
     annotateTokens: (ctx, reads, tokens) => {
-      const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
+      const views = lookThroughViews(structures, listing(known, reads, ctx.eventStakers).lists, reads, ctx.blockNumber);
       return tokens.map((t) => {
         const v = views.find((x) => x.symbol === t.symbol);
         return v ? { ...t, lookThrough: tokenLookThrough(v) } : t;
