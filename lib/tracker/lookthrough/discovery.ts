@@ -67,7 +67,8 @@ export type Coverage = {
   note: string;
 };
 
-export type Discovered = { stakers: Address[]; coverage?: Coverage } | { more: ReadCall[] } | { error: string };
+/** `plain`: the reason in words for the user, where it is not the generic "could not be read at this refresh". */
+export type Discovered = { stakers: Address[]; coverage?: Coverage } | { more: ReadCall[] } | { error: string; plain?: string };
 
 const ok = <T>(reads: Reads, key: string): T | undefined => {
   const r = reads.get(key);
@@ -115,9 +116,11 @@ export function discovered(s: Known, reads: Reads, events?: ReadonlyMap<Restakin
 
 function fromEvents(s: Known, d: Extract<Known['discovery'], { kind: 'events' }>, e: EventStakers | undefined): Discovered {
   const what = `${d.eventName} logs of ${d.contract}`;
-  if (!e) return { error: `${what} not scanned yet (the scan runs beside the refresh)` };
+  const plain = `Ballast has not read the list of ${s.stakerKind}s that restake for ${s.symbol} yet, so the operators behind it are not known yet.`;
+  if (!e) return { error: `${what} not scanned yet (the scan runs beside the refresh)`, plain };
   if (e.stakers.length === 0)
     return {
+      plain,
       error:
         e.status === 'partial'
           ? `${what}: scan stopped before any ${s.stakerKind} was found (${e.reason ?? 'no reason given'})`

@@ -5,6 +5,13 @@ import type { LrtStructure } from '../../restaking/lrt-structure';
 import type { RestakingSymbol } from '../../restaking/types';
 import { errorText } from '../batch-reads';
 
+/** viem's short message hides the node's own words ("An unknown RPC error occurred."): keep them. */
+const why = (e: unknown): string => {
+  const details = e && typeof e === 'object' && 'details' in e ? String((e as { details?: unknown }).details ?? '') : '';
+  const short = errorText(e);
+  return details && !short.includes(details) ? `${short} (${details})` : short;
+};
+
 /**
  * Staker lists that only events give (ether.fi's EtherFiNodes, lib/restaking/lrt-structure.ts `kind: 'events'`):
  * an incremental eth_getLogs scan that runs beside the refresh, never inside its ≤ 3 requests. Each scan goes on
@@ -98,7 +105,7 @@ export async function scanEventStakers<chain extends Chain | undefined>(
   } catch (e) {
     const kept =
       previous && previous.chainId === chainId && previous.contract === d.contract ? previous : emptyScan(structure, chainId, now());
-    return { ...kept, status: 'partial', reason: `eth_getBlockByNumber(latest) failed: ${errorText(e)}`, scannedAt: now() };
+    return { ...kept, status: 'partial', reason: `eth_getBlockByNumber(latest) failed: ${why(e)}`, scannedAt: now() };
   }
   // fromBlock only skips mainnet history from before the event existed; a chain not that long yet (a devnet) is
   // scanned from its first block.
@@ -115,7 +122,7 @@ export async function scanEventStakers<chain extends Chain | undefined>(
       const b = await getBlock(client, { blockNumber: BigInt(scan.scannedTo) });
       if (b.hash !== scan.scannedToHash) scan = { ...fresh(), range: scan.range };
     } catch (e) {
-      return stop(`eth_getBlockByNumber(${scan.scannedTo}) failed: ${errorText(e)}`);
+      return stop(`eth_getBlockByNumber(${scan.scannedTo}) failed: ${why(e)}`);
     }
   } else if (BigInt(scan.scannedTo) > head.number) scan = { ...fresh(), range: scan.range };
 
@@ -144,7 +151,7 @@ export async function scanEventStakers<chain extends Chain | undefined>(
         step = step / 2n > minRange ? step / 2n : minRange;
         continue;
       }
-      return stop(`eth_getLogs ${d.eventName} on ${d.contract}, blocks ${from}–${to}: ${errorText(e)}`);
+      return stop(`eth_getLogs ${d.eventName} on ${d.contract}, blocks ${from}–${to}: ${why(e)}`);
     }
   }
   if (!scan.scannedToHash) scan.scannedToHash = BigInt(scan.scannedTo) === head.number ? head.hash : null;
@@ -178,7 +185,7 @@ export async function updateEventScans<chain extends Chain | undefined>(
     try {
       out[s.symbol] = await scanEventStakers(client, { structure: s, chainId, now, ...limits, ...(prev ? { previous: prev } : {}) });
     } catch (e) {
-      out[s.symbol] = { ...(prev ?? emptyScan(s, chainId, now())), status: 'partial', reason: errorText(e), scannedAt: now() };
+      out[s.symbol] = { ...(prev ?? emptyScan(s, chainId, now())), status: 'partial', reason: why(e), scannedAt: now() };
     }
   }
   return out;

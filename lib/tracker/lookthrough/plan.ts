@@ -174,15 +174,15 @@ export function lookThroughViews(
     if (s.status === 'unknown')
       return { symbol: s.symbol, status: 'unknown', reason: s.reason, plain: s.plain, rateShowsSlash: s.rateShowsSlash };
     const d = lists.get(s.symbol);
-    const fail = (reason: string): LrtLookThroughView => ({
+    const fail = (reason: string, plain?: string): LrtLookThroughView => ({
       symbol: s.symbol,
       status: 'unknown',
       reason,
-      plain: `The ${s.symbol} contracts could not be read at this refresh; Ballast tries again at the next one.`,
+      plain: plain ?? `The ${s.symbol} contracts could not be read at this refresh; Ballast tries again at the next one.`,
       rateShowsSlash: s.rateShowsSlash,
     });
     if (!d) return fail('not read');
-    if ('error' in d) return fail(`listing the ${s.stakerKind}s failed: ${d.error}`);
+    if ('error' in d) return fail(`listing the ${s.stakerKind}s failed: ${d.error}`, d.plain);
     if ('more' in d) return fail(`more ${s.stakerKind}s than one batch lists (${d.more.length} left to read)`);
     const supply = val<bigint>(reads, k.supply(s.symbol));
     const fairRate = rateOf(s.symbol, reads);

@@ -61,8 +61,20 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
           ...p,
           details: { ...p.details, lrtSymbol: symbol, ...('amount' in held ? { lrtAmount: String(held.amount) } : {}) },
         };
-        // eETH has no structure of its own: it is ether.fi's, as weETH is, so weETH's "unknown" applies to it.
+        // eETH has no structure of its own: it is ether.fi's, as weETH is. A pegged token another LRT wraps (1 eETH =
+        // 1 ETH) stands on the wrapper's look-through as ETH value ÷ the wrapper's rate; an unknown one shares its reason.
         const protocol = RESTAKING_TOKENS[symbol].protocol;
+        const wrapper = views.find(
+          (x) => RESTAKING_TOKENS[x.symbol].wraps === symbol && RESTAKING_TOKENS[symbol].fairRate.kind === 'pegged',
+        );
+        if (!views.some((x) => x.symbol === symbol) && wrapper?.status === 'known' && 'amount' in held && wrapper.fairRate > 0n) {
+          const amount = (held.amount * WAD) / wrapper.fairRate;
+          return withShare(
+            { ...tagged, details: { ...tagged.details, lrtVia: wrapper.symbol, lrtAmount: String(amount) } },
+            wrapper,
+            amount,
+          );
+        }
         const v =
           views.find((x) => x.symbol === symbol) ??
           views.find((x) => x.status === 'unknown' && RESTAKING_TOKENS[x.symbol].protocol === protocol);
