@@ -15,6 +15,7 @@ import { defaultReaders } from '../../lib/tracker/readers';
 import { createTracker } from '../../lib/tracker/tracker';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { createAlertsEngine, createMemoryAlertsStore } from '../../lib/alerts';
+import { checkLrtStructures } from '../smoke/check-lrt';
 
 /**
  * ether.fi look-through (issue #15): the nodes come from the StakingManager's EtherFiNodeDeployed logs (a scan beside
@@ -166,6 +167,21 @@ describe('ether.fi look-through: EtherFiNodes from StakingManager logs on the de
     // Up to date: the next scan asks from the block after and finds nothing new.
     const again = await scan(rpc(), s);
     expect(again).toMatchObject({ status: 'complete', stakers: s.stakers });
+  });
+
+  test('the smoke check (npm run smoke -- --rpc) finds the event, the nodes and the StakingManager on the doubles', async () => {
+    const reports = await checkLrtStructures(devnet.ctx.client, await devnet.ctx.client.getBlockNumber({ cacheTime: 0 }));
+    const w = reports.find((r) => r.symbol === 'weETH')!;
+    expect(w, JSON.stringify(w.checks)).toMatchObject({ status: 'known', ok: true, stakers: NODES.slice(0, 2).map((n) => n.staker) });
+    expect(w.checks.map((c) => c.what)).toEqual([
+      'StakingManager code',
+      'EtherFiNodesManager code',
+      'EtherFiNodeDeployed logs / deployedEtherFiNodes / delegatedTo',
+      `EtherFiNode ${NODES[0]!.staker} code`,
+      `EtherFiNode ${NODES[1]!.staker} code`,
+      'EtherFiNodesManager.stakingManager()',
+    ]);
+    expect(w.checks[2]!.detail).toMatch(/^3 EtherFiNodes to block \d+ \(complete\)$/);
   });
 
   test('exposure by operator and by set equals the raw-read computation; a 10-account refresh stays ≤ 3 requests', async () => {
