@@ -202,6 +202,7 @@ describe('ether.fi look-through: EtherFiNodes from StakingManager logs on the de
     expect(snap.requestCount).toBeLessThanOrEqual(3);
     const p = snap.positions.find((x) => x.family === 'token' && x.account === holder && x.asset === 'weETH')!;
     expect(p.details.lrtExposure).toBe('known');
+    expect(p.details.lrtCoverage).toMatch(/^all 3 EtherFiNodes read; EtherFiNodeDeployed scanned to block \d+$/);
     const want = await independent();
     const balance = await read<bigint>(TOKENS.weETH, 'WeETH', 'balanceOf', [holder]);
     expect(BigInt(p.details.lrtTotalSupply!)).toBe(want.supply);
