@@ -123,7 +123,10 @@ describe('popup Portfolio: an LRT’s look-through', () => {
     await expect(weLargest.locator('span').nth(1).textContent()).resolves.toBe(
       formatEth((weBalance * weWorst) / shares, { rounding: 'expand' }),
     );
+    const read = we.locator('dt', { hasText: 'Staker contracts read' });
+    await expect(read.locator('span').nth(1).textContent()).resolves.toBe('3 of 3');
     await we.scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'weETH look-through light');
     await screenshot(page, 'portfolio-lrt-weeth-light');
     await page.getByRole('button', { name: 'Back' }).click();
     expect(errors).toEqual([]);

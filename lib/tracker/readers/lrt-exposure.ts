@@ -154,7 +154,14 @@ function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known'
         : {}),
       lrtRateShowsSlash: `${v.rateShowsSlash.when}: ${v.rateShowsSlash.how}`,
       // Event-announced stakers (ether.fi): how many nodes were read of how many found, and how complete the scan is.
-      ...(v.coverage ? { lrtCoverage: v.coverage.note } : {}),
+      ...(v.coverage
+        ? {
+            lrtCoverage: v.coverage.note,
+            lrtStakersRead: String(v.coverage.stakersRead),
+            lrtStakersFound: String(v.coverage.stakersFound),
+            lrtStakerScan: v.coverage.scan,
+          }
+        : {}),
     },
   };
 }
