@@ -82,6 +82,45 @@ describe('lrtExposureReader', () => {
     expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(11_200_000n);
   });
 
+  test('weETH from one scanned node in native ETH: the holder carries balance ÷ eETH shares; an eETH holding its ETH ÷ weETH’s rate', () => {
+    const node: Address = '0x000000000000000000000000000000000000eF01';
+    const op: Address = '0x0000000000000000000000000000000000000E7a';
+    const avs: Address = '0x0000000000000000000000000000000000000A75';
+    const beacon = '0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0';
+    const steth = '0x93c4b944D05dfe6df7645A86cd2206016c51564D';
+    const ok = (value: unknown) => ({ ok: true as const, value });
+    // Keys as the look-through plan names them (its shares key carries the node's two strategies).
+    const reads = new Map([
+      ['lt:supply:weETH', ok(1000n * E)],
+      ['rate:weETH:0', ok((5n * E) / 4n)],
+      [`lt:delegatedTo:${node}`, ok(op)],
+      [
+        `lt:shares:${node}:${beacon},${steth}`,
+        ok([
+          [100n * E, 0n],
+          [100n * E, 0n],
+        ]),
+      ],
+      [`lt:max:${op}:${beacon}`, ok(E)],
+      [`lt:alloc:${op}:${beacon}`, ok([[{ avs, id: 1 }], [{ currentMagnitude: E / 2n, pendingDiff: 0n, effectBlock: 0 }]])],
+    ]);
+    const eventStakers = new Map([['weETH' as const, { stakers: [node], status: 'complete' as const, scannedTo: 7n }]]);
+    const [we, ee] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice], eventStakers }, reads, rateBook({}), [
+      holding('weETH'),
+      holding('eETH'),
+    ]);
+    // 100 ETH on one operator, half its magnitude in avs:1 → 50 ETH at risk; 2 weETH of 1000 shares → 0.1 ETH.
+    expect(we!.details).toMatchObject({
+      lrtExposure: 'known',
+      lrtWorstSetLossEth: String(50n * E),
+      lrtHolderWorstSetLossEth: String(E / 10n),
+    });
+    expect(we!.details).toMatchObject({ lrtStakersRead: '1', lrtStakersFound: '1', lrtStakerScan: 'complete' });
+    // 2 eETH = 2 ETH = 1.6 weETH at 1.25 → 1.6 × 50 / 1000 = 0.08 ETH.
+    expect(ee!.details).toMatchObject({ lrtExposure: 'known', lrtVia: 'weETH', lrtAmount: String((16n * E) / 10n) });
+    expect(ee!.details.lrtHolderWorstSetLossEth).toBe(String((8n * E) / 100n));
+  });
+
   test('a listing read that failed makes the exposure unknown with that error, not 0', () => {
     const reads = new Map([['lt:list:rsETH', { ok: false as const, error: 'execution reverted' }]]);
     const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, reads, rateBook({}), [holding('rsETH')]);
