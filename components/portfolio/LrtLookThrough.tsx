@@ -63,6 +63,13 @@ export function LrtLookThrough({ position: p }: { position: PositionView }) {
           meaning="Σ of each operator’s share squared: 100 % means a single operator."
         />
         <Row label="Fair rate shows a slash" value={when === 'at-once' ? 'at once' : 'after an update'} meaning={`${how ?? ''}.`} />
+        {d.lrtCoverage && (
+          <Row
+            label="Staker contracts read"
+            value={`${d.lrtStakersRead ?? '?'} of ${d.lrtStakersFound ?? '?'}${d.lrtStakerScan === 'partial' ? ' (list partial)' : ''}`}
+            meaning={`Found from the protocol’s own events, not a list view: ${d.lrtCoverage}.`}
+          />
+        )}
       </dl>
     </section>
   );

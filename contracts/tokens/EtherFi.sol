@@ -10,6 +10,10 @@ interface IEETH {
     function transferFrom(address from, address to, uint256 amount) external returns (bool);
 }
 
+interface IEtherFiNodeBalance {
+    function getAssetBalance(address asset) external view returns (uint256);
+}
+
 interface IWithdrawRequestNFTForPool {
     function requestWithdraw(uint96 amountOfEEth, uint96 shareOfEEth, address recipient) external returns (uint256);
 }
@@ -91,6 +95,34 @@ contract EtherFiLiquidityPool is Initializable {
         require(amount > 0 && share > 0, "InvalidAmount");
         totalPooledEther -= amount;
         eETH.burnShares(msg.sender, share);
+    }
+
+    // --- Oracle report over the nodes (mainnet: EtherFiOracle → EtherFiAdmin → MembershipManager.rebase, whose
+    // accruedRewards carry the validators' and EigenPods' balance changes). The devnet's nodes restake stETH
+    // (no beacon chain), so a report reads each node's EigenLayer withdrawable balance (a slash shows in it).
+    address[] private _reportNodes;
+    address public reportAsset;
+    /// What the last report booked for the nodes; the pooled ETH moves by the change at the next report only.
+    uint256 public nodesEthBooked;
+
+    /// Set-up: the nodes' present balance counts as booked already (part of the initial pooled ETH): no rate change.
+    function setReportNodes(address[] calldata nodes, address asset) external onlyAdmin {
+        _reportNodes = nodes;
+        reportAsset = asset;
+        nodesEthBooked = nodesEth();
+    }
+
+    function nodesEth() public view returns (uint256 total) {
+        for (uint256 i = 0; i < _reportNodes.length; i++) total += IEtherFiNodeBalance(_reportNodes[i]).getAssetBalance(reportAsset);
+    }
+
+    /// The oracle report's rebase: pooled ETH += (nodes' balance now − booked).
+    function rebaseFromNodes() external onlyAdmin {
+        uint256 current = nodesEth();
+        uint256 next = totalPooledEther + current - nodesEthBooked;
+        emit Rebased(totalPooledEther, next);
+        totalPooledEther = next;
+        nodesEthBooked = current;
     }
 
     /// ETH per 1e18 shares rounded up (mainnet amountPerShareCeil, the rate a finalization freezes).

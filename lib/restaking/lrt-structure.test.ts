@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getAddress, type Abi } from 'viem';
+import { getAddress, toEventSelector, type Abi, type AbiEvent } from 'viem';
 import { LRT_STRUCTURES, MELLOW_LRT_STRUCTURES, mellowStructureOf } from './lrt-structure';
 import { MELLOW_LRTS, SYMBIOTIC_VAULTS_MAINNET } from './symbiotic-registry';
 import { RESTAKING_TOKENS } from './tokens';
@@ -38,6 +38,15 @@ describe('LRT structure registry', () => {
     for (const s of LRT_STRUCTURES) {
       if (s.status !== 'known') continue;
       const d = s.discovery;
+      if (d.kind === 'events') {
+        const event = d.abi.find((item) => item.type === 'event' && item.name === d.eventName);
+        expect(event, `${s.symbol} event ${d.eventName}`).toBeDefined();
+        // The staker is an indexed address argument, so a log's topics carry it.
+        const arg = event?.type === 'event' ? event.inputs.find((i) => i.name === d.stakerArg) : undefined;
+        expect(arg, `${s.symbol} ${d.eventName}.${d.stakerArg}`).toMatchObject({ type: 'address', indexed: true });
+        expect(d.maxRead).toBeGreaterThan(0);
+        continue;
+      }
       const names =
         d.kind === 'list'
           ? [d.functionName]
@@ -46,6 +55,18 @@ describe('LRT structure registry', () => {
             : [d.namesFunction, d.addressFunction];
       for (const n of names) expect(viewFunction(d.abi, n), `${s.symbol}.${n}`).toBeDefined();
     }
+  });
+
+  test('weETH: EtherFiNodeDeployed of the StakingManager, topic as computed from the mainnet signature; eETH shares as supply', () => {
+    const s = LRT_STRUCTURES.find((x) => x.symbol === 'weETH');
+    expect(s?.status).toBe('known');
+    if (s?.status !== 'known' || s.discovery.kind !== 'events') throw new Error('weETH: events discovery expected');
+    // keccak256("EtherFiNodeDeployed(address)"), written out independently of the ABI.
+    expect(toEventSelector('EtherFiNodeDeployed(address)')).toBe(
+      toEventSelector(s.discovery.abi.find((i) => i.type === 'event' && i.name === 'EtherFiNodeDeployed') as AbiEvent),
+    );
+    expect(s.discovery.contract).toBe(getAddress('0x25e821b7197B146F7713C3b89B6A4D83516B912d'));
+    expect(s.supply?.functionName).toBe('totalShares');
   });
 
   test('says when each fair rate shows a slash: at once only where the rate is computed from balances', () => {

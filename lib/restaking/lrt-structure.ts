@@ -1,6 +1,8 @@
 import { getAddress, type Abi, type Address } from 'viem';
 import {
+  eethSharesAbi,
   etherfiNodesManagerAbi,
+  etherfiStakingManagerAbi,
   kelpLrtConfigAbi,
   MELLOW_PROTOCOL_SYMBIOTIC,
   mellowMultiVaultAbi,
@@ -9,7 +11,7 @@ import {
   pufferProtocolModulesAbi,
   renzoOperatorDelegatorsAbi,
 } from '../chain/abis';
-import { PROTOCOL_CONTRACTS } from './addresses';
+import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from './addresses';
 import { MELLOW_LRTS } from './symbiotic-registry';
 import type { ProtocolId, RestakingSymbol } from './types';
 
@@ -29,7 +31,24 @@ export type LrtDiscovery =
   /** A public array: read its length and each index (Renzo). */
   | { kind: 'indexed'; contract: Address; abi: Abi; lengthFunction: string; itemFunction: string }
   /** Names, then one address per name (Puffer). */
-  | { kind: 'named'; contract: Address; abi: Abi; namesFunction: string; addressFunction: string };
+  | { kind: 'named'; contract: Address; abi: Abi; namesFunction: string; addressFunction: string }
+  /**
+   * No view lists them: each staker is announced once by an event (ether.fi). The log scan runs outside the
+   * refresh (lib/tracker/lookthrough/event-scan.ts, cached with the last scanned block); the refresh reads at most
+   * `maxRead` of the stakers found, each in `strategies` only.
+   */
+  | {
+      kind: 'events';
+      contract: Address;
+      abi: Abi;
+      eventName: string;
+      /** The indexed argument that is the staker. */
+      stakerArg: string;
+      /** No such event before this block (the implementation that emits it came later). */
+      fromBlock: bigint;
+      strategies: readonly Address[];
+      maxRead: number;
+    };
 
 /**
  * When a slash reaches the LRT's fair rate (reference §6 item 6): `at-once` where the rate is computed
@@ -44,6 +63,11 @@ export type LrtStructure = {
   stakerKind: string;
   entry: readonly SourcedAddress[];
   rateShowsSlash: RateShowsSlash;
+  /**
+   * What one token is a share of, when not its own totalSupply: a weETH is one eETH share, so its part of ether.fi
+   * is balance / eETH.totalShares() (weETH.totalSupply() counts only the wrapped part).
+   */
+  supply?: { address: Address; abi: Abi; functionName: string; what: string };
 } & (
   | {
       status: 'known';
@@ -70,6 +94,20 @@ export const PUFFER_PROTOCOL = a('0xf7b6B32492c2e13799D921E84202450131bd238B');
 /** Creates the modules (not read by the look-through). Same source as PUFFER_PROTOCOL. */
 export const PUFFER_MODULE_MANAGER = a('0x9E1E4fCb49931df5743e659ad910d331735C3860');
 export const ETHERFI_NODES_MANAGER = a('0x8B71140AD2e5d1E7018d2a7f8a288BD3CD38916F');
+const ETHERFI_DEPLOYED = 'github.com/etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol @ b4a09680 (2026-07-15)';
+/** Announces every EtherFiNode (EtherFiNodeDeployed). Same source. */
+export const ETHERFI_STAKING_MANAGER = a('0x25e821b7197B146F7713C3b89B6A4D83516B912d');
+/**
+ * The StakingManager implementation that emits EtherFiNodeDeployed was deployed 2025-10-16 (deployment/StakingManager/
+ * 2025-10-16-16-33-11.json; the event came in commit 687760cf, 2025-08-27) and the older nodes were backfilled after
+ * it. Block 23,500,000 (early October 2025, ~12 s blocks after Pectra's 22,431,084 on 2025-05-07) is before both.
+ */
+export const ETHERFI_NODES_FROM_BLOCK = 23_500_000n;
+/**
+ * Nodes read per refresh (delegatedTo + getWithdrawableShares in two strategies, ~70k gas declared each): 160 nodes
+ * take ~11M gas of phase 2's 30M; mainnet had 504 nodes in 2025-10, so there the figure is "160 of N nodes read".
+ */
+export const ETHERFI_NODES_READ_CAP = 160;
 
 export const LRT_STRUCTURES: readonly LrtStructure[] = [
   {
@@ -153,20 +191,33 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
   {
     symbol: 'weETH',
     protocol: 'etherfi',
-    stakerKind: 'EtherFiNode (EigenPod owner)',
-    status: 'unknown',
+    stakerKind: 'EtherFiNode',
+    status: 'known',
     entry: [
-      {
-        name: 'EtherFiNodesManager',
-        address: ETHERFI_NODES_MANAGER,
-        source: 'github.com/etherfi-protocol/smart-contracts test/pectra-fork-tests/EL-exits.t.sol (MAINNET CONTRACT ADDRESSES)',
-      },
+      { name: 'StakingManager', address: ETHERFI_STAKING_MANAGER, source: ETHERFI_DEPLOYED },
+      { name: 'EtherFiNodesManager', address: ETHERFI_NODES_MANAGER, source: ETHERFI_DEPLOYED },
     ],
-    reason:
-      'no on-chain path found: EtherFiNodesManager only looks nodes up one by one (etherfiNodeAddress(id), etherFiNodeFromPubkeyHash(hash)); ' +
-      'no view lists them, and the node set is only recoverable from its PubkeyLinked events',
-    plain:
-      'ether.fi keeps no list of its restaking nodes that Ballast can read in one call, so the operators behind eETH and weETH are not known yet.',
+    // Each EtherFiNode owns one EigenPod (EtherFiNode.getEigenPod = EigenPodManager.ownerToPod(node)) and is the
+    // EigenLayer staker: ether.fi's own script/operator-management/a41/printA41OperatorAddresses.s.sol reads each
+    // node's operator as DelegationManager.delegatedTo(node). Nodes restake native ETH (beaconChainETHStrategy); the
+    // stETH strategy is read too, which is where the devnet's node doubles restake (no beacon chain there).
+    discovery: {
+      kind: 'events',
+      contract: ETHERFI_STAKING_MANAGER,
+      abi: etherfiStakingManagerAbi,
+      eventName: 'EtherFiNodeDeployed',
+      stakerArg: 'etheFiNode',
+      fromBlock: ETHERFI_NODES_FROM_BLOCK,
+      strategies: [EIGENLAYER.beaconChainETHStrategy, EIGEN_STRATEGIES.stETH],
+      maxRead: ETHERFI_NODES_READ_CAP,
+    },
+    supply: {
+      address: TOKENS.eETH,
+      abi: eethSharesAbi,
+      functionName: 'totalShares',
+      what: 'eETH.totalShares() (one weETH = one eETH share)',
+    },
+    sampleStakers: [],
     rateShowsSlash: {
       when: 'after-update',
       how: 'eETH rebases and weETH.getRate() moves only after the oracle report (EtherFiAdmin rebase)',

@@ -1,4 +1,5 @@
 import type { History } from './history';
+import { eventScansSchema, type EventScans } from './lookthrough/event-scan';
 import { INITIAL_SCHEDULE, type ScheduleState } from './schedule';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
 import type { TrackerSnapshot } from './types';
@@ -11,6 +12,9 @@ export interface TrackerStore {
   setHistory(history: History): Promise<void>;
   getSchedule(): Promise<ScheduleState>;
   setSchedule(state: ScheduleState): Promise<void>;
+  /** The log scans behind event-announced LRT stakers (ether.fi's nodes); a store without them scans nothing. */
+  getEventScans?(): Promise<EventScans>;
+  setEventScans?(scans: EventScans): Promise<void>;
 }
 
 /* Kept apart from store.ts: @wxt-dev/storage needs the extension runtime at import time, this does not. */
@@ -20,6 +24,7 @@ export function createMemoryTrackerStore(): TrackerStore {
   let snapshot: StoredSnapshot | null = null;
   let history: History = {};
   let schedule: ScheduleState = INITIAL_SCHEDULE;
+  let scans: unknown = {};
   return {
     getSnapshot: async () => decodeSnapshot(snapshot),
     setSnapshot: async (s) => void (snapshot = JSON.parse(JSON.stringify(encodeSnapshot(s))) as StoredSnapshot),
@@ -27,5 +32,8 @@ export function createMemoryTrackerStore(): TrackerStore {
     setHistory: async (h) => void (history = h),
     getSchedule: async () => schedule,
     setSchedule: async (s) => void (schedule = s),
+    // Through JSON and the stored schema, as chrome.storage would keep it.
+    getEventScans: async () => eventScansSchema.parse(scans),
+    setEventScans: async (s) => void (scans = JSON.parse(JSON.stringify(s))),
   };
 }

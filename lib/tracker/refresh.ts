@@ -7,6 +7,7 @@ import { executeReads, type BatchLimits } from './batch-reads';
 import { countingTransport, createRequestCounter } from './counting-transport';
 import { checkChainIds, checkDataChain, checkNotBehind, checkPinnedBlock, sourceOf, type PreviousSnapshot } from './consistency';
 import { buildRateBook, rateBookCalls } from './rates';
+import type { EventLists } from './lookthrough/plan';
 import type { PositionReader, ReaderContext } from './readers/reader';
 import type { ReadCall, TrackerSnapshot } from './types';
 
@@ -20,6 +21,8 @@ export type RefreshParameters = {
   now?: () => number;
   /** The snapshot on screen: an answer from an older block by the same RPC list is refused. */
   previous?: PreviousSnapshot;
+  /** Stakers only events announce (ether.fi's nodes), scanned beforehand outside this refresh (lookthrough/event-scan.ts). */
+  eventStakers?: EventLists;
 };
 
 const BLOCK_KEY = 'multicall:blockNumber';
@@ -43,10 +46,11 @@ export async function refreshPositions({
   multicallAddress = MULTICALL3,
   now = Date.now,
   previous,
+  eventStakers,
 }: RefreshParameters): Promise<TrackerSnapshot> {
   const counter = createRequestCounter();
   const client = createClient({ chain, transport: countingTransport(transport, counter) });
-  const ctx: ReaderContext = { accounts };
+  const ctx: ReaderContext = { accounts, ...(eventStakers ? { eventStakers } : {}) };
   const endpoints = endpointsOf(transport, chain);
   const source = sourceOf(endpoints);
 
@@ -74,7 +78,7 @@ export async function refreshPositions({
   checkNotBehind(blockNumber, previous, chain.id, source, now());
   const time = reads.get(TIME_KEY);
   const blockTimestamp = time?.ok ? (time.value as bigint) : 0n;
-  const pinned: ReaderContext = { accounts, blockNumber, ...(time?.ok ? { blockTimestamp } : {}) };
+  const pinned: ReaderContext = { ...ctx, blockNumber, ...(time?.ok ? { blockTimestamp } : {}) };
   const rates = buildRateBook(reads);
 
   for (const phase of ['phase2', 'phase3'] as const) {

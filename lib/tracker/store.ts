@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCheckedItem, salvagedArray, salvagedRecord } from '../storage';
 import type { History, HistoryPoint } from './history';
+import { eventScansSchema, type EventScans } from './lookthrough/event-scan';
 import type { TrackerStore } from './memory-store';
 import { INITIAL_SCHEDULE, type ScheduleState } from './schedule';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
@@ -57,6 +58,14 @@ export const trackerItems = {
     fallback: INITIAL_SCHEDULE,
     onCorrupt: 'reset',
   }),
+  /** ether.fi's node list and the block it is scanned to; a damaged one is scanned again from the start. */
+  eventScans: defineCheckedItem<EventScans>('local:tracker.lrtEventScans', {
+    label: 'LRT node list',
+    schema: eventScansSchema,
+    version: 1,
+    fallback: {},
+    onCorrupt: 'reset',
+  }),
 };
 
 export function createStorageTrackerStore(items = trackerItems): TrackerStore {
@@ -67,5 +76,7 @@ export function createStorageTrackerStore(items = trackerItems): TrackerStore {
     setHistory: (h) => items.history.setValue(h),
     getSchedule: () => items.schedule.getValue(),
     setSchedule: (s) => items.schedule.setValue(s),
+    getEventScans: () => items.eventScans.getValue(),
+    setEventScans: (s) => items.eventScans.setValue(s),
   };
 }

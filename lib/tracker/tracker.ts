@@ -1,9 +1,12 @@
-import type { Address, Chain, Transport } from 'viem';
+import { createClient, type Address, type Chain, type Transport } from 'viem';
+import { LRT_STRUCTURES } from '../restaking/lrt-structure';
 import { serializeError } from '../errors';
 import type { BatchLimits } from './batch-reads';
 import { recordSnapshot } from './history';
 import { defaultReaders } from './readers';
 import type { PositionReader } from './readers/reader';
+import { eventStakersOf, updateEventScans } from './lookthrough/event-scan';
+import type { EventLists } from './lookthrough/plan';
 import { refreshPositions } from './refresh';
 import { afterFailure, afterSuccess, freshness, mayAttempt, REFRESH_PERIOD_MS, type Freshness, type ScheduleState } from './schedule';
 import { encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
@@ -60,7 +63,9 @@ export function createTracker(deps: TrackerDeps) {
     try {
       const [transport, accounts] = await Promise.all([deps.getTransport(), deps.getAccounts()]);
       const previous = (await deps.store.getSnapshot()) ?? undefined;
+      const eventStakers = await scanEvents(transport);
       const snapshot = await refreshPositions({
+        ...(eventStakers ? { eventStakers } : {}),
         transport,
         chain: deps.chain,
         accounts,
@@ -83,6 +88,28 @@ export function createTracker(deps: TrackerDeps) {
       deps.alarms?.create(RETRY_ALARM_NAME, { when: next.nextAttemptAt });
     }
     return getSnapshot();
+  }
+
+  /**
+   * The log scans behind ether.fi's node list, before the refresh and with their own requests (not the refresh's ≤ 3):
+   * due scans only (partial, or complete for 15 minutes). A failure leaves the stored list, marked partial.
+   */
+  async function scanEvents(transport: Transport): Promise<EventLists | undefined> {
+    const { getEventScans, setEventScans } = deps.store;
+    if (!getEventScans || !setEventScans) return undefined;
+    try {
+      const client = createClient({ chain: deps.chain, transport });
+      const scans = await updateEventScans(client, {
+        structures: LRT_STRUCTURES,
+        chainId: deps.chain.id,
+        scans: await getEventScans(),
+        now,
+      });
+      await setEventScans(scans);
+      return eventStakersOf(scans);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Refreshes now unless the backoff says wait; concurrent callers share one refresh. */

@@ -76,11 +76,11 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     expect(failed[0]!.symbolCheck.ok).toBe(false);
   });
 
-  test('LRT structures: entry contracts have code, listing views answer, stakers found have code; no-path LRTs say why', async () => {
+  test('LRT structures: entry contracts have code, listing views (ether.fi: node events) answer, stakers found have code; no-path LRTs say why', async () => {
     const { stdout } = await runSmoke(['--rpc', devnet.rpcUrl, '--json']);
     const report = JSON.parse(stdout) as SmokeReport;
     const by = Object.fromEntries(report.lrt.map((l) => [l.symbol, l]));
-    for (const s of ['rsETH', 'ezETH', 'pufETH']) {
+    for (const s of ['rsETH', 'ezETH', 'pufETH', 'weETH']) {
       expect(
         by[s]!.checks.filter((c) => !c.ok),
         s,
@@ -89,8 +89,15 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     }
     expect(by.rsETH!.stakers).toEqual(LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'rsETH').map((x) => x.staker));
     expect(by.rsETH!.checks.map((c) => c.what)).toContain('LRTConfig.getContract(LRT_DEPOSIT_POOL)');
-    expect(by.weETH).toMatchObject({ status: 'unknown', ok: true });
-    expect(by.weETH!.checks[0]!.detail).toMatch(/^no on-chain path found/);
+    // ether.fi: EtherFiNodeDeployed logs found by the wallet's own scan; rswETH still has no path and says why.
+    expect(by.weETH!.stakers).toEqual(
+      LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'weETH')
+        .slice(0, 2)
+        .map((x) => x.staker),
+    );
+    expect(by.weETH!.checks.map((c) => c.what)).toContain('EtherFiNodesManager.stakingManager()');
+    expect(by.rswETH).toMatchObject({ status: 'unknown', ok: true });
+    expect(by.rswETH!.checks[0]!.detail).toMatch(/^no on-chain path found/);
     // the PufferProtocol's code removed: that structure fails, alone
     await devnet.ctx.client.setCode({ address: PUFFER_PROTOCOL, bytecode: '0x' });
     const broken = JSON.parse((await runSmoke(['--rpc', devnet.rpcUrl, '--json'])).stdout) as SmokeReport;

@@ -108,7 +108,10 @@ describe('Pendle PTs of LRT markets in the exposure', () => {
     expect(e.largestSingleSlash!.lossEth).toBe(loss);
 
     expect(e.unknown).toEqual([
-      expect.objectContaining({ label: 'PT-weETH (devnet)', reason: expect.stringMatching(/^ether\.fi keeps no list/) }),
+      expect.objectContaining({
+        label: 'PT-weETH (devnet)',
+        reason: expect.stringMatching(/^Ballast has not read the list of EtherFiNodes/),
+      }),
     ]);
     for (const u of e.unknown) expect(u.reason).not.toMatch(/\.ts\b|lib\/|\w\(/);
     console.info(

@@ -1,5 +1,5 @@
 import { isAddress, parseUnits, type Abi, type Address } from 'viem';
-import { CHAINLINK, PROTOCOL_CONTRACTS } from '../../lib/restaking/addresses';
+import { CHAINLINK, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { readFairRates } from '../../lib/restaking/read-fair-rates';
 import { RESTAKING_SYMBOLS } from '../../lib/restaking/tokens';
 import type { RestakingSymbol } from '../../lib/restaking/types';
@@ -233,7 +233,7 @@ export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
 }
 
 /** LRTs whose fair rate is stored and moves on an oracle update anyone can call. */
-export const ORACLE_UPDATE_TOKENS = ['rsETH'] as const;
+export const ORACLE_UPDATE_TOKENS = ['rsETH', 'weETH'] as const;
 export type OracleUpdateToken = (typeof ORACLE_UPDATE_TOKENS)[number];
 
 export function parseOracleUpdateToken(input: string | undefined): OracleUpdateToken {
@@ -247,6 +247,7 @@ export function parseOracleUpdateToken(input: string | undefined): OracleUpdateT
  * call, recomputes rsETHPrice = getTotalETHInProtocol() / supply — after a slash, the stored rate then shows it.
  */
 export async function oracleUpdate(ctx: DevnetContext, token: OracleUpdateToken) {
+  if (token === 'weETH') return etherfiReport(ctx);
   const address = PROTOCOL_CONTRACTS.kelpOracle;
   const abi = artifact('KelpLRTOracle').abi;
   const read = (functionName: string) => ctx.client.readContract({ address, abi, functionName }) as Promise<bigint>;
@@ -413,6 +414,30 @@ async function finalizeMantle(ctx: DevnetContext) {
   return { ...base, finalized: pending, blocksMined: Number(mined), ethAllocated: json(deficit), oracleUpdateEndBlock: json(end) };
 }
 
+/**
+ * ether.fi's oracle report and rebase (mainnet: EtherFiOracle → EtherFiAdmin → MembershipManager.rebase): the LiquidityPool
+ * double moves its pooled ETH by the change in its nodes' EigenLayer balance since the last report, so weETH.getRate()
+ * shows a slash of a node's operator only now.
+ */
+async function etherfiReport(ctx: DevnetContext) {
+  const address = PROTOCOL_CONTRACTS.etherfiLiquidityPool;
+  const pool = artifact('EtherFiLiquidityPool').abi;
+  const rate = () =>
+    ctx.client.readContract({ address: TOKENS.weETH, abi: artifact('WeETH').abi, functionName: 'getRate' }) as Promise<bigint>;
+  const read = (functionName: string) => ctx.client.readContract({ address, abi: pool, functionName }) as Promise<bigint>;
+  const before = { rate: await rate(), pooled: await read('getTotalPooledEther'), booked: await read('nodesEthBooked') };
+  const hash = await ctx.write({ address, abi: pool, functionName: 'rebaseFromNodes' });
+  return {
+    scenario: 'oracle-update',
+    token: 'weETH',
+    liquidityPool: address,
+    nodesEth: { before: json(before.booked), after: json(await read('nodesEthBooked')) },
+    totalPooledEther: { before: json(before.pooled), after: json(await read('getTotalPooledEther')) },
+    rate: { before: json(before.rate), after: json(await rate()) },
+    hash,
+  };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -421,6 +446,6 @@ export const SCENARIO_USAGE = [
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
   'finalize <protocol>          finalize every pending withdrawal request of a queue (lido, etherfi, kelp, renzo, puffer, mantle)',
-  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice), e.g. after a slash",
+  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice; weETH: the oracle report's rebase over the EtherFiNodes), e.g. after a slash",
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

@@ -80,11 +80,19 @@ describe('popup Portfolio: restaking exposure over all holdings', () => {
     };
     const total = new Map<string, bigint>();
     const add = (k: string, v: bigint) => v > 0n && total.set(k, (total.get(k) ?? 0n) + v);
-    for (const lrt of ['rsETH', 'ezETH', 'pufETH'] as const) {
+    for (const lrt of ['rsETH', 'ezETH', 'pufETH', 'weETH'] as const) {
       const protocol = new Map<string, bigint>();
       for (const s of LRT_DEVNET_STAKERS.filter((x) => x.lrt === lrt))
         for (const [k, v] of await stake(s.staker)) protocol.set(k, (protocol.get(k) ?? 0n) + v);
-      const supply: bigint = await read({ address: TOKENS[lrt], abi: erc20Abi, functionName: 'totalSupply' });
+      // A weETH is one eETH share: its part of ether.fi is balance / eETH.totalShares().
+      const supply: bigint =
+        lrt === 'weETH'
+          ? await read({
+              address: TOKENS.eETH,
+              abi: parseAbi(['function totalShares() view returns (uint256)']),
+              functionName: 'totalShares',
+            })
+          : await read({ address: TOKENS[lrt], abi: erc20Abi, functionName: 'totalSupply' });
       const holdings = [TOKENS[lrt], ...(lrt === 'pufETH' ? [] : [AAVE_DEVNET_ATOKENS[lrt]])];
       for (const a of accounts)
         for (const token of holdings) {
@@ -126,10 +134,8 @@ describe('popup Portfolio: restaking exposure over all holdings', () => {
         chart === 'by-operator' ? /^Restaked ETH by operator\. 0x/ : /^ETH at risk by AVS\. 0x/,
       );
     }
-    await card.getByText(/^Not counted/).waitFor(); // weETH (ether.fi) has no on-chain path
-    const notCounted = (await card.getByRole('region', { name: 'Not counted' }).textContent()) ?? '';
-    expect(notCounted).toMatch(/ether\.fi keeps no list of its restaking nodes/);
-    expect(notCounted).not.toMatch(/\.ts\b|lib\/|\w\(/); // words for users: no source files, no calls
+    // Every LRT these accounts hold has a look-through now (weETH through the background's EtherFiNode scan).
+    await expect(card.getByRole('region', { name: 'Not counted' }).count()).resolves.toBe(0);
     await slash.scrollIntoViewIfNeeded();
     await screenshot(page, 'portfolio-exposure-largest-light');
     await card.locator('[data-chart="by-avs"]').scrollIntoViewIfNeeded();

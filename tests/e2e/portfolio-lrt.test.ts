@@ -38,12 +38,12 @@ describe('popup Portfolio: an LRT’s look-through', () => {
   }, 180_000);
   afterAll(() => closePopupOnDevnet({ devnet, ballast }));
 
-  /** rsETH's ETH at risk per operator set, from raw double reads: Σ floor(value × magnitude / max). */
-  async function rsEthWorstSet(): Promise<bigint> {
+  /** The LRT's ETH at risk per operator set, from raw double reads: Σ floor(value × magnitude / max). */
+  async function worstSet(lrt: 'rsETH' | 'weETH'): Promise<bigint> {
     const c = devnet.ctx.client;
     const strategy = EIGEN_STRATEGIES.stETH;
     const perSet = new Map<string, bigint>();
-    for (const s of LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'rsETH')) {
+    for (const s of LRT_DEVNET_STAKERS.filter((x) => x.lrt === lrt)) {
       const [[shares]] = await c.readContract({
         address: EIGENLAYER.delegationManager,
         abi: el,
@@ -72,9 +72,9 @@ describe('popup Portfolio: an LRT’s look-through', () => {
     return [...perSet.values()].reduce((m, v) => (v > m ? v : m), 0n);
   }
 
-  it('rsETH shows the holder’s largest single slash (balance / supply × the worst set), weETH says why it is unknown; axe light and dark', async () => {
+  it('rsETH and weETH show the holder’s largest single slash (balance / supply × the worst set; weETH: ÷ eETH shares, nodes from the log scan); axe light and dark', async () => {
     await page.locator('[data-portfolio-state="ready"]').waitFor({ timeout: 60_000 });
-    const worst = await rsEthWorstSet();
+    const worst = await worstSet('rsETH');
     const balance = await devnet.ctx.client.readContract({
       address: TOKENS.rsETH,
       abi: erc20Abi,
@@ -101,14 +101,32 @@ describe('popup Portfolio: an LRT’s look-through', () => {
     await expectOk(page, 'settings:set', { theme: 'light' });
     await page.getByRole('button', { name: 'Back' }).click();
 
+    // weETH: the EtherFiNodes come from the background's EtherFiNodeDeployed scan; a weETH is one eETH share.
+    const weBalance = await devnet.ctx.client.readContract({
+      address: TOKENS.weETH,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [holder],
+    });
+    const shares = await devnet.ctx.client.readContract({
+      address: TOKENS.eETH,
+      abi: parseAbi(['function totalShares() view returns (uint256)']),
+      functionName: 'totalShares',
+    });
+    expect(weBalance).toBeGreaterThan(0n);
+    const weWorst = await worstSet('weETH');
     await row(page, 'token', holder, 'weETH').click();
-    const unknown = page.getByRole('region', { name: 'LRT look-through' });
-    await unknown.getByRole('heading', { name: 'Look-through: unknown' }).waitFor();
-    // In words first; the technical reason (calls) behind "Technical reason".
-    await unknown.getByText(/^ether\.fi keeps no list of its restaking nodes/).waitFor();
-    await unknown.getByText('Technical reason').click();
-    await unknown.getByText(/no on-chain path found: EtherFiNodesManager/).waitFor();
-    await unknown.scrollIntoViewIfNeeded();
+    const we = page.getByRole('region', { name: 'LRT look-through' });
+    await we.waitFor();
+    await expect(we.getByRole('heading').textContent()).resolves.toBe('Look-through · 3 staker contracts, 2 operators');
+    const weLargest = we.locator('dt', { hasText: 'Your largest single slash' });
+    await expect(weLargest.locator('span').nth(1).textContent()).resolves.toBe(
+      formatEth((weBalance * weWorst) / shares, { rounding: 'expand' }),
+    );
+    const read = we.locator('dt', { hasText: 'Staker contracts read' });
+    await expect(read.locator('span').nth(1).textContent()).resolves.toBe('3 of 3');
+    await we.scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'weETH look-through light');
     await screenshot(page, 'portfolio-lrt-weeth-light');
     await page.getByRole('button', { name: 'Back' }).click();
     expect(errors).toEqual([]);

@@ -1,6 +1,18 @@
 import { isAddressEqual, zeroAddress, type Address, type Client, type Hex } from 'viem';
-import { getBytecode, readContract } from 'viem/actions';
-import { KELP_DEPOSIT_POOL, KELP_LRT_CONFIG, kelpLrtConfigAbi, LRT_STRUCTURES, type LrtStructure } from '../../lib/restaking';
+import { getBytecode, getChainId, readContract } from 'viem/actions';
+import { delegationManagerAbi, etherfiStakingManagerAbi } from '../../lib/chain/abis';
+import {
+  ETHERFI_NODES_MANAGER,
+  ETHERFI_STAKING_MANAGER,
+  etherfiNodesManagerAbi,
+  KELP_DEPOSIT_POOL,
+  KELP_LRT_CONFIG,
+  kelpLrtConfigAbi,
+  LRT_STRUCTURES,
+  type LrtStructure,
+} from '../../lib/restaking';
+import { EIGENLAYER } from '../../lib/restaking/addresses';
+import { scanEventStakers, type EventsStructure } from '../../lib/tracker/lookthrough/event-scan';
 import { keccak256, toHex } from 'viem';
 import type { CheckOutcome } from './check-registry';
 
@@ -49,6 +61,7 @@ async function listing(client: Client, s: Extract<LrtStructure, { status: 'known
         stakers: [first],
       };
     }
+    if (d.kind === 'events') return await eventListing(client, s as EventsStructure, d);
     const names = await call<Hex[]>(d.namesFunction);
     const first = names[0] ? await call<Address>(d.addressFunction, [names[0]]) : zeroAddress;
     return {
@@ -62,6 +75,39 @@ async function listing(client: Client, s: Extract<LrtStructure, { status: 'known
   } catch (e) {
     return { check: { what: `listing on ${d.contract}`, ok: false, detail: short(e) }, stakers: [] };
   }
+}
+
+/**
+ * ether.fi: the StakingManager's EtherFiNodeDeployed logs exist (the wallet's own scan, bounded ranges, at most 40
+ * requests: a partial scan that found nodes still proves the event), the first nodes are known to the StakingManager
+ * (deployedEtherFiNodes) and answer DelegationManager.delegatedTo.
+ */
+async function eventListing(client: Client, s: EventsStructure, d: EventsStructure['discovery']) {
+  const chainId = await getChainId(client);
+  const scan = await scanEventStakers(client, { structure: s, chainId, maxRequests: 40 });
+  const stakers = scan.stakers.slice(0, 2);
+  const ok = await Promise.all(
+    stakers.map(async (node) => {
+      const [deployed, operator] = await Promise.all([
+        readContract(client, { address: d.contract, abi: etherfiStakingManagerAbi, functionName: 'deployedEtherFiNodes', args: [node] }),
+        readContract(client, {
+          address: EIGENLAYER.delegationManager,
+          abi: delegationManagerAbi,
+          functionName: 'delegatedTo',
+          args: [node],
+        }),
+      ]);
+      return deployed === true && typeof operator === 'string';
+    }),
+  );
+  return {
+    check: {
+      what: `${d.eventName} logs / deployedEtherFiNodes / delegatedTo`,
+      ok: stakers.length > 0 && ok.every(Boolean),
+      detail: `${scan.stakers.length} ${s.stakerKind}s to block ${scan.scannedTo} (${scan.status}${scan.reason ? `: ${scan.reason}` : ''})`,
+    },
+    stakers,
+  };
 }
 
 /** Every LRT structure at one block: `unknown` ones are reported with their reason and do not fail the run. */
@@ -83,6 +129,20 @@ export async function checkLrtStructures(client: Client, blockNumber: bigint): P
       checks.push(check);
       for (const staker of stakers.slice(0, 2).filter((x) => x !== zeroAddress))
         checks.push(await code(client, staker, blockNumber, `${s.stakerKind} ${staker} code`));
+      if (s.symbol === 'weETH') {
+        // Two sourced ether.fi addresses must agree: the nodes manager names the StakingManager it trusts.
+        try {
+          const sm = await readContract(client, {
+            address: ETHERFI_NODES_MANAGER,
+            abi: etherfiNodesManagerAbi,
+            functionName: 'stakingManager',
+            blockNumber,
+          });
+          checks.push({ what: 'EtherFiNodesManager.stakingManager()', ok: isAddressEqual(sm, ETHERFI_STAKING_MANAGER), detail: sm });
+        } catch (e) {
+          checks.push({ what: 'EtherFiNodesManager.stakingManager()', ok: false, detail: short(e) });
+        }
+      }
       if (s.symbol === 'rsETH') {
         // Two sourced Kelp addresses must agree: LRTConfig names the deposit pool (LRTConstants.LRT_DEPOSIT_POOL).
         try {

@@ -23,5 +23,30 @@ export const pufferProtocolModulesAbi = parseAbi([
   'function getModuleAddress(bytes32 moduleName) view returns (address)',
 ]);
 
-/** ether.fi EtherFiNodesManager: lookups by legacy validator id only; no list (IEtherFiNodesManager.sol). */
-export const etherfiNodesManagerAbi = parseAbi(['function etherfiNodeAddress(uint256 id) view returns (address)']);
+/**
+ * ether.fi EtherFiNodesManager (0x8B71…916F): validators are linked to nodes one by one (PubkeyLinked, one log
+ * per validator); the EigenPod of a node (getEigenPod(node) = node.getEigenPod() = EigenPodManager.ownerToPod(node)).
+ * No view lists the nodes. Source: etherfi-protocol/smart-contracts src/staking/interfaces/IEtherFiNodesManager.sol
+ * and src/staking/EtherFiNodesManager.sol @ b4a09680 (2026-07-15).
+ */
+export const etherfiNodesManagerAbi = parseAbi([
+  'function etherfiNodeAddress(uint256 id) view returns (address)',
+  'function getEigenPod(address node) view returns (address)',
+  'function stakingManager() view returns (address)',
+  'event PubkeyLinked(bytes32 indexed pubkeyHash, address indexed nodeAddress, uint256 indexed legacyId, bytes pubkey)',
+]);
+
+/**
+ * ether.fi StakingManager (0x25e8…912d): every EtherFiNode is announced once by `EtherFiNodeDeployed` — new nodes by
+ * instantiateEtherFiNode, the nodes that existed before the event by backfillExistingEtherFiNodes ("All 504
+ * addresses", script/el-exits/ELExitsTransactions.s.sol) — and `deployedEtherFiNodes(node)` is the gate every
+ * EtherFiNodesManager operation checks (_validateNode). The argument is spelled `etheFiNode` on mainnet.
+ * Source: src/staking/interfaces/IStakingManager.sol, src/staking/StakingManager.sol @ b4a09680.
+ */
+export const etherfiStakingManagerAbi = parseAbi([
+  'event EtherFiNodeDeployed(address indexed etheFiNode)',
+  'function deployedEtherFiNodes(address etherFiNode) view returns (bool)',
+]);
+
+/** ether.fi eETH: the share count weETH is one of (src/core/EETH.sol `totalShares`); weETH.getRate() is ETH per share. */
+export const eethSharesAbi = parseAbi(['function totalShares() view returns (uint256)']);

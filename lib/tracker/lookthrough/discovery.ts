@@ -1,6 +1,8 @@
 import { stringToHex, type Address, type Hex } from 'viem';
 import type { LrtStructure } from '../../restaking/lrt-structure';
+import type { RestakingSymbol } from '../../restaking/types';
 import type { ReadCall, Reads } from '../types';
+import type { EventStakers } from './event-scan';
 
 /**
  * Reads that list an LRT's staker contracts. To keep the usual refresh to one batch, the first round also
@@ -29,6 +31,8 @@ type Known = Extract<LrtStructure, { status: 'known' }>;
 export function firstDiscoveryCalls(s: Known): ReadCall[] {
   const d = s.discovery;
   const base = { address: d.contract, abi: d.abi };
+  // Event-announced stakers come from the scan beside the refresh (event-scan.ts): nothing to read here.
+  if (d.kind === 'events') return [];
   if (d.kind === 'list') return [{ ...base, key: k.list(s.symbol), functionName: d.functionName, gas: 300_000n }];
   if (d.kind === 'indexed')
     return [
@@ -53,7 +57,18 @@ export function firstDiscoveryCalls(s: Known): ReadCall[] {
   ];
 }
 
-export type Discovered = { stakers: Address[] } | { more: ReadCall[] } | { error: string };
+/** How much of an event-announced list a refresh reads (the cap) and how complete the scan behind it is. */
+export type Coverage = {
+  stakersRead: number;
+  stakersFound: number;
+  scan: EventStakers['status'];
+  scannedTo: bigint;
+  /** In words: what is counted and what is not. */
+  note: string;
+};
+
+/** `plain`: the reason in words for the user, where it is not the generic "could not be read at this refresh". */
+export type Discovered = { stakers: Address[]; coverage?: Coverage } | { more: ReadCall[] } | { error: string; plain?: string };
 
 const ok = <T>(reads: Reads, key: string): T | undefined => {
   const r = reads.get(key);
@@ -65,10 +80,10 @@ const why = (reads: Reads, key: string, what: string) => {
 };
 
 /** The staker list once every read it needs is in, else the reads still missing (or why it cannot be had). */
-export function discovered(s: Known, reads: Reads): Discovered {
+export function discovered(s: Known, reads: Reads, events?: ReadonlyMap<RestakingSymbol, EventStakers>): Discovered {
   const d = s.discovery;
+  if (d.kind === 'events') return fromEvents(s, d, events?.get(s.symbol));
   const base = { address: d.contract, abi: d.abi };
-  const unique = (xs: Address[]) => [...new Set(xs.filter((x) => x !== ZERO))];
   if (d.kind === 'list') {
     const list = ok<readonly Address[]>(reads, k.list(s.symbol));
     return list ? { stakers: unique([...list]) } : { error: why(reads, k.list(s.symbol), `${d.functionName}() on ${d.contract}`) };
@@ -98,3 +113,33 @@ export function discovered(s: Known, reads: Reads): Discovered {
   }
   return more.length ? { more } : { stakers: unique(out) };
 }
+
+function fromEvents(s: Known, d: Extract<Known['discovery'], { kind: 'events' }>, e: EventStakers | undefined): Discovered {
+  const what = `${d.eventName} logs of ${d.contract}`;
+  const plain = `Ballast has not read the list of ${s.stakerKind}s that restake for ${s.symbol} yet, so the operators behind it are not known yet.`;
+  if (!e) return { error: `${what} not scanned yet (the scan runs beside the refresh)`, plain };
+  if (e.stakers.length === 0)
+    return {
+      plain,
+      error:
+        e.status === 'partial'
+          ? `${what}: scan stopped before any ${s.stakerKind} was found (${e.reason ?? 'no reason given'})`
+          : `${what}: none from block ${d.fromBlock} to ${e.scannedTo}`,
+    };
+  const stakers = unique([...e.stakers]).slice(0, d.maxRead);
+  const total = e.stakers.length;
+  const parts = [
+    stakers.length < total
+      ? `${stakers.length} of ${total} ${s.stakerKind}s read (the first announced); the other ${total - stakers.length} are not counted`
+      : `all ${total} ${s.stakerKind}s read`,
+    e.status === 'partial'
+      ? `the ${d.eventName} scan is partial (to block ${e.scannedTo}: ${e.reason ?? 'stopped'}), so nodes announced later are missing`
+      : `${d.eventName} scanned to block ${e.scannedTo}`,
+  ];
+  return {
+    stakers,
+    coverage: { stakersRead: stakers.length, stakersFound: total, scan: e.status, scannedTo: e.scannedTo, note: parts.join('; ') },
+  };
+}
+
+const unique = (xs: Address[]) => [...new Set(xs.filter((x) => x !== ZERO))];

@@ -6,7 +6,8 @@ import { RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
 import { lrtLookThrough, mulWad, type LrtLookThroughReturnType, type LrtStakerPosition, type OperatorMagnitudes } from '../../risk';
 import type { ReadCall, Reads } from '../types';
-import { discovered, firstDiscoveryCalls, type Discovered } from './discovery';
+import { discovered, firstDiscoveryCalls, type Coverage, type Discovered } from './discovery';
+import type { EventStakers } from './event-scan';
 
 /**
  * The reads of an LRT look-through, in three rounds (each depends on the one before), and the views
@@ -22,12 +23,17 @@ const LST = Object.entries(EIGEN_STRATEGIES) as [RestakingSymbol, Address][];
 const STRATEGIES: Address[] = [...LST.map(([, s]) => s), BEACON];
 
 export type Known = Extract<LrtStructure, { status: 'known' }>;
+/** A staker and the strategies its shares are read in (every LST strategy and native ETH, or what its discovery names). */
+export type StakerSpec = { staker: Address; strategies: readonly Address[] };
+const strategiesOf = (s: Known): readonly Address[] => (s.discovery.kind === 'events' ? s.discovery.strategies : STRATEGIES);
+/** Event-announced stakers by LRT (the scan beside the refresh). */
+export type EventLists = ReadonlyMap<RestakingSymbol, EventStakers>;
 const k = {
   supply: (s: string) => `lt:supply:${s}`,
   // Same key and call as the tracker's rate book (rates.ts), so a refresh asks once.
   rate: (s: string, i: number) => `rate:${s}:${i}`,
   operator: (a: Address) => `lt:delegatedTo:${a}`,
-  shares: (a: Address) => `lt:shares:${a}`,
+  shares: (x: StakerSpec) => (x.strategies === STRATEGIES ? `lt:shares:${x.staker}` : `lt:shares:${x.staker}:${x.strategies.join(',')}`),
   underlying: (s: Address, shares: bigint) => `lt:underlying:${s}:${shares}`,
   max: (o: Address, s: Address) => `lt:max:${o}:${s}`,
   alloc: (o: Address, s: Address) => `lt:alloc:${o}:${s}`,
@@ -62,6 +68,8 @@ export type LrtLookThroughView =
       stakers: { staker: Address; operator: Address | null; ethValue: bigint }[];
       exposure: LrtLookThroughReturnType;
       rateShowsSlash: RateShowsSlash;
+      /** Event-announced stakers only: how many were read and how complete the list is. */
+      coverage?: Coverage;
     }
   | {
       symbol: RestakingSymbol;
@@ -77,48 +85,53 @@ export type LrtLookThroughView =
 export function round1Calls(known: readonly Known[]): ReadCall[] {
   const rated = [...new Set<RestakingSymbol>([...known.map((s) => s.symbol), ...LST.map(([sym]) => sym)])];
   return [
-    ...known.map((s): ReadCall => ({
-      key: k.supply(s.symbol),
-      address: RESTAKING_TOKENS[s.symbol].address,
-      abi: erc20Abi,
-      functionName: 'totalSupply',
-    })),
+    ...known.map((s): ReadCall =>
+      s.supply
+        ? { key: k.supply(s.symbol), address: s.supply.address, abi: s.supply.abi, functionName: s.supply.functionName }
+        : { key: k.supply(s.symbol), address: RESTAKING_TOKENS[s.symbol].address, abi: erc20Abi, functionName: 'totalSupply' },
+    ),
     ...rated.flatMap(rateCalls),
     ...known.flatMap(firstDiscoveryCalls),
   ];
 }
 
-export type Listing = { lists: Map<RestakingSymbol, Discovered>; stakers: Address[]; more: ReadCall[] };
+export type Listing = { lists: Map<RestakingSymbol, Discovered>; stakers: StakerSpec[]; more: ReadCall[] };
 
-export function listing(known: readonly Known[], reads: Reads): Listing {
-  const lists = new Map(known.map((s) => [s.symbol, discovered(s, reads)]));
-  const stakers = [...new Set([...lists.values()].flatMap((d) => ('stakers' in d ? d.stakers : [])))];
-  return { lists, stakers, more: [...lists.values()].flatMap((d) => ('more' in d ? d.more : [])) };
+export function listing(known: readonly Known[], reads: Reads, events?: EventLists): Listing {
+  const lists = new Map(known.map((s) => [s.symbol, discovered(s, reads, events)]));
+  const specs = new Map<Address, StakerSpec>();
+  for (const s of known) {
+    const d = lists.get(s.symbol);
+    if (d && 'stakers' in d)
+      for (const staker of d.stakers) if (!specs.has(staker)) specs.set(staker, { staker, strategies: strategiesOf(s) });
+  }
+  return { lists, stakers: [...specs.values()], more: [...lists.values()].flatMap((d) => ('more' in d ? d.more : [])) };
 }
 
-/** Round 2: each staker's operator and withdrawable shares in every LST strategy and native ETH. */
-export function round2Calls(stakers: readonly Address[]): ReadCall[] {
-  return stakers.flatMap((a): ReadCall[] => [
-    { key: k.operator(a), address: DM, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [a] },
+/** Round 2: each staker's operator and withdrawable shares in its strategies (every LST strategy and native ETH by default). */
+export function round2Calls(stakers: readonly StakerSpec[]): ReadCall[] {
+  return stakers.flatMap((x): ReadCall[] => [
+    { key: k.operator(x.staker), address: DM, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [x.staker], gas: 10_000n },
     {
-      key: k.shares(a),
+      key: k.shares(x),
       address: DM,
       abi: delegationManagerAbi,
       functionName: 'getWithdrawableShares',
-      args: [a, STRATEGIES],
-      gas: 400_000n,
+      args: [x.staker, x.strategies],
+      // ~28k a strategy on mainnet (cold slots in DelegationManager, EigenPodManager/StrategyManager, AllocationManager).
+      gas: x.strategies === STRATEGIES ? 400_000n : 30_000n * BigInt(x.strategies.length),
     },
   ]);
 }
 
 /** Round 3: shares → tokens per strategy, and the magnitudes of every operator a staker delegates to. */
-export function round3Calls(stakers: readonly Address[], reads: Reads): ReadCall[] {
+export function round3Calls(stakers: readonly StakerSpec[], reads: Reads): ReadCall[] {
   const calls = new Map<string, ReadCall>();
-  for (const a of stakers) {
-    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(a))?.[0];
-    const op = val<Address>(reads, k.operator(a));
+  for (const x of stakers) {
+    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(x))?.[0];
+    const op = val<Address>(reads, k.operator(x.staker));
     shares?.forEach((n, i) => {
-      const s = STRATEGIES[i]!;
+      const s = x.strategies[i]!;
       if (n === 0n) return;
       if (s !== BEACON)
         calls.set(k.underlying(s, n), {
@@ -161,21 +174,24 @@ export function lookThroughViews(
     if (s.status === 'unknown')
       return { symbol: s.symbol, status: 'unknown', reason: s.reason, plain: s.plain, rateShowsSlash: s.rateShowsSlash };
     const d = lists.get(s.symbol);
-    const fail = (reason: string): LrtLookThroughView => ({
+    const fail = (reason: string, plain?: string): LrtLookThroughView => ({
       symbol: s.symbol,
       status: 'unknown',
       reason,
-      plain: `The ${s.symbol} contracts could not be read at this refresh; Ballast tries again at the next one.`,
+      plain: plain ?? `The ${s.symbol} contracts could not be read at this refresh; Ballast tries again at the next one.`,
       rateShowsSlash: s.rateShowsSlash,
     });
     if (!d) return fail('not read');
-    if ('error' in d) return fail(`listing the ${s.stakerKind}s failed: ${d.error}`);
+    if ('error' in d) return fail(`listing the ${s.stakerKind}s failed: ${d.error}`, d.plain);
     if ('more' in d) return fail(`more ${s.stakerKind}s than one batch lists (${d.more.length} left to read)`);
     const supply = val<bigint>(reads, k.supply(s.symbol));
     const fairRate = rateOf(s.symbol, reads);
-    if (supply === undefined) return fail(`${s.symbol} totalSupply: ${err(reads, k.supply(s.symbol))}`);
+    if (supply === undefined) return fail(`${s.supply?.what ?? `${s.symbol} totalSupply`}: ${err(reads, k.supply(s.symbol))}`);
     if (fairRate === undefined) return fail(`${s.symbol} fair rate could not be read (${RESTAKING_TOKENS[s.symbol].fairRate.source})`);
-    const built = positionsOf(d.stakers, reads);
+    const built = positionsOf(
+      d.stakers.map((staker) => ({ staker, strategies: strategiesOf(s) })),
+      reads,
+    );
     if ('error' in built) return fail(built.error);
     return {
       symbol: s.symbol,
@@ -185,24 +201,26 @@ export function lookThroughViews(
       stakers: summarize(built.positions),
       exposure: lrtLookThrough({ supply, fairRate, positions: built.positions, magnitudes: built.magnitudes, currentBlock: blockNumber }),
       rateShowsSlash: s.rateShowsSlash,
+      ...(d.coverage ? { coverage: d.coverage } : {}),
     };
   });
 }
 
 function positionsOf(
-  stakers: readonly Address[],
+  stakers: readonly StakerSpec[],
   reads: Reads,
 ): { positions: LrtStakerPosition[]; magnitudes: OperatorMagnitudes[] } | { error: string } {
   const positions: LrtStakerPosition[] = [];
   const magnitudes = new Map<string, OperatorMagnitudes>();
-  for (const a of stakers) {
-    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(a))?.[0];
-    if (!shares) return { error: `getWithdrawableShares(${a}): ${err(reads, k.shares(a))}` };
+  for (const x of stakers) {
+    const a = x.staker;
+    const shares = val<readonly [readonly bigint[]]>(reads, k.shares(x))?.[0];
+    if (!shares) return { error: `getWithdrawableShares(${a}): ${err(reads, k.shares(x))}` };
     const raw = val<Address>(reads, k.operator(a));
     if (raw === undefined) return { error: `delegatedTo(${a}): ${err(reads, k.operator(a))}` };
     const operator = raw === zeroAddress ? null : raw;
     for (const [i, n] of shares.entries()) {
-      const strategy = STRATEGIES[i]!;
+      const strategy = x.strategies[i]!;
       if (n === 0n) continue;
       let ethValue = n;
       if (strategy !== BEACON) {

@@ -5,7 +5,16 @@ import { LRT_STRUCTURES, type LrtStructure } from '../../restaking/lrt-structure
 import type { RestakingSymbol } from '../../restaking/types';
 import { executeReads } from '../batch-reads';
 import type { ReadCall, ReadResult } from '../types';
-import { listing, lookThroughViews, round1Calls, round2Calls, round3Calls, type Known, type LrtLookThroughView } from './plan';
+import {
+  listing,
+  lookThroughViews,
+  round1Calls,
+  round2Calls,
+  round3Calls,
+  type EventLists,
+  type Known,
+  type LrtLookThroughView,
+} from './plan';
 
 export type { LrtLookThroughView } from './plan';
 
@@ -13,6 +22,8 @@ export type ReadLrtLookThroughParameters = {
   symbols?: readonly RestakingSymbol[];
   multicallAddress?: Address;
   structures?: readonly LrtStructure[];
+  /** Event-announced stakers (ether.fi's nodes) from updateEventScans / eventStakersOf; without them those LRTs are unknown. */
+  eventStakers?: EventLists;
 };
 export type ReadLrtLookThroughReturnType = { blockNumber: bigint; rounds: number; lrts: LrtLookThroughView[] };
 
@@ -27,7 +38,7 @@ const BLOCK = 'lt:block';
  */
 export async function readLrtLookThrough<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
-  { symbols, multicallAddress = MULTICALL3, structures = LRT_STRUCTURES }: ReadLrtLookThroughParameters = {},
+  { symbols, multicallAddress = MULTICALL3, structures = LRT_STRUCTURES, eventStakers }: ReadLrtLookThroughParameters = {},
 ): Promise<ReadLrtLookThroughReturnType> {
   const wanted = structures.filter((s) => !symbols || symbols.includes(s.symbol));
   const known = wanted.filter((s): s is Known => s.status === 'known');
@@ -53,10 +64,10 @@ export async function readLrtLookThrough<chain extends Chain | undefined>(
   };
 
   await run(round1Calls(known));
-  let found = listing(known, reads);
+  let found = listing(known, reads, eventStakers);
   for (let extra = 0; extra < 3 && found.more.length; extra++) {
     await run(found.more);
-    found = listing(known, reads);
+    found = listing(known, reads, eventStakers);
   }
   await run(round2Calls(found.stakers));
   await run(round3Calls(found.stakers, reads));

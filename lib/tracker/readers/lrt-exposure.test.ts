@@ -39,11 +39,86 @@ describe('lrtExposureReader', () => {
   });
 
   test('a protocol without an on-chain path keeps its reason and says when its rate would show a slash', () => {
-    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('weETH')]);
+    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('rswETH')]);
     expect(p!.details.lrtExposure).toBe('unknown');
-    expect(p!.details.lrtExposureReason).toMatch(/^no on-chain path found: EtherFiNodesManager/);
-    expect(p!.details.lrtRateShowsSlash).toMatch(/rebase/);
+    expect(p!.details.lrtExposureReason).toMatch(/^no on-chain path found: the mainnet address of rswETH/);
+    expect(p!.details.lrtRateShowsSlash).toMatch(/reprice/);
     expect(p!.slashing).toBeUndefined();
+  });
+
+  test('weETH without a node scan, or with one that found nothing, is unknown with the reason (never an empty known)', () => {
+    const reader = lrtExposureReader(LRT_STRUCTURES);
+    const [p] = reader.annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('weETH')]);
+    expect(p!.details).toMatchObject({
+      lrtExposure: 'unknown',
+      lrtExposureReason: expect.stringMatching(/EtherFiNodeDeployed logs .* not scanned yet/),
+    });
+    const eventStakers = new Map([
+      ['weETH' as const, { stakers: [], status: 'partial' as const, reason: 'eth_getLogs: 503', scannedTo: 5n }],
+    ]);
+    // No node, no read: nothing of ether.fi's goes into phase 2.
+    expect(reader.phase2!({ accounts: [alice], eventStakers }, new Map(), rateBook({}))).toEqual([]);
+    const [q] = reader.annotate!({ accounts: [alice], eventStakers }, new Map(), rateBook({}), [holding('weETH')]);
+    expect(q!.details.lrtExposureReason).toMatch(/scan stopped before any EtherFiNode was found \(eth_getLogs: 503\)/);
+    expect(q!.slashing).toBeUndefined();
+  });
+
+  test('weETH reads at most maxRead nodes, each in its two strategies only, and says how many of how many', () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => `0x${(0xe000 + i).toString(16).padStart(40, '0')}` as const);
+    const eventStakers = new Map([['weETH' as const, { stakers: nodes, status: 'complete' as const, scannedTo: 9n }]]);
+    const calls = lrtExposureReader(LRT_STRUCTURES.filter((s) => s.symbol === 'weETH')).phase2!(
+      { accounts: [alice], eventStakers },
+      new Map(),
+      rateBook({}),
+    );
+    const shares = calls.filter((c) => c.functionName === 'getWithdrawableShares');
+    expect(shares).toHaveLength(160);
+    expect(shares[0]!.args).toEqual([
+      nodes[0],
+      ['0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0', '0x93c4b944D05dfe6df7645A86cd2206016c51564D'],
+    ]);
+    expect(calls.filter((c) => c.functionName === 'delegatedTo')).toHaveLength(160);
+    // Declared gas, which sizes the Multicall3 batch: 160 × (10k + 2 × 30k) = 11.2M.
+    expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(11_200_000n);
+  });
+
+  test('weETH from one scanned node in native ETH: the holder carries balance ÷ eETH shares; an eETH holding its ETH ÷ weETH’s rate', () => {
+    const node: Address = '0x000000000000000000000000000000000000eF01';
+    const op: Address = '0x0000000000000000000000000000000000000E7a';
+    const avs: Address = '0x0000000000000000000000000000000000000A75';
+    const beacon = '0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0';
+    const steth = '0x93c4b944D05dfe6df7645A86cd2206016c51564D';
+    const ok = (value: unknown) => ({ ok: true as const, value });
+    // Keys as the look-through plan names them (its shares key carries the node's two strategies).
+    const reads = new Map([
+      ['lt:supply:weETH', ok(1000n * E)],
+      ['rate:weETH:0', ok((5n * E) / 4n)],
+      [`lt:delegatedTo:${node}`, ok(op)],
+      [
+        `lt:shares:${node}:${beacon},${steth}`,
+        ok([
+          [100n * E, 0n],
+          [100n * E, 0n],
+        ]),
+      ],
+      [`lt:max:${op}:${beacon}`, ok(E)],
+      [`lt:alloc:${op}:${beacon}`, ok([[{ avs, id: 1 }], [{ currentMagnitude: E / 2n, pendingDiff: 0n, effectBlock: 0 }]])],
+    ]);
+    const eventStakers = new Map([['weETH' as const, { stakers: [node], status: 'complete' as const, scannedTo: 7n }]]);
+    const [we, ee] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice], eventStakers }, reads, rateBook({}), [
+      holding('weETH'),
+      holding('eETH'),
+    ]);
+    // 100 ETH on one operator, half its magnitude in avs:1 → 50 ETH at risk; 2 weETH of 1000 shares → 0.1 ETH.
+    expect(we!.details).toMatchObject({
+      lrtExposure: 'known',
+      lrtWorstSetLossEth: String(50n * E),
+      lrtHolderWorstSetLossEth: String(E / 10n),
+    });
+    expect(we!.details).toMatchObject({ lrtStakersRead: '1', lrtStakersFound: '1', lrtStakerScan: 'complete' });
+    // 2 eETH = 2 ETH = 1.6 weETH at 1.25 → 1.6 × 50 / 1000 = 0.08 ETH.
+    expect(ee!.details).toMatchObject({ lrtExposure: 'known', lrtVia: 'weETH', lrtAmount: String((16n * E) / 10n) });
+    expect(ee!.details.lrtHolderWorstSetLossEth).toBe(String((8n * E) / 100n));
   });
 
   test('a listing read that failed makes the exposure unknown with that error, not 0', () => {

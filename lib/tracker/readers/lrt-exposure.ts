@@ -47,12 +47,12 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
   return {
     family: 'lrt-exposure',
     phase1: () => round1Calls(known),
-    phase2: (_ctx, reads) => round2Calls(listing(known, reads).stakers),
-    phase3: (_ctx, reads) => round3Calls(listing(known, reads).stakers, reads),
+    phase2: (ctx, reads) => round2Calls(listing(known, reads, ctx.eventStakers).stakers),
+    phase3: (ctx, reads) => round3Calls(listing(known, reads, ctx.eventStakers).stakers, reads),
     positions: () => [],
     annotate: (ctx, reads, _rates, positions) => {
       if (!positions.some((p) => lrtOf(p) && p.status === 'ok')) return positions;
-      const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
+      const views = lookThroughViews(structures, listing(known, reads, ctx.eventStakers).lists, reads, ctx.blockNumber);
       return positions.map((p) => {
         const held = lrtOf(p);
         if (!held || p.status !== 'ok') return p;
@@ -61,8 +61,20 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
           ...p,
           details: { ...p.details, lrtSymbol: symbol, ...('amount' in held ? { lrtAmount: String(held.amount) } : {}) },
         };
-        // eETH has no structure of its own: it is ether.fi's, as weETH is, so weETH's "unknown" applies to it.
+        // eETH has no structure of its own: it is ether.fi's, as weETH is. A pegged token another LRT wraps (1 eETH =
+        // 1 ETH) stands on the wrapper's look-through as ETH value ÷ the wrapper's rate; an unknown one shares its reason.
         const protocol = RESTAKING_TOKENS[symbol].protocol;
+        const wrapper = views.find(
+          (x) => RESTAKING_TOKENS[x.symbol].wraps === symbol && RESTAKING_TOKENS[symbol].fairRate.kind === 'pegged',
+        );
+        if (!views.some((x) => x.symbol === symbol) && wrapper?.status === 'known' && 'amount' in held && wrapper.fairRate > 0n) {
+          const amount = (held.amount * WAD) / wrapper.fairRate;
+          return withShare(
+            { ...tagged, details: { ...tagged.details, lrtVia: wrapper.symbol, lrtAmount: String(amount) } },
+            wrapper,
+            amount,
+          );
+        }
         const v =
           views.find((x) => x.symbol === symbol) ??
           views.find((x) => x.status === 'unknown' && RESTAKING_TOKENS[x.symbol].protocol === protocol);
@@ -79,7 +91,7 @@ export function lrtExposureReader(structures: readonly LrtStructure[] = LRT_STRU
       });
     },
     annotateTokens: (ctx, reads, tokens) => {
-      const views = lookThroughViews(structures, listing(known, reads).lists, reads, ctx.blockNumber);
+      const views = lookThroughViews(structures, listing(known, reads, ctx.eventStakers).lists, reads, ctx.blockNumber);
       return tokens.map((t) => {
         const v = views.find((x) => x.symbol === t.symbol);
         return v ? { ...t, lookThrough: tokenLookThrough(v) } : t;
@@ -141,6 +153,15 @@ function withShare(p: Position, v: Extract<LrtLookThroughView, { status: 'known'
           }
         : {}),
       lrtRateShowsSlash: `${v.rateShowsSlash.when}: ${v.rateShowsSlash.how}`,
+      // Event-announced stakers (ether.fi): how many nodes were read of how many found, and how complete the scan is.
+      ...(v.coverage
+        ? {
+            lrtCoverage: v.coverage.note,
+            lrtStakersRead: String(v.coverage.stakersRead),
+            lrtStakersFound: String(v.coverage.stakersFound),
+            lrtStakerScan: v.coverage.scan,
+          }
+        : {}),
     },
   };
 }

@@ -1,11 +1,18 @@
 import type { Address } from 'viem';
+import type { EventLists } from '../lookthrough/plan';
 import type { Position, ReadCall, Reads, TokenMarket } from '../types';
 
 /** Fair and reference market rate per token symbol, built from phase 1 before anything is valued. */
 export type RateBook = ReadonlyMap<string, TokenMarket>;
 
 /** Block number and timestamp (seconds) are set once phase 1 has read them from Multicall3. */
-export type ReaderContext = { accounts: readonly Address[]; blockNumber?: bigint; blockTimestamp?: bigint };
+export type ReaderContext = {
+  accounts: readonly Address[];
+  blockNumber?: bigint;
+  blockTimestamp?: bigint;
+  /** Stakers only events announce (ether.fi's nodes), from the log scan beside the refresh (lookthrough/event-scan.ts). */
+  eventStakers?: EventLists;
+};
 
 /**
  * One protocol family. The engine gathers every reader's phase-1 reads into one batch, builds the

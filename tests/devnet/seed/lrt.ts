@@ -1,6 +1,13 @@
-import { getAddress, keccak256, parseEther, stringToHex, toHex, type Address } from 'viem';
+import { concat, getAddress, keccak256, parseEther, slice, stringToHex, toHex, type Address, type Hex } from 'viem';
 import { EIGENLAYER, EIGEN_STRATEGIES, PROTOCOL_CONTRACTS, TOKENS } from '../../../lib/restaking/addresses';
-import { KELP_DEPOSIT_POOL, KELP_LRT_CONFIG, PUFFER_PROTOCOL, RENZO_RESTAKE_MANAGER } from '../../../lib/restaking/lrt-structure';
+import {
+  ETHERFI_NODES_MANAGER,
+  ETHERFI_STAKING_MANAGER,
+  KELP_DEPOSIT_POOL,
+  KELP_LRT_CONFIG,
+  PUFFER_PROTOCOL,
+  RENZO_RESTAKE_MANAGER,
+} from '../../../lib/restaking/lrt-structure';
 import type { DevnetContext } from '../context';
 import { doubleAbi, placeDouble } from './abi';
 import { WAD, eigenAbi } from './eigen-base';
@@ -46,7 +53,7 @@ export const LRT_DEVNET_ALLOCATIONS: { operator: LrtOperatorName; avs: LrtAvsNam
 ];
 
 export type LrtDevnetStaker = {
-  lrt: 'rsETH' | 'ezETH' | 'pufETH';
+  lrt: 'rsETH' | 'ezETH' | 'pufETH' | 'weETH';
   staker: Address;
   operator: LrtOperatorName;
   stakedEth: bigint;
@@ -60,9 +67,17 @@ export const LRT_DEVNET_STAKERS: LrtDevnetStaker[] = [
   { lrt: 'ezETH', staker: dev('0d', 2), operator: 'lrt-c', stakedEth: parseEther('1000') },
   { lrt: 'pufETH', staker: dev('9f', 1), operator: 'lrt-d', stakedEth: parseEther('2500'), name: 'PUFFER_MODULE_0' },
   { lrt: 'pufETH', staker: dev('9f', 2), operator: 'lrt-c', stakedEth: parseEther('500'), name: 'PUFFER_MODULE_1' },
+  // ether.fi EtherFiNodes: lrt-c is shared with Renzo and Puffer, lrt-d with Puffer; two nodes on lrt-c.
+  { lrt: 'weETH', staker: dev('efe0', 1), operator: 'lrt-c', stakedEth: parseEther('1200') },
+  { lrt: 'weETH', staker: dev('efe0', 2), operator: 'lrt-d', stakedEth: parseEther('900') },
+  { lrt: 'weETH', staker: dev('efe0', 3), operator: 'lrt-c', stakedEth: parseEther('400') },
 ];
 
-const KIND = { rsETH: 'NodeDelegator', ezETH: 'OperatorDelegator', pufETH: 'PufferModule' } as const;
+/** A 48-byte validator key per ether.fi node (devnet-made; only its PubkeyLinked log matters). */
+export const etherfiDevnetPubkey = (i: number): Hex =>
+  concat([keccak256(toHex(`ballast-devnet-validator-${i}`)), slice(keccak256(toHex(`ballast-devnet-validator-${i}-tail`)), 0, 16)]);
+
+const KIND = { rsETH: 'NodeDelegator', ezETH: 'OperatorDelegator', pufETH: 'PufferModule', weETH: 'EtherFiNode' } as const;
 /** Kelp LRTConstants.LRT_DEPOSIT_POOL. */
 export const KELP_LRT_DEPOSIT_POOL_KEY = keccak256(toHex('LRT_DEPOSIT_POOL'));
 
@@ -207,6 +222,8 @@ export async function seedLrt(ctx: DevnetContext): Promise<LrtSeed> {
       args: [stringToHex(s.name!, { size: 32 }), s.staker],
     });
 
+  await seedEtherfiNodes(ctx, of('weETH'));
+
   return {
     operators: { ...LRT_DEVNET_OPERATORS },
     avs: { ...LRT_DEVNET_AVS },
@@ -224,4 +241,34 @@ export async function seedLrt(ctx: DevnetContext): Promise<LrtSeed> {
       stakedEth: s.stakedEth.toString(),
     })),
   };
+}
+
+/**
+ * ether.fi: the StakingManager double announces each node (EtherFiNodeDeployed, as instantiateEtherFiNode and the
+ * backfill do on mainnet) and links one validator to it through the EtherFiNodesManager double (PubkeyLinked). The
+ * LiquidityPool double books the nodes' present EigenLayer balance as part of its pooled ETH (the weETH rate stays
+ * as seeded); a later oracle report (`oracle-update weETH`) moves the pooled ETH by the change.
+ */
+async function seedEtherfiNodes(ctx: DevnetContext, nodes: LrtDevnetStaker[]) {
+  const sm = doubleAbi('EtherFiStakingManagerDouble');
+  const nm = doubleAbi('EtherFiNodesManagerDouble');
+  await placeDouble(ctx, 'EtherFiStakingManagerDouble', ETHERFI_STAKING_MANAGER);
+  await placeDouble(ctx, 'EtherFiNodesManagerDouble', ETHERFI_NODES_MANAGER);
+  await ctx.write({ address: ETHERFI_STAKING_MANAGER, abi: sm, functionName: 'initialize', args: [ETHERFI_NODES_MANAGER] });
+  await ctx.write({ address: ETHERFI_NODES_MANAGER, abi: nm, functionName: 'initialize', args: [ETHERFI_STAKING_MANAGER] });
+  for (const [i, n] of nodes.entries()) {
+    await ctx.write({ address: ETHERFI_STAKING_MANAGER, abi: sm, functionName: 'registerEtherFiNode', args: [n.staker] });
+    await ctx.write({
+      address: ETHERFI_STAKING_MANAGER,
+      abi: sm,
+      functionName: 'createBeaconValidator',
+      args: [etherfiDevnetPubkey(i), BigInt(100_000 + i), n.staker],
+    });
+  }
+  await ctx.write({
+    address: PROTOCOL_CONTRACTS.etherfiLiquidityPool,
+    abi: doubleAbi('EtherFiLiquidityPool'),
+    functionName: 'setReportNodes',
+    args: [nodes.map((n) => n.staker), TOKENS.stETH],
+  });
 }
