@@ -1,5 +1,5 @@
 import { formatEth } from '../../lib/format';
-import { hexToString, isHex, parseTransaction, type Hex } from 'viem';
+import { getAddress, hexToString, isHex, parseTransaction, type Hex } from 'viem';
 import type { DeviceRequest } from '../../lib/hardware/device-request';
 
 /** What the device will be asked to sign, in lines a person compares with the device screen. */
@@ -11,7 +11,7 @@ export function requestSummary(request: DeviceRequest): { title: string; lines: 
     return {
       title: 'Transaction',
       lines: [
-        ['To', tx.to ?? 'contract creation'],
+        ['To', tx.to ? getAddress(tx.to) : 'contract creation'],
         ['Value', formatEth(tx.value ?? 0n)],
         ['Data', data],
         ['Nonce', String(tx.nonce ?? 0)],
