@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import type { QueueSearch } from '../queue-ids/book';
 import type { Position, PositionFamily } from '../types';
 import { positionId } from './reader';
 
@@ -11,9 +12,70 @@ export const DEFAULT_QUEUE_SCAN_WINDOW = 64n;
 
 export type QueueReaderOptions = {
   window?: bigint;
-  /** Request ids the wallet knows belong to an account (from its own request receipts). */
+  /** Request ids the wallet knows belong to an account (its own request receipts, the log search, earlier refreshes). */
   knownRequestIds?: (account: Address) => readonly bigint[];
+  /** How far the log search for the account's requests got; an unfinished one is shown, never read as "none". */
+  search?: (account: Address) => QueueSearch | undefined;
+  /**
+   * What this refresh's reads showed, per account: `owned` = ids that are the account's open requests (window or
+   * known), `gone` = known ids that exist but are no longer its (claimed, burned, transferred, reused).
+   */
+  onRequestIds?: (account: Address, found: { owned: bigint[]; gone: bigint[] }) => void;
 };
+
+/**
+ * Splits the known ids that existed at this block ([first, end)) into the account's and the gone ones: `isOurs`
+ * answers true / false from the reads, or undefined when the read failed (such an id is neither kept nor dropped).
+ */
+export function settleKnown(
+  known: readonly bigint[],
+  first: bigint,
+  end: bigint,
+  isOurs: (id: bigint) => boolean | undefined,
+): { gone: bigint[] } {
+  return { gone: known.filter((id) => id >= first && id < end && isOurs(id) === false) };
+}
+
+/**
+ * The log search for older requests has not finished (still going back, or stopped on an RPC error): a row that
+ * says so, so an empty list is never read as "no requests". A failed search is a failed position with the error.
+ */
+export function searchMarker(
+  family: PositionFamily,
+  account: Address,
+  protocol: string,
+  search: QueueSearch | undefined,
+  source: Position['sources'][number],
+): Position[] {
+  if (!search || search.status === 'complete') return [];
+  const searched = search.low <= search.high ? `blocks ${search.low}–${search.high} searched` : 'no blocks searched yet';
+  const note =
+    search.status === 'failed'
+      ? `The search for older ${protocol} withdrawal requests stopped on an RPC error (${searched}; it resumes on the next refresh): ${search.error ?? 'unknown error'}. Requests older than the last ${DEFAULT_QUEUE_SCAN_WINDOW} ids may be missing.`
+      : `Older ${protocol} withdrawal requests are still being searched (${searched}, back to block ${search.floor}); requests older than the last ${DEFAULT_QUEUE_SCAN_WINDOW} ids may not be listed yet.`;
+  return [
+    {
+      id: positionId(family, account, `${protocol} request search`),
+      family,
+      account,
+      asset: `${protocol} withdrawal requests: search ${search.status === 'failed' ? 'incomplete' : 'in progress'}`,
+      status: search.status === 'failed' ? 'failed' : 'ok',
+      ...(search.status === 'failed' ? { error: note } : {}),
+      amount: 0n,
+      fairValueEth: 0n,
+      marketValueEth: 0n,
+      depegWad: null,
+      details: {
+        search: search.status === 'failed' ? 'failed' : 'partial',
+        searchNote: note,
+        searchedFrom: String(search.low),
+        searchedTo: String(search.high),
+        searchFloor: String(search.floor),
+      },
+      sources: [source],
+    },
+  ];
+}
 
 /** Ids in [max(first, end − window), end) plus known ids ≥ first and < end, ascending, unique. */
 export function scanIds(end: bigint, first: bigint, window: bigint, known: readonly bigint[] = []): bigint[] {
