@@ -21,7 +21,12 @@ export const SEARCH_REFRESH_BLOCKS = 300n;
 
 export type SearchCandidate = { account: Address; queue: IdQueue };
 
-export function createQueueIdsService(deps: { store: QueueIdsStore; now?: () => number }) {
+export function createQueueIdsService(deps: {
+  store: QueueIdsStore;
+  now?: () => number;
+  /** Blocks per eth_getLogs call for a new search (default DEFAULT_SEARCH_CHUNK). */
+  chunk?: bigint;
+}) {
   const now = deps.now ?? Date.now;
   let searching: Promise<unknown> | undefined;
 
@@ -88,7 +93,16 @@ export function createQueueIdsService(deps: { store: QueueIdsStore; now?: () => 
         for (const { c } of queue) {
           if (left <= 0) break;
           const previous = searchOf(book, chainId, c.queue, c.account);
-          const step = await searchQueueStep({ client, queue: c.queue, account: c.account, head, previous, budget: left, now: now() });
+          const step = await searchQueueStep({
+            client,
+            queue: c.queue,
+            account: c.account,
+            head,
+            previous,
+            budget: left,
+            now: now(),
+            ...(deps.chunk ? { chunk: deps.chunk } : {}),
+          });
           left -= step.calls;
           await deps.store.update((b) =>
             addIds(setSearch(b, chainId, c.queue, c.account, step.search), chainId, c.queue, c.account, step.ids),

@@ -40,7 +40,10 @@ describe('known request ids: what storage gives back', () => {
 
   it('refuses more ids than the cap (the entry loses its ids, not the whole book)', () => {
     const ids = Array.from({ length: MAX_IDS_PER_ENTRY + 1 }, (_, i) => String(i));
-    expect(decodeBook({ [KEY_A]: { ids }, [`1:puffer:${A}`]: { ids: ['1'] } })).toEqual({ [KEY_A]: { ids: [] }, [`1:puffer:${A}`]: { ids: [1n] } });
+    expect(decodeBook({ [KEY_A]: { ids }, [`1:puffer:${A}`]: { ids: ['1'] } })).toEqual({
+      [KEY_A]: { ids: [] },
+      [`1:puffer:${A}`]: { ids: [1n] },
+    });
   });
 });
 
