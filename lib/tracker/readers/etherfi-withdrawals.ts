@@ -49,7 +49,7 @@ export function etherfiWithdrawalsReader(options: QueueReaderOptions = {}): Posi
   const idsToScan = (accounts: readonly Address[], reads: Reads) => {
     const next = idOf(reads, k.next);
     if (next === undefined) return [];
-    const known = accounts.flatMap((a) => options.knownRequestIds?.(a) ?? []);
+    const known = accounts.map((a) => options.knownRequestIds?.(a) ?? []);
     return scanIds(next, 1n, window, known);
   };
   const owned = (a: Address, ids: readonly bigint[], reads: Reads) =>

@@ -78,7 +78,7 @@ export function mantleWithdrawalsReader(options: QueueReaderOptions = {}): Posit
   const idsToScan = (accounts: readonly Address[], reads: Reads) => {
     const next = bigintOf(reads, k.next);
     if (next === undefined) return [];
-    const known = accounts.flatMap((a) => options.knownRequestIds?.(a) ?? []);
+    const known = accounts.map((a) => options.knownRequestIds?.(a) ?? []);
     return scanIds(next, 0n, window, known);
   };
   const owned = (a: Address, ids: readonly bigint[], reads: Reads) =>

@@ -52,7 +52,7 @@ export function pufferWithdrawalsReader(options: QueueReaderOptions = {}): Posit
     const length = bigintOf(reads, k.length);
     const batchSize = bigintOf(reads, k.batchSize);
     if (length === undefined || batchSize === undefined) return [];
-    const known = accounts.flatMap((a) => options.knownRequestIds?.(a) ?? []);
+    const known = accounts.map((a) => options.knownRequestIds?.(a) ?? []);
     return scanIds(length, batchSize, window, known); // batch 0 is a stub on mainnet too
   };
   const owned = (a: Address, ids: readonly bigint[], reads: Reads) =>

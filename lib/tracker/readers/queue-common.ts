@@ -77,12 +77,38 @@ export function searchMarker(
   ];
 }
 
-/** Ids in [max(first, end − window), end) plus known ids ≥ first and < end, ascending, unique. */
-export function scanIds(end: bigint, first: bigint, window: bigint, known: readonly bigint[] = []): bigint[] {
+/**
+ * Known ids older than the window that one refresh reads per queue (all accounts together). Each costs a phase-2
+ * read (and phase-3 ones when owned); more would split the batch into a further eth_call and break the ≤ 3 requests.
+ * The newest are read first; older ones beyond this are not shown (README, known limits).
+ */
+export const MAX_KNOWN_OUTSIDE_WINDOW = 48;
+
+/**
+ * Ids in [max(first, end − window), end) plus known ids ≥ first below the window, ascending, unique. `known` is one
+ * list per account: at most MAX_KNOWN_OUTSIDE_WINDOW older ids are taken, newest first, one account after the other
+ * in turn, so one account with many requests cannot crowd out another's.
+ */
+export function scanIds(
+  end: bigint,
+  first: bigint,
+  window: bigint,
+  known: readonly bigint[] | readonly (readonly bigint[])[] = [],
+): bigint[] {
   const start = end - window > first ? end - window : first;
   const ids = new Set<bigint>();
   for (let id = start; id < end; id += 1n) ids.add(id);
-  for (const id of known) if (id >= first && id < end) ids.add(id);
+  const lists = (
+    known.length > 0 && typeof known[0] === 'bigint' ? [known as readonly bigint[]] : (known as readonly (readonly bigint[])[])
+  ).map((list) => [...new Set(list.filter((id) => id >= first && id < start))].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+  let taken = 0;
+  for (let i = 0; taken < MAX_KNOWN_OUTSIDE_WINDOW && lists.some((l) => i < l.length); i += 1)
+    for (const list of lists) {
+      const id = list[i];
+      if (id === undefined || taken >= MAX_KNOWN_OUTSIDE_WINDOW || ids.has(id)) continue;
+      ids.add(id);
+      taken += 1;
+    }
   return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
