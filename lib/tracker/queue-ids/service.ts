@@ -30,6 +30,16 @@ export function createQueueIdsService(deps: {
   const now = deps.now ?? Date.now;
   let searching: Promise<unknown> | undefined;
 
+  async function add(
+    chainId: number,
+    found: readonly FoundRequest[],
+    isOwn: (a: Address) => boolean = () => true,
+  ): Promise<FoundRequest[]> {
+    const mine = found.filter((f) => isOwn(f.account));
+    if (mine.length > 0) await deps.store.update((book) => mine.reduce((b, f) => addIds(b, chainId, f.queue, f.account, [f.id]), book));
+    return mine;
+  }
+
   return {
     /** Loads the view the readers use during a refresh. */
     async view(chainId: number): Promise<QueueIdsView> {
@@ -53,11 +63,7 @@ export function createQueueIdsService(deps: {
     },
 
     /** Adds ids found in logs (a receipt, a search) for the accounts `isOwn` accepts. */
-    async add(chainId: number, found: readonly FoundRequest[], isOwn: (a: Address) => boolean = () => true): Promise<FoundRequest[]> {
-      const mine = found.filter((f) => isOwn(f.account));
-      if (mine.length > 0) await deps.store.update((book) => mine.reduce((b, f) => addIds(b, chainId, f.queue, f.account, [f.id]), book));
-      return mine;
-    },
+    add,
 
     /**
      * Decodes a confirmed wallet transaction's receipt (the one-click request step, or any transaction to a
@@ -66,7 +72,7 @@ export function createQueueIdsService(deps: {
     async recordReceipt(client: Client, chainId: number, hash: Hex, isOwn?: (a: Address) => boolean): Promise<FoundRequest[]> {
       const receipt = await getTransactionReceipt(client, { hash });
       if (receipt.status !== 'success') return [];
-      return this.add(chainId, requestIdsInLogs(receipt.logs), isOwn);
+      return add(chainId, requestIdsInLogs(receipt.logs), isOwn);
     },
 
     /**
