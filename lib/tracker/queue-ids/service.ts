@@ -16,8 +16,12 @@ export type QueueIdsFinding = { queue: IdQueue; account: Address; owned: readonl
 
 /** eth_getLogs calls one search run may make over every (account, queue): bounded, the next run goes on. */
 export const DEFAULT_SEARCH_BUDGET = 16;
-/** A finished search looks at new blocks again only after this many (the 64-id window covers the newest requests). */
-export const SEARCH_REFRESH_BLOCKS = 300n;
+/**
+ * A finished search looks at new blocks again once this many have passed (≈ one 5-minute refresh period at 12 s):
+ * newer requests are in the 64-id window unless more than 64 came in since, so this bounds how long such a burst can
+ * hide one, at one call per account and queue per period.
+ */
+export const SEARCH_REFRESH_BLOCKS = 25n;
 
 export type SearchCandidate = { account: Address; queue: IdQueue };
 
