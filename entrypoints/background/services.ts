@@ -30,11 +30,15 @@ import {
   watchedAssetsItem,
 } from '../../lib/storage';
 import { createPortfolioService } from '../../lib/tracker/portfolio-service';
+import { queueIdsItem } from '../../lib/tracker/queue-ids/item';
+import { mayRequest } from '../../lib/tracker/queue-ids/queues';
+import { createQueueIdsService } from '../../lib/tracker/queue-ids/service';
+import { createQueueIdsStore } from '../../lib/tracker/queue-ids/store';
 import { createActivityService, type ActivityTransition } from '../../lib/wallet/activity';
 import { transactionNotice } from '../../lib/wallet/activity-notice';
 import { createActivityWatcher } from '../../lib/wallet/activity-watch';
 import { replaceTransaction, type ReplaceMode } from '../../lib/provider/replace';
-import type { Hex } from 'viem';
+import { isAddressEqual, type Hex } from 'viem';
 import { addressBookItem } from '../../lib/storage/address-book';
 import { balancesSnapshotsItem, customTokensItem } from '../../lib/storage/balances';
 import { createBalancesService } from '../../lib/balances/service';
@@ -117,7 +121,16 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   });
   const client = async () => createNetworkClient(await network());
   const activityWatcher = createActivityWatcher({ alarms: browser.alarms, activity, client, network });
+  // Known withdrawal request ids (issue #16): a confirmed request's receipt names its id.
+  const queueIds = createQueueIdsService({ store: createQueueIdsStore(queueIdsItem) });
+  async function recordRequest(chainId: number, hash: Hex): Promise<void> {
+    const [c, own] = await Promise.all([client(), wallet.accounts()]);
+    await queueIds.recordReceipt(c, chainId, hash, (a) => own.some((o) => isAddressEqual(o.address, a)));
+  }
+  const reportRecord = (e: unknown) => console.warn('Ballast: reading a withdrawal request id from a receipt failed', e);
   onActivity = (transitions) => {
+    for (const t of transitions)
+      if (t.item.status === 'confirmed' && mayRequest(t.item.to)) void recordRequest(t.item.chainId, t.item.hash).catch(reportRecord);
     void activityWatcher.sync().catch((e: unknown) => console.warn('Ballast: following pending transactions failed', e));
     void notifyTransactions(transitions).catch((e: unknown) => console.warn('Ballast: a transaction notification failed', e));
   };
@@ -203,6 +216,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     onSnapshot: alerts.handleSnapshot,
     onAttempt: alerts.handleAttempt,
     ethUsd: createEthUsdSource({ snapshots: () => balancesSnapshotsItem.getValue(), network, client }),
+    queueIds,
   });
   const services = {
     wallet,
@@ -240,6 +254,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
       store: createItemFlowStore(flowsItem),
       previewItem: flowPreviewItem,
       onUpdate: () => notify('flows'),
+      onRequestMined: ({ chainId, hash }) => void recordRequest(chainId, hash).catch(reportRecord),
     }),
     addressBook,
     send: createSendService({

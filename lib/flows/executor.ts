@@ -320,6 +320,7 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     }
     step.status = 'mined';
     await save(state);
+    deps.onStepMined?.(state, index);
     if (step.actualOut !== undefined && step.minOut !== undefined && BigInt(step.actualOut) < BigInt(step.minOut)) {
       throw new StepStop(
         new AppError(`Step ${index + 1} gave less ${planned.output?.symbol} than your minimum`, {

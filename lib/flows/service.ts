@@ -1,4 +1,4 @@
-import { isAddressEqual, maxUint256, type Hex, type PublicClient } from 'viem';
+import { isAddressEqual, maxUint256, type Address, type Hex, type PublicClient } from 'viem';
 import { AppError, serializeError } from '../errors';
 import { requireSelectedSigner, selectedAccount } from '../wallet/selected-signer';
 import { createFlowExecutor, type FlowExecutor } from './executor';
@@ -13,7 +13,7 @@ import type { StoredFlowPreview } from './storage-item';
 import type { FlowPreview, FlowState, FlowStore } from './types';
 import { planUnwind } from './unwind';
 import { validateAmount, validateOperatorAddress } from './validate';
-import { planWithdraw, type WithdrawIntent } from './withdraw';
+import { planWithdraw, WITHDRAW_RECIPE_PREFIX, type WithdrawIntent } from './withdraw';
 
 /** A one-click withdraw as the popup sends it: amounts and ids as text (bigint does not cross messaging). */
 export type WithdrawInput = (
@@ -71,6 +71,8 @@ export type FlowsServiceDeps = Omit<SendFlowStepDeps, 'network'> & {
   /** A flow changed: the progress view re-reads. */
   onUpdate: () => void;
   newId?: () => string;
+  /** The request step of a one-click withdraw flow was mined (its receipt holds the request id; issue #16). */
+  onRequestMined?: (tx: { chainId: number; hash: Hex; from: Address }) => void;
 };
 
 /** Keeps the preview JSON-safe: the batch analysis holds bigints and the screen does not need it. */
@@ -119,6 +121,11 @@ export function createFlowsService(deps: FlowsServiceDeps) {
           onUpdate: () => {
             deps.onUpdate();
             void resumeAlarm.sync().catch(report('arming the flow resume alarm'));
+          },
+          onStepMined: (state, index) => {
+            const hash = state.steps[index]?.hash;
+            if (hash && state.plan.recipeId.startsWith(`${WITHDRAW_RECIPE_PREFIX}request:`))
+              deps.onRequestMined?.({ chainId: network.chainId, hash: hash as Hex, from: state.plan.from });
           },
         }),
       };

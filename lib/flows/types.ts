@@ -275,4 +275,6 @@ export type FlowExecutorDeps = {
   now(): number;
   /** Called after every persisted transition (progress view). */
   onUpdate?(state: FlowState): void;
+  /** A step's transaction was mined successfully (its hash is `state.steps[index].hash`): e.g. record a request's id. */
+  onStepMined?(state: FlowState, index: number): void;
 };

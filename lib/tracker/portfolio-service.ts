@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { createClient, type Address } from 'viem';
 import { chainOf } from '../chain/clients';
 import { createNetworkTransport } from '../chain/transport';
 import type { StoredNetwork } from '../storage/items';
@@ -6,6 +6,7 @@ import type { StoredEthUsd } from '../storage/fee-quote';
 import { snapshotExposure, type SnapshotExposure } from './exposure-holdings';
 import type { History } from './history';
 import type { ScheduleState } from './schedule';
+import { searchCandidates, type QueueIdsService } from './queue-ids/service';
 import { createStorageTrackerStore } from './store';
 import { ALARM_NAME, RETRY_ALARM_NAME, createTracker, toStateView, type AlarmsApi, type Tracker, type TrackerStateView } from './tracker';
 import type { TrackerSnapshot } from './types';
@@ -39,6 +40,8 @@ export type PortfolioServiceDeps = {
   onAttempt?: (schedule: ScheduleState) => void;
   /** The wallet's last Chainlink ETH/USD read for the active chain (wired from lib/balances; no second reader here). */
   ethUsd?: () => Promise<StoredEthUsd | undefined>;
+  /** Known withdrawal request ids (issue #16): read by the refresh, searched for in logs after it. */
+  queueIds?: QueueIdsService;
 };
 
 /**
@@ -63,6 +66,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
       store: createStorageTrackerStore(),
       alarms: deps.alarms,
       onSnapshot: (s) => deps.onSnapshot?.(s),
+      ...(deps.queueIds ? { queueIds: { service: deps.queueIds } } : {}),
     });
     return tracker;
   }
@@ -92,7 +96,30 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
     return snapshot ? snapshotExposure(snapshot, account) : undefined;
   }
 
-  async function refresh(run: (t: Tracker) => Promise<unknown>): Promise<void> {
+  /**
+   * The log search for older withdrawal requests, after a refresh and outside it (its eth_getLogs calls are not
+   * part of the ≤ 3 requests): accounts seen holding eETH/weETH, pufETH or mETH, a bounded number of calls per run.
+   * When it found ids the refresh did not know, one more refresh shows them.
+   */
+  async function searchRequests(t: Tracker): Promise<void> {
+    const { snapshot } = await t.getSnapshot();
+    if (!deps.queueIds || !snapshot) return;
+    const service = deps.queueIds;
+    const network = await deps.network();
+    if (network.chainId !== snapshot.chainId) return;
+    const client = createClient({ chain: chainOf(network), transport: createNetworkTransport(network, { purpose: 'scheduled' }) });
+    const before = await service.view(snapshot.chainId);
+    const holdings = snapshot.positions
+      .filter((p) => p.family === 'token')
+      .map((p) => ({ account: p.account, symbol: p.asset, amount: p.amount }));
+    const candidates = searchCandidates(snapshot.accounts, holdings, before);
+    if ((await service.search(client, snapshot.chainId, candidates)) === 0) return;
+    const after = await service.view(snapshot.chainId);
+    const grew = candidates.some((c) => after.known(c.queue, c.account).length > before.known(c.queue, c.account).length);
+    if (grew) await refresh((again) => again.refresh({ trigger: 'user' }), false);
+  }
+
+  async function refresh(run: (t: Tracker) => Promise<unknown>, search = true): Promise<void> {
     const t = await get();
     refreshing = true;
     deps.onChange();
@@ -103,6 +130,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
       deps.onChange();
       if (deps.onAttempt) void t.getSnapshot().then((s) => deps.onAttempt?.(s.schedule));
     }
+    if (search) void searchRequests(t).catch((e: unknown) => console.warn('[ballast] withdrawal request search', e));
   }
 
   return {

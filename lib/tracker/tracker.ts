@@ -11,6 +11,8 @@ import { refreshPositions } from './refresh';
 import { afterFailure, afterSuccess, freshness, mayAttempt, REFRESH_PERIOD_MS, type Freshness, type ScheduleState } from './schedule';
 import { encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
 import type { TrackerStore } from './memory-store';
+import { createQueueIdsLink, type QueueIdsLink } from './queue-ids/link';
+import type { QueueIdsService } from './queue-ids/service';
 import type { TrackerSnapshot } from './types';
 
 /** Periodic refresh alarm; the background forwards browser.alarms.onAlarm here. */
@@ -39,6 +41,12 @@ export type TrackerDeps = {
   now?: () => number;
   /** Called after every successful refresh (alerts, UI push). */
   onSnapshot?: (snapshot: TrackerSnapshot) => void;
+  /**
+   * Known withdrawal request ids (issue #16): loaded from storage before each refresh (no RPC) for the ether.fi,
+   * Puffer and Mantle readers; what the refresh showed (still owned, claimed/burned) is saved after a successful
+   * one. With custom `readers`, pass the `link` they were built with (link.optionsFor(queue)).
+   */
+  queueIds?: { service: Pick<QueueIdsService, 'view' | 'settle'>; link?: QueueIdsLink };
 };
 
 export type TrackerState = { snapshot: TrackerSnapshot | null; freshness: Freshness; schedule: ScheduleState };
@@ -50,7 +58,8 @@ export const toStateView = (s: TrackerState): TrackerStateView => ({ ...s, snaps
 export function createTracker(deps: TrackerDeps) {
   const now = deps.now ?? Date.now;
   const period = deps.periodMs ?? REFRESH_PERIOD_MS;
-  const readers = deps.readers ?? defaultReaders();
+  const link = deps.queueIds?.link ?? createQueueIdsLink();
+  const readers = deps.readers ?? defaultReaders(deps.queueIds ? link : undefined);
   let inFlight: Promise<TrackerState> | null = null;
 
   async function getSnapshot(): Promise<TrackerState> {
@@ -64,6 +73,7 @@ export function createTracker(deps: TrackerDeps) {
       const [transport, accounts] = await Promise.all([deps.getTransport(), deps.getAccounts()]);
       const previous = (await deps.store.getSnapshot()) ?? undefined;
       const eventStakers = await scanEvents(transport);
+      if (deps.queueIds) link.begin(await deps.queueIds.service.view(deps.chain.id));
       const snapshot = await refreshPositions({
         ...(eventStakers ? { eventStakers } : {}),
         transport,
@@ -81,6 +91,11 @@ export function createTracker(deps: TrackerDeps) {
         deps.store.setHistory(history),
         deps.store.setSchedule(afterSuccess(snapshot.takenAt, period)),
       ]);
+      // Known ids are bookkeeping: a storage hiccup must not turn a good refresh into a failed one.
+      if (deps.queueIds)
+        await deps.queueIds.service
+          .settle(deps.chain.id, link.findings())
+          .catch((e: unknown) => console.warn('[ballast] known request ids', e));
       deps.onSnapshot?.(snapshot);
     } catch (error) {
       const next = afterFailure(schedule, now(), serializeError(error).message);

@@ -24,6 +24,10 @@ export const etherfiWithdrawRequestNftAbi = [
     'function getClaimableAmount(uint256 tokenId) view returns (uint256)',
     'function isFinalized(uint256 requestId) view returns (bool)',
     'function claimWithdraw(uint256 tokenId)',
+    // OpenZeppelin ERC721Upgradeable's Transfer (the NFT inherits it): a mint is from 0, a claim burns to 0. The request
+    // ids of an owner are found through it because WithdrawRequestCreated changed shape over releases (mainnet adds a
+    // fee field, src/WithdrawRequestNFT.sol) and does not index the owner.
+    'event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)',
   ]),
   // ERC-721 ownerOf, as Lido's unstETH declares it.
   ...pickAbi(lidoWithdrawalQueueAbi, ['ownerOf']),
@@ -55,6 +59,8 @@ export const pufferWithdrawalManagerAbi = parseAbi([
   'function getWithdrawal(uint256 withdrawalIdx) view returns (Withdrawal)',
   'function getBatch(uint256 batchIdx) view returns (WithdrawalBatch)',
   'function BATCH_SIZE() view returns (uint256)',
+  // mainnet-contracts/src/interface/IPufferWithdrawalManager.sol: the recipient is indexed, so eth_getLogs filters by it.
+  'event WithdrawalRequested(uint256 indexed withdrawalIdx, uint256 indexed batchIndex, uint256 pufETHAmount, address indexed recipient)',
 ]);
 
 /**
@@ -92,4 +98,6 @@ export const mantleUnstakeRequestsManagerAbi = parseAbi([
   'function requestInfo(uint256 requestID) view returns (bool, uint256)',
   'function numberOfBlocksToFinalize() view returns (uint256)',
   'function allocatedETHForClaims() view returns (uint256)',
+  // src/UnstakeRequestsManager.sol (UnstakeRequestsManagerEvents): emitted by the manager itself, requester indexed.
+  'event UnstakeRequestCreated(uint256 indexed id, address indexed requester, uint256 mETHLocked, uint256 ethRequested, uint256 cumulativeETHRequested, uint256 blockNumber)',
 ]);

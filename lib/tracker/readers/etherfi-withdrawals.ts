@@ -3,7 +3,7 @@ import { etherfiWithdrawRequestNftAbi } from '../../chain/abis';
 import { PROTOCOL_CONTRACTS } from '../../restaking/addresses';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';
-import { DEFAULT_QUEUE_SCAN_WINDOW, failedQueue, scanIds, type QueueReaderOptions } from './queue-common';
+import { DEFAULT_QUEUE_SCAN_WINDOW, failedQueue, scanIds, searchMarker, settleKnown, type QueueReaderOptions } from './queue-common';
 
 const NFT = PROTOCOL_CONTRACTS.etherfiWithdrawRequestNFT;
 const abi = etherfiWithdrawRequestNftAbi;
@@ -49,7 +49,7 @@ export function etherfiWithdrawalsReader(options: QueueReaderOptions = {}): Posi
   const idsToScan = (accounts: readonly Address[], reads: Reads) => {
     const next = idOf(reads, k.next);
     if (next === undefined) return [];
-    const known = accounts.flatMap((a) => options.knownRequestIds?.(a) ?? []);
+    const known = accounts.map((a) => options.knownRequestIds?.(a) ?? []);
     return scanIds(next, 1n, window, known);
   };
   const owned = (a: Address, ids: readonly bigint[], reads: Reads) =>
@@ -97,7 +97,18 @@ export function etherfiWithdrawalsReader(options: QueueReaderOptions = {}): Posi
             }),
           ];
         }
-        return owned(a, ids, reads).map((id) => requestPosition(a, id, last, reads));
+        const mine = owned(a, ids, reads);
+        // ownerOf reverts for a burned (claimed) id: a failed read is "not the account's", as the list above treats it.
+        const ownerOfId = (id: bigint) => {
+          const r = reads.get(k.owner(id));
+          return r === undefined ? undefined : r.ok && isAddressEqual(r.value as Address, a);
+        };
+        const { gone } = settleKnown(options.knownRequestIds?.(a) ?? [], 1n, idOf(reads, k.next)!, ownerOfId);
+        options.onRequestIds?.(a, { owned: mine, gone });
+        return [
+          ...mine.map((id) => requestPosition(a, id, last, reads)),
+          ...searchMarker(ETHERFI_WITHDRAWAL_FAMILY, a, 'ether.fi', options.search?.(a), { contract: NFT, call: 'Transfer (logs)' }),
+        ];
       });
     },
   };

@@ -1,3 +1,4 @@
+import type { QueueIdsLink } from '../queue-ids/link';
 import type { PositionReader } from './reader';
 import { aaveReader } from './aave';
 import { curveLpReader } from './curve';
@@ -13,17 +14,20 @@ import { renzoWithdrawalsReader } from './renzo-withdrawals';
 import { symbioticReader } from './symbiotic';
 import { tokenReader } from './tokens';
 
-/** Every family the tracker reads by default, in display order; the LRT exposure annotates the others last. */
-export function defaultReaders(): PositionReader[] {
+/**
+ * Every family the tracker reads by default, in display order; the LRT exposure annotates the others last.
+ * With a link, the ether.fi, Puffer and Mantle readers also look up the known request ids (issue #16).
+ */
+export function defaultReaders(queueIds?: Pick<QueueIdsLink, 'optionsFor'>): PositionReader[] {
   return [
     tokenReader(),
     eigenLayerReader(),
     lidoWithdrawalsReader(),
-    etherfiWithdrawalsReader(),
+    etherfiWithdrawalsReader(queueIds?.optionsFor('etherfi')),
     kelpWithdrawalsReader(),
     renzoWithdrawalsReader(),
-    pufferWithdrawalsReader(),
-    mantleWithdrawalsReader(),
+    pufferWithdrawalsReader(queueIds?.optionsFor('puffer')),
+    mantleWithdrawalsReader(queueIds?.optionsFor('mantle')),
     symbioticReader(),
     aaveReader(),
     curveLpReader(),

@@ -3,7 +3,15 @@ import { mantleStakingUnstakeAbi, mantleUnstakeRequestsManagerAbi } from '../../
 import { PROTOCOL_CONTRACTS } from '../../restaking/addresses';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';
-import { DEFAULT_QUEUE_SCAN_WINDOW, failedQueue, scanIds, secondsUntilBlock, type QueueReaderOptions } from './queue-common';
+import {
+  DEFAULT_QUEUE_SCAN_WINDOW,
+  failedQueue,
+  scanIds,
+  searchMarker,
+  secondsUntilBlock,
+  settleKnown,
+  type QueueReaderOptions,
+} from './queue-common';
 
 const MANAGER = PROTOCOL_CONTRACTS.mantleUnstakeRequestsManager;
 const STAKING = PROTOCOL_CONTRACTS.mantleStaking;
@@ -70,7 +78,7 @@ export function mantleWithdrawalsReader(options: QueueReaderOptions = {}): Posit
   const idsToScan = (accounts: readonly Address[], reads: Reads) => {
     const next = bigintOf(reads, k.next);
     if (next === undefined) return [];
-    const known = accounts.flatMap((a) => options.knownRequestIds?.(a) ?? []);
+    const known = accounts.map((a) => options.knownRequestIds?.(a) ?? []);
     return scanIds(next, 0n, window, known);
   };
   const owned = (a: Address, ids: readonly bigint[], reads: Reads) =>
@@ -120,62 +128,76 @@ export function mantleWithdrawalsReader(options: QueueReaderOptions = {}): Posit
             }),
           ];
         }
-        return owned(a, ids, reads).map(({ id, r }) => {
-          const info = valueOf<readonly [boolean, bigint]>(reads, k.info(id));
-          const error = info ? undefined : `unstakeRequestInfo: ${errorOf(reads, k.info(id))}`;
-          const eta = mantleQueueEta({
-            requestBlock: r.blockNumber,
-            blocksToFinalize: blocks,
-            finalized: info?.[0] ?? false,
-            filled: info?.[1] ?? 0n,
-            ethRequested: r.ethRequested,
-            blockNumber,
-          });
-          const claimable = eta.claimable && !error;
-          const asset = `mETH withdrawal #${id}`;
-          return {
-            id: positionId(MANTLE_WITHDRAWAL_FAMILY, a, asset),
-            family: MANTLE_WITHDRAWAL_FAMILY,
-            account: a,
-            asset,
-            status: error ? 'failed' : 'ok',
-            ...(error ? { error } : {}),
-            amount: r.mETHLocked,
-            // The ETH owed is fixed at the request (mETHToETH then): a later loss does not reach it.
-            fairValueEth: r.ethRequested,
-            marketValueEth: r.ethRequested,
-            depegWad: null,
-            marketSource: 'ETH paid by Mantle Staking (unstake requests are not transferable)',
-            details: {
-              protocol: 'Mantle',
-              queue: 'mantle',
-              requestId: String(id),
-              status: claimable ? 'claimable' : 'requested',
-              claimable: String(claimable),
-              mETHLocked: String(r.mETHLocked),
-              ethRequested: String(r.ethRequested),
-              requestBlock: String(r.blockNumber),
-              ...(info ? { finalized: String(info[0]), filledEth: String(info[1]) } : {}),
-              ...(claimable ? { claimableEth: String(info![1]) } : {}),
-              eta: eta.eta,
-              etaBasis: eta.basis,
-              ...(eta.eta === 'estimated'
-                ? {
-                    etaBlock: String(eta.readyBlock),
-                    ...(blockTimestamp !== undefined
-                      ? { etaTimestamp: String(blockTimestamp + secondsUntilBlock(eta.readyBlock, blockNumber)) }
-                      : {}),
-                  }
-                : {}),
-              numberOfBlocksToFinalize: String(blocks),
-            },
-            sources: [
-              { contract: MANAGER, call: 'requestByID' },
-              { contract: MANAGER, call: 'numberOfBlocksToFinalize' },
-              { contract: STAKING, call: 'unstakeRequestInfo' },
-            ],
-          } satisfies Position;
+        const mine = owned(a, ids, reads);
+        // A claimed request is deleted (requester 0); a cancelled one is popped and its id may go to someone else.
+        const isOurs = (id: bigint) => {
+          const r = valueOf<UnstakeRequest>(reads, k.request(id));
+          return r === undefined ? undefined : r.mETHLocked > 0n && isAddressEqual(r.requester, a);
+        };
+        const { gone } = settleKnown(options.knownRequestIds?.(a) ?? [], 0n, next, isOurs);
+        options.onRequestIds?.(a, { owned: mine.map((m) => m.id), gone });
+        const marker = searchMarker(MANTLE_WITHDRAWAL_FAMILY, a, 'Mantle', options.search?.(a), {
+          contract: MANAGER,
+          call: 'UnstakeRequestCreated (logs)',
         });
+        return mine
+          .map(({ id, r }): Position => {
+            const info = valueOf<readonly [boolean, bigint]>(reads, k.info(id));
+            const error = info ? undefined : `unstakeRequestInfo: ${errorOf(reads, k.info(id))}`;
+            const eta = mantleQueueEta({
+              requestBlock: r.blockNumber,
+              blocksToFinalize: blocks,
+              finalized: info?.[0] ?? false,
+              filled: info?.[1] ?? 0n,
+              ethRequested: r.ethRequested,
+              blockNumber,
+            });
+            const claimable = eta.claimable && !error;
+            const asset = `mETH withdrawal #${id}`;
+            return {
+              id: positionId(MANTLE_WITHDRAWAL_FAMILY, a, asset),
+              family: MANTLE_WITHDRAWAL_FAMILY,
+              account: a,
+              asset,
+              status: error ? 'failed' : 'ok',
+              ...(error ? { error } : {}),
+              amount: r.mETHLocked,
+              // The ETH owed is fixed at the request (mETHToETH then): a later loss does not reach it.
+              fairValueEth: r.ethRequested,
+              marketValueEth: r.ethRequested,
+              depegWad: null,
+              marketSource: 'ETH paid by Mantle Staking (unstake requests are not transferable)',
+              details: {
+                protocol: 'Mantle',
+                queue: 'mantle',
+                requestId: String(id),
+                status: claimable ? 'claimable' : 'requested',
+                claimable: String(claimable),
+                mETHLocked: String(r.mETHLocked),
+                ethRequested: String(r.ethRequested),
+                requestBlock: String(r.blockNumber),
+                ...(info ? { finalized: String(info[0]), filledEth: String(info[1]) } : {}),
+                ...(claimable ? { claimableEth: String(info![1]) } : {}),
+                eta: eta.eta,
+                etaBasis: eta.basis,
+                ...(eta.eta === 'estimated'
+                  ? {
+                      etaBlock: String(eta.readyBlock),
+                      ...(blockTimestamp !== undefined
+                        ? { etaTimestamp: String(blockTimestamp + secondsUntilBlock(eta.readyBlock, blockNumber)) }
+                        : {}),
+                    }
+                  : {}),
+                numberOfBlocksToFinalize: String(blocks),
+              },
+              sources: [
+                { contract: MANAGER, call: 'requestByID' },
+                { contract: MANAGER, call: 'numberOfBlocksToFinalize' },
+                { contract: STAKING, call: 'unstakeRequestInfo' },
+              ],
+            } satisfies Position;
+          })
+          .concat(marker);
       });
     },
   };

@@ -3,7 +3,7 @@ import { etherfiQueueEta } from './etherfi-withdrawals';
 import { kelpQueueEta } from './kelp-withdrawals';
 import { mantleQueueEta } from './mantle-withdrawals';
 import { pufferPayout, pufferQueueEta } from './puffer-withdrawals';
-import { scanIds, secondsUntilBlock } from './queue-common';
+import { MAX_KNOWN_OUTSIDE_WINDOW, scanIds, secondsUntilBlock } from './queue-common';
 import { renzoQueueEta } from './renzo-withdrawals';
 
 const E = 10n ** 18n;
@@ -14,6 +14,14 @@ describe('scan window of a queue without a per-owner list', () => {
     expect(scanIds(3n, 1n, 64n)).toEqual([1n, 2n]);
     expect(scanIds(1n, 1n, 64n)).toEqual([]); // nothing requested yet
     expect(scanIds(100n, 10n, 2n, [12n, 98n, 5n, 100n])).toEqual([12n, 98n, 99n]); // 5 < first, 100 ≥ end
+    // Older known ids are capped per refresh, newest first and one account after the other.
+    const many = Array.from({ length: 200 }, (_, i) => BigInt(i + 10));
+    const picked = scanIds(1_000n, 1n, 64n, [many, [3n, 5n]]);
+    expect(picked.filter((id) => id < 936n)).toHaveLength(MAX_KNOWN_OUTSIDE_WINDOW);
+    expect(picked).toContain(3n);
+    expect(picked).toContain(5n);
+    expect(picked).toContain(209n);
+    expect(picked).not.toContain(10n);
   });
 });
 

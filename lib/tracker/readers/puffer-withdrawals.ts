@@ -3,7 +3,7 @@ import { pufferWithdrawalManagerAbi } from '../../chain/abis';
 import { PROTOCOL_CONTRACTS } from '../../restaking/addresses';
 import type { Position, ReadCall, Reads } from '../types';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader } from './reader';
-import { DEFAULT_QUEUE_SCAN_WINDOW, failedQueue, scanIds, type QueueReaderOptions } from './queue-common';
+import { DEFAULT_QUEUE_SCAN_WINDOW, failedQueue, scanIds, searchMarker, settleKnown, type QueueReaderOptions } from './queue-common';
 
 const MANAGER = PROTOCOL_CONTRACTS.pufferWithdrawalManager;
 const abi = pufferWithdrawalManagerAbi;
@@ -52,7 +52,7 @@ export function pufferWithdrawalsReader(options: QueueReaderOptions = {}): Posit
     const length = bigintOf(reads, k.length);
     const batchSize = bigintOf(reads, k.batchSize);
     if (length === undefined || batchSize === undefined) return [];
-    const known = accounts.flatMap((a) => options.knownRequestIds?.(a) ?? []);
+    const known = accounts.map((a) => options.knownRequestIds?.(a) ?? []);
     return scanIds(length, batchSize, window, known); // batch 0 is a stub on mainnet too
   };
   const owned = (a: Address, ids: readonly bigint[], reads: Reads) =>
@@ -108,50 +108,63 @@ export function pufferWithdrawalsReader(options: QueueReaderOptions = {}): Posit
             }),
           ];
         }
-        return owned(a, ids, reads).map(({ index, w }) => {
-          const eta = pufferQueueEta({ index, batchSize, finalizedBatch: finalized, length });
-          const isFinal = eta.eta === 'now';
-          const batch = isFinal ? valueOf<Batch>(reads, k.batch(eta.batch)) : undefined;
-          const payout = batch ? pufferPayout(w, batch.pufETHToETHExchangeRate) : undefined;
-          const error = isFinal && payout === undefined ? `getBatch: ${errorOf(reads, k.batch(eta.batch))}` : undefined;
-          // Requested: the ETH at the rate recorded at request time, the most it can pay.
-          const value = isFinal ? (payout ?? null) : (w.pufETHAmount * w.pufETHToETHExchangeRate) / WAD;
-          const asset = `pufETH withdrawal #${index}`;
-          return {
-            id: positionId(PUFFER_WITHDRAWAL_FAMILY, a, asset),
-            family: PUFFER_WITHDRAWAL_FAMILY,
-            account: a,
-            asset,
-            status: error ? 'failed' : 'ok',
-            ...(error ? { error } : {}),
-            amount: w.pufETHAmount,
-            fairValueEth: value,
-            marketValueEth: value,
-            depegWad: null,
-            marketSource: 'WETH paid by the Puffer PufferWithdrawalManager (requests are not transferable)',
-            details: {
-              protocol: 'Puffer',
-              queue: 'puffer',
-              requestId: String(index),
-              status: isFinal ? 'claimable' : 'requested',
-              claimable: String(isFinal && !error),
-              pays: 'WETH',
-              pufETHAmount: String(w.pufETHAmount),
-              requestRate: String(w.pufETHToETHExchangeRate),
-              batch: String(eta.batch),
-              ...(batch ? { batchRate: String(batch.pufETHToETHExchangeRate) } : {}),
-              ...(payout !== undefined ? { claimableEth: String(payout) } : {}),
-              eta: eta.eta,
-              etaBasis: eta.basis,
-              finalizedBatch: String(finalized),
-            },
-            sources: [
-              { contract: MANAGER, call: 'getWithdrawal' },
-              { contract: MANAGER, call: 'getFinalizedWithdrawalBatch' },
-              ...(isFinal ? [{ contract: MANAGER, call: 'getBatch' }] : []),
-            ],
-          } satisfies Position;
+        const mine = owned(a, ids, reads);
+        const isOurs = (i: bigint) => {
+          const w = valueOf<Withdrawal>(reads, k.withdrawal(i));
+          return w === undefined ? undefined : w.pufETHAmount > 0n && isAddressEqual(w.recipient, a);
+        };
+        const { gone } = settleKnown(options.knownRequestIds?.(a) ?? [], batchSize, length, isOurs);
+        options.onRequestIds?.(a, { owned: mine.map((m) => m.index), gone });
+        const marker = searchMarker(PUFFER_WITHDRAWAL_FAMILY, a, 'Puffer', options.search?.(a), {
+          contract: MANAGER,
+          call: 'WithdrawalRequested (logs)',
         });
+        return mine
+          .map(({ index, w }): Position => {
+            const eta = pufferQueueEta({ index, batchSize, finalizedBatch: finalized, length });
+            const isFinal = eta.eta === 'now';
+            const batch = isFinal ? valueOf<Batch>(reads, k.batch(eta.batch)) : undefined;
+            const payout = batch ? pufferPayout(w, batch.pufETHToETHExchangeRate) : undefined;
+            const error = isFinal && payout === undefined ? `getBatch: ${errorOf(reads, k.batch(eta.batch))}` : undefined;
+            // Requested: the ETH at the rate recorded at request time, the most it can pay.
+            const value = isFinal ? (payout ?? null) : (w.pufETHAmount * w.pufETHToETHExchangeRate) / WAD;
+            const asset = `pufETH withdrawal #${index}`;
+            return {
+              id: positionId(PUFFER_WITHDRAWAL_FAMILY, a, asset),
+              family: PUFFER_WITHDRAWAL_FAMILY,
+              account: a,
+              asset,
+              status: error ? 'failed' : 'ok',
+              ...(error ? { error } : {}),
+              amount: w.pufETHAmount,
+              fairValueEth: value,
+              marketValueEth: value,
+              depegWad: null,
+              marketSource: 'WETH paid by the Puffer PufferWithdrawalManager (requests are not transferable)',
+              details: {
+                protocol: 'Puffer',
+                queue: 'puffer',
+                requestId: String(index),
+                status: isFinal ? 'claimable' : 'requested',
+                claimable: String(isFinal && !error),
+                pays: 'WETH',
+                pufETHAmount: String(w.pufETHAmount),
+                requestRate: String(w.pufETHToETHExchangeRate),
+                batch: String(eta.batch),
+                ...(batch ? { batchRate: String(batch.pufETHToETHExchangeRate) } : {}),
+                ...(payout !== undefined ? { claimableEth: String(payout) } : {}),
+                eta: eta.eta,
+                etaBasis: eta.basis,
+                finalizedBatch: String(finalized),
+              },
+              sources: [
+                { contract: MANAGER, call: 'getWithdrawal' },
+                { contract: MANAGER, call: 'getFinalizedWithdrawalBatch' },
+                ...(isFinal ? [{ contract: MANAGER, call: 'getBatch' }] : []),
+              ],
+            } satisfies Position;
+          })
+          .concat(marker);
       });
     },
   };
