@@ -11,24 +11,28 @@ export type UiPort = {
 
 export type ConnectUiPort = (name: string) => UiPort;
 
-const topics: ReadonlySet<UiTopic> = new Set<UiTopic>([
-  'wallet',
-  'pending',
-  'sites',
-  'networks',
-  'activity',
-  'settings',
-  'portfolio',
-  'alerts',
-  'flows',
-  'addressBook',
-  'balances',
-]);
+// Every topic, exhaustively (a topic added to UiTopic and missing here fails the typecheck instead of never reloading).
+const TOPIC_TABLE: Record<UiTopic, true> = {
+  wallet: true,
+  pending: true,
+  sites: true,
+  networks: true,
+  activity: true,
+  settings: true,
+  portfolio: true,
+  alerts: true,
+  flows: true,
+  addressBook: true,
+  balances: true,
+  devices: true,
+};
+const topics: ReadonlySet<string> = new Set(Object.keys(TOPIC_TABLE));
+const ALL_TOPICS = Object.keys(TOPIC_TABLE) as UiTopic[];
 
 function isUiEvent(message: unknown): message is UiEvent {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as { type?: unknown; topic?: unknown };
-  return m.type === 'changed' && typeof m.topic === 'string' && topics.has(m.topic as UiTopic);
+  return m.type === 'changed' && typeof m.topic === 'string' && topics.has(m.topic);
 }
 
 /** Reconnect backoff: a port that dies young (no background listener yet) is retried ever slower. */
@@ -65,7 +69,7 @@ export function listenToUiEvents(connect: ConnectUiPort): () => void {
       retryMs = healthy ? FIRST_RETRY_MS : Math.min(retryMs * 2, MAX_RETRY_MS);
       timer = setTimeout(() => open(true), wait);
     });
-    if (isReconnect) for (const topic of topics) invalidateTopic(topic);
+    if (isReconnect) for (const topic of ALL_TOPICS) invalidateTopic(topic);
   };
   open(false);
   return () => {

@@ -36,6 +36,21 @@ const ledgerAddress = (i: number) => mnemonicToAccount(DEV_MNEMONIC, { path: `m/
 // Ledger Live account 3 (m/44'/60'/2'/0/0): not one of the software wallet's BIP-44 accounts, so not a duplicate.
 const LEDGER = ledgerAddress(2);
 
+/** Clicks "Sign on Ledger" and waits for the window to close; an error the page shows instead fails with its text. */
+async function signInDeviceWindow(device: Page): Promise<void> {
+  const closed = waitForClose(device);
+  await device.getByRole('button', { name: 'Sign on Ledger' }).click();
+  const alert = device
+    .getByRole('alert')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(async () => {
+      throw new Error(`The device window showed: ${await device.getByRole('alert').first().textContent()}`);
+    });
+  alert.catch(() => undefined);
+  await Promise.race([closed, alert]);
+}
+
 describe('a Ledger account in the browser (device double at the transport seam)', () => {
   let devnet: Devnet;
   let ballast: Ballast;
@@ -93,9 +108,7 @@ describe('a Ledger account in the browser (device double at the transport seam)'
     expect(await summary.textContent()).toContain('0.1 ETH');
     await expectNoAxeViolations(device, 'device request');
     await screenshot(device, 'ledger-sign-request');
-    const closed = waitForClose(device);
-    await device.getByRole('button', { name: 'Sign on Ledger' }).click();
-    await closed;
+    await signInDeviceWindow(device);
     const answer = await settled(dapp, 'send');
     expect(answer.kind).toBe('resolve');
     const receipt = await node.waitForTransactionReceipt({ hash: (answer as { value: Hex }).value });
@@ -110,9 +123,7 @@ describe('a Ledger account in the browser (device double at the transport seam)'
     await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Sign');
     const device = await waitForPage(ballast.context, 'device.html');
     await device.getByTestId('device-request-summary').filter({ hasText: message }).waitFor();
-    const closed = waitForClose(device);
-    await device.getByRole('button', { name: 'Sign on Ledger' }).click();
-    await closed;
+    await signInDeviceWindow(device);
     const answer = await settled(dapp, 'sign');
     expect(answer.kind).toBe('resolve');
     expect(await recoverMessageAddress({ message, signature: (answer as { value: Hex }).value })).toBe(LEDGER);
