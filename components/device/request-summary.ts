@@ -14,6 +14,7 @@ export function requestSummary(request: DeviceRequest): { title: string; lines: 
         ['To', tx.to ? getAddress(tx.to) : 'contract creation'],
         ['Value', formatEth(tx.value ?? 0n)],
         ['Data', data],
+        ['Max network fee', maxFee(tx)],
         ['Nonce', String(tx.nonce ?? 0)],
         ['Chain', String(task.chainId)],
       ],
@@ -35,4 +36,10 @@ function printable(message: Hex): string {
   const text = hexToString(message);
   // Control characters (other than line breaks) mean binary data: show the hex, as the device does.
   return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? message : text;
+}
+
+/** Gas limit × the most the transaction may pay per gas: what the device's "Max fees" line shows. */
+function maxFee(tx: { gas?: bigint; maxFeePerGas?: bigint; gasPrice?: bigint }): string {
+  const perGas = tx.maxFeePerGas ?? tx.gasPrice;
+  return tx.gas !== undefined && perGas !== undefined ? formatEth(tx.gas * perGas) : 'not set';
 }
