@@ -207,6 +207,8 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     } catch (error) {
       // The fee shown no longer holds (base fee above it, nonce taken, more gas needed): said as it is.
       if (error instanceof AppError && error.code === 'flow.step.fee-above-max') throw new StepStop(error, true);
+      // A hardware account's device said no (rejected, locked, unplugged, timed out): its words say what to do.
+      if (error instanceof AppError && error.code?.startsWith('hardware.')) throw new StepStop(error, true);
       throw new StepStop(
         new AppError(`Step ${index + 1} was not sent`, {
           code: 'flow.step.not-sent',
