@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createPublicClient, http, parseEther, recoverMessageAddress, stringToHex, type Address, type Hex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  http,
+  parseEther,
+  recoverMessageAddress,
+  recoverTypedDataAddress,
+  stringToHex,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { mainnet } from 'viem/chains';
 import { mnemonicToAccount } from 'viem/accounts';
 import { MULTICALL3 } from '../../lib/restaking/addresses';
@@ -127,6 +137,52 @@ describe('a Ledger account in the browser (device double at the transport seam)'
     const answer = await settled(dapp, 'sign');
     expect(answer.kind).toBe('resolve');
     expect(await recoverMessageAddress({ message, signature: (answer as { value: Hex }).value })).toBe(LEDGER);
+  }, 90_000);
+
+  it("eth_signTypedData_v4 in the app's EIP-712 mode recovers to the Ledger account", async () => {
+    const typedData = {
+      types: {
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'version', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+          { name: 'verifyingContract', type: 'address' },
+        ],
+        Person: [
+          { name: 'name', type: 'string' },
+          { name: 'wallet', type: 'address' },
+        ],
+        Mail: [
+          { name: 'from', type: 'Person' },
+          { name: 'to', type: 'Person' },
+          { name: 'contents', type: 'string' },
+        ],
+      },
+      primaryType: 'Mail',
+      domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+      message: {
+        from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
+        to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
+        contents: 'Hello, Bob!',
+      },
+    } as const;
+    await ask(dapp, 'typed', 'eth_signTypedData_v4', [LEDGER, JSON.stringify(typedData)]);
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Sign');
+    const device = await waitForPage(ballast.context, 'device.html');
+    await device.getByTestId('device-request-summary').filter({ hasText: 'Ether Mail' }).waitFor();
+    await signInDeviceWindow(device);
+    const answer = await settled(dapp, 'typed');
+    expect(answer.kind).toBe('resolve');
+    // viem derives the domain type itself, so it takes the types without EIP712Domain.
+    const { EIP712Domain: _domainType, ...types } = typedData.types;
+    const signer = await recoverTypedDataAddress({
+      domain: typedData.domain,
+      types,
+      primaryType: 'Mail',
+      message: typedData.message,
+      signature: (answer as { value: Hex }).value,
+    });
+    expect(signer).toBe(LEDGER);
   }, 90_000);
 
   it('Reject on the device: the page says so, the dApp gets 4001, nothing is sent', async () => {
