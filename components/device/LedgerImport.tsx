@@ -3,6 +3,8 @@ import { openLedgerTransport } from '../../lib/hardware/ledger-transport';
 import { DERIVATION_SCHEMES, type DerivationScheme } from '../../lib/hardware/derivation';
 import { readLedgerAccounts, type LedgerAccount } from '../../lib/hardware/ledger-device';
 import { call, toErrorView, type ErrorView } from '../../lib/state';
+import { formatEth } from '../../lib/format';
+import type { EthBalanceRead } from '../../lib/balances/read';
 import { Address, Button, Card, InlineError, Select, cx, focusRing } from '../ui';
 
 const SCHEME_LABELS: Record<DerivationScheme, string> = {
@@ -25,13 +27,21 @@ export function LedgerImport() {
   const [busy, setBusy] = useState<'reading' | 'adding'>();
   const [error, setError] = useState<ErrorView>();
   const [added, setAdded] = useState<number>();
+  // Balances help pick the accounts that hold funds; they are read after the addresses, and their failure is shown per row.
+  const [balances, setBalances] = useState<ReadonlyMap<string, EthBalanceRead | { error: string }>>(new Map());
 
   async function read(from: number, which = scheme) {
     setBusy('reading');
     setError(undefined);
     try {
-      setAccounts(await readLedgerAccounts(openLedgerTransport, { scheme: which, start: from, count: PAGE }));
+      const read = await readLedgerAccounts(openLedgerTransport, { scheme: which, start: from, count: PAGE });
+      setAccounts(read);
       setStart(from);
+      setBalances(new Map());
+      void call('balances:ethOf', { addresses: read.map((a) => a.address) }).then(
+        (rows) => setBalances(new Map(rows.map((r) => [r.address, r]))),
+        (caught: unknown) => setBalances(new Map(read.map((a) => [a.address, { error: toErrorView(caught).message }]))),
+      );
     } catch (caught) {
       setError(toErrorView(caught));
     } finally {
@@ -99,6 +109,7 @@ export function LedgerImport() {
                 />
                 <span className="w-6 text-ink-muted">{a.index + 1}</span>
                 <Address address={a.address} copy={false} named={false} />
+                <BalanceText read={balances.get(a.address)} />
                 <span className="ml-auto font-mono text-xs text-ink-muted">{a.path}</span>
               </label>
             ))}
@@ -124,5 +135,20 @@ export function LedgerImport() {
         )}
       </div>
     </Card>
+  );
+}
+
+function BalanceText({ read }: { read: EthBalanceRead | { error: string } | undefined }) {
+  if (!read) return <span className="text-xs text-ink-muted">reading balance…</span>;
+  if ('wei' in read && read.wei !== undefined)
+    return (
+      <span className="text-xs" data-testid="ledger-balance">
+        {formatEth(BigInt(read.wei))}
+      </span>
+    );
+  return (
+    <span className="text-xs text-warn" title={read.error}>
+      balance unavailable
+    </span>
   );
 }

@@ -64,3 +64,34 @@ function amountOf(r: { ok: true; value: unknown } | { ok: false; error: string }
   if (r?.ok && typeof r.value === 'bigint') return { amount: r.value };
   return { error: `${call} failed: ${r && !r.ok ? r.error : 'no answer'}` };
 }
+
+export type EthBalanceRead = { address: Address; wei?: string; error?: string };
+
+/**
+ * ETH of a few addresses in one Multicall3 aggregate3 call (the Ledger import lists five at a time). An address whose
+ * read fails says why, alone; a failed batch fails the read with what to check.
+ */
+export async function readEthBalances(
+  client: Client,
+  addresses: readonly Address[],
+  multicallAddress: Address = MULTICALL3,
+): Promise<EthBalanceRead[]> {
+  const calls: ReadCall[] = addresses.map((a, i) => ({
+    key: `eth:${i}`,
+    address: multicallAddress,
+    abi: multicall3Abi,
+    functionName: 'getEthBalance',
+    args: [a],
+  }));
+  const reads = await executeReads(client, {
+    calls,
+    multicallAddress,
+    limits: { maxCalldataBytes: Number.MAX_SAFE_INTEGER, maxGas: 2n ** 64n },
+  });
+  return addresses.map((address, i) => {
+    const read = reads.get(`eth:${i}`);
+    return read?.ok && typeof read.value === 'bigint'
+      ? { address, wei: read.value.toString() }
+      : { address, error: read && !read.ok ? read.error : 'no answer from the node' };
+  });
+}

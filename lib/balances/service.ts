@@ -4,7 +4,7 @@ import { sameAddress } from '../format';
 import type { StoredNetwork, WatchedAsset } from '../storage';
 import type { StoredBalances, StoredCustomToken } from '../storage/balances';
 import { readCustomTokenAddress, readTokenMetadata, type TokenMetadata } from './custom-token';
-import { readBalances } from './read';
+import { readBalances, readEthBalances, type EthBalanceRead } from './read';
 import { homeTokens } from './token-list';
 
 /** What Home shows: the last stored read of the selected account on the active network, and how it stands. */
@@ -147,7 +147,12 @@ export function createBalancesService(deps: BalancesServiceDeps) {
     return refresh();
   }
 
-  return { view, refresh, addToken, removeToken };
+  /** ETH of addresses that are not (yet) accounts, e.g. the Ledger import's list, on the active network. */
+  async function ethOf(addresses: readonly Address[]): Promise<EthBalanceRead[]> {
+    return readEthBalances(await deps.client(), addresses);
+  }
+
+  return { view, refresh, addToken, removeToken, ethOf };
 }
 
 export type BalancesService = ReturnType<typeof createBalancesService>;

@@ -13,6 +13,7 @@ import type { HardwareErrorCode } from '../errors';
 import type { StoredFeeQuote } from '../storage/fee-quote';
 import type { AddressBookEntryView } from '../wallet/address-book';
 import type { HomeBalancesView } from '../balances/service';
+import type { EthBalanceRead } from '../balances/read';
 import type { TokenMetadata } from '../balances/custom-token';
 import type { RecipientView } from '../provider/send/recipient';
 import type { SendOptionsView, SendStartInput, SendStartView } from '../provider/send/service';
@@ -103,6 +104,8 @@ export interface BallastProtocol {
   'portfolio:refresh'(): Result<PortfolioView>;
   /** Home: the selected account's last stored balances on the active network; never waits for the chain. */
   'balances:get'(): Result<HomeBalancesView>;
+  /** ETH of up to 20 addresses (the Ledger import's list), one Multicall3 read on the active network. */
+  'balances:ethOf'(data: { addresses: Address[] }): Result<EthBalanceRead[]>;
   /** Reads ETH and every listed token's balance now (one Multicall3 batch), stores and answers the new view. */
   'balances:refresh'(): Result<HomeBalancesView>;
   /** A token by its address on the active chain: symbol/decimals/name read from the chain, duplicates and non-tokens refused. */

@@ -130,6 +130,7 @@ export const MESSAGE_SCHEMAS = {
   'portfolio:get': none,
   'portfolio:refresh': none,
   'balances:get': none,
+  'balances:ethOf': z.object({ addresses: z.array(address).min(1, 'at least one address').max(20, 'at most 20 addresses') }),
   'balances:refresh': none,
   // The address stays text: the service reads it with its checksum and names what is wrong.
   'balances:addToken': z.object({ address: text(200) }),

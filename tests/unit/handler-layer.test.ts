@@ -56,6 +56,7 @@ const VALID: Record<MessageName, unknown> = {
   'portfolio:get': undefined,
   'portfolio:refresh': undefined,
   'balances:get': undefined,
+  'balances:ethOf': { addresses: [ACCOUNT] },
   'balances:refresh': undefined,
   'balances:addToken': { address: ACCOUNT },
   'balances:removeToken': { address: ACCOUNT },
@@ -122,7 +123,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(60);
+    expect(MESSAGE_NAMES.length).toBe(61);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

@@ -6,6 +6,7 @@ export const portfolioHandlers = {
   'portfolio:get': { handle: (_d, s) => s.portfolio.view() },
   'portfolio:refresh': { handle: (_d, s) => s.portfolio.refreshNow() },
   'balances:get': { handle: (_d, s) => s.balances.view() },
+  'balances:ethOf': { handle: (d, s) => s.balances.ethOf(d.addresses) },
   'balances:refresh': { handle: (_d, s) => s.balances.refresh() },
   'balances:addToken': { userAction: true, handle: (d, s) => s.balances.addToken(d.address) },
   'balances:removeToken': { userAction: true, handle: (d, s) => s.balances.removeToken(d.address) },
