@@ -15,7 +15,7 @@ function parsePort(argv: string[]): number {
 
 async function main() {
   const port = parsePort(process.argv.slice(2));
-  const devnet = await startDevnet({ port });
+  const devnet = await startDevnet({ port, symbiotic: true });
   writeDevnetState({ rpcUrl: devnet.rpcUrl, port: devnet.port, pid: process.pid, startedAt: new Date().toISOString() });
   process.stdout.write(JSON.stringify(devnet.info, null, 2) + '\n');
   process.stderr.write(

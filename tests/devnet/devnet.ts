@@ -39,7 +39,15 @@ export type DevnetInfo = {
 export type Devnet = { rpcUrl: string; port: number; chainId: number; ctx: DevnetContext; info: DevnetInfo; stop(): Promise<void> };
 
 /** Starts anvil (chain id 1) and, unless seed is false, places and seeds every double plus the demo accounts. */
-export async function startDevnet({ port, seed = true }: { port?: number; seed?: boolean } = {}): Promise<Devnet> {
+/**
+ * `symbiotic`: also place doubles at every Symbiotic / Mellow registry address (~180 set-up transactions); only the
+ * devnet CLI (so `npm run smoke` passes against it) and the tests that read them ask for it.
+ */
+export async function startDevnet({
+  port,
+  seed = true,
+  symbiotic = false,
+}: { port?: number; seed?: boolean; symbiotic?: boolean } = {}): Promise<Devnet> {
   const started = performance.now();
   const anvil = await startAnvil({ port });
   const ctx = createContext(anvil.rpcUrl);
@@ -61,7 +69,7 @@ export async function startDevnet({ port, seed = true }: { port?: number; seed?:
       info.lrt = await seedLrt(ctx);
       info.demoAccounts = await seedDemo(ctx, { eigen, defi: true });
       info.ens = await seedEns(ctx);
-      info.symbiotic = await seedSymbioticRegistry(ctx);
+      if (symbiotic) info.symbiotic = await seedSymbioticRegistry(ctx);
       Object.assign(info, {
         tokens: tokens.tokens,
         contracts: tokens.contracts,

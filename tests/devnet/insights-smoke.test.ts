@@ -25,7 +25,7 @@ function runSmoke(args: string[]): Promise<{ code: number; stdout: string; stder
 
 let devnet: Devnet;
 beforeAll(async () => {
-  devnet = await startDevnet();
+  devnet = await startDevnet({ symbiotic: true });
 });
 afterAll(async () => {
   await devnet?.stop();

@@ -28,6 +28,12 @@ export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from =
       }),
     );
   }
+  // A transaction that sits in anvil's pool instead of being automined (seen under heavy load) is mined here, by
+  // state: while the account's mined nonce is behind the last one sent, mine a block.
+  for (let round = 0; round < 20; round++) {
+    if ((await ctx.client.getTransactionCount({ address: from, blockTag: 'latest' })) >= first + calls.length) break;
+    await ctx.client.mine({ blocks: 1 });
+  }
   const receipts = await Promise.all(
     hashes.map((hash) => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 10, timeout: 90_000 })),
   );
