@@ -22,6 +22,9 @@ export default defineConfig({
     // tests plug it in here), so the double's code never reaches a production bundle.
     resolve: {
       alias: {
+        // Node built-ins the Keystone UR libraries reach for (device page only): small shims, see the files.
+        stream: fileURLToPath(new URL('./entrypoints/device/node-shims/stream.ts', import.meta.url)),
+        crypto: fileURLToPath(new URL('./entrypoints/device/node-shims/crypto.ts', import.meta.url)),
         '#ledger-transport': fileURLToPath(
           new URL(testBuild ? './tests/hardware/page-transport.ts' : './lib/hardware/webhid-transport.ts', import.meta.url),
         ),

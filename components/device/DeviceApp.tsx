@@ -5,14 +5,15 @@ import { useResource } from '../hooks/use-resource';
 import { useTheme } from '../hooks/use-theme';
 import { DeviceRequestCard } from './DeviceRequestCard';
 import { LedgerImport } from './LedgerImport';
+import { KeystoneImport } from './KeystoneImport';
 
 /**
  * The device window: where a hardware account's signatures happen (WebHID and the camera need a document; the
- * background has none) and where Ledger accounts are imported (`#import`). Opened by the background for each request.
+ * background has none) and where Ledger (`#import`) and Keystone (`#keystone`) accounts are imported. Opened by the background for each request.
  */
 export function DeviceApp() {
   useTheme();
-  const importing = location.hash === '#import';
+  const route = location.hash;
   return (
     <div className="flex min-h-screen flex-col bg-surface text-ink">
       <header className="flex items-center gap-2 border-b border-line px-4 py-2">
@@ -20,7 +21,7 @@ export function DeviceApp() {
         <span className="flex-1 text-sm font-semibold">Ballast · hardware wallet</span>
       </header>
       <main className="mx-auto flex w-full max-w-[480px] flex-1 flex-col gap-3 p-4">
-        {importing ? <LedgerImport /> : <DeviceRequests />}
+        {route === '#import' ? <LedgerImport /> : route === '#keystone' ? <KeystoneImport /> : <DeviceRequests />}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { call, toErrorView, type ErrorView } from '../../lib/state';
 import { AppError, type HardwareErrorCode } from '../../lib/errors';
 import { Address, Button, Card, InlineError } from '../ui';
 import { requestSummary } from './request-summary';
+import { KeystoneSigning } from './KeystoneSigning';
 
 /** Device answers after which trying again makes no sense: the person said no, or the device holds another key. */
 const ENDS_REQUEST: readonly string[] = ['hardware.rejected', 'hardware.wrong-device'];
@@ -25,17 +26,28 @@ export function DeviceRequestCard({ request, onDone }: { request: DeviceRequest;
     setError(undefined);
     setState('signing');
     try {
-      const signed = await signOnLedger(request, openLedgerTransport);
+      await answer(await signOnLedger(request, openLedgerTransport));
+    } catch (caught) {
+      await failed(caught);
+    }
+  }
+
+  async function answer(signed: `0x${string}`) {
+    try {
       await call('devices:answer', { id: request.id, signed });
       setState('sent');
       onDone();
     } catch (caught) {
-      setState('idle');
-      setError(toErrorView(caught));
-      const code = caught instanceof AppError ? caught.code : undefined;
-      if (code && ENDS_REQUEST.includes(code))
-        await call('devices:fail', { id: request.id, code: code as HardwareErrorCode }).catch(() => undefined);
+      await failed(caught);
     }
+  }
+
+  async function failed(caught: unknown) {
+    setState('idle');
+    setError(toErrorView(caught));
+    const code = caught instanceof AppError ? caught.code : undefined;
+    if (code && ENDS_REQUEST.includes(code))
+      await call('devices:fail', { id: request.id, code: code as HardwareErrorCode }).catch(() => undefined);
   }
 
   async function cancel() {
@@ -61,9 +73,7 @@ export function DeviceRequestCard({ request, onDone }: { request: DeviceRequest;
         </dl>
         <p className="text-xs text-ink-muted">Check that the device shows the same, then confirm on the device.</p>
         {request.device === 'keystone' ? (
-          <p role="status" className="text-sm">
-            Keystone signing over QR is not available in this version yet. Cancel, and sign with another account.
-          </p>
+          <KeystoneSigning request={request} onSigned={(signed) => void answer(signed)} onError={(e) => void failed(e)} />
         ) : (
           <Button onClick={() => void sign()} loading={state === 'signing'} disabled={state !== 'idle'}>
             {state === 'signing' ? 'Confirm on your Ledger…' : 'Sign on Ledger'}

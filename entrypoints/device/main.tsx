@@ -1,3 +1,4 @@
+import './process-shim';
 import '../../lib/polyfills';
 import '../../assets/tailwind.css';
 import { createRoot } from 'react-dom/client';

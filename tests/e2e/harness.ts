@@ -30,9 +30,11 @@ export type Ballast = {
 export type LaunchOptions = {
   devnetRpcUrl?: string;
   /** false opens a visible window (npm run demo with a display). */ headless?: boolean;
+  /** More Chromium switches (e.g. the fake camera of the Keystone test). */
+  extraArgs?: readonly string[];
 };
 
-export async function launchBallast({ devnetRpcUrl, headless = true }: LaunchOptions = {}): Promise<Ballast> {
+export async function launchBallast({ devnetRpcUrl, headless = true, extraArgs = [] }: LaunchOptions = {}): Promise<Ballast> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
@@ -58,6 +60,7 @@ export async function launchBallast({ devnetRpcUrl, headless = true }: LaunchOpt
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...extraArgs,
     ],
   });
   try {

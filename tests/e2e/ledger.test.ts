@@ -93,8 +93,8 @@ describe('a Ledger account in the browser (device double at the transport seam)'
     await expect.poll(() => boxes.count()).toBe(5);
     for (let i = 0; i < 5; i += 1) expect(await boxes.nth(i).getAttribute('aria-label')).toBe(`Account ${i + 1}, ${ledgerAddress(i)}`);
     // Balances beside the addresses, read on the devnet: the funded account 3 shows its 5 ETH.
-    await expect.poll(() => page.getByTestId('ledger-balance').count()).toBe(5);
-    expect(await page.getByTestId('ledger-balance').nth(2).textContent()).toBe('5 ETH');
+    await expect.poll(() => page.getByTestId('device-account-balance').count()).toBe(5);
+    expect(await page.getByTestId('device-account-balance').nth(2).textContent()).toBe('5 ETH');
     await boxes.nth(2).check();
     await expectNoAxeViolations(page, 'device import (light)');
     await screenshot(page, 'ledger-import');

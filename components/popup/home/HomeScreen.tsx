@@ -100,6 +100,18 @@ export function HomeScreen({ state }: { state: WalletStateView }) {
           >
             Connect Ledger
           </a>
+          {/* The camera, too, is asked for in a full page. */}
+          <a
+            href="/device.html#keystone"
+            target="_blank"
+            rel="noreferrer"
+            className={cx(
+              'inline-flex h-8 items-center justify-center rounded-md border border-line bg-surface px-3 text-xs font-medium text-ink hover:bg-surface-muted',
+              focusRing,
+            )}
+          >
+            Sync Keystone
+          </a>
         </div>
       </div>
     </Screen>

@@ -32,7 +32,7 @@ export type KeystoneSigner = DeviceTransactionSigner & {
  * recovered and must name this account, else `hardware.wrong-device` (another device, another account
  * picked on it, or a QR code that belongs to something else).
  */
-export function keystoneSigner(sync: KeystoneSync, account: KeystoneAccount, exchange: KeystoneExchange): KeystoneSigner {
+export function keystoneSigner(sync: Pick<KeystoneSync, 'xfp'>, account: KeystoneAccount, exchange: KeystoneExchange): KeystoneSigner {
   async function ask(kind: KeystoneSignKind, signData: Uint8Array, chainId?: number) {
     const request = keystoneRequest({ kind, signData, path: account.path, xfp: sync.xfp, address: account.address, chainId });
     return readKeystoneSignature(request.requestId, await exchange(request));

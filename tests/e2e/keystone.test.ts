@@ -1,0 +1,160 @@
+import '../../lib/polyfills';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import qrcode from 'qrcode-generator';
+import { createPublicClient, http, parseEther, toHex, type Address, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAddress } from 'viem/accounts';
+import { mainnet } from 'viem/chains';
+import { MULTICALL3 } from '../../lib/restaking/addresses';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { placeDouble } from '../devnet/seed/abi';
+import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
+import { KeystoneDevice } from '../hardware/keystone-device';
+import { startDappServer } from './dapp-server';
+import {
+  decideInWindow,
+  expectNoAxeViolations,
+  expectOk,
+  launchBallast,
+  onboardOnDevnet,
+  screenshot,
+  waitForPage,
+  type Ballast,
+} from './harness';
+import { ask, openRecordedDapp, settled } from './worker-restart-page';
+
+/**
+ * A Keystone account end to end, with the real scanning code: Chromium's fake camera plays a video file the test
+ * writes (the device's QR codes as frames), and the page decodes it with jsQR as it would a real camera. The test is
+ * the device: it shows its sync code, reads the sign request off the screen (a screenshot decoded with jsQR), signs
+ * with the same UR libraries and shows the signature — the file is rewritten before the page starts the camera again
+ * (Chromium re-reads it for each capture session).
+ */
+const PASSWORD = 'correct horse battery';
+const RECIPIENT = '0x000000000000000000000000000000000000dEaD' as Address;
+const SIZE = 480;
+
+/** A YUV4MPEG2 video (4:2:0, 10 fps) with one QR code per text, each held for 3 frames, black on white. */
+function writeQrVideo(path: string, texts: readonly string[]): void {
+  const frames = texts.map((text) => {
+    const qr = qrcode(0, 'L');
+    qr.addData(text.toUpperCase(), 'Alphanumeric');
+    qr.make();
+    const count = qr.getModuleCount();
+    const scale = Math.floor(SIZE / (count + 8));
+    const offset = Math.floor((SIZE - count * scale) / 2);
+    const y = Buffer.alloc(SIZE * SIZE, 235);
+    for (let r = 0; r < count; r++)
+      for (let c = 0; c < count; c++)
+        if (qr.isDark(r, c))
+          for (let dy = 0; dy < scale; dy++)
+            y.fill(16, (offset + r * scale + dy) * SIZE + offset + c * scale, (offset + r * scale + dy) * SIZE + offset + (c + 1) * scale);
+    return Buffer.concat([Buffer.from('FRAME\n'), y, Buffer.alloc((SIZE * SIZE) / 2, 128)]);
+  });
+  const held = frames.flatMap((f) => [f, f, f]);
+  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${SIZE} H${SIZE} F10:1 Ip A1:1 C420jpeg\n`), ...held]));
+}
+
+/** Reads the QR code on screen as the device's camera would: a screenshot, decoded. */
+async function readScreenQr(qr: Locator): Promise<string> {
+  const png = PNG.sync.read(await qr.screenshot());
+  const text = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+  if (!text) throw new Error('no QR code readable on the screen');
+  return text;
+}
+
+describe('a Keystone account in the browser (fake camera playing the device double)', () => {
+  const video = join(mkdtempSync(join(tmpdir(), 'ballast-keystone-')), 'camera.y4m');
+  const device = new KeystoneDevice(new Uint8Array(64).fill(5));
+  const address = (i: number) => privateKeyToAddress(toHex(device.master.derive(`m/44'/60'/0'/0/${i}`).privateKey!));
+  let devnet: Devnet;
+  let ballast: Ballast;
+  let server: Awaited<ReturnType<typeof startDappServer>>;
+  let control: Page;
+  let dapp: Page;
+  let node: PublicClient;
+  let keystone: Address;
+
+  beforeAll(async () => {
+    writeQrVideo(video, device.syncParts());
+    [devnet, server, ballast] = await Promise.all([
+      startDevnet({ seed: false }),
+      startDappServer(),
+      launchBallast({
+        extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      }),
+    ]);
+    await placeDouble(devnet.ctx, 'Multicall3', MULTICALL3);
+    await placeEthUsdFeed(devnet.ctx);
+    node = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
+    control = await ballast.context.newPage();
+    await control.goto(ballast.url('popup.html'));
+    await onboardOnDevnet(control, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
+  }, 120_000);
+  afterAll(async () => {
+    await ballast?.close();
+    await server?.close();
+    await devnet?.stop();
+  });
+
+  it('syncs from the camera: the animated sync code read, addresses derived from it, the fingerprint stored', async () => {
+    const page = await ballast.context.newPage();
+    await page.goto(ballast.url('device.html#keystone'));
+    await page.getByRole('button', { name: 'Scan the sync code' }).click();
+    const boxes = page.getByRole('checkbox');
+    await expect.poll(() => boxes.count(), { timeout: 30_000 }).toBe(5);
+    const labels = await Promise.all([0, 1, 2, 3, 4].map((i) => boxes.nth(i).getAttribute('aria-label')));
+    // The addresses the device's own keys give at m/44'/60'/0'/0/i, derived here from the double's master key.
+    const expected = [0, 1, 2, 3, 4].map(address);
+    expect(labels).toEqual(expected.map((a, i) => `Account ${i + 1}, ${a}`));
+    keystone = expected[1]!;
+    await devnet.ctx.client.setBalance({ address: keystone, value: parseEther('3') });
+    await boxes.nth(1).check();
+    await expectNoAxeViolations(page, 'keystone sync');
+    await page.getByRole('button', { name: 'Add 1 account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 1 Keystone account' }).waitFor();
+    const state = (await expectOk(control, 'wallet:getState')) as { accounts: { address: string; kind: string }[] };
+    expect(state.accounts.find((a) => a.address === keystone)).toMatchObject({ kind: 'keystone' });
+    await page.close();
+  }, 90_000);
+
+  it('a dApp transaction: request shown as QR, signed by the device, signature read by the camera, landed on chain', async () => {
+    await expectOk(control, 'accounts:select', { address: keystone });
+    dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
+    await ask(dapp, 'connect', 'eth_requestAccounts');
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Connect');
+    expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve', value: [keystone.toLowerCase()] });
+
+    const nonce = await node.getTransactionCount({ address: keystone });
+    await ask(dapp, 'send', 'eth_sendTransaction', [{ from: keystone, to: RECIPIENT, value: `0x${parseEther('0.2').toString(16)}` }]);
+    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Send');
+    const window = await waitForPage(ballast.context, 'device.html');
+    const qr = window.getByTestId('keystone-request-qr');
+    await qr.waitFor();
+    expect(await qr.getAttribute('data-frames')).toBe('1');
+    await expectNoAxeViolations(window, 'keystone sign request');
+    await screenshot(window, 'keystone-sign-request');
+    // The device scans the screen, signs, and shows its answer; the camera will play that.
+    writeQrVideo(video, await device.answer([await readScreenQr(qr.locator('svg'))]));
+    expect(device.seen).toHaveLength(1);
+    const closed = window.waitForEvent('close', { timeout: 30_000 });
+    await window.getByRole('button', { name: "2. Scan the Keystone's signature" }).click();
+    await closed;
+    const answer = await settled(dapp, 'send');
+    expect(answer.kind).toBe('resolve');
+    const receipt = await node.waitForTransactionReceipt({ hash: (answer as { value: Hex }).value });
+    const tx = await node.getTransaction({ hash: receipt.transactionHash });
+    expect([receipt.status, tx.from, tx.to, tx.value, tx.nonce]).toEqual([
+      'success',
+      keystone.toLowerCase(),
+      RECIPIENT.toLowerCase(),
+      parseEther('0.2'),
+      nonce,
+    ]);
+  }, 120_000);
+});
