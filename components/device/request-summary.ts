@@ -1,6 +1,7 @@
 import { formatEth } from '../../lib/format';
-import { getAddress, hexToString, isHex, parseTransaction, type Hex } from 'viem';
+import { getAddress, hexToString, isHex, parseTransaction, type Hex, type TypedDataDefinition } from 'viem';
 import type { DeviceRequest } from '../../lib/hardware/device-request';
+import { typedDataHashes } from '../../lib/hardware/typed-data-hashes';
 
 /** What the device will be asked to sign, in lines a person compares with the device screen. */
 export function requestSummary(request: DeviceRequest): { title: string; lines: [string, string][] } {
@@ -21,12 +22,16 @@ export function requestSummary(request: DeviceRequest): { title: string; lines: 
     };
   }
   if (task.kind === 'personal') return { title: 'Message', lines: [['Text', printable(task.message)]] };
-  const typed = JSON.parse(task.typedData) as { primaryType?: string; domain?: { name?: string } };
+  const typed = JSON.parse(task.typedData) as TypedDataDefinition & { primaryType?: string; domain?: { name?: string } };
+  // A Ledger without the app's EIP-712 mode (Nano S) shows only these two hashes: the same here, to compare.
+  const hashes = hashesOf(typed);
   return {
     title: 'Typed data',
     lines: [
       ['Type', typed.primaryType ?? '?'],
       ['App', typed.domain?.name ?? 'unnamed domain'],
+      ['Domain hash', hashes?.domainHash ?? 'cannot be computed'],
+      ['Message hash', hashes?.messageHash ?? 'cannot be computed'],
     ],
   };
 }
@@ -42,4 +47,12 @@ function printable(message: Hex): string {
 function maxFee(tx: { gas?: bigint; maxFeePerGas?: bigint; gasPrice?: bigint }): string {
   const perGas = tx.maxFeePerGas ?? tx.gasPrice;
   return tx.gas !== undefined && perGas !== undefined ? formatEth(tx.gas * perGas) : 'not set';
+}
+
+function hashesOf(typed: TypedDataDefinition) {
+  try {
+    return typedDataHashes(typed);
+  } catch {
+    return undefined;
+  }
 }

@@ -5,6 +5,7 @@ import { backgroundReady, expectNoAxeViolations, launchBallast, screenshot, send
 import type { Ballast } from './harness';
 import { startDappServer } from './dapp-server';
 import { DEV_MNEMONIC } from '../devnet/context';
+import { etherMail } from '../unit/ether-mail';
 
 const PASSWORD = 'correct horse battery';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -43,32 +44,7 @@ async function approve(approval: Page, button: string) {
   await closed;
 }
 
-const typedData = {
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
-  },
-  primaryType: 'Mail',
-  domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  message: {
-    from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-    to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-    contents: 'Hello, Bob!',
-  },
-} as const;
+const typedData = etherMail(1);
 
 describe('approval window: signatures', () => {
   let ballast: Ballast;

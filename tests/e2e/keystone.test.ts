@@ -7,26 +7,12 @@ import type { Locator, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import qrcode from 'qrcode-generator';
-import { createPublicClient, http, parseEther, toHex, type Address, type Hex, type PublicClient } from 'viem';
+import { parseEther, toHex, type Address, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
-import { mainnet } from 'viem/chains';
-import { MULTICALL3 } from '../../lib/restaking/addresses';
-import { startDevnet, type Devnet } from '../devnet/devnet';
-import { placeDouble } from '../devnet/seed/abi';
-import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import { KeystoneDevice } from '../hardware/keystone-device';
-import { startDappServer } from './dapp-server';
-import {
-  decideInWindow,
-  expectNoAxeViolations,
-  expectOk,
-  launchBallast,
-  onboardOnDevnet,
-  screenshot,
-  waitForPage,
-  type Ballast,
-} from './harness';
-import { ask, openRecordedDapp, settled } from './worker-restart-page';
+import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, waitForPage, type Ballast } from './harness';
+import { ask, settled } from './worker-restart-page';
+import { startHardwareSession, type HardwareSession } from './hardware-session';
 
 /**
  * A Keystone account end to end, with the real scanning code: Chromium's fake camera plays a video file the test
@@ -35,7 +21,6 @@ import { ask, openRecordedDapp, settled } from './worker-restart-page';
  * with the same UR libraries and shows the signature — the file is rewritten before the page starts the camera again
  * (Chromium re-reads it for each capture session).
  */
-const PASSWORD = 'correct horse battery';
 const RECIPIENT = '0x000000000000000000000000000000000000dEaD' as Address;
 const SIZE = 480;
 
@@ -72,35 +57,20 @@ describe('a Keystone account in the browser (fake camera playing the device doub
   const video = join(mkdtempSync(join(tmpdir(), 'ballast-keystone-')), 'camera.y4m');
   const device = new KeystoneDevice(new Uint8Array(64).fill(5));
   const address = (i: number) => privateKeyToAddress(toHex(device.master.derive(`m/44'/60'/0'/0/${i}`).privateKey!));
-  let devnet: Devnet;
+  let session: HardwareSession;
   let ballast: Ballast;
-  let server: Awaited<ReturnType<typeof startDappServer>>;
   let control: Page;
-  let dapp: Page;
   let node: PublicClient;
   let keystone: Address;
 
   beforeAll(async () => {
     writeQrVideo(video, device.syncParts());
-    [devnet, server, ballast] = await Promise.all([
-      startDevnet({ seed: false }),
-      startDappServer(),
-      launchBallast({
-        extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-      }),
-    ]);
-    await placeDouble(devnet.ctx, 'Multicall3', MULTICALL3);
-    await placeEthUsdFeed(devnet.ctx);
-    node = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
-    control = await ballast.context.newPage();
-    await control.goto(ballast.url('popup.html'));
-    await onboardOnDevnet(control, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
+    session = await startHardwareSession({
+      extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    ({ ballast, control, node } = session);
   }, 120_000);
-  afterAll(async () => {
-    await ballast?.close();
-    await server?.close();
-    await devnet?.stop();
-  });
+  afterAll(async () => session?.close());
 
   it('syncs from the camera: the animated sync code read, addresses derived from it, the fingerprint stored', async () => {
     const page = await ballast.context.newPage();
@@ -113,7 +83,7 @@ describe('a Keystone account in the browser (fake camera playing the device doub
     const expected = [0, 1, 2, 3, 4].map(address);
     expect(labels).toEqual(expected.map((a, i) => `Account ${i + 1}, ${a}`));
     keystone = expected[1]!;
-    await devnet.ctx.client.setBalance({ address: keystone, value: parseEther('3') });
+    await session.devnet.ctx.client.setBalance({ address: keystone, value: parseEther('3') });
     await boxes.nth(1).check();
     await expectNoAxeViolations(page, 'keystone sync');
     await page.getByRole('button', { name: 'Add 1 account' }).click();
@@ -124,11 +94,7 @@ describe('a Keystone account in the browser (fake camera playing the device doub
   }, 90_000);
 
   it('a dApp transaction: request shown as QR, signed by the device, signature read by the camera, landed on chain', async () => {
-    await expectOk(control, 'accounts:select', { address: keystone });
-    dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
-    await ask(dapp, 'connect', 'eth_requestAccounts');
-    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Connect');
-    expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve', value: [keystone.toLowerCase()] });
+    const dapp = await session.connectDapp(keystone);
 
     const nonce = await node.getTransactionCount({ address: keystone });
     await ask(dapp, 'send', 'eth_sendTransaction', [{ from: keystone, to: RECIPIENT, value: `0x${parseEther('0.2').toString(16)}` }]);

@@ -1,37 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  createPublicClient,
-  http,
-  parseEther,
-  recoverMessageAddress,
-  recoverTypedDataAddress,
-  stringToHex,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from 'viem';
-import { mainnet } from 'viem/chains';
+import { parseEther, recoverMessageAddress, recoverTypedDataAddress, stringToHex, type Address, type Hex, type PublicClient } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
-import { MULTICALL3 } from '../../lib/restaking/addresses';
 import { derivationPath } from '../../lib/hardware/derivation';
-import { startDevnet, type Devnet } from '../devnet/devnet';
-import { placeDouble } from '../devnet/seed/abi';
-import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import { DEV_MNEMONIC } from '../devnet/context';
-import { startDappServer } from './dapp-server';
-import {
-  decideInWindow,
-  expectNoAxeViolations,
-  expectOk,
-  launchBallast,
-  onboardOnDevnet,
-  screenshot,
-  waitForClose,
-  waitForPage,
-  type Ballast,
-} from './harness';
-import { ask, openRecordedDapp, settled } from './worker-restart-page';
+import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, waitForClose, waitForPage, type Ballast } from './harness';
+import { ask, settled } from './worker-restart-page';
+import { startHardwareSession, type HardwareSession } from './hardware-session';
+import { etherMail } from '../unit/ether-mail';
 
 /**
  * A Ledger account end to end in the test build, whose transport seam is the device double (the Ethereum app's APDUs
@@ -39,7 +15,6 @@ import { ask, openRecordedDapp, settled } from './worker-restart-page';
  * dApp's transaction and personal_sign approved in the approval window and signed in the device window — checked on
  * the node and by recovering the signature — and a refusal on the device reaching the dApp as 4001.
  */
-const PASSWORD = 'correct horse battery';
 const RECIPIENT = '0x000000000000000000000000000000000000dEaD' as Address;
 const pathOf = (i: number) => derivationPath('ledger-live', i);
 const ledgerAddress = (i: number) => mnemonicToAccount(DEV_MNEMONIC, { path: `m/${pathOf(i)}` as `m/44'/60'/${string}` }).address;
@@ -62,28 +37,18 @@ async function signInDeviceWindow(device: Page): Promise<void> {
 }
 
 describe('a Ledger account in the browser (device double at the transport seam)', () => {
-  let devnet: Devnet;
+  let session: HardwareSession;
   let ballast: Ballast;
-  let server: Awaited<ReturnType<typeof startDappServer>>;
   let control: Page;
   let dapp: Page;
   let node: PublicClient;
 
   beforeAll(async () => {
-    [devnet, server, ballast] = await Promise.all([startDevnet({ seed: false }), startDappServer(), launchBallast()]);
-    await placeDouble(devnet.ctx, 'Multicall3', MULTICALL3);
-    await placeEthUsdFeed(devnet.ctx);
-    node = createPublicClient({ chain: mainnet, transport: http(devnet.rpcUrl) });
-    await devnet.ctx.client.setBalance({ address: LEDGER, value: parseEther('5') });
-    control = await ballast.context.newPage();
-    await control.goto(ballast.url('popup.html'));
-    await onboardOnDevnet(control, { rpcUrl: devnet.rpcUrl, password: PASSWORD });
+    session = await startHardwareSession();
+    ({ ballast, control, node } = session);
+    await session.devnet.ctx.client.setBalance({ address: LEDGER, value: parseEther('5') });
   }, 120_000);
-  afterAll(async () => {
-    await ballast?.close();
-    await server?.close();
-    await devnet?.stop();
-  });
+  afterAll(async () => session?.close());
 
   it('imports Ledger Live accounts read from the device: the addresses the seed derives, paths stored, no key', async () => {
     const page = await ballast.context.newPage();
@@ -103,11 +68,7 @@ describe('a Ledger account in the browser (device double at the transport seam)'
     const state = (await expectOk(control, 'wallet:getState')) as { accounts: { address: string; kind: string; name: string }[] };
     expect(state.accounts.find((a) => a.address === LEDGER)).toMatchObject({ kind: 'ledger', name: 'Ledger 1' });
     await page.close();
-    await expectOk(control, 'accounts:select', { address: LEDGER });
-    dapp = await openRecordedDapp(await ballast.context.newPage(), server.origin);
-    await ask(dapp, 'connect', 'eth_requestAccounts');
-    await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Connect');
-    expect(await settled(dapp, 'connect')).toMatchObject({ kind: 'resolve', value: [LEDGER.toLowerCase()] });
+    dapp = await session.connectDapp(LEDGER);
   }, 90_000);
 
   it("a dApp transaction: approved in the window, signed on the device, landed from the Ledger's address", async () => {
@@ -143,36 +104,17 @@ describe('a Ledger account in the browser (device double at the transport seam)'
   }, 90_000);
 
   it("eth_signTypedData_v4 in the app's EIP-712 mode recovers to the Ledger account", async () => {
-    const typedData = {
-      types: {
-        EIP712Domain: [
-          { name: 'name', type: 'string' },
-          { name: 'version', type: 'string' },
-          { name: 'chainId', type: 'uint256' },
-          { name: 'verifyingContract', type: 'address' },
-        ],
-        Person: [
-          { name: 'name', type: 'string' },
-          { name: 'wallet', type: 'address' },
-        ],
-        Mail: [
-          { name: 'from', type: 'Person' },
-          { name: 'to', type: 'Person' },
-          { name: 'contents', type: 'string' },
-        ],
-      },
-      primaryType: 'Mail',
-      domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-      message: {
-        from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-        to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-        contents: 'Hello, Bob!',
-      },
-    } as const;
+    const typedData = etherMail(1);
     await ask(dapp, 'typed', 'eth_signTypedData_v4', [LEDGER, JSON.stringify(typedData)]);
     await decideInWindow(await waitForPage(ballast.context, 'approval.html'), 'Sign');
     const device = await waitForPage(ballast.context, 'device.html');
-    await device.getByTestId('device-request-summary').filter({ hasText: 'Ether Mail' }).waitFor();
+    const summary = device.getByTestId('device-request-summary').filter({ hasText: 'Ether Mail' });
+    await summary.waitFor();
+    // The two hashes a hash-only Ledger shows: EIP-712's own published values for this example (its test vectors).
+    const domainHash = '0xf2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f';
+    const messageHash = '0xc52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e';
+    expect(await summary.textContent()).toContain(domainHash);
+    expect(await summary.textContent()).toContain(messageHash);
     await signInDeviceWindow(device);
     const answer = await settled(dapp, 'typed');
     expect(answer.kind).toBe('resolve');

@@ -5,39 +5,15 @@ import { recoverPersonalSignature, recoverTypedSignature, SignTypedDataVersion }
 import { hashMessage, recoverMessageAddress, stringToHex } from 'viem';
 import { browserItems } from './browser-items';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from './provider-harness';
+import { etherMail } from './ether-mail';
 
 const DAPP = 'https://dapp.example';
 const OTHER = 'https://other.example';
 /** Pages see addresses in lowercase, as MetaMask reports them. */
 const lower = (address: string) => address.toLowerCase();
 
-// EIP-712 "Mail" example from the EIP text itself (eips.ethereum.org/EIPS/eip-712), chain 1.
-const mail = (chainId: number | string) => ({
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
-  },
-  primaryType: 'Mail',
-  domain: { name: 'Ether Mail', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  message: {
-    from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-    to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-    contents: 'Hello, Bob!',
-  },
-});
+// EIP-712's "Mail" example, on the chain a test names.
+const mail = (chainId: number | string) => etherMail(chainId);
 
 describe('EIP-1193 router', () => {
   const h = createHarness(undefined, browserItems());
