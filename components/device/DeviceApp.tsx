@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { devicesStore } from '../../lib/state';
-import { Badge, ErrorState, Spinner } from '../ui';
+import { Badge, Button, Card, ErrorState, InlineError, Spinner } from '../ui';
+import type { ErrorView } from '../../lib/state';
 import { useResource } from '../hooks/use-resource';
 import { useTheme } from '../hooks/use-theme';
 import { DeviceRequestCard } from './DeviceRequestCard';
@@ -31,14 +32,17 @@ function DeviceRequests() {
   const pending = useResource(devicesStore);
   const hadRequests = useRef(false);
   const [done, setDone] = useState(0);
+  // A request the device ended with a reason the person must read (another device, a failed check): the window
+  // stays open on it instead of closing under their eyes.
+  const [ended, setEnded] = useState<ErrorView>();
   const requests = pending.data;
 
   // Close once the last request is signed or refused (not when opened on an empty list, so it can say why).
   useEffect(() => {
     if (!requests) return;
     if (requests.length > 0) hadRequests.current = true;
-    else if (hadRequests.current) window.close();
-  }, [requests]);
+    else if (hadRequests.current && !ended) window.close();
+  }, [requests, ended]);
 
   if (!requests && pending.error)
     return (
@@ -56,6 +60,18 @@ function DeviceRequests() {
       </div>
     );
   const [first] = requests;
+  if (!first && ended)
+    return (
+      <Card>
+        <div className="flex flex-col gap-3">
+          <h1 className="text-base font-semibold">Nothing was signed</h1>
+          <InlineError error={ended} />
+          <Button variant="secondary" onClick={() => window.close()}>
+            Close window
+          </Button>
+        </div>
+      </Card>
+    );
   if (!first)
     return (
       <p className="text-sm text-ink-muted" role="status">
@@ -65,7 +81,15 @@ function DeviceRequests() {
   return (
     <>
       {requests.length > 1 && <Badge tone="info">{requests.length} waiting</Badge>}
-      <DeviceRequestCard key={first.id} request={first} onDone={() => setDone((n) => n + 1)} />
+      <DeviceRequestCard
+        key={first.id}
+        request={first}
+        onDone={() => {
+          setEnded(undefined);
+          setDone((n) => n + 1);
+        }}
+        onEnded={setEnded}
+      />
     </>
   );
 }

@@ -16,7 +16,16 @@ const ENDS_REQUEST: readonly string[] = ['hardware.rejected', 'hardware.wrong-de
  * the device said when it did not sign. A refusal on the device, or Cancel here, ends the request (the site hears
  * 4001); a locked or unplugged device can be fixed and tried again while the background still waits.
  */
-export function DeviceRequestCard({ request, onDone }: { request: DeviceRequest; onDone: () => void }) {
+export function DeviceRequestCard({
+  request,
+  onDone,
+  onEnded,
+}: {
+  request: DeviceRequest;
+  onDone: () => void;
+  /** The request ended for a reason to read (not the person's own refusal): the window keeps it on screen. */
+  onEnded?: (error: ErrorView) => void;
+}) {
   const [state, setState] = useState<'idle' | 'signing' | 'sent'>('idle');
   const [error, setError] = useState<ErrorView>();
   const summary = requestSummary(request);
@@ -38,6 +47,8 @@ export function DeviceRequestCard({ request, onDone }: { request: DeviceRequest;
       setState('sent');
       onDone();
     } catch (caught) {
+      // The background checked the answer and refused it (another key, other bytes): the request is over.
+      onEnded?.(toErrorView(caught));
       await failed(caught);
     }
   }
@@ -46,8 +57,10 @@ export function DeviceRequestCard({ request, onDone }: { request: DeviceRequest;
     setState('idle');
     setError(toErrorView(caught));
     const code = caught instanceof AppError ? caught.code : undefined;
-    if (code && ENDS_REQUEST.includes(code))
+    if (code && ENDS_REQUEST.includes(code)) {
+      if (code !== 'hardware.rejected') onEnded?.(toErrorView(caught));
       await call('devices:fail', { id: request.id, code: code as HardwareErrorCode }).catch(() => undefined);
+    }
   }
 
   async function cancel() {

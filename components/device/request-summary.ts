@@ -1,4 +1,4 @@
-import { formatEth } from '../../lib/format';
+import { formatAmountExact } from '../../lib/format';
 import { getAddress, hexToString, isHex, parseTransaction, type Hex, type TypedDataDefinition } from 'viem';
 import type { DeviceRequest } from '../../lib/hardware/device-request';
 import { typedDataHashes } from '../../lib/hardware/typed-data-hashes';
@@ -13,7 +13,7 @@ export function requestSummary(request: DeviceRequest): { title: string; lines: 
       title: 'Transaction',
       lines: [
         ['To', tx.to ? getAddress(tx.to) : 'contract creation'],
-        ['Value', formatEth(tx.value ?? 0n)],
+        ['Value', exactEth(tx.value ?? 0n)],
         ['Data', data],
         ['Max network fee', maxFee(tx)],
         ['Nonce', String(tx.nonce ?? 0)],
@@ -43,10 +43,16 @@ function printable(message: Hex): string {
   return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? message : text;
 }
 
+/**
+ * Every decimal, as the Ledger Ethereum app writes amounts (a rounded "<0.0001 ETH" here would give the person
+ * nothing to compare with the device's "Max fees").
+ */
+const exactEth = (wei: bigint) => `${formatAmountExact(wei)} ETH`;
+
 /** Gas limit × the most the transaction may pay per gas: what the device's "Max fees" line shows. */
 function maxFee(tx: { gas?: bigint; maxFeePerGas?: bigint; gasPrice?: bigint }): string {
   const perGas = tx.maxFeePerGas ?? tx.gasPrice;
-  return tx.gas !== undefined && perGas !== undefined ? formatEth(tx.gas * perGas) : 'not set';
+  return tx.gas !== undefined && perGas !== undefined ? exactEth(tx.gas * perGas) : 'not set';
 }
 
 function hashesOf(typed: TypedDataDefinition) {

@@ -85,3 +85,20 @@ export async function confirmLedgerAddress(
   if (getAddress(shown.address) !== getAddress(address))
     throw hardwareError('hardware.wrong-device', undefined, `expected ${getAddress(address)}, the device has ${getAddress(shown.address)}`);
 }
+
+/**
+ * Before a person is asked to confirm anything: the connected device must have `address` at `path` (read without
+ * showing anything), else hardware.wrong-device. Nobody then approves a transaction on a Ledger that cannot sign it.
+ */
+export async function assertLedgerHolds(
+  transport: LedgerTransportFactory,
+  { path, address, timeoutMs }: { path: string; address: Address; timeoutMs?: number },
+): Promise<void> {
+  const held = await onLedger(transport, { context: 'address', ...(timeoutMs ? { timeoutMs } : {}) }, (eth) => eth.getAddress(path));
+  if (getAddress(held.address) !== getAddress(address))
+    throw hardwareError(
+      'hardware.wrong-device',
+      undefined,
+      `this account is ${getAddress(address)}; the device has ${getAddress(held.address)} there`,
+    );
+}

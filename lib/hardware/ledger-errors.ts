@@ -68,8 +68,8 @@ const TEXT: Record<HardwareErrorCode, { message: string; details: string }> = {
   'hardware.wrong-device': {
     message: 'This Ledger does not hold this account',
     details:
-      'The signature came from another key: a different Ledger, another passphrase, or a different account path. ' +
-      'Connect the device you imported this account from, then try again. Nothing was sent.',
+      'The connected device has another key for this account: a different Ledger, another passphrase, or another ' +
+      'account path. Connect the device you imported this account from, then try again. Nothing was sent.',
   },
   'hardware.timeout': {
     message: 'The Ledger did not answer in time',

@@ -1,16 +1,18 @@
 import { parseTransaction, type Hex, type TransactionSerializable, type TypedDataDefinition } from 'viem';
 import type { DeviceRequest } from './device-request';
-import type { LedgerTransportFactory } from './ledger-device';
+import { assertLedgerHolds, type LedgerTransportFactory } from './ledger-device';
 import { ledgerSigner } from './ledger-signer';
 import { keystoneSigner, type KeystoneExchange } from './keystone/signer';
 import { AppError } from '../errors';
 
 /**
  * What the device page does with one request from the background: asks the Ledger for exactly the request's bytes and
- * returns what the background checks (a signed transaction, or the message signature). Errors leave as hardware.*
+ * returns what the background checks (a signed transaction, or the message signature). The device's address at the
+ * account's path is read first, so another Ledger is named before anyone confirms on it. Errors leave as hardware.*
  * AppErrors; the page shows them and reports the ones that end the request.
  */
 export async function signOnLedger(request: DeviceRequest, transport: LedgerTransportFactory): Promise<Hex> {
+  await assertLedgerHolds(transport, { path: request.path, address: request.account });
   const signer = ledgerSigner({ address: request.account, path: request.path, transport });
   const task = request.task;
   switch (task.kind) {

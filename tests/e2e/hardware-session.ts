@@ -6,7 +6,16 @@ import { startDevnet, type Devnet } from '../devnet/devnet';
 import { placeDouble } from '../devnet/seed/abi';
 import { placeEthUsdFeed } from '../devnet/seed/eth-usd';
 import { startDappServer } from './dapp-server';
-import { decideInWindow, expectOk, launchBallast, onboardOnDevnet, waitForPage, type Ballast, type LaunchOptions } from './harness';
+import {
+  decideInWindow,
+  expectOk,
+  launchBallast,
+  onboardOnDevnet,
+  waitForClose,
+  waitForPage,
+  type Ballast,
+  type LaunchOptions,
+} from './harness';
 import { ask, openRecordedDapp, settled } from './worker-restart-page';
 
 export type HardwareSession = {
@@ -53,4 +62,39 @@ export async function startHardwareSession(launch: LaunchOptions = {}): Promise<
       await devnet.stop();
     },
   };
+}
+
+/** The device window of the next request: its summary, then "Sign on Ledger", then it closes (an alert fails). */
+export async function signNext(ballast: Ballast, check?: (device: Page) => Promise<void>): Promise<Page> {
+  const device = await waitForPage(ballast.context, 'device.html');
+  await device.getByTestId('device-request-summary').waitFor();
+  await check?.(device);
+  const closed = waitForClose(device);
+  await device.getByRole('button', { name: 'Sign on Ledger' }).click();
+  const alert = device
+    .getByRole('alert')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(async () => {
+      throw new Error(`The device window showed: ${await device.getByRole('alert').first().textContent()}`);
+    });
+  alert.catch(() => undefined);
+  await Promise.race([closed, alert]);
+  return device;
+}
+
+/** "Label value" of the device window's summary line. */
+export async function summaryLine(device: Page, label: string): Promise<string> {
+  const row = device.getByTestId('device-request-summary').locator('div', { has: device.locator('dt', { hasText: label }) });
+  return (await row.locator('dd').textContent()) ?? '';
+}
+
+/** The device double's switches in a device window (tests/hardware/ledger-double.ts), e.g. `{ mode: 'locked' }`. */
+export type DoubleSwitches = { mode?: string; blindSigning?: boolean; unplugAfter?: number | null; appClosedStatus?: number };
+
+export function setDouble(device: Page, switches: DoubleSwitches): Promise<void> {
+  return device.evaluate((s) => {
+    const double = (globalThis as unknown as { ballastLedgerDouble: Record<string, unknown> }).ballastLedgerDouble;
+    for (const [key, value] of Object.entries(s)) double[key] = value === null ? undefined : value;
+  }, switches);
 }

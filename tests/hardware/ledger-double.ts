@@ -30,7 +30,8 @@ import { Eip712Stream } from './ledger-double-eip712';
  * Switches (`mode`): 'reject' (0x6985 at the confirmation), 'locked' (0x5515 to everything), 'app-closed' (the
  * dashboard's `appClosedStatus` to everything), 'unplugged' (exchange throws DisconnectedDevice), 'unresponsive'
  * (exchange never answers), and `blindSigning = false` (0x6A80 for a transaction with contract data).
- * `unplugAfter = n` pulls the cable after n more answered exchanges (mid-way through a chunked transaction).
+ * `unplugAfter = n` pulls the cable after n more answered exchanges (mid-way through a chunked transaction);
+ * `useSeed(mnemonic)` puts another device in its place.
  */
 export type LedgerDoubleMode = 'ok' | 'reject' | 'locked' | 'app-closed' | 'unplugged' | 'unresponsive';
 
@@ -72,7 +73,7 @@ export class LedgerDouble extends Transport {
   readonly log: { apdu: string; response: string }[] = [];
   closed = 0;
 
-  private readonly mnemonic: string;
+  private mnemonic: string;
   private readonly appVersion: readonly [number, number, number];
   private pending: Pending | null = null;
   private eip712 = new Eip712Stream();
@@ -90,6 +91,12 @@ export class LedgerDouble extends Transport {
   /** The address the double's seed has at a path (`44'/60'/0'/0/0`), for a test's expectations. */
   addressAt(path: string): `0x${string}` {
     return mnemonicToAccount(this.mnemonic, { path: `m/${path}` as `m/44'/60'/${string}` }).address;
+  }
+
+  /** Another device in its place (a different seed or passphrase): the "wrong device" of a browser test. */
+  useSeed(mnemonic: string): void {
+    this.mnemonic = mnemonic;
+    this.keys.clear();
   }
 
   override async close(): Promise<void> {

@@ -2,7 +2,10 @@ import '../../lib/polyfills';
 import { mnemonicToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { DERIVATION_SCHEMES } from '../../lib/hardware/derivation';
+import { parseEther, serializeTransaction } from 'viem';
 import { confirmLedgerAddress, readLedgerAccounts } from '../../lib/hardware/ledger-device';
+import { signOnLedger } from '../../lib/hardware/sign-request';
+import type { DeviceRequest } from '../../lib/hardware/device-request';
 import { LedgerDouble } from '../hardware/ledger-double';
 
 const SEED = 'test test test test test test test test test test test junk';
@@ -51,5 +54,38 @@ describe('reading Ledger accounts for an import page', () => {
     await expect(confirmLedgerAddress(async () => other, { path, address: softwareAt(path) })).rejects.toMatchObject({
       code: 'hardware.wrong-device',
     });
+  });
+
+  it('signing a request on another Ledger: hardware.wrong-device from the address read, before anything is sent to sign', async () => {
+    const path = "44'/60'/4'/0/0";
+    const unsigned = serializeTransaction({
+      chainId: 1,
+      nonce: 0,
+      to: softwareAt(path),
+      value: parseEther('1'),
+      gas: 21_000n,
+      maxFeePerGas: 2n,
+      maxPriorityFeePerGas: 1n,
+    });
+    const request: DeviceRequest = {
+      id: 'r1',
+      account: softwareAt(path),
+      device: 'ledger',
+      path,
+      task: { kind: 'transaction', unsigned, chainId: 1 },
+      createdAt: 0,
+      expiresAt: 1,
+    };
+    const other = new LedgerDouble({
+      mnemonic: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+    });
+    await expect(signOnLedger(request, async () => other)).rejects.toMatchObject({ code: 'hardware.wrong-device' });
+    expect(other.log.map((e) => e.apdu.slice(0, 8))).toEqual(['e0020000']);
+    // The right device: the address read, then the transaction's chunks (0x04), and a signature from the account.
+    const right = new LedgerDouble({ mnemonic: SEED });
+    const signed = await signOnLedger(request, async () => right);
+    expect(right.log[0]!.apdu.startsWith('e0020000')).toBe(true);
+    expect(right.log.slice(1).some((e) => e.apdu.startsWith('e004'))).toBe(true);
+    expect(signed.startsWith('0x02')).toBe(true);
   });
 });
