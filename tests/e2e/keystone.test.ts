@@ -123,4 +123,37 @@ describe('a Keystone account in the browser (fake camera playing the device doub
       nonce,
     ]);
   }, 120_000);
+
+  it("a multi-account sync code (crypto-multi-accounts): Ledger Live's accounts offered beside BIP-44, one added at its path", async () => {
+    writeQrVideo(video, device.multiAccountsParts());
+    const page = await ballast.context.newPage();
+    await page.goto(ballast.url('device.html#keystone'));
+    await page.getByRole('button', { name: 'Scan the sync code' }).click();
+    const scheme = page.getByLabel('Derivation path');
+    await scheme.waitFor({ timeout: 30_000 });
+    await scheme.selectOption('ledger-live');
+    const boxes = page.getByRole('checkbox');
+    // m/44'/60'/x'/0/0 from the double's private keys: only index 0 is also a BIP-44 address.
+    const live = (i: number) => privateKeyToAddress(toHex(device.master.derive(`m/44'/60'/${i}'/0/0`).privateKey!));
+    await expect.poll(() => boxes.nth(4).getAttribute('aria-label')).toBe(`Account 5, ${live(4)}`);
+    const labels = await Promise.all([0, 1, 2, 3, 4].map((i) => boxes.nth(i).getAttribute('aria-label')));
+    expect(labels).toEqual([0, 1, 2, 3, 4].map((i) => `Account ${i + 1}, ${live(i)}`));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => boxes.nth(0).getAttribute('aria-label')).toBe(`Account 6, ${live(5)}`);
+    // Ten Ledger Live keys exported: no page after the second.
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await boxes.nth(2).check();
+    await expectNoAxeViolations(page, 'keystone multi-account sync');
+    await screenshot(page, 'keystone-multi-accounts');
+    await page.getByRole('button', { name: 'Add 1 account' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 1 Keystone account' }).waitFor();
+    const state = (await expectOk(control, 'wallet:getState')) as {
+      accounts: { address: string; kind: string; hardware?: { path: string; xfp?: string } }[];
+    };
+    expect(state.accounts.find((a) => a.address === live(7))).toMatchObject({
+      kind: 'keystone',
+      hardware: { path: "44'/60'/7'/0/0", xfp: device.xfp },
+    });
+    await page.close();
+  }, 60_000);
 });

@@ -1,7 +1,11 @@
 import { Buffer } from 'buffer';
 import {
+  CryptoAccount,
   CryptoHDKey,
   CryptoKeypath,
+  CryptoMultiAccounts,
+  CryptoOutput,
+  ScriptExpressions,
   DataType,
   ETHSignature,
   EthSignRequest,
@@ -33,22 +37,58 @@ export class KeystoneDevice {
     return this.master.fingerprint.toString(16).padStart(8, '0');
   }
 
-  /** The QR texts of the sync code (animated when longer than one fragment). */
+  /** The QR texts of the sync code (animated when longer than one fragment): BIP-44 standard, one crypto-hdkey. */
   syncParts(fragmentBytes = 60): string[] {
-    const account = this.master.derive("m/44'/60'/0'");
-    const key = new CryptoHDKey({
+    return partsOf(this.accountKey('account.standard').toUREncoder(fragmentBytes));
+  }
+
+  /** The Ledger legacy sync: the same account key of m/44'/60'/0', noted `account.ledger_legacy`. */
+  legacySyncParts(fragmentBytes = 60): string[] {
+    return partsOf(this.accountKey('account.ledger_legacy').toUREncoder(fragmentBytes));
+  }
+
+  /**
+   * The multi-account export (`crypto-multi-accounts`): the standard account key, Ledger Live's ten public keys
+   * m/44'/60'/x'/0/0 (no chain code: nothing below them is derived), and a Bitcoin key, as the firmware lists keys
+   * of other chains beside Ethereum's.
+   */
+  multiAccountsParts(fragmentBytes = 200): string[] {
+    const multi = new CryptoMultiAccounts(Buffer.from(this.xfp, 'hex'), this.allKeys(), 'Keystone 3 Pro');
+    return partsOf(multi.toUREncoder(fragmentBytes));
+  }
+
+  /** The same keys as output descriptors (`crypto-account`), the form MetaMask's Ledger Live sync takes. */
+  accountParts(fragmentBytes = 200): string[] {
+    const outputs = this.allKeys().map((key) => new CryptoOutput([ScriptExpressions.PUBLIC_KEY_HASH], key));
+    return partsOf(new CryptoAccount(Buffer.from(this.xfp, 'hex'), outputs).toUREncoder(fragmentBytes));
+  }
+
+  private allKeys(): CryptoHDKey[] {
+    const live = Array.from({ length: 10 }, (_, i) => this.key(`m/44'/60'/${i}'/0/0`, { note: 'account.ledger_live', chainCode: false }));
+    return [this.accountKey('account.standard'), ...live, this.key("m/84'/0'/0'", { note: '', chainCode: true })];
+  }
+
+  private accountKey(note: string): CryptoHDKey {
+    return this.key("m/44'/60'/0'", { note, chainCode: true, children: true });
+  }
+
+  private key(path: string, { note, chainCode, children = false }: { note: string; chainCode: boolean; children?: boolean }): CryptoHDKey {
+    const node = this.master.derive(path);
+    const components = path
+      .slice(2)
+      .split('/')
+      .map((level) => new PathComponent({ index: Number.parseInt(level, 10), hardened: level.endsWith("'") }));
+    return new CryptoHDKey({
       isMaster: false,
-      key: Buffer.from(account.publicKey!),
-      chainCode: Buffer.from(account.chainCode!),
-      origin: new CryptoKeypath(
-        [44, 60, 0].map((index) => new PathComponent({ index, hardened: true })),
-        Buffer.from(this.xfp, 'hex'),
-        3,
-      ),
-      children: new CryptoKeypath([new PathComponent({ index: 0, hardened: false }), new PathComponent({ hardened: false })]),
+      key: Buffer.from(node.publicKey!),
+      ...(chainCode ? { chainCode: Buffer.from(node.chainCode!) } : {}),
+      origin: new CryptoKeypath(components, Buffer.from(this.xfp, 'hex'), components.length),
+      ...(children
+        ? { children: new CryptoKeypath([new PathComponent({ index: 0, hardened: false }), new PathComponent({ hardened: false })]) }
+        : {}),
       name: 'Keystone double',
+      ...(note ? { note } : {}),
     });
-    return partsOf(key.toUREncoder(fragmentBytes));
   }
 
   /** Reads the request's QR texts like the device's camera, signs, and returns the answer's QR texts. */

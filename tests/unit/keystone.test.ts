@@ -12,7 +12,8 @@ import {
   type TransactionSerializable,
 } from 'viem';
 import { HDKey, privateKeyToAccount } from 'viem/accounts';
-import { readKeystoneSync, keystoneAccounts, keystoneSyncReader } from '../../lib/hardware/keystone/sync';
+import { CryptoHDKey, CryptoKeypath, CryptoMultiAccounts, PathComponent } from '@keystonehq/bc-ur-registry-eth';
+import { readKeystoneSync, keystoneAccountCount, keystoneAccounts, keystoneSyncReader } from '../../lib/hardware/keystone/sync';
 import { keystoneSigner, type KeystoneExchange } from '../../lib/hardware/keystone/signer';
 import { keystoneRequest, readKeystoneSignature } from '../../lib/hardware/keystone/request';
 import { KeystoneDevice } from '../hardware/keystone-device';
@@ -46,7 +47,7 @@ describe('Keystone sync (crypto-hdkey, BIP-44 standard)', () => {
     expect(done).toBe(true);
     const sync = reader.result();
     expect(sync.xfp).toBe(device.master.fingerprint.toString(16).padStart(8, '0'));
-    expect(sync.parentPath).toBe("m/44'/60'/0'");
+    expect(sync.keysets).toMatchObject([{ scheme: 'bip44', source: 'xpub', parentPath: "m/44'/60'/0'" }]);
     const accounts = keystoneAccounts(sync, 3, 4);
     expect(accounts.map((a) => a.path)).toEqual([3, 4, 5, 6].map((i) => `m/44'/60'/0'/0/${i}`));
     expect(accounts.map((a) => a.address)).toEqual([3, 4, 5, 6].map((i) => addressAt(device, i)));
@@ -64,6 +65,86 @@ describe('Keystone sync (crypto-hdkey, BIP-44 standard)', () => {
     });
     expect(() => readKeystoneSync(request.parts(1))).toThrow(expect.objectContaining({ code: 'keystone.sync.unsupported' }));
     expect(() => keystoneAccounts(sync, 0, 0)).toThrow(expect.objectContaining({ code: 'keystone.sync.unreadable' }));
+  });
+});
+
+/** The address at a full path from the device's private key (not from anything the sync code exported). */
+const privateAddress = (device: KeystoneDevice, path: string): Address =>
+  privateKeyToAccount(`0x${Buffer.from(device.master.derive(path).privateKey!).toString('hex')}`).address;
+
+describe('Keystone multi-account sync (Ledger Live and legacy paths)', () => {
+  const liveAccounts = (device: KeystoneDevice) =>
+    Array.from({ length: 10 }, (_, i) => ({
+      index: i,
+      path: `m/44'/60'/${i}'/0/0`,
+      address: privateAddress(device, `m/44'/60'/${i}'/0/0`),
+    }));
+
+  for (const [form, partsOf] of [
+    ['crypto-multi-accounts', (d: KeystoneDevice) => d.multiAccountsParts()],
+    ['crypto-account', (d: KeystoneDevice) => d.accountParts()],
+  ] as const)
+    test(`${form}: the standard key and Ledger Live's ten account keys, the Bitcoin key skipped`, () => {
+      const device = new KeystoneDevice(seed(11));
+      const parts = partsOf(device);
+      expect(parts.length).toBeGreaterThan(1);
+      expect(parts[0]!.startsWith(`ur:${form}/`)).toBe(true);
+      const reader = keystoneSyncReader();
+      let done = false;
+      for (const part of [...parts].reverse()) done = reader.receive(part);
+      expect(done).toBe(true);
+      const sync = reader.result();
+      expect(sync.xfp).toBe(device.xfp);
+      expect(sync.keysets.map((k) => k.scheme)).toEqual(['bip44', 'ledger-live']);
+      expect(keystoneAccounts(sync, 0, 10, 'ledger-live')).toEqual(liveAccounts(device));
+      // A page of Ledger Live accounts from index 8: only the two the device exported.
+      expect(keystoneAccounts(sync, 8, 5, 'ledger-live').map((a) => a.index)).toEqual([8, 9]);
+      expect(keystoneAccountCount(sync, 'ledger-live')).toBe(10);
+      // BIP-44 from the standard key, unbounded.
+      expect(keystoneAccounts(sync, 2, 2, 'bip44')).toEqual(
+        [2, 3].map((i) => ({ index: i, path: `m/44'/60'/0'/0/${i}`, address: privateAddress(device, `m/44'/60'/0'/0/${i}`) })),
+      );
+      expect(keystoneAccountCount(sync, 'bip44')).toBe(Number.POSITIVE_INFINITY);
+      expect(keystoneAccountCount(sync, 'legacy')).toBe(0);
+    });
+
+  test("a Ledger legacy sync (the account key noted account.ledger_legacy): addresses at m/44'/60'/0'/x", () => {
+    const device = new KeystoneDevice(seed(12));
+    const sync = readKeystoneSync(device.legacySyncParts());
+    expect(sync.keysets.map((k) => k.scheme)).toEqual(['legacy']);
+    expect(keystoneAccounts(sync, 0, 3)).toEqual(
+      [0, 1, 2].map((i) => ({ index: i, path: `m/44'/60'/0'/${i}`, address: privateAddress(device, `m/44'/60'/0'/${i}`) })),
+    );
+    // Not the BIP-44 addresses: the legacy scheme puts the index one level up.
+    expect(keystoneAccounts(sync, 1, 1)[0]!.address).not.toBe(addressAt(device, 1));
+  });
+
+  test("a Ledger Live account signs at its own path: the device is asked for m/44'/60'/3'/0/0 and the signature recovers", async () => {
+    const device = new KeystoneDevice(seed(13));
+    const sync = readKeystoneSync(device.multiAccountsParts());
+    const account = keystoneAccounts(sync, 3, 1, 'ledger-live')[0]!;
+    const signer = keystoneSigner(sync, account, async (request) => device.answer(request.parts(request.fragments)));
+    const message = 'Ledger Live account 4 on a Keystone';
+    expect(await recoverMessageAddress({ message, signature: await signer.signMessage(message) })).toBe(account.address);
+    expect(device.seen[0]!.getDerivationPath()).toBe("44'/60'/3'/0/0");
+  });
+
+  test('a multi-account code with no Ethereum key is refused as unsupported, by name', () => {
+    const device = new KeystoneDevice(seed(14));
+    const btcOnly = new CryptoMultiAccounts(Buffer.from(device.xfp, 'hex'), [
+      new CryptoHDKey({
+        isMaster: false,
+        key: Buffer.from(device.master.derive("m/84'/0'/0'").publicKey!),
+        chainCode: Buffer.from(device.master.derive("m/84'/0'/0'").chainCode!),
+        origin: new CryptoKeypath(
+          [84, 0, 0].map((index) => new PathComponent({ index, hardened: true })),
+          Buffer.from(device.xfp, 'hex'),
+        ),
+      }),
+    ]);
+    expect(() => readKeystoneSync([btcOnly.toUREncoder(400).nextPart()])).toThrow(
+      expect.objectContaining({ code: 'keystone.sync.unsupported' }),
+    );
   });
 });
 
