@@ -76,8 +76,14 @@ export default defineBackground({
       void get()
         .deviceWindow.closed(windowId)
         .then((wasDevice) => {
-          // Closing the device window refuses what waited for the device, as Reject on the device would (4001).
-          if (wasDevice) get().devices.cancelAll('hardware.rejected', 'the device window was closed');
+          // Closing the device window refuses what it showed, as Reject on the device would (4001); a request that
+          // arrived while it was closing itself (a batch's next call) gets a new window.
+          if (!wasDevice) return;
+          const left = get().devices.cancelShown('hardware.rejected', 'the device window was closed');
+          if (left.length > 0)
+            void get()
+              .deviceWindow.open()
+              .catch((e: unknown) => console.warn('Ballast: the device window did not open', e));
         });
     });
     browser.runtime.onInstalled.addListener(() => {

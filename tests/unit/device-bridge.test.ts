@@ -219,6 +219,27 @@ describe('device bridge', () => {
     expect(((await b) as AppError).code).toBe('hardware.failed');
     expect(seen).toEqual([1, 2, 1, 0]);
   });
+
+  it('closing the device window refuses what it listed; a request posted after its last list keeps waiting', async () => {
+    const bridge = createDeviceBridge();
+    const first = rejection(bridge.sign({ account: LEDGER, device: 'ledger', path: PATH, task: { kind: 'personal', message: '0x01' } }));
+    expect(bridge.listForPage().map((r) => r.task)).toEqual([{ kind: 'personal', message: '0x01' }]);
+    // A batch's next call, posted while the window was closing itself after the last list.
+    const next = bridge.sign({ account: LEDGER, device: 'ledger', path: PATH, task: { kind: 'personal', message: '0x02' } });
+    const left = bridge.cancelShown('hardware.rejected', 'the device window was closed');
+    const error = (await first) as AppError;
+    expect([error.code, toRpcError(error).code]).toEqual(['hardware.rejected', 4001]);
+    expect(left.map((r) => r.task)).toEqual([{ kind: 'personal', message: '0x02' }]);
+    // Still answerable in the next window: the real signer over the double signs it.
+    const request = nextRequest(bridge);
+    await bridge.answer(request.id, await ledgerPage().sign(request));
+    expect(await next).toMatch(/^0x[0-9a-f]{130}$/);
+    // Listed, then closed: refused too.
+    const third = rejection(bridge.sign({ account: LEDGER, device: 'ledger', path: PATH, task: { kind: 'personal', message: '0x03' } }));
+    bridge.listForPage();
+    expect(bridge.cancelShown('hardware.rejected', 'closed')).toEqual([]);
+    expect(((await third) as AppError).code).toBe('hardware.rejected');
+  });
 });
 
 describe('walletSigners routes each account to its signer', () => {

@@ -53,7 +53,7 @@ export const walletHandlers = {
   'accounts:setHidden': { userAction: true, handle: (d, s) => s.wallet.update(d.address, { hidden: d.hidden }) },
   'accounts:select': { userAction: true, handle: (d, s) => s.wallet.select(d.address) },
   'accounts:addHardware': { userAction: true, handle: (d, s) => s.wallet.addHardwareAccounts(d.device, d.accounts) },
-  'devices:pending': { userAction: false, handle: async (_d, s) => s.devices.pending() },
+  'devices:pending': { userAction: false, handle: async (_d, s) => s.devices.listForPage() },
   'devices:answer': { userAction: true, handle: (d, s) => s.devices.answer(d.id, d.signed) },
   'devices:fail': { userAction: true, handle: async (d, s) => s.devices.fail(d.id, d.code, d.extra) },
 } satisfies Handlers;

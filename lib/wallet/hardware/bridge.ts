@@ -49,6 +49,8 @@ export function createDeviceBridge(options: DeviceBridgeOptions = {}) {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const waiting = new Map<string, Waiting>();
+  /** Requests a page has listed: the ones closing the device window refuses (see cancelShown). */
+  const shown = new Set<string>();
 
   const pending = (): DeviceRequest[] => [...waiting.values()].map((w) => w.request);
   const changed = () => options.onChange?.(pending());
@@ -58,6 +60,7 @@ export function createDeviceBridge(options: DeviceBridgeOptions = {}) {
     if (!entry) return undefined;
     clearTimeout(entry.timer);
     waiting.delete(id);
+    shown.delete(id);
     changed();
     return entry;
   }
@@ -71,6 +74,22 @@ export function createDeviceBridge(options: DeviceBridgeOptions = {}) {
 
   return {
     pending,
+
+    /** The list a page shows (the device window's devices:pending): every request in it counts as shown from now. */
+    listForPage(): DeviceRequest[] {
+      for (const id of waiting.keys()) shown.add(id);
+      return pending();
+    },
+
+    /**
+     * The device window was closed: refuses what it listed, as Reject on the device would. A request posted after the
+     * window's last list (the next call of a batch, while the window was closing itself) was never in front of the
+     * person and keeps waiting; the caller opens a window for what is returned.
+     */
+    cancelShown(code: HardwareErrorCode, extra: string): DeviceRequest[] {
+      for (const id of [...shown]) settle(id)?.reject(hardwareError(code, undefined, extra));
+      return pending();
+    },
 
     /** Waits for a page to sign `task` on the account's device; rejects with a hardware.* AppError. */
     sign(input: { account: Address; device: DeviceKind; path: string; xfp?: string; task: DeviceTask }): Promise<Hex> {
