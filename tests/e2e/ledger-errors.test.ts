@@ -81,6 +81,11 @@ describe('Ledger errors in the device window (device double switches)', () => {
     });
     await expectNoAxeViolations(device, 'device window, Ledger locked');
     await screenshot(device, 'ledger-error-locked');
+    await device.emulateMedia({ colorScheme: 'dark' });
+    await device.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await expectNoAxeViolations(device, 'device window, Ledger locked (dark)');
+    await screenshot(device, 'ledger-error-locked-dark');
+    await device.emulateMedia({ colorScheme: 'light' });
     // The dApp is still waiting: nothing was answered while the person unlocks the device.
     expect(
       (await dapp.evaluate(() => (window as unknown as { __log: { label?: string }[] }).__log)).some((e) => e.label === 'locked'),
