@@ -31,26 +31,27 @@ export const REAL_NETWORKS: readonly StoredNetwork[] = [
 ];
 
 /** Local anvil nodes of `npm run devnet`, mainnet-shaped: each has the chain id of the network it stands in for. */
-const devnet = (key: string, chainId: number, name: string, port: number): StoredNetwork => ({
+const devnet = (key: string, chainId: number, name: string, rpcUrl: string): StoredNetwork => ({
   key,
   chainId,
   name,
-  rpcUrls: [`http://127.0.0.1:${port}`],
+  rpcUrls: [rpcUrl],
   nativeSymbol: 'ETH',
   builtIn: true,
 });
 
 /**
  * Only builds made for development, tests, the bench and the demo list the devnets (see build-flavour.ts): in a
- * production build this branch is folded away with its URLs, so no local node can pose as chain 1 there.
+ * production build this branch is folded away with its URLs (written out whole, so the build-flavours test can
+ * look for them), so no local node can pose as chain 1 or an L2 there.
  * Listed first: a chain id a dApp asks for resolves to the first network with it, so a devnet shadows its real
  * twin for sites (the twin stays listed for the popup, which picks by key).
  */
 export const BUILT_IN_NETWORKS: readonly StoredNetwork[] = DEVNET_IN_BUILD
   ? [
-      devnet(DEVNET_KEY, 1, 'Ballast devnet', 8545),
-      devnet('devnet-arbitrum', 42161, 'Ballast devnet (Arbitrum)', 8546),
-      devnet('devnet-base', 8453, 'Ballast devnet (Base)', 8547),
+      devnet(DEVNET_KEY, 1, 'Ballast devnet', 'http://127.0.0.1:8545'),
+      devnet('devnet-arbitrum', 42161, 'Ballast devnet (Arbitrum)', 'http://127.0.0.1:8546'),
+      devnet('devnet-base', 8453, 'Ballast devnet (Base)', 'http://127.0.0.1:8547'),
       ...REAL_NETWORKS,
     ]
   : REAL_NETWORKS;
