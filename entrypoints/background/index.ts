@@ -18,23 +18,16 @@ export default defineBackground({
     let services: Services | undefined;
     const get = () => (services ??= createServices(browser, hub));
     const ports = createPortHub(browser.runtime, get);
-    // Chain changes reach every connected site, whoever switched (popup or a dApp).
-    let lastChainId: number | undefined;
+    // A change of the wallet's network reaches the sites that follow it; a site on its own chain hears only its own switches.
     const hub = {
       notifyUi: (topic: Parameters<typeof ports.notifyUi>[0]) => {
         ports.notifyUi(topic);
         if (topic === 'wallet') void get().flows.walletChanged();
-        if (topic !== 'networks') return;
-        void get()
-          .networks.active()
-          .then((n) => {
-            if (lastChainId !== undefined && n.chainId !== lastChainId)
-              ports.emitProvider('*', 'chainChanged', `0x${n.chainId.toString(16)}`);
-            lastChainId = n.chainId;
-          });
+        if (topic === 'networks' || topic === 'sites') ports.refreshSiteChains();
       },
       emitProvider: ports.emitProvider,
       refreshSiteAccounts: ports.refreshSiteAccounts,
+      refreshSiteChains: ports.refreshSiteChains,
     };
 
     registerProtocolHandlers(
@@ -94,7 +87,6 @@ export default defineBackground({
     const s = get();
     pendingItem.watch(() => void s.previews.sync());
     void s.previews.sync();
-    void s.networks.active().then((n) => (lastChainId ??= n.chainId));
     void s.portfolio.startup();
     s.alerts.startup();
     s.flows.startup();

@@ -11,7 +11,7 @@ import type { UiTopic } from '../../lib/messaging';
 import { createPreviewService } from '../../lib/preview/service';
 import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
-import { createApprovalQueue, createProviderRouter, type ProviderEvent } from '../../lib/provider';
+import { createApprovalQueue, createProviderRouter, siteNetwork, type ProviderEvent } from '../../lib/provider';
 import { createApprovalWindow } from '../../lib/provider/approval-window';
 import { createSendService } from '../../lib/provider/send/service';
 import {
@@ -54,6 +54,8 @@ export type Hub = {
   notifyUi: (topic: UiTopic) => void;
   emitProvider: (origins: string[] | '*', event: ProviderEvent, data: unknown) => void;
   refreshSiteAccounts: () => void;
+  /** Posts chainChanged to each page whose site's chain moved (its own switch, or the wallet's network it follows). */
+  refreshSiteChains: () => void;
 };
 
 /** Wires lib/* together with explicit dependencies; no module-level singletons. */
@@ -160,7 +162,13 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     callBundles: callBundlesItem,
     watchedAssets: watchedAssetsItem,
     callFlows,
-    emit: (origins, event, data) => (event === 'accountsChanged' ? hub.refreshSiteAccounts() : hub.emitProvider(origins, event, data)),
+    clientFor: async (n) => createNetworkClient(n),
+    emit: (origins, event, data) =>
+      event === 'accountsChanged'
+        ? hub.refreshSiteAccounts()
+        : event === 'chainChanged'
+          ? hub.refreshSiteChains()
+          : hub.emitProvider(origins, event, data),
   };
   const autoLock = createAutoLock({
     alarms: browser.alarms,
@@ -173,9 +181,11 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     accounts: () => wallet.accounts(),
     onChange: () => notify('addressBook'),
   });
+  // A request is previewed on its site's chain; Ballast's own (Send, flows) have no permission and get the wallet's.
+  const siteNet = (origin: string) => siteNetwork(origin, { networks, permissions });
   const previews = createPreviewService({
-    client,
-    network,
+    client: async (origin) => createNetworkClient(await siteNet(origin)),
+    network: siteNet,
     pending: () => pendingItem.getValue(),
     watchPending: (fn) => pendingItem.watch(fn),
     selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,

@@ -20,9 +20,15 @@ const devnet: StoredNetwork = {
 };
 
 describe('built-in networks of a build without the devnet flag (production; unit tests build no devnet)', () => {
-  it('lists Ethereum only, with no RPC URL until the user picks one, and no local node anywhere', () => {
-    expect(BUILT_IN_NETWORKS.map((n) => n.key)).toEqual(['mainnet']);
-    expect(BUILT_IN_NETWORKS[0]).toMatchObject({ chainId: 1, name: 'Ethereum', rpcUrls: [] });
+  it('lists Ethereum and four L2s by chain id, each with its explorer and ETH, no RPC URL until the user sets one, no local node', () => {
+    expect(BUILT_IN_NETWORKS.map((n) => [n.chainId, n.name, n.explorerUrl, n.nativeSymbol])).toEqual([
+      [1, 'Ethereum', 'https://etherscan.io', 'ETH'],
+      [42161, 'Arbitrum One', 'https://arbiscan.io', 'ETH'],
+      [8453, 'Base', 'https://basescan.org', 'ETH'],
+      [10, 'Optimism', 'https://optimistic.etherscan.io', 'ETH'],
+      [59144, 'Linea', 'https://lineascan.build', 'ETH'],
+    ]);
+    expect(BUILT_IN_NETWORKS.every((n) => n.rpcUrls.length === 0 && n.builtIn)).toBe(true);
     expect(JSON.stringify(BUILT_IN_NETWORKS)).not.toContain('127.0.0.1');
     expect(DEFAULT_ACTIVE_KEY).toBe('mainnet');
   });
@@ -36,7 +42,7 @@ describe('built-in networks of a build without the devnet flag (production; unit
   it('a devnet saved by a test build of the same profile is dropped, and Ethereum becomes active', async () => {
     const mainnet = { ...BUILT_IN_NETWORKS[0]!, rpcUrls: ['https://eth.example'] };
     const service = createNetworkService({ item: memoryItem({ networks: [devnet, mainnet], activeKey: 'devnet' }) });
-    expect((await service.list()).networks.map((n) => n.key)).toEqual(['mainnet']);
+    expect((await service.list()).networks.map((n) => n.key)).toEqual(['mainnet', 'arbitrum', 'base', 'optimism', 'linea']);
     expect(await service.active()).toMatchObject({ key: 'mainnet', rpcUrls: ['https://eth.example'] });
   });
 
@@ -44,6 +50,71 @@ describe('built-in networks of a build without the devnet flag (production; unit
     const builtIns = { networks: [devnet, BUILT_IN_NETWORKS[0]!], activeKey: 'devnet' };
     const service = createNetworkService({ item: memoryItem(), builtIns });
     expect(await service.active()).toMatchObject({ key: 'devnet', rpcUrls: ['http://127.0.0.1:8545'] });
+  });
+});
+
+describe('networks by chain id', () => {
+  const devnetBase: StoredNetwork = {
+    ...devnet,
+    key: 'devnet-base',
+    chainId: 8453,
+    name: 'Ballast devnet (Base)',
+    rpcUrls: ['http://127.0.0.1:8547'],
+  };
+  const devBuild = { networks: [devnet, devnetBase, ...BUILT_IN_NETWORKS], activeKey: 'devnet' };
+
+  it('a chain id names one network: in a dev build the devnet twin shadows the real one, even while the wallet is on the real one', async () => {
+    const service = createNetworkService({ item: memoryItem(), builtIns: devBuild });
+    expect((await service.findByChainId(1))?.key).toBe('devnet');
+    expect((await service.findByChainId(8453))?.key).toBe('devnet-base');
+    expect((await service.findByChainId(42161))?.key).toBe('arbitrum');
+    await service.switchTo({ key: 'mainnet' });
+    expect((await service.active()).name).toBe('Ethereum');
+    expect((await service.findByChainId(1))?.key).toBe('devnet');
+    expect(await service.findByChainId(137)).toBeUndefined();
+  });
+
+  it('a profile saved before the L2s were built in gains them, keeping its RPC URLs and active network', async () => {
+    const mainnet = { ...BUILT_IN_NETWORKS[0]!, rpcUrls: ['https://eth.example'] };
+    const service = createNetworkService({ item: memoryItem({ networks: [mainnet], activeKey: 'mainnet' }) });
+    const { networks, activeKey } = await service.list();
+    expect(networks.map((n) => [n.chainId, n.rpcUrls])).toEqual([
+      [1, ['https://eth.example']],
+      [42161, []],
+      [8453, []],
+      [10, []],
+      [59144, []],
+    ]);
+    expect(activeKey).toBe('mainnet');
+  });
+
+  it('a custom network a site added under a chain id that is now built in folds into the built-in with its RPC URLs', async () => {
+    const opBySite: StoredNetwork = {
+      key: 'chain-10',
+      chainId: 10,
+      name: 'OP Mainnet',
+      rpcUrls: ['https://op.example'],
+      nativeSymbol: 'ETH',
+      builtIn: false,
+    };
+    const custom: StoredNetwork = { ...opBySite, key: 'chain-137', chainId: 137, name: 'Polygon', rpcUrls: ['https://polygon.example'] };
+    const service = createNetworkService({
+      item: memoryItem({ networks: [BUILT_IN_NETWORKS[0]!, opBySite, custom], activeKey: 'chain-10' }),
+    });
+    const { networks } = await service.list();
+    expect(networks.filter((n) => n.chainId === 10)).toEqual([
+      expect.objectContaining({ key: 'optimism', name: 'Optimism', rpcUrls: ['https://op.example'] }),
+    ]);
+    expect(networks.at(-1)).toMatchObject({ key: 'chain-137', rpcUrls: ['https://polygon.example'] });
+    expect(await service.active()).toMatchObject({ key: 'optimism', chainId: 10 });
+  });
+
+  it('the user sets RPC URLs of an L2 by key (tried in order) and the wallet can switch to it', async () => {
+    const service = createNetworkService({ item: memoryItem() });
+    await service.setRpcUrls({ key: 'base' }, ['https://base-a.example', 'https://base-b.example']);
+    expect(await service.switchTo({ chainId: 8453 })).toBe(true);
+    expect(await service.active()).toMatchObject({ name: 'Base', rpcUrls: ['https://base-a.example', 'https://base-b.example'] });
+    await expect(service.switchTo({ chainId: 137 })).rejects.toMatchObject({ code: 'network.unknown' });
   });
 });
 

@@ -4,31 +4,57 @@ import type { Item } from '../storage/item';
 import { DEVNET_IN_BUILD } from './build-flavour';
 import { checkRpcUrlRule } from './rpc-url';
 
-/** Built-in networks. The devnet is also chain id 1 (mainnet-shaped), so networks are keyed by `key`. */
+/**
+ * Built-in networks. dApps and sites name a network by its chain id; `key` stays as the stable name the
+ * popup uses, because a dev/test build lists a devnet twin beside a real network of the same chain id.
+ */
 export const MAINNET_KEY = 'mainnet';
 export const DEVNET_KEY = 'devnet';
 
-const MAINNET: StoredNetwork = {
-  key: MAINNET_KEY,
-  chainId: 1,
-  name: 'Ethereum',
+const real = (key: string, chainId: number, name: string, explorerUrl: string): StoredNetwork => ({
+  key,
+  chainId,
+  name,
   rpcUrls: [],
   nativeSymbol: 'ETH',
-  explorerUrl: 'https://etherscan.io',
+  explorerUrl,
   builtIn: true,
-};
+});
+
+/** Ethereum and the L2s where restaked tokens live; no RPC until the user sets one (onboarding, More → Networks). */
+export const REAL_NETWORKS: readonly StoredNetwork[] = [
+  real(MAINNET_KEY, 1, 'Ethereum', 'https://etherscan.io'),
+  real('arbitrum', 42161, 'Arbitrum One', 'https://arbiscan.io'),
+  real('base', 8453, 'Base', 'https://basescan.org'),
+  real('optimism', 10, 'Optimism', 'https://optimistic.etherscan.io'),
+  real('linea', 59144, 'Linea', 'https://lineascan.build'),
+];
+
+/** Local anvil nodes of `npm run devnet`, mainnet-shaped: each has the chain id of the network it stands in for. */
+const devnet = (key: string, chainId: number, name: string, rpcUrl: string): StoredNetwork => ({
+  key,
+  chainId,
+  name,
+  rpcUrls: [rpcUrl],
+  nativeSymbol: 'ETH',
+  builtIn: true,
+});
 
 /**
- * Only builds made for development, tests, the bench and the demo list the devnet (see build-flavour.ts): in a
- * production build this branch is folded away with its URL, so no local node can pose as chain 1 there, and
- * Ethereum starts without an RPC until the user picks one (onboarding asks).
+ * Only builds made for development, tests, the bench and the demo list the devnets (see build-flavour.ts): in a
+ * production build this branch is folded away with its URLs (written out whole, so the build-flavours test can
+ * look for them), so no local node can pose as chain 1 or an L2 there.
+ * Listed first: a chain id a dApp asks for resolves to the first network with it, so a devnet shadows its real
+ * twin for sites (the twin stays listed for the popup, which picks by key).
  */
 export const BUILT_IN_NETWORKS: readonly StoredNetwork[] = DEVNET_IN_BUILD
   ? [
-      { key: DEVNET_KEY, chainId: 1, name: 'Ballast devnet', rpcUrls: ['http://127.0.0.1:8545'], nativeSymbol: 'ETH', builtIn: true },
-      MAINNET,
+      devnet(DEVNET_KEY, 1, 'Ballast devnet', 'http://127.0.0.1:8545'),
+      devnet('devnet-arbitrum', 42161, 'Ballast devnet (Arbitrum)', 'http://127.0.0.1:8546'),
+      devnet('devnet-base', 8453, 'Ballast devnet (Base)', 'http://127.0.0.1:8547'),
+      ...REAL_NETWORKS,
     ]
-  : [MAINNET];
+  : REAL_NETWORKS;
 
 /** The network active on first run: the devnet where the build has one, else Ethereum. */
 export const DEFAULT_ACTIVE_KEY = DEVNET_IN_BUILD ? DEVNET_KEY : MAINNET_KEY;
@@ -77,17 +103,17 @@ export type NetworkServiceDeps = {
 
 export function createNetworkService(deps: NetworkServiceDeps) {
   const builtIns = deps.builtIns ?? { networks: BUILT_IN_NETWORKS, activeKey: DEFAULT_ACTIVE_KEY };
-  const isBuiltIn = (key: string) => builtIns.networks.some((n) => n.key === key);
 
   async function state(): Promise<NetworkState> {
     const stored = await deps.item.getValue();
-    // A built-in this build does not have (the devnet, saved by a dev or test build of the same profile) is gone.
-    const networks = stored?.networks.filter((n) => !n.builtIn || isBuiltIn(n.key)) ?? [];
-    if (stored && networks.length > 0) {
-      const activeKey = networks.some((n) => n.key === stored.activeKey) ? stored.activeKey : networks[0]!.key;
-      return { networks, activeKey };
-    }
-    return { networks: builtIns.networks.map((n) => ({ ...n, rpcUrls: [...n.rpcUrls] })), activeKey: builtIns.activeKey };
+    if (!stored) return { networks: builtIns.networks.map(copy), activeKey: builtIns.activeKey };
+    const networks = mergeBuiltIns(stored.networks, builtIns.networks);
+    // An active custom network folded into a built-in (same chain id) stays active as that built-in.
+    const wasActive = stored.networks.find((n) => n.key === stored.activeKey);
+    const activeKey = networks.some((n) => n.key === stored.activeKey)
+      ? stored.activeKey
+      : (networks.find((n) => n.chainId === wasActive?.chainId && wasActive.builtIn === false)?.key ?? builtIns.activeKey);
+    return { networks, activeKey };
   }
 
   async function save(next: NetworkState, chainChanged: boolean) {
@@ -104,9 +130,8 @@ export function createNetworkService(deps: NetworkServiceDeps) {
 
   function find(s: NetworkState, ref: { key?: string; chainId?: number }): StoredNetwork | undefined {
     if (ref.key) return s.networks.find((n) => n.key === ref.key);
-    // Prefer the active network when several share a chain id (devnet and mainnet are both 1).
-    const sameChain = s.networks.filter((n) => n.chainId === ref.chainId);
-    return sameChain.find((n) => n.key === s.activeKey) ?? sameChain[0];
+    // One network per chain id for dApps: the first listed (a devnet before its real twin in dev/test builds).
+    return s.networks.find((n) => n.chainId === ref.chainId);
   }
 
   return {
@@ -117,6 +142,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
       const a = await active();
       return { networks: s.networks.map(toNetworkView), activeChainId: a.chainId, activeKey: a.key };
     },
+    /** The network a dApp means by this chain id (see find), or undefined when none is configured. */
     async findByChainId(chainId: number): Promise<StoredNetwork | undefined> {
       return find(await state(), { chainId });
     },
@@ -158,4 +184,25 @@ export function createNetworkService(deps: NetworkServiceDeps) {
       return stored;
     },
   };
+}
+
+const copy = (n: StoredNetwork): StoredNetwork => ({ ...n, rpcUrls: [...n.rpcUrls] });
+
+/**
+ * The stored list brought up to this build: built-ins in this build's order with their names and explorers
+ * from code and the user's RPC URLs from storage (a built-in added by a later release appears); a built-in
+ * this build does not have (the devnet, saved by a dev or test build of the same profile) is gone. A custom
+ * network with a built-in's chain id (a site added Optimism before it was built in) folds into the built-in,
+ * its RPC URLs kept when the built-in has none, so each chain id names one network.
+ */
+export function mergeBuiltIns(stored: readonly StoredNetwork[], builtIns: readonly StoredNetwork[]): StoredNetwork[] {
+  const builtInChains = new Set(builtIns.map((n) => n.chainId));
+  const merged = builtIns.map((b) => {
+    const saved = stored.find((n) => n.builtIn && n.key === b.key);
+    const folded = stored.find((n) => !n.builtIn && n.chainId === b.chainId && n.rpcUrls.length > 0);
+    const rpcUrls = saved?.rpcUrls.length ? saved.rpcUrls : (folded?.rpcUrls ?? (saved ? [] : b.rpcUrls));
+    return { ...b, rpcUrls: [...rpcUrls] };
+  });
+  const custom = stored.filter((n) => !n.builtIn && !builtInChains.has(n.chainId)).map(copy);
+  return [...merged, ...custom];
 }

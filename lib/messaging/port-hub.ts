@@ -1,4 +1,11 @@
-import { accountsFor, type ApprovalQueue, type ProviderEvent, type ProviderRouter, type ProviderRouterDeps } from '../provider';
+import {
+  accountsFor,
+  siteNetwork,
+  type ApprovalQueue,
+  type ProviderEvent,
+  type ProviderRouter,
+  type ProviderRouterDeps,
+} from '../provider';
 import type { Settings } from '../storage/items';
 import { isExtensionPage, originOf, type ExtensionRuntime, type RuntimePort as Port } from './extension-api';
 import { PROVIDER_PORT_NAME, UI_PORT_NAME, type UiEvent, type UiTopic } from './ui-events';
@@ -19,6 +26,9 @@ export type PortMessage =
   | { type: 'state'; chainId: string; accounts: string[]; defaultWallet: boolean };
 
 const MAX_ID_LENGTH = 100;
+/** A page's port: its origin and what it was last told (accounts, chain id), so it hears only changes. */
+type PortInfo = { origin: string; lastAccounts: string; lastChainId?: string; inFlight: Set<string>; touched: Promise<void> };
+const toHex = (n: number) => `0x${n.toString(16)}`;
 
 /**
  * The background's two kinds of runtime Port: provider ports from our content script in each dApp tab
@@ -27,7 +37,7 @@ const MAX_ID_LENGTH = 100;
  */
 export function createPortHub(runtime: ExtensionRuntime, services: () => PortHubServices) {
   const uiPorts = new Set<Port>();
-  const providerPorts = new Map<Port, { origin: string; lastAccounts: string; inFlight: Set<string>; touched: Promise<void> }>();
+  const providerPorts = new Map<Port, PortInfo>();
 
   const post = (port: Port, message: PortMessage | UiEvent) => {
     try {
@@ -47,6 +57,19 @@ export function createPortHub(runtime: ExtensionRuntime, services: () => PortHub
     }
   }
 
+  /** Each page hears chainChanged when its own chain changed: its site switched, or it follows the wallet's and that changed. */
+  let chainRefresh: Promise<void> = Promise.resolve();
+  async function refreshSiteChains() {
+    const s = services();
+    for (const [port, info] of providerPorts) {
+      if (info.lastChainId === undefined) continue; // its first state message is still on the way and will carry the chain
+      const chainId = toHex((await siteNetwork(info.origin, s)).chainId);
+      if (chainId === info.lastChainId) continue;
+      info.lastChainId = chainId;
+      post(port, { type: 'event', event: 'chainChanged', data: chainId });
+    }
+  }
+
   const depsOf = () => {
     const s = services();
     return { wallet: s.wallet, permissions: s.permissions } as Parameters<typeof accountsFor>[1];
@@ -55,13 +78,14 @@ export function createPortHub(runtime: ExtensionRuntime, services: () => PortHub
   function onProviderPort(port: Port) {
     const origin = originOf(port.sender);
     if (!port.sender?.tab || !origin) return port.disconnect();
-    const info = { origin, lastAccounts: '', inFlight: new Set<string>(), touched: Promise.resolve() };
+    const info: PortInfo = { origin, lastAccounts: '', inFlight: new Set<string>(), touched: Promise.resolve() };
     providerPorts.set(port, info);
     void (async () => {
       const s = services();
       const accounts = await accountsFor(origin, depsOf());
       info.lastAccounts = accounts.join(',');
-      const chainId = `0x${(await s.networks.active()).chainId.toString(16)}`;
+      const chainId = toHex((await siteNetwork(origin, s)).chainId);
+      info.lastChainId = chainId;
       post(port, { type: 'state', chainId, accounts, defaultWallet: (await s.settings.getValue()).defaultWallet });
     })();
     port.onMessage.addListener((raw: unknown) => {
@@ -108,5 +132,7 @@ export function createPortHub(runtime: ExtensionRuntime, services: () => PortHub
         if (origins === '*' || origins.includes(info.origin)) post(port, { type: 'event', event, data });
     },
     refreshSiteAccounts: () => void refreshSiteAccounts(),
+    // One refresh at a time: two triggers of one change (the site's permission and the router's event) post once.
+    refreshSiteChains: () => void (chainRefresh = chainRefresh.then(refreshSiteChains).catch(() => undefined)),
   };
 }

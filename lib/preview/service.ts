@@ -16,8 +16,9 @@ export type PreviewView = {
 };
 
 export type PreviewServiceDeps = {
-  client: () => Promise<Client>;
-  network: () => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
+  /** The node and network of the site at `origin` (its own chain, else the wallet's). */
+  client: (origin: string) => Promise<Client>;
+  network: (origin: string) => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
   pending: () => Promise<StoredPending[]>;
   /** Subscribes to changes of the pending list; returns the unsubscribe. */
   watchPending: (onChange: () => void) => () => void;
@@ -146,8 +147,8 @@ export function createPreviewService(deps: PreviewServiceDeps) {
       const request = toPreviewRequest(method, params, await fallbackFrom?.(), origin);
       const from = request.kind === 'transaction' ? request.tx.from : request.kind === 'batch' ? request.from : undefined;
       const [client, network, known, exposure] = await Promise.all([
-        deps.client(),
-        deps.network(),
+        deps.client(origin),
+        deps.network(origin),
         fallbackFrom && deps.known ? deps.known().catch(() => undefined) : undefined,
         fallbackFrom && from && deps.exposure ? deps.exposure(from).catch(() => undefined) : undefined,
       ]);
@@ -209,8 +210,8 @@ export function createPreviewService(deps: PreviewServiceDeps) {
     sync,
     /** For the approval window: what is known now, or (wait) the finished preview. */
     async get(id: string, wait: boolean): Promise<PreviewView> {
-      const rpcHost = rpcHostOf((await deps.network()).rpcUrls);
       const entry = (await deps.pending()).find((p) => p.id === id);
+      const rpcHost = rpcHostOf((await deps.network(entry?.origin ?? '')).rpcUrls);
       if (!entry) return { rpcHost, ...(ready.has(id) ? { preview: ready.get(id)! } : {}) };
       if (!isPreviewedMethod(entry.method)) return { rpcHost };
       const promise = forPending(entry);
@@ -224,7 +225,7 @@ export function createPreviewService(deps: PreviewServiceDeps) {
       const key = `${origin}|${pageRequestId}`;
       const entry = await waitForPending((p) => p.dedupeKey === key && p.origin === origin && !p.decision, PENDING_APPEAR_MS);
       if (!entry || !isPreviewedMethod(entry.method)) return undefined;
-      return { rpcHost: rpcHostOf((await deps.network()).rpcUrls), preview: withoutHistory(await forPending(entry)) };
+      return { rpcHost: rpcHostOf((await deps.network(origin)).rpcUrls), preview: withoutHistory(await forPending(entry)) };
     },
     /**
      * Guard mode: another wallet's request on the page at `origin`, previewed from what the page passed to

@@ -3,7 +3,7 @@ import { sameAddress } from '../format';
 import { providerErrors } from '@metamask/rpc-errors';
 import type { NetworkService } from '../chain/networks';
 import type { FlowStore } from '../flows/types';
-import type { Item, StoredCallBundle, WatchedAsset } from '../storage';
+import type { Item, StoredCallBundle, StoredNetwork, WatchedAsset } from '../storage';
 import type { ActivityService } from '../wallet/activity';
 import type { PermissionService } from '../wallet/permissions';
 import type { WalletService } from '../wallet/wallet-service';
@@ -26,6 +26,8 @@ export type ProviderRouterDeps = {
   watchedAssets: Item<WatchedAsset[]>;
   /** Public client of the active network (built fresh from the user's RPC list). */
   client: () => Promise<PublicClient>;
+  /** Public client of any network: a site on its own chain reads and sends there. Without it, `client` serves every site. */
+  clientFor?: (network: StoredNetwork) => Promise<PublicClient>;
   /** Pushes an event to every connected port of the given origins ('*' = all). */
   emit: (origins: string[] | '*', event: ProviderEvent, data: unknown) => void;
   now?: () => number;

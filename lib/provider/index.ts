@@ -4,3 +4,4 @@ export { createApprovalQueue } from './approvals';
 export type { ApprovalQueue, Decision } from './approvals';
 export { accountsFor } from './context';
 export type { ProviderRouterDeps, ProviderEvent, RequestContext } from './context';
+export { siteNetwork, siteScope } from './site-network';

@@ -7,6 +7,7 @@ import { chainMethods } from './methods/chain';
 import { readOnlyMethods } from './methods/read-only';
 import { signMethods } from './methods/sign';
 import { transactionMethods } from './methods/transaction';
+import { siteScope } from './site-network';
 
 export type ProviderResponse = { result: unknown } | { error: RpcErrorShape };
 
@@ -35,7 +36,8 @@ export function createProviderRouter(deps: ProviderRouterDeps) {
             message: `The method "${String(ctx.method).slice(0, 100)}" is not supported by Ballast.`,
           });
         }
-        const result = await handler(ctx, deps);
+        // Each site talks to its own chain (the one it switched to, else the wallet's).
+        const result = await handler(ctx, siteScope(ctx.origin, deps));
         return { result: result === undefined ? null : result };
       } catch (error) {
         return { error: toRpcError(error) };

@@ -85,7 +85,8 @@ export const sessionSecretsItem = defineCheckedItem<SessionSecrets | null>('sess
   onCorrupt: 'reset',
 });
 
-export type Permission = { origin: string; accounts: Address[]; connectedAt: number };
+/** `chainId`: the site's own network (chain a site switched to); absent, it follows the wallet's network. */
+export type Permission = { origin: string; accounts: Address[]; connectedAt: number; chainId?: number };
 /** A damaged site entry is dropped: the site asks to connect again. */
 export const permissionsItem = defineCheckedItem<Record<string, Permission>>('local:ballast.permissions', {
   label: 'connected sites',
@@ -96,7 +97,7 @@ export const permissionsItem = defineCheckedItem<Record<string, Permission>>('lo
 });
 
 export type StoredNetwork = {
-  /** Stable key: the devnet and mainnet share chain id 1, so networks are keyed by this, not by chainId. */
+  /** Stable name for the popup: a dev/test build lists a devnet twin beside the real network of its chain id. */
   key: string;
   chainId: number;
   name: string;

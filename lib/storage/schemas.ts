@@ -67,7 +67,26 @@ export const sessionSecretsSchema = z
   })
   .nullable();
 
-export const permissionSchema = z.object({ origin: z.string(), accounts: z.array(addressSchema), connectedAt: z.number() });
+/**
+ * `chainId`: the network the site switched to (EIP-3326/3085); absent, the site follows the wallet's network.
+ * A damaged chain id alone falls back to following the wallet (logged): the connection and its accounts stay.
+ */
+export const permissionSchema = z.object({
+  origin: z.string(),
+  accounts: z.array(addressSchema),
+  connectedAt: z.number(),
+  chainId: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .catch((ctx) => {
+      console.warn(
+        `[ballast] a connected site's stored chain id is unreadable (${JSON.stringify(ctx.value)}); it follows the wallet's network`,
+      );
+      return undefined;
+    }),
+});
 export const permissionsSchema = salvagedRecord(permissionSchema);
 
 export const storedNetworkSchema = z.object({

@@ -33,10 +33,32 @@ export function createPermissionService(deps: {
     grant(origin: string, accounts: Address[]): Promise<Permission> {
       return exclusive(async () => {
         const all = await deps.item.getValue();
-        const permission: Permission = { origin, accounts: [...new Set(accounts)], connectedAt: all[origin]?.connectedAt ?? now() };
+        const before = all[origin];
+        const permission: Permission = {
+          origin,
+          accounts: [...new Set(accounts)],
+          connectedAt: before?.connectedAt ?? now(),
+          // Connecting again (other accounts) keeps the chain the site chose.
+          ...(before?.chainId !== undefined ? { chainId: before.chainId } : {}),
+        };
         await deps.item.setValue({ ...all, [origin]: permission });
         deps.onChange?.(origin);
         return permission;
+      });
+    },
+    /**
+     * The site's own network (EIP-3326 / 3085), kept with its connection: undefined when the site follows the
+     * wallet's network. False (nothing stored) when the site is not connected.
+     */
+    setChainId(origin: string, chainId: number | undefined): Promise<boolean> {
+      return exclusive(async () => {
+        const all = await deps.item.getValue();
+        const before = all[origin];
+        if (!before) return false;
+        const { chainId: _old, ...rest } = before;
+        await deps.item.setValue({ ...all, [origin]: chainId === undefined ? rest : { ...rest, chainId } });
+        deps.onChange?.(origin);
+        return true;
       });
     },
     revoke(origin: string): Promise<boolean> {

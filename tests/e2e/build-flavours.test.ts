@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // The devnet network's URL and name: a production build must not carry either (a local node posing as chain 1).
 const DEVNET_URL = '127.0.0.1:8545';
 const DEVNET_NAME = 'Ballast devnet';
+const DEVNET_L2_URLS = ['127.0.0.1:8546', '127.0.0.1:8547'];
 const root = resolve(import.meta.dirname, '../..');
 const outDirs: string[] = [];
 
@@ -46,6 +47,11 @@ describe('build flavours: the devnet network only in the test build', () => {
     expect(filesContaining(production, DEVNET_NAME)).toEqual([]);
     expect(filesContaining(test, DEVNET_URL)).toEqual(['background.js']);
     expect(filesContaining(test, DEVNET_NAME)).toEqual(['background.js']);
+    // The devnet L2s (issue #18) likewise.
+    for (const l2 of DEVNET_L2_URLS) {
+      expect(filesContaining(production, l2)).toEqual([]);
+      expect(filesContaining(test, l2)).toEqual(['background.js']);
+    }
     // Both are whole builds of the same pages: only the flavour differs.
     expect(readdirSync(test).sort()).toEqual(readdirSync(production).sort());
   });

@@ -89,10 +89,14 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
     expect(await textWhen(dapp, '#chainId', /0x53a/)).toBe('0x53a');
     expect(BigInt((await requestInPage(dapp, 'eth_getBalance', [ACCOUNT_0, 'latest'])) as Hex)).toBe(marker);
 
-    // Back to the devnet from the popup: the page hears chainChanged.
+    // The popup's network is the wallet's own: the site keeps the chain it switched to.
     const popup = await ballast.openPopup();
     expect((await sendProtocol(popup, 'networks:switch', { key: 'devnet', chainId: 1 })).ok).toBe(true);
-    expect(await textWhen(dapp, '#chainId', /^0x1$/)).toBe('0x1');
+    expect(await requestInPage(dapp, 'eth_chainId', [])).toBe('0x53a');
+    await popup.close();
+
+    // Back to chain 1 from the dApp (EIP-3326): the window names the chain the site is on, the page follows.
+    await switchBackToChainOne();
 
     approval = await clickForApproval(ballast, dapp, '#switchEthereumChain');
     await expect.poll(() => networkLine(approval)).toBe('Network: Ballast devnet · chain id 1');
@@ -100,10 +104,20 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
     expect(await textWhen(dapp, '#chainId', /0x53a/)).toBe('0x53a');
     expect(await requestInPage(dapp, 'eth_chainId', [])).toBe('0x53a');
 
-    expect((await sendProtocol(popup, 'networks:switch', { key: 'devnet', chainId: 1 })).ok).toBe(true);
-    await popup.close();
-    expect(await textWhen(dapp, '#chainId', /^0x1$/)).toBe('0x1');
+    // The site's chain is kept with its connection, so the next test starts it on chain 1 again.
+    await switchBackToChainOne();
   });
+
+  /** The dApp asks for chain 1 while on the added chain; the user approves in the window. */
+  async function switchBackToChainOne(): Promise<void> {
+    const opened = waitForPage(ballast.context, 'approval.html');
+    const answered = requestInPage(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x1' }]);
+    const approval = await opened;
+    await expect.poll(() => networkLine(approval)).toBe(`Network: Localhost 8546 · chain id ${ADDED_CHAIN_ID}`);
+    await decide(approval, 'Switch');
+    expect(await answered).toBeNull();
+    expect(await textWhen(dapp, '#chainId', /^0x1$/)).toBe('0x1');
+  }
 
   it('EIP-5792: capabilities say atomic is unsupported, the dApp’s atomicRequired batch is refused (5760), a sequential batch runs and its status shows in the dApp', async () => {
     await dapp.locator('#eip5792GetCapabilitiesButton').click();

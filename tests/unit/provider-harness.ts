@@ -51,11 +51,11 @@ export function memoryItems() {
 
 export type HarnessItems = ReturnType<typeof memoryItems>;
 
-/** `extra` adds optional router deps (e.g. callFlows) for suites that exercise them. */
+/** `extra` adds optional router deps (callFlows; clientFor for a site on another chain) for suites that exercise them. */
 export function createHarness(
   client?: PublicClient,
   items: HarnessItems = memoryItems(),
-  extra: Pick<ProviderRouterDeps, 'callFlows'> = {},
+  extra: Pick<ProviderRouterDeps, 'callFlows' | 'clientFor'> = {},
 ) {
   const events: { origins: string[] | '*'; event: ProviderEvent; data: unknown }[] = [];
   const approvalsSeen: { kind: string; origin: string; params: unknown; fee?: PendingRequestView['fee'] }[] = [];

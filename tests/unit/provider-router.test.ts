@@ -128,7 +128,9 @@ describe('EIP-1193 router', () => {
       ]),
     ).toEqual({ result: null });
     expect(await h.call(DAPP, 'eth_chainId')).toEqual({ result: '0x89' });
-    expect(h.events.at(-1)).toEqual({ origins: '*', event: 'chainChanged', data: '0x89' });
+    // The switch is DAPP's alone: only it hears chainChanged, OTHER stays on the wallet's chain.
+    expect(h.events.at(-1)).toEqual({ origins: [DAPP], event: 'chainChanged', data: '0x89' });
+    expect(await h.call(OTHER, 'eth_chainId')).toEqual({ result: '0x1' });
     expect(await h.call(DAPP, 'wallet_switchEthereumChain', [{ chainId: '0x1' }])).toEqual({ result: null });
     expect(await h.call(OTHER, 'eth_chainId')).toEqual({ result: '0x1' });
   });

@@ -7,6 +7,7 @@ import { assertStepFeeHolds } from '../../flows/fee';
 import type { FlowFee, FlowState, FlowStore } from '../../flows/types';
 import type { ProviderRouterDeps } from '../context';
 import { signAndSend } from './transaction';
+import { siteScope } from '../site-network';
 import { watchReceipt } from '../../wallet/transactions';
 
 type Runner = { executor: FlowExecutor; listeners: Map<string, (state: FlowState) => void> };
@@ -150,17 +151,21 @@ export async function callsFlowStatus(deps: ProviderRouterDeps, store: FlowStore
 
 /**
  * At worker start: carries on with every batch a stopped worker left running, on the chain it was
- * approved for, while the wallet is unlocked (locked, the next status poll after unlocking resumes it).
+ * approved for (its site's chain), while the wallet is unlocked (locked, the next status poll after unlocking resumes it).
  */
 export async function resumeCallFlows(deps: ProviderRouterDeps, store: FlowStore): Promise<FlowState[]> {
   if ((await deps.wallet.status()) !== 'unlocked') return [];
-  const active = (await deps.networks.active()).chainId;
   const bundles = await deps.callBundles.getValue();
-  const running = (await store.list()).filter((f) => (f.status === 'running' || f.status === 'planned') && f.plan.chainId === active);
-  return Promise.all(
-    running.flatMap((flow) => {
+  const running = (await store.list()).filter((f) => f.status === 'running' || f.status === 'planned');
+  const resumed = await Promise.all(
+    running.map(async (flow) => {
       const origin = bundles.find((b) => b.flowId === flow.id)?.origin;
-      return origin ? [runnerFor(deps, store, origin).then(({ executor }) => executor.run(flow.id))] : [];
+      if (!origin) return [];
+      // On the chain of the site that sent it, and only while that site is still on the chain it approved for.
+      const site = siteScope(origin, deps);
+      if ((await site.networks.active()).chainId !== flow.plan.chainId) return [];
+      return [await runnerFor(site, store, origin).then(({ executor }) => executor.run(flow.id))];
     }),
   );
+  return resumed.flat();
 }

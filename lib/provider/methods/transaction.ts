@@ -52,7 +52,7 @@ export async function checkTransaction(tx: TransactionParams, origin: string, de
   const chainId = (await deps.networks.active()).chainId;
   if (tx.chainId !== undefined && tx.chainId !== chainId) {
     throw rpcErrors.invalidParams({
-      message: `Invalid params: chainId ${toHexQuantity(tx.chainId)} does not match the active chain ${toHexQuantity(chainId)}. Switch chains first.`,
+      message: `Invalid params: chainId ${toHexQuantity(tx.chainId)} does not match this site's active chain ${toHexQuantity(chainId)}. Switch chains first (wallet_switchEthereumChain).`,
     });
   }
   if (tx.to == null && !(tx.data ?? tx.input)) {
