@@ -122,11 +122,17 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     },
   });
   const client = async () => createNetworkClient(await network());
-  const activityWatcher = createActivityWatcher({ alarms: browser.alarms, activity, client, network });
+  // A transaction is followed on the chain it was sent on, whichever network the wallet shows now.
+  const clientForChain = async (chainId: number) => {
+    const n = await networks.forChain(chainId);
+    return n && n.rpcUrls.length > 0 ? createNetworkClient(n) : undefined;
+  };
+  const activityWatcher = createActivityWatcher({ alarms: browser.alarms, activity, clientFor: clientForChain });
   // Known withdrawal request ids (issue #16): a confirmed request's receipt names its id.
   const queueIds = createQueueIdsService({ store: createQueueIdsStore(queueIdsItem) });
   async function recordRequest(chainId: number, hash: Hex): Promise<void> {
-    const [c, own] = await Promise.all([client(), wallet.accounts()]);
+    const [c, own] = await Promise.all([clientForChain(chainId), wallet.accounts()]);
+    if (!c) return;
     await queueIds.recordReceipt(c, chainId, hash, (a) => own.some((o) => isAddressEqual(o.address, a)));
   }
   const reportRecord = (e: unknown) => console.warn('Ballast: reading a withdrawal request id from a receipt failed', e);
@@ -274,6 +280,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     }),
     replaceTransaction: (hash: Hex, mode: ReplaceMode) => replaceTransaction(routerDeps, hash, mode),
     activityWatcher,
+    refreshActivity: () => activityWatcher.refresh(),
     notify,
   } satisfies ProtocolServices & Record<string, unknown>;
   // A worker stopped mid-batch: the batches it was sending carry on now, not only at the dApp's next status poll.

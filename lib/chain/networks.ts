@@ -146,6 +146,15 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     async findByChainId(chainId: number): Promise<StoredNetwork | undefined> {
       return find(await state(), { chainId });
     },
+    /**
+     * The network a transaction on this chain goes through (Activity following it, its speed-up or cancel): the
+     * wallet's network when it is on that chain (a devnet twin or its real network, as the user picked), else the
+     * network dApps mean by that chain id (see find); undefined when no network has it.
+     */
+    async forChain(chainId: number): Promise<StoredNetwork | undefined> {
+      const a = await active();
+      return a.chainId === chainId ? a : find(await state(), { chainId });
+    },
     async setRpcUrls(ref: { key?: string; chainId?: number }, rpcUrls: string[]): Promise<true> {
       const s = await state();
       const target = find(s, ref);

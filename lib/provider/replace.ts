@@ -1,4 +1,4 @@
-import { toHex, type Address, type Hex } from 'viem';
+import { toHex, type Address, type Hex, type PublicClient } from 'viem';
 import { AppError } from '../errors';
 import { formatGwei } from '../format';
 import type { StoredFeeQuote } from '../storage/fee-quote';
@@ -55,22 +55,34 @@ const describe = (fee: ReturnType<typeof replacementMinimum>) =>
     ? `gas price ≥ ${gwei(fee.gasPrice)}`
     : `max fee ≥ ${gwei(fee.maxFeePerGas)}, priority fee ≥ ${gwei(fee.maxPriorityFeePerGas)}`;
 
-/** A pending entry of Activity that can still be replaced, or a clear error. */
-async function replaceable(deps: ProviderRouterDeps, hash: Hex): Promise<StoredActivity & Required<Pick<StoredActivity, 'nonce' | 'fee'>>> {
-  const client = await deps.client();
+type Replaceable = StoredActivity & Required<Pick<StoredActivity, 'nonce' | 'fee'>>;
+
+/**
+ * The network and node of the chain a transaction was sent on (a site's tx on Base while the wallet shows
+ * Ethereum): its replacement is quoted, signed and sent there. Without `clientFor` only the wallet's chain can be.
+ */
+async function chainOfEntry(deps: ProviderRouterDeps, chainId: number): Promise<{ name: string; client: PublicClient }> {
   const active = await deps.networks.active();
-  await deps.activity.refresh(client, active.chainId).catch(() => []);
-  const entry = await deps.activity.get(hash);
-  if (!entry) throw new AppError('Not in Activity', { code: 'tx.replace.unknown', details: `${hash} was not sent by Ballast.` });
+  const network = active.chainId === chainId ? active : await deps.networks.forChain(chainId);
+  if (!network || (network !== active && !deps.clientFor))
+    throw new AppError(`Chain ${chainId} is not configured`, {
+      code: 'tx.wrong-chain',
+      details: `The transaction is on chain ${chainId}; add a network with that chain id in More → Networks to replace it.`,
+    });
+  return { name: network.name, client: network === active ? await deps.client() : await deps.clientFor!(network) };
+}
+
+/** A pending entry of Activity that can still be replaced, with its chain's node, or a clear error. */
+async function replaceable(deps: ProviderRouterDeps, hash: Hex): Promise<{ entry: Replaceable; name: string; client: PublicClient }> {
+  const known = await deps.activity.get(hash);
+  if (!known) throw new AppError('Not in Activity', { code: 'tx.replace.unknown', details: `${hash} was not sent by Ballast.` });
+  const { name, client } = await chainOfEntry(deps, known.chainId);
+  await deps.activity.refresh(client, known.chainId).catch(() => []);
+  const entry = (await deps.activity.get(hash)) ?? known;
   if (entry.nonce === undefined || !entry.fee)
     throw new AppError('This transaction cannot be replaced from Ballast', {
       code: 'tx.replace.unknown',
       details: 'It was sent before Ballast kept nonces and fees in Activity. Use your node or a block explorer to replace it.',
-    });
-  if (entry.chainId !== active.chainId)
-    throw new AppError(`Switch to chain ${entry.chainId} to replace it`, {
-      code: 'tx.wrong-chain',
-      details: `The transaction is on chain ${entry.chainId}; the active network is chain ${active.chainId}.`,
     });
   const mined = await client.getTransactionCount({ address: entry.from, blockTag: 'latest' });
   if (entry.status !== 'pending' || mined > entry.nonce)
@@ -78,11 +90,11 @@ async function replaceable(deps: ProviderRouterDeps, hash: Hex): Promise<StoredA
       code: 'tx.replace.not-pending',
       details: `Nonce ${entry.nonce} is already used on chain (status: ${entry.status}); there is nothing to replace.`,
     });
-  return entry as StoredActivity & Required<Pick<StoredActivity, 'nonce' | 'fee'>>;
+  return { entry: entry as Replaceable, name, client };
 }
 
 /** The replacement as a transaction request: the same call (speed-up) or nothing to yourself (cancel), same nonce. */
-function replacementParams(entry: StoredActivity & Required<Pick<StoredActivity, 'nonce' | 'fee'>>, mode: ReplaceMode): TransactionParams {
+function replacementParams(entry: Replaceable, mode: ReplaceMode): TransactionParams {
   const proposed = entry.fee;
   const fee =
     proposed.type === 'legacy'
@@ -111,10 +123,9 @@ function replacementParams(entry: StoredActivity & Required<Pick<StoredActivity,
  * one transaction path sends it and Activity links the pair. Answers the replacement's hash.
  */
 export async function replaceTransaction(deps: ProviderRouterDeps, hash: Hex, mode: ReplaceMode): Promise<Hex> {
-  const entry = await replaceable(deps, hash);
+  const { entry, name, client } = await replaceable(deps, hash);
   const tx = replacementParams(entry, mode);
-  const client = await deps.client();
-  const network = { name: (await deps.networks.active()).name, chainId: entry.chainId };
+  const network = { name, chainId: entry.chainId };
   const now = deps.now ?? Date.now;
   const origin = REPLACEMENT_ORIGIN[mode];
   const min = replacementMinimum(entry.fee);
@@ -146,7 +157,8 @@ export async function replaceTransaction(deps: ProviderRouterDeps, hash: Hex, mo
   try {
     return await sendPrepared({
       client,
-      activeChainId: (await deps.networks.active()).chainId,
+      // Signed for the original's chain, whichever network the wallet shows now; the node's chain is still checked.
+      activeChainId: entry.chainId,
       signer: walletSigners(deps.wallet, deps.devices)(entry.from as Address),
       tx: {
         chainId: entry.chainId,

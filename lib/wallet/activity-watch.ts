@@ -16,36 +16,56 @@ type Alarms = {
 export type ActivityWatcherDeps = {
   alarms: Alarms;
   activity: Pick<ActivityService, 'list' | 'refresh'>;
-  client: () => Promise<PublicClient>;
-  network: () => Promise<{ chainId: number }>;
+  /**
+   * The client of the network a transaction on this chain was sent through (the wallet's when it is on that
+   * chain, else the configured network with that chain id); undefined when no network with an RPC has it.
+   */
+  clientFor: (chainId: number) => Promise<PublicClient | undefined>;
 };
 
 /**
- * Keeps Activity's statuses moving while nobody has it open, so "confirmed" / "failed" notifications come
- * when the block does: each pending transaction's receipt is awaited while the worker runs, and an alarm
- * every 30 s (only while something is pending) refreshes after a worker restart.
+ * Keeps Activity's statuses moving on every chain Activity has pending transactions on, whichever network the
+ * wallet shows, so "confirmed" / "failed" notifications come when the block does: each pending transaction's
+ * receipt is awaited on its own chain while the worker runs, and an alarm every 30 s (only while something is
+ * pending) refreshes after a worker restart.
  */
 export function createActivityWatcher(deps: ActivityWatcherDeps) {
   const following = new Set<Hex>();
 
+  async function pendingChains(): Promise<number[]> {
+    return [...new Set((await deps.activity.list()).filter((i) => i.status === 'pending').map((i) => i.chainId))];
+  }
+
+  /** Refreshes each chain with pending entries through its own node; one chain's node being down does not stop the others. */
   async function refresh(): Promise<ActivityTransition[]> {
-    const [client, { chainId }] = await Promise.all([deps.client(), deps.network()]);
-    return deps.activity.refresh(client, chainId);
+    const perChain = await Promise.all(
+      (await pendingChains()).map(async (chainId) => {
+        const client = await deps.clientFor(chainId).catch(() => undefined);
+        return client ? deps.activity.refresh(client, chainId).catch(() => []) : [];
+      }),
+    );
+    return perChain.flat();
   }
 
   async function sync(): Promise<void> {
-    const { chainId } = await deps.network();
-    const pending = (await deps.activity.list()).filter((i) => i.status === 'pending' && i.chainId === chainId);
+    const pending = (await deps.activity.list()).filter((i) => i.status === 'pending');
     const armed = Boolean(await deps.alarms.get(ACTIVITY_ALARM));
     if (pending.length > 0 && !armed)
       await deps.alarms.create(ACTIVITY_ALARM, { delayInMinutes: PERIOD_MINUTES, periodInMinutes: PERIOD_MINUTES });
     if (pending.length === 0 && armed) await deps.alarms.clear(ACTIVITY_ALARM);
-    const client = await deps.client();
+    const clients = new Map<number, Promise<PublicClient | undefined>>();
     for (const item of pending) {
       if (following.has(item.hash)) continue;
+      if (!clients.has(item.chainId))
+        clients.set(
+          item.chainId,
+          deps.clientFor(item.chainId).catch(() => undefined),
+        );
+      const client = await clients.get(item.chainId);
+      if (!client) continue; // no network for that chain any more: the entry stays pending, the alarm keeps trying
       following.add(item.hash);
       void watchReceipt(client, item.hash, { timeout: 30 * 60_000 })
-        .then(() => refresh())
+        .then(() => deps.activity.refresh(client, item.chainId))
         .catch(() => undefined)
         .finally(() => following.delete(item.hash));
     }

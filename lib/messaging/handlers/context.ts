@@ -40,6 +40,8 @@ export type ProtocolServices = {
   /** Speed up or cancel a pending transaction through the approval window and the one transaction path. */
   replaceTransaction: (hash: Hex, mode: 'speed-up' | 'cancel') => Promise<Hex>;
   send: SendService;
+  /** Refreshes Activity's pending transactions on every chain they were sent on (each through its own node). */
+  refreshActivity?: () => Promise<unknown>;
   /** Tells open Ballast pages to re-read a topic. */
   notify: (topic: UiTopic) => void;
 };

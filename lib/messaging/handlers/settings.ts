@@ -44,9 +44,9 @@ export const settingsHandlers = {
   'activity:list': {
     userAction: true,
     handle: async (_d, s) => {
-      const active = await s.networks.active();
-      // Statuses refresh when listed; a failed refresh still lists what is stored.
-      await s.activity.refresh(await s.client(), active.chainId).catch(() => 0);
+      // Statuses refresh when listed, on every chain with pending entries; a failed refresh still lists what is stored.
+      if (s.refreshActivity) await s.refreshActivity().catch(() => 0);
+      else await s.activity.refresh(await s.client(), (await s.networks.active()).chainId).catch(() => 0);
       return s.activity.list();
     },
   },
