@@ -58,6 +58,8 @@ export interface BallastProtocol {
   'devices:fail'(data: { id: string; code: HardwareErrorCode; extra?: string }): Result<true>;
   'sites:list'(): Result<SiteView[]>;
   'sites:revoke'(data: { origin: string }): Result<true>;
+  /** The site drops the chain it switched to and follows the wallet's network again (it hears chainChanged if that differs). */
+  'sites:followWallet'(data: { origin: string }): Result<true>;
   'networks:list'(): Result<{ networks: NetworkView[]; activeChainId: number; activeKey?: string }>;
   'networks:setRpcUrls'(data: {
     chainId: number;

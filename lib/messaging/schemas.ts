@@ -84,6 +84,7 @@ export const MESSAGE_SCHEMAS = {
   'devices:fail': z.object({ id, code: z.enum(HARDWARE_ERROR_CODES), extra: text(300).optional() }),
   'sites:list': none,
   'sites:revoke': z.object({ origin: text(2_000) }),
+  'sites:followWallet': z.object({ origin: text(2_000) }),
   'networks:list': none,
   'networks:setRpcUrls': z.object({ chainId, rpcUrls: z.array(text(2_000)).max(20, 'at most 20 RPC URLs'), key: networkKey }),
   'networks:switch': z.object({ chainId, key: networkKey }),

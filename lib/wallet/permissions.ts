@@ -28,6 +28,7 @@ export function createPermissionService(deps: {
         origin: p.origin,
         accounts: [...p.accounts],
         connectedAt: p.connectedAt,
+        ...(p.chainId !== undefined ? { chainId: p.chainId } : {}),
       }));
     },
     grant(origin: string, accounts: Address[]): Promise<Permission> {

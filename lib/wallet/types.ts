@@ -13,7 +13,8 @@ export type AccountView = Pick<StoredAccount, 'address' | 'name' | 'kind' | 'hid
 export type WalletStatus = 'uninitialized' | 'locked' | 'unlocked';
 
 /** A connected site (origin) and the accounts it may see. */
-export type SiteView = Pick<Permission, 'origin' | 'accounts' | 'connectedAt'>;
+/** `chainId`: the chain the site switched to; absent, it follows the wallet's network. */
+export type SiteView = Pick<Permission, 'origin' | 'accounts' | 'connectedAt' | 'chainId'>;
 
 export type ActivityStatus = StoredActivity['status'];
 

@@ -31,6 +31,7 @@ const VALID: Record<MessageName, unknown> = {
   'devices:fail': { id: 'd1', code: 'hardware.rejected' },
   'sites:list': undefined,
   'sites:revoke': { origin: 'https://app.example' },
+  'sites:followWallet': { origin: 'https://app.example' },
   'networks:list': undefined,
   'networks:setRpcUrls': { chainId: 1, rpcUrls: ['https://rpc.example'], key: 'mainnet' },
   'networks:switch': { chainId: 1, key: 'devnet' },
@@ -123,7 +124,7 @@ const wrongTypeFor = (v: unknown): unknown => (typeof v === 'string' ? 42 : type
 
 describe('UI protocol handler layer', () => {
   it('has a schema and a handler for every protocol message, and the examples are valid', () => {
-    expect(MESSAGE_NAMES.length).toBe(61);
+    expect(MESSAGE_NAMES.length).toBe(62);
     expect(Object.keys(PROTOCOL_HANDLERS).sort()).toEqual([...MESSAGE_NAMES].sort());
     for (const name of MESSAGE_NAMES) expect(MESSAGE_SCHEMAS[name].safeParse(VALID[name]).success, name).toBe(true);
   });

@@ -1,6 +1,7 @@
 import type { ActivityItem } from '../../../lib/messaging/types';
 import { tokenByAddress } from '../../../lib/restaking/tokens';
-import { activityStore } from '../../../lib/state';
+import { activityStore, networksStore } from '../../../lib/state';
+import { networkNameOf } from '../../approval/network-name';
 import { Address, Amount, Badge, EmptyState, TxHash } from '../../ui';
 import type { BadgeTone } from '../../ui';
 import { Screen } from '../../layout/Screen';
@@ -22,7 +23,8 @@ const statusTone: Record<ActivityItem['status'], BadgeTone> = {
 /** What a transaction moved: a registry token's transfer in that token, anything else in ETH (its value). */
 function Moved({ item }: { item: ActivityItem }) {
   if (item.token && item.amount !== undefined) {
-    const token = tokenByAddress(item.token);
+    // The registry's addresses are Ethereum's: a token at the same address on an L2 is another contract.
+    const token = item.chainId === 1 ? tokenByAddress(item.token) : undefined;
     if (token)
       return <Amount value={item.amount} decimals={token.decimals} unit={token.symbol} rounding="expand" className="text-sm font-medium" />;
     return <span className="text-sm font-medium">Token transfer</span>;
@@ -33,6 +35,10 @@ function Moved({ item }: { item: ActivityItem }) {
 export function ActivityScreen() {
   const activity = useResource(activityStore);
   const txLink = useTxLink();
+  const networks = useResource(networksStore);
+  /** The chain of a row sent on another network than the one the wallet shows now (a site's tx on Base). */
+  const otherChain = (chainId: number) =>
+    networks.data && chainId !== networks.data.activeChainId ? (networkNameOf(networks.data, chainId) ?? `chain ${chainId}`) : undefined;
   return (
     <Screen title="Activity">
       <ResourceView resource={activity} what="activity">
@@ -49,6 +55,12 @@ export function ActivityScreen() {
                       <span className="flex items-center gap-1.5">
                         <Moved item={item} />
                         {item.kind && item.kind !== 'transaction' && <span className="text-ink-muted">{KIND_LABEL[item.kind]}</span>}
+                        {otherChain(item.chainId) && (
+                          <Badge tone="neutral">
+                            <span className="sr-only">on </span>
+                            {otherChain(item.chainId)}
+                          </Badge>
+                        )}
                       </span>
                       <Badge tone={statusTone[item.status]}>{item.status}</Badge>
                     </div>
@@ -69,7 +81,7 @@ export function ActivityScreen() {
                       <span className="truncate">{item.origin}</span>
                       <TxHash hash={item.hash} href={txLink(item.chainId, item.hash)} />
                     </div>
-                    {item.token && !tokenByAddress(item.token) && (
+                    {item.token && !(item.chainId === 1 && tokenByAddress(item.token)) && (
                       <div className="flex items-center gap-1 text-ink-muted">
                         token <Address address={item.token} copy={false} />
                       </div>

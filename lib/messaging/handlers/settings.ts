@@ -11,6 +11,13 @@ export const settingsHandlers = {
       return true as const;
     },
   },
+  'sites:followWallet': {
+    userAction: true,
+    handle: async (d, s) => {
+      await s.permissions.setChainId(d.origin, undefined);
+      return true as const;
+    },
+  },
   'networks:list': {
     userAction: true,
     handle: async (_d, s) => {

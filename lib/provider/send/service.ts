@@ -4,7 +4,7 @@ import { erc20Abi } from '../../chain/abis';
 import { AppError } from '../../errors';
 import { readAmountInput, readUsdAmountInput, sameAddress, USD_PRICE_DECIMALS } from '../../format';
 import { readFeeMarket } from '../../preview/fee-quote';
-import { RESTAKING_SYMBOLS, RESTAKING_TOKENS, readFairRates, TOKENS } from '../../restaking';
+import { MULTICALL3, RESTAKING_SYMBOLS, RESTAKING_TOKENS, readFairRates, TOKENS } from '../../restaking';
 import { presetFee } from '../../risk/fees';
 import type { AddressBookEntryView } from '../../wallet/address-book';
 import { selectedAccount } from '../../wallet/selected-signer';
@@ -70,19 +70,28 @@ export function createSendService(deps: SendServiceDeps) {
     const c: Client = await client();
     const network = await deps.router.networks.active();
     const watched = (await deps.router.watchedAssets.getValue()).filter((w) => w.chainId === network.chainId);
+    // The registry's addresses are Ethereum's (the devnet shares them): on an L2 the same address is another
+    // contract, or none, so there only ETH and the tokens added for that chain are offered.
+    const onEthereum = network.chainId === 1;
     const candidates = [
-      ...RESTAKING_SYMBOLS.map((s) => ({ address: RESTAKING_TOKENS[s].address, symbol: s as string, decimals: 18 })),
-      { address: TOKENS.WETH, symbol: 'WETH', decimals: 18 },
-      ...watched.filter((w) => !RESTAKING_SYMBOLS.some((s) => sameAddress(RESTAKING_TOKENS[s].address, w.address))),
+      ...(onEthereum ? RESTAKING_SYMBOLS.map((s) => ({ address: RESTAKING_TOKENS[s].address, symbol: s as string, decimals: 18 })) : []),
+      ...(onEthereum ? [{ address: TOKENS.WETH, symbol: 'WETH', decimals: 18 }] : []),
+      ...watched.filter((w) => !onEthereum || !RESTAKING_SYMBOLS.some((s) => sameAddress(RESTAKING_TOKENS[s].address, w.address))),
     ];
     const [ethBalance, balances, fees, rates] = await Promise.all([
       deps.router.client().then((pc) => pc.getBalance({ address: from })),
-      multicall(c, {
-        allowFailure: true,
-        contracts: candidates.map((t) => ({ address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [from] }) as const),
-      }),
+      candidates.length === 0
+        ? []
+        : multicall(c, {
+            allowFailure: true,
+            // Multicall3's address is the same on Ethereum and the L2s (a viem chain object for an L2 here has none).
+            multicallAddress: MULTICALL3,
+            contracts: candidates.map((t) => ({ address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [from] }) as const),
+          }),
       readFeeMarket(c, network.chainId),
-      readFairRates(c).catch(() => ({}) as Awaited<ReturnType<typeof readFairRates>>),
+      onEthereum
+        ? readFairRates(c).catch(() => ({}) as Awaited<ReturnType<typeof readFairRates>>)
+        : ({} as Awaited<ReturnType<typeof readFairRates>>),
     ]).catch((error: unknown) => {
       throw new AppError('Could not read your balances', {
         code: 'send.balance.unread',
