@@ -189,9 +189,14 @@ export function createServices(browser: BrowserApi, hub: Hub) {
   });
   // A request is previewed on its site's chain; Ballast's own (Send, flows) have no permission and get the wallet's.
   const siteNet = (origin: string) => siteNetwork(origin, { networks, permissions });
+  // A queued request is previewed on the chain it was made for (a speed-up of a site's Base tx: Base).
+  const previewNet = async (origin: string, chainId?: number) => {
+    const site = await siteNet(origin);
+    return chainId === undefined || chainId === site.chainId ? site : ((await networks.forChain(chainId)) ?? site);
+  };
   const previews = createPreviewService({
-    client: async (origin) => createNetworkClient(await siteNet(origin)),
-    network: siteNet,
+    client: async (origin, chainId) => createNetworkClient(await previewNet(origin, chainId)),
+    network: previewNet,
     pending: () => pendingItem.getValue(),
     watchPending: (fn) => pendingItem.watch(fn),
     selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,

@@ -16,9 +16,12 @@ export type PreviewView = {
 };
 
 export type PreviewServiceDeps = {
-  /** The node and network of the site at `origin` (its own chain, else the wallet's). */
-  client: (origin: string) => Promise<Client>;
-  network: (origin: string) => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
+  /**
+   * The node and network of the site at `origin` (its own chain, else the wallet's); with `chainId`, the chain the
+   * queued request was made for when that differs (Ballast's speed-up of a site's transaction on another chain).
+   */
+  client: (origin: string, chainId?: number) => Promise<Client>;
+  network: (origin: string, chainId?: number) => Promise<{ chainId: number; rpcUrls: readonly string[] }>;
   pending: () => Promise<StoredPending[]>;
   /** Subscribes to changes of the pending list; returns the unsubscribe. */
   watchPending: (onChange: () => void) => () => void;
@@ -142,13 +145,14 @@ export function createPreviewService(deps: PreviewServiceDeps) {
     params: unknown,
     origin: string,
     fallbackFrom?: () => Promise<Address | undefined>,
+    chainId?: number,
   ): Promise<Preview> {
     try {
       const request = toPreviewRequest(method, params, await fallbackFrom?.(), origin);
       const from = request.kind === 'transaction' ? request.tx.from : request.kind === 'batch' ? request.from : undefined;
       const [client, network, known, exposure] = await Promise.all([
-        deps.client(origin),
-        deps.network(origin),
+        deps.client(origin, chainId),
+        deps.network(origin, chainId),
         fallbackFrom && deps.known ? deps.known().catch(() => undefined) : undefined,
         fallbackFrom && from && deps.exposure ? deps.exposure(from).catch(() => undefined) : undefined,
       ]);
@@ -164,7 +168,7 @@ export function createPreviewService(deps: PreviewServiceDeps) {
   function forPending(entry: StoredPending): Promise<Preview> {
     let promise = built.get(entry.id);
     if (!promise) {
-      promise = previewOf(entry.method, entry.params, entry.origin, deps.selectedAddress).then((preview) => {
+      promise = previewOf(entry.method, entry.params, entry.origin, deps.selectedAddress, entry.chainId).then((preview) => {
         ready.set(entry.id, preview);
         deps.onReady();
         return preview;
@@ -211,7 +215,7 @@ export function createPreviewService(deps: PreviewServiceDeps) {
     /** For the approval window: what is known now, or (wait) the finished preview. */
     async get(id: string, wait: boolean): Promise<PreviewView> {
       const entry = (await deps.pending()).find((p) => p.id === id);
-      const rpcHost = rpcHostOf((await deps.network(entry?.origin ?? '')).rpcUrls);
+      const rpcHost = rpcHostOf((await deps.network(entry?.origin ?? '', entry?.chainId)).rpcUrls);
       if (!entry) return { rpcHost, ...(ready.has(id) ? { preview: ready.get(id)! } : {}) };
       if (!isPreviewedMethod(entry.method)) return { rpcHost };
       const promise = forPending(entry);

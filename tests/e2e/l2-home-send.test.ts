@@ -165,6 +165,49 @@ describe('Home, Send and Activity with the popup on the Base devnet', () => {
     await screenshot(popup, 'l2-activity-chain');
   }, 90_000);
 
+  it("speed-up from Activity of site A's pending Base tx, wallet on Ethereum: previewed, signed and sent on Base at the same nonce", async () => {
+    await expectOk(world.ui, 'networks:switch', { key: 'devnet', chainId: 1 });
+    await onBase.request({ method: 'evm_setAutomine', params: [false] } as never);
+    const ethNonce = await onEthereum.getTransactionCount({ address: ACCOUNT_0 });
+    const opened = waitForPage(world.ballast.context, 'approval.html');
+    await startCall(site, 'stuck', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: RECIPIENT, value: '0x2a' }]);
+    await decideInWindow(await opened, 'Send');
+    const original = (await waitOutcome(site, 'stuck')).result as Hex;
+    const before = await onBase.getTransaction({ hash: original });
+    await popup.goto(world.ballast.url('popup.html'));
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    const speedUp = popup.getByRole('button', { name: `Speed up transaction with nonce ${before.nonce}` });
+    await speedUp.waitFor({ timeout: 30_000 });
+    const replacing = waitForPage(world.ballast.context, 'approval.html');
+    await speedUp.click();
+    const approval = await replacing;
+    await approval.getByText('Ballast · Speed up').first().waitFor();
+    await expect.poll(() => approval.getByTestId('request-network').textContent()).toBe('Network: Ballast devnet (Base) · chain id 8453');
+    // Simulated on the Base node, not the wallet's (Ethereum) one.
+    await approval.getByRole('heading', { name: `Balance changes (simulated on ${new URL(base.rpcUrl).host})` }).waitFor();
+    expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(before.nonce));
+    await expectNoAxeViolations(approval, 'speed-up of a Base tx');
+    await screenshot(approval, 'l2-speed-up-approval');
+    await decideInWindow(approval, 'Send');
+    const pooled = async () =>
+      Object.values(
+        ((await onBase.request({ method: 'txpool_content' } as never)) as { pending: Record<string, Record<string, { hash: Hex }>> })
+          .pending,
+      ).flatMap((byNonce) => Object.values(byNonce).map((t) => t.hash));
+    await expect.poll(pooled, { timeout: 20_000 }).not.toContain(original);
+    const [replacement] = (await pooled()) as [Hex];
+    const after = await onBase.getTransaction({ hash: replacement });
+    expect([after.chainId, after.nonce, after.value]).toEqual([8453, before.nonce, before.value]);
+    expect(after.maxFeePerGas! * 100n).toBeGreaterThanOrEqual(before.maxFeePerGas! * 110n);
+    expect(await onEthereum.getTransactionCount({ address: ACCOUNT_0 })).toBe(ethNonce);
+    await onBase.request({ method: 'evm_mine' } as never);
+    expect((await onBase.getTransactionReceipt({ hash: replacement })).status).toBe('success');
+    await popup.reload();
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    await popup.getByText('replaced by').first().waitFor({ timeout: 30_000 });
+    await screenshot(popup, 'l2-activity-replaced');
+  }, 120_000);
+
   it("Sites names each site's chain; Follow wallet puts site A back on the wallet's network", async () => {
     await popup.getByRole('tab', { name: 'More' }).click();
     await popup.getByRole('button', { name: /^Sites/ }).click();
