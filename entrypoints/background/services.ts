@@ -201,7 +201,7 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     watchPending: (fn) => pendingItem.watch(fn),
     selectedAddress: async () => (await wallet.meta()).selectedAddress ?? undefined,
     // The recipient checks (first-time, address poisoning) compare with what the user named or sent to.
-    known: async () => knownAddresses({ addressBook, activity }, (await network()).chainId),
+    known: (chainId) => knownAddresses({ addressBook, activity }, chainId),
     // The concentration check (#15 item 5): the sender's exposure from the portfolio's last snapshot.
     exposure: (account) => portfolio.exposure(account),
     onReady: () => notify('pending'),

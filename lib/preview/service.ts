@@ -28,9 +28,9 @@ export type PreviewServiceDeps = {
   selectedAddress: () => Promise<Address | undefined>;
   /**
    * Addresses the user knows (own accounts, address book, Activity's recipients) for the recipient checks of
-   * requests sent to Ballast. Never used for guard previews, and kept out of the page card (see forPageRequest).
+   * requests sent to Ballast, on the request's chain. Never used for guard previews, and kept out of the page card (see forPageRequest).
    */
-  known?: () => Promise<KnownAddress[]>;
+  known?: (chainId: number) => Promise<KnownAddress[]>;
   /** The sender's restaking exposure from the portfolio's last snapshot (requests to Ballast only, like `known`). */
   exposure?: (account: Address) => Promise<PreviewExposure | undefined>;
   /** A preview became ready: the approval window re-reads it. */
@@ -153,7 +153,13 @@ export function createPreviewService(deps: PreviewServiceDeps) {
       const [client, network, known, exposure] = await Promise.all([
         deps.client(origin, chainId),
         deps.network(origin, chainId),
-        fallbackFrom && deps.known ? deps.known().catch(() => undefined) : undefined,
+        // Known on the request's chain: a recipient sent to on Base is not "first time" when a Base tx is sped up.
+        fallbackFrom && deps.known
+          ? deps
+              .network(origin, chainId)
+              .then((n) => deps.known!(n.chainId))
+              .catch(() => undefined)
+          : undefined,
         fallbackFrom && from && deps.exposure ? deps.exposure(from).catch(() => undefined) : undefined,
       ]);
       return await buildPreview(

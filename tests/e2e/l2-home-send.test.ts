@@ -186,6 +186,10 @@ describe('Home, Send and Activity with the popup on the Base devnet', () => {
     // Simulated on the Base node, not the wallet's (Ethereum) one.
     await approval.getByRole('heading', { name: `Balance changes (simulated on ${new URL(base.rpcUrl).host})` }).waitFor();
     expect(await approval.getByTestId('fee-nonce').textContent()).toBe(String(before.nonce));
+    // The recipient got the Base send above: known on Base, so no "first time" flag although the wallet is on Ethereum.
+    expect(await approval.getByTestId('risk-flag').allTextContents()).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/First time sending to/)]),
+    );
     await expectNoAxeViolations(approval, 'speed-up of a Base tx');
     await screenshot(approval, 'l2-speed-up-approval');
     await decideInWindow(approval, 'Send');
