@@ -20,6 +20,9 @@ import { l2RateLag, parseL2Token } from './scenarios-l2';
 import { reprice } from './scenarios';
 import { doubleAbi } from './seed/abi';
 import { runCli } from './cli-helpers';
+import { createTracker } from '../../lib/tracker/tracker';
+import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
+import type { ChainTransport } from '../../lib/tracker/chains';
 
 /**
  * Issue #18 on real anvil nodes: Ethereum (chain 1) and the L2 devnets (Arbitrum One 42161, Base 8453) with doubles at
@@ -277,6 +280,76 @@ describe('rate lag', () => {
       '8453:ezETH:below-l1',
     ]);
     expect(lagOf(checks, 8453, 'ezETH').l1Rate).toBe(parseEther('1.1'));
+  });
+});
+
+describe('tracker: per-chain breakdown', () => {
+  const trackerWith = (l2s: () => ChainTransport[]) => {
+    const store = createMemoryTrackerStore();
+    const tracker = createTracker({
+      chain: mainnet,
+      getTransport: () => http(l1.rpcUrl, { retryCount: 0 }),
+      getAccounts: () => accounts,
+      store,
+      getChainTransports: l2s,
+    });
+    return { store, tracker };
+  };
+  const both = (): ChainTransport[] => l2.map((n) => ({ chainId: n.chainId, transport: http(n.rpcUrl, { retryCount: 0 }) }));
+
+  test('the stored snapshot carries Ethereum, Arbitrum and Base: one request per L2, holdings equal raw reads', async () => {
+    const { store, tracker } = trackerWith(both);
+    const state = await tracker.refresh();
+    expect(state.schedule.lastError).toBeNull();
+    // From storage (through the encoded schema), as the popup would get it.
+    const chains = (await store.getSnapshot())!.chains!;
+    expect(chains.map((c) => [c.chainId, c.status])).toEqual([
+      [1, 'ok'],
+      [42161, 'ok'],
+      [8453, 'ok'],
+    ]);
+    expect(chains[0]!.requestCount).toBe(state.snapshot!.requestCount);
+    for (const c of chains.slice(1)) {
+      expect(c.requestCount, `requests on ${c.chainId}`).toBe(1);
+      const ctx = ctxOf(c.chainId as HoldingsChainId);
+      expect(c.blockNumber).toBe(await ctx.client.getBlockNumber({ cacheTime: 0 }));
+      let total = 0n;
+      for (const a of accounts) total += await ctx.client.getBalance({ address: a });
+      const held: string[] = [];
+      for (const t of L2_CHAINS[c.chainId as 42161 | 8453].tokens) {
+        const [, answer] = await ctx.client.readContract({ address: t.rateSource.address, abi: feedAbi, functionName: 'latestRoundData' });
+        let amount = 0n;
+        for (const a of accounts) {
+          const raw = await ctx.client.readContract({ address: t.address, abi: erc20Abi, functionName: 'balanceOf', args: [a] });
+          amount += raw;
+          if (raw > 0n) {
+            held.push(`${a}:${t.symbol}`);
+            expect(c.holdings.find((h) => h.account === a && h.symbol === t.symbol)).toMatchObject({
+              amount: raw,
+              rate: answer,
+              token: t.address,
+            });
+          }
+        }
+        total += (amount * answer) / WAD;
+      }
+      expect(c.holdings.map((h) => `${h.account}:${h.symbol}`).sort()).toEqual(held.sort());
+      expect(c.totalEth).toBe(total);
+      expect(c.rateLags.every((l) => l.status === 'ok')).toBe(true);
+    }
+  });
+
+  test('after l2-rate-lag base weETH 0.02 the Base entry shows the lag; an L2 that is down fails alone', async () => {
+    await l2RateLag(l1.ctx, bas().ctx, 8453, parseL2Token(8453, 'weETH'), { fraction: '0.02' });
+    const { tracker } = trackerWith(() => [...both(), { chainId: 59144, transport: http('http://127.0.0.1:9', { retryCount: 0 }) }]);
+    const chains = (await tracker.refresh()).snapshot!.chains!;
+    const baseEntry = chains.find((c) => c.chainId === 8453)!;
+    expect(baseEntry.rateLags.filter((l) => l.status !== 'ok')).toEqual([
+      expect.objectContaining({ symbol: 'weETH', status: 'lagging', reasons: ['below-l1'], l1Rate: l1Rates.weETH }),
+    ]);
+    expect(chains.find((c) => c.chainId === 42161)!.rateLags.filter((l) => l.status !== 'ok')).toEqual([]);
+    expect(chains.find((c) => c.chainId === 59144)).toMatchObject({ status: 'failed', totalEth: 0n });
+    expect(chains.find((c) => c.chainId === 1)!.status).toBe('ok');
   });
 });
 
