@@ -1,6 +1,7 @@
 // npm run devnet [-- --port N] [--no-l2]: a seeded mainnet-shaped devnet for the wallet and the demo, plus the L2 nodes
 // (Arbitrum One 42161 on port N+1, Base 8453 on N+2; l2-devnet.ts) whose rates mirror its fair rates.
 // Prints DevnetInfo (with `l2`) as JSON on stdout (progress goes to stderr), runs until SIGINT/SIGTERM.
+import { formatEther } from 'viem';
 import { startDevnet } from './devnet';
 import { L2_DEVNET_CHAIN_IDS, l1RatesFromInfo, startL2Devnets, type L2Devnet } from './l2-devnet';
 import { describeDemo } from './seed/demo';
@@ -38,7 +39,15 @@ async function main() {
   process.stderr.write(
     [
       `devnet ready on ${devnet.rpcUrl} (chain id 1) in ${devnet.info.readyInMs} ms; state in ${DEVNET_STATE_FILE}`,
-      ...l2.map((n) => `L2 ${n.info.name} on ${n.rpcUrl} (chain id ${n.chainId}) in ${n.info.readyInMs} ms`),
+      ...l2.flatMap((n) => [
+        `L2 ${n.info.name} on ${n.rpcUrl} (chain id ${n.chainId}) in ${n.info.readyInMs} ms`,
+        ...n.info.demo.map(
+          (d) =>
+            `  ${d.address}: ${Object.entries(d.balances)
+              .map(([s, wei]) => `${formatEther(BigInt(wei))} ${s}`)
+              .join(', ')}`,
+        ),
+      ]),
       ...describeDemo(devnet.info.demoAccounts),
       'Ctrl-C to stop.',
       '',
