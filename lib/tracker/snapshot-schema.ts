@@ -78,6 +78,38 @@ const tokenMarket = z.object({
     .optional(),
 });
 
+const chainBreakdown = z.object({
+  chainId: z.number(),
+  status: z.enum(['ok', 'failed']),
+  error: z.string().optional(),
+  blockNumber: nullableBig,
+  requestCount: z.number(),
+  totalEth: bigintString,
+  holdings: z.array(
+    z.object({
+      account: address,
+      symbol: z.string(),
+      l1Symbol: z.string(),
+      token: address,
+      amount: bigintString,
+      rate: nullableBig,
+      valueEth: nullableBig,
+    }),
+  ),
+  rateLags: z.array(
+    z.object({
+      symbol: z.string(),
+      status: z.enum(['ok', 'lagging', 'unknown']),
+      reasons: z.array(z.enum(['stale', 'below-l1'])),
+      l2Rate: nullableBig,
+      l1Rate: nullableBig,
+      shortfallWad: nullableBig,
+      ageSeconds: nullableBig,
+      source: address.optional(),
+    }),
+  ),
+});
+
 export const snapshotSchema = z.object({
   chainId: z.number(),
   blockNumber: bigintString,
@@ -88,6 +120,7 @@ export const snapshotSchema = z.object({
   accounts: z.array(address),
   tokens: z.array(tokenMarket),
   positions: z.array(position),
+  chains: z.array(chainBreakdown).optional(),
 });
 
 export type StoredSnapshot = z.input<typeof snapshotSchema>;

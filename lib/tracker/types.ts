@@ -1,3 +1,4 @@
+import type { ChainBreakdown } from './chains';
 import type { Abi, Address } from 'viem';
 
 /** One contract read the tracker wants, keyed so readers can find their answer after the batch. */
@@ -116,4 +117,6 @@ export type TrackerSnapshot = {
   accounts: Address[];
   tokens: TokenMarket[];
   positions: Position[];
+  /** Per chain (issue #18): Ethereum first, then each L2 the tracker was given (TrackerDeps.getChainTransports). */
+  chains?: ChainBreakdown[];
 };

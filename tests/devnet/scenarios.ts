@@ -12,7 +12,7 @@ import { depegToken } from './seed/defi';
 import { toJson } from './json';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
-export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'finalize', 'oracle-update', 'list'] as const;
+export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'finalize', 'oracle-update', 'l2-rate-lag', 'list'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export class ScenarioInputError extends Error {
@@ -447,5 +447,7 @@ export const SCENARIO_USAGE = [
   'advance <blocks>             mine blocks 12 s apart',
   'finalize <protocol>          finalize every pending withdrawal request of a queue (lido, etherfi, kelp, renzo, puffer, mantle)',
   "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice; weETH: the oracle report's rebase over the EtherFiNodes), e.g. after a slash",
+  'l2-rate-lag <chain> <token> <fraction|age>  an L2 rate lags the L1 fair rate (scenarios-l2.ts): chain arbitrum|base; token',
+  '                             as on that L2 (wstETH, weETH, ezETH, rsETH, wrsETH, …); 0.02 = 2 % under L1, 36h / 90m / 2d = that old, "0.02,36h" both',
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');
