@@ -8,7 +8,7 @@ import type { Position, TrackerSnapshot } from './types';
  * Curve LP shares, Pendle PTs of an LRT market bring the look-through the lrtExposureReader put on them
  * (the holder's part). What has no look-through is listed with a reason in words (not calls or files):
  * an LRT whose protocol has no on-chain path, a PT of a market whose LRT the registry does not name, a
- * Symbiotic vault (networks, not EigenLayer operators).
+ * Symbiotic vault held directly. A Mellow LRT brings its Symbiotic networks (byNetwork), not operators.
  */
 export function exposureHoldings(positions: readonly Position[]): ExposureHolding[] {
   return positions.flatMap((p): ExposureHolding[] => {
@@ -27,6 +27,17 @@ export function exposureHoldings(positions: readonly Position[]): ExposureHoldin
         },
       ];
     }
+    if (p.family === 'mellow-lrt' && p.details.lrtExposure === 'known' && p.slashing?.perNetwork)
+      return [
+        {
+          id: p.id,
+          label,
+          status: 'known',
+          byOperator: [],
+          bySet: [],
+          byNetwork: p.slashing.perNetwork,
+        },
+      ];
     if (p.details.lrtExposure === 'known' && p.slashing?.perOperator)
       return [
         {
@@ -70,6 +81,7 @@ export function exposureHoldings(positions: readonly Position[]): ExposureHoldin
 
 function labelOf(p: Position): string {
   if (p.family === 'token') return p.asset;
+  if (p.family === 'mellow-lrt') return `${p.asset} (Mellow)`;
   if (p.family === 'eigenlayer') return `${p.asset} (EigenLayer)`;
   if (p.family === 'eigenlayer-queued') return `${p.asset} (EigenLayer, queued)`;
   const lrt = p.details.lrtSymbol;
