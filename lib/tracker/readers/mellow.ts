@@ -357,6 +357,8 @@ function holding(base: Base, amount: bigint, v: MellowView): Position {
       lrtExposure: 'known',
       lrtShareOfSupplyWad: String(share.shareOfSupplyWad),
       lrtProtocolAtRiskEth: String(v.worstCaseEth),
+      // The holder's part of the LRT's active balance in the vault: what a slash of the vault reaches (alerts).
+      lrtHolderRestakedEth: String(holder(v.restakedEth)),
       ...(w
         ? {
             lrtWorstNetwork: w.network,
