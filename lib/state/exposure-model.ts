@@ -55,7 +55,7 @@ export function exposureOverview(view: PortfolioView): ExposureOverview | null {
     avsBars: exposure.byAvs.map((a) => ({ key: a.avs, label: tick(a.avs), name: short(a.avs), eth: a.atRiskEth })),
     networkBars: exposure.byNetwork.map((n) => ({
       key: n.network,
-      label: networkName(n.network).slice(0, 6),
+      label: networkName(n.network).slice(0, 8),
       name: networkName(n.network),
       eth: n.lossEth,
     })),
