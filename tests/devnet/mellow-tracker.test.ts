@@ -13,7 +13,8 @@ import type { Position, ReadCall, TrackerSnapshot } from '../../lib/tracker/type
 import { artifact, devAccount } from './context';
 import { startDevnet, type Devnet } from './devnet';
 import { acquireToken } from './seed/acquire';
-import { depositToMellow, devnetSubnetwork, setNetworkLimit, slashSymbioticVault } from './seed/symbiotic';
+import { depositToMellow, devnetSubnetwork, setNetworkLimit } from './seed/symbiotic';
+import { parseNetwork, parseSymbioticVault, symbioticSlash } from './scenarios';
 
 /**
  * Mellow LRTs as tracked holdings (issue #15, Symbiotic side) on the devnet with the Symbiotic / Mellow doubles:
@@ -149,7 +150,7 @@ describe('Mellow LRT holdings', () => {
     expect(s.tokens.find((t) => t.symbol === 'coETH')?.lookThrough?.status).toBe('known');
   });
 
-  test('portfolio exposure: by network, and the largest single slash over networks and operator sets', async () => {
+  test('portfolio exposure: ETH at risk by Symbiotic network and the largest network slash equal raw reads', async () => {
     const s = await refresh();
     const e = snapshotExposure(s, holder);
     const pzWant = await independent(pz, holder, s.blockNumber);
@@ -167,9 +168,10 @@ describe('Mellow LRT holdings', () => {
     const want = await independent(pz, holder, before.blockNumber);
     const spark = want.networks.find((n) => n.network === net('Spark'))!;
     const sparkStake = (want.activeStake * 6n) / 10n;
-    const result = await slashSymbioticVault(devnet.ctx, pz.symbioticVault, net('Spark'), sparkStake);
+    // The scenario CLI's symbiotic-slash: Spark slashes all of its stake in the vault.
+    const result = (await symbioticSlash(devnet.ctx, parseSymbioticVault('pzETH'), parseNetwork('Spark'), '1')) as { slashed: string };
     // The vault loses exactly the network's stake (no pending withdrawals: all of it from active stake).
-    expect(result.activeStakeBefore - result.activeStakeAfter).toBe(sparkStake);
+    expect(BigInt(result.slashed)).toBe(sparkStake);
     const after = await refresh();
     const q = mellowOf(after, holder, 'pzETH')!;
     const lrtActiveAfter = BigInt(q.details.lrtActiveBalance!);
