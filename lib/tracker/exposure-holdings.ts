@@ -96,6 +96,8 @@ export type SnapshotExposure = PortfolioExposure & {
   lrts: Record<string, LrtOperatorMix>;
   /** LRTs whose look-through is unknown, with the reason. */
   lrtsUnknown: Record<string, string>;
+  /** Mellow LRTs with a known look-through: supply and what each Symbiotic network can slash from the whole LRT. */
+  lrtNetworks: Record<string, { supply: bigint; byNetwork: { network: Address; atRiskEth: bigint }[] }>;
 };
 
 /** The aggregation over a snapshot's positions, optionally one account's only. */
@@ -103,9 +105,12 @@ export function snapshotExposure(snapshot: TrackerSnapshot, account?: Address): 
   const positions = account ? snapshot.positions.filter((p) => p.account.toLowerCase() === account.toLowerCase()) : snapshot.positions;
   const lrts: Record<string, LrtOperatorMix> = {};
   const lrtsUnknown: Record<string, string> = {};
+  const lrtNetworks: SnapshotExposure['lrtNetworks'] = {};
   for (const t of snapshot.tokens) {
+    if (t.lookThrough?.status === 'known' && t.lookThrough.byNetwork)
+      lrtNetworks[t.symbol] = { supply: t.lookThrough.supply, byNetwork: t.lookThrough.byNetwork };
     if (t.lookThrough?.status === 'known') lrts[t.symbol] = { supply: t.lookThrough.supply, byOperator: t.lookThrough.byOperator };
     else if (t.lookThrough) lrtsUnknown[t.symbol] = t.lookThrough.reason;
   }
-  return { ...aggregateExposure(exposureHoldings(positions)), blockNumber: snapshot.blockNumber, lrts, lrtsUnknown };
+  return { ...aggregateExposure(exposureHoldings(positions)), blockNumber: snapshot.blockNumber, lrts, lrtsUnknown, lrtNetworks };
 }

@@ -7,6 +7,7 @@ import { refreshPositions } from '../../lib/tracker/refresh';
 import { defaultReaders } from '../../lib/tracker/readers';
 import type { PositionReader } from '../../lib/tracker/readers';
 import { snapshotExposure } from '../../lib/tracker/exposure-holdings';
+import { buildPreview } from '../../lib/preview';
 import { chunkReads, DEFAULT_READ_GAS } from '../../lib/tracker/batch-reads';
 import { rateBookCalls } from '../../lib/tracker/rates';
 import type { Position, ReadCall, TrackerSnapshot } from '../../lib/tracker/types';
@@ -160,6 +161,47 @@ describe('Mellow LRT holdings', () => {
     expect(new Map(e.byNetwork.map((n) => [n.network, n.lossEth]))).toEqual(byNetwork);
     const top = [...byNetwork.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
     expect(e.largestNetworkSlash).toMatchObject({ network: top[0], lossEth: top[1] });
+  });
+
+  test('preview: a pzETH deposit shows the largest Symbiotic network slash before → after, equal to raw reads', async () => {
+    const { ctx } = devnet;
+    const assets = await acquireToken(ctx, 'wstETH', holder, parseEther('5'));
+    await ctx.write({ address: TOKENS.wstETH, abi: abi('WstETH'), functionName: 'approve', args: [pz.address, assets], from: holder });
+    const s = await refresh([holder]);
+    const exposure = snapshotExposure(s, holder);
+    const data = encodeFunctionData({ abi: abi('MellowSymbioticVault'), functionName: 'deposit', args: [assets, holder] });
+    const preview = await buildPreview(
+      { client: ctx.client, chainId: 1, now: Date.now, exposure },
+      { kind: 'transaction', tx: { from: holder, to: pz.address, value: 0n, data } },
+    );
+    const fact = preview.facts.mellowNetworks?.[0];
+    expect(fact, JSON.stringify(preview.notChecked)).toBeDefined();
+    // Independent: shares minted by the simulation = the LRT's convertToShares at the latest block (raw read).
+    const minted = BigInt(preview.balanceChanges.find((c) => c.symbol === 'pzETH')!.delta);
+    expect(minted).toBe(
+      await ctx.client.readContract({
+        address: pz.address,
+        abi: abi('MellowSymbioticVault'),
+        functionName: 'convertToShares',
+        args: [assets],
+      }),
+    );
+    const pzWant = await independent(pz, holder, s.blockNumber);
+    const reWant = await independent(re7, holder, s.blockNumber);
+    const before = new Map<Address, bigint>();
+    for (const w of [pzWant, reWant]) for (const [n, v] of w.holderPerNetwork) before.set(n, (before.get(n) ?? 0n) + v);
+    const after = new Map(before);
+    for (const n of pzWant.networks) after.set(n.network, (after.get(n.network) ?? 0n) + (minted * n.atRiskEth) / pzWant.supply);
+    const [top, topAfter] = [...after].reduce((a, b) => (b[1] > a[1] ? b : a));
+    expect(fact).toMatchObject({
+      network: top,
+      beforeEth: String(before.get(top)),
+      afterEth: String(topAfter),
+      block: String(s.blockNumber),
+    });
+    const flag = preview.flags.find((f) => f.id === 'lrt.symbiotic-network')!;
+    expect(flag.title).toMatch(/^After this, a full slash by Symbiotic network Hyperlane would cost this account /);
+    console.info(`mellow preview: deposit ${assets} wstETH → ${minted} pzETH; "${flag.title}"`);
   });
 
   test('after a Symbiotic slash, the estimate matches what the LRT rate shows at once', async () => {
