@@ -217,8 +217,12 @@ export function list(): Record<string, unknown> {
       renzo: PROTOCOL_CONTRACTS.renzoWithdrawQueue,
       mantle: PROTOCOL_CONTRACTS.mantleUnstakeRequestsManager,
     },
+    symbiotic: {
+      mellowLrts: MELLOW_LRTS.map((l) => `${l.symbol} → vault ${l.symbioticVault}`),
+      networks: SYMBIOTIC_NETWORKS.map((n) => `${n.name} ${n.address}`),
+    },
     usage:
-      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>',
+      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>; symbiotic-limit pzETH Spark 4; symbiotic-slash pzETH Spark 0.5',
   };
 }
 
