@@ -74,7 +74,10 @@ describe('popup Portfolio: a Mellow LRT’s look-through', () => {
     await expectNoAxeViolations(page, 'exposure by network light');
     await screenshot(page, 'portfolio-mellow-exposure-light');
 
-    await page.locator(`[data-position="mellow-lrt:${holder.toLowerCase()}:pzETH"]`).click();
+    const pzRow = page.locator(`[data-position="mellow-lrt:${holder.toLowerCase()}:pzETH"]`);
+    await pzRow.scrollIntoViewIfNeeded();
+    await screenshot(page, 'portfolio-mellow-row-light');
+    await pzRow.click();
     const section = page.getByRole('region', { name: 'LRT look-through' });
     await section.waitFor();
     await expect(section.getByRole('heading').textContent()).resolves.toMatch(/^Look-through · Symbiotic vault .+, 2 networks$/);
