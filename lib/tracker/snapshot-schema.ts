@@ -8,6 +8,7 @@ export const bigintString = z.codec(z.string().regex(/^-?\d+$/), z.bigint(), {
 });
 const address = z.custom<`0x${string}`>((v) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v));
 const nullableBig = bigintString.nullable();
+const networkAtRisk = z.object({ network: address, vault: address, atRiskEth: bigintString });
 
 const position = z.object({
   id: z.string(),
@@ -22,6 +23,7 @@ const position = z.object({
     'puffer-withdrawal',
     'mantle-withdrawal',
     'symbiotic',
+    'mellow-lrt',
     'aave',
     'curve-lp',
     'pendle-pt',
@@ -41,7 +43,8 @@ const position = z.object({
       perSet: z.array(z.object({ avs: address, id: z.number(), magnitude: bigintString, atRiskEth: bigintString })).optional(),
       operator: address.optional(),
       perOperator: z.array(z.object({ operator: address, restakedEth: bigintString })).optional(),
-      method: z.enum(['eigenlayer-magnitudes', 'lrt-share', 'symbiotic-slashable']),
+      perNetwork: z.array(networkAtRisk).optional(),
+      method: z.enum(['eigenlayer-magnitudes', 'lrt-share', 'symbiotic-slashable', 'mellow-share']),
     })
     .optional(),
   il: z
@@ -72,6 +75,7 @@ const tokenMarket = z.object({
         restakedEth: bigintString,
         byOperator: z.array(z.object({ operator: address, restakedEth: bigintString })),
         bySet: z.array(z.object({ avs: address, id: z.number(), atRiskEth: bigintString })),
+        byNetwork: z.array(networkAtRisk).optional(),
       }),
       z.object({ status: z.literal('unknown'), reason: z.string() }),
     ])

@@ -26,6 +26,7 @@ export type PositionFamily =
   | 'puffer-withdrawal'
   | 'mantle-withdrawal'
   | 'symbiotic'
+  | 'mellow-lrt'
   | 'aave'
   | 'curve-lp'
   | 'pendle-pt';
@@ -41,8 +42,13 @@ export type SlashingExposure = {
   operator?: Address;
   /** An LRT holding: the holder's ETH delegated to each of the LRT's operators (balance / supply × the protocol's). */
   perOperator?: { operator: Address; restakedEth: bigint }[];
-  method: 'eigenlayer-magnitudes' | 'lrt-share' | 'symbiotic-slashable';
+  /** A Mellow LRT holding: the holder's ETH a Symbiotic network could slash through the LRT's vault (balance / supply × the LRT's). */
+  perNetwork?: NetworkAtRisk[];
+  method: 'eigenlayer-magnitudes' | 'lrt-share' | 'symbiotic-slashable' | 'mellow-share';
 };
+
+/** What one Symbiotic network can slash through one vault: min(activeStake, the delegator's networkLimit), in ETH. */
+export type NetworkAtRisk = { network: Address; vault: Address; atRiskEth: bigint };
 
 export type ImpermanentLoss = {
   /** value(LP) / value(HODL) − 1, WAD-scaled, ≤ 0 when losing. */
@@ -100,6 +106,8 @@ export type TokenLookThrough =
       restakedEth: bigint;
       byOperator: { operator: Address; restakedEth: bigint }[];
       bySet: { avs: Address; id: number; atRiskEth: bigint }[];
+      /** A Mellow LRT: what each Symbiotic network behind its vault can slash from the whole LRT. */
+      byNetwork?: NetworkAtRisk[];
     }
   | { status: 'unknown'; reason: string };
 

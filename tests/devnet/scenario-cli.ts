@@ -17,7 +17,11 @@ import {
   list,
   parseOperator,
   parseSet,
+  parseNetwork,
+  parseSymbioticVault,
   slash,
+  symbioticLimit,
+  symbioticSlash,
 } from './scenarios';
 import { readDevnetState, DEVNET_STATE_FILE } from './state-file';
 import { l2RateLag, parseL2Chain, parseL2Token, parseRateLag } from './scenarios-l2';
@@ -97,6 +101,16 @@ async function main() {
         return (ctx: ReturnType<typeof createContext>) =>
           l2RateLag(ctx, createContext(l2RpcUrl(chainId, l2Rpc), chain), chainId, token, lag);
       }
+      case 'symbiotic-limit': {
+        needArgs(args, 3, name);
+        const [vault, network] = [parseSymbioticVault(args[0]), parseNetwork(args[1])];
+        return (ctx: ReturnType<typeof createContext>) => symbioticLimit(ctx, vault, network, args[2]!);
+      }
+      case 'symbiotic-slash': {
+        needArgs(args, 3, name);
+        const [vault, network] = [parseSymbioticVault(args[0]), parseNetwork(args[1])];
+        return (ctx: ReturnType<typeof createContext>) => symbioticSlash(ctx, vault, network, args[2]!);
+      }
       case 'list': {
         needArgs(args, 0, name);
         process.stdout.write(JSON.stringify(list(), null, 2) + '\n');
@@ -121,6 +135,8 @@ function preflight(name: string, args: string[]) {
   if (name === 'rebase') parseNumber(args[1], 'percent', -100, 100);
   if (name === 'reprice') parseNumber(args[1], 'newRate', 0, 100);
   if (name === 'slash') parseNumber(args[args.length - 1], 'fraction', 0, 1, { maxInclusive: true });
+  if (name === 'symbiotic-slash') parseNumber(args[2], 'fraction', 0, 1, { maxInclusive: true });
+  if (name === 'symbiotic-limit') parseNumber(args[2], 'amount', 0, 1e12, { maxInclusive: true });
 }
 
 main().catch((error: unknown) => {
