@@ -87,6 +87,11 @@ export type LrtStructure = {
    * is balance / eETH.totalShares() (weETH.totalSupply() counts only the wrapped part).
    */
   supply?: { address: Address; abi: Abi; functionName: string; what: string };
+  /**
+   * The stakers' queued withdrawals are read too (DelegationManager.getQueuedWithdrawals) and counted while still
+   * slashable, i.e. until startBlock + minWithdrawalDelayBlocks (reference §6 step 4).
+   */
+  queuedWithdrawals?: boolean;
 } & (
   | {
       status: 'known';
@@ -238,6 +243,8 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       strategies: [EIGENLAYER.beaconChainETHStrategy, EIGEN_STRATEGIES.stETH],
       maxRead: ETHERFI_NODES_READ_CAP,
     },
+    // Nodes queue withdrawals when validators exit (EtherFiNodesManager.queueETHWithdrawal → DelegationManager.queueWithdrawals).
+    queuedWithdrawals: true,
     supply: {
       address: TOKENS.eETH,
       abi: eethSharesAbi,

@@ -107,8 +107,11 @@ describe('lrtExposureReader', () => {
       ['0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0', '0x93c4b944D05dfe6df7645A86cd2206016c51564D'],
     ]);
     expect(calls.filter((c) => c.functionName === 'delegatedTo')).toHaveLength(160);
-    // Declared gas, which sizes the Multicall3 batch: 160 × (10k + 2 × 30k) = 11.2M.
-    expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(11_200_000n);
+    // Each node's queued withdrawals too (still slashable until completable), and the delay once.
+    expect(calls.filter((c) => c.functionName === 'getQueuedWithdrawals').map((c) => c.args?.[0])).toEqual(nodes.slice(0, 160));
+    expect(calls.filter((c) => c.functionName === 'minWithdrawalDelayBlocks')).toHaveLength(1);
+    // Declared gas, which sizes the Multicall3 batch: 160 × (10k + 2 × 30k + 40k) + 10k = 17.61M.
+    expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(17_610_000n);
   });
 
   test('weETH from one scanned node in native ETH: the holder carries balance ÷ eETH shares; an eETH holding its ETH ÷ weETH’s rate', () => {
@@ -132,6 +135,9 @@ describe('lrtExposureReader', () => {
       ],
       [`lt:max:${op}:${beacon}`, ok(E)],
       [`lt:alloc:${op}:${beacon}`, ok([[{ avs, id: 1 }], [{ currentMagnitude: E / 2n, pendingDiff: 0n, effectBlock: 0 }]])],
+      // Nothing queued.
+      [`lt:queued:${node}`, ok([[], []])],
+      ['lt:withdrawalDelay', ok(100_800)],
     ]);
     const eventStakers = new Map([['weETH' as const, { stakers: [node], status: 'complete' as const, scannedTo: 7n }]]);
     const [we, ee] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice], eventStakers }, reads, rateBook({}), [
