@@ -5,6 +5,7 @@ import type { LrtStructure, RateShowsSlash } from '../../restaking/lrt-structure
 import { RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
 import { lrtLookThrough, mulWad, type LrtLookThroughReturnType, type LrtStakerPosition, type OperatorMagnitudes } from '../../risk';
+import { BALANCE_READ_GAS } from '../batch-reads';
 import type { ReadCall, Reads } from '../types';
 import { discovered, firstDiscoveryCalls, type Coverage, type Discovered } from './discovery';
 import type { EventStakers } from './event-scan';
@@ -87,14 +88,26 @@ export type LrtLookThroughView =
       rateShowsSlash: RateShowsSlash;
     };
 
+/**
+ * A supply read is one storage slot behind a proxy (a cold account, a delegatecall, a cold slot: ~10k); declared as
+ * an ERC-20 balance read so phase 1, the refresh's largest batch (~29.8M of its 30M), keeps room.
+ */
+const SUPPLY_GAS = BALANCE_READ_GAS;
+
 /** Round 1: the LRTs' supplies and fair rates, the strategy tokens' fair rates, the staker listings. */
 export function round1Calls(known: readonly Known[]): ReadCall[] {
   const rated = [...new Set<RestakingSymbol>([...known.map((s) => s.symbol), ...LST.map(([sym]) => sym)])];
   return [
     ...known.map((s): ReadCall =>
       s.supply
-        ? { key: k.supply(s.symbol), address: s.supply.address, abi: s.supply.abi, functionName: s.supply.functionName }
-        : { key: k.supply(s.symbol), address: RESTAKING_TOKENS[s.symbol].address, abi: erc20Abi, functionName: 'totalSupply' },
+        ? { key: k.supply(s.symbol), address: s.supply.address, abi: s.supply.abi, functionName: s.supply.functionName, gas: SUPPLY_GAS }
+        : {
+            key: k.supply(s.symbol),
+            address: RESTAKING_TOKENS[s.symbol].address,
+            abi: erc20Abi,
+            functionName: 'totalSupply',
+            gas: SUPPLY_GAS,
+          },
     ),
     ...rated.flatMap(rateCalls),
     ...known.flatMap(firstDiscoveryCalls),
