@@ -318,7 +318,7 @@ export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
 }
 
 /** LRTs whose fair rate is stored and moves on an oracle update anyone can call. */
-export const ORACLE_UPDATE_TOKENS = ['rsETH', 'weETH'] as const;
+export const ORACLE_UPDATE_TOKENS = ['rsETH', 'weETH', 'rswETH'] as const;
 export type OracleUpdateToken = (typeof ORACLE_UPDATE_TOKENS)[number];
 
 export function parseOracleUpdateToken(input: string | undefined): OracleUpdateToken {
@@ -333,6 +333,7 @@ export function parseOracleUpdateToken(input: string | undefined): OracleUpdateT
  */
 export async function oracleUpdate(ctx: DevnetContext, token: OracleUpdateToken) {
   if (token === 'weETH') return etherfiReport(ctx);
+  if (token === 'rswETH') return swellReprice(ctx);
   const address = PROTOCOL_CONTRACTS.kelpOracle;
   const abi = artifact('KelpLRTOracle').abi;
   const read = (functionName: string) => ctx.client.readContract({ address, abi, functionName }) as Promise<bigint>;
@@ -523,6 +524,25 @@ async function etherfiReport(ctx: DevnetContext) {
   };
 }
 
+/**
+ * Swell's repricing bot (mainnet: RepricingOracle → rswETH.reprice, REPRICER role): the rswETH double's reserves move
+ * by the change in its StakerProxies' EigenLayer balance since the last reprice, so rswETHToETHRate shows a slash of a
+ * proxy's operator only now.
+ */
+async function swellReprice(ctx: DevnetContext) {
+  const abi = artifact('RswETH').abi;
+  const read = reader(ctx, TOKENS.rswETH, abi);
+  const before = { rate: await read('rswETHToETHRate'), booked: await read('stakersEthBooked') };
+  const hash = await ctx.write({ address: TOKENS.rswETH, abi, functionName: 'repriceFromStakers' });
+  return {
+    scenario: 'oracle-update',
+    token: 'rswETH',
+    stakersEth: { before: json(before.booked), after: json(await read('stakersEthBooked')) },
+    rate: { before: json(before.rate), after: json(await read('rswETHToETHRate')) },
+    hash,
+  };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -531,7 +551,8 @@ export const SCENARIO_USAGE = [
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
   'finalize <protocol>          finalize every pending withdrawal request of a queue (lido, etherfi, kelp, renzo, puffer, mantle)',
-  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice; weETH: the oracle report's rebase over the EtherFiNodes), e.g. after a slash",
+  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice; weETH: the oracle report's rebase over the EtherFiNodes;",
+  '                             rswETH: reprice() over the StakerProxies), e.g. after a slash',
   'l2-rate-lag <chain> <token> <fraction|age>  an L2 rate lags the L1 fair rate (scenarios-l2.ts): chain arbitrum|base; token',
   '                             as on that L2 (wstETH, weETH, ezETH, rsETH, wrsETH, …); 0.02 = 2 % under L1, 36h / 90m / 2d = that old, "0.02,36h" both',
   'symbiotic-limit <vault> <network> <amount>  give a Symbiotic network a limit on a vault (collateral units); vault: a Mellow LRT symbol (pzETH…) or 0x…',
