@@ -1,5 +1,6 @@
 import { formatPercent, formatWadPercent, shortAddress } from '../../lib/format';
 import type { PositionView } from '../../lib/state/portfolio-model';
+import { networkName } from '../../lib/state/exposure-model';
 import { riskEthText } from './PositionRow';
 
 function Row({ label, value, meaning }: { label: string; value: string; meaning: string }) {
@@ -35,6 +36,7 @@ export function LrtLookThrough({ position: p }: { position: PositionView }) {
       </section>
     );
   if (d.lrtExposure !== 'known') return null;
+  if (d.lrtProtocol === 'mellow') return <MellowLookThrough position={p} />;
   const [avs, id] = (d.lrtWorstSet ?? '').split(':');
   const [when, how] = (d.lrtRateShowsSlash ?? '').split(/: (.*)/s);
   return (
@@ -70,6 +72,52 @@ export function LrtLookThrough({ position: p }: { position: PositionView }) {
             meaning={`Found from the protocol’s own events, not a list view: ${d.lrtCoverage}.`}
           />
         )}
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * A Mellow LRT (issue #15, Symbiotic side): the Symbiotic vault it stakes in, what each network with a limit on
+ * that vault could slash from your position, the worst one as a share of the LRT's backing, and when the rate shows it.
+ */
+function MellowLookThrough({ position: p }: { position: PositionView }) {
+  const d = p.details;
+  const [when, how] = (d.lrtRateShowsSlash ?? '').split(/: (.*)/s);
+  const networks = [...(p.slashing?.perNetwork ?? [])].sort((a, b) => (BigInt(b.atRiskEth) > BigInt(a.atRiskEth) ? 1 : -1));
+  return (
+    <section aria-label="LRT look-through" className="rounded-md border border-line p-2">
+      <h2 className="mb-1 text-xs font-semibold">
+        Look-through · Symbiotic vault {shortAddress(d.symbioticVault ?? '')}, {d.lrtNetworks ?? '0'} networks
+      </h2>
+      <dl>
+        <Row
+          label="Restaked in the vault"
+          value={riskEthText(d.lrtRestakedEth ?? '0')}
+          meaning={`The LRT’s activeBalanceOf in Symbiotic vault ${shortAddress(d.symbioticVault ?? '')}, of ${riskEthText(d.lrtBackingEth ?? '0')} backing (totalAssets × wstETH’s rate).`}
+        />
+        {d.lrtHolderWorstSetLossEth && d.lrtWorstNetwork ? (
+          <Row
+            label="Your largest single slash"
+            value={riskEthText(d.lrtHolderWorstSetLossEth)}
+            meaning={`If network ${d.lrtWorstNetworkName ?? shortAddress(d.lrtWorstNetwork)} slashed its whole stake in the vault, the LRT loses ${riskEthText(d.lrtWorstSetLossEth ?? '0')} (${formatWadPercent(BigInt(d.lrtWorstSetShareOfBackingWad ?? '0'), { maxFractionDigits: 2 })} of its backing); your share follows your share of the supply.`}
+          />
+        ) : (
+          <Row
+            label="Your largest single slash"
+            value="none"
+            meaning="No listed Symbiotic network has a limit on this vault, so none can slash it."
+          />
+        )}
+        {networks.map((n) => (
+          <Row
+            key={n.network}
+            label={`Network ${networkName(n.network)}`}
+            value={riskEthText(n.atRiskEth)}
+            meaning={`Your part of its stake in the vault: min(activeStake, networkLimit) × the LRT’s share of the vault × your share of the LRT.`}
+          />
+        ))}
+        <Row label="Fair rate shows a slash" value={when === 'at-once' ? 'at once' : 'after an update'} meaning={`${how ?? ''}.`} />
       </dl>
     </section>
   );

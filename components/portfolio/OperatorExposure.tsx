@@ -38,7 +38,8 @@ export function OperatorExposure({
   onOpen: (id: string) => void;
 }) {
   const e = o.exposure;
-  const largest = e.largestSingleSlash;
+  const top = o.largest;
+  const largest = top?.loss;
   const usd = view.ethUsd;
   return (
     <Card title="Restaking exposure · all holdings" aria-label="Restaking exposure over all holdings">
@@ -53,10 +54,19 @@ export function OperatorExposure({
                   {usd ? formatUsd(largest.lossEth, usd, 'expand') : USD_PRICE_UNAVAILABLE}
                 </span>
               </p>
-              <p className="text-[11px] text-ink-muted">
-                If operator set {largest.id} of AVS <Address address={largest.avs} copy={false} /> slashed 100 % of its allocations; one set
-                reaches every holding whose operators are in it:
-              </p>
+              {top?.kind === 'network' ? (
+                <p className="text-[11px] text-ink-muted">
+                  If Symbiotic network {top.name} (<Address address={top.loss.network} copy={false} />) slashed its whole stake in the
+                  vaults behind your Mellow LRTs; one network reaches every holding whose vault gives it a limit:
+                </p>
+              ) : (
+                top && (
+                  <p className="text-[11px] text-ink-muted">
+                    If operator set {top.loss.id} of AVS <Address address={top.loss.avs} copy={false} /> slashed 100 % of its allocations;
+                    one set reaches every holding whose operators are in it:
+                  </p>
+                )
+              )}
               <ul className="mt-1 flex flex-col gap-0.5 text-[11px]">
                 {largest.parts.map((p) => (
                   <li key={p.id}>
@@ -75,7 +85,9 @@ export function OperatorExposure({
               </ul>
             </>
           ) : (
-            <p className="text-xs text-ink-muted">No holding with a known look-through is allocated to an operator set.</p>
+            <p className="text-xs text-ink-muted">
+              No holding with a known look-through is allocated to an operator set or a Symbiotic network.
+            </p>
           )}
         </section>
         {o.operatorBars.length > 0 && (
@@ -93,6 +105,15 @@ export function OperatorExposure({
             <h3 className="text-xs font-medium text-ink-muted">ETH at risk by AVS (every set of it slashes 100 %)</h3>
             <ExposureChart bars={o.avsBars} name="ETH at risk by AVS" chart="by-avs" />
             <Legend bars={o.avsBars} label="AVSs" />
+          </section>
+        )}
+        {o.networkBars.length > 0 && (
+          <section aria-label="ETH at risk by Symbiotic network">
+            <h3 className="text-xs font-medium text-ink-muted">
+              ETH at risk by Symbiotic network (Mellow LRTs; each slashes its whole stake)
+            </h3>
+            <ExposureChart bars={o.networkBars} name="ETH at risk by Symbiotic network" chart="by-network" />
+            <Legend bars={o.networkBars} label="Symbiotic networks" />
           </section>
         )}
         {e.unknown.length > 0 && (
@@ -119,6 +140,11 @@ export function OperatorExposure({
             <p>
               ETH at risk in an operator set = ETH value × allocated magnitude / max magnitude (getMaxMagnitude, getStrategyAllocations),
               summed over every holding; the largest single slash is the set with the largest sum.
+            </p>
+            <p>
+              A Mellow LRT counts balance / totalSupply of what each Symbiotic network could slash from it: the network’s stake in the LRT’s
+              vault, min(activeStake, the delegator’s networkLimit), × the LRT’s activeBalanceOf ÷ activeStake. Networks restake the same
+              stake; the largest single slash compares the worst network with the worst operator set.
             </p>
             <p>
               {usd ? (

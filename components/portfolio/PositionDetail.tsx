@@ -17,6 +17,8 @@ const METHOD: Record<string, string> = {
     'EigenLayer: your withdrawable stake × each operator set’s allocated magnitude ÷ the operator’s max magnitude (reference §6).',
   'lrt-share': 'Your share of the LRT supply × what every operator set behind the LRT could slash (its staker contracts, read on chain).',
   'symbiotic-slashable': 'The vault’s slashableBalanceOf for your account.',
+  'mellow-share':
+    'Your share of the LRT supply × what the Symbiotic networks behind its vault could slash (their stake min(activeStake, networkLimit) × the LRT’s part of the vault); networks restake the same stake, so together at most the LRT’s active balance.',
 };
 
 /** The symbol whose peg chart belongs to a position: the token itself, the Aave underlying, the strategy's token. */
@@ -88,7 +90,7 @@ export function PositionDetail({ position: p, view, onBack }: { position: Positi
             <Row
               label="Slashing exposure"
               value={riskEthText(p.slashing.worstCaseEth)}
-              meaning={`ETH lost if every operator set slashed 100 %. ${METHOD[p.slashing.method] ?? ''}`}
+              meaning={`ETH lost if every ${p.slashing.method === 'mellow-share' ? 'Symbiotic network' : 'operator set'} slashed 100 %. ${METHOD[p.slashing.method] ?? ''}`}
             />
           )}
           {p.il && (

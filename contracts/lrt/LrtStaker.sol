@@ -2,7 +2,7 @@
 pragma solidity 0.8.37;
 
 import {Initializable} from "../tokens/base/ERC20Base.sol";
-import {IEigenStrategy, IEigenToken, SignatureWithExpiry} from "../eigen/EigenTypes.sol";
+import {IEigenStrategy, IEigenToken, SignatureWithExpiry, QueuedWithdrawalParams, Withdrawal} from "../eigen/EigenTypes.sol";
 
 interface ILidoSubmit {
     function submit(address referral) external payable returns (uint256);
@@ -18,6 +18,8 @@ interface IDelegationManagerDelegate {
         external
         view
         returns (uint256[] memory withdrawableShares, uint256[] memory depositShares);
+    function queueWithdrawals(QueuedWithdrawalParams[] calldata params) external returns (bytes32[] memory);
+    function getQueuedWithdrawals(address staker) external view returns (Withdrawal[] memory withdrawals, uint256[][] memory shares);
 }
 
 interface IStrategySharesView {
@@ -54,8 +56,19 @@ contract LrtStaker is Initializable {
         shares = IStrategyManagerDeposit(strategyManager).depositIntoStrategy(strategy_, token, amount);
     }
 
-    /// Tokens this staker could withdraw from EigenLayer now: its withdrawable shares (deposit shares
-    /// scaled by the operator's slashing factor, so a slash shows at once) converted by the strategy.
+    /// Queues `depositShares` of its strategy for withdrawal (an ether.fi node does when a validator exits).
+    function queueWithdrawal(uint256 depositShares) external onlyAdmin returns (bytes32 root) {
+        QueuedWithdrawalParams[] memory params = new QueuedWithdrawalParams[](1);
+        params[0].strategies = new address[](1);
+        params[0].strategies[0] = strategy;
+        params[0].depositShares = new uint256[](1);
+        params[0].depositShares[0] = depositShares;
+        root = IDelegationManagerDelegate(delegationManager).queueWithdrawals(params)[0];
+    }
+
+    /// Tokens this staker holds in EigenLayer: its withdrawable shares (deposit shares scaled by the operator's
+    /// slashing factor, so a slash shows at once) plus its queued withdrawals' shares (scaled the same way: a slash
+    /// during the delay reaches them), converted by the strategy.
     /// Kelp NodeDelegator.getAssetBalance and Renzo OperatorDelegator.getTokenBalanceFromStrategy read the
     /// same thing on mainnet; both names answer here. 0 for any other token.
     function getAssetBalance(address asset) public view returns (uint256) {
@@ -63,7 +76,15 @@ contract LrtStaker is Initializable {
         address[] memory strategies = new address[](1);
         strategies[0] = strategy;
         (uint256[] memory withdrawable,) = IDelegationManagerDelegate(delegationManager).getWithdrawableShares(address(this), strategies);
-        return IStrategySharesView(strategy).sharesToUnderlyingView(withdrawable[0]);
+        uint256 shares = withdrawable[0];
+        (Withdrawal[] memory queued, uint256[][] memory queuedShares) =
+            IDelegationManagerDelegate(delegationManager).getQueuedWithdrawals(address(this));
+        for (uint256 i = 0; i < queued.length; i++) {
+            for (uint256 j = 0; j < queued[i].strategies.length; j++) {
+                if (queued[i].strategies[j] == strategy) shares += queuedShares[i][j];
+            }
+        }
+        return IStrategySharesView(strategy).sharesToUnderlyingView(shares);
     }
 
     function getTokenBalanceFromStrategy(address token) external view returns (uint256) {

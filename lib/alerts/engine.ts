@@ -65,7 +65,9 @@ export function createAlertsEngine(deps: AlertsDeps) {
     }
     try {
       const client = createPublicClient({ chain: deps.chain, transport: await deps.getTransport() });
-      const vaults = [...new Set(Object.values(state.positions).flatMap((m) => (m.vault ? [m.vault as `0x${string}`] : [])))];
+      const vaults = [
+        ...new Set(Object.values(state.positions).flatMap((m) => [m.vault, m.mellowVault].filter((v): v is `0x${string}` => !!v))),
+      ];
       const { logs, readTo } = await readSlashingLogs(client, {
         addresses: [EIGENLAYER.allocationManager, ...vaults],
         fromBlock: from,

@@ -72,6 +72,9 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
       lrtSymbol: z.string().optional(),
       lrtOperators: z.record(z.string(), z.string()).optional(),
       lrtWorstCaseEth: z.string().optional(),
+      mellowVault: z.string().optional(),
+      mellowHolderEth: z.string().optional(),
+      mellowVaultActiveStake: z.string().optional(),
     }),
   ).catch({}),
 });

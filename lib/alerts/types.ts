@@ -69,6 +69,10 @@ export type PositionMemo = {
   lrtOperators?: Record<string, string>;
   /** The holder's worst-case slashing loss of an LRT holding, wei (position.slashing.worstCaseEth). */
   lrtWorstCaseEth?: string;
+  /** A Mellow LRT holding: the Symbiotic vault behind it, the holder's ETH in it (balance / supply × the LRT's active balance), the vault's active stake. */
+  mellowVault?: string;
+  mellowHolderEth?: string;
+  mellowVaultActiveStake?: string;
 };
 
 /** Everything the engine persists besides settings. One item, written once per evaluation. */

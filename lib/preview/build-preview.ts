@@ -11,6 +11,7 @@ import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
 import { eigenRule } from './rules/eigen';
 import { lrtConcentrationRule } from './rules/lrt-concentration';
+import { mellowNetworksRule } from './rules/mellow-networks';
 import { personalSignRule } from './rules/personal-sign';
 import { recipientRule } from './rules/recipient';
 import { parseTypedData, decodeTypedData, typedDataRule } from './rules/signatures';
@@ -26,7 +27,17 @@ import type {
   PreviewSimulation,
 } from './types';
 
-const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule, aaveRule, lrtConcentrationRule];
+const TRANSACTION_RULES = [
+  codeRule,
+  approvalRule,
+  depositRule,
+  eigenRule,
+  curveRule,
+  recipientRule,
+  aaveRule,
+  lrtConcentrationRule,
+  mellowNetworksRule,
+];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 
 function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFacts } {
@@ -36,6 +47,7 @@ function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFac
     if (o.facts?.slashing) facts.slashing = [...(facts.slashing ?? []), ...o.facts.slashing];
     if (o.facts?.impermanentLoss) facts.impermanentLoss = [...(facts.impermanentLoss ?? []), ...o.facts.impermanentLoss];
     if (o.facts?.lrtConcentration) facts.lrtConcentration = [...(facts.lrtConcentration ?? []), ...o.facts.lrtConcentration];
+    if (o.facts?.mellowNetworks) facts.mellowNetworks = [...(facts.mellowNetworks ?? []), ...o.facts.mellowNetworks];
   }
   return {
     flags: outputs.flatMap((o) => o.flags),

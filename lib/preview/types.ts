@@ -53,6 +53,10 @@ export type PreviewExposure = {
   lrtsUnknown: Readonly<Record<string, string>>;
   /** The snapshot's block. */
   blockNumber: bigint;
+  /** What each Symbiotic network's full slash costs the account now (through Mellow LRTs). */
+  byNetwork?: readonly { network: Address; lossEth: bigint }[];
+  /** Per Mellow LRT with a known look-through: supply and what each network can slash from the whole LRT (ETH). */
+  lrtNetworks?: Readonly<Record<string, { supply: bigint; byNetwork: readonly { network: Address; atRiskEth: bigint }[] }>>;
 };
 
 export type DecodedArg = { name: string; type: string; value: string };
@@ -105,6 +109,14 @@ export type PreviewFacts = {
     totalAfterEth: string;
     beforeShareWad: string;
     afterShareWad: string;
+    block: string;
+  }[];
+  /** Receiving a Mellow LRT: the Symbiotic network whose full slash would cost the account most afterwards, before and after. */
+  mellowNetworks?: {
+    received: { symbol: string; amount: string }[];
+    network: Address;
+    beforeEth: string;
+    afterEth: string;
     block: string;
   }[];
 };

@@ -47,6 +47,12 @@ describe('LRT structure registry', () => {
         expect(d.maxRead).toBeGreaterThan(0);
         continue;
       }
+      if (d.kind === 'path') {
+        for (const h of d.hops) expect(viewFunction(h.abi, h.functionName), `${s.symbol} hop ${h.functionName}`).toBeDefined();
+        for (const n of [d.list.countFunction, d.list.itemFunction]) expect(viewFunction(d.list.abi, n), `${s.symbol}.${n}`).toBeDefined();
+        expect(d.maxRead).toBeGreaterThan(0);
+        continue;
+      }
       const names =
         d.kind === 'list'
           ? [d.functionName]

@@ -10,6 +10,10 @@ import {
   kelpNodeDelegatorQueueAbi,
   pufferProtocolModulesAbi,
   renzoOperatorDelegatorsAbi,
+  swellAcmDepositManagerAbi,
+  swellDepositManagerElmAbi,
+  swellEigenLayerManagerAbi,
+  swellRswethAcmAbi,
 } from '../chain/abis';
 import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from './addresses';
 import { MELLOW_LRTS } from './symbiotic-registry';
@@ -48,6 +52,21 @@ export type LrtDiscovery =
       fromBlock: bigint;
       strategies: readonly Address[];
       maxRead: number;
+    }
+  /**
+   * The registry that numbers the stakers is not at a published address but is named by a chain of public getters
+   * starting at `contract` (Swell: rswETH → AccessControlManager → DepositManager → EigenLayerManager). Each hop is
+   * one dependent read, so the walk and the list (ids firstIndex…count) run beside the refresh with the event scans
+   * (lib/tracker/lookthrough/path-scan.ts, cached, again every SCAN_INTERVAL_MS); the refresh reads at most `maxRead`
+   * of the stakers found.
+   */
+  | {
+      kind: 'path';
+      contract: Address;
+      /** hops[0] is called on `contract`, every next hop on the address the one before answered. */
+      hops: readonly { name: string; abi: Abi; functionName: string; source: string }[];
+      list: { name: string; abi: Abi; countFunction: string; itemFunction: string; firstIndex: number; source: string };
+      maxRead: number;
     };
 
 /**
@@ -68,6 +87,11 @@ export type LrtStructure = {
    * is balance / eETH.totalShares() (weETH.totalSupply() counts only the wrapped part).
    */
   supply?: { address: Address; abi: Abi; functionName: string; what: string };
+  /**
+   * The stakers' queued withdrawals are read too (DelegationManager.getQueuedWithdrawals) and counted while still
+   * slashable, i.e. until startBlock + minWithdrawalDelayBlocks (reference §6 step 4).
+   */
+  queuedWithdrawals?: boolean;
 } & (
   | {
       status: 'known';
@@ -108,6 +132,14 @@ export const ETHERFI_NODES_FROM_BLOCK = 23_500_000n;
  * take ~11M gas of phase 2's 30M; mainnet had 504 nodes in 2025-10, so there the figure is "160 of N nodes read".
  */
 export const ETHERFI_NODES_READ_CAP = 160;
+
+/** Swell's LRT contracts (SwellNetwork/v3-core-public @ ba1eeff12ab994a26492fa5dcd0aa8937733dbb4, 2024-11-13). */
+const SWELL = 'github.com/SwellNetwork/v3-core-public @ ba1eeff1 contracts/lrt/contracts/implementations';
+/**
+ * StakerProxies read per refresh (delegatedTo + getWithdrawableShares in every LST strategy and native ETH, ~410k gas
+ * declared each): 16 take ~6.6M of phase 2's 30M. Swell creates them in batches (createStakerAndPod(_batchSize)).
+ */
+export const SWELL_STAKERS_READ_CAP = 16;
 
 export const LRT_STRUCTURES: readonly LrtStructure[] = [
   {
@@ -211,6 +243,8 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       strategies: [EIGENLAYER.beaconChainETHStrategy, EIGEN_STRATEGIES.stETH],
       maxRead: ETHERFI_NODES_READ_CAP,
     },
+    // Nodes queue withdrawals when validators exit (EtherFiNodesManager.queueETHWithdrawal → DelegationManager.queueWithdrawals).
+    queuedWithdrawals: true,
     supply: {
       address: TOKENS.eETH,
       abi: eethSharesAbi,
@@ -226,14 +260,49 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
   {
     symbol: 'rswETH',
     protocol: 'swell',
-    stakerKind: 'EigenLayerManager',
-    status: 'unknown',
-    entry: [],
-    reason:
-      'no on-chain path found: the mainnet address of rswETH’s EigenLayerManager is in no Swell deployment file found ' +
-      '(SwellNetwork/v3-core-public has the code only; reference §1.1 lists it as not found)',
-    plain: 'Swell has not published the address of the contract that restakes for rswETH, so the operators behind it are not known yet.',
-    rateShowsSlash: { when: 'after-update', how: 'rswETHToETHRate is stored and moves only on reprice() (reference §1.1)' },
+    stakerKind: 'StakerProxy',
+    status: 'known',
+    entry: [{ name: 'rswETH', address: TOKENS.rswETH, source: `${REF} §1.1 (${SWELL}/RswETH.sol)` }],
+    // The EigenLayerManager's address is in no Swell deployment file found; rswETH names it through two registries.
+    discovery: {
+      kind: 'path',
+      contract: TOKENS.rswETH,
+      hops: [
+        {
+          name: 'AccessControlManager',
+          abi: swellRswethAcmAbi,
+          functionName: 'AccessControlManager',
+          source: `${SWELL}/Whitelist.sol L17 (rswETH is Whitelist)`,
+        },
+        {
+          name: 'DepositManager',
+          abi: swellAcmDepositManagerAbi,
+          functionName: 'DepositManager',
+          source: `${SWELL}/AccessControlManager.sol L30`,
+        },
+        {
+          name: 'EigenLayerManager',
+          abi: swellDepositManagerElmAbi,
+          functionName: 'eigenLayerManager',
+          source: `${SWELL}/DepositManager.sol L46`,
+        },
+      ],
+      list: {
+        name: 'StakerProxy',
+        abi: swellEigenLayerManagerAbi,
+        countFunction: 'stakeId',
+        itemFunction: 'stakerProxyAddresses',
+        // createStakerAndPod stores `stakerProxyAddresses[++stakeId]`: ids run 1…stakeId.
+        firstIndex: 1,
+        source: `${SWELL}/EigenLayerManager.sol L31, L39, L204–216`,
+      },
+      maxRead: SWELL_STAKERS_READ_CAP,
+    },
+    sampleStakers: [],
+    rateShowsSlash: {
+      when: 'after-update',
+      how: 'rswETHToETHRate is stored and moves only on reprice() by the repricing bot (RswETH.sol; reference §1.1, §6 item 6)',
+    },
   },
 ];
 

@@ -81,3 +81,4 @@ export type {
 } from './lrt-lookthrough';
 export { aggregateExposure, concentrationChange, lrtAmountByOperator } from './portfolio-exposure';
 export type { ExposureHolding, PortfolioExposure, SetLoss, LrtOperatorMix, ConcentrationChange } from './portfolio-exposure';
+export { rateLagFlags } from './l2-rate-lag';

@@ -21,11 +21,16 @@ export type ExposureHolding = {
       byOperator: readonly { operator: Address; restakedEth: bigint }[];
       /** The holder's ETH lost if that operator set slashes 100 % of its allocations. */
       bySet: readonly { avs: Address; id: number; atRiskEth: bigint }[];
+      /** A Mellow LRT: the holder's ETH lost if that Symbiotic network slashes its whole stake in the LRT's vault. */
+      byNetwork?: readonly { network: Address; vault: Address; atRiskEth: bigint }[];
     }
   | { status: 'unknown'; reason: string }
 );
 
 export type SetLoss = { avs: Address; id: number; lossEth: bigint; parts: { id: string; label: string; lossEth: bigint }[] };
+
+/** One Symbiotic network's full slash, summed over every holding (Mellow LRT) whose vault it can slash. */
+export type NetworkLoss = { network: Address; lossEth: bigint; parts: { id: string; label: string; vault: Address; lossEth: bigint }[] };
 
 export type PortfolioExposure = {
   /** Σ of the holder's ETH delegated to any operator. */
@@ -36,6 +41,10 @@ export type PortfolioExposure = {
   byAvs: { avs: Address; atRiskEth: bigint }[];
   /** The one operator set whose full slash costs the holder most, summed over every holding it reaches. */
   largestSingleSlash: SetLoss | null;
+  /** Symbiotic networks (behind Mellow LRTs), the analogue of operator sets: what each one's full slash costs the holder. */
+  byNetwork: NetworkLoss[];
+  /** The one Symbiotic network whose full slash costs the holder most. */
+  largestNetworkSlash: NetworkLoss | null;
   unknown: { id: string; label: string; reason: string }[];
   counted: number;
 };
@@ -48,6 +57,7 @@ const desc =
 export function aggregateExposure(holdings: readonly ExposureHolding[]): PortfolioExposure {
   const ops = new Map<string, { operator: Address; restakedEth: bigint; holdings: Set<string> }>();
   const sets = new Map<string, SetLoss>();
+  const networks = new Map<string, NetworkLoss>();
   const unknown: PortfolioExposure['unknown'] = [];
   let restakedEth = 0n;
   let counted = 0;
@@ -73,7 +83,16 @@ export function aggregateExposure(holdings: readonly ExposureHolding[]): Portfol
       e.parts.push({ id: h.id, label: h.label, lossEth: s.atRiskEth });
       sets.set(k, e);
     }
+    for (const n of h.byNetwork ?? []) {
+      if (n.atRiskEth <= 0n) continue;
+      const e = networks.get(n.network.toLowerCase()) ?? { network: n.network, lossEth: 0n, parts: [] };
+      e.lossEth += n.atRiskEth;
+      e.parts.push({ id: h.id, label: h.label, vault: n.vault, lossEth: n.atRiskEth });
+      networks.set(n.network.toLowerCase(), e);
+    }
   }
+  const byNetwork = [...networks.values()].sort(desc((n) => n.lossEth));
+  for (const n of byNetwork) n.parts.sort(desc((p) => p.lossEth));
   const bySet = [...sets.values()].sort(desc((s) => s.lossEth));
   for (const s of bySet) s.parts.sort(desc((p) => p.lossEth));
   const avs = new Map<string, { avs: Address; atRiskEth: bigint }>();
@@ -95,6 +114,8 @@ export function aggregateExposure(holdings: readonly ExposureHolding[]): Portfol
     bySet,
     byAvs: [...avs.values()].sort(desc((a) => a.atRiskEth)),
     largestSingleSlash: bySet[0] ?? null,
+    byNetwork,
+    largestNetworkSlash: byNetwork[0] ?? null,
     unknown,
     counted,
   };

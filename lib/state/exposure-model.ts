@@ -1,6 +1,8 @@
 import type { PortfolioView } from '../messaging/portfolio-view';
 import { snapshotExposure, type SnapshotExposure } from '../tracker/exposure-holdings';
 import { decodeSnapshot } from '../tracker/snapshot-schema';
+import { SYMBIOTIC_NETWORKS } from '../restaking/symbiotic-registry';
+import type { NetworkLoss, SetLoss } from '../risk/portfolio-exposure';
 
 export type { SnapshotExposure } from '../tracker/exposure-holdings';
 
@@ -11,8 +13,15 @@ export type ExposureOverview = {
   exposure: SnapshotExposure;
   operatorBars: LabelledBar[];
   avsBars: LabelledBar[];
+  /** Symbiotic networks behind Mellow LRTs: what each one's full slash costs (named from Symbiotic's metadata). */
+  networkBars: LabelledBar[];
+  /** The one slash that costs the user most: an EigenLayer operator set or a Symbiotic network, whichever is larger. */
+  largest: { kind: 'set'; loss: SetLoss } | { kind: 'network'; loss: NetworkLoss; name: string } | null;
   blockNumber: bigint;
 };
+
+/** A Symbiotic network's name in Symbiotic's metadata (lib/restaking/symbiotic-registry.ts), else its short address. */
+export const networkName = (a: string) => SYMBIOTIC_NETWORKS.find((n) => n.address.toLowerCase() === a.toLowerCase())?.name ?? short(a);
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 const tick = (a: string) => `…${a.slice(-4)}`;
@@ -27,6 +36,14 @@ export function exposureOverview(view: PortfolioView): ExposureOverview | null {
   if (!snapshot) return null;
   const exposure = snapshotExposure(snapshot);
   if (exposure.counted === 0 && exposure.unknown.length === 0) return null;
+  const set = exposure.largestSingleSlash;
+  const net = exposure.largestNetworkSlash;
+  const largest =
+    net && (!set || net.lossEth > set.lossEth)
+      ? { kind: 'network' as const, loss: net, name: networkName(net.network) }
+      : set
+        ? { kind: 'set' as const, loss: set }
+        : null;
   return {
     exposure,
     operatorBars: exposure.byOperator.map((o) => ({
@@ -36,6 +53,13 @@ export function exposureOverview(view: PortfolioView): ExposureOverview | null {
       eth: o.restakedEth,
     })),
     avsBars: exposure.byAvs.map((a) => ({ key: a.avs, label: tick(a.avs), name: short(a.avs), eth: a.atRiskEth })),
+    networkBars: exposure.byNetwork.map((n) => ({
+      key: n.network,
+      label: networkName(n.network).slice(0, 8),
+      name: networkName(n.network),
+      eth: n.lossEth,
+    })),
+    largest,
     blockNumber: snapshot.blockNumber,
   };
 }

@@ -37,6 +37,7 @@ const FAMILY_GROUP: Record<PositionView['family'], string | null> = {
   'puffer-withdrawal': 'Puffer',
   'mantle-withdrawal': 'Mantle',
   symbiotic: 'Symbiotic',
+  'mellow-lrt': 'Mellow',
   aave: 'Aave v3',
   'curve-lp': 'Curve',
   'pendle-pt': 'Pendle',

@@ -8,7 +8,7 @@ import type { Position, TrackerSnapshot } from './types';
  * Curve LP shares, Pendle PTs of an LRT market bring the look-through the lrtExposureReader put on them
  * (the holder's part). What has no look-through is listed with a reason in words (not calls or files):
  * an LRT whose protocol has no on-chain path, a PT of a market whose LRT the registry does not name, a
- * Symbiotic vault (networks, not EigenLayer operators).
+ * Symbiotic vault held directly. A Mellow LRT brings its Symbiotic networks (byNetwork), not operators.
  */
 export function exposureHoldings(positions: readonly Position[]): ExposureHolding[] {
   return positions.flatMap((p): ExposureHolding[] => {
@@ -27,6 +27,17 @@ export function exposureHoldings(positions: readonly Position[]): ExposureHoldin
         },
       ];
     }
+    if (p.family === 'mellow-lrt' && p.details.lrtExposure === 'known' && p.slashing?.perNetwork)
+      return [
+        {
+          id: p.id,
+          label,
+          status: 'known',
+          byOperator: [],
+          bySet: [],
+          byNetwork: p.slashing.perNetwork,
+        },
+      ];
     if (p.details.lrtExposure === 'known' && p.slashing?.perOperator)
       return [
         {
@@ -70,6 +81,7 @@ export function exposureHoldings(positions: readonly Position[]): ExposureHoldin
 
 function labelOf(p: Position): string {
   if (p.family === 'token') return p.asset;
+  if (p.family === 'mellow-lrt') return `${p.asset} (Mellow)`;
   if (p.family === 'eigenlayer') return `${p.asset} (EigenLayer)`;
   if (p.family === 'eigenlayer-queued') return `${p.asset} (EigenLayer, queued)`;
   const lrt = p.details.lrtSymbol;
@@ -84,6 +96,8 @@ export type SnapshotExposure = PortfolioExposure & {
   lrts: Record<string, LrtOperatorMix>;
   /** LRTs whose look-through is unknown, with the reason. */
   lrtsUnknown: Record<string, string>;
+  /** Mellow LRTs with a known look-through: supply and what each Symbiotic network can slash from the whole LRT. */
+  lrtNetworks: Record<string, { supply: bigint; byNetwork: { network: Address; atRiskEth: bigint }[] }>;
 };
 
 /** The aggregation over a snapshot's positions, optionally one account's only. */
@@ -91,9 +105,12 @@ export function snapshotExposure(snapshot: TrackerSnapshot, account?: Address): 
   const positions = account ? snapshot.positions.filter((p) => p.account.toLowerCase() === account.toLowerCase()) : snapshot.positions;
   const lrts: Record<string, LrtOperatorMix> = {};
   const lrtsUnknown: Record<string, string> = {};
+  const lrtNetworks: SnapshotExposure['lrtNetworks'] = {};
   for (const t of snapshot.tokens) {
+    if (t.lookThrough?.status === 'known' && t.lookThrough.byNetwork)
+      lrtNetworks[t.symbol] = { supply: t.lookThrough.supply, byNetwork: t.lookThrough.byNetwork };
     if (t.lookThrough?.status === 'known') lrts[t.symbol] = { supply: t.lookThrough.supply, byOperator: t.lookThrough.byOperator };
     else if (t.lookThrough) lrtsUnknown[t.symbol] = t.lookThrough.reason;
   }
-  return { ...aggregateExposure(exposureHoldings(positions)), blockNumber: snapshot.blockNumber, lrts, lrtsUnknown };
+  return { ...aggregateExposure(exposureHoldings(positions)), blockNumber: snapshot.blockNumber, lrts, lrtsUnknown, lrtNetworks };
 }

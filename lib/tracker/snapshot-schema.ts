@@ -8,6 +8,7 @@ export const bigintString = z.codec(z.string().regex(/^-?\d+$/), z.bigint(), {
 });
 const address = z.custom<`0x${string}`>((v) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v));
 const nullableBig = bigintString.nullable();
+const networkAtRisk = z.object({ network: address, vault: address, atRiskEth: bigintString });
 
 const position = z.object({
   id: z.string(),
@@ -22,6 +23,7 @@ const position = z.object({
     'puffer-withdrawal',
     'mantle-withdrawal',
     'symbiotic',
+    'mellow-lrt',
     'aave',
     'curve-lp',
     'pendle-pt',
@@ -41,7 +43,8 @@ const position = z.object({
       perSet: z.array(z.object({ avs: address, id: z.number(), magnitude: bigintString, atRiskEth: bigintString })).optional(),
       operator: address.optional(),
       perOperator: z.array(z.object({ operator: address, restakedEth: bigintString })).optional(),
-      method: z.enum(['eigenlayer-magnitudes', 'lrt-share', 'symbiotic-slashable']),
+      perNetwork: z.array(networkAtRisk).optional(),
+      method: z.enum(['eigenlayer-magnitudes', 'lrt-share', 'symbiotic-slashable', 'mellow-share']),
     })
     .optional(),
   il: z
@@ -72,10 +75,43 @@ const tokenMarket = z.object({
         restakedEth: bigintString,
         byOperator: z.array(z.object({ operator: address, restakedEth: bigintString })),
         bySet: z.array(z.object({ avs: address, id: z.number(), atRiskEth: bigintString })),
+        byNetwork: z.array(networkAtRisk).optional(),
       }),
       z.object({ status: z.literal('unknown'), reason: z.string() }),
     ])
     .optional(),
+});
+
+const chainBreakdown = z.object({
+  chainId: z.number(),
+  status: z.enum(['ok', 'failed']),
+  error: z.string().optional(),
+  blockNumber: nullableBig,
+  requestCount: z.number(),
+  totalEth: bigintString,
+  holdings: z.array(
+    z.object({
+      account: address,
+      symbol: z.string(),
+      l1Symbol: z.string(),
+      token: address,
+      amount: bigintString,
+      rate: nullableBig,
+      valueEth: nullableBig,
+    }),
+  ),
+  rateLags: z.array(
+    z.object({
+      symbol: z.string(),
+      status: z.enum(['ok', 'lagging', 'unknown']),
+      reasons: z.array(z.enum(['stale', 'below-l1'])),
+      l2Rate: nullableBig,
+      l1Rate: nullableBig,
+      shortfallWad: nullableBig,
+      ageSeconds: nullableBig,
+      source: address.optional(),
+    }),
+  ),
 });
 
 export const snapshotSchema = z.object({
@@ -88,6 +124,7 @@ export const snapshotSchema = z.object({
   accounts: z.array(address),
   tokens: z.array(tokenMarket),
   positions: z.array(position),
+  chains: z.array(chainBreakdown).optional(),
 });
 
 export type StoredSnapshot = z.input<typeof snapshotSchema>;

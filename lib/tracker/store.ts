@@ -58,7 +58,7 @@ export const trackerItems = {
     fallback: INITIAL_SCHEDULE,
     onCorrupt: 'reset',
   }),
-  /** ether.fi's node list and the block it is scanned to; a damaged one is scanned again from the start. */
+  /** ether.fi's node list (and Swell's StakerProxies, path-scan.ts) with the block read to; a damaged one is read again from the start. */
   eventScans: defineCheckedItem<EventScans>('local:tracker.lrtEventScans', {
     label: 'LRT node list',
     schema: eventScansSchema,

@@ -119,8 +119,9 @@ describe('createTracker scheduling', () => {
     const { tracker, created, requests } = setup(now);
     await createStorageTrackerStore().setSnapshot({ ...snapshot, takenAt: 9_000 });
     const state = await tracker.refresh();
-    // ether.fi's node-list scan reads the head block first and stops at that failure; then one batched call, no hidden retries.
-    expect(requests()).toBe(2);
+    // ether.fi's node-list scan and Swell's registry walk each read the head block first and stop at that failure; then
+    // one batched call, no hidden retries.
+    expect(requests()).toBe(3);
     expect(state.schedule).toMatchObject({ consecutiveFailures: 1, nextAttemptAt: 40_000 });
     expect(state.schedule.lastError).toMatch(/Could not read the chain/);
     expect(created.at(-1)).toEqual({ name: RETRY_ALARM_NAME, info: { when: 40_000 } });
@@ -130,10 +131,10 @@ describe('createTracker scheduling', () => {
     // The periodic alarm inside the backoff window does not touch the RPC.
     now.t = 39_999;
     expect(await tracker.onAlarm(ALARM_NAME)).toBe(true);
-    expect(requests()).toBe(2);
+    expect(requests()).toBe(3);
     now.t = 40_000;
     await tracker.onAlarm(RETRY_ALARM_NAME);
-    expect(requests()).toBe(4);
+    expect(requests()).toBe(6);
     expect((await tracker.getSnapshot()).schedule).toMatchObject({ consecutiveFailures: 2, nextAttemptAt: 100_000 });
     // The popup view carries strings, never bigints.
     expect(JSON.parse(JSON.stringify(toStateView(await tracker.getSnapshot()))).snapshot.blockNumber).toBe('123');

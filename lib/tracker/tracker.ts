@@ -14,6 +14,7 @@ import type { TrackerStore } from './memory-store';
 import { createQueueIdsLink, type QueueIdsLink } from './queue-ids/link';
 import type { QueueIdsService } from './queue-ids/service';
 import type { TrackerSnapshot } from './types';
+import { chainBreakdown, type ChainTransport } from './chains';
 
 /** Periodic refresh alarm; the background forwards browser.alarms.onAlarm here. */
 export const ALARM_NAME = 'tracker.refresh';
@@ -47,6 +48,11 @@ export type TrackerDeps = {
    * one. With custom `readers`, pass the `link` they were built with (link.optionsFor(queue)).
    */
   queueIds?: { service: Pick<QueueIdsService, 'view' | 'settle'>; link?: QueueIdsLink };
+  /**
+   * The L2s to read beside Ethereum (issue #18): one transport per chain. With it, each snapshot carries `chains`, a
+   * per-chain breakdown (one Multicall3 request per L2, after the Ethereum refresh and not counted in its requestCount).
+   */
+  getChainTransports?: () => readonly ChainTransport[] | Promise<readonly ChainTransport[]>;
 };
 
 export type TrackerState = { snapshot: TrackerSnapshot | null; freshness: Freshness; schedule: ScheduleState };
@@ -74,7 +80,7 @@ export function createTracker(deps: TrackerDeps) {
       const previous = (await deps.store.getSnapshot()) ?? undefined;
       const eventStakers = await scanEvents(transport);
       if (deps.queueIds) link.begin(await deps.queueIds.service.view(deps.chain.id));
-      const snapshot = await refreshPositions({
+      const snapshot: TrackerSnapshot = await refreshPositions({
         ...(eventStakers ? { eventStakers } : {}),
         transport,
         chain: deps.chain,
@@ -85,6 +91,7 @@ export function createTracker(deps: TrackerDeps) {
         now,
         previous,
       });
+      if (deps.getChainTransports) snapshot.chains = await chainBreakdown(snapshot, await deps.getChainTransports());
       const history = recordSnapshot(await deps.store.getHistory(), snapshot);
       await Promise.all([
         deps.store.setSnapshot(snapshot),

@@ -1,3 +1,4 @@
+import type { ChainBreakdown } from './chains';
 import type { Abi, Address } from 'viem';
 
 /** One contract read the tracker wants, keyed so readers can find their answer after the batch. */
@@ -25,6 +26,7 @@ export type PositionFamily =
   | 'puffer-withdrawal'
   | 'mantle-withdrawal'
   | 'symbiotic'
+  | 'mellow-lrt'
   | 'aave'
   | 'curve-lp'
   | 'pendle-pt';
@@ -40,8 +42,13 @@ export type SlashingExposure = {
   operator?: Address;
   /** An LRT holding: the holder's ETH delegated to each of the LRT's operators (balance / supply × the protocol's). */
   perOperator?: { operator: Address; restakedEth: bigint }[];
-  method: 'eigenlayer-magnitudes' | 'lrt-share' | 'symbiotic-slashable';
+  /** A Mellow LRT holding: the holder's ETH a Symbiotic network could slash through the LRT's vault (balance / supply × the LRT's). */
+  perNetwork?: NetworkAtRisk[];
+  method: 'eigenlayer-magnitudes' | 'lrt-share' | 'symbiotic-slashable' | 'mellow-share';
 };
+
+/** What one Symbiotic network can slash through one vault: min(activeStake, the delegator's networkLimit), in ETH. */
+export type NetworkAtRisk = { network: Address; vault: Address; atRiskEth: bigint };
 
 export type ImpermanentLoss = {
   /** value(LP) / value(HODL) − 1, WAD-scaled, ≤ 0 when losing. */
@@ -99,6 +106,8 @@ export type TokenLookThrough =
       restakedEth: bigint;
       byOperator: { operator: Address; restakedEth: bigint }[];
       bySet: { avs: Address; id: number; atRiskEth: bigint }[];
+      /** A Mellow LRT: what each Symbiotic network behind its vault can slash from the whole LRT. */
+      byNetwork?: NetworkAtRisk[];
     }
   | { status: 'unknown'; reason: string };
 
@@ -116,4 +125,6 @@ export type TrackerSnapshot = {
   accounts: Address[];
   tokens: TokenMarket[];
   positions: Position[];
+  /** Per chain (issue #18): Ethereum first, then each L2 the tracker was given (TrackerDeps.getChainTransports). */
+  chains?: ChainBreakdown[];
 };

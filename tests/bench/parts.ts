@@ -3,6 +3,7 @@ import { bundleSizes } from './bundle-sizes';
 import { devnetStart } from './devnet-start';
 import { home } from './home';
 import { inpageCompare } from './inpage-compare';
+import { l2Holdings } from './l2-holdings';
 import { popup } from './popup';
 import { preview } from './preview';
 import { previewRtt } from './preview-rtt';
@@ -16,4 +17,4 @@ import { workerWake } from './worker-wake';
  * Every benchmark part, in run order. Add a part: write tests/bench/<part>.ts exporting a BenchPart
  * (keys it owns in bench/results.json) and list it here.
  */
-export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, preview, previewRtt, unlock, popup, home, approvalWindow, sendPreview, workerWake];
+export const BENCH_PARTS: BenchPart[] = [bundleSizes, inpageCompare, devnetStart, tracker, l2Holdings, preview, previewRtt, unlock, popup, home, approvalWindow, sendPreview, workerWake];

@@ -1,6 +1,9 @@
-// npm run devnet [-- --port N]: a seeded mainnet-shaped devnet for the wallet and the demo.
-// Prints DevnetInfo as JSON on stdout (progress goes to stderr), runs until SIGINT/SIGTERM.
+// npm run devnet [-- --port N] [--no-l2]: a seeded mainnet-shaped devnet for the wallet and the demo, plus the L2 nodes
+// (Arbitrum One 42161 on port N+1, Base 8453 on N+2; l2-devnet.ts) whose rates mirror its fair rates.
+// Prints DevnetInfo (with `l2`) as JSON on stdout (progress goes to stderr), runs until SIGINT/SIGTERM.
+import { formatEther } from 'viem';
 import { startDevnet } from './devnet';
+import { L2_DEVNET_CHAIN_IDS, l1RatesFromInfo, startL2Devnets, type L2Devnet } from './l2-devnet';
 import { describeDemo } from './seed/demo';
 import { clearDevnetState, DEVNET_STATE_FILE, writeDevnetState } from './state-file';
 
@@ -14,13 +17,37 @@ function parsePort(argv: string[]): number {
 }
 
 async function main() {
-  const port = parsePort(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const port = parsePort(argv);
+  const withL2 = !argv.includes('--no-l2');
   const devnet = await startDevnet({ port, symbiotic: true });
-  writeDevnetState({ rpcUrl: devnet.rpcUrl, port: devnet.port, pid: process.pid, startedAt: new Date().toISOString() });
-  process.stdout.write(JSON.stringify(devnet.info, null, 2) + '\n');
+  let l2: L2Devnet[] = [];
+  try {
+    // After the L1 is seeded: each L2 rate starts at the L1 fair rate exactly (no lag until a scenario makes one).
+    if (withL2)
+      l2 = await startL2Devnets({
+        ports: Object.fromEntries(L2_DEVNET_CHAIN_IDS.map((id, i) => [id, port + 1 + i])),
+        l1Rates: l1RatesFromInfo(devnet.info.rates),
+      });
+  } catch (error) {
+    await devnet.stop();
+    throw error;
+  }
+  const l2State = l2.map((n) => ({ chainId: n.chainId, name: n.info.name, rpcUrl: n.rpcUrl, port: n.port }));
+  writeDevnetState({ rpcUrl: devnet.rpcUrl, port: devnet.port, pid: process.pid, startedAt: new Date().toISOString(), l2: l2State });
+  process.stdout.write(JSON.stringify({ ...devnet.info, l2: l2.map((n) => n.info) }, null, 2) + '\n');
   process.stderr.write(
     [
       `devnet ready on ${devnet.rpcUrl} (chain id 1) in ${devnet.info.readyInMs} ms; state in ${DEVNET_STATE_FILE}`,
+      ...l2.flatMap((n) => [
+        `L2 ${n.info.name} on ${n.rpcUrl} (chain id ${n.chainId}) in ${n.info.readyInMs} ms`,
+        ...n.info.demo.map(
+          (d) =>
+            `  ${d.address}: ${Object.entries(d.balances)
+              .map(([s, wei]) => `${formatEther(BigInt(wei))} ${s}`)
+              .join(', ')}`,
+        ),
+      ]),
       ...describeDemo(devnet.info.demoAccounts),
       'Ctrl-C to stop.',
       '',
@@ -28,7 +55,7 @@ async function main() {
   );
   const shutdown = async () => {
     clearDevnetState(process.pid);
-    await devnet.stop();
+    await Promise.all([devnet.stop(), ...l2.map((n) => n.stop())]);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

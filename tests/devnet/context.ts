@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { createTestClient, http, publicActions, walletActions, type Abi, type Address, type Hex, getAddress } from 'viem';
+import { createTestClient, http, publicActions, walletActions, type Abi, type Address, type Chain, type Hex, getAddress } from 'viem';
 import { mainnet } from 'viem/chains';
 import { mnemonicToAccount } from 'viem/accounts';
 import { compileContracts } from './compile.mjs';
@@ -21,12 +21,13 @@ export function artifact(name: string): Artifact {
   return JSON.parse(readFileSync(file, 'utf8')) as Artifact;
 }
 
-export function makeClient(rpcUrl: string) {
-  return createTestClient({ mode: 'anvil', chain: mainnet, transport: http(rpcUrl, { retryCount: 0 }) })
+/** `chain`: what the node answers to eth_chainId (mainnet for the L1 devnet; arbitrum / base for tests/devnet/l2). */
+export function makeClient<C extends Chain = typeof mainnet>(rpcUrl: string, chain: C = mainnet as unknown as C) {
+  return createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl, { retryCount: 0 }) })
     .extend(publicActions)
     .extend(walletActions);
 }
-export type DevnetClient = ReturnType<typeof makeClient>;
+export type DevnetClient = ReturnType<typeof makeClient<typeof mainnet>>;
 
 /**
  * What every seed function receives. Doubles have no constructors and no immutables: their
@@ -50,8 +51,9 @@ export type DevnetContext = {
   }): Promise<Hex>;
 };
 
-export function createContext(rpcUrl: string): DevnetContext {
-  const client = makeClient(rpcUrl);
+export function createContext(rpcUrl: string, chain: Chain = mainnet): DevnetContext {
+  // Typed as the mainnet client every seed expects; at run time it signs for `chain` (its id goes into each tx).
+  const client = makeClient(rpcUrl, chain) as unknown as DevnetClient;
   const admin = devAccount(0).address;
   return {
     rpcUrl,
@@ -62,7 +64,7 @@ export function createContext(rpcUrl: string): DevnetContext {
       return getAddress(address);
     },
     async write({ address, abi, functionName, args = [], value, from = admin }) {
-      const hash = await client.writeContract({ address, abi, functionName, args, value, account: from, chain: mainnet } as never);
+      const hash = await client.writeContract({ address, abi, functionName, args, value, account: from, chain } as never);
       // anvil automines before eth_sendTransaction returns, so the receipt is usually there already.
       const receipt = await client
         .getTransactionReceipt({ hash })

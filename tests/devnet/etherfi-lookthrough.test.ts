@@ -316,6 +316,6 @@ describe('ether.fi look-through: EtherFiNodes from StakingManager logs on the de
     const c = l.operators.find((o) => o.name === 'lrt-c')!;
     expect(c.lrtStakers.map((s) => s.split(' ')[0])).toEqual(['ezETH', 'pufETH', 'weETH', 'weETH']);
     const d = l.operators.find((o) => o.name === 'lrt-d')!;
-    expect(d.lrtStakers.map((s) => s.split(' ')[0])).toEqual(['pufETH', 'weETH']);
+    expect(d.lrtStakers.map((s) => s.split(' ')[0])).toEqual(['pufETH', 'weETH', 'rswETH']);
   });
 });

@@ -76,11 +76,11 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     expect(failed[0]!.symbolCheck.ok).toBe(false);
   });
 
-  test('LRT structures: entry contracts have code, listing views (ether.fi: node events) answer, stakers found have code; no-path LRTs say why', async () => {
+  test('LRT structures: entry contracts have code, listing views (ether.fi: node events) answer, stakers found have code (Swell: the rswETH registry walk)', async () => {
     const { stdout } = await runSmoke(['--rpc', devnet.rpcUrl, '--json']);
     const report = JSON.parse(stdout) as SmokeReport;
     const by = Object.fromEntries(report.lrt.map((l) => [l.symbol, l]));
-    for (const s of ['rsETH', 'ezETH', 'pufETH', 'weETH']) {
+    for (const s of ['rsETH', 'ezETH', 'pufETH', 'weETH', 'rswETH']) {
       expect(
         by[s]!.checks.filter((c) => !c.ok),
         s,
@@ -89,15 +89,14 @@ describe('npm run smoke against the devnet', { timeout: 240_000 }, () => {
     }
     expect(by.rsETH!.stakers).toEqual(LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'rsETH').map((x) => x.staker));
     expect(by.rsETH!.checks.map((c) => c.what)).toContain('LRTConfig.getContract(LRT_DEPOSIT_POOL)');
-    // ether.fi: EtherFiNodeDeployed logs found by the wallet's own scan; rswETH still has no path and says why.
+    // ether.fi: EtherFiNodeDeployed logs found by the wallet's own scan; Swell: the StakerProxies its registry walk found.
     expect(by.weETH!.stakers).toEqual(
       LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'weETH')
         .slice(0, 2)
         .map((x) => x.staker),
     );
     expect(by.weETH!.checks.map((c) => c.what)).toContain('EtherFiNodesManager.stakingManager()');
-    expect(by.rswETH).toMatchObject({ status: 'unknown', ok: true });
-    expect(by.rswETH!.checks[0]!.detail).toMatch(/^no on-chain path found/);
+    expect(by.rswETH!.stakers).toEqual(LRT_DEVNET_STAKERS.filter((x) => x.lrt === 'rswETH').map((x) => x.staker));
     // the PufferProtocol's code removed: that structure fails, alone
     await devnet.ctx.client.setCode({ address: PUFFER_PROTOCOL, bytecode: '0x' });
     const broken = JSON.parse((await runSmoke(['--rpc', devnet.rpcUrl, '--json'])).stdout) as SmokeReport;

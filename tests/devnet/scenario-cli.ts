@@ -17,16 +17,33 @@ import {
   list,
   parseOperator,
   parseSet,
+  parseNetwork,
+  parseSymbioticVault,
   slash,
+  symbioticLimit,
+  symbioticSlash,
 } from './scenarios';
 import { readDevnetState, DEVNET_STATE_FILE } from './state-file';
+import { l2RateLag, parseL2Chain, parseL2Token, parseRateLag } from './scenarios-l2';
+import { L2_DEVNET_CHAIN_IDS } from './l2-devnet';
+import { arbitrum, base } from 'viem/chains';
 
-function takeRpc(argv: string[]): { rpc?: string; rest: string[] } {
-  const i = argv.indexOf('--rpc');
+function takeRpc(argv: string[], flag = '--rpc'): { rpc?: string; rest: string[] } {
+  const i = argv.indexOf(flag);
   if (i === -1) return { rest: argv };
   const rpc = argv[i + 1];
-  if (!rpc || !/^https?:\/\//.test(rpc)) throw new ScenarioInputError(`--rpc needs an http(s) URL; got "${rpc ?? ''}"`);
+  if (!rpc || !/^https?:\/\//.test(rpc)) throw new ScenarioInputError(`${flag} needs an http(s) URL; got "${rpc ?? ''}"`);
   return { rpc, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
+}
+
+/** The L2 node of `chainId`: --l2-rpc, else the one `npm run devnet` wrote to the state file. */
+function l2RpcUrl(chainId: number, override: string | undefined): string {
+  const url = override ?? readDevnetState()?.l2?.find((n) => n.chainId === chainId)?.rpcUrl;
+  if (!url)
+    throw new Error(
+      `No L2 devnet for chain ${chainId}: start "npm run devnet" (it starts ${L2_DEVNET_CHAIN_IDS.join(', ')}) or pass --l2-rpc <url>`,
+    );
+  return url;
 }
 
 function needArgs(args: string[], count: number, name: string) {
@@ -34,7 +51,8 @@ function needArgs(args: string[], count: number, name: string) {
 }
 
 async function main() {
-  const { rpc, rest } = takeRpc(process.argv.slice(2));
+  const { rpc: l2Rpc, rest: argv } = takeRpc(process.argv.slice(2), '--l2-rpc');
+  const { rpc, rest } = takeRpc(argv);
   const [name, ...args] = rest;
   if (!name || !(SCENARIOS as readonly string[]).includes(name)) {
     throw new ScenarioInputError(`Unknown scenario "${name ?? ''}". Allowed scenarios: ${SCENARIOS.join(', ')}`);
@@ -74,6 +92,25 @@ async function main() {
         const token = parseOracleUpdateToken(args[0]);
         return (ctx: ReturnType<typeof createContext>) => oracleUpdate(ctx, token);
       }
+      case 'l2-rate-lag': {
+        needArgs(args, 3, name);
+        const chainId = parseL2Chain(args[0]);
+        const token = parseL2Token(chainId, args[1]);
+        const lag = parseRateLag(args[2]);
+        const chain = chainId === 8453 ? base : arbitrum;
+        return (ctx: ReturnType<typeof createContext>) =>
+          l2RateLag(ctx, createContext(l2RpcUrl(chainId, l2Rpc), chain), chainId, token, lag);
+      }
+      case 'symbiotic-limit': {
+        needArgs(args, 3, name);
+        const [vault, network] = [parseSymbioticVault(args[0]), parseNetwork(args[1])];
+        return (ctx: ReturnType<typeof createContext>) => symbioticLimit(ctx, vault, network, args[2]!);
+      }
+      case 'symbiotic-slash': {
+        needArgs(args, 3, name);
+        const [vault, network] = [parseSymbioticVault(args[0]), parseNetwork(args[1])];
+        return (ctx: ReturnType<typeof createContext>) => symbioticSlash(ctx, vault, network, args[2]!);
+      }
       case 'list': {
         needArgs(args, 0, name);
         process.stdout.write(JSON.stringify(list(), null, 2) + '\n');
@@ -98,12 +135,14 @@ function preflight(name: string, args: string[]) {
   if (name === 'rebase') parseNumber(args[1], 'percent', -100, 100);
   if (name === 'reprice') parseNumber(args[1], 'newRate', 0, 100);
   if (name === 'slash') parseNumber(args[args.length - 1], 'fraction', 0, 1, { maxInclusive: true });
+  if (name === 'symbiotic-slash') parseNumber(args[2], 'fraction', 0, 1, { maxInclusive: true });
+  if (name === 'symbiotic-limit') parseNumber(args[2], 'amount', 0, 1e12, { maxInclusive: true });
 }
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`scenario: ${message}\n`);
   if (error instanceof ScenarioInputError)
-    process.stderr.write(`\nUsage: npm run scenario -- <name> [args] [--rpc URL]\n${SCENARIO_USAGE}\n`);
+    process.stderr.write(`\nUsage: npm run scenario -- <name> [args] [--rpc URL] [--l2-rpc URL]\n${SCENARIO_USAGE}\n`);
   process.exit(error instanceof ScenarioInputError ? 2 : 1);
 });

@@ -10,9 +10,23 @@ import { scaleBook, setFairRate } from './seed/rates';
 import { feedToken, type FeedName } from './seed/tokens';
 import { depegToken } from './seed/defi';
 import { toJson } from './json';
+import { MELLOW_LRTS, SYMBIOTIC_NETWORKS, SYMBIOTIC_VAULTS_MAINNET } from '../../lib/restaking/symbiotic-registry';
+import { devnetSubnetwork, setNetworkLimit, slashSymbioticVault } from './seed/symbiotic';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
-export const SCENARIOS = ['depeg', 'slash', 'rebase', 'reprice', 'advance', 'finalize', 'oracle-update', 'list'] as const;
+export const SCENARIOS = [
+  'depeg',
+  'slash',
+  'rebase',
+  'reprice',
+  'advance',
+  'finalize',
+  'oracle-update',
+  'symbiotic-limit',
+  'symbiotic-slash',
+  'l2-rate-lag',
+  'list',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export class ScenarioInputError extends Error {
@@ -112,6 +126,73 @@ export async function slash(
   return { scenario: 'slash', fraction, ...(toJson(result) as Record<string, unknown>) };
 }
 
+/** A Mellow LRT symbol (its paired vault), a Symbiotic vault name or a 0x vault address of the registry. */
+export function parseSymbioticVault(input: string | undefined): Address {
+  const text = (input ?? '').trim();
+  const lrt = MELLOW_LRTS.find((l) => l.symbol.toLowerCase() === text.toLowerCase());
+  if (lrt) return lrt.symbioticVault;
+  const vault = SYMBIOTIC_VAULTS_MAINNET.find((v) => v.address.toLowerCase() === text.toLowerCase() || v.name === text);
+  if (vault) return vault.address;
+  throw new ScenarioInputError(
+    `vault must be a Mellow LRT (${MELLOW_LRTS.map((l) => l.symbol).join(', ')}) or a registry vault address; got "${text}"`,
+  );
+}
+
+/** A Symbiotic network by its metadata name (case-insensitive) or 0x address. */
+export function parseNetwork(input: string | undefined): Address {
+  const text = (input ?? '').trim();
+  const n = SYMBIOTIC_NETWORKS.find((x) => x.name.toLowerCase() === text.toLowerCase() || x.address.toLowerCase() === text.toLowerCase());
+  if (n) return n.address;
+  if (isAddress(text)) return text;
+  throw new ScenarioInputError(`network must be one of ${SYMBIOTIC_NETWORKS.map((x) => x.name).join(', ')} or a 0x address; got "${text}"`);
+}
+
+/** The vault's curator gives a network a limit of `eth` (collateral units, 18 decimals) on the vault. */
+export async function symbioticLimit(ctx: DevnetContext, vault: Address, network: Address, amount: string) {
+  parseNumber(amount, 'amount', 0, 1e12, { maxInclusive: true });
+  const wei = parseUnits(amount, 18);
+  await setNetworkLimit(ctx, vault, network, wei);
+  return { scenario: 'symbiotic-limit', vault, network, networkLimit: json(wei) };
+}
+
+/** A network slashes `fraction` of its stake in the vault (min(activeStake, networkLimit)) through the vault's VetoSlasher. */
+export async function symbioticSlash(ctx: DevnetContext, vault: Address, network: Address, fraction: string) {
+  parseNumber(fraction, 'fraction', 0, 1, { maxInclusive: true });
+  const active = (await ctx.client.readContract({
+    address: vault,
+    abi: artifact('SymbioticVault').abi,
+    functionName: 'activeStake',
+  })) as bigint;
+  const delegator = (await ctx.client.readContract({
+    address: vault,
+    abi: artifact('SymbioticVault').abi,
+    functionName: 'delegator',
+  })) as Address;
+  const limit = (await ctx.client.readContract({
+    address: delegator,
+    abi: artifact('SymbioticDelegator').abi,
+    functionName: 'networkLimit',
+    args: [devnetSubnetwork(network)],
+  })) as bigint;
+  const stake = limit < active ? limit : active;
+  if (stake === 0n)
+    throw new ScenarioInputError(`network ${network} has no stake in vault ${vault}: give it a limit first (symbiotic-limit)`);
+  const amount = (stake * parseUnits(fraction, 18)) / 10n ** 18n;
+  const r = await slashSymbioticVault(ctx, vault, network, amount);
+  return {
+    scenario: 'symbiotic-slash',
+    vault,
+    network,
+    fraction,
+    networkStake: json(stake),
+    slashed: json(r.activeStakeBefore - r.activeStakeAfter),
+    activeStakeBefore: json(r.activeStakeBefore),
+    activeStakeAfter: json(r.activeStakeAfter),
+    slasher: r.slasher,
+    hash: r.executeTx,
+  };
+}
+
 /** What can be slashed: every named operator, its operator sets and magnitudes, and the LRT stakers delegated to it. */
 export function list(): Record<string, unknown> {
   const name = (a: Address) => Object.entries(NAMED_AVS).find(([, x]) => x === a)?.[0] ?? a;
@@ -137,8 +218,12 @@ export function list(): Record<string, unknown> {
       renzo: PROTOCOL_CONTRACTS.renzoWithdrawQueue,
       mantle: PROTOCOL_CONTRACTS.mantleUnstakeRequestsManager,
     },
+    symbiotic: {
+      mellowLrts: MELLOW_LRTS.map((l) => `${l.symbol} → vault ${l.symbioticVault}`),
+      networks: SYMBIOTIC_NETWORKS.map((n) => `${n.name} ${n.address}`),
+    },
     usage:
-      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>',
+      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>; symbiotic-limit pzETH Spark 4; symbiotic-slash pzETH Spark 0.5',
   };
 }
 
@@ -233,7 +318,7 @@ export async function finalize(ctx: DevnetContext, protocol: FinalizeProtocol) {
 }
 
 /** LRTs whose fair rate is stored and moves on an oracle update anyone can call. */
-export const ORACLE_UPDATE_TOKENS = ['rsETH', 'weETH'] as const;
+export const ORACLE_UPDATE_TOKENS = ['rsETH', 'weETH', 'rswETH'] as const;
 export type OracleUpdateToken = (typeof ORACLE_UPDATE_TOKENS)[number];
 
 export function parseOracleUpdateToken(input: string | undefined): OracleUpdateToken {
@@ -248,6 +333,7 @@ export function parseOracleUpdateToken(input: string | undefined): OracleUpdateT
  */
 export async function oracleUpdate(ctx: DevnetContext, token: OracleUpdateToken) {
   if (token === 'weETH') return etherfiReport(ctx);
+  if (token === 'rswETH') return swellReprice(ctx);
   const address = PROTOCOL_CONTRACTS.kelpOracle;
   const abi = artifact('KelpLRTOracle').abi;
   const read = (functionName: string) => ctx.client.readContract({ address, abi, functionName }) as Promise<bigint>;
@@ -438,6 +524,25 @@ async function etherfiReport(ctx: DevnetContext) {
   };
 }
 
+/**
+ * Swell's repricing bot (mainnet: RepricingOracle → rswETH.reprice, REPRICER role): the rswETH double's reserves move
+ * by the change in its StakerProxies' EigenLayer balance since the last reprice, so rswETHToETHRate shows a slash of a
+ * proxy's operator only now.
+ */
+async function swellReprice(ctx: DevnetContext) {
+  const abi = artifact('RswETH').abi;
+  const read = reader(ctx, TOKENS.rswETH, abi);
+  const before = { rate: await read('rswETHToETHRate'), booked: await read('stakersEthBooked') };
+  const hash = await ctx.write({ address: TOKENS.rswETH, abi, functionName: 'repriceFromStakers' });
+  return {
+    scenario: 'oracle-update',
+    token: 'rswETH',
+    stakersEth: { before: json(before.booked), after: json(await read('stakersEthBooked')) },
+    rate: { before: json(before.rate), after: json(await read('rswETHToETHRate')) },
+    hash,
+  };
+}
+
 export const SCENARIO_USAGE = [
   'depeg <token> <percent>      market price percent % under fair (Chainlink feed; Curve/Uniswap pools when seeded), percent in (0, 100)',
   'slash <operator> [<avs>:<id>] <fraction>  EigenLayer slash of an operator in one operator set (default seeded:1), fraction in (0, 1];',
@@ -446,6 +551,11 @@ export const SCENARIO_USAGE = [
   'reprice <token> <newRate>    set the fair rate to newRate ETH per token (not stETH/eETH: pegged)',
   'advance <blocks>             mine blocks 12 s apart',
   'finalize <protocol>          finalize every pending withdrawal request of a queue (lido, etherfi, kelp, renzo, puffer, mantle)',
-  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice; weETH: the oracle report's rebase over the EtherFiNodes), e.g. after a slash",
+  "oracle-update <token>        run the protocol's stored-rate update (rsETH: LRTOracle.updateRSETHPrice; weETH: the oracle report's rebase over the EtherFiNodes;",
+  '                             rswETH: reprice() over the StakerProxies), e.g. after a slash',
+  'l2-rate-lag <chain> <token> <fraction|age>  an L2 rate lags the L1 fair rate (scenarios-l2.ts): chain arbitrum|base; token',
+  '                             as on that L2 (wstETH, weETH, ezETH, rsETH, wrsETH, …); 0.02 = 2 % under L1, 36h / 90m / 2d = that old, "0.02,36h" both',
+  'symbiotic-limit <vault> <network> <amount>  give a Symbiotic network a limit on a vault (collateral units); vault: a Mellow LRT symbol (pzETH…) or 0x…',
+  'symbiotic-slash <vault> <network> <fraction>  the network slashes fraction (0, 1] of its stake min(activeStake, networkLimit) via the VetoSlasher',
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 /** Where `npm run devnet` leaves its RPC URL for `npm run scenario` (gitignored). */
 export const DEVNET_STATE_FILE = fileURLToPath(new URL('../.artifacts/devnet.json', import.meta.url));
 
-export type DevnetState = { rpcUrl: string; port: number; pid: number; startedAt: string };
+/** `l2`: the L2 nodes `npm run devnet` started beside the L1 (tests/devnet/l2-devnet.ts). */
+export type DevnetState = {
+  rpcUrl: string;
+  port: number;
+  pid: number;
+  startedAt: string;
+  l2?: { chainId: number; name: string; rpcUrl: string; port: number }[];
+};
 
 export function writeDevnetState(state: DevnetState, file = DEVNET_STATE_FILE): void {
   mkdirSync(dirname(file), { recursive: true });

@@ -13,14 +13,21 @@ export async function openPopupOnDevnet({
   password,
   tab,
   untilAccount,
+  symbiotic = false,
+  prepare,
 }: {
   password: string;
   tab: string;
   untilAccount?: string;
+  /** Also place the Symbiotic / Mellow doubles (startDevnet's `symbiotic`). */
+  symbiotic?: boolean;
+  /** Chain set-up before the wallet opens (deposits, limits). */
+  prepare?: (devnet: Devnet) => Promise<void>;
 }): Promise<DevnetPopup> {
-  const devnet = await startDevnet();
+  const devnet = await startDevnet({ symbiotic });
   let ballast: Ballast | undefined;
   try {
+    await prepare?.(devnet);
     ballast = await launchBallast();
     const page = await ballast.openPopup();
     const errors = collectErrors(page);

@@ -13,6 +13,7 @@ import {
 } from '../../lib/restaking';
 import { EIGENLAYER } from '../../lib/restaking/addresses';
 import { scanEventStakers, type EventsStructure } from '../../lib/tracker/lookthrough/event-scan';
+import { scanPathStakers, type PathStructure } from '../../lib/tracker/lookthrough/path-scan';
 import { keccak256, toHex } from 'viem';
 import type { CheckOutcome } from './check-registry';
 
@@ -42,6 +43,7 @@ async function code(client: Client, address: Address, blockNumber: bigint, what:
 /** The listing view(s) of one structure; returns the stakers found (first two are enough for the code check). */
 async function listing(client: Client, s: Extract<LrtStructure, { status: 'known' }>, blockNumber: bigint) {
   const d = s.discovery;
+  if (d.kind === 'path') return pathListing(client, s as PathStructure, d);
   const call = <T>(functionName: string, args: readonly unknown[] = []) =>
     readContract(client, { address: d.contract, abi: d.abi, functionName, args, blockNumber }) as Promise<T>;
   try {
@@ -105,6 +107,44 @@ async function eventListing(client: Client, s: EventsStructure, d: EventsStructu
       what: `${d.eventName} logs / deployedEtherFiNodes / delegatedTo`,
       ok: stakers.length > 0 && ok.every(Boolean),
       detail: `${scan.stakers.length} ${s.stakerKind}s to block ${scan.scannedTo} (${scan.status}${scan.reason ? `: ${scan.reason}` : ''})`,
+    },
+    stakers,
+  };
+}
+
+/**
+ * Swell: every hop of rswETH → AccessControlManager() → DepositManager() → eigenLayerManager() answers a contract with
+ * code (the wallet's own walk), the manager lists StakerProxies (stakeId, stakerProxyAddresses), and the first ones
+ * answer DelegationManager.delegatedTo.
+ */
+async function pathListing(client: Client, s: PathStructure, d: PathStructure['discovery']) {
+  const chainId = await getChainId(client);
+  const scan = await scanPathStakers(client, { structure: s, chainId });
+  const hops = d.hops.map((h, i) => `${h.name} ${scan.path?.[i] ?? '?'}`).join(' → ');
+  const stakers = scan.stakers.slice(0, 2);
+  const answered = await Promise.all(
+    stakers.map((staker) =>
+      readContract(client, {
+        address: EIGENLAYER.delegationManager,
+        abi: delegationManagerAbi,
+        functionName: 'delegatedTo',
+        args: [staker],
+      })
+        .then((op) => typeof op === 'string')
+        .catch(() => false),
+    ),
+  );
+  const hopCode = await Promise.all((scan.path ?? []).map((a) => getBytecode(client, { address: a }).then((c) => !!c && c !== '0x')));
+  return {
+    check: {
+      what: `${d.hops.map((h) => `${h.functionName}()`).join(' → ')} / ${d.list.countFunction}() / ${d.list.itemFunction}(id) / delegatedTo`,
+      ok:
+        scan.status === 'complete' &&
+        hopCode.length === d.hops.length &&
+        hopCode.every(Boolean) &&
+        stakers.length > 0 &&
+        answered.every(Boolean),
+      detail: `${hops}; ${scan.stakers.length} ${s.stakerKind}s at block ${scan.scannedTo} (${scan.status}${scan.reason ? `: ${scan.reason}` : ''})`,
     },
     stakers,
   };

@@ -102,6 +102,7 @@ export function slashingRule(
         },
       });
     } else if (log.eventName === 'OnSlash') {
+      candidates.push(...mellowSlashCandidates(log, before, running, explained));
       const touched = Object.entries(before)
         .filter(([, m]) => sameAddress(m.vault, log.address))
         .map(([pid]) => pid);
@@ -132,6 +133,60 @@ export function slashingRule(
 }
 
 type OperatorSlashedLog = Extract<SlashingLog, { eventName: 'OperatorSlashed' }>;
+type OnSlashLog = Extract<SlashingLog, { eventName: 'OnSlash' }>;
+
+/**
+ * An OnSlash of the Symbiotic vault behind a held Mellow LRT (issue #15, Symbiotic side): one alert per
+ * position per log. The estimate is the holder's ETH in the vault before the slash (balance / supply × the
+ * LRT's activeBalanceOf, at wstETH's rate) × slashedAmount / the vault's active stake (rounded up): the vault
+ * takes a slash pro rata over its stake, and the LRT's rate (totalAssets reads the vault) shows it at once.
+ * Two slashes in one range compound on the running figures.
+ */
+function mellowSlashCandidates(
+  log: OnSlashLog,
+  before: Readonly<Record<string, PositionMemo>>,
+  running: Map<string, bigint>,
+  explained: Set<string>,
+): AlertCandidate[] {
+  const out: AlertCandidate[] = [];
+  for (const [pid, m] of Object.entries(before)) {
+    if (!m.mellowVault || !sameAddress(m.mellowVault, log.address) || !m.mellowHolderEth || !m.mellowVaultActiveStake) continue;
+    const key = `mellow:${pid}`;
+    const stakeKey = `mellow-stake:${pid}`;
+    const holderEth = running.get(key) ?? BigInt(m.mellowHolderEth);
+    const stake = running.get(stakeKey) ?? BigInt(m.mellowVaultActiveStake);
+    if (holderEth === 0n || stake === 0n) continue;
+    const slashed = log.slashedAmount < stake ? log.slashedAmount : stake;
+    const lossWei = (holderEth * slashed + stake - 1n) / stake;
+    running.set(key, holderEth - lossWei);
+    running.set(stakeKey, stake - slashed);
+    explained.add(pid);
+    const id = `slash-mellow:${log.transactionHash}:${log.logIndex}:${pid}`;
+    out.push({
+      id,
+      rule: 'slashing',
+      severity: 'danger',
+      cooldownKey: id,
+      positionId: pid,
+      block: String(log.blockNumber),
+      title: `${m.lrtSymbol ?? m.asset}: its Symbiotic vault was slashed, about ${formatEth(lossWei, LOSS)} of your position`,
+      message: `Symbiotic vault ${log.address}, where ${m.lrtSymbol ?? m.asset} restakes, was slashed by ${formatAmount(log.slashedAmount, 18, 'wstETH', LOSS)} of its ${formatAmount(stake, 18, 'wstETH')} active stake. Your ${m.lrtSymbol ?? m.asset} had ${formatEth(holderEth)} in the vault; estimated loss ${formatEth(lossWei, LOSS)}. Its rate reads the vault, so it shows the slash at once.`,
+      data: {
+        lossWei: String(lossWei),
+        lrt: m.lrtSymbol ?? m.asset,
+        vault: log.address,
+        holderEthInVault: String(holderEth),
+        vaultActiveStake: String(stake),
+        slashedAmount: String(log.slashedAmount),
+        formula:
+          'lossWei = ceil(holderEthInVault × slashedAmount / vaultActiveStake); holderEthInVault = balance / supply × the LRT’s activeBalanceOf × wstETH’s rate, before the slash',
+        txHash: log.transactionHash,
+        positions: pid,
+      },
+    });
+  }
+  return out;
+}
 
 /**
  * An OperatorSlashed of an operator behind a held LRT (issue #15 item 6): one alert per LRT position
@@ -210,6 +265,14 @@ export function positionMemos(snapshot: TrackerSnapshot): Record<string, Positio
             lrtSymbol: p.details.lrtSymbol,
             lrtOperators: Object.fromEntries((p.slashing.perOperator ?? []).map((o) => [o.operator.toLowerCase(), String(o.restakedEth)])),
             lrtWorstCaseEth: String(p.slashing.worstCaseEth),
+          }
+        : {}),
+      ...(p.family === 'mellow-lrt' && p.details.lrtExposure === 'known' && p.details.symbioticVault
+        ? {
+            lrtSymbol: p.asset,
+            mellowVault: p.details.symbioticVault,
+            mellowHolderEth: p.details.lrtHolderRestakedEth ?? '0',
+            mellowVaultActiveStake: p.details.vaultActiveStake ?? '0',
           }
         : {}),
     };

@@ -50,3 +50,20 @@ export const etherfiStakingManagerAbi = parseAbi([
 
 /** ether.fi eETH: the share count weETH is one of (src/core/EETH.sol `totalShares`); weETH.getRate() is ETH per share. */
 export const eethSharesAbi = parseAbi(['function totalShares() view returns (uint256)']);
+
+/**
+ * Swell rswETH → its EigenLayerManager, one public getter per hop (SwellNetwork/v3-core-public @ ba1eeff1,
+ * contracts/lrt/contracts/implementations/): rswETH inherits Whitelist, whose `IAccessControlManager public
+ * AccessControlManager` (Whitelist.sol L17) names the registry; AccessControlManager.sol L30 `IDepositManager public
+ * DepositManager`; DepositManager.sol L46 `IEigenLayerManager public eigenLayerManager`. The manager numbers its
+ * StakerProxy contracts 1…stakeId (EigenLayerManager.sol L31 `uint256 public stakeId`, L39 `mapping(uint256 =>
+ * address) public stakerProxyAddresses`, filled by createStakerAndPod L204–216 as `++stakeId`); each StakerProxy
+ * is the EigenLayer staker (it owns the EigenPod and calls delegateTo, StakerProxy.sol).
+ */
+export const swellRswethAcmAbi = parseAbi(['function AccessControlManager() view returns (address)']);
+export const swellAcmDepositManagerAbi = parseAbi(['function DepositManager() view returns (address)']);
+export const swellDepositManagerElmAbi = parseAbi(['function eigenLayerManager() view returns (address)']);
+export const swellEigenLayerManagerAbi = parseAbi([
+  'function stakeId() view returns (uint256)',
+  'function stakerProxyAddresses(uint256 id) view returns (address)',
+]);

@@ -110,6 +110,11 @@ export const renzoRestakeManagerAbi = [
 ] as const;
 
 export const kelpOracleAbi = parseAbi(['function rsETHPrice() view returns (uint256)', 'function updateRSETHPrice()']);
+/**
+ * Kelp's CrossChainRateReceiver on an L2 (Kelp-DAO/LRT-rsETH contracts/cross-chain/CrossChainRateReceiver.sol): the rsETH
+ * rate last received over LayerZero, and when it landed.
+ */
+export const kelpRateReceiverAbi = [...rateProviderAbi, ...parseAbi(['function lastUpdated() view returns (uint256)'])] as const;
 
 export const kelpDepositPoolAbi = [
   ...parseAbi([

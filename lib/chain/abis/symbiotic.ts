@@ -33,11 +33,22 @@ export const symbioticEntityAbi = parseAbi([
   'function vault() view returns (address)',
 ]);
 
-/** BaseDelegator: the cap a network set for one of its subnetworks on this vault (v1.0.3 IBaseDelegator.sol). */
-export const symbioticDelegatorAbi = parseAbi(['function maxNetworkLimit(bytes32 subnetwork) view returns (uint256)']);
+/**
+ * BaseDelegator: the cap a network set for one of its subnetworks on this vault (v1.0.3 IBaseDelegator.sol), and
+ * the limit the vault gives it (INetworkRestakeDelegator / IFullRestakeDelegator / IOperatorSpecificDelegator
+ * `networkLimit`, v1.0.3): the network's stake in the vault is at most min(activeStake, networkLimit).
+ */
+export const symbioticDelegatorAbi = parseAbi([
+  'function maxNetworkLimit(bytes32 subnetwork) view returns (uint256)',
+  'function networkLimit(bytes32 subnetwork) view returns (uint256)',
+]);
 
 /** VetoSlasher: how long a requested slash can be vetoed (v1.0.3 src/interfaces/slasher/IVetoSlasher.sol). */
-export const symbioticVetoSlasherAbi = parseAbi(['function vetoDuration() view returns (uint48)']);
+export const symbioticVetoSlasherAbi = parseAbi([
+  'function vetoDuration() view returns (uint48)',
+  'event RequestSlash(uint256 indexed slashIndex, bytes32 indexed subnetwork, address indexed operator, uint256 slashAmount, uint48 captureTimestamp, uint48 vetoDeadline)',
+  'event ExecuteSlash(uint256 indexed slashIndex, uint256 slashedAmount)',
+]);
 
 /** Symbiotic registries and factories (VaultFactory, NetworkRegistry…): v1.0.3 src/interfaces/common/IRegistry.sol. */
 export const symbioticRegistryAbi = parseAbi([

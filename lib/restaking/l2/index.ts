@@ -1,1 +1,4 @@
 export * from './registry';
+export * from './holdings';
+export * from './read-chain-holdings';
+export * from './rate-lag';

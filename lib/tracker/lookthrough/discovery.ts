@@ -30,9 +30,9 @@ type Known = Extract<LrtStructure, { status: 'known' }>;
 
 export function firstDiscoveryCalls(s: Known): ReadCall[] {
   const d = s.discovery;
+  // Event-announced and path-walked stakers come from the scans beside the refresh (event-scan.ts, path-scan.ts).
+  if (d.kind === 'events' || d.kind === 'path') return [];
   const base = { address: d.contract, abi: d.abi };
-  // Event-announced stakers come from the scan beside the refresh (event-scan.ts): nothing to read here.
-  if (d.kind === 'events') return [];
   if (d.kind === 'list') return [{ ...base, key: k.list(s.symbol), functionName: d.functionName, gas: 300_000n }];
   if (d.kind === 'indexed')
     return [
@@ -83,6 +83,7 @@ const why = (reads: Reads, key: string, what: string) => {
 export function discovered(s: Known, reads: Reads, events?: ReadonlyMap<RestakingSymbol, EventStakers>): Discovered {
   const d = s.discovery;
   if (d.kind === 'events') return fromEvents(s, d, events?.get(s.symbol));
+  if (d.kind === 'path') return fromPath(s, d, events?.get(s.symbol));
   const base = { address: d.contract, abi: d.abi };
   if (d.kind === 'list') {
     const list = ok<readonly Address[]>(reads, k.list(s.symbol));
@@ -135,6 +136,35 @@ function fromEvents(s: Known, d: Extract<Known['discovery'], { kind: 'events' }>
     e.status === 'partial'
       ? `the ${d.eventName} scan is partial (to block ${e.scannedTo}: ${e.reason ?? 'stopped'}), so nodes announced later are missing`
       : `${d.eventName} scanned to block ${e.scannedTo}`,
+  ];
+  return {
+    stakers,
+    coverage: { stakersRead: stakers.length, stakersFound: total, scan: e.status, scannedTo: e.scannedTo, note: parts.join('; ') },
+  };
+}
+
+/** A path-discovered list (lib/tracker/lookthrough/path-scan.ts), stored like an event scan. */
+function fromPath(s: Known, d: Extract<Known['discovery'], { kind: 'path' }>, e: EventStakers | undefined): Discovered {
+  const chain = [s.symbol, ...d.hops.map((h) => `${h.functionName}()`)].join(' → ');
+  const plain = `Ballast has not read the list of ${s.stakerKind}s that restake for ${s.symbol} yet, so the operators behind it are not known yet.`;
+  if (!e) return { error: `${chain} not walked yet (the walk runs beside the refresh)`, plain };
+  if (e.stakers.length === 0)
+    return {
+      plain,
+      error:
+        e.status === 'partial'
+          ? `${chain}: the walk stopped before any ${s.stakerKind} was found (${e.reason ?? 'no reason given'})`
+          : `${chain} → ${d.list.countFunction}() = 0 at block ${e.scannedTo}`,
+    };
+  const stakers = unique([...e.stakers]).slice(0, d.maxRead);
+  const total = e.stakers.length;
+  const parts = [
+    stakers.length < total
+      ? `${stakers.length} of ${total} ${s.stakerKind}s read (the lowest ids); the other ${total - stakers.length} are not counted`
+      : `all ${total} ${s.stakerKind}s read`,
+    e.status === 'partial'
+      ? `the last walk of ${chain} failed (${e.reason ?? 'stopped'}); the list is from block ${e.scannedTo}`
+      : `listed via ${chain} at block ${e.scannedTo}`,
   ];
   return {
     stakers,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { LrtStructure } from '../../restaking/lrt-structure';
 import type { RestakingSymbol } from '../../restaking/types';
 import { errorText } from '../batch-reads';
+import { emptyPathScan, isPathStructure, scanPathStakers, type PathStructure } from './path-scan';
 
 /** viem's short message hides the node's own words ("An unknown RPC error occurred."): keep them. */
 const why = (e: unknown): string => {
@@ -36,6 +37,8 @@ export type EventScan = {
   /** Block range that last worked (halved on a refusal). */
   range: string;
   scannedAt: number;
+  /** Path discovery (kind 'path'): the addresses each hop answered, the last one the registry listed. */
+  path?: Address[];
 };
 
 /** Block numbers as decimals; -1 is "nothing scanned yet" on a chain scanned from block 0. */
@@ -52,6 +55,7 @@ export const eventScanSchema: z.ZodType<EventScan, unknown> = z.object({
   reason: z.string().optional(),
   range: decimal,
   scannedAt: z.number(),
+  path: z.array(address).optional(),
 });
 /** Keyed by LRT symbol. */
 export const eventScansSchema = z.record(z.string(), eventScanSchema);
@@ -163,6 +167,7 @@ export async function scanEventStakers<chain extends Chain | undefined>(
 export const SCAN_INTERVAL_MS = 15 * 60_000;
 
 export const isEventsStructure = (s: LrtStructure): s is EventsStructure => s.status === 'known' && s.discovery.kind === 'events';
+const isScanned = (s: LrtStructure): s is EventsStructure | PathStructure => isEventsStructure(s) || isPathStructure(s);
 
 export type UpdateEventScansParameters = {
   structures: readonly LrtStructure[];
@@ -172,20 +177,23 @@ export type UpdateEventScansParameters = {
   now?: () => number;
 } & Pick<ScanEventStakersParameters, 'range' | 'minRange' | 'maxRequests'>;
 
-/** Scans what is due (partial, older than intervalMs, another chain); returns every events structure's scan. */
+/** Scans what is due (partial, older than intervalMs, another chain); returns every events (and path) structure's scan. */
 export async function updateEventScans<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
   { structures, chainId, scans, intervalMs = SCAN_INTERVAL_MS, now = Date.now, ...limits }: UpdateEventScansParameters,
 ): Promise<EventScans> {
   const out: EventScans = { ...scans };
-  for (const s of structures.filter(isEventsStructure)) {
+  for (const s of structures.filter(isScanned)) {
     const prev = scans[s.symbol];
     const due = !prev || prev.status !== 'complete' || prev.chainId !== chainId || now() - prev.scannedAt >= intervalMs;
     if (!due) continue;
     try {
-      out[s.symbol] = await scanEventStakers(client, { structure: s, chainId, now, ...limits, ...(prev ? { previous: prev } : {}) });
+      out[s.symbol] = isPathStructure(s)
+        ? await scanPathStakers(client, { structure: s, chainId, now, ...(prev ? { previous: prev } : {}) })
+        : await scanEventStakers(client, { structure: s, chainId, now, ...limits, ...(prev ? { previous: prev } : {}) });
     } catch (e) {
-      out[s.symbol] = { ...(prev ?? emptyScan(s, chainId, now())), status: 'partial', reason: why(e), scannedAt: now() };
+      const empty = isPathStructure(s) ? emptyPathScan(s, chainId, now()) : emptyScan(s, chainId, now());
+      out[s.symbol] = { ...(prev ?? empty), status: 'partial', reason: why(e), scannedAt: now() };
     }
   }
   return out;

@@ -5,9 +5,11 @@ import type { LrtStructure, RateShowsSlash } from '../../restaking/lrt-structure
 import { RESTAKING_TOKENS } from '../../restaking/tokens';
 import type { RestakingSymbol } from '../../restaking/types';
 import { lrtLookThrough, mulWad, type LrtLookThroughReturnType, type LrtStakerPosition, type OperatorMagnitudes } from '../../risk';
+import { BALANCE_READ_GAS } from '../batch-reads';
 import type { ReadCall, Reads } from '../types';
 import { discovered, firstDiscoveryCalls, type Coverage, type Discovered } from './discovery';
 import type { EventStakers } from './event-scan';
+import { queuedCalls, queuedOf } from './queued';
 
 /**
  * The reads of an LRT look-through, in three rounds (each depends on the one before), and the views
@@ -24,7 +26,12 @@ const STRATEGIES: Address[] = [...LST.map(([, s]) => s), BEACON];
 
 export type Known = Extract<LrtStructure, { status: 'known' }>;
 /** A staker and the strategies its shares are read in (every LST strategy and native ETH, or what its discovery names). */
-export type StakerSpec = { staker: Address; strategies: readonly Address[] };
+export type StakerSpec = { staker: Address; strategies: readonly Address[]; queued?: boolean };
+const specOf = (s: Known, staker: Address): StakerSpec => ({
+  staker,
+  strategies: strategiesOf(s),
+  ...(s.queuedWithdrawals ? { queued: true } : {}),
+});
 const strategiesOf = (s: Known): readonly Address[] => (s.discovery.kind === 'events' ? s.discovery.strategies : STRATEGIES);
 /** Event-announced stakers by LRT (the scan beside the refresh). */
 export type EventLists = ReadonlyMap<RestakingSymbol, EventStakers>;
@@ -81,14 +88,26 @@ export type LrtLookThroughView =
       rateShowsSlash: RateShowsSlash;
     };
 
+/**
+ * A supply read is one storage slot behind a proxy (a cold account, a delegatecall, a cold slot: ~10k); declared as
+ * an ERC-20 balance read so phase 1, the refresh's largest batch (~29.8M of its 30M), keeps room.
+ */
+const SUPPLY_GAS = BALANCE_READ_GAS;
+
 /** Round 1: the LRTs' supplies and fair rates, the strategy tokens' fair rates, the staker listings. */
 export function round1Calls(known: readonly Known[]): ReadCall[] {
   const rated = [...new Set<RestakingSymbol>([...known.map((s) => s.symbol), ...LST.map(([sym]) => sym)])];
   return [
     ...known.map((s): ReadCall =>
       s.supply
-        ? { key: k.supply(s.symbol), address: s.supply.address, abi: s.supply.abi, functionName: s.supply.functionName }
-        : { key: k.supply(s.symbol), address: RESTAKING_TOKENS[s.symbol].address, abi: erc20Abi, functionName: 'totalSupply' },
+        ? { key: k.supply(s.symbol), address: s.supply.address, abi: s.supply.abi, functionName: s.supply.functionName, gas: SUPPLY_GAS }
+        : {
+            key: k.supply(s.symbol),
+            address: RESTAKING_TOKENS[s.symbol].address,
+            abi: erc20Abi,
+            functionName: 'totalSupply',
+            gas: SUPPLY_GAS,
+          },
     ),
     ...rated.flatMap(rateCalls),
     ...known.flatMap(firstDiscoveryCalls),
@@ -102,15 +121,18 @@ export function listing(known: readonly Known[], reads: Reads, events?: EventLis
   const specs = new Map<Address, StakerSpec>();
   for (const s of known) {
     const d = lists.get(s.symbol);
-    if (d && 'stakers' in d)
-      for (const staker of d.stakers) if (!specs.has(staker)) specs.set(staker, { staker, strategies: strategiesOf(s) });
+    if (d && 'stakers' in d) for (const staker of d.stakers) if (!specs.has(staker)) specs.set(staker, specOf(s, staker));
   }
   return { lists, stakers: [...specs.values()], more: [...lists.values()].flatMap((d) => ('more' in d ? d.more : [])) };
 }
 
 /** Round 2: each staker's operator and withdrawable shares in its strategies (every LST strategy and native ETH by default). */
 export function round2Calls(stakers: readonly StakerSpec[]): ReadCall[] {
-  return stakers.flatMap((x): ReadCall[] => [
+  return [...stakers.flatMap(stakerCalls), ...queuedCalls(stakers.filter((x) => x.queued).map((x) => x.staker))];
+}
+
+function stakerCalls(x: StakerSpec): ReadCall[] {
+  return [
     { key: k.operator(x.staker), address: DM, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [x.staker], gas: 10_000n },
     {
       key: k.shares(x),
@@ -121,47 +143,46 @@ export function round2Calls(stakers: readonly StakerSpec[]): ReadCall[] {
       // ~28k a strategy on mainnet (cold slots in DelegationManager, EigenPodManager/StrategyManager, AllocationManager).
       gas: x.strategies === STRATEGIES ? 400_000n : 30_000n * BigInt(x.strategies.length),
     },
-  ]);
+  ];
 }
 
-/** Round 3: shares → tokens per strategy, and the magnitudes of every operator a staker delegates to. */
+/** Round 3: shares → tokens per strategy, and the magnitudes of every operator a staker (or its queued withdrawal) is with. */
 export function round3Calls(stakers: readonly StakerSpec[], reads: Reads): ReadCall[] {
   const calls = new Map<string, ReadCall>();
+  const need = (op: Address | null | undefined, s: Address, n: bigint) => {
+    if (n === 0n) return;
+    if (s !== BEACON)
+      calls.set(k.underlying(s, n), {
+        key: k.underlying(s, n),
+        address: s,
+        abi: strategyAbi,
+        functionName: 'sharesToUnderlyingView',
+        args: [n],
+      });
+    if (!op || op === zeroAddress) return;
+    calls.set(k.max(op, s), { key: k.max(op, s), address: AM, abi: allocationManagerAbi, functionName: 'getMaxMagnitude', args: [op, s] });
+    calls.set(k.alloc(op, s), {
+      key: k.alloc(op, s),
+      address: AM,
+      abi: allocationManagerAbi,
+      functionName: 'getStrategyAllocations',
+      args: [op, s],
+      gas: 300_000n,
+    });
+  };
   for (const x of stakers) {
     const shares = val<readonly [readonly bigint[]]>(reads, k.shares(x))?.[0];
     const op = val<Address>(reads, k.operator(x.staker));
-    shares?.forEach((n, i) => {
-      const s = x.strategies[i]!;
-      if (n === 0n) return;
-      if (s !== BEACON)
-        calls.set(k.underlying(s, n), {
-          key: k.underlying(s, n),
-          address: s,
-          abi: strategyAbi,
-          functionName: 'sharesToUnderlyingView',
-          args: [n],
-        });
-      if (op && op !== zeroAddress) {
-        calls.set(k.max(op, s), {
-          key: k.max(op, s),
-          address: AM,
-          abi: allocationManagerAbi,
-          functionName: 'getMaxMagnitude',
-          args: [op, s],
-        });
-        calls.set(k.alloc(op, s), {
-          key: k.alloc(op, s),
-          address: AM,
-          abi: allocationManagerAbi,
-          functionName: 'getStrategyAllocations',
-          args: [op, s],
-          gas: 300_000n,
-        });
-      }
-    });
+    shares?.forEach((n, i) => need(op, x.strategies[i]!, n));
+    if (!x.queued) continue;
+    // Every queued withdrawal (the block decides later which are still slashable): a few extra reads at most.
+    const q = queuedOf(reads, x.staker);
+    if (Array.isArray(q)) for (const w of q) if (isKnownStrategy(w.strategy)) need(w.operator, w.strategy, w.shares);
   }
   return [...calls.values()];
 }
+
+const isKnownStrategy = (s: Address) => s === BEACON || LST.some(([, x]) => x === s);
 
 /** Every wanted LRT's view from the three rounds' answers; anything missing makes that LRT `unknown` with the reason. */
 export function lookThroughViews(
@@ -189,8 +210,9 @@ export function lookThroughViews(
     if (supply === undefined) return fail(`${s.supply?.what ?? `${s.symbol} totalSupply`}: ${err(reads, k.supply(s.symbol))}`);
     if (fairRate === undefined) return fail(`${s.symbol} fair rate could not be read (${RESTAKING_TOKENS[s.symbol].fairRate.source})`);
     const built = positionsOf(
-      d.stakers.map((staker) => ({ staker, strategies: strategiesOf(s) })),
+      d.stakers.map((staker) => specOf(s, staker)),
       reads,
+      blockNumber,
     );
     if ('error' in built) return fail(built.error);
     return {
@@ -209,9 +231,42 @@ export function lookThroughViews(
 function positionsOf(
   stakers: readonly StakerSpec[],
   reads: Reads,
+  blockNumber?: bigint,
 ): { positions: LrtStakerPosition[]; magnitudes: OperatorMagnitudes[] } | { error: string } {
   const positions: LrtStakerPosition[] = [];
   const magnitudes = new Map<string, OperatorMagnitudes>();
+  /** One position: its ETH value (LST shares → tokens × the token's fair rate), and its operator's magnitudes. */
+  const add = (a: Address, operator: Address | null, strategy: Address, n: bigint): string | undefined => {
+    let ethValue = n;
+    if (strategy !== BEACON) {
+      const underlying = val<bigint>(reads, k.underlying(strategy, n));
+      const lst = LST.find(([, s]) => s === strategy);
+      if (!lst) return `strategy ${strategy} of ${a} is not one Ballast prices`;
+      const rate = rateOf(lst[0], reads);
+      if (underlying === undefined) return `sharesToUnderlyingView on ${strategy}: ${err(reads, k.underlying(strategy, n))}`;
+      if (rate === undefined) return `fair rate of ${lst[0]} (strategy ${strategy}) could not be read`;
+      ethValue = mulWad(underlying, rate);
+    }
+    positions.push({ staker: a, operator, strategy, ethValue });
+    if (!operator) return undefined;
+    const max = val<bigint>(reads, k.max(operator, strategy));
+    const alloc = val<
+      readonly [readonly { avs: Address; id: number }[], readonly { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }[]]
+    >(reads, k.alloc(operator, strategy));
+    if (max === undefined || !alloc) return `magnitudes of operator ${operator}: ${err(reads, k.alloc(operator, strategy))}`;
+    magnitudes.set(`${operator}:${strategy}`, {
+      operator,
+      strategy,
+      maxMagnitude: max,
+      allocations: alloc[0].map((set, j) => ({
+        operatorSet: { avs: set.avs, id: set.id },
+        currentMagnitude: alloc[1][j]?.currentMagnitude ?? 0n,
+        pendingDiff: alloc[1][j]?.pendingDiff ?? 0n,
+        effectBlock: BigInt(alloc[1][j]?.effectBlock ?? 0),
+      })),
+    });
+    return undefined;
+  };
   for (const x of stakers) {
     const a = x.staker;
     const shares = val<readonly [readonly bigint[]]>(reads, k.shares(x))?.[0];
@@ -220,38 +275,16 @@ function positionsOf(
     if (raw === undefined) return { error: `delegatedTo(${a}): ${err(reads, k.operator(a))}` };
     const operator = raw === zeroAddress ? null : raw;
     for (const [i, n] of shares.entries()) {
-      const strategy = x.strategies[i]!;
       if (n === 0n) continue;
-      let ethValue = n;
-      if (strategy !== BEACON) {
-        const underlying = val<bigint>(reads, k.underlying(strategy, n));
-        const symbol = LST.find(([, s]) => s === strategy)![0];
-        const rate = rateOf(symbol, reads);
-        if (underlying === undefined) return { error: `sharesToUnderlyingView on ${strategy}: ${err(reads, k.underlying(strategy, n))}` };
-        if (rate === undefined) return { error: `fair rate of ${symbol} (strategy ${strategy}) could not be read` };
-        ethValue = mulWad(underlying, rate);
-      }
-      positions.push({ staker: a, operator, strategy, ethValue });
-      if (!operator) continue;
-      const max = val<bigint>(reads, k.max(operator, strategy));
-      const alloc = val<
-        readonly [
-          readonly { avs: Address; id: number }[],
-          readonly { currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }[],
-        ]
-      >(reads, k.alloc(operator, strategy));
-      if (max === undefined || !alloc) return { error: `magnitudes of operator ${operator}: ${err(reads, k.alloc(operator, strategy))}` };
-      magnitudes.set(`${operator}:${strategy}`, {
-        operator,
-        strategy,
-        maxMagnitude: max,
-        allocations: alloc[0].map((set, j) => ({
-          operatorSet: { avs: set.avs, id: set.id },
-          currentMagnitude: alloc[1][j]?.currentMagnitude ?? 0n,
-          pendingDiff: alloc[1][j]?.pendingDiff ?? 0n,
-          effectBlock: BigInt(alloc[1][j]?.effectBlock ?? 0),
-        })),
-      });
+      const e = add(a, operator, x.strategies[i]!, n);
+      if (e) return { error: e };
+    }
+    if (!x.queued) continue;
+    const queued = queuedOf(reads, a, blockNumber);
+    if (!Array.isArray(queued)) return queued;
+    for (const w of queued) {
+      const e = add(a, w.operator, w.strategy, w.shares);
+      if (e) return { error: `queued withdrawal of ${a}: ${e}` };
     }
   }
   return { positions, magnitudes: [...magnitudes.values()] };

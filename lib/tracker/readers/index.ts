@@ -8,6 +8,7 @@ import { kelpWithdrawalsReader } from './kelp-withdrawals';
 import { lidoWithdrawalsReader } from './lido-withdrawals';
 import { lrtExposureReader } from './lrt-exposure';
 import { mantleWithdrawalsReader } from './mantle-withdrawals';
+import { mellowReader } from './mellow';
 import { pendleReader } from './pendle';
 import { pufferWithdrawalsReader } from './puffer-withdrawals';
 import { renzoWithdrawalsReader } from './renzo-withdrawals';
@@ -29,6 +30,7 @@ export function defaultReaders(queueIds?: Pick<QueueIdsLink, 'optionsFor'>): Pos
     pufferWithdrawalsReader(queueIds?.optionsFor('puffer')),
     mantleWithdrawalsReader(queueIds?.optionsFor('mantle')),
     symbioticReader(),
+    mellowReader(),
     aaveReader(),
     curveLpReader(),
     pendleReader(),
@@ -45,6 +47,7 @@ export {
   pufferWithdrawalsReader,
   renzoWithdrawalsReader,
   mantleWithdrawalsReader,
+  mellowReader,
   lrtExposureReader,
   pendleReader,
   symbioticReader,

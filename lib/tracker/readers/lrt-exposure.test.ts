@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Address } from 'viem';
-import { LRT_STRUCTURES } from '../../restaking/lrt-structure';
+import { LRT_STRUCTURES, type LrtStructure } from '../../restaking/lrt-structure';
 import type { Position } from '../types';
 import { rateBook, runReader } from './fake-chain.test-helper';
 import { lrtExposureReader } from './lrt-exposure';
@@ -39,11 +39,40 @@ describe('lrtExposureReader', () => {
   });
 
   test('a protocol without an on-chain path keeps its reason and says when its rate would show a slash', () => {
-    const [p] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('rswETH')]);
+    // No LRT in the registry is without a path today; a structure marked unknown stands in for one.
+    const structures = LRT_STRUCTURES.map((s): LrtStructure =>
+      s.symbol === 'rswETH'
+        ? {
+            symbol: s.symbol,
+            protocol: s.protocol,
+            stakerKind: s.stakerKind,
+            entry: [],
+            rateShowsSlash: s.rateShowsSlash,
+            status: 'unknown',
+            reason: 'no on-chain path found: test',
+            plain: 'test',
+          }
+        : s,
+    );
+    const [p] = lrtExposureReader(structures).annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('rswETH')]);
     expect(p!.details.lrtExposure).toBe('unknown');
-    expect(p!.details.lrtExposureReason).toMatch(/^no on-chain path found: the mainnet address of rswETH/);
+    expect(p!.details.lrtExposureReason).toBe('no on-chain path found: test');
     expect(p!.details.lrtRateShowsSlash).toMatch(/reprice/);
     expect(p!.slashing).toBeUndefined();
+  });
+
+  test('rswETH before the walk of its registries, or after one that found nothing, is unknown with the reason', () => {
+    const reader = lrtExposureReader(LRT_STRUCTURES);
+    const [p] = reader.annotate!({ accounts: [alice] }, new Map(), rateBook({}), [holding('rswETH')]);
+    expect(p!.details.lrtExposureReason).toMatch(
+      /rswETH → AccessControlManager\(\) → DepositManager\(\) → eigenLayerManager\(\) not walked yet/,
+    );
+    const eventStakers = new Map([
+      ['rswETH' as const, { stakers: [], status: 'partial' as const, reason: 'stakeId(): 503', scannedTo: 5n }],
+    ]);
+    expect(reader.phase2!({ accounts: [alice], eventStakers }, new Map(), rateBook({}))).toEqual([]);
+    const [q] = reader.annotate!({ accounts: [alice], eventStakers }, new Map(), rateBook({}), [holding('rswETH')]);
+    expect(q!.details.lrtExposureReason).toMatch(/walk stopped before any StakerProxy was found \(stakeId\(\): 503\)/);
   });
 
   test('weETH without a node scan, or with one that found nothing, is unknown with the reason (never an empty known)', () => {
@@ -78,8 +107,11 @@ describe('lrtExposureReader', () => {
       ['0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0', '0x93c4b944D05dfe6df7645A86cd2206016c51564D'],
     ]);
     expect(calls.filter((c) => c.functionName === 'delegatedTo')).toHaveLength(160);
-    // Declared gas, which sizes the Multicall3 batch: 160 × (10k + 2 × 30k) = 11.2M.
-    expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(11_200_000n);
+    // Each node's queued withdrawals too (still slashable until completable), and the delay once.
+    expect(calls.filter((c) => c.functionName === 'getQueuedWithdrawals').map((c) => c.args?.[0])).toEqual(nodes.slice(0, 160));
+    expect(calls.filter((c) => c.functionName === 'minWithdrawalDelayBlocks')).toHaveLength(1);
+    // Declared gas, which sizes the Multicall3 batch: 160 × (10k + 2 × 30k + 40k) + 10k = 17.61M.
+    expect(calls.reduce((g, c) => g + (c.gas ?? 0n), 0n)).toBe(17_610_000n);
   });
 
   test('weETH from one scanned node in native ETH: the holder carries balance ÷ eETH shares; an eETH holding its ETH ÷ weETH’s rate', () => {
@@ -103,6 +135,9 @@ describe('lrtExposureReader', () => {
       ],
       [`lt:max:${op}:${beacon}`, ok(E)],
       [`lt:alloc:${op}:${beacon}`, ok([[{ avs, id: 1 }], [{ currentMagnitude: E / 2n, pendingDiff: 0n, effectBlock: 0 }]])],
+      // Nothing queued.
+      [`lt:queued:${node}`, ok([[], []])],
+      ['lt:withdrawalDelay', ok(100_800)],
     ]);
     const eventStakers = new Map([['weETH' as const, { stakers: [node], status: 'complete' as const, scannedTo: 7n }]]);
     const [we, ee] = lrtExposureReader(LRT_STRUCTURES).annotate!({ accounts: [alice], eventStakers }, reads, rateBook({}), [

@@ -1,5 +1,4 @@
 import { encodeFunctionData, type Abi, type Address, type Hex } from 'viem';
-import { mainnet } from 'viem/chains';
 import type { DevnetContext } from '../context';
 
 export type BatchCall = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
@@ -19,7 +18,7 @@ export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from =
     hashes.push(
       await ctx.client.sendTransaction({
         account: from,
-        chain: mainnet,
+        chain: ctx.client.chain,
         to: c.address,
         data: encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args ?? [] } as never),
         value: c.value,

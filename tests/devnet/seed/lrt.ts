@@ -53,7 +53,7 @@ export const LRT_DEVNET_ALLOCATIONS: { operator: LrtOperatorName; avs: LrtAvsNam
 ];
 
 export type LrtDevnetStaker = {
-  lrt: 'rsETH' | 'ezETH' | 'pufETH' | 'weETH';
+  lrt: 'rsETH' | 'ezETH' | 'pufETH' | 'weETH' | 'rswETH';
   staker: Address;
   operator: LrtOperatorName;
   stakedEth: bigint;
@@ -71,13 +71,32 @@ export const LRT_DEVNET_STAKERS: LrtDevnetStaker[] = [
   { lrt: 'weETH', staker: dev('efe0', 1), operator: 'lrt-c', stakedEth: parseEther('1200') },
   { lrt: 'weETH', staker: dev('efe0', 2), operator: 'lrt-d', stakedEth: parseEther('900') },
   { lrt: 'weETH', staker: dev('efe0', 3), operator: 'lrt-c', stakedEth: parseEther('400') },
+  // Swell StakerProxies (ids 1, 2 of the EigenLayerManager double): lrt-b is shared with Kelp, lrt-d with Puffer and ether.fi.
+  { lrt: 'rswETH', staker: dev('5e1', 1), operator: 'lrt-b', stakedEth: parseEther('1500') },
+  { lrt: 'rswETH', staker: dev('5e1', 2), operator: 'lrt-d', stakedEth: parseEther('800') },
 ];
+
+/**
+ * Swell's registries have no published mainnet address: the doubles sit at devnet addresses, reached only from rswETH
+ * (AccessControlManager() → DepositManager() → eigenLayerManager()).
+ */
+export const SWELL_DEVNET = {
+  accessControlManager: dev('5e11ac', 1),
+  depositManager: dev('5e11d0', 1),
+  eigenLayerManager: dev('5e11e1', 1),
+} as const;
 
 /** A 48-byte validator key per ether.fi node (devnet-made; only its PubkeyLinked log matters). */
 export const etherfiDevnetPubkey = (i: number): Hex =>
   concat([keccak256(toHex(`ballast-devnet-validator-${i}`)), slice(keccak256(toHex(`ballast-devnet-validator-${i}-tail`)), 0, 16)]);
 
-const KIND = { rsETH: 'NodeDelegator', ezETH: 'OperatorDelegator', pufETH: 'PufferModule', weETH: 'EtherFiNode' } as const;
+const KIND = {
+  rsETH: 'NodeDelegator',
+  ezETH: 'OperatorDelegator',
+  pufETH: 'PufferModule',
+  weETH: 'EtherFiNode',
+  rswETH: 'StakerProxy',
+} as const;
 /** Kelp LRTConstants.LRT_DEPOSIT_POOL. */
 export const KELP_LRT_DEPOSIT_POOL_KEY = keccak256(toHex('LRT_DEPOSIT_POOL'));
 
@@ -223,6 +242,7 @@ export async function seedLrt(ctx: DevnetContext): Promise<LrtSeed> {
     });
 
   await seedEtherfiNodes(ctx, of('weETH'));
+  await seedSwell(ctx, of('rswETH'));
 
   return {
     operators: { ...LRT_DEVNET_OPERATORS },
@@ -270,5 +290,41 @@ async function seedEtherfiNodes(ctx: DevnetContext, nodes: LrtDevnetStaker[]) {
     abi: doubleAbi('EtherFiLiquidityPool'),
     functionName: 'setReportNodes',
     args: [nodes.map((n) => n.staker), TOKENS.stETH],
+  });
+}
+
+/**
+ * Swell: rswETH names its AccessControlManager, which names the DepositManager, which names the EigenLayerManager that
+ * numbers the StakerProxies (createStakerAndPod). rswETH books the proxies' present EigenLayer balance as part of its
+ * seeded reserves (the rate stays as seeded); `oracle-update rswETH` reprices from their change.
+ */
+async function seedSwell(ctx: DevnetContext, proxies: LrtDevnetStaker[]) {
+  const S = SWELL_DEVNET;
+  await placeDouble(ctx, 'SwellAccessControlManagerDouble', S.accessControlManager);
+  await placeDouble(ctx, 'SwellDepositManagerDouble', S.depositManager);
+  await placeDouble(ctx, 'SwellEigenLayerManagerDouble', S.eigenLayerManager);
+  const elm = doubleAbi('SwellEigenLayerManagerDouble');
+  await ctx.write({
+    address: S.accessControlManager,
+    abi: doubleAbi('SwellAccessControlManagerDouble'),
+    functionName: 'initialize',
+    args: [TOKENS.rswETH, S.depositManager],
+  });
+  await ctx.write({
+    address: S.depositManager,
+    abi: doubleAbi('SwellDepositManagerDouble'),
+    functionName: 'initialize',
+    args: [S.eigenLayerManager],
+  });
+  await ctx.write({ address: S.eigenLayerManager, abi: elm, functionName: 'initialize' });
+  for (const p of proxies)
+    await ctx.write({ address: S.eigenLayerManager, abi: elm, functionName: 'registerStakerProxy', args: [p.staker] });
+  const rsweth = doubleAbi('RswETH');
+  await ctx.write({ address: TOKENS.rswETH, abi: rsweth, functionName: 'setAccessControlManager', args: [S.accessControlManager] });
+  await ctx.write({
+    address: TOKENS.rswETH,
+    abi: rsweth,
+    functionName: 'setReportStakers',
+    args: [proxies.map((p) => p.staker), TOKENS.stETH],
   });
 }

@@ -1,4 +1,4 @@
-import { getAddress, toHex, zeroAddress, type Address } from 'viem';
+import { getAddress, pad, toHex, zeroAddress, type Address, type Hex } from 'viem';
 import { RESTAKING_TOKENS } from '../../../lib/restaking/tokens';
 import {
   MELLOW_LRTS,
@@ -8,6 +8,7 @@ import {
   type SymbioticVaultEntry,
 } from '../../../lib/restaking/symbiotic-registry';
 import { artifact, type DevnetContext } from '../context';
+import { acquireToken } from './acquire';
 import { writeMany, type BatchCall } from './batch';
 
 /** The registries and factories among Symbiotic's core contracts (the others only need code). */
@@ -101,4 +102,66 @@ export async function seedSymbioticRegistry(
   ];
   await writeMany(ctx, calls);
   return modules;
+}
+
+/** Symbiotic's subnetwork id for identifier 0 (core v1.0.3 Subnetwork.sol: network << 96 | identifier), computed here on its own. */
+export const devnetSubnetwork = (network: Address): Hex => pad(toHex(BigInt(network) << 96n), { size: 32 });
+
+const read = <T>(ctx: DevnetContext, address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
+  ctx.client.readContract({ address, abi: artifact(name).abi, functionName, args }) as Promise<T>;
+
+/**
+ * Deposits `ethAmount` of ETH into a Mellow LRT for `account` the way a user does: wstETH (ETH sent to the wstETH
+ * double mints it), approve, `deposit(assets, receiver)`; the LRT pushes it into its Symbiotic vault. Returns the shares minted.
+ */
+export async function depositToMellow(ctx: DevnetContext, lrt: Address, account: Address, ethAmount: bigint): Promise<bigint> {
+  const wst = RESTAKING_TOKENS.wstETH.address;
+  const assets = await acquireToken(ctx, 'wstETH', account, ethAmount);
+  await ctx.write({ address: wst, abi: artifact('WstETH').abi, functionName: 'approve', args: [lrt, assets], from: account });
+  const shares = await read<bigint>(ctx, lrt, 'MellowSymbioticVault', 'balanceOf', [account]);
+  await ctx.write({
+    address: lrt,
+    abi: artifact('MellowSymbioticVault').abi,
+    functionName: 'deposit',
+    args: [assets, account],
+    from: account,
+  });
+  return (await read<bigint>(ctx, lrt, 'MellowSymbioticVault', 'balanceOf', [account])) - shares;
+}
+
+/** The vault's curator gives a network a limit (and the network its max): how much of the vault it can slash. */
+export async function setNetworkLimit(ctx: DevnetContext, vault: Address, network: Address, amount: bigint): Promise<void> {
+  const delegator = await read<Address>(ctx, vault, 'SymbioticVault', 'delegator');
+  const sub = devnetSubnetwork(network);
+  const a = artifact('SymbioticDelegator').abi;
+  await ctx.write({ address: delegator, abi: a, functionName: 'setMaxNetworkLimit', args: [sub, amount] });
+  await ctx.write({ address: delegator, abi: a, functionName: 'setNetworkLimit', args: [sub, amount] });
+}
+
+/**
+ * A network slashes a vault through its VetoSlasher: requestSlash (capped at min(activeStake, networkLimit)), then
+ * executeSlash, which calls the vault's onSlash (capture time: the latest block). Returns the vault's active stake
+ * before and after and the transaction of the ExecuteSlash.
+ */
+export async function slashSymbioticVault(
+  ctx: DevnetContext,
+  vault: Address,
+  network: Address,
+  amount: bigint,
+): Promise<{ slasher: Address; activeStakeBefore: bigint; activeStakeAfter: bigint; requested: bigint; executeTx: Hex }> {
+  const slasher = await read<Address>(ctx, vault, 'SymbioticVault', 'slasher');
+  const activeStakeBefore = await read<bigint>(ctx, vault, 'SymbioticVault', 'activeStake');
+  const a = artifact('SymbioticVetoSlasher').abi;
+  const index = await read<bigint>(ctx, slasher, 'SymbioticVetoSlasher', 'slashRequestsLength');
+  const { timestamp } = await ctx.client.getBlock();
+  await ctx.write({
+    address: slasher,
+    abi: a,
+    functionName: 'requestSlash',
+    args: [devnetSubnetwork(network), zeroAddress, amount, Number(timestamp), '0x'],
+  });
+  const request = await read<readonly [Hex, Address, bigint]>(ctx, slasher, 'SymbioticVetoSlasher', 'slashRequests', [index]);
+  const executeTx = await ctx.write({ address: slasher, abi: a, functionName: 'executeSlash', args: [index, '0x'] });
+  const activeStakeAfter = await read<bigint>(ctx, vault, 'SymbioticVault', 'activeStake');
+  return { slasher, activeStakeBefore, activeStakeAfter, requested: request[2], executeTx };
 }

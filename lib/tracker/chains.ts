@@ -1,0 +1,150 @@
+import { createClient, type Address, type Transport } from 'viem';
+import { checkRateLag, readChainHoldings, type L2ChainId, type RateLagReason, type RateLagThresholds } from '../restaking/l2';
+import { RESTAKING_TOKENS, isRestakingSymbol } from '../restaking/tokens';
+import type { FairRateResult } from '../restaking/read-fair-rates';
+import { countingTransport, createRequestCounter } from './counting-transport';
+import type { TrackerSnapshot } from './types';
+
+/** One held bridged token on an L2, per account. */
+export type ChainHolding = {
+  account: Address;
+  symbol: string;
+  l1Symbol: string;
+  token: Address;
+  amount: bigint;
+  /** 1e18-scaled ETH per token on that chain (its rate source); null when unread. */
+  rate: bigint | null;
+  valueEth: bigint | null;
+};
+
+export type ChainRateLag = {
+  symbol: string;
+  status: 'ok' | 'lagging' | 'unknown';
+  reasons: RateLagReason[];
+  l2Rate: bigint | null;
+  l1Rate: bigint | null;
+  shortfallWad: bigint | null;
+  ageSeconds: bigint | null;
+  /** The L2 rate source's address (Chainlink feed, Kelp receiver). */
+  source?: Address;
+};
+
+/**
+ * The portfolio per chain (issue #18, item 3): Ethereum from the tracker's own positions, each L2 from one Multicall3
+ * read of its bridged tokens (lib/restaking/l2), with the rate lag of every token held there or lagging.
+ */
+export type ChainBreakdown = {
+  chainId: number;
+  status: 'ok' | 'failed';
+  error?: string;
+  blockNumber: bigint | null;
+  /** JSON-RPC requests this chain's read took (Ethereum: the refresh's). */
+  requestCount: number;
+  /** Fair ETH value held there (Ethereum: Σ positions' fair value; an L2: ETH + tokens at the L2 rate). */
+  totalEth: bigint;
+  /** Bridged token balances above zero (L2s only; Ethereum's are the snapshot's positions). */
+  holdings: ChainHolding[];
+  rateLags: ChainRateLag[];
+};
+
+export type ChainTransport = { chainId: L2ChainId; transport: Transport };
+
+/** The tracker's L1 fair rate of a token as read-fair-rates shapes it (the L1 side of a rate-lag check). */
+function fairRateOf(snapshot: TrackerSnapshot, symbol: string): FairRateResult | undefined {
+  if (!isRestakingSymbol(symbol)) return undefined;
+  const source = RESTAKING_TOKENS[symbol].fairRate.source;
+  const t = snapshot.tokens.find((x) => x.symbol === symbol);
+  if (!t) return undefined;
+  return t.fairRate !== null ? { ok: true, rate: t.fairRate, source } : { ok: false, error: t.error ?? 'fair rate not read', source };
+}
+
+/** Ethereum's entry, from the snapshot the tracker just took (no request of its own). */
+export function ethereumBreakdown(snapshot: TrackerSnapshot): ChainBreakdown {
+  const totalEth = snapshot.positions.reduce((sum, p) => sum + (p.status === 'ok' ? (p.fairValueEth ?? 0n) : 0n), 0n);
+  return {
+    chainId: snapshot.chainId,
+    status: 'ok',
+    blockNumber: snapshot.blockNumber,
+    requestCount: snapshot.requestCount,
+    totalEth,
+    holdings: [],
+    rateLags: [],
+  };
+}
+
+/** One L2: its holdings in one request, and the lag of each token's rate behind the snapshot's L1 fair rate. */
+export async function l2Breakdown(
+  snapshot: TrackerSnapshot,
+  { chainId, transport }: ChainTransport,
+  thresholds?: RateLagThresholds,
+): Promise<ChainBreakdown> {
+  const counter = createRequestCounter();
+  const client = createClient({ transport: countingTransport(transport, counter) });
+  try {
+    const h = await readChainHoldings(client, { chainId, accounts: snapshot.accounts });
+    const holdings: ChainHolding[] = h.tokens.flatMap((t) =>
+      t.balances.flatMap((amount, i) =>
+        amount !== null && amount > 0n
+          ? [
+              {
+                account: h.accounts[i]!,
+                symbol: t.symbol,
+                l1Symbol: t.l1Symbol,
+                token: t.address,
+                amount,
+                rate: t.rate.ok ? t.rate.rate : null,
+                valueEth: t.rate.ok ? (amount * t.rate.rate) / 10n ** 18n : null,
+              },
+            ]
+          : [],
+      ),
+    );
+    const held = new Set(holdings.map((x) => x.symbol));
+    const rateLags: ChainRateLag[] = h.tokens
+      .map((t) => ({
+        t,
+        c: checkRateLag({
+          chainId,
+          symbol: t.symbol,
+          l1Symbol: t.l1Symbol,
+          l2: t.rate,
+          l1: fairRateOf(snapshot, t.l1Symbol),
+          now: h.timestamp,
+          thresholds,
+        }),
+      }))
+      .filter(({ t, c }) => held.has(t.symbol) || c.status === 'lagging')
+      .map(({ c }) => ({
+        symbol: c.symbol,
+        status: c.status,
+        reasons: c.reasons,
+        l2Rate: c.l2Rate,
+        l1Rate: c.l1Rate,
+        shortfallWad: c.shortfallWad,
+        ageSeconds: c.ageSeconds,
+        ...(c.sources.l2.kind !== 'l1-fair-rate' ? { source: c.sources.l2.address } : {}),
+      }));
+    return { chainId, status: 'ok', blockNumber: h.blockNumber, requestCount: counter.count, totalEth: h.totalEth, holdings, rateLags };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return {
+      chainId,
+      status: 'failed',
+      error: message,
+      blockNumber: null,
+      requestCount: counter.count,
+      totalEth: 0n,
+      holdings: [],
+      rateLags: [],
+    };
+  }
+}
+
+/** Ethereum plus every L2 given, the L2s in parallel; a failed L2 is a failed entry, never a failed refresh. */
+export async function chainBreakdown(
+  snapshot: TrackerSnapshot,
+  l2s: readonly ChainTransport[],
+  thresholds?: RateLagThresholds,
+): Promise<ChainBreakdown[]> {
+  return [ethereumBreakdown(snapshot), ...(await Promise.all(l2s.map((l2) => l2Breakdown(snapshot, l2, thresholds))))];
+}
