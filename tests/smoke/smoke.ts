@@ -2,13 +2,16 @@ import { createPublicClient, http } from 'viem';
 import { getChainId } from 'viem/actions';
 import { mainnet } from 'viem/chains';
 import { checkRegistry, formatTable } from './check-registry';
+import { checkL2Registry, formatL2Table } from './check-l2';
+import { L2_CHAIN_IDS, type L2ChainId } from '../../lib/restaking/l2';
 
 /**
  * npm run smoke -- --rpc <url> [--json]
- * Reads every registry entry from a real RPC; exit 0 when all pass, 1 when any fails, 2 on bad input
+ * Reads every registry entry of the chain the RPC reports (Ethereum's registry on chain id 1, lib/restaking/l2's on
+ * Arbitrum One, Base, OP Mainnet and Linea); exit 0 when all pass, 1 when any fails, 2 on bad input
  * or an RPC that does not answer.
  */
-const USAGE = 'Usage: npm run smoke -- --rpc <http(s) URL of an Ethereum mainnet RPC> [--json]';
+const USAGE = 'Usage: npm run smoke -- --rpc <http(s) URL of an Ethereum, Arbitrum One, Base, OP Mainnet or Linea RPC> [--json]';
 
 function parseArgs(argv: readonly string[]): { rpc: string; json: boolean } | { error: string } {
   let rpc: string | undefined;
@@ -47,6 +50,11 @@ async function main(): Promise<number> {
       `The RPC at ${args.rpc} did not answer eth_chainId: ${(error as Error).message.split('\n')[0]}\nCheck the URL, your API key and the network.`,
     );
     return 2;
+  }
+  if ((L2_CHAIN_IDS as readonly number[]).includes(chainId)) {
+    const l2 = await checkL2Registry(client, chainId as L2ChainId);
+    console.log(args.json ? JSON.stringify({ rpc: args.rpc, ...l2 }, null, 2) : formatL2Table(l2));
+    return l2.ok ? 0 : 1;
   }
   if (chainId !== 1)
     console.error(`Warning: the RPC reports chain id ${chainId}; the registry holds Ethereum mainnet (chain id 1) addresses.`);
