@@ -6,6 +6,7 @@ import { defaultRegistry, shortAddress } from './labels';
 import { createBatchReader } from './reader';
 import { aaveRule } from './rules/aave';
 import { approvalRule, codeRule } from './rules/approvals';
+import { bridgeRule } from './rules/bridge';
 import { couldNotCheck, tokenMeta, type RuleContext, type RuleOutput } from './rules/context';
 import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
@@ -26,7 +27,17 @@ import type {
   PreviewSimulation,
 } from './types';
 
-const TRANSACTION_RULES = [codeRule, approvalRule, depositRule, eigenRule, curveRule, recipientRule, aaveRule, lrtConcentrationRule];
+const TRANSACTION_RULES = [
+  codeRule,
+  approvalRule,
+  depositRule,
+  eigenRule,
+  curveRule,
+  recipientRule,
+  aaveRule,
+  lrtConcentrationRule,
+  bridgeRule,
+];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 
 function merge(outputs: readonly RuleOutput[]): RuleOutput & { facts: PreviewFacts } {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { erc20Abi, parseAbi, type Address, type Transport } from 'viem';
+import { createPublicClient, encodeFunctionData, erc20Abi, http, parseAbi, type Address, type Transport } from 'viem';
+import { buildPreview } from '../../lib/preview';
 import { chainOf } from '../../lib/chain/clients';
 import { createNetworkService, REAL_NETWORKS } from '../../lib/chain/networks';
 import { createNetworkTransport } from '../../lib/chain/transport';
@@ -202,5 +203,48 @@ describe('tracker wired across chains (real networks, the user sets L2 URLs)', (
       'Optimism: no RPC URL set for Optimism',
       'Linea: no RPC URL set for Linea',
     ]);
+  });
+});
+
+describe('bridge line in a preview on an L2', () => {
+  const transfer = (to: Address, amount: bigint) =>
+    encodeFunctionData({
+      abi: parseAbi(['function transfer(address to, uint256 amount) returns (bool)']),
+      functionName: 'transfer',
+      args: [to, amount],
+    });
+
+  test('a weETH transfer on Base names the holder of the backing on Ethereum with its source; the same bytes on Ethereum do not', async () => {
+    const weeth = L2_CHAINS[8453].tokens.find((t) => t.symbol === 'weETH')!;
+    const tx = { from: devAccount(1).address, to: weeth.address, data: transfer(devAccount(9).address, 10n ** 17n) };
+    const onBase = await buildPreview(
+      { client: createPublicClient({ transport: http(node(8453).rpcUrl) }), chainId: 8453, now: () => Date.now() },
+      { kind: 'transaction', tx },
+    );
+    const flags = onBase.flags.filter((f) => f.id === 'l2.bridge');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({
+      severity: 'info',
+      numbers: { 'held by': '0xcd2eb13D6831d4602D80E5db9230A57596CDCA63', 'on chain': 'Ethereum (chain id 1)' },
+      source: { contract: '0xcd2eb13D6831d4602D80E5db9230A57596CDCA63', reference: (weeth.backing as { source: string }).source },
+    });
+    const onEthereum = await buildPreview(
+      { client: createPublicClient({ transport: http(l1.rpcUrl) }), chainId: 1, now: () => Date.now() },
+      { kind: 'transaction', tx },
+    );
+    expect(onEthereum.flags.filter((f) => f.id === 'l2.bridge')).toEqual([]);
+  });
+
+  test('weETH on Arbitrum: the holder is not sourced, and the line says so instead of guessing', async () => {
+    const weeth = L2_CHAINS[42161].tokens.find((t) => t.symbol === 'weETH')!;
+    const tx = { from: devAccount(1).address, to: weeth.address, data: transfer(devAccount(9).address, 1n) };
+    const preview = await buildPreview(
+      { client: createPublicClient({ transport: http(node(42161).rpcUrl) }), chainId: 42161, now: () => Date.now() },
+      { kind: 'transaction', tx },
+    );
+    expect(preview.flags.find((f) => f.id === 'l2.bridge')).toMatchObject({
+      title: 'weETH: backing holder not known',
+      numbers: { 'held by': 'not known (no public source)' },
+    });
   });
 });
