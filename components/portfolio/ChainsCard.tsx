@@ -28,9 +28,9 @@ export function ChainsCard({ overview, view }: { overview: ChainsOverview; view:
           <ChainRow key={c.chainId} chain={c} fill={shareFill(i)} usd={usdOf(c.valueEth)} />
         ))}
         {overview.unread.map((c) => (
-          <li key={c.chainId} className="flex justify-between gap-2" data-chain={c.chainId} data-chain-status={c.status}>
-            <span className="truncate">{c.name}</span>
-            <span className={cx('text-right', c.status === 'failed' ? 'text-danger' : 'text-ink-muted')}>
+          <li key={c.chainId} className="flex flex-col" data-chain={c.chainId} data-chain-status={c.status}>
+            <span>{c.name}</span>
+            <span className={cx('pl-3.5 text-[11px] break-words', c.status === 'failed' ? 'text-danger' : 'text-ink-muted')}>
               {c.status === 'failed' ? `read failed: ${c.error ?? 'no answer'}` : `not read: ${c.error ?? 'no RPC URL'}`}
             </span>
           </li>
