@@ -71,11 +71,11 @@ describe('Portfolio across chains', () => {
     await page.locator('[data-portfolio-state="ready"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Refresh portfolio' }).click();
     await card().locator('[data-chain="8453"][data-chain-status="ok"]').waitFor({ timeout: 60_000 });
-    await expect(card().locator('[data-chain]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chain')))).resolves.toEqual([
-      '1',
-      '42161',
-      '8453',
-    ]);
+    await expect(
+      card()
+        .locator('[data-chain]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-chain'))),
+    ).resolves.toEqual(['1', '42161', '8453']);
     let l2Total = 0n;
     for (const chainId of [42161, 8453] as const) {
       const raw = await rawChain(chainId);
