@@ -183,6 +183,24 @@ export function ProtocolCard({ insights }: { insights: InsightsView }) {
           </div>
         ))}
       </dl>
+      {(p.bridges ?? []).length > 0 && (
+        <details className="mt-2 text-xs" data-profile-bridges>
+          <summary className="cursor-pointer font-medium underline">Bridged to L2s ({p.bridges.length})</summary>
+          <ul className="mt-1 flex flex-col gap-1">
+            {p.bridges.map((b) => (
+              <li
+                key={`${b.chainId}:${b.symbol}`}
+                className="border-b border-line pb-1 last:border-0"
+                data-bridge-line={`${b.chainId}:${b.symbol}`}
+              >
+                <p>{b.text}</p>
+                {b.holder && <p className="font-mono text-[10px] break-all">held by {b.holder} on Ethereum</p>}
+                <p className="text-[10px] text-ink-muted break-all">Source: {b.source}</p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </Card>
   );
 }

@@ -8,6 +8,8 @@ import { OperatorExposure } from './OperatorExposure';
 import { PegChart } from './PegChart';
 import { PositionRow, ethText } from './PositionRow';
 import { StatusBanner } from './StatusBanner';
+import { chainsOverview } from '../../lib/state/chains-model';
+import { ChainsCard } from './ChainsCard';
 
 export function PortfolioLoading({ accounts }: { accounts: number | null }) {
   return (
@@ -62,6 +64,7 @@ export function PortfolioBody({
   const stale = view.freshness.stale;
   const nameOf = (address: string) => view.accounts.find((a) => sameAddress(a.address, address));
   const watchOnly = view.accounts.filter((a) => a.watchOnly);
+  const chains = chainsOverview(snapshot, view.network.name);
   return (
     <>
       <StatusBanner view={view} />
@@ -86,6 +89,7 @@ export function PortfolioBody({
           Block {snapshot.blockNumber} · {snapshot.requestCount} RPC request{snapshot.requestCount === 1 ? '' : 's'}
         </p>
       </Card>
+      {chains && <ChainsCard overview={chains} view={view} />}
       {snapshot.positions.length === 0 ? (
         <EmptyState title="No restaking positions on these accounts">
           Ballast reads liquid staking and restaking tokens, EigenLayer, Symbiotic, Aave, Curve and Pendle positions of every visible

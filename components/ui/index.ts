@@ -17,3 +17,5 @@ export { Select } from './Select';
 export type { SelectOption } from './Select';
 export { TxHash } from './TxHash';
 export { DangerAcknowledgement } from './DangerAcknowledgement';
+export { ShareBar, shareFill } from './ShareBar';
+export type { ShareSegment } from './ShareBar';

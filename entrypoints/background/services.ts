@@ -238,6 +238,8 @@ export function createServices(browser: BrowserApi, hub: Hub) {
     onAttempt: alerts.handleAttempt,
     ethUsd: createEthUsdSource({ snapshots: () => balancesSnapshotsItem.getValue(), network, client }),
     queueIds,
+    // Issue #18: the L2s beside the active network (its devnet twins, or the user's L2 RPC URLs), one request each.
+    networks: async () => (await networks.state()).networks,
   });
   const services = {
     wallet,

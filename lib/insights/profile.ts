@@ -7,6 +7,13 @@ import { executeReads } from '../tracker/batch-reads';
 import type { ReadCall } from '../tracker/types';
 import { contractsOf, EIP1967_IMPLEMENTATION_SLOT, feedsOf, PAUSE_READS, pausedAbi, protocolIds, tokensOf } from './profile-sources';
 import { WITHDRAWAL_FACTS } from './withdrawal-facts';
+import { bridgeLineOf, L2_CHAIN_IDS, L2_CHAINS, type BridgeLine } from '../restaking/l2';
+
+/** Issue #18: the protocol's tokens bridged to each L2 of the registry, with what holds the backing (no chain read). */
+export const bridgeLinesOf = (id: ProtocolId): BridgeLine[] =>
+  L2_CHAIN_IDS.flatMap((chainId) =>
+    L2_CHAINS[chainId].tokens.filter((t) => t.protocol === id).map((t) => bridgeLineOf(t, L2_CHAINS[chainId].name, chainId)),
+  );
 
 /** Chainlink ETH-quoted LST/LRT feeds update at least daily; an assumption (the reference gives no heartbeats). */
 export const DEFAULT_FEED_HEARTBEAT_SECONDS = 86_400n;
@@ -37,6 +44,8 @@ export type ProtocolProfileView = {
   paused: { value: boolean | 'unknown'; source: string };
   withdrawal: { available: boolean | 'unknown'; detail: string; source: string };
   flags: RiskFlag[];
+  /** The bridge line of each of its tokens on an L2 (registry backing entries, with source). */
+  bridges: BridgeLine[];
 };
 
 export type ReadProtocolProfilesParameters = { protocols?: readonly ProtocolId[]; heartbeatSeconds?: bigint; blockNumber?: bigint };
@@ -129,6 +138,7 @@ export async function readProtocolProfiles(
       paused,
       withdrawal,
       flags,
+      bridges: bridgeLinesOf(id),
     };
   });
   return { blockNumber: block, blockTimestamp: now, profiles, ethCalls: 1, storageReads: contracts.length };

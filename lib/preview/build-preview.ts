@@ -6,6 +6,7 @@ import { defaultRegistry, shortAddress } from './labels';
 import { createBatchReader } from './reader';
 import { aaveRule } from './rules/aave';
 import { approvalRule, codeRule } from './rules/approvals';
+import { bridgeRule } from './rules/bridge';
 import { couldNotCheck, tokenMeta, type RuleContext, type RuleOutput } from './rules/context';
 import { curveRule } from './rules/curve';
 import { depositRule } from './rules/deposit';
@@ -37,6 +38,7 @@ const TRANSACTION_RULES = [
   aaveRule,
   lrtConcentrationRule,
   mellowNetworksRule,
+  bridgeRule,
 ];
 const NO_SIMULATION: PreviewSimulation = { status: 'unavailable', method: 'none', reason: 'signatures do not execute on-chain', calls: [] };
 

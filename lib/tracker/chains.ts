@@ -4,6 +4,7 @@ import { RESTAKING_TOKENS, isRestakingSymbol } from '../restaking/tokens';
 import type { FairRateResult } from '../restaking/read-fair-rates';
 import { countingTransport, createRequestCounter } from './counting-transport';
 import type { TrackerSnapshot } from './types';
+import { rateLagFlags, type RiskFlag } from '../risk';
 
 /** One held bridged token on an L2, per account. */
 export type ChainHolding = {
@@ -27,6 +28,8 @@ export type ChainRateLag = {
   ageSeconds: bigint | null;
   /** The L2 rate source's address (Chainlink feed, Kelp receiver). */
   source?: Address;
+  /** The rate-lag flag (lib/risk/l2-rate-lag.ts) when lagging: severity, reason, both sources. */
+  flag?: RiskFlag;
 };
 
 /**
@@ -35,7 +38,10 @@ export type ChainRateLag = {
  */
 export type ChainBreakdown = {
   chainId: number;
-  status: 'ok' | 'failed';
+  /** The network read (e.g. "Ballast devnet (Base)"), when the tracker was told. */
+  name?: string;
+  /** not-read: no RPC URL for the chain, so nothing was asked (error says so); never shown as zero. */
+  status: 'ok' | 'failed' | 'not-read';
   error?: string;
   blockNumber: bigint | null;
   /** JSON-RPC requests this chain's read took (Ethereum: the refresh's). */
@@ -47,7 +53,10 @@ export type ChainBreakdown = {
   rateLags: ChainRateLag[];
 };
 
-export type ChainTransport = { chainId: L2ChainId; transport: Transport };
+export type ChainTransport = { chainId: L2ChainId; name?: string; transport: Transport };
+/** An L2 the user has no RPC URL for: listed with the reason, not read. */
+export type ChainNotRead = { chainId: L2ChainId; name: string; notRead: string };
+export type ChainSource = ChainTransport | ChainNotRead;
 
 /** The tracker's L1 fair rate of a token as read-fair-rates shapes it (the L1 side of a rate-lag check). */
 function fairRateOf(snapshot: TrackerSnapshot, symbol: string): FairRateResult | undefined {
@@ -73,11 +82,12 @@ export function ethereumBreakdown(snapshot: TrackerSnapshot): ChainBreakdown {
 }
 
 /** One L2: its holdings in one request, and the lag of each token's rate behind the snapshot's L1 fair rate. */
-export async function l2Breakdown(
-  snapshot: TrackerSnapshot,
-  { chainId, transport }: ChainTransport,
-  thresholds?: RateLagThresholds,
-): Promise<ChainBreakdown> {
+export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, thresholds?: RateLagThresholds): Promise<ChainBreakdown> {
+  const { chainId } = l2;
+  const named = l2.name !== undefined ? { name: l2.name } : {};
+  const empty = { blockNumber: null, requestCount: 0, totalEth: 0n, holdings: [], rateLags: [] };
+  if ('notRead' in l2) return { chainId, ...named, status: 'not-read', error: l2.notRead, ...empty };
+  const { transport } = l2;
   const counter = createRequestCounter();
   const client = createClient({ transport: countingTransport(transport, counter) });
   try {
@@ -123,12 +133,23 @@ export async function l2Breakdown(
         shortfallWad: c.shortfallWad,
         ageSeconds: c.ageSeconds,
         ...(c.sources.l2.kind !== 'l1-fair-rate' ? { source: c.sources.l2.address } : {}),
+        ...(c.status === 'lagging' ? { flag: rateLagFlags(c)[0]! } : {}),
       }));
-    return { chainId, status: 'ok', blockNumber: h.blockNumber, requestCount: counter.count, totalEth: h.totalEth, holdings, rateLags };
+    return {
+      chainId,
+      ...named,
+      status: 'ok',
+      blockNumber: h.blockNumber,
+      requestCount: counter.count,
+      totalEth: h.totalEth,
+      holdings,
+      rateLags,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return {
       chainId,
+      ...named,
       status: 'failed',
       error: message,
       blockNumber: null,
@@ -143,7 +164,7 @@ export async function l2Breakdown(
 /** Ethereum plus every L2 given, the L2s in parallel; a failed L2 is a failed entry, never a failed refresh. */
 export async function chainBreakdown(
   snapshot: TrackerSnapshot,
-  l2s: readonly ChainTransport[],
+  l2s: readonly ChainSource[],
   thresholds?: RateLagThresholds,
 ): Promise<ChainBreakdown[]> {
   return [ethereumBreakdown(snapshot), ...(await Promise.all(l2s.map((l2) => l2Breakdown(snapshot, l2, thresholds))))];

@@ -8,6 +8,7 @@ import type { History } from './history';
 import type { ScheduleState } from './schedule';
 import { searchCandidates, type QueueIdsService } from './queue-ids/service';
 import { createStorageTrackerStore } from './store';
+import { chainSourcesOf } from './chain-networks';
 import { ALARM_NAME, RETRY_ALARM_NAME, createTracker, toStateView, type AlarmsApi, type Tracker, type TrackerStateView } from './tracker';
 import type { TrackerSnapshot } from './types';
 
@@ -42,6 +43,11 @@ export type PortfolioServiceDeps = {
   ethUsd?: () => Promise<StoredEthUsd | undefined>;
   /** Known withdrawal request ids (issue #16): read by the refresh, searched for in logs after it. */
   queueIds?: QueueIdsService;
+  /**
+   * Every configured network (issue #18): with it, each refresh also reads the L2s beside the active network
+   * (chainSourcesOf: one Multicall3 request per L2 with an RPC URL; one without is listed as not read).
+   */
+  networks?: () => Promise<readonly StoredNetwork[]>;
 };
 
 /**
@@ -67,8 +73,15 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
       alarms: deps.alarms,
       onSnapshot: (s) => deps.onSnapshot?.(s),
       ...(deps.queueIds ? { queueIds: { service: deps.queueIds } } : {}),
+      ...(deps.networks ? { getChainTransports: () => l2Sources(deps.networks!) } : {}),
     });
     return tracker;
+  }
+
+  /** Read at each refresh, like the Ethereum transport: a URL added in More → Networks counts at the next one. */
+  async function l2Sources(networks: () => Promise<readonly StoredNetwork[]>) {
+    const [all, active] = await Promise.all([networks(), deps.network()]);
+    return chainSourcesOf({ networks: all, active });
   }
 
   async function view(): Promise<PortfolioView> {

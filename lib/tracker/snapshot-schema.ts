@@ -82,9 +82,27 @@ const tokenMarket = z.object({
     .optional(),
 });
 
+/** A stored RiskFlag (the rate-lag flag of an L2 token): numbers already formatted, source to re-check it. */
+const riskFlag = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warn', 'danger']),
+  title: z.string(),
+  numbers: z.record(z.string(), z.string()),
+  why: z.string(),
+  source: z
+    .object({
+      contract: address.optional(),
+      block: z.union([bigintString, z.string()]).optional(),
+      method: z.string().optional(),
+      reference: z.string().optional(),
+    })
+    .optional(),
+});
+
 const chainBreakdown = z.object({
   chainId: z.number(),
-  status: z.enum(['ok', 'failed']),
+  name: z.string().optional(),
+  status: z.enum(['ok', 'failed', 'not-read']),
   error: z.string().optional(),
   blockNumber: nullableBig,
   requestCount: z.number(),
@@ -110,6 +128,7 @@ const chainBreakdown = z.object({
       shortfallWad: nullableBig,
       ageSeconds: nullableBig,
       source: address.optional(),
+      flag: riskFlag.optional(),
     }),
   ),
 });

@@ -14,7 +14,7 @@ import type { TrackerStore } from './memory-store';
 import { createQueueIdsLink, type QueueIdsLink } from './queue-ids/link';
 import type { QueueIdsService } from './queue-ids/service';
 import type { TrackerSnapshot } from './types';
-import { chainBreakdown, type ChainTransport } from './chains';
+import { chainBreakdown, type ChainSource } from './chains';
 
 /** Periodic refresh alarm; the background forwards browser.alarms.onAlarm here. */
 export const ALARM_NAME = 'tracker.refresh';
@@ -52,7 +52,7 @@ export type TrackerDeps = {
    * The L2s to read beside Ethereum (issue #18): one transport per chain. With it, each snapshot carries `chains`, a
    * per-chain breakdown (one Multicall3 request per L2, after the Ethereum refresh and not counted in its requestCount).
    */
-  getChainTransports?: () => readonly ChainTransport[] | Promise<readonly ChainTransport[]>;
+  getChainTransports?: () => readonly ChainSource[] | Promise<readonly ChainSource[]>;
 };
 
 export type TrackerState = { snapshot: TrackerSnapshot | null; freshness: Freshness; schedule: ScheduleState };

@@ -2,3 +2,4 @@ export * from './registry';
 export * from './holdings';
 export * from './read-chain-holdings';
 export * from './rate-lag';
+export * from './bridge-line';

@@ -1,0 +1,86 @@
+import type { Address } from 'viem';
+import { bridgeLineFor, L2_CHAINS, type BridgeLine, type L2ChainId } from '../restaking/l2';
+import type { RiskFlag } from '../risk/flag';
+import type { StoredSnapshot } from '../tracker/snapshot-schema';
+
+type StoredChain = NonNullable<StoredSnapshot['chains']>[number];
+
+/** One bridged token held on an L2, valued at that L2's rate, with its rate-lag flag and bridge line. */
+export type L2HoldingView = {
+  id: string;
+  chainId: number;
+  chainName: string;
+  account: Address;
+  symbol: string;
+  l1Symbol: string;
+  amount: bigint;
+  /** ETH per token on that chain (its rate source); null when unread. */
+  rate: bigint | null;
+  valueEth: bigint | null;
+  lag: 'ok' | 'lagging' | 'unknown' | 'not-checked';
+  flag?: RiskFlag;
+  bridge?: BridgeLine;
+};
+
+export type ChainView = {
+  chainId: number;
+  name: string;
+  status: StoredChain['status'];
+  error?: string;
+  /** Ethereum: Σ positions' fair value; an L2: Σ bridged holdings at the L2 rate (native ETH is not a position on either). */
+  valueEth: bigint;
+  /** valueEth ÷ the total, in basis points (0 for a chain not read). */
+  shareBps: number;
+  requestCount: number;
+  blockNumber: string | null;
+  holdings: L2HoldingView[];
+};
+
+export type ChainsOverview = { totalEth: bigint; chains: ChainView[]; unread: ChainView[] };
+
+const nameOf = (c: StoredChain, ethereumName: string) =>
+  c.chainId === 1 ? ethereumName : (c.name ?? L2_CHAINS[c.chainId as L2ChainId]?.name ?? `Chain ${c.chainId}`);
+
+/**
+ * The portfolio across chains (issue #18): Ethereum and each L2 of the snapshot's `chains`, the total over the chains
+ * read, each chain's share. Null when the snapshot has no per-chain breakdown (Ethereum only).
+ */
+export function chainsOverview(snapshot: StoredSnapshot, ethereumName = 'Ethereum'): ChainsOverview | null {
+  if (!snapshot.chains || snapshot.chains.length < 2) return null;
+  const chains = snapshot.chains.map((c): ChainView => {
+    const name = nameOf(c, ethereumName);
+    const holdings = c.holdings.map((h): L2HoldingView => {
+      const lag = c.rateLags.find((l) => l.symbol === h.symbol);
+      const bridge = bridgeLineFor(c.chainId, { address: h.token });
+      return {
+        id: `${c.chainId}:${h.account.toLowerCase()}:${h.symbol}`,
+        chainId: c.chainId,
+        chainName: name,
+        account: h.account,
+        symbol: h.symbol,
+        l1Symbol: h.l1Symbol,
+        amount: BigInt(h.amount),
+        rate: h.rate === null ? null : BigInt(h.rate),
+        valueEth: h.valueEth === null ? null : BigInt(h.valueEth),
+        lag: lag?.status ?? 'not-checked',
+        ...(lag?.flag ? { flag: lag.flag as RiskFlag } : {}),
+        ...(bridge ? { bridge } : {}),
+      };
+    });
+    const valueEth = c.chainId === 1 ? BigInt(c.totalEth) : holdings.reduce((sum, h) => sum + (h.valueEth ?? 0n), 0n);
+    return {
+      chainId: c.chainId,
+      name,
+      status: c.status,
+      ...(c.error ? { error: c.error } : {}),
+      valueEth: c.status === 'ok' ? valueEth : 0n,
+      shareBps: 0,
+      requestCount: c.requestCount,
+      blockNumber: c.blockNumber,
+      holdings,
+    };
+  });
+  const totalEth = chains.reduce((sum, c) => sum + c.valueEth, 0n);
+  for (const c of chains) c.shareBps = totalEth > 0n ? Number((c.valueEth * 10_000n) / totalEth) : 0;
+  return { totalEth, chains: chains.filter((c) => c.status === 'ok'), unread: chains.filter((c) => c.status !== 'ok') };
+}
