@@ -82,6 +82,35 @@ describe('createTracker scheduling', () => {
     return { tracker, created, requests: () => requests };
   }
 
+  test('a user refresh during a running one runs once more after it (shared); an alarm shares the running one', async () => {
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let clock = 0;
+    const tracker = createTracker({
+      chain: mainnet,
+      getTransport: () => custom({ request: async () => Promise.reject(new Error('connection refused')) }, { retryCount: 0 }),
+      getAccounts: async () => {
+        runs += 1;
+        if (runs === 1) await gate;
+        return [alice];
+      },
+      store: createStorageTrackerStore(),
+      // 20 s per reading: the user's 10 s minimum gap never holds a refresh back here.
+      now: () => (clock += 20_000),
+    });
+    const first = tracker.refresh({ trigger: 'alarm' });
+    await expect.poll(() => runs).toBe(1);
+    const alarm = tracker.refresh({ trigger: 'alarm' });
+    const users = [tracker.refresh(), tracker.refresh(), tracker.refresh()];
+    release();
+    await Promise.all([first, alarm, ...users]);
+    // The first run, then one follow-up for the three user callers; the alarm asked for nothing more.
+    expect(runs).toBe(2);
+    await tracker.refresh({ trigger: 'alarm' });
+    expect(runs).toBe(2); // backoff after two failures: the alarm waits
+  });
+
   test('start registers the 5-minute alarm; onAlarm ignores other names', async () => {
     const { tracker, created } = setup({ t: 0 });
     tracker.start();

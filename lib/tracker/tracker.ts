@@ -67,6 +67,7 @@ export function createTracker(deps: TrackerDeps) {
   const link = deps.queueIds?.link ?? createQueueIdsLink();
   const readers = deps.readers ?? defaultReaders(deps.queueIds ? link : undefined);
   let inFlight: Promise<TrackerState> | null = null;
+  let followUp: Promise<TrackerState> | null = null;
 
   async function getSnapshot(): Promise<TrackerState> {
     const [snapshot, schedule] = await Promise.all([deps.store.getSnapshot(), deps.store.getSchedule()]);
@@ -134,9 +135,22 @@ export function createTracker(deps: TrackerDeps) {
     }
   }
 
-  /** Refreshes now unless the backoff says wait; concurrent callers share one refresh. */
+  /**
+   * Refreshes now unless the backoff says wait. An alarm arriving during a refresh shares it; a user's refresh
+   * asks for the chain as of now, and the one running may have read before what the user just did (a sent
+   * transaction, a new block), so it runs once more afterwards — one follow-up shared by every user caller meanwhile.
+   */
   async function refresh({ trigger = 'user' }: { trigger?: 'alarm' | 'user' } = {}): Promise<TrackerState> {
-    if (inFlight) return inFlight;
+    if (inFlight && trigger !== 'user') return inFlight;
+    if (inFlight) {
+      followUp ??= inFlight
+        .catch(() => undefined)
+        .then(() => {
+          followUp = null;
+          return refresh({ trigger });
+        });
+      return followUp;
+    }
     if (!mayAttempt(await deps.store.getSchedule(), now(), trigger)) return getSnapshot();
     inFlight = run().finally(() => (inFlight = null));
     return inFlight;
