@@ -2,6 +2,7 @@ import type { PortfolioView } from '../messaging/portfolio-view';
 import { snapshotExposure, type SnapshotExposure } from '../tracker/exposure-holdings';
 import { decodeSnapshot } from '../tracker/snapshot-schema';
 import { SYMBIOTIC_NETWORKS } from '../restaking/symbiotic-registry';
+import { sameAddress } from '../format';
 import type { NetworkLoss, SetLoss } from '../risk/portfolio-exposure';
 
 export type { SnapshotExposure } from '../tracker/exposure-holdings';
@@ -21,7 +22,7 @@ export type ExposureOverview = {
 };
 
 /** A Symbiotic network's name in Symbiotic's metadata (lib/restaking/symbiotic-registry.ts), else its short address. */
-export const networkName = (a: string) => SYMBIOTIC_NETWORKS.find((n) => n.address.toLowerCase() === a.toLowerCase())?.name ?? short(a);
+export const networkName = (a: string) => SYMBIOTIC_NETWORKS.find((n) => sameAddress(n.address, a))?.name ?? short(a);
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 const tick = (a: string) => `…${a.slice(-4)}`;

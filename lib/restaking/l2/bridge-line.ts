@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { sameAddress } from '../../format';
 import { hasBacking, l2Chain, type L2Token } from './registry';
 
 /**
@@ -42,8 +43,6 @@ export function bridgeLineOf(token: L2Token, chainName: string, chainId: number)
 /** The bridge line of a token address (or symbol) on an L2 of the registry; undefined elsewhere. */
 export function bridgeLineFor(chainId: number, ref: { address?: string; symbol?: string }): BridgeLine | undefined {
   const chain = l2Chain(chainId);
-  const token = chain?.tokens.find((t) =>
-    ref.address !== undefined ? t.address.toLowerCase() === ref.address.toLowerCase() : t.symbol === ref.symbol,
-  );
+  const token = chain?.tokens.find((t) => (ref.address !== undefined ? sameAddress(t.address, ref.address) : t.symbol === ref.symbol));
   return chain && token ? bridgeLineOf(token, chain.name, chainId) : undefined;
 }
