@@ -107,6 +107,8 @@ describe('a worker stopped mid-flow', () => {
     const { id } = await dying.start(preview);
     void dying.run(id);
     await sent;
+    // The scenario is a transaction already mined: anvil's automine can leave a just-sent one in the pool for a moment.
+    await chain().waitForTransactionReceipt({ hash: lostHash, pollingInterval: 20 });
 
     const calls = new Map<string, number>();
     const [flow] = await executorOn(store, { client: watchedClient(undefined, calls) }).resume();
@@ -130,6 +132,8 @@ describe('a worker stopped mid-flow', () => {
     expect(stopped.failure!.error.details).toMatch(/fetch failed/);
     expect(stopped.failure!.options[0]).toMatchObject({ kind: 'retry', step: 0 });
     const firstHash = stopped.steps[0]!.hash!;
+    // Only the test's receipt wait was made to fail; the transaction itself is mined (automine may take a moment).
+    await chain().waitForTransactionReceipt({ hash: firstHash, pollingInterval: 20 });
     expect(await nonceOf(user)).toBe(nonceBefore + 1);
 
     const flow = await executorOn(store).retry(id);
