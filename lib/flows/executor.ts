@@ -5,7 +5,7 @@ import { erc20Abi } from '../chain/abis';
 import { AppError, serializeError } from '../errors';
 import { failureOptions, readHoldings } from './failure';
 import { stepFeeOf } from './fee';
-import { findSentTransaction } from './find-sent';
+import { findSentTransactionSettled } from './find-sent';
 import { resolveAmount } from './resolve';
 import { balanceProbe, simulateFlow } from './simulate-flow';
 import { buildStepTx, stepAmountRef, stepQuote } from './steps';
@@ -260,7 +260,9 @@ export function createFlowExecutor(deps: FlowExecutorOptions) {
     if (pending > step.nonce) await waitUntilNonceMined(index, from, step.nonce);
     const latest = await getTransactionCount(client, { address: from, blockTag: 'latest' });
     if (latest > step.nonce) {
-      const found = await findSentTransaction(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'));
+      const found = await findSentTransactionSettled(client, from, step.nonce, BigInt(step.sentFromBlock ?? '0'), {
+        waitMs: poolPollMs,
+      });
       // The nonce's transaction must be this step's call: another one (sent from elsewhere) is not it.
       const isThisStep =
         found && (!step.tx || (sameAddress(found.to, step.tx.to) && found.input.toLowerCase() === step.tx.data.toLowerCase()));

@@ -30,3 +30,22 @@ export async function findSentTransaction(
   const tx = block.transactions.find((t) => isAddressEqual(t.from, from) && t.nonce === nonce);
   return tx ? { hash: tx.hash, to: tx.to, input: tx.input } : undefined;
 }
+
+/**
+ * The account's "latest" nonce can count a block the node does not serve yet: anvil updates its state
+ * before its block number, and a load-balanced RPC answers from nodes a block apart. A nonce known to be
+ * used is looked for again a few times before the caller says it cannot find it.
+ */
+export async function findSentTransactionSettled(
+  client: Client,
+  from: Address,
+  nonce: number,
+  fromBlock: bigint,
+  { attempts = 5, waitMs = 1_000, wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = {},
+): Promise<SentTransaction | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const found = await findSentTransaction(client, from, nonce, fromBlock);
+    if (found || attempt >= attempts) return found;
+    await wait(waitMs);
+  }
+}

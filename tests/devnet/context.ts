@@ -5,6 +5,7 @@ import { createTestClient, http, publicActions, walletActions, type Abi, type Ad
 import { mainnet } from 'viem/chains';
 import { mnemonicToAccount } from 'viem/accounts';
 import { compileContracts } from './compile.mjs';
+import { waitMined } from './mined';
 
 /** anvil's well-known dev mnemonic: accounts are funded with 10,000 ETH each. Never for real funds. */
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
@@ -66,9 +67,7 @@ export function createContext(rpcUrl: string, chain: Chain = mainnet): DevnetCon
     async write({ address, abi, functionName, args = [], value, from = admin }) {
       const hash = await client.writeContract({ address, abi, functionName, args, value, account: from, chain } as never);
       // anvil automines before eth_sendTransaction returns, so the receipt is usually there already.
-      const receipt = await client
-        .getTransactionReceipt({ hash })
-        .catch(() => client.waitForTransactionReceipt({ hash, pollingInterval: 20, timeout: 90_000 }));
+      const receipt = await client.getTransactionReceipt({ hash }).catch(() => waitMined(client, hash));
       if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (tx ${hash})`);
       return hash;
     },

@@ -4,6 +4,7 @@ import { createFlowExecutor, type FlowExecutor, type FlowExecutorDeps, type Flow
 import type { FlowExecutorOptions } from '../../lib/flows/executor';
 import type { DevnetContext } from './context';
 import { startDevnet, type Devnet } from './devnet';
+import { waitMined } from './mined';
 
 export type FlowsFixture = {
   /** The running devnet (only inside tests and hooks: it starts in beforeAll). */
@@ -54,7 +55,7 @@ export function useFlowsDevnet({ userLabel, executorDefaults = {} }: UseFlowsDev
       params: [{ from: tx.from, to: tx.to, data: tx.data, value: toHex(tx.value), nonce: toHex(tx.nonce) }],
     } as never) as Promise<Hex>;
   const waitForReceipt: FlowExecutorDeps['waitForReceipt'] = async (hash) => {
-    const r = await client().waitForTransactionReceipt({ hash, pollingInterval: 20 });
+    const r = await waitMined(client(), hash);
     return { status: r.status, blockNumber: r.blockNumber, gasUsed: r.gasUsed };
   };
 

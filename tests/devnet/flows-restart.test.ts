@@ -15,6 +15,7 @@ const {
   executorOn,
   planDeps,
   nonceOf,
+  waitForReceipt,
 } = useFlowsDevnet({ userLabel: 'ballast-flow-restart', executorDefaults: { poolPollMs: 20 } });
 
 /** A client on the devnet that reports each eth_getTransactionCount answer (the executor's view of the pool) and counts calls. */
@@ -107,8 +108,8 @@ describe('a worker stopped mid-flow', () => {
     const { id } = await dying.start(preview);
     void dying.run(id);
     await sent;
-    // The scenario is a transaction already mined: anvil's automine can leave a just-sent one in the pool for a moment.
-    await chain().waitForTransactionReceipt({ hash: lostHash, pollingInterval: 20 });
+    // The scenario is a transaction already mined (anvil's automine can leave a just-sent one in the pool).
+    await waitForReceipt(lostHash);
 
     const calls = new Map<string, number>();
     const [flow] = await executorOn(store, { client: watchedClient(undefined, calls) }).resume();
@@ -133,7 +134,7 @@ describe('a worker stopped mid-flow', () => {
     expect(stopped.failure!.options[0]).toMatchObject({ kind: 'retry', step: 0 });
     const firstHash = stopped.steps[0]!.hash!;
     // Only the test's receipt wait was made to fail; the transaction itself is mined (automine may take a moment).
-    await chain().waitForTransactionReceipt({ hash: firstHash, pollingInterval: 20 });
+    await waitForReceipt(firstHash);
     expect(await nonceOf(user)).toBe(nonceBefore + 1);
 
     const flow = await executorOn(store).retry(id);
@@ -189,7 +190,7 @@ describe('a worker stopped mid-flow', () => {
     await stoppedBeforeSend;
     // Meanwhile the same account spends that nonce on something else (another wallet, another device).
     const other = await chain().sendTransaction({ account: user, to: user, value: 1n, nonce: nonceBefore, chain: null });
-    await chain().waitForTransactionReceipt({ hash: other, pollingInterval: 20 });
+    await waitForReceipt(other);
 
     const [stopped] = await executorOn(store).resume();
     expect(stopped!.status).toBe('failed');
