@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { Alert, AlertSeverity } from '../../lib/alerts/types';
+import { L2_CHAINS, type L2ChainId } from '../../lib/restaking/l2';
 import { Badge, Button, cx } from '../ui';
 import type { BadgeTone } from '../ui';
 
 const tone: Record<AlertSeverity, BadgeTone> = { danger: 'danger', warning: 'warn', info: 'info' };
+/** An alert about an L2 holding reads its block on that chain: "Base block 500". */
+const blockChain = (chainId: number) => (chainId in L2_CHAINS ? `${L2_CHAINS[chainId as L2ChainId].name} ` : '');
 const severityLabel: Record<AlertSeverity, string> = { danger: 'Danger', warning: 'Warning', info: 'Info' };
 
 /** Alerts newest first; unread ones are marked and can be marked read one by one. */
@@ -51,7 +54,12 @@ export function AlertList({
             <div className="flex items-center justify-between gap-2 text-ink-muted">
               <span>
                 <time dateTime={new Date(a.time).toISOString()}>{new Date(a.time).toLocaleString()}</time>
-                {a.block && <> · block {a.block}</>}
+                {a.block && (
+                  <>
+                    {' '}
+                    · {blockChain(a.chainId)}block {a.block}
+                  </>
+                )}
               </span>
               {!a.read && (
                 <Button size="sm" variant="ghost" disabled={busy} onClick={() => onMarkRead(a.id)} aria-label={`Mark read: ${a.title}`}>

@@ -9,6 +9,7 @@ import { localMinuteOfDay } from './quiet-hours';
 import { depegRule } from './rules/depeg';
 import { liquidationRule } from './rules/liquidation';
 import { lrtWorstCaseRule } from './rules/lrt-risk';
+import { rateLagRule } from './rules/rate-lag';
 import { positionMemos, slashingRule } from './rules/slashing';
 import { readSlashingLogs } from './rules/slashing-logs';
 import { valueMoveRule } from './rules/value-move';
@@ -93,6 +94,9 @@ export function createAlertsEngine(deps: AlertsDeps) {
       const candidates = [...slash.candidates];
       const depeg = depegRule(ctx);
       if (settings.rules.depeg) candidates.push(...depeg);
+      // Runs even when off, like depeg's episodes: an L2 rate's lag is a price risk, under the depeg switch.
+      const rateLag = rateLagRule(ctx);
+      if (settings.rules.depeg) candidates.push(...rateLag);
       if (settings.rules.withdrawal) candidates.push(...withdrawalRule(ctx));
       // Run even when off, so turning it on later does not announce an episode that began long before.
       const liquidation = liquidationRule(ctx);

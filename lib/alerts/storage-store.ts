@@ -58,6 +58,9 @@ const alertsStateSchema: z.ZodType<AlertsState, unknown> = z.object({
   lrtRiskEpisodes: salvagedRecord(z.object({ start: z.string() }))
     .optional()
     .catch(undefined),
+  rateLagEpisodes: salvagedRecord(z.object({ start: z.string() }))
+    .optional()
+    .catch(undefined),
   lastLogBlock: z.string().regex(/^\d+$/).nullable().catch(null),
   valueBaselines: salvagedRecord(z.string()).catch({}),
   positions: salvagedRecord(

@@ -35,6 +35,8 @@ export type AlertCandidate = Omit<Alert, 'time' | 'read' | 'notified' | 'chainId
   /** Cool-down scope: one notification per rule and subject (position, token) within the cool-down. */
   cooldownKey: string;
   block?: string;
+  /** The chain the alert is about when it is not the tracker's (an L2 holding); its block is that chain's. */
+  chainId?: number;
 };
 
 export type QuietHours = { enabled: boolean; /** Minutes after local midnight, 0–1439. */ startMinute: number; endMinute: number };
@@ -88,6 +90,8 @@ export type AlertsState = {
   liquidationEpisodes: Record<string, { start: string }>;
   /** Open "LRT worst case above the threshold" episode per position id: the block it began. */
   lrtRiskEpisodes?: Record<string, { start: string }>;
+  /** Open "an L2 rate lags Ethereum" episode per `chainId:symbol` of a held bridged token: the L2 block it began. */
+  rateLagEpisodes?: Record<string, { start: string }>;
   /** Last block whose logs were read (decimal string); null until the first evaluation. */
   lastLogBlock: string | null;
   /** Per position at its last value-move alert (or first sight): "fair ETH value/units held" (see value-move.ts). */

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createPublicClient, encodeFunctionData, erc20Abi, http, parseAbi, type Address, type Transport } from 'viem';
+import { createAlertsEngine } from '../../lib/alerts/engine';
+import { createMemoryAlertsStore } from '../../lib/alerts/memory-store';
 import { buildPreview } from '../../lib/preview';
 import { chainOf } from '../../lib/chain/clients';
 import { createNetworkService, REAL_NETWORKS } from '../../lib/chain/networks';
@@ -172,6 +174,32 @@ describe('tracker wired across chains (devnet twins)', () => {
     expect(weeth.flag).toMatchObject({ severity: 'warn', numbers: { shortfall: '2%' }, source: { contract: source.address } });
     expect(weeth.flag!.source!.reference).toContain(RESTAKING_TOKENS.weETH.fairRate.source);
     expect(weeth.bridge).toMatchObject({ holder: '0xcd2eb13D6831d4602D80E5db9230A57596CDCA63', holderChainId: 1 });
+
+    // The notification: one alert about Base, its gap = the held weETH there (raw balanceOf) × (L1 − Base rate).
+    const snapshot = (await store.getSnapshot())!;
+    const notified: string[] = [];
+    const alerts = createAlertsEngine({
+      chain: chainOf(REAL_NETWORKS[0]!),
+      getTransport: () => http(l1.rpcUrl),
+      store: createMemoryAlertsStore(),
+      notify: (n) => void notified.push(n.title),
+      setBadge: () => undefined,
+      now: () => snapshot.takenAt,
+    });
+    const { raised } = await alerts.evaluate(snapshot);
+    const held = (await rawL2Holdings(8453)).rows.filter((r) => r.symbol === 'weETH').reduce((s, r) => s + r.amount, 0n);
+    const [, baseRate] = await node(8453).ctx.client.readContract({
+      address: source.address,
+      abi: feedAbi,
+      functionName: 'latestRoundData',
+    });
+    expect(held).toBeGreaterThan(0n);
+    expect(raised.map((a) => [a.chainId, a.title])).toEqual([[8453, "weETH on Base: rate 2% below Ethereum's"]]);
+    expect(raised[0]!.data.gapEth).toBe(String((held * (l1Rates.weETH! - baseRate)) / WAD));
+    expect(notified).toEqual([raised[0]!.title]);
+    // The next refresh keeps the episode: no second alert.
+    await tracker.refresh();
+    expect((await alerts.evaluate((await store.getSnapshot())!)).raised).toEqual([]);
   });
 });
 
