@@ -3,6 +3,7 @@ import { estimateGas, getBlock, getFeeHistory, getGasPrice, getTransactionCount,
 import { chainlinkAggregatorAbi } from '../chain/abis';
 import { AppError } from '../errors';
 import { CHAINLINK_ETH_USD } from '../restaking';
+import { L2_CHAINS, type L2ChainId } from '../restaking/l2';
 import {
   FEE_HISTORY_BLOCKS,
   FEE_PERCENTILES,
@@ -144,12 +145,19 @@ export function siteOrPresetFee(
 }
 
 /** Chainlink ETH/USD at its mainnet address (chain 1 only), checked as Chainlink advises: answer > 0, recent. */
+/** Chainlink ETH/USD on Ethereum, and on each L2 the feed its registry names (lib/restaking/l2, with its source). */
+export function ethUsdFeedOf(chainId: number): Address | undefined {
+  if (chainId === 1) return CHAINLINK_ETH_USD;
+  return chainId in L2_CHAINS ? L2_CHAINS[chainId as L2ChainId].ethUsdFeed.address : undefined;
+}
+
 export async function readEthUsd(client: Client, chainId: number): Promise<{ ethUsd: StoredEthUsd } | { ethUsdError: string }> {
-  if (chainId !== 1) return { ethUsdError: `No Chainlink ETH/USD feed is known on chain ${chainId}.` };
+  const feed = ethUsdFeedOf(chainId);
+  if (!feed) return { ethUsdError: `No Chainlink ETH/USD feed is known on chain ${chainId}.` };
   try {
     const [round, decimals, block] = await Promise.all([
-      readContract(client, { address: CHAINLINK_ETH_USD, abi: chainlinkAggregatorAbi, functionName: 'latestRoundData' }),
-      readContract(client, { address: CHAINLINK_ETH_USD, abi: chainlinkAggregatorAbi, functionName: 'decimals' }),
+      readContract(client, { address: feed, abi: chainlinkAggregatorAbi, functionName: 'latestRoundData' }),
+      readContract(client, { address: feed, abi: chainlinkAggregatorAbi, functionName: 'decimals' }),
       getBlock(client, { blockTag: 'latest' }),
     ]);
     const [, answer, , updatedAt] = round;
@@ -157,7 +165,7 @@ export async function readEthUsd(client: Client, chainId: number): Promise<{ eth
     const age = block.timestamp - updatedAt;
     if (age > BigInt(ETH_USD_MAX_AGE_S))
       return { ethUsdError: `Chainlink ETH/USD was last updated ${Number(age / 3600n)} h before the latest block.` };
-    return { ethUsd: { answer: answer.toString(), decimals: Number(decimals), updatedAt: Number(updatedAt), feed: CHAINLINK_ETH_USD } };
+    return { ethUsd: { answer: answer.toString(), decimals: Number(decimals), updatedAt: Number(updatedAt), feed } };
   } catch (error) {
     return { ethUsdError: `Chainlink ETH/USD could not be read (${firstLine(error)}).` };
   }

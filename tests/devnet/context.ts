@@ -22,9 +22,13 @@ export function artifact(name: string): Artifact {
   return JSON.parse(readFileSync(file, 'utf8')) as Artifact;
 }
 
-/** `chain`: what the node answers to eth_chainId (mainnet for the L1 devnet; arbitrum / base for tests/devnet/l2). */
+/**
+ * `chain`: what the node answers to eth_chainId (mainnet for the L1 devnet; arbitrum / base for tests/devnet/l2).
+ * 60 s per request, not viem's 10 s: on a loaded CI machine `anvil_mine` of 600 blocks once took longer, and a
+ * test's own set-up call timing out is not what any test measures.
+ */
 export function makeClient<C extends Chain = typeof mainnet>(rpcUrl: string, chain: C = mainnet as unknown as C) {
-  return createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl, { retryCount: 0 }) })
+  return createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl, { retryCount: 0, timeout: 60_000 }) })
     .extend(publicActions)
     .extend(walletActions);
 }

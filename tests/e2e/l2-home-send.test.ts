@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, formatUnits, http, parseEther, type Hex, type PublicClient } from 'viem';
 import { MULTICALL3, TOKENS } from '../../lib/restaking/addresses';
+import { L2_CHAINS } from '../../lib/restaking/l2';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
 import { artifact, createContext, devAccount } from '../devnet/context';
 import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, useDevnetRpc, waitForPage } from './harness';
@@ -23,6 +24,8 @@ import {
 const RECIPIENT = devAccount(5).address;
 // A balance only the Base node has (~12.3 ETH), so Home's number can only have come from Base.
 const MARKER = 12_345_678_901_234_567_890n;
+/** $2,471.93456789 per ETH, 8 decimals as Chainlink's feed. */
+const BASE_ETH_USD = 247_193_456_789n;
 const SENT = parseEther('0.5');
 type ProviderEvent = { name: string; data: unknown };
 
@@ -67,6 +70,22 @@ describe('Home, Send and Activity with the popup on the Base devnet', () => {
       await onBase.waitForTransactionReceipt({
         hash: await admin.writeContract({ address: token, abi: artifact('TestToken').abi, functionName, args, chain: null } as never),
       });
+    // Base's own Chainlink ETH/USD (the registry's feed), at a price unlike the Ethereum devnet's: Home's USD must come from it.
+    const usdFeed = await createContext(base.rpcUrl).place('ChainlinkAggregator', L2_CHAINS[8453].ethUsdFeed.address);
+    const { timestamp } = await onBase.getBlock({ blockTag: 'latest' });
+    for (const [functionName, args] of [
+      ['initialize', [8, 'ETH / USD']],
+      ['setAnswer', [BASE_ETH_USD, timestamp]],
+    ] as const)
+      await onBase.waitForTransactionReceipt({
+        hash: await admin.writeContract({
+          address: usdFeed,
+          abi: artifact('ChainlinkAggregator').abi,
+          functionName,
+          args,
+          chain: null,
+        } as never),
+      });
     // Set after the token writes above (paid by the same dev account), so the marker is exact.
     await onBase.request({ method: 'anvil_setBalance', params: [ACCOUNT_0, `0x${MARKER.toString(16)}`] } as never);
     await useDevnetRpc(world.ui, ethereum.rpcUrl);
@@ -109,6 +128,10 @@ describe('Home, Send and Activity with the popup on the Base devnet', () => {
     expect(
       await popup.locator('[data-testid="balance-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-symbol'))),
     ).toEqual(['ETH']);
+    // The total in USD from Base's feed, cut to the cent: MARKER × answer / 10^(18 + 8 − 2) cents.
+    const cents = (MARKER * BASE_ETH_USD) / 10n ** 24n;
+    const expected = `$${(cents / 100n).toLocaleString('en-US')}.${String(cents % 100n).padStart(2, '0')}`;
+    await expect.poll(() => popup.getByTestId('home-total-usd').textContent(), { timeout: 30_000 }).toBe(expected);
     await axeBothSchemes(popup, 'home on Base');
     await screenshot(popup, 'l2-home-base');
   }, 90_000);
