@@ -120,6 +120,7 @@ export const FLOW_PLAN_ERROR_CODES = [
   'flow.wallet.locked',
   'flow.simulation.unavailable',
   'flow.simulation.reverted',
+  'flow.chain.unsupported',
 ] as const;
 
 /** Stake & deploy: a running step stopped (reverted, would revert, nonce clash, minimum out not met, interrupted). */

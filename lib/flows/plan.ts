@@ -13,7 +13,7 @@ import { resolveSteps } from './resolve';
 import { balanceProbe, readWholeFlow, type FlowProbe, type SimulateFlowReturnType } from './simulate-flow';
 import { stepInput } from './steps';
 import type { FlowPlan, FlowPreview, StepPreview, StepSpec, TokenAmount } from './types';
-import { DEFAULT_SLIPPAGE_BPS, assertOperator, validateSlippageBps } from './validate';
+import { DEFAULT_SLIPPAGE_BPS, assertFlowChain, assertOperator, validateSlippageBps } from './validate';
 
 export type PlanFlowDeps = { client: Client; chainId: number; now(): number };
 
@@ -59,6 +59,7 @@ const bigintOf = (v: unknown): bigint | undefined => (typeof v === 'bigint' ? v 
  */
 export async function planFlow(deps: PlanFlowDeps, p: PlanFlowParameters): Promise<FlowPreview> {
   const { client } = deps;
+  assertFlowChain(deps.chainId);
   const recipe = recipeById(p.recipeId);
   const slippageBps = validateSlippageBps(p.slippageBps ?? DEFAULT_SLIPPAGE_BPS);
   if (p.amount <= 0n)

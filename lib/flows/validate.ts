@@ -94,3 +94,15 @@ export async function assertOperator(client: Client, operator: Address): Promise
     });
   }
 }
+
+/**
+ * Stake & deploy, withdraw and unwind recipes call Ethereum's contracts (lib/restaking's addresses); on an L2 those
+ * addresses hold other code or none. Said before anything is read, instead of a simulation failing on strange code.
+ */
+export function assertFlowChain(chainId: number): void {
+  if (chainId === 1) return;
+  throw new AppError('Stake & deploy runs on Ethereum only', {
+    code: 'flow.chain.unsupported',
+    details: `The active network is chain ${chainId}. The protocols' deposit, withdrawal and lending contracts these flows use are on Ethereum: switch the wallet to Ethereum (your L2 holdings stay tracked in Portfolio).`,
+  });
+}

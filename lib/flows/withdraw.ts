@@ -14,6 +14,7 @@ import type { FlowProbe } from './simulate-flow';
 import { simulateTrackedSteps, type Tracked } from './tracked-simulation';
 import { buildStepTx } from './steps';
 import type { FlowPlan, FlowPreview, PlannedStep, StepSpec, WithdrawFactRow, WithdrawKind } from './types';
+import { assertFlowChain } from './validate';
 
 /**
  * What the user asked for in one click: a request into a protocol's queue, the claim of a finalized
@@ -199,6 +200,7 @@ function build(client: Client, from: Address, intent: WithdrawIntent): Promise<B
  */
 export async function planWithdraw(deps: PlanFlowDeps, { from, intent, riskRules = true }: PlanWithdrawParameters): Promise<FlowPreview> {
   const { client } = deps;
+  assertFlowChain(deps.chainId);
   const built = await build(client, from, intent);
   const steps: PlannedStep[] = built.calls.map((c, index) => {
     const spec: StepSpec = { kind: 'call', to: c.to, data: c.data, value: c.value.toString(), label: c.label };

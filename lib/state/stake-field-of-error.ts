@@ -29,6 +29,7 @@ const FIELD_OF_FLOW_ERROR: Record<FlowErrorCode, StakeField | undefined> = {
   'flow.wallet.locked': undefined,
   'flow.simulation.unavailable': undefined,
   'flow.simulation.reverted': undefined,
+  'flow.chain.unsupported': undefined,
   'flow.min-out.not-met': undefined,
   'flow.step.would-revert': undefined,
   'flow.step.not-sent': undefined,
