@@ -4,6 +4,7 @@ import { formatAmount, formatEth, sameAddress } from '../../lib/format';
 import { formatUsd, USD_PRICE_UNAVAILABLE } from '../../lib/risk/fee-usd';
 import { RiskFlagItem, severityLabel, severityTone } from '../approval/RiskFlagItem';
 import { Address, Badge, Card, ShareBar, shareFill, cx } from '../ui';
+import { L2AaveSection } from './L2AaveSection';
 
 const pct = (bps: number) => `${(bps / 100).toFixed(1)} %`;
 
@@ -49,6 +50,11 @@ export function ChainsCard({ overview, view }: { overview: ChainsOverview; view:
           </ul>
         </section>
       ))}
+      {overview.chains
+        .filter((c) => c.aave && (c.aave.status === 'failed' || c.aave.positions.length > 0))
+        .map((c) => (
+          <L2AaveSection key={`aave-${c.chainId}`} aave={c.aave!} view={view} />
+        ))}
     </Card>
   );
 }
