@@ -11,7 +11,8 @@ import { DEVNET_ETH_USD } from './eth-usd';
  * addresses of lib/restaking/l2 (registry.ts's pool, aave-markets.ts's oracle and aTokens), a WETH9 double at the
  * chain's WETH, each registry-token reserve priced as Aave prices it there: ETH/USD × the exchange-rate feed that
  * registry.ts lists as the token's rate source, read live (so a move of that feed moves the health factor), WETH at 1.
- * The PoolAddressesProvider is not placed: nothing reads it (the Pool double is given its oracle directly).
+ * The PoolAddressesProvider itself is not placed: nothing reads it (the Pool double is given its oracle directly); the
+ * Pool's ADDRESSES_PROVIDER() names it, as the smoke check expects.
  */
 
 /** Outside e-mode (devnet values): the L1 seed's, by the L1 token an L2 token stands for; rETH and cbETH as wstETH. */
@@ -70,6 +71,7 @@ export async function seedL2Aave(ctx: DevnetContext, chainId: L2ChainId, lp: Add
   const calls: BatchCall[] = [
     { address: oracle, abi: oracleAbi, functionName: 'initialize', args: [DEVNET_ETH_USD] },
     { address: pool, abi: poolAbi, functionName: 'initialize', args: [oracle] },
+    { address: pool, abi: poolAbi, functionName: 'setAddressesProvider', args: [chain.aaveV3.poolAddressesProvider] },
   ];
   for (const r of reserves) {
     const c = reserveConfig(r.symbol);
