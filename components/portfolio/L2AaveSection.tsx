@@ -3,16 +3,19 @@ import { formatAmount, formatEth, sameAddress } from '../../lib/format';
 import type { L2AaveView } from '../../lib/state/l2-aave-model';
 import { cx } from '../ui';
 
-/** Aave v3 on one L2 (issue #18, item 4): each account's health factor, debt, and per collateral the liquidation distance. */
+/**
+ * Aave v3 on one L2 (issue #18, item 4), inside that chain's block of Across chains: each account's health factor, debt,
+ * and per collateral the liquidation distance in words.
+ */
 export function L2AaveSection({ aave, view }: { aave: L2AaveView; view: PortfolioView }) {
   return (
     <section
-      className="mt-2 border-t border-line pt-2"
+      className="mt-1.5 border-t border-dashed border-line pt-1.5"
       aria-label={`Aave v3 on ${aave.chainName}`}
       data-l2-aave={aave.chainId}
       data-l2-aave-status={aave.status}
     >
-      <h3 className="text-xs font-semibold">Aave v3 · {aave.chainName}</h3>
+      <h4 className="text-xs font-semibold">Aave v3 on {aave.chainName}</h4>
       <p className={cx('text-[11px]', aave.status === 'failed' ? 'text-danger' : 'text-ink-muted')}>{aave.summary}</p>
       <ul className="flex flex-col gap-1.5">
         {aave.positions.map((p) => {
