@@ -27,9 +27,12 @@ const WAD = 10n ** 18n;
 const BASE = 8453;
 const user = devAccount(5).address;
 const accounts: Address[] = [devAccount(1).address, user];
+const ARBITRUM = 42161;
+type Chain = typeof BASE | typeof ARBITRUM;
 const market = L2_AAVE_MARKETS[BASE]!;
 const pool = L2_CHAINS[BASE].aaveV3!.pool;
-const reserve = (s: string) => market.reserves.find((r) => r.symbol === s)!;
+const reserveOn = (chainId: Chain, s: string) => L2_AAVE_MARKETS[chainId]!.reserves.find((r) => r.symbol === s)!;
+const reserve = (s: string) => reserveOn(BASE, s);
 const weETHFeed = L2_CHAINS[BASE].tokens.find((t) => t.symbol === 'weETH')!.rateSource.address;
 
 const poolAbi = parseAbi([
@@ -50,17 +53,18 @@ const feedAbi = parseAbi([
 
 let l1: Devnet;
 let base: L2Devnet;
+let arbitrum: L2Devnet;
 let revert: () => Promise<void>;
 
 beforeAll(async () => {
   l1 = await startDevnet();
-  base = (await startL2Devnets({ chains: [BASE], l1Rates: l1RatesFromInfo(l1.info.rates) }))[0]!;
+  [base, arbitrum] = (await startL2Devnets({ chains: [BASE, ARBITRUM], l1Rates: l1RatesFromInfo(l1.info.rates) })) as [L2Devnet, L2Devnet];
 });
 afterAll(async () => {
-  await Promise.all([l1?.stop(), base?.stop()]);
+  await Promise.all([l1?.stop(), base?.stop(), arbitrum?.stop()]);
 });
 beforeEach(async () => {
-  revert = await snapshotAll([l1.ctx, base.ctx]);
+  revert = await snapshotAll([l1.ctx, base.ctx, arbitrum.ctx]);
 });
 afterEach(async () => {
   await revert();
@@ -69,6 +73,14 @@ afterEach(async () => {
 const networks = (): StoredNetwork[] => [
   { key: 'devnet', chainId: 1, name: 'Ballast devnet', rpcUrls: [l1.rpcUrl], nativeSymbol: 'ETH', builtIn: true },
   { key: 'devnet-base', chainId: BASE, name: 'Ballast devnet (Base)', rpcUrls: [base.rpcUrl], nativeSymbol: 'ETH', builtIn: true },
+  {
+    key: 'devnet-arbitrum',
+    chainId: ARBITRUM,
+    name: 'Ballast devnet (Arbitrum)',
+    rpcUrls: [arbitrum.rpcUrl],
+    nativeSymbol: 'ETH',
+    builtIn: true,
+  },
 ];
 
 /** The background's tracker wiring (portfolio-service.ts), with a request counter per chain. */
@@ -97,20 +109,24 @@ function wiredTracker() {
 }
 
 /** The test's own reading of the position: raw reads, then HF and the depeg-to-liquidation distance by hand. */
-async function rawPosition() {
-  const c = base.ctx.client;
+async function rawPosition(chainId: Chain = BASE, symbol = 'weETH') {
+  const c = (chainId === BASE ? base : arbitrum).ctx.client;
+  const pool = L2_CHAINS[chainId].aaveV3!.pool;
+  const market = L2_AAVE_MARKETS[chainId]!;
+  const reserve = (s: string) => reserveOn(chainId, s);
   const read = <T>(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
     c.readContract({ address, abi, functionName, args } as never) as Promise<T>;
   const [collateralBase, debtBase, , , , hf] = await read<readonly bigint[]>(pool, poolAbi, 'getUserAccountData', [user]);
   const eMode = Number(await read<bigint>(pool, poolAbi, 'getUserEMode', [user]));
-  const r = await read<{ configuration: bigint; id: number }>(pool, poolAbi, 'getReserveData', [reserve('weETH').asset]);
-  const bitmap = await read<bigint>(pool, poolAbi, 'getEModeCategoryCollateralBitmap', [eMode]);
-  const eModeLt = (await read<{ liquidationThreshold: number }>(pool, poolAbi, 'getEModeCategoryCollateralConfig', [eMode]))
-    .liquidationThreshold;
+  const r = await read<{ configuration: bigint; id: number }>(pool, poolAbi, 'getReserveData', [reserve(symbol).asset]);
+  const bitmap = eMode ? await read<bigint>(pool, poolAbi, 'getEModeCategoryCollateralBitmap', [eMode]) : 0n;
+  const eModeLt = eMode
+    ? (await read<{ liquidationThreshold: number }>(pool, poolAbi, 'getEModeCategoryCollateralConfig', [eMode])).liquidationThreshold
+    : 0;
   const lt = (bitmap >> BigInt(r.id)) & 1n ? BigInt(eModeLt) : (r.configuration >> 16n) & 0xffffn;
-  const price = await read<bigint>(market.oracle, oracleAbi, 'getAssetPrice', [reserve('weETH').asset]);
+  const price = await read<bigint>(market.oracle, oracleAbi, 'getAssetPrice', [reserve(symbol).asset]);
   const wethPrice = await read<bigint>(market.oracle, oracleAbi, 'getAssetPrice', [reserve('WETH').asset]);
-  const amount = await read<bigint>(reserve('weETH').aToken, tokenAbi, 'balanceOf', [user]);
+  const amount = await read<bigint>(reserve(symbol).aToken, tokenAbi, 'balanceOf', [user]);
   const weETHBase = (amount * price) / WAD; // 18 decimals
   // HF' = HF − d·C·LT/debt = 1 ⇒ d = (HF − 1)·debt / (C·LT), floored as a WAD fraction.
   const distanceWad = ((hf! - WAD) * debtBase! * 10_000n) / (weETHBase * lt);
@@ -119,16 +135,18 @@ async function rawPosition() {
   return { collateralBase: collateralBase!, debtBase: debtBase!, hf: hf!, hfByHand, eMode, lt, price, wethPrice, amount, distanceWad };
 }
 
-const relClose = (a: bigint, b: bigint) => expect(Number(a - b) / Number(b)).toBeLessThan(1e-9);
+const relClose = (a: bigint, b: bigint) => expect(Math.abs(Number(a - b) / Number(b))).toBeLessThan(1e-9);
 
-async function refreshBase() {
+async function refreshBase(chainId: Chain = BASE) {
   const { tracker, store, counters } = wiredTracker();
   const state = await tracker.refresh();
   expect(state.schedule.lastError).toBeNull();
   const snapshot = (await store.getSnapshot())!;
-  expect(counters.get(BASE)!.count, 'requests on Base per refresh').toBe(1);
-  expect(counters.get(BASE)!.methods).toEqual(['eth_call']);
-  return { snapshot, entry: snapshot.chains!.find((c) => c.chainId === BASE)! };
+  for (const id of [BASE, ARBITRUM]) {
+    expect(counters.get(id)!.count, `requests on ${id} per refresh`).toBe(1);
+    expect(counters.get(id)!.methods).toEqual(['eth_call']);
+  }
+  return { snapshot, entry: snapshot.chains!.find((c) => c.chainId === chainId)! };
 }
 
 describe('Aave v3 on the Base devnet', () => {
@@ -194,6 +212,23 @@ describe('Aave v3 on the Base devnet', () => {
     expect(p.healthFactorWad).toBe(after.hf);
     expect(p.collaterals[0]!.liquidation.liquidationDistanceWad).toBe(String(after.distanceWad));
     console.log(`[l2-aave] feed −3 %: HF ${before.hf} → ${after.hf}, distance ${before.distanceWad} → ${after.distanceWad}`);
+  });
+
+  test('Arbitrum: an rsETH loop outside e-mode takes the reserve threshold; HF and distance equal raw reads; Base untouched', async () => {
+    await seedL2AaveLoop(arbitrum.ctx, ARBITRUM, { user, collateral: 'rsETH', supply: parseEther('4'), borrow: parseEther('2.5') });
+    const { entry, snapshot } = await refreshBase(ARBITRUM);
+    const raw = await rawPosition(ARBITRUM, 'rsETH');
+    expect(raw.eMode).toBe(0);
+    const p = entry.aave!.positions[0]!;
+    expect(entry.aave!.positions.map((x) => x.account)).toEqual([user]);
+    expect(p).toMatchObject({ status: 'ok', eModeId: 0, healthFactorWad: raw.hf, totalDebtBase: raw.debtBase });
+    relClose(raw.hf, raw.hfByHand);
+    expect(p.collaterals[0]!.liquidation).toMatchObject({
+      liquidationThresholdFrom: 'reserve',
+      liquidationThresholdAppliedBps: String(raw.lt),
+      liquidationDistanceWad: String(raw.distanceWad),
+    });
+    expect(snapshot.chains!.find((c) => c.chainId === BASE)!.aave).toMatchObject({ status: 'ok', positions: [] });
   });
 
   test('an Aave read that fails on Base says so: failed with the reason, no health factor, never safe', async () => {
