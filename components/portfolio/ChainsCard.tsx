@@ -4,6 +4,7 @@ import { formatAmount, formatEth, sameAddress } from '../../lib/format';
 import { formatUsd, USD_PRICE_UNAVAILABLE } from '../../lib/risk/fee-usd';
 import { RiskFlagItem, severityLabel, severityTone } from '../approval/RiskFlagItem';
 import { Address, Badge, Card, ShareBar, shareFill, cx } from '../ui';
+import { L2AaveSection } from './L2AaveSection';
 
 const pct = (bps: number) => `${(bps / 100).toFixed(1)} %`;
 
@@ -11,7 +12,7 @@ const pct = (bps: number) => `${(bps / 100).toFixed(1)} %`;
 export function ChainsCard({ overview, view }: { overview: ChainsOverview; view: PortfolioView }) {
   const usd = view.ethUsd;
   const usdOf = (wei: bigint) => (usd ? formatUsd(wei, usd, 'trunc') : USD_PRICE_UNAVAILABLE);
-  const l2s = overview.chains.filter((c) => c.chainId !== 1 && c.holdings.length > 0);
+  const l2s = overview.chains.filter((c) => c.chainId !== 1 && (c.holdings.length > 0 || showsAave(c)));
   return (
     <Card title="Across chains" aria-label="Portfolio across chains" data-chains-total={overview.totalEth.toString()}>
       <p className="text-lg font-semibold tabular-nums">
@@ -47,11 +48,15 @@ export function ChainsCard({ overview, view }: { overview: ChainsOverview; view:
               <HoldingRow key={h.id} holding={h} usd={h.valueEth === null ? USD_PRICE_UNAVAILABLE : usdOf(h.valueEth)} view={view} />
             ))}
           </ul>
+          {showsAave(c) && <L2AaveSection aave={c.aave!} view={view} />}
         </section>
       ))}
     </Card>
   );
 }
+
+/** A chain's Aave block is shown when it holds a position, or when its read failed (unknown is said, not hidden). */
+const showsAave = (c: ChainView) => Boolean(c.aave && (c.aave.status === 'failed' || c.aave.positions.length > 0));
 
 function ChainRow({ chain: c, fill, usd }: { chain: ChainView; fill: string; usd: string }) {
   return (

@@ -4,7 +4,8 @@ import { liquidationDistance, type LiquidationDistance } from './liquidation';
 
 /** What getReserveData and the oracle said about one reserve this refresh. */
 export type ReserveFacts = {
-  symbol: TokenSymbol;
+  /** An Ethereum registry symbol, or an L2's (wrsETH…): an L2 caller passes `pricedBy` itself. */
+  symbol: TokenSymbol | (string & {});
   /** ReserveConfigurationMap: LTV bits 0–15, liquidation threshold 16–31, bonus 32–47, decimals 48–55. */
   configuration: bigint | undefined;
   /** Reserve id: its bit in the e-mode bitmaps. */
@@ -25,6 +26,8 @@ export type LiquidationFactsParameters = {
   eModeThresholdBps: number | undefined;
   eModeBitmap: bigint | undefined;
   eModeBitmapError: string | undefined;
+  /** How Aave prices this collateral; defaults to Ethereum Core's (AAVE_V3_PRICING) for the symbol. */
+  pricedBy?: AavePricing;
 };
 
 const field = (configuration: bigint, from: bigint, bits: bigint) => (configuration >> from) & ((1n << bits) - 1n);
@@ -37,7 +40,7 @@ const field = (configuration: bigint, from: bigint, bits: bigint) => (configurat
  */
 export function liquidationFacts(p: LiquidationFactsParameters): Record<string, string> {
   const { reserve, weth } = p;
-  const pricedBy = AAVE_V3_PRICING[reserve.symbol] ?? 'market';
+  const pricedBy = p.pricedBy ?? AAVE_V3_PRICING[reserve.symbol as TokenSymbol] ?? 'market';
   const out: Record<string, string> = { pricedBy };
   const missing: string[] = [];
   if (!p.account) missing.push('getUserAccountData');

@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import { bridgeLineFor, L2_CHAINS, type BridgeLine, type L2ChainId } from '../restaking/l2';
 import type { RiskFlag } from '../risk/flag';
 import type { StoredSnapshot } from '../tracker/snapshot-schema';
+import { l2AaveView, type L2AaveView } from './l2-aave-model';
 
 type StoredChain = NonNullable<StoredSnapshot['chains']>[number];
 
@@ -34,6 +35,8 @@ export type ChainView = {
   requestCount: number;
   blockNumber: string | null;
   holdings: L2HoldingView[];
+  /** An L2 with Aave v3: its positions there (not in valueEth), or why they could not be read. */
+  aave?: L2AaveView;
 };
 
 export type ChainsOverview = { totalEth: bigint; chains: ChainView[]; unread: ChainView[] };
@@ -78,6 +81,7 @@ export function chainsOverview(snapshot: StoredSnapshot, ethereumName = 'Ethereu
       requestCount: c.requestCount,
       blockNumber: c.blockNumber,
       holdings,
+      ...(c.aave ? { aave: l2AaveView(c.chainId, name, c.aave) } : {}),
     };
   });
   const totalEth = chains.reduce((sum, c) => sum + c.valueEth, 0n);

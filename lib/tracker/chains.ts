@@ -3,6 +3,7 @@ import { checkRateLag, readChainHoldings, type L2ChainId, type RateLagReason, ty
 import { RESTAKING_TOKENS, isRestakingSymbol } from '../restaking/tokens';
 import type { FairRateResult } from '../restaking/read-fair-rates';
 import { countingTransport, createRequestCounter } from './counting-transport';
+import { chainAave, type ChainAave } from './l2-aave';
 import type { TrackerSnapshot } from './types';
 import { rateLagFlags, type RiskFlag } from '../risk';
 
@@ -51,6 +52,8 @@ export type ChainBreakdown = {
   /** Bridged token balances above zero (L2s only; Ethereum's are the snapshot's positions). */
   holdings: ChainHolding[];
   rateLags: ChainRateLag[];
+  /** An L2 with Aave v3: the accounts' positions there, read in the same request (l2-aave.ts); not in totalEth. */
+  aave?: ChainAave;
 };
 
 export type ChainTransport = { chainId: L2ChainId; name?: string; transport: Transport };
@@ -144,6 +147,7 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
       totalEth: h.totalEth,
       holdings,
       rateLags,
+      ...(h.aave ? { aave: chainAave(h.aave) } : {}),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -99,6 +99,34 @@ const riskFlag = z.object({
     .optional(),
 });
 
+/** lib/tracker/l2-aave.ts's ChainAave. */
+const chainAave = z.object({
+  status: z.enum(['ok', 'failed']),
+  error: z.string().optional(),
+  pool: address,
+  positions: z.array(
+    z.object({
+      account: address,
+      status: z.enum(['ok', 'failed']),
+      error: z.string().optional(),
+      healthFactorWad: nullableBig,
+      totalCollateralBase: nullableBig,
+      totalDebtBase: nullableBig,
+      debtEth: nullableBig,
+      eModeId: z.number().nullable(),
+      collaterals: z.array(
+        z.object({
+          symbol: z.string(),
+          aToken: address,
+          amount: bigintString,
+          valueEth: nullableBig,
+          liquidation: z.record(z.string(), z.string()),
+        }),
+      ),
+    }),
+  ),
+});
+
 const chainBreakdown = z.object({
   chainId: z.number(),
   name: z.string().optional(),
@@ -131,6 +159,7 @@ const chainBreakdown = z.object({
       flag: riskFlag.optional(),
     }),
   ),
+  aave: chainAave.optional(),
 });
 
 export const snapshotSchema = z.object({

@@ -19,6 +19,8 @@ contract AavePoolDouble {
 
     address public owner;
     address public ORACLE;
+    /// IPool.ADDRESSES_PROVIDER(): the smoke check reads it on the L2 devnets (set there to the registry's provider).
+    address public ADDRESSES_PROVIDER;
     address[] internal reservesList;
     mapping(address => AaveTypes.Reserve) internal reserves;
     mapping(uint8 => AaveTypes.CollateralConfig) internal eModes;
@@ -41,6 +43,8 @@ contract AavePoolDouble {
     }
 
     // ---- admin (the real PoolConfigurator's job) ----
+
+    function setAddressesProvider(address provider) external onlyOwner { ADDRESSES_PROVIDER = provider; }
 
     function initReserve(address asset, address aToken, uint16 ltv, uint16 liquidationThreshold, uint16 liquidationBonus) external onlyOwner {
         require(reserves[asset].aToken == address(0), "Pool: reserve exists");

@@ -4,6 +4,7 @@ import { MULTICALL3 } from '../addresses';
 import { fairRatePlan, type MulticallResult, type ReadFairRatesReturnType } from '../read-fair-rates';
 import { RESTAKING_SYMBOLS, RESTAKING_TOKENS } from '../tokens';
 import type { ContractRead, RestakingSymbol } from '../types';
+import { l2AavePlan, type L2AaveRead } from './aave-reads';
 import { L2_CHAINS, type L2ChainId, type L2Token, type RateSource } from './registry';
 
 /**
@@ -48,6 +49,8 @@ export type ChainHoldings = {
   totalEth: bigint;
   /** What totalEth leaves out, one line each ("weETH: rate: …"). */
   unvalued: string[];
+  /** An L2 with Aave v3: the accounts' Aave reads from the same batch (aave-reads.ts); not counted in totalEth. */
+  aave?: L2AaveRead;
 };
 
 const ONE = 10n ** 18n;
@@ -80,7 +83,8 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
     ...accounts.map((a) => read(multicall3, multicall3Abi, 'getEthBalance', [a])),
   ];
   const balances = rows.flatMap((t) => accounts.map((a) => read(t.address, erc20Abi, 'balanceOf', [a])));
-  const calls = [...head, ...balances, ...rates.calls];
+  const aave = l2 ? l2AavePlan(l2.chainId, accounts) : undefined;
+  const calls = [...head, ...balances, ...rates.calls, ...(aave?.calls ?? [])];
 
   const decode = (results: Results): ChainHoldings => {
     const [blockNumber, timestamp] = [okBig(results[0]), okBig(results[1])];
@@ -88,7 +92,9 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
       throw new Error(`Multicall3 at ${multicall3} did not give the block: ${errorOf(results[0])}`);
     const eth = accounts.map((_, i) => okBig(results[2 + i]));
     const balanceResults = results.slice(head.length, head.length + balances.length);
-    const rateMap = rates.decode(results.slice(head.length + balances.length));
+    const ratesAt = head.length + balances.length;
+    const aaveAt = ratesAt + rates.calls.length;
+    const rateMap = rates.decode(results.slice(ratesAt, aaveAt));
     const unvalued: string[] = eth.flatMap((e, i) => (e === null ? [`ETH of ${accounts[i]}: ${errorOf(results[2 + i])}`] : []));
     let totalEth = eth.reduce<bigint>((sum, e) => sum + (e ?? 0n), 0n);
     const tokens = rows.map((t, ti): TokenHoldings => {
@@ -104,7 +110,18 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
       return { ...t, balances: held, rate, valueEth };
     });
     const fairRates = l2 ? undefined : (rates as ReturnType<typeof l1RatePart>).fairRates;
-    return { chainId, accounts, blockNumber, timestamp, eth, tokens, fairRates, totalEth, unvalued };
+    return {
+      chainId,
+      accounts,
+      blockNumber,
+      timestamp,
+      eth,
+      tokens,
+      fairRates,
+      totalEth,
+      unvalued,
+      ...(aave ? { aave: aave.decode(results.slice(aaveAt)) } : {}),
+    };
   };
   return { multicall3, calls, decode };
 }

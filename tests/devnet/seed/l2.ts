@@ -5,6 +5,7 @@ import { devAccount, type DevnetContext } from '../context';
 import { doubleAbi, placeDouble } from './abi';
 import { writeMany, type BatchCall } from './batch';
 import { DEVNET_ETH_USD } from './eth-usd';
+import { L2_AAVE_LP_INDEX, seedL2Aave, type L2AaveSeed } from './l2-aave';
 import { SEED_BOOKS } from './tokens';
 
 /** The L1 fair rate (ETH per 1e18 token) each L2 rate source starts from, by the L1 symbol the L2 token stands for. */
@@ -51,6 +52,8 @@ export type L2Seed = {
   tokens: { symbol: L2Token['symbol']; l1Symbol: L2Token['l1Symbol']; address: Address; rateSource: Address }[];
   rateSources: L2RateSourceSeed[];
   demo: { address: Address; mnemonicIndex: number; balances: Record<string, string> }[];
+  /** Aave v3 doubles where the registry has a deployment (seed/l2-aave.ts). */
+  aave?: L2AaveSeed;
 };
 
 const tokenName = (t: L2Token) => (t.symbol === 'wrsETH' ? 'Wrapped rsETH' : RESTAKING_TOKENS[t.l1Symbol].name);
@@ -68,7 +71,7 @@ export function rateSourcesOf(chainId: L2ChainId): { source: RateSource; mirrors
  * Places the doubles of one L2 at the addresses of lib/restaking/l2/registry.ts: Multicall3, every bridged token
  * (L2BridgedToken), every rate source (Chainlink exchange-rate feeds and Lido's oracle as ChainlinkAggregator, Kelp's
  * receivers as L2RateReceiver) answering the L1 fair rate as of the chain's latest block, the ETH/USD feed, and the
- * demo users' bridged balances.
+ * demo users' bridged balances, and the Aave v3 doubles where the chain has Aave (seed/l2-aave.ts).
  */
 export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1Rates = SEED_L1_RATES): Promise<L2Seed> {
   const chain = L2_CHAINS[chainId];
@@ -121,6 +124,7 @@ export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1
     demo.set(h.index, entry);
   }
   await writeMany(ctx, calls);
+  const aave = await seedL2Aave(ctx, chainId, devAccount(L2_AAVE_LP_INDEX).address);
   return {
     chainId,
     multicall3: chain.multicall3.address,
@@ -128,5 +132,6 @@ export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1
     tokens: chain.tokens.map((t) => ({ symbol: t.symbol, l1Symbol: t.l1Symbol, address: t.address, rateSource: t.rateSource.address })),
     rateSources,
     demo: [...demo.values()],
+    ...(aave ? { aave } : {}),
   };
 }
