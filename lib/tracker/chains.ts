@@ -4,7 +4,8 @@ import { RESTAKING_TOKENS, isRestakingSymbol } from '../restaking/tokens';
 import type { FairRateResult } from '../restaking/read-fair-rates';
 import { countingTransport, createRequestCounter } from './counting-transport';
 import type { TrackerSnapshot } from './types';
-import { rateLagFlags, type RiskFlag } from '../risk';
+import { mulWad, rateLagFlags, type RiskFlag } from '../risk';
+import { l2Depeg, l2QuotePlan, type ChainDepeg } from './l2-depeg';
 
 /** One held bridged token on an L2, per account. */
 export type ChainHolding = {
@@ -16,6 +17,8 @@ export type ChainHolding = {
   /** 1e18-scaled ETH per token on that chain (its rate source); null when unread. */
   rate: bigint | null;
   valueEth: bigint | null;
+  /** amount × the 1-token quote of the chain's own pool (ChainBreakdown.depegs); null when the market was not checked. */
+  marketValueEth?: bigint | null;
 };
 
 export type ChainRateLag = {
@@ -51,6 +54,8 @@ export type ChainBreakdown = {
   /** Bridged token balances above zero (L2s only; Ethereum's are the snapshot's positions). */
   holdings: ChainHolding[];
   rateLags: ChainRateLag[];
+  /** L2s: the depeg of each held token from the chain's own pool, or why it was not checked (l2-depeg.ts). */
+  depegs?: ChainDepeg[];
 };
 
 export type ChainTransport = { chainId: L2ChainId; name?: string; transport: Transport };
@@ -91,9 +96,18 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
   const counter = createRequestCounter();
   const client = createClient({ transport: countingTransport(transport, counter) });
   try {
-    const h = await readChainHoldings(client, { chainId, accounts: snapshot.accounts });
-    const holdings: ChainHolding[] = h.tokens.flatMap((t) =>
-      t.balances.flatMap((amount, i) =>
+    const quotePlan = l2QuotePlan(chainId);
+    const h = await readChainHoldings(client, { chainId, accounts: snapshot.accounts, extraCalls: quotePlan.calls });
+    const quotes = quotePlan.quotes(h.extra);
+    const depegOf = new Map(
+      h.tokens.map((t) => [
+        t.symbol,
+        l2Depeg({ chainId, symbol: t.symbol, quote: quotes.get(t.symbol)!, l1Fair: fairRateOf(snapshot, t.l1Symbol), l2Rate: t.rate }),
+      ]),
+    );
+    const holdings: ChainHolding[] = h.tokens.flatMap((t) => {
+      const market = depegOf.get(t.symbol)!.marketRate;
+      return t.balances.flatMap((amount, i) =>
         amount !== null && amount > 0n
           ? [
               {
@@ -104,11 +118,12 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
                 amount,
                 rate: t.rate.ok ? t.rate.rate : null,
                 valueEth: t.rate.ok ? (amount * t.rate.rate) / 10n ** 18n : null,
+                marketValueEth: market === null ? null : mulWad(amount, market),
               },
             ]
           : [],
-      ),
-    );
+      );
+    });
     const held = new Set(holdings.map((x) => x.symbol));
     const rateLags: ChainRateLag[] = h.tokens
       .map((t) => ({
@@ -144,6 +159,7 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
       totalEth: h.totalEth,
       holdings,
       rateLags,
+      depegs: [...held].map((symbol) => depegOf.get(symbol)!),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -48,6 +48,8 @@ export type ChainHoldings = {
   totalEth: bigint;
   /** What totalEth leaves out, one line each ("weETH: rate: …"). */
   unvalued: string[];
+  /** The results of the caller's extra reads (e.g. pool quotes), in their order, from the same Multicall3 request. */
+  extra?: readonly MulticallResult[];
 };
 
 const ONE = 10n ** 18n;
@@ -66,8 +68,12 @@ export type HoldingsPlan = { multicall3: Address; calls: ContractRead[]; decode(
 type TokenRow = { symbol: string; l1Symbol: RestakingSymbol; address: Address };
 type RatePart = { calls: ContractRead[]; decode(results: Results): Map<string, TokenRate> };
 
-/** The batch of one chain: block number and time, ETH of each account, balanceOf of every token × account, the rates. */
-export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Address[]): HoldingsPlan {
+/**
+ * The batch of one chain: block number and time, ETH of each account, balanceOf of every token × account, the rates,
+ * then `extra` (reads a higher layer wants in the same request, e.g. the tracker's pool quotes) whose raw results come
+ * back in ChainHoldings.extra.
+ */
+export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Address[], extra: readonly ContractRead[] = []): HoldingsPlan {
   const l2 = chainId === 1 ? undefined : L2_CHAINS[chainId];
   const multicall3 = l2 ? l2.multicall3.address : MULTICALL3;
   const rows: TokenRow[] = l2
@@ -80,7 +86,8 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
     ...accounts.map((a) => read(multicall3, multicall3Abi, 'getEthBalance', [a])),
   ];
   const balances = rows.flatMap((t) => accounts.map((a) => read(t.address, erc20Abi, 'balanceOf', [a])));
-  const calls = [...head, ...balances, ...rates.calls];
+  const calls = [...head, ...balances, ...rates.calls, ...extra];
+  const ratesEnd = head.length + balances.length + rates.calls.length;
 
   const decode = (results: Results): ChainHoldings => {
     const [blockNumber, timestamp] = [okBig(results[0]), okBig(results[1])];
@@ -88,7 +95,7 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
       throw new Error(`Multicall3 at ${multicall3} did not give the block: ${errorOf(results[0])}`);
     const eth = accounts.map((_, i) => okBig(results[2 + i]));
     const balanceResults = results.slice(head.length, head.length + balances.length);
-    const rateMap = rates.decode(results.slice(head.length + balances.length));
+    const rateMap = rates.decode(results.slice(head.length + balances.length, ratesEnd));
     const unvalued: string[] = eth.flatMap((e, i) => (e === null ? [`ETH of ${accounts[i]}: ${errorOf(results[2 + i])}`] : []));
     let totalEth = eth.reduce<bigint>((sum, e) => sum + (e ?? 0n), 0n);
     const tokens = rows.map((t, ti): TokenHoldings => {
@@ -104,7 +111,8 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
       return { ...t, balances: held, rate, valueEth };
     });
     const fairRates = l2 ? undefined : (rates as ReturnType<typeof l1RatePart>).fairRates;
-    return { chainId, accounts, blockNumber, timestamp, eth, tokens, fairRates, totalEth, unvalued };
+    const extraResults = extra.length ? { extra: results.slice(ratesEnd) } : {};
+    return { chainId, accounts, blockNumber, timestamp, eth, tokens, fairRates, totalEth, unvalued, ...extraResults };
   };
   return { multicall3, calls, decode };
 }
