@@ -4,6 +4,7 @@ import { RESTAKING_TOKENS } from '../../../lib/restaking/tokens';
 import { devAccount, type DevnetContext } from '../context';
 import { doubleAbi, placeDouble } from './abi';
 import { writeMany, type BatchCall } from './batch';
+import { seedL2Pools, type L2PoolSeed } from './l2-pools';
 import { DEVNET_ETH_USD } from './eth-usd';
 import { SEED_BOOKS } from './tokens';
 
@@ -51,6 +52,8 @@ export type L2Seed = {
   tokens: { symbol: L2Token['symbol']; l1Symbol: L2Token['l1Symbol']; address: Address; rateSource: Address }[];
   rateSources: L2RateSourceSeed[];
   demo: { address: Address; mnemonicIndex: number; balances: Record<string, string> }[];
+  /** The pool and quoter doubles of lib/restaking/l2/pools.ts (seed/l2-pools.ts). */
+  pools: L2PoolSeed[];
 };
 
 const tokenName = (t: L2Token) => (t.symbol === 'wrsETH' ? 'Wrapped rsETH' : RESTAKING_TOKENS[t.l1Symbol].name);
@@ -121,6 +124,7 @@ export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1
     demo.set(h.index, entry);
   }
   await writeMany(ctx, calls);
+  const pools = await seedL2Pools(ctx, chainId, rateOf);
   return {
     chainId,
     multicall3: chain.multicall3.address,
@@ -128,5 +132,6 @@ export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1
     tokens: chain.tokens.map((t) => ({ symbol: t.symbol, l1Symbol: t.l1Symbol, address: t.address, rateSource: t.rateSource.address })),
     rateSources,
     demo: [...demo.values()],
+    pools,
   };
 }
