@@ -22,14 +22,14 @@ export function admit(
   const cooldownMs = settings.cooldownMinutes * 60_000;
   const raised: Alert[] = [];
   const notifications: AlertNotification[] = [];
-  for (const { cooldownKey, block: candidateBlock, ...c } of candidates) {
+  for (const { cooldownKey, block: candidateBlock, chainId: candidateChain, ...c } of candidates) {
     if (state.seen[c.id] !== undefined) continue;
     state.seen[c.id] = now;
     const last = state.cooldowns[cooldownKey];
     const cooling = last !== undefined && now - last < cooldownMs;
     const notified = !quiet && !cooling;
     if (notified) state.cooldowns[cooldownKey] = now;
-    const alert: Alert = { ...c, time: now, block: candidateBlock ?? block, chainId, read: false, notified };
+    const alert: Alert = { ...c, time: now, block: candidateBlock ?? block, chainId: candidateChain ?? chainId, read: false, notified };
     raised.push(alert);
     if (notified)
       notifications.push({

@@ -35,6 +35,8 @@ export type AlertCandidate = Omit<Alert, 'time' | 'read' | 'notified' | 'chainId
   /** Cool-down scope: one notification per rule and subject (position, token) within the cool-down. */
   cooldownKey: string;
   block?: string;
+  /** The chain the alert is about when it is not the wallet's Ethereum (an L2 depeg); its block is then that chain's. */
+  chainId?: number;
 };
 
 export type QuietHours = { enabled: boolean; /** Minutes after local midnight, 0–1439. */ startMinute: number; endMinute: number };

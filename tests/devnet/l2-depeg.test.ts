@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { erc20Abi, http, parseAbi, type Address, type Transport } from 'viem';
+import { mainnet } from 'viem/chains';
+import { createAlertsEngine } from '../../lib/alerts/engine';
+import { createMemoryAlertsStore } from '../../lib/alerts/memory-store';
+import { DEFAULT_ALERT_SETTINGS } from '../../lib/alerts/settings';
 import { chainOf } from '../../lib/chain/clients';
 import { REAL_NETWORKS } from '../../lib/chain/networks';
 import { L2_CHAINS, l2PoolsOf } from '../../lib/restaking/l2';
@@ -142,6 +146,21 @@ describe('depeg from the L2 pools (devnet Arbitrum One and Base)', () => {
     const h = base.holdings.find((x) => x.symbol === 'wstETH')!;
     expect(h.depeg).toMatchObject({ status: 'ok', marketSource: `uniswap-v3:${l2PoolsOf(8453, 'wstETH')[0]!.pool} via QuoterV2 on Base` });
     expect(h.depeg!.flag?.severity).toBe('danger');
+    // The depeg alert rule on the same snapshot: one alert per L2, named by its chain, carrying that chain's id.
+    const alerts = createAlertsEngine({
+      chain: mainnet,
+      getTransport: () => http(l1.rpcUrl),
+      store: createMemoryAlertsStore({ settings: DEFAULT_ALERT_SETTINGS }),
+      now: () => snapshot.takenAt,
+      minuteOfDay: () => 12 * 60,
+      notify: () => undefined,
+      setBadge: () => undefined,
+    });
+    const raised = (await alerts.evaluate(snapshot)).raised.filter((a) => a.rule === 'depeg');
+    expect(raised.map((a) => [a.chainId, a.severity, a.title.replace(/ \d.*/, '')]).sort()).toEqual([
+      [42161, 'warning', 'wstETH on Arbitrum One trades'],
+      [8453, 'danger', 'wstETH on Base trades'],
+    ]);
     // Tokens held without a listed pool are "not checked", with the reason.
     const weeth = base.holdings.find((x) => x.symbol === 'weETH')!;
     expect(weeth.depeg).toMatchObject({ status: 'not-checked', depegWad: null });
