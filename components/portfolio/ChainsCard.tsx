@@ -5,6 +5,7 @@ import { formatUsd, USD_PRICE_UNAVAILABLE } from '../../lib/risk/fee-usd';
 import { RiskFlagItem, severityLabel, severityTone } from '../approval/RiskFlagItem';
 import { Address, Badge, Card, ShareBar, shareFill, cx } from '../ui';
 import { L2AaveSection } from './L2AaveSection';
+import { L2DepegLine } from './L2DepegLine';
 
 const pct = (bps: number) => `${(bps / 100).toFixed(1)} %`;
 
@@ -109,6 +110,7 @@ function HoldingRow({ holding: h, usd, view }: { holding: L2HoldingView; usd: st
         </details>
       )}
       {h.lag === 'unknown' && <span className="text-[11px] text-ink-muted">Rate lag not checked: a rate could not be read.</span>}
+      <L2DepegLine holding={h} />
       {h.bridge && (
         <details className="text-[11px]" data-bridge-line>
           <summary className="cursor-pointer text-ink-muted underline">

@@ -7,6 +7,7 @@ import type { TrackerSnapshot } from '../tracker/types';
 import { admit, unreadDangerCount } from './deliver';
 import { localMinuteOfDay } from './quiet-hours';
 import { depegRule } from './rules/depeg';
+import { l2DepegRule } from './rules/l2-depeg';
 import { liquidationRule } from './rules/liquidation';
 import { lrtWorstCaseRule } from './rules/lrt-risk';
 import { rateLagRule } from './rules/rate-lag';
@@ -92,7 +93,7 @@ export function createAlertsEngine(deps: AlertsDeps) {
       const ctx = { snapshot, settings, state, now: t };
       const slash = await slashing(state, snapshot, settings.rules.slashing);
       const candidates = [...slash.candidates];
-      const depeg = depegRule(ctx);
+      const depeg = [...depegRule(ctx), ...l2DepegRule(ctx)];
       if (settings.rules.depeg) candidates.push(...depeg);
       // Runs even when off, like depeg's episodes: an L2 rate's lag is a price risk, under the depeg switch.
       const rateLag = rateLagRule(ctx);

@@ -21,7 +21,38 @@ export type L2HoldingView = {
   lag: 'ok' | 'lagging' | 'unknown' | 'not-checked';
   flag?: RiskFlag;
   bridge?: BridgeLine;
+  /** amount × the 1-token quote of the chain's own pool; null when the market was not checked. */
+  marketValueEth: bigint | null;
+  /** The depeg on that chain from its own pool (lib/tracker/l2-depeg.ts); absent in a snapshot taken before it existed. */
+  depeg?: L2DepegView;
 };
+
+export type L2DepegView = {
+  status: 'ok' | 'not-checked';
+  depegWad: bigint | null;
+  marketRate: bigint | null;
+  fairRate: bigint | null;
+  fairSource: 'l1-fair-rate' | 'l2-rate-source' | null;
+  /** Pool and chain, e.g. "uniswap-v3:0x… via QuoterV2 on Base". */
+  marketSource?: string;
+  pool?: Address;
+  reference?: string;
+  error?: string;
+  flag?: RiskFlag;
+};
+
+const big = (v: string | null | undefined): bigint | null => (v === null || v === undefined ? null : BigInt(v));
+
+function depegView(d: NonNullable<StoredChain['depegs']>[number]): L2DepegView {
+  const { marketRate, fairRate, depegWad, flag, ...rest } = d;
+  return {
+    ...rest,
+    marketRate: big(marketRate),
+    fairRate: big(fairRate),
+    depegWad: big(depegWad),
+    ...(flag ? { flag: flag as RiskFlag } : {}),
+  };
+}
 
 export type ChainView = {
   chainId: number;
@@ -55,6 +86,7 @@ export function chainsOverview(snapshot: StoredSnapshot, ethereumName = 'Ethereu
     const holdings = c.holdings.map((h): L2HoldingView => {
       const lag = c.rateLags.find((l) => l.symbol === h.symbol);
       const bridge = bridgeLineFor(c.chainId, { address: h.token });
+      const depeg = c.depegs?.find((d) => d.symbol === h.symbol);
       return {
         id: `${c.chainId}:${h.account.toLowerCase()}:${h.symbol}`,
         chainId: c.chainId,
@@ -68,6 +100,8 @@ export function chainsOverview(snapshot: StoredSnapshot, ethereumName = 'Ethereu
         lag: lag?.status ?? 'not-checked',
         ...(lag?.flag ? { flag: lag.flag as RiskFlag } : {}),
         ...(bridge ? { bridge } : {}),
+        marketValueEth: big(h.marketValueEth),
+        ...(depeg ? { depeg: depegView(depeg) } : {}),
       };
     });
     const valueEth = c.chainId === 1 ? BigInt(c.totalEth) : holdings.reduce((sum, h) => sum + (h.valueEth ?? 0n), 0n);

@@ -5,7 +5,8 @@ import type { FairRateResult } from '../restaking/read-fair-rates';
 import { countingTransport, createRequestCounter } from './counting-transport';
 import { chainAave, type ChainAave } from './l2-aave';
 import type { TrackerSnapshot } from './types';
-import { rateLagFlags, type RiskFlag } from '../risk';
+import { mulWad, rateLagFlags, type RiskFlag } from '../risk';
+import { l2Depeg, l2QuotePlan, type ChainDepeg } from './l2-depeg';
 
 /** One held bridged token on an L2, per account. */
 export type ChainHolding = {
@@ -17,6 +18,8 @@ export type ChainHolding = {
   /** 1e18-scaled ETH per token on that chain (its rate source); null when unread. */
   rate: bigint | null;
   valueEth: bigint | null;
+  /** amount × the 1-token quote of the chain's own pool (ChainBreakdown.depegs); null when the market was not checked. */
+  marketValueEth?: bigint | null;
 };
 
 export type ChainRateLag = {
@@ -54,6 +57,8 @@ export type ChainBreakdown = {
   rateLags: ChainRateLag[];
   /** An L2 with Aave v3: the accounts' positions there, read in the same request (l2-aave.ts); not in totalEth. */
   aave?: ChainAave;
+  /** L2s: the depeg of each held token from the chain's own pool, or why it was not checked (l2-depeg.ts). */
+  depegs?: ChainDepeg[];
 };
 
 export type ChainTransport = { chainId: L2ChainId; name?: string; transport: Transport };
@@ -94,9 +99,18 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
   const counter = createRequestCounter();
   const client = createClient({ transport: countingTransport(transport, counter) });
   try {
-    const h = await readChainHoldings(client, { chainId, accounts: snapshot.accounts });
-    const holdings: ChainHolding[] = h.tokens.flatMap((t) =>
-      t.balances.flatMap((amount, i) =>
+    const quotePlan = l2QuotePlan(chainId);
+    const h = await readChainHoldings(client, { chainId, accounts: snapshot.accounts, extraCalls: quotePlan.calls });
+    const quotes = quotePlan.quotes(h.extra);
+    const depegOf = new Map(
+      h.tokens.map((t) => [
+        t.symbol,
+        l2Depeg({ chainId, symbol: t.symbol, quote: quotes.get(t.symbol)!, l1Fair: fairRateOf(snapshot, t.l1Symbol), l2Rate: t.rate }),
+      ]),
+    );
+    const holdings: ChainHolding[] = h.tokens.flatMap((t) => {
+      const market = depegOf.get(t.symbol)!.marketRate;
+      return t.balances.flatMap((amount, i) =>
         amount !== null && amount > 0n
           ? [
               {
@@ -107,11 +121,12 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
                 amount,
                 rate: t.rate.ok ? t.rate.rate : null,
                 valueEth: t.rate.ok ? (amount * t.rate.rate) / 10n ** 18n : null,
+                marketValueEth: market === null ? null : mulWad(amount, market),
               },
             ]
           : [],
-      ),
-    );
+      );
+    });
     const held = new Set(holdings.map((x) => x.symbol));
     const rateLags: ChainRateLag[] = h.tokens
       .map((t) => ({
@@ -148,6 +163,7 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
       holdings,
       rateLags,
       ...(h.aave ? { aave: chainAave(h.aave) } : {}),
+      depegs: [...held].map((symbol) => depegOf.get(symbol)!),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -144,6 +144,7 @@ const chainBreakdown = z.object({
       amount: bigintString,
       rate: nullableBig,
       valueEth: nullableBig,
+      marketValueEth: nullableBig.optional(),
     }),
   ),
   rateLags: z.array(
@@ -160,6 +161,23 @@ const chainBreakdown = z.object({
     }),
   ),
   aave: chainAave.optional(),
+  depegs: z
+    .array(
+      z.object({
+        symbol: z.string(),
+        status: z.enum(['ok', 'not-checked']),
+        marketRate: nullableBig,
+        fairRate: nullableBig,
+        fairSource: z.enum(['l1-fair-rate', 'l2-rate-source']).nullable(),
+        depegWad: nullableBig,
+        marketSource: z.string().optional(),
+        pool: address.optional(),
+        reference: z.string().optional(),
+        error: z.string().optional(),
+        flag: riskFlag.optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const snapshotSchema = z.object({

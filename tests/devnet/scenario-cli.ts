@@ -25,6 +25,7 @@ import {
 } from './scenarios';
 import { readDevnetState, DEVNET_STATE_FILE } from './state-file';
 import { l2RateLag, parseL2Chain, parseL2Token, parseRateLag } from './scenarios-l2';
+import { l2Depeg } from './scenarios-l2-depeg';
 import { L2_DEVNET_CHAIN_IDS } from './l2-devnet';
 import { arbitrum, base } from 'viem/chains';
 
@@ -100,6 +101,15 @@ async function main() {
         const chain = chainId === 8453 ? base : arbitrum;
         return (ctx: ReturnType<typeof createContext>) =>
           l2RateLag(ctx, createContext(l2RpcUrl(chainId, l2Rpc), chain), chainId, token, lag);
+      }
+      case 'l2-depeg': {
+        needArgs(args, 3, name);
+        const chainId = parseL2Chain(args[0]);
+        const token = parseL2Token(chainId, args[1]);
+        const fraction = parseNumber(args[2], 'fraction', 0, 1);
+        const chain = chainId === 8453 ? base : arbitrum;
+        return (ctx: ReturnType<typeof createContext>) =>
+          l2Depeg(ctx, createContext(l2RpcUrl(chainId, l2Rpc), chain), chainId, token, fraction);
       }
       case 'symbiotic-limit': {
         needArgs(args, 3, name);

@@ -25,6 +25,7 @@ export const SCENARIOS = [
   'symbiotic-limit',
   'symbiotic-slash',
   'l2-rate-lag',
+  'l2-depeg',
   'list',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -555,6 +556,8 @@ export const SCENARIO_USAGE = [
   '                             rswETH: reprice() over the StakerProxies), e.g. after a slash',
   'l2-rate-lag <chain> <token> <fraction|age>  an L2 rate lags the L1 fair rate (scenarios-l2.ts): chain arbitrum|base; token',
   '                             as on that L2 (wstETH, weETH, ezETH, rsETH, wrsETH, …); 0.02 = 2 % under L1, 36h / 90m / 2d = that old, "0.02,36h" both',
+  'l2-depeg <chain> <token> <fraction>  the L2 pool of the token (scenarios-l2-depeg.ts) prices it fraction in (0, 1) under the L1 fair',
+  '                             rate: chain arbitrum|base; token with a listed pool (wstETH on both, cbETH on base); 0.03 = 3 % under',
   'symbiotic-limit <vault> <network> <amount>  give a Symbiotic network a limit on a vault (collateral units); vault: a Mellow LRT symbol (pzETH…) or 0x…',
   'symbiotic-slash <vault> <network> <fraction>  the network slashes fraction (0, 1] of its stake min(activeStake, networkLimit) via the VetoSlasher',
   'list                         the operators, their operator sets and the LRT stakers delegated to them',

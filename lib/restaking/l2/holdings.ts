@@ -51,6 +51,8 @@ export type ChainHoldings = {
   unvalued: string[];
   /** An L2 with Aave v3: the accounts' Aave reads from the same batch (aave-reads.ts); not counted in totalEth. */
   aave?: L2AaveRead;
+  /** The results of the caller's extra reads (e.g. pool quotes), in their order, from the same Multicall3 request. */
+  extra?: readonly MulticallResult[];
 };
 
 const ONE = 10n ** 18n;
@@ -69,8 +71,12 @@ export type HoldingsPlan = { multicall3: Address; calls: ContractRead[]; decode(
 type TokenRow = { symbol: string; l1Symbol: RestakingSymbol; address: Address };
 type RatePart = { calls: ContractRead[]; decode(results: Results): Map<string, TokenRate> };
 
-/** The batch of one chain: block number and time, ETH of each account, balanceOf of every token × account, the rates. */
-export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Address[]): HoldingsPlan {
+/**
+ * The batch of one chain: block number and time, ETH of each account, balanceOf of every token × account, the rates,
+ * then `extra` (reads a higher layer wants in the same request, e.g. the tracker's pool quotes) whose raw results come
+ * back in ChainHoldings.extra.
+ */
+export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Address[], extra: readonly ContractRead[] = []): HoldingsPlan {
   const l2 = chainId === 1 ? undefined : L2_CHAINS[chainId];
   const multicall3 = l2 ? l2.multicall3.address : MULTICALL3;
   const rows: TokenRow[] = l2
@@ -84,7 +90,10 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
   ];
   const balances = rows.flatMap((t) => accounts.map((a) => read(t.address, erc20Abi, 'balanceOf', [a])));
   const aave = l2 ? l2AavePlan(l2.chainId, accounts) : undefined;
-  const calls = [...head, ...balances, ...rates.calls, ...(aave?.calls ?? [])];
+  const calls = [...head, ...balances, ...rates.calls, ...(aave?.calls ?? []), ...extra];
+  const ratesAt = head.length + balances.length;
+  const aaveAt = ratesAt + rates.calls.length;
+  const extraAt = aaveAt + (aave?.calls.length ?? 0);
 
   const decode = (results: Results): ChainHoldings => {
     const [blockNumber, timestamp] = [okBig(results[0]), okBig(results[1])];
@@ -92,8 +101,6 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
       throw new Error(`Multicall3 at ${multicall3} did not give the block: ${errorOf(results[0])}`);
     const eth = accounts.map((_, i) => okBig(results[2 + i]));
     const balanceResults = results.slice(head.length, head.length + balances.length);
-    const ratesAt = head.length + balances.length;
-    const aaveAt = ratesAt + rates.calls.length;
     const rateMap = rates.decode(results.slice(ratesAt, aaveAt));
     const unvalued: string[] = eth.flatMap((e, i) => (e === null ? [`ETH of ${accounts[i]}: ${errorOf(results[2 + i])}`] : []));
     let totalEth = eth.reduce<bigint>((sum, e) => sum + (e ?? 0n), 0n);
@@ -120,7 +127,8 @@ export function holdingsPlan(chainId: HoldingsChainId, accounts: readonly Addres
       fairRates,
       totalEth,
       unvalued,
-      ...(aave ? { aave: aave.decode(results.slice(aaveAt)) } : {}),
+      ...(aave ? { aave: aave.decode(results.slice(aaveAt, extraAt)) } : {}),
+      ...(extra.length ? { extra: results.slice(extraAt) } : {}),
     };
   };
   return { multicall3, calls, decode };

@@ -5,3 +5,4 @@ export * from './rate-lag';
 export * from './bridge-line';
 export * from './aave-markets';
 export * from './aave-reads';
+export * from './pools';

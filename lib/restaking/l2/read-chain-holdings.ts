@@ -2,9 +2,16 @@ import type { Address, Client } from 'viem';
 import { multicall } from 'viem/actions';
 import { AppError } from '../../errors';
 import type { MulticallResult } from '../read-fair-rates';
+import type { ContractRead } from '../types';
 import { holdingsPlan, type ChainHoldings, type HoldingsChainId } from './holdings';
 
-export type ReadChainHoldingsParameters = { chainId: HoldingsChainId; accounts: readonly Address[]; blockNumber?: bigint };
+export type ReadChainHoldingsParameters = {
+  chainId: HoldingsChainId;
+  accounts: readonly Address[];
+  blockNumber?: bigint;
+  /** More reads for the same request (their results in ChainHoldings.extra), so a chain still costs one request. */
+  extraCalls?: readonly ContractRead[];
+};
 export type ReadChainHoldingsReturnType = ChainHoldings;
 
 /**
@@ -15,9 +22,9 @@ export type ReadChainHoldingsReturnType = ChainHoldings;
  */
 export async function readChainHoldings(
   client: Client,
-  { chainId, accounts, blockNumber }: ReadChainHoldingsParameters,
+  { chainId, accounts, blockNumber, extraCalls }: ReadChainHoldingsParameters,
 ): Promise<ReadChainHoldingsReturnType> {
-  const plan = holdingsPlan(chainId, accounts);
+  const plan = holdingsPlan(chainId, accounts, extraCalls);
   let results: MulticallResult[];
   try {
     results = (await multicall(client, {

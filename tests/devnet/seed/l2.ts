@@ -4,6 +4,7 @@ import { RESTAKING_TOKENS } from '../../../lib/restaking/tokens';
 import { devAccount, type DevnetContext } from '../context';
 import { doubleAbi, placeDouble } from './abi';
 import { writeMany, type BatchCall } from './batch';
+import { seedL2Pools, type L2PoolSeed } from './l2-pools';
 import { DEVNET_ETH_USD } from './eth-usd';
 import { L2_AAVE_LP_INDEX, seedL2Aave, type L2AaveSeed } from './l2-aave';
 import { SEED_BOOKS } from './tokens';
@@ -54,6 +55,8 @@ export type L2Seed = {
   demo: { address: Address; mnemonicIndex: number; balances: Record<string, string> }[];
   /** Aave v3 doubles where the registry has a deployment (seed/l2-aave.ts). */
   aave?: L2AaveSeed;
+  /** The pool and quoter doubles of lib/restaking/l2/pools.ts (seed/l2-pools.ts). */
+  pools: L2PoolSeed[];
 };
 
 const tokenName = (t: L2Token) => (t.symbol === 'wrsETH' ? 'Wrapped rsETH' : RESTAKING_TOKENS[t.l1Symbol].name);
@@ -125,6 +128,7 @@ export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1
   }
   await writeMany(ctx, calls);
   const aave = await seedL2Aave(ctx, chainId, devAccount(L2_AAVE_LP_INDEX).address);
+  const pools = await seedL2Pools(ctx, chainId, rateOf);
   return {
     chainId,
     multicall3: chain.multicall3.address,
@@ -133,5 +137,6 @@ export async function seedL2(ctx: DevnetContext, chainId: L2ChainId, l1Rates: L1
     rateSources,
     demo: [...demo.values()],
     ...(aave ? { aave } : {}),
+    pools,
   };
 }
