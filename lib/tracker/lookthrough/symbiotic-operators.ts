@@ -95,7 +95,14 @@ export type ScanSymbioticOperatorsParameters = {
   minRange?: bigint;
   maxRequests?: number;
   now?: () => number;
+  /** The head block, when the caller read it once for several vaults. */
+  head?: { number: bigint; hash: Hex };
 };
+
+async function readHead<chain extends Chain | undefined>(client: Client<Transport, chain>) {
+  const b = await getBlock(client, { blockTag: 'latest' });
+  return { number: b.number, hash: b.hash };
+}
 
 export async function scanSymbioticOperators<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
@@ -107,6 +114,7 @@ export async function scanSymbioticOperators<chain extends Chain | undefined>(
     minRange = SCAN_DEFAULTS.minRange,
     maxRequests = SCAN_DEFAULTS.maxRequests,
     now = Date.now,
+    head: given,
   }: ScanSymbioticOperatorsParameters,
 ): Promise<SymbioticOperatorScan> {
   const blank = (delegator: Address, delegatorType: number, from: bigint): SymbioticOperatorScan => ({
@@ -129,9 +137,8 @@ export async function scanSymbioticOperators<chain extends Chain | undefined>(
   let delegator: Address;
   let delegatorType: number;
   try {
-    requests += 3;
-    const b = await getBlock(client, { blockTag: 'latest' });
-    head = { number: b.number, hash: b.hash };
+    requests += given ? 2 : 3;
+    head = given ?? (await readHead(client));
     const at = { blockNumber: head.number };
     delegator = getAddress(await readContract(client, { address: vault, abi: symbioticVaultModulesAbi, functionName: 'delegator', ...at }));
     delegatorType = Number(await readContract(client, { address: delegator, abi: symbioticOperatorStakeAbi, functionName: 'TYPE', ...at }));
@@ -218,11 +225,25 @@ export async function updateSymbioticOperatorScans<chain extends Chain | undefin
   { vaults, chainId, scans, intervalMs = SYMBIOTIC_SCAN_INTERVAL_MS, now = Date.now, ...limits }: UpdateSymbioticOperatorScansParameters,
 ): Promise<SymbioticOperatorScans> {
   const out: SymbioticOperatorScans = { ...scans };
-  for (const vault of new Set(vaults)) {
+  const due = [...new Set(vaults)].filter((vault) => {
     const prev = scans[vault];
-    const due = !prev || prev.status !== 'complete' || prev.chainId !== chainId || now() - prev.scannedAt >= intervalMs;
-    if (!due) continue;
-    out[vault] = await scanSymbioticOperators(client, { vault, chainId, now, ...limits, ...(prev ? { previous: prev } : {}) });
+    return !prev || prev.status !== 'complete' || prev.chainId !== chainId || now() - prev.scannedAt >= intervalMs;
+  });
+  if (due.length === 0) return out;
+  // One head read for every vault: a node that does not answer costs one request, not one per vault.
+  let head: { number: bigint; hash: Hex };
+  try {
+    head = await readHead(client);
+  } catch (e) {
+    for (const vault of due) {
+      const prev = scans[vault];
+      if (prev) out[vault] = { ...prev, status: 'partial', reason: `eth_getBlockByNumber(latest) failed: ${why(e)}`, scannedAt: now() };
+    }
+    return out;
+  }
+  for (const vault of due) {
+    const prev = scans[vault];
+    out[vault] = await scanSymbioticOperators(client, { vault, chainId, now, head, ...limits, ...(prev ? { previous: prev } : {}) });
   }
   return out;
 }
