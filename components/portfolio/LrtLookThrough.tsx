@@ -117,6 +117,23 @@ function MellowLookThrough({ position: p }: { position: PositionView }) {
             meaning={`Your part of its stake in the vault: min(activeStake, networkLimit) × the LRT’s share of the vault × your share of the LRT.`}
           />
         ))}
+        {d.lrtOperatorSplit === 'unknown' && (
+          <Row label="Operators" value="unknown" meaning={d.lrtOperatorSplitWhy ?? d.lrtOperatorSplitReason ?? 'Not known.'} />
+        )}
+        {d.lrtOperatorSplit === 'known' && d.lrtTopOperator && (
+          <Row
+            label="Top operator"
+            value={formatWadPercent(BigInt(d.lrtTopOperatorShareWad ?? '0'), { maxFractionDigits: 1 })}
+            meaning={`${shortAddress(d.lrtTopOperator)} holds this share of the LRT’s stake by operator (its stake in each network, the LRT’s part, of ${d.lrtOperators ?? '?'} operators).`}
+          />
+        )}
+        {d.lrtOperatorSplit === 'known' && (
+          <Row
+            label="Concentration (HHI)"
+            value={formatPercent(Number(d.lrtHhi ?? '0'), { maxFractionDigits: 1 })}
+            meaning="Σ of each operator’s share squared: 100 % means a single operator."
+          />
+        )}
         <Row label="Fair rate shows a slash" value={when === 'at-once' ? 'at once' : 'after an update'} meaning={`${how ?? ''}.`} />
       </dl>
     </section>

@@ -27,18 +27,32 @@ contract SymbioticRegistry is Initializable {
     }
 }
 
-/// Double of a Symbiotic v1 delegator's read side (IEntity.TYPE/FACTORY, IBaseDelegator.vault/maxNetworkLimit,
-/// INetworkRestakeDelegator.networkLimit; v1.0.3): the admin sets the per-subnetwork cap that a network sets on
-/// chain (setMaxNetworkLimit) and the limit the vault's curator gives it (setNetworkLimit, capped by the max).
-/// Devnet difference: no checkpoints (the `...At` views are missing), no operator shares.
+/// Double of a Symbiotic v1 delegator (IEntity.TYPE/FACTORY, IBaseDelegator.vault/maxNetworkLimit/stake,
+/// INetworkRestakeDelegator.networkLimit/operatorNetworkShares/totalOperatorNetworkShares, IFullRestakeDelegator
+/// .operatorNetworkLimit, IOperatorSpecificDelegator.operator; symbioticfi/core src/contracts/delegator/*.sol,
+/// commit 00510f1e, VERSION 1). One contract stands for the three v1 types; `stake(subnetwork, operator)` answers with
+/// the formula of its TYPE (DelegatorFactory types: 0 NetworkRestake, 1 FullRestake, 2 OperatorSpecific):
+///   0: operatorNetworkShares × min(activeStake, networkLimit) / totalOperatorNetworkShares (floor; 0 if no shares)
+///   1: min(activeStake, networkLimit, operatorNetworkLimit)
+///   2: min(activeStake, networkLimit) for `operator()`, else 0
+/// The admin stands for the network (setMaxNetworkLimit) and the curator's roles (limits, shares).
+/// Devnet differences: no checkpoints (the `...At` views are missing); the opt-in services are not doubled, so
+/// every operator counts as opted in to the vault and the network (the real `stake` answers 0 otherwise).
 contract SymbioticDelegator is Initializable {
     uint64 public TYPE;
     address public FACTORY;
     address public vault;
+    /// OperatorSpecificDelegator (TYPE 2): the one operator the vault delegates to.
+    address public operator;
     mapping(bytes32 => uint256) public maxNetworkLimit;
     mapping(bytes32 => uint256) public networkLimit;
+    mapping(bytes32 => uint256) public totalOperatorNetworkShares;
+    mapping(bytes32 => mapping(address => uint256)) public operatorNetworkShares;
+    mapping(bytes32 => mapping(address => uint256)) public operatorNetworkLimit;
 
     event SetNetworkLimit(bytes32 indexed subnetwork, uint256 amount);
+    event SetOperatorNetworkShares(bytes32 indexed subnetwork, address indexed operator, uint256 shares);
+    event SetOperatorNetworkLimit(bytes32 indexed subnetwork, address indexed operator, uint256 amount);
 
     function initialize(address vault_, address factory_, uint64 type_) external initializer {
         vault = vault_;
@@ -55,6 +69,42 @@ contract SymbioticDelegator is Initializable {
         networkLimit[subnetwork] = amount;
         emit SetNetworkLimit(subnetwork, amount);
     }
+
+    /// NetworkRestakeDelegator.setOperatorNetworkShares: the total moves by the difference.
+    function setOperatorNetworkShares(bytes32 subnetwork, address operator_, uint256 shares) external onlyAdmin {
+        require(TYPE == 0, "Delegator: not a NetworkRestakeDelegator");
+        totalOperatorNetworkShares[subnetwork] =
+            totalOperatorNetworkShares[subnetwork] - operatorNetworkShares[subnetwork][operator_] + shares;
+        operatorNetworkShares[subnetwork][operator_] = shares;
+        emit SetOperatorNetworkShares(subnetwork, operator_, shares);
+    }
+
+    function setOperatorNetworkLimit(bytes32 subnetwork, address operator_, uint256 amount) external onlyAdmin {
+        require(TYPE == 1, "Delegator: not a FullRestakeDelegator");
+        operatorNetworkLimit[subnetwork][operator_] = amount;
+        emit SetOperatorNetworkLimit(subnetwork, operator_, amount);
+    }
+
+    /// OperatorSpecificDelegator: the operator is fixed at creation (InitParams.operator); devnet: set once.
+    function setOperator(address operator_) external onlyAdmin {
+        require(TYPE == 2 && operator == address(0), "Delegator: operator fixed");
+        operator = operator_;
+    }
+
+    function stake(bytes32 subnetwork, address operator_) public view returns (uint256) {
+        uint256 active = ISymbioticSlashedVault(vault).activeStake();
+        uint256 limit = networkLimit[subnetwork];
+        uint256 networkStake = active < limit ? active : limit;
+        if (TYPE == 0) {
+            uint256 total = totalOperatorNetworkShares[subnetwork];
+            return total == 0 ? 0 : (operatorNetworkShares[subnetwork][operator_] * networkStake) / total;
+        }
+        if (TYPE == 1) {
+            uint256 opLimit = operatorNetworkLimit[subnetwork][operator_];
+            return opLimit < networkStake ? opLimit : networkStake;
+        }
+        return operator_ == operator ? networkStake : 0;
+    }
 }
 
 interface ISymbioticSlashedVault {
@@ -66,8 +116,9 @@ interface ISymbioticSlashedVault {
 /// Double of a Symbiotic v1 VetoSlasher (IEntity.TYPE/FACTORY, IBaseSlasher.vault, IVetoSlasher.vetoDuration,
 /// requestSlash/executeSlash and their events; v1.0.3): executeSlash calls the vault's onSlash, which takes the
 /// slash pro rata from active stake and pending withdrawals. The amount is capped at the network's stake as the
-/// delegator gives it (min(activeStake, networkLimit(subnetwork))). Devnet differences: the admin stands for the
-/// network's middleware and may execute before the veto deadline; no resolver, no hints, no per-operator stake.
+/// delegator gives the operator (`stake(subnetwork, operator)`), or, for the zero operator (a devnet shortcut), at the
+/// network's (min(activeStake, networkLimit)). Devnet differences: the admin stands for the network's middleware and
+/// may execute before the veto deadline; no resolver, no hints, stake read now rather than at the capture time.
 contract SymbioticVetoSlasher is Initializable {
     uint64 public constant TYPE = 1;
     address public FACTORY;
@@ -105,9 +156,17 @@ contract SymbioticVetoSlasher is Initializable {
         returns (uint256 slashIndex)
     {
         ISymbioticSlashedVault v = ISymbioticSlashedVault(vault);
-        uint256 limit = SymbioticDelegator(v.delegator()).networkLimit(subnetwork);
-        uint256 active = v.activeStake();
-        uint256 stake = limit < active ? limit : active;
+        SymbioticDelegator d = SymbioticDelegator(v.delegator());
+        uint256 stake;
+        if (operator == address(0)) {
+            // Devnet shortcut (no real slasher takes it): the whole network's stake, min(activeStake, networkLimit).
+            uint256 limit = d.networkLimit(subnetwork);
+            uint256 active = v.activeStake();
+            stake = limit < active ? limit : active;
+        } else {
+            // As v1 Slasher/VetoSlasher: capped at the operator's stake in the subnetwork (stakeAt, here at now).
+            stake = d.stake(subnetwork, operator);
+        }
         uint256 slashAmount = amount < stake ? amount : stake;
         slashIndex = slashRequests.length;
         uint48 deadline = uint48(block.timestamp) + vetoDuration;

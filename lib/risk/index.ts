@@ -69,6 +69,8 @@ export type { KnownAddress } from './traps/address-poisoning';
 export { checksumProblem, recipientFlags } from './traps/recipient';
 export type { RecipientFlagsParameters, SentAsset } from './traps/recipient';
 export { lrtLookThrough, holderShareOfLoss } from './lrt-lookthrough';
+export { operatorConcentration } from './operator-concentration';
+export type { OperatorConcentration } from './operator-concentration';
 export type {
   LrtStakerPosition,
   OperatorMagnitudes,

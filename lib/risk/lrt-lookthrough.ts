@@ -1,7 +1,8 @@
 import type { Address } from 'viem';
 import { AppError } from '../errors';
 import { ethAtRiskPerSet, lrtExposure, type AllocationInput } from './exposure';
-import { WAD, mulDiv, mulWad, wadToNumber } from './wad';
+import { operatorConcentration, type OperatorShare } from './operator-concentration';
+import { WAD, mulDiv, mulWad } from './wad';
 
 /**
  * Look-through of one LRT (issue #15 item 3): the protocol's staker contracts are EigenLayer stakers,
@@ -25,7 +26,7 @@ export type LrtLookThroughParameters = {
   currentBlock?: bigint;
 };
 
-export type OperatorShare = { operator: Address; restakedEth: bigint; shareWad: bigint };
+export type { OperatorShare };
 export type SetRisk = { avs: Address; id: number; atRiskEth: bigint; shareOfBackingWad: bigint };
 export type AvsRisk = { avs: Address; atRiskEth: bigint; shareOfBackingWad: bigint };
 
@@ -68,7 +69,7 @@ export function lrtLookThrough({
   const find = (operator: Address, strategy: Address) =>
     magnitudes.find((m) => m.operator.toLowerCase() === operator.toLowerCase() && m.strategy.toLowerCase() === strategy.toLowerCase());
 
-  const operators = new Map<string, OperatorShare>();
+  const delegated: { operator: Address; restakedEth: bigint }[] = [];
   const sets = new Map<string, { avs: Address; id: number; atRiskEth: bigint }>();
   let restakedEth = 0n;
   let undelegatedEth = 0n;
@@ -79,9 +80,7 @@ export function lrtLookThrough({
       continue;
     }
     restakedEth += p.ethValue;
-    const op = operators.get(p.operator.toLowerCase()) ?? { operator: p.operator, restakedEth: 0n, shareWad: 0n };
-    op.restakedEth += p.ethValue;
-    operators.set(p.operator.toLowerCase(), op);
+    delegated.push({ operator: p.operator, restakedEth: p.ethValue });
     const m = find(p.operator, p.strategy);
     if (!m)
       throw new AppError('Operator magnitudes missing', {
@@ -104,9 +103,7 @@ export function lrtLookThrough({
     }
   }
 
-  const byOperator = [...operators.values()]
-    .map((o) => ({ ...o, shareWad: shareOf(o.restakedEth, restakedEth) }))
-    .sort(desc((o) => o.restakedEth));
+  const { byOperator, topOperator, hhi } = operatorConcentration(delegated);
   const bySet = [...sets.values()]
     .filter((s) => s.atRiskEth > 0n)
     .map((s) => ({ ...s, shareOfBackingWad: shareOf(s.atRiskEth, backingEth) }))
@@ -120,7 +117,6 @@ export function lrtLookThrough({
   const byAvs = [...avs.values()]
     .map((x) => ({ ...x, shareOfBackingWad: shareOf(x.atRiskEth, backingEth) }))
     .sort(desc((x) => x.atRiskEth));
-  const hhi = byOperator.reduce((sum, o) => sum + wadToNumber(o.shareWad) ** 2, 0);
   return {
     backingEth,
     restakedEth,
@@ -128,7 +124,7 @@ export function lrtLookThrough({
     byOperator,
     bySet,
     byAvs,
-    topOperator: byOperator[0] ?? null,
+    topOperator,
     hhi,
     worstSet: bySet[0] ?? null,
     worstCaseEth,

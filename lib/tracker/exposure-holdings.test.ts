@@ -70,4 +70,34 @@ describe('exposureHoldings', () => {
     // Reasons are for users: no source files, no call signatures.
     for (const x of h) if (x.status === 'unknown') expect(x.reason).not.toMatch(/\.ts\b|lib\/|\w\(\)/);
   });
+  test('a Mellow LRT brings its networks and its operators; with the operators unknown, a second entry says why', () => {
+    const net: Address = '0x3300f198988e4C9C63F75dF86De36421f06af8c4';
+    const vault: Address = '0x5b10000000000000000000000000000000000001';
+    const slashing = {
+      worstCaseEth: 4n,
+      method: 'mellow-share' as const,
+      perNetwork: [{ network: net, vault, atRiskEth: 4n }],
+    };
+    const known = {
+      ...base('mellow-lrt', 'pzETH', { lrtExposure: 'known', lrtOperatorSplit: 'known' }),
+      slashing: { ...slashing, perOperator: [{ operator: op, restakedEth: 3n }] },
+    };
+    const blind = {
+      ...base('mellow-lrt', 'Re7LRT', { lrtExposure: 'known', lrtOperatorSplit: 'unknown', lrtOperatorSplitWhy: 'not scanned yet' }),
+      slashing,
+    };
+    const h = exposureHoldings([known, blind]);
+    expect(h).toEqual([
+      {
+        id: known.id,
+        label: 'pzETH (Mellow)',
+        status: 'known',
+        byOperator: [{ operator: op, restakedEth: 3n }],
+        bySet: [],
+        byNetwork: slashing.perNetwork,
+      },
+      { id: blind.id, label: 'Re7LRT (Mellow)', status: 'known', byOperator: [], bySet: [], byNetwork: slashing.perNetwork },
+      { id: `${blind.id}:operators`, label: 'Re7LRT (Mellow), by operator', status: 'unknown', reason: 'not scanned yet' },
+    ]);
+  });
 });

@@ -8,7 +8,8 @@ import type { Position, TrackerSnapshot } from './types';
  * Curve LP shares, Pendle PTs of an LRT market bring the look-through the lrtExposureReader put on them
  * (the holder's part). What has no look-through is listed with a reason in words (not calls or files):
  * an LRT whose protocol has no on-chain path, a PT of a market whose LRT the registry does not name, a
- * Symbiotic vault held directly. A Mellow LRT brings its Symbiotic networks (byNetwork), not operators.
+ * Symbiotic vault held directly. A Mellow LRT brings its Symbiotic networks (byNetwork) and its operators (the
+ * holder's part of each operator's stake), or, where its operators are not known, an unknown entry with the reason.
  */
 export function exposureHoldings(positions: readonly Position[]): ExposureHolding[] {
   return positions.flatMap((p): ExposureHolding[] => {
@@ -33,10 +34,21 @@ export function exposureHoldings(positions: readonly Position[]): ExposureHoldin
           id: p.id,
           label,
           status: 'known',
-          byOperator: [],
+          byOperator: p.slashing.perOperator ?? [],
           bySet: [],
           byNetwork: p.slashing.perNetwork,
         },
+        // Its networks are known; its operators may not be (no scan yet, a read failed): that part is listed as unknown.
+        ...(p.details.lrtOperatorSplit === 'unknown'
+          ? [
+              {
+                id: `${p.id}:operators`,
+                label: `${label}, by operator`,
+                status: 'unknown' as const,
+                reason: p.details.lrtOperatorSplitWhy ?? 'The operators behind this token are not known.',
+              },
+            ]
+          : []),
       ];
     if (p.details.lrtExposure === 'known' && p.slashing?.perOperator)
       return [

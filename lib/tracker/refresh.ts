@@ -8,6 +8,7 @@ import { countingTransport, createRequestCounter } from './counting-transport';
 import { checkChainIds, checkDataChain, checkNotBehind, checkPinnedBlock, sourceOf, type PreviousSnapshot } from './consistency';
 import { buildRateBook, rateBookCalls } from './rates';
 import type { EventLists } from './lookthrough/plan';
+import type { SymbioticOperatorLists } from './lookthrough/symbiotic-operators';
 import type { PositionReader, ReaderContext } from './readers/reader';
 import type { ReadCall, TrackerSnapshot } from './types';
 
@@ -23,6 +24,8 @@ export type RefreshParameters = {
   previous?: PreviousSnapshot;
   /** Stakers only events announce (ether.fi's nodes), scanned beforehand outside this refresh (lookthrough/event-scan.ts). */
   eventStakers?: EventLists;
+  /** Operators of the Symbiotic vaults behind Mellow LRTs, scanned beforehand outside this refresh (lookthrough/symbiotic-operators.ts). */
+  symbioticOperators?: SymbioticOperatorLists;
 };
 
 const BLOCK_KEY = 'multicall:blockNumber';
@@ -47,10 +50,11 @@ export async function refreshPositions({
   now = Date.now,
   previous,
   eventStakers,
+  symbioticOperators,
 }: RefreshParameters): Promise<TrackerSnapshot> {
   const counter = createRequestCounter();
   const client = createClient({ chain, transport: countingTransport(transport, counter) });
-  const ctx: ReaderContext = { accounts, ...(eventStakers ? { eventStakers } : {}) };
+  const ctx: ReaderContext = { accounts, ...(eventStakers ? { eventStakers } : {}), ...(symbioticOperators ? { symbioticOperators } : {}) };
   const endpoints = endpointsOf(transport, chain);
   const source = sourceOf(endpoints);
 

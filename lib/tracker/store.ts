@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCheckedItem, salvagedArray, salvagedRecord } from '../storage';
 import type { History, HistoryPoint } from './history';
 import { eventScansSchema, type EventScans } from './lookthrough/event-scan';
+import { symbioticOperatorScansSchema, type SymbioticOperatorScans } from './lookthrough/symbiotic-operators';
 import type { TrackerStore } from './memory-store';
 import { INITIAL_SCHEDULE, type ScheduleState } from './schedule';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
@@ -66,6 +67,14 @@ export const trackerItems = {
     fallback: {},
     onCorrupt: 'reset',
   }),
+  /** The operators each Mellow LRT's Symbiotic vault delegates to, from its delegator's events, with the block read to. */
+  symbioticOperatorScans: defineCheckedItem<SymbioticOperatorScans>('local:tracker.symbioticOperatorScans', {
+    label: 'Symbiotic operator list',
+    schema: symbioticOperatorScansSchema,
+    version: 1,
+    fallback: {},
+    onCorrupt: 'reset',
+  }),
 };
 
 export function createStorageTrackerStore(items = trackerItems): TrackerStore {
@@ -78,5 +87,7 @@ export function createStorageTrackerStore(items = trackerItems): TrackerStore {
     setSchedule: (s) => items.schedule.setValue(s),
     getEventScans: () => items.eventScans.getValue(),
     setEventScans: (s) => items.eventScans.setValue(s),
+    getSymbioticOperatorScans: () => items.symbioticOperatorScans.getValue(),
+    setSymbioticOperatorScans: (s) => items.symbioticOperatorScans.setValue(s),
   };
 }

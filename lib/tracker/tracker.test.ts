@@ -148,9 +148,9 @@ describe('createTracker scheduling', () => {
     const { tracker, created, requests } = setup(now);
     await createStorageTrackerStore().setSnapshot({ ...snapshot, takenAt: 9_000 });
     const state = await tracker.refresh();
-    // ether.fi's node-list scan and Swell's registry walk each read the head block first and stop at that failure; then
-    // one batched call, no hidden retries.
-    expect(requests()).toBe(3);
+    // ether.fi's node-list scan, Swell's registry walk and the Symbiotic operator scan (one head read for all vaults) each
+    // read the head block first and stop at that failure; then one batched call, no hidden retries.
+    expect(requests()).toBe(4);
     expect(state.schedule).toMatchObject({ consecutiveFailures: 1, nextAttemptAt: 40_000 });
     expect(state.schedule.lastError).toMatch(/Could not read the chain/);
     expect(created.at(-1)).toEqual({ name: RETRY_ALARM_NAME, info: { when: 40_000 } });
@@ -160,10 +160,10 @@ describe('createTracker scheduling', () => {
     // The periodic alarm inside the backoff window does not touch the RPC.
     now.t = 39_999;
     expect(await tracker.onAlarm(ALARM_NAME)).toBe(true);
-    expect(requests()).toBe(3);
+    expect(requests()).toBe(4);
     now.t = 40_000;
     await tracker.onAlarm(RETRY_ALARM_NAME);
-    expect(requests()).toBe(6);
+    expect(requests()).toBe(8);
     expect((await tracker.getSnapshot()).schedule).toMatchObject({ consecutiveFailures: 2, nextAttemptAt: 100_000 });
     // The popup view carries strings, never bigints.
     expect(JSON.parse(JSON.stringify(toStateView(await tracker.getSnapshot()))).snapshot.blockNumber).toBe('123');

@@ -1,5 +1,5 @@
 import { createClient, type Address, type Chain, type Transport } from 'viem';
-import { LRT_STRUCTURES } from '../restaking/lrt-structure';
+import { LRT_STRUCTURES, MELLOW_LRT_STRUCTURES } from '../restaking/lrt-structure';
 import { serializeError } from '../errors';
 import type { BatchLimits } from './batch-reads';
 import { recordSnapshot } from './history';
@@ -7,6 +7,7 @@ import { defaultReaders } from './readers';
 import type { PositionReader } from './readers/reader';
 import { eventStakersOf, updateEventScans } from './lookthrough/event-scan';
 import type { EventLists } from './lookthrough/plan';
+import { symbioticOperatorsOf, updateSymbioticOperatorScans, type SymbioticOperatorLists } from './lookthrough/symbiotic-operators';
 import { refreshPositions } from './refresh';
 import { afterFailure, afterSuccess, freshness, mayAttempt, REFRESH_PERIOD_MS, type Freshness, type ScheduleState } from './schedule';
 import { encodeSnapshot, type StoredSnapshot } from './snapshot-schema';
@@ -80,9 +81,11 @@ export function createTracker(deps: TrackerDeps) {
       const [transport, accounts] = await Promise.all([deps.getTransport(), deps.getAccounts()]);
       const previous = (await deps.store.getSnapshot()) ?? undefined;
       const eventStakers = await scanEvents(transport);
+      const symbioticOperators = await scanSymbioticOperators(transport);
       if (deps.queueIds) link.begin(await deps.queueIds.service.view(deps.chain.id));
       const snapshot: TrackerSnapshot = await refreshPositions({
         ...(eventStakers ? { eventStakers } : {}),
+        ...(symbioticOperators ? { symbioticOperators } : {}),
         transport,
         chain: deps.chain,
         accounts,
@@ -130,6 +133,28 @@ export function createTracker(deps: TrackerDeps) {
       });
       await setEventScans(scans);
       return eventStakersOf(scans);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The log scans behind the operators of the Symbiotic vaults Mellow LRTs deposit into, before the refresh and with
+   * their own requests (not the refresh's ≤ 3), due ones only. A failure leaves the stored lists.
+   */
+  async function scanSymbioticOperators(transport: Transport): Promise<SymbioticOperatorLists | undefined> {
+    const { getSymbioticOperatorScans, setSymbioticOperatorScans } = deps.store;
+    if (!getSymbioticOperatorScans || !setSymbioticOperatorScans) return undefined;
+    try {
+      const client = createClient({ chain: deps.chain, transport });
+      const scans = await updateSymbioticOperatorScans(client, {
+        vaults: MELLOW_LRT_STRUCTURES.map((s) => s.pairedVault.address),
+        chainId: deps.chain.id,
+        scans: await getSymbioticOperatorScans(),
+        now,
+      });
+      await setSymbioticOperatorScans(scans);
+      return symbioticOperatorsOf(scans);
     } catch {
       return undefined;
     }

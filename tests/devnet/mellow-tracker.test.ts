@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { encodeFunctionData, erc20Abi, http, multicall3Abi, parseEther, type Address } from 'viem';
+import { createClient, encodeFunctionData, erc20Abi, http, multicall3Abi, parseEther, type Address } from 'viem';
 import { mainnet } from 'viem/chains';
 import { MULTICALL3, TOKENS } from '../../lib/restaking/addresses';
 import { MELLOW_LRTS, SYMBIOTIC_NETWORKS } from '../../lib/restaking/symbiotic-registry';
 import { refreshPositions } from '../../lib/tracker/refresh';
+import {
+  symbioticOperatorsOf,
+  updateSymbioticOperatorScans,
+  type SymbioticOperatorLists,
+} from '../../lib/tracker/lookthrough/symbiotic-operators';
 import { defaultReaders } from '../../lib/tracker/readers';
 import type { PositionReader } from '../../lib/tracker/readers';
 import { snapshotExposure } from '../../lib/tracker/exposure-holdings';
@@ -33,8 +38,16 @@ const re7 = MELLOW_LRTS.find((l) => l.symbol === 'Re7LRT')!;
 const net = (name: string) => SYMBIOTIC_NETWORKS.find((n) => n.name === name)!.address;
 const abi = (name: string) => artifact(name).abi;
 
+/** The operators behind the Mellow LRTs' vaults, scanned once the limits are set (beside the refresh, as the tracker does). */
+let symbioticOperators: SymbioticOperatorLists | undefined;
 const refresh = (accounts: Address[] = [holder, other], readers: PositionReader[] = defaultReaders()): Promise<TrackerSnapshot> =>
-  refreshPositions({ transport: http(devnet.rpcUrl, { retryCount: 0 }), chain: mainnet, accounts, readers });
+  refreshPositions({
+    transport: http(devnet.rpcUrl, { retryCount: 0 }),
+    chain: mainnet,
+    accounts,
+    readers,
+    ...(symbioticOperators ? { symbioticOperators } : {}),
+  });
 
 const mellowOf = (s: TrackerSnapshot, account: Address, symbol: string): Position | undefined =>
   s.positions.find((p) => p.family === 'mellow-lrt' && p.account === account && p.asset === symbol);
@@ -109,6 +122,12 @@ beforeAll(async () => {
   await setNetworkLimit(ctx, pz.symbioticVault, net('Hyperlane'), (stake as bigint) * 2n);
   await setNetworkLimit(ctx, pz.symbioticVault, net('K3'), (stake as bigint) / 10n);
   await setNetworkLimit(ctx, re7.symbioticVault, net('Symbiosis'), parseEther('1'));
+  const scans = await updateSymbioticOperatorScans(createClient({ chain: mainnet, transport: http(devnet.rpcUrl, { retryCount: 0 }) }), {
+    vaults: MELLOW_LRTS.map((l) => l.symbioticVault),
+    chainId: 1,
+    scans: {},
+  });
+  symbioticOperators = symbioticOperatorsOf(scans);
 }, 180_000);
 afterAll(async () => {
   await devnet?.stop();
@@ -275,6 +294,9 @@ describe('refresh cost', () => {
     report.push(`mellow reads ${mellow.length}, budget ${mellow.reduce((t, c) => t + (c.gas ?? DEFAULT_READ_GAS), 0n)}`);
     console.info(`mellow tracker: 10-account refresh ${s.requestCount} requests; ${report.join('; ')}`);
     expect(mellowOf(s, holder, 'pzETH')?.status).toBe('ok');
+    // The operator split rides in phase 3 with the network limits: stake(subnetwork, operator) per scanned pair.
+    expect(mellowOf(s, holder, 'pzETH')?.details.lrtOperatorSplit).toBe('known');
+    expect([...phases.phase3.values()].filter((c) => c.key.startsWith('mellow:stake:')).length).toBe(4 * 3);
     expect(s.requestCount).toBeLessThanOrEqual(3);
   });
 });

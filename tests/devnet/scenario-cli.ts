@@ -18,6 +18,7 @@ import {
   parseOperator,
   parseSet,
   parseNetwork,
+  parseSymbioticOperator,
   parseSymbioticVault,
   slash,
   symbioticLimit,
@@ -117,9 +118,10 @@ async function main() {
         return (ctx: ReturnType<typeof createContext>) => symbioticLimit(ctx, vault, network, args[2]!);
       }
       case 'symbiotic-slash': {
-        needArgs(args, 3, name);
+        needArgs(args, args.length === 4 ? 4 : 3, name);
         const [vault, network] = [parseSymbioticVault(args[0]), parseNetwork(args[1])];
-        return (ctx: ReturnType<typeof createContext>) => symbioticSlash(ctx, vault, network, args[2]!);
+        const operator = args[3] === undefined ? undefined : parseSymbioticOperator(args[3]);
+        return (ctx: ReturnType<typeof createContext>) => symbioticSlash(ctx, vault, network, args[2]!, operator);
       }
       case 'list': {
         needArgs(args, 0, name);

@@ -11,7 +11,7 @@ import { feedToken, type FeedName } from './seed/tokens';
 import { depegToken } from './seed/defi';
 import { toJson } from './json';
 import { MELLOW_LRTS, SYMBIOTIC_NETWORKS, SYMBIOTIC_VAULTS_MAINNET } from '../../lib/restaking/symbiotic-registry';
-import { devnetSubnetwork, setNetworkLimit, slashSymbioticVault } from './seed/symbiotic';
+import { devnetSubnetwork, setNetworkLimit, slashSymbioticVault, SYMBIOTIC_DEVNET_OPERATORS } from './seed/symbiotic';
 
 /** Scenario scripts: each takes a DevnetContext, changes one thing, and returns JSON-safe facts about it. */
 export const SCENARIOS = [
@@ -148,6 +148,17 @@ export function parseNetwork(input: string | undefined): Address {
   throw new ScenarioInputError(`network must be one of ${SYMBIOTIC_NETWORKS.map((x) => x.name).join(', ')} or a 0x address; got "${text}"`);
 }
 
+/** A Symbiotic devnet operator by name (lrt-a, sym-b, sym-c) or 0x address. */
+export function parseSymbioticOperator(input: string | undefined): Address {
+  const text = (input ?? '').trim();
+  const named = SYMBIOTIC_DEVNET_OPERATORS[text as keyof typeof SYMBIOTIC_DEVNET_OPERATORS];
+  if (named) return named;
+  if (isAddress(text)) return text;
+  throw new ScenarioInputError(
+    `operator must be one of ${Object.keys(SYMBIOTIC_DEVNET_OPERATORS).join(', ')} or a 0x address; got "${text}"`,
+  );
+}
+
 /** The vault's curator gives a network a limit of `eth` (collateral units, 18 decimals) on the vault. */
 export async function symbioticLimit(ctx: DevnetContext, vault: Address, network: Address, amount: string) {
   parseNumber(amount, 'amount', 0, 1e12, { maxInclusive: true });
@@ -156,36 +167,37 @@ export async function symbioticLimit(ctx: DevnetContext, vault: Address, network
   return { scenario: 'symbiotic-limit', vault, network, networkLimit: json(wei) };
 }
 
-/** A network slashes `fraction` of its stake in the vault (min(activeStake, networkLimit)) through the vault's VetoSlasher. */
-export async function symbioticSlash(ctx: DevnetContext, vault: Address, network: Address, fraction: string) {
+/**
+ * A network slashes `fraction` of a stake in the vault through the vault's VetoSlasher: with an operator, of that
+ * operator's stake(subnetwork, operator) (the delegator's formula, as a real slash); without, of the network's
+ * min(activeStake, networkLimit) (a devnet shortcut).
+ */
+export async function symbioticSlash(ctx: DevnetContext, vault: Address, network: Address, fraction: string, operator?: Address) {
   parseNumber(fraction, 'fraction', 0, 1, { maxInclusive: true });
-  const active = (await ctx.client.readContract({
-    address: vault,
-    abi: artifact('SymbioticVault').abi,
-    functionName: 'activeStake',
-  })) as bigint;
-  const delegator = (await ctx.client.readContract({
-    address: vault,
-    abi: artifact('SymbioticVault').abi,
-    functionName: 'delegator',
-  })) as Address;
-  const limit = (await ctx.client.readContract({
-    address: delegator,
-    abi: artifact('SymbioticDelegator').abi,
-    functionName: 'networkLimit',
-    args: [devnetSubnetwork(network)],
-  })) as bigint;
-  const stake = limit < active ? limit : active;
+  const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
+    ctx.client.readContract({ address, abi: artifact(name).abi, functionName, args }) as Promise<T>;
+  const active = await read<bigint>(vault, 'SymbioticVault', 'activeStake');
+  const delegator = await read<Address>(vault, 'SymbioticVault', 'delegator');
+  const limit = await read<bigint>(delegator, 'SymbioticDelegator', 'networkLimit', [devnetSubnetwork(network)]);
+  const stake = operator
+    ? await read<bigint>(delegator, 'SymbioticDelegator', 'stake', [devnetSubnetwork(network), operator])
+    : limit < active
+      ? limit
+      : active;
   if (stake === 0n)
-    throw new ScenarioInputError(`network ${network} has no stake in vault ${vault}: give it a limit first (symbiotic-limit)`);
+    throw new ScenarioInputError(
+      operator
+        ? `operator ${operator} has no stake from vault ${vault} in network ${network}: give the network a limit first (symbiotic-limit)`
+        : `network ${network} has no stake in vault ${vault}: give it a limit first (symbiotic-limit)`,
+    );
   const amount = (stake * parseUnits(fraction, 18)) / 10n ** 18n;
-  const r = await slashSymbioticVault(ctx, vault, network, amount);
+  const r = await slashSymbioticVault(ctx, vault, network, amount, operator);
   return {
     scenario: 'symbiotic-slash',
     vault,
     network,
+    ...(operator ? { operator, operatorStake: json(stake) } : { networkStake: json(stake) }),
     fraction,
-    networkStake: json(stake),
     slashed: json(r.activeStakeBefore - r.activeStakeAfter),
     activeStakeBefore: json(r.activeStakeBefore),
     activeStakeAfter: json(r.activeStakeAfter),
@@ -222,9 +234,10 @@ export function list(): Record<string, unknown> {
     symbiotic: {
       mellowLrts: MELLOW_LRTS.map((l) => `${l.symbol} → vault ${l.symbioticVault}`),
       networks: SYMBIOTIC_NETWORKS.map((n) => `${n.name} ${n.address}`),
+      operators: SYMBIOTIC_DEVNET_OPERATORS,
     },
     usage:
-      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>; symbiotic-limit pzETH Spark 4; symbiotic-slash pzETH Spark 0.5',
+      'npm run scenario -- slash <operator> <avs>:<id> <fraction>, e.g. slash lrt-a avs-x:1 0.5; finalize <lido|etherfi|kelp|renzo|puffer|mantle>; symbiotic-limit pzETH Spark 4; symbiotic-slash pzETH Spark 0.5 [sym-b]',
   };
 }
 
@@ -559,6 +572,6 @@ export const SCENARIO_USAGE = [
   'l2-depeg <chain> <token> <fraction>  the L2 pool of the token (scenarios-l2-depeg.ts) prices it fraction in (0, 1) under the L1 fair',
   '                             rate: chain arbitrum|base; token with a listed pool (wstETH on both, cbETH on base); 0.03 = 3 % under',
   'symbiotic-limit <vault> <network> <amount>  give a Symbiotic network a limit on a vault (collateral units); vault: a Mellow LRT symbol (pzETH…) or 0x…',
-  'symbiotic-slash <vault> <network> <fraction>  the network slashes fraction (0, 1] of its stake min(activeStake, networkLimit) via the VetoSlasher',
+  "symbiotic-slash <vault> <network> <fraction> [operator]  the network slashes fraction (0, 1] of the operator's stake(subnetwork, operator), or without one of its stake min(activeStake, networkLimit), via the VetoSlasher",
   'list                         the operators, their operator sets and the LRT stakers delegated to them',
 ].join('\n');

@@ -43,6 +43,23 @@ export const symbioticDelegatorAbi = parseAbi([
   'function networkLimit(bytes32 subnetwork) view returns (uint256)',
 ]);
 
+/**
+ * A delegator's split of a subnetwork's stake by operator (symbioticfi/core src/contracts/delegator/BaseDelegator.sol,
+ * NetworkRestakeDelegator.sol, FullRestakeDelegator.sol, OperatorSpecificDelegator.sol, commit 00510f1e; interfaces in
+ * src/interfaces/delegator/): `stake` is the operator's stake by the delegator's own formula (0 unless opted in);
+ * the events announce which operators a curator gave shares or limits to (no view lists them).
+ */
+export const symbioticOperatorStakeAbi = parseAbi([
+  'function TYPE() view returns (uint64)',
+  'function stake(bytes32 subnetwork, address operator) view returns (uint256)',
+  'function operator() view returns (address)',
+  'function operatorNetworkShares(bytes32 subnetwork, address operator) view returns (uint256)',
+  'function totalOperatorNetworkShares(bytes32 subnetwork) view returns (uint256)',
+  'function operatorNetworkLimit(bytes32 subnetwork, address operator) view returns (uint256)',
+  'event SetOperatorNetworkShares(bytes32 indexed subnetwork, address indexed operator, uint256 shares)',
+  'event SetOperatorNetworkLimit(bytes32 indexed subnetwork, address indexed operator, uint256 amount)',
+]);
+
 /** VetoSlasher: how long a requested slash can be vetoed (v1.0.3 src/interfaces/slasher/IVetoSlasher.sol). */
 export const symbioticVetoSlasherAbi = parseAbi([
   'function vetoDuration() view returns (uint48)',

@@ -13,6 +13,8 @@ import { SYMBIOTIC_NETWORKS } from '../../restaking/symbiotic-registry';
 import { BALANCE_READ_GAS } from '../batch-reads';
 import type { NetworkAtRisk, Position, ReadCall, Reads, TokenLookThrough, TokenMarket } from '../types';
 import { lrtShareExposure, mulWad, WAD } from '../valuation';
+import type { SymbioticOperatorLists } from '../lookthrough/symbiotic-operators';
+import { mellowOperatorSplit, operatorStakeCalls, type MellowOperatorSplit } from './mellow-operators';
 import { bigintOf, errorOf, positionId, valueOf, type PositionReader, type RateBook } from './reader';
 
 /** Subvaults read per MultiVault LRT (Mellow's have an idle ERC-4626 one and the Symbiotic one). */
@@ -60,6 +62,8 @@ export type MellowView =
       worstCaseEth: bigint;
       worst: { network: Address; name: string; lrtAtRisk: bigint; atRiskEth: bigint; shareOfBackingWad: bigint } | null;
       rateShowsSlash: MellowLrtStructure['rateShowsSlash'];
+      /** Restaked ETH by operator, or unknown with the reason (mellow-operators.ts). */
+      operators: MellowOperatorSplit;
     }
   | {
       symbol: string;
@@ -106,8 +110,10 @@ export function mellowPhase2(structures: readonly MellowLrtStructure[], accounts
   });
 }
 
-/** Phase 3: each vault's delegator's networkLimit for every listed network (identifier 0). */
-export function mellowPhase3(structures: readonly MellowLrtStructure[], reads: Reads): ReadCall[] {
+const NETWORK_SUBNETS = SYMBIOTIC_NETWORKS.map((n) => ({ address: n.address, subnetwork: subnetworkOf(n.address) }));
+
+/** Phase 3: each vault's delegator's networkLimit for every listed network (identifier 0) and its operators' stakes. */
+export function mellowPhase3(structures: readonly MellowLrtStructure[], reads: Reads, lists?: SymbioticOperatorLists): ReadCall[] {
   const calls = new Map<string, ReadCall>();
   for (const s of structures) {
     const d = valueOf<Address>(reads, k.delegator(s.pairedVault.address));
@@ -118,6 +124,7 @@ export function mellowPhase3(structures: readonly MellowLrtStructure[], reads: R
         k.limit(d, n.address),
         call(k.limit(d, n.address), d, symbioticDelegatorAbi, 'networkLimit', [subnetworkOf(n.address)], 15_000n),
       );
+    for (const c of operatorStakeCalls(s.pairedVault.address, d, NETWORK_SUBNETS, lists)) calls.set(c.key, c);
   }
   return [...calls.values()];
 }
@@ -137,7 +144,7 @@ function namedVault(s: MellowLrtStructure, reads: Reads): Address | undefined {
 const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** One LRT's look-through from phase 2 and 3's answers; `unknown` with the reason where a read fails. */
-export function mellowView(s: MellowLrtStructure, reads: Reads, wstEthRate: bigint | null): MellowView {
+export function mellowView(s: MellowLrtStructure, reads: Reads, wstEthRate: bigint | null, lists?: SymbioticOperatorLists): MellowView {
   const l = s.discovery.contract;
   const v = s.pairedVault.address;
   const fail = (reason: string, plain?: string): MellowView => ({
@@ -215,11 +222,26 @@ export function mellowView(s: MellowLrtStructure, reads: Reads, wstEthRate: bigi
         }
       : null,
     rateShowsSlash: s.rateShowsSlash,
+    operators: mellowOperatorSplit({
+      symbol: s.symbol,
+      vault: v,
+      delegator: delegator!,
+      networks: NETWORK_SUBNETS,
+      ...(lists ? { lists } : {}),
+      reads,
+      vaultActiveStake: vaultActiveStake!,
+      lrtActive: lrtActive!,
+      wstEthRate,
+    }),
   };
 }
 
-export const mellowViews = (structures: readonly MellowLrtStructure[], reads: Reads, rates: RateBook): MellowView[] =>
-  structures.map((s) => mellowView(s, reads, rates.get(COLLATERAL)?.fairRate ?? null));
+export const mellowViews = (
+  structures: readonly MellowLrtStructure[],
+  reads: Reads,
+  rates: RateBook,
+  lists?: SymbioticOperatorLists,
+): MellowView[] => structures.map((s) => mellowView(s, reads, rates.get(COLLATERAL)?.fairRate ?? null, lists));
 
 /**
  * Mellow LRT holdings (issue #15, Symbiotic side): each account's balance of every Mellow LRT the registry pairs
@@ -234,9 +256,10 @@ export function mellowReader(structures: readonly MellowLrtStructure[] = MELLOW_
     family: 'mellow-lrt',
     phase1: () => [],
     phase2: ({ accounts }) => mellowPhase2(structures, accounts),
-    phase3: (_ctx, reads) => mellowPhase3(structures, reads),
-    positions: ({ accounts }, reads, rates) => {
-      const views = mellowViews(structures, reads, rates);
+    phase3: (ctx, reads) => mellowPhase3(structures, reads, ctx.symbioticOperators),
+    positions: (ctx, reads, rates) => {
+      const { accounts } = ctx;
+      const views = mellowViews(structures, reads, rates, ctx.symbioticOperators);
       return structures.flatMap((s, i) =>
         accounts.flatMap((a): Position[] => {
           const l = s.discovery.contract;
@@ -258,9 +281,9 @@ export function mellowReader(structures: readonly MellowLrtStructure[] = MELLOW_
         }),
       );
     },
-    annotateTokens: (_ctx, reads, tokens) => {
+    annotateTokens: (ctx, reads, tokens) => {
       const wst = tokens.find((t) => t.symbol === COLLATERAL)?.fairRate ?? null;
-      const views = structures.map((s) => mellowView(s, reads, wst));
+      const views = structures.map((s) => mellowView(s, reads, wst, ctx.symbioticOperators));
       // Only LRTs whose contracts answered: on a chain without them they would be noise in every list.
       const answered = views.filter((v) => v.status === 'known' || reads.get(k.supply(v.lrt))?.ok);
       return [...tokens, ...answered.map(tokenMarketOf)];
@@ -282,7 +305,8 @@ function tokenMarketOf(v: MellowView): TokenMarket {
     status: 'known',
     supply: v.supply,
     restakedEth: v.restakedEth,
-    byOperator: [],
+    byOperator:
+      v.operators.status === 'known' ? v.operators.byOperator.map((o) => ({ operator: o.operator, restakedEth: o.restakedEth })) : [],
     bySet: [],
     byNetwork: v.networks.map((n) => ({ network: n.network, vault: n.vault, atRiskEth: n.atRiskEth })),
   };
@@ -343,6 +367,7 @@ function holding(base: Base, amount: bigint, v: MellowView): Position {
     };
   const holder = (eth: bigint) => lrtShareExposure(amount, v.supply, eth)?.holderAtRiskEth ?? 0n;
   const w = v.worst;
+  const ops = v.operators;
   return {
     ...common,
     status: 'ok',
@@ -351,6 +376,9 @@ function holding(base: Base, amount: bigint, v: MellowView): Position {
       worstCaseEth: share.holderAtRiskEth,
       method: 'mellow-share',
       perNetwork: v.networks.map((n) => ({ network: n.network, vault: n.vault, atRiskEth: holder(n.atRiskEth) })),
+      ...(ops.status === 'known'
+        ? { perOperator: ops.byOperator.map((o) => ({ operator: o.operator, restakedEth: holder(o.restakedEth) })) }
+        : {}),
     },
     details: {
       ...facts,
@@ -359,6 +387,7 @@ function holding(base: Base, amount: bigint, v: MellowView): Position {
       lrtProtocolAtRiskEth: String(v.worstCaseEth),
       // The holder's part of the LRT's active balance in the vault: what a slash of the vault reaches (alerts).
       lrtHolderRestakedEth: String(holder(v.restakedEth)),
+      ...operatorFacts(ops),
       ...(w
         ? {
             lrtWorstNetwork: w.network,
@@ -370,5 +399,17 @@ function holding(base: Base, amount: bigint, v: MellowView): Position {
           }
         : {}),
     },
+  };
+}
+
+/** The split by operator as details, in the EigenLayer LRTs' keys (lrtOperators, lrtTopOperator…), or why it is unknown. */
+function operatorFacts(ops: MellowOperatorSplit): Record<string, string> {
+  if (ops.status === 'unknown') return { lrtOperatorSplit: 'unknown', lrtOperatorSplitReason: ops.reason, lrtOperatorSplitWhy: ops.plain };
+  return {
+    lrtOperatorSplit: 'known',
+    lrtOperators: String(ops.byOperator.length),
+    ...(ops.topOperator ? { lrtTopOperator: ops.topOperator.operator, lrtTopOperatorShareWad: String(ops.topOperator.shareWad) } : {}),
+    // Full precision (EigenLayer LRTs show 6 decimals): the figure is compared, not only shown.
+    lrtHhi: String(ops.hhi),
   };
 }

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import type { EventLists } from '../lookthrough/plan';
+import type { SymbioticOperatorLists } from '../lookthrough/symbiotic-operators';
 import type { Position, ReadCall, Reads, TokenMarket } from '../types';
 
 /** Fair and reference market rate per token symbol, built from phase 1 before anything is valued. */
@@ -12,6 +13,8 @@ export type ReaderContext = {
   blockTimestamp?: bigint;
   /** Stakers only events announce (ether.fi's nodes), from the log scan beside the refresh (lookthrough/event-scan.ts). */
   eventStakers?: EventLists;
+  /** The operators behind each Symbiotic vault (by lower-case address), from the delegators' events scanned beside the refresh. */
+  symbioticOperators?: SymbioticOperatorLists;
 };
 
 /**

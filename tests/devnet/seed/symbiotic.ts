@@ -10,6 +10,7 @@ import {
 import { artifact, type DevnetContext } from '../context';
 import { acquireToken } from './acquire';
 import { writeMany, type BatchCall } from './batch';
+import { LRT_DEVNET_OPERATORS } from './lrt';
 
 /** The registries and factories among Symbiotic's core contracts (the others only need code). */
 const REGISTRIES = ['VaultFactory', 'DelegatorFactory', 'SlasherFactory', 'NetworkRegistry', 'OperatorRegistry'];
@@ -129,25 +130,62 @@ export async function depositToMellow(ctx: DevnetContext, lrt: Address, account:
   return (await read<bigint>(ctx, lrt, 'MellowSymbioticVault', 'balanceOf', [account])) - shares;
 }
 
-/** The vault's curator gives a network a limit (and the network its max): how much of the vault it can slash. */
+/**
+ * The operators the devnet's NetworkRestake delegators split a network's stake among. `lrt-a` also runs the EigenLayer
+ * operator behind the devnet LRTs (seed/lrt.ts), as one node operator serves both protocols on mainnet; the other two
+ * are Symbiotic-only (0x5b10 0e7a + index).
+ */
+export const SYMBIOTIC_DEVNET_OPERATORS = {
+  'lrt-a': LRT_DEVNET_OPERATORS['lrt-a'],
+  'sym-b': getAddress(`0x5b100e7a${toHex(2, { size: 16 }).slice(2)}`),
+  'sym-c': getAddress(`0x5b100e7a${toHex(3, { size: 16 }).slice(2)}`),
+} as const;
+
+/** Shares per operator for the i-th listed network: rotated so every network splits its stake differently. */
+export function devnetOperatorShares(network: Address): { operator: Address; shares: bigint }[] {
+  const i = SYMBIOTIC_NETWORKS.findIndex((n) => n.address.toLowerCase() === network.toLowerCase());
+  const base = [5n, 3n, 2n].map((x) => x * 10n ** 18n + BigInt(i + 1));
+  const ops = Object.values(SYMBIOTIC_DEVNET_OPERATORS);
+  return ops.map((operator, j) => ({ operator, shares: base[(j + Math.max(i, 0)) % base.length]! }));
+}
+
+/**
+ * The vault's curator gives a network a limit (and the network its max): how much of the vault it can slash. The first
+ * time a network gets a limit on a NetworkRestake delegator, the curator also splits it among the devnet operators
+ * (setOperatorNetworkShares, as mainnet curators do): several operators per network, each with its shares.
+ */
 export async function setNetworkLimit(ctx: DevnetContext, vault: Address, network: Address, amount: bigint): Promise<void> {
   const delegator = await read<Address>(ctx, vault, 'SymbioticVault', 'delegator');
   const sub = devnetSubnetwork(network);
   const a = artifact('SymbioticDelegator').abi;
   await ctx.write({ address: delegator, abi: a, functionName: 'setMaxNetworkLimit', args: [sub, amount] });
   await ctx.write({ address: delegator, abi: a, functionName: 'setNetworkLimit', args: [sub, amount] });
+  const type = await read<bigint>(ctx, delegator, 'SymbioticDelegator', 'TYPE');
+  const total = await read<bigint>(ctx, delegator, 'SymbioticDelegator', 'totalOperatorNetworkShares', [sub]);
+  if (type !== 0n || total > 0n) return;
+  await writeMany(
+    ctx,
+    devnetOperatorShares(network).map((o): BatchCall => ({
+      address: delegator,
+      abi: a,
+      functionName: 'setOperatorNetworkShares',
+      args: [sub, o.operator, o.shares],
+    })),
+  );
 }
 
 /**
- * A network slashes a vault through its VetoSlasher: requestSlash (capped at min(activeStake, networkLimit)), then
- * executeSlash, which calls the vault's onSlash (capture time: the latest block). Returns the vault's active stake
- * before and after and the transaction of the ExecuteSlash.
+ * A network slashes a vault through its VetoSlasher: requestSlash (capped at the operator's stake(subnetwork, operator),
+ * or for no operator at the network's min(activeStake, networkLimit), a devnet shortcut), then executeSlash, which calls
+ * the vault's onSlash (capture time: the latest block). Returns the vault's active stake before and after and the
+ * transaction of the ExecuteSlash.
  */
 export async function slashSymbioticVault(
   ctx: DevnetContext,
   vault: Address,
   network: Address,
   amount: bigint,
+  operator: Address = zeroAddress,
 ): Promise<{ slasher: Address; activeStakeBefore: bigint; activeStakeAfter: bigint; requested: bigint; executeTx: Hex }> {
   const slasher = await read<Address>(ctx, vault, 'SymbioticVault', 'slasher');
   const activeStakeBefore = await read<bigint>(ctx, vault, 'SymbioticVault', 'activeStake');
@@ -158,7 +196,7 @@ export async function slashSymbioticVault(
     address: slasher,
     abi: a,
     functionName: 'requestSlash',
-    args: [devnetSubnetwork(network), zeroAddress, amount, Number(timestamp), '0x'],
+    args: [devnetSubnetwork(network), operator, amount, Number(timestamp), '0x'],
   });
   const request = await read<readonly [Hex, Address, bigint]>(ctx, slasher, 'SymbioticVetoSlasher', 'slashRequests', [index]);
   const executeTx = await ctx.write({ address: slasher, abi: a, functionName: 'executeSlash', args: [index, '0x'] });
