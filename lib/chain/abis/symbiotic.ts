@@ -50,7 +50,6 @@ export const symbioticDelegatorAbi = parseAbi([
  * the events announce which operators a curator gave shares or limits to (no view lists them).
  */
 export const symbioticOperatorStakeAbi = parseAbi([
-  'function TYPE() view returns (uint64)',
   'function stake(bytes32 subnetwork, address operator) view returns (uint256)',
   'function operator() view returns (address)',
   'function operatorNetworkShares(bytes32 subnetwork, address operator) view returns (uint256)',

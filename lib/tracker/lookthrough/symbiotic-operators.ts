@@ -1,7 +1,7 @@
 import { getAbiItem, getAddress, zeroAddress, type AbiEvent, type Address, type Chain, type Client, type Hex, type Transport } from 'viem';
 import { getBlock, getLogs, readContract } from 'viem/actions';
 import { z } from 'zod';
-import { symbioticOperatorStakeAbi, symbioticVaultModulesAbi } from '../../chain/abis';
+import { symbioticEntityAbi, symbioticOperatorStakeAbi, symbioticVaultModulesAbi } from '../../chain/abis';
 import { SYMBIOTIC_NETWORKS } from '../../restaking/symbiotic-registry';
 import { errorText } from '../batch-reads';
 import { SCAN_DEFAULTS } from './event-scan';
@@ -141,7 +141,7 @@ export async function scanSymbioticOperators<chain extends Chain | undefined>(
     head = given ?? (await readHead(client));
     const at = { blockNumber: head.number };
     delegator = getAddress(await readContract(client, { address: vault, abi: symbioticVaultModulesAbi, functionName: 'delegator', ...at }));
-    delegatorType = Number(await readContract(client, { address: delegator, abi: symbioticOperatorStakeAbi, functionName: 'TYPE', ...at }));
+    delegatorType = Number(await readContract(client, { address: delegator, abi: symbioticEntityAbi, functionName: 'TYPE', ...at }));
     if (delegatorType === 2) {
       requests += 1;
       const operator = getAddress(
