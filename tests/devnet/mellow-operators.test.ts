@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createClient, erc20Abi, http, parseEther, type Address, type Hex } from 'viem';
+import { createClient, encodeFunctionData, erc20Abi, http, parseEther, type Address, type Hex } from 'viem';
+import { buildPreview } from '../../lib/preview';
 import { mainnet } from 'viem/chains';
 import { TOKENS } from '../../lib/restaking/addresses';
 import { MELLOW_LRTS, SYMBIOTIC_NETWORKS } from '../../lib/restaking/symbiotic-registry';
@@ -187,5 +188,45 @@ describe('Mellow LRT by operator', () => {
     expect(u.byOperator.find((o) => o.operator === SYMBIOTIC_DEVNET_OPERATORS['sym-b'])).toBeUndefined();
     // Its networks still count.
     expect(u.byNetwork.length).toBe(3);
+  });
+
+  test('a deposit into pzETH: the preview names the top operator before → after, equal to raw reads', async () => {
+    const { ctx } = devnet;
+    const s = await refresh();
+    const want = await independent(s.blockNumber);
+    const at = { blockNumber: s.blockNumber };
+    const supply = await ctx.client.readContract({ address: pz.address, abi: erc20Abi, functionName: 'totalSupply', ...at });
+    const held = await ctx.client.readContract({ address: pz.address, abi: erc20Abi, functionName: 'balanceOf', args: [other], ...at });
+    // `other` holds pzETH only: its restaked ETH per operator is its share of the LRT's.
+    const before = new Map([...want.eth].map(([o, e]) => [o, (e * held) / supply]));
+    const assets = await acquireToken(ctx, 'wstETH', other, parseEther('5'));
+    await ctx.write({ address: TOKENS.wstETH, abi: abi('WstETH'), functionName: 'approve', args: [pz.address, assets], from: other });
+    const minted = (await ctx.client.readContract({
+      address: pz.address,
+      abi: abi('MellowSymbioticVault'),
+      functionName: 'previewDeposit',
+      args: [assets],
+    })) as bigint;
+    const data = encodeFunctionData({ abi: abi('MellowSymbioticVault'), functionName: 'deposit', args: [assets, other] });
+    const preview = await buildPreview(
+      { client: ctx.client, chainId: 1, now: Date.now, exposure: snapshotExposure(s, other) },
+      { kind: 'transaction', tx: { from: other, to: pz.address, value: 0n, data } },
+    );
+    expect(BigInt(preview.balanceChanges.find((c) => c.token !== 'ETH' && c.token.toLowerCase() === pz.address.toLowerCase())!.delta)).toBe(
+      minted,
+    );
+    const fact = preview.facts.lrtConcentration?.[0];
+    expect(fact, JSON.stringify(preview.notChecked)).toBeDefined();
+    const after = new Map(before);
+    for (const [o, e] of want.eth) after.set(o, after.get(o)! + (minted * e) / supply);
+    const sum = (m: Map<Address, bigint>) => [...m.values()].reduce((x, y) => x + y, 0n);
+    const [top, topAfter] = [...after].reduce((a, b) => (b[1] > a[1] ? b : a));
+    expect(fact!.operator).toBe(top);
+    expect([BigInt(fact!.beforeEth), BigInt(fact!.afterEth)]).toEqual([before.get(top), topAfter]);
+    expect([BigInt(fact!.totalBeforeEth), BigInt(fact!.totalAfterEth)]).toEqual([sum(before), sum(after)]);
+    expect(near(Number(fact!.afterShareWad) / 1e18, Number(topAfter) / Number(sum(after)))).toBeLessThan(1e-9);
+    const flag = preview.flags.find((f) => f.id === 'lrt.concentration')!;
+    expect(flag.title).toMatch(/^After this, [\d.]+% of this account’s restaked ETH depends on operator /);
+    expect(flag.source?.method).toMatch(/Symbiotic vault’s delegator stake per operator/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { RESTAKING_TOKENS } from '../../restaking';
-import { formatAmount, formatEth, formatWadPercent } from '../../format';
+import { MELLOW_LRTS } from '../../restaking/symbiotic-registry';
+import { formatAmount, formatEth, formatWadPercent, sameAddress } from '../../format';
 import { concentrationChange, lrtAmountByOperator, WAD, type RiskFlag } from '../../risk';
 import { shortAddress } from '../labels';
 import { emptyOutput, type Rule } from './context';
@@ -19,11 +20,16 @@ const pct = (wad: bigint) => formatWadPercent(wad, { maxFractionDigits: 1 });
 export const lrtConcentrationRule: Rule = async (ctx) => {
   const out = emptyOutput();
   const sim = await ctx.simulation;
+  // EigenLayer LRTs of the registry, and Mellow LRTs (Symbiotic operators, when their vault's operators were scanned).
+  type Received = { token: { symbol: string; address: Address }; amount: bigint; mellow?: true };
   const received = [...(sim.deltas ?? [])]
     .filter(([asset, delta]) => asset !== 'ETH' && delta > 0n)
-    .flatMap(([asset, amount]) => {
+    .flatMap(([asset, amount]): Received[] => {
       const token = ctx.registry.tokenByAddress(asset);
-      return token && RESTAKING_TOKENS[token.symbol]?.kind === 'lrt' ? [{ token, amount }] : [];
+      if (token && RESTAKING_TOKENS[token.symbol]?.kind === 'lrt')
+        return [{ token: { symbol: token.symbol, address: token.address }, amount }];
+      const mellow = MELLOW_LRTS.find((l) => sameAddress(l.address, asset as Address));
+      return mellow ? [{ token: { symbol: mellow.symbol, address: mellow.address }, amount, mellow: true as const }] : [];
     });
   if (received.length === 0) return out;
   const names = received.map((r) => r.token.symbol).join(', ');
@@ -36,8 +42,12 @@ export const lrtConcentrationRule: Rule = async (ctx) => {
   const known: typeof received = [];
   for (const r of received) {
     const mix = exposure.lrts[r.token.symbol];
-    if (!mix) {
-      const reason = exposure.lrtsUnknown[r.token.symbol] ?? 'no look-through in the last portfolio snapshot';
+    // A Mellow LRT whose networks are known but whose vault's operators were not scanned yet has no split to add.
+    const noSplit = mix && r.mellow && mix.byOperator.length === 0;
+    if (!mix || noSplit) {
+      const reason = noSplit
+        ? 'the operators behind its Symbiotic vault have not been scanned yet'
+        : (exposure.lrtsUnknown[r.token.symbol] ?? 'no look-through in the last portfolio snapshot');
       out.notChecked.push(`${r.token.symbol} look-through: ${reason}`);
       out.flags.push({
         id: 'lrt.lookthrough-unknown',
@@ -81,7 +91,9 @@ export const lrtConcentrationRule: Rule = async (ctx) => {
     source: {
       contract: known[0]!.token.address,
       block: exposure.blockNumber,
-      method: 'look-through of the LRT’s staker contracts (delegatedTo, getWithdrawableShares) at the portfolio’s last refresh',
+      method: known.some((r) => r.mellow)
+        ? 'look-through of the LRT’s staker contracts (EigenLayer: delegatedTo, getWithdrawableShares; Mellow: the Symbiotic vault’s delegator stake per operator) at the portfolio’s last refresh'
+        : 'look-through of the LRT’s staker contracts (delegatedTo, getWithdrawableShares) at the portfolio’s last refresh',
     },
   };
   out.flags.push(flag);
