@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatUnits, parseAbi, parseEther } from 'viem';
-import { L2_CHAINS } from '../../lib/restaking/l2';
+import { L2_CHAINS, L2_MARKETS } from '../../lib/restaking/l2';
 import { checkL2Registry, formatL2Table } from '../smoke/check-l2';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { createContext } from './context';
@@ -34,7 +34,11 @@ afterAll(async () => {
 test('an empty chain-8453 node: every listed address fails with no code, nothing else is read', async () => {
   const report = await checkL2Registry(createContext(empty.rpcUrl).client, BASE);
   const chain = L2_CHAINS[BASE];
-  const expectedRows = 2 + chain.tokens.reduce((n, t) => n + 2 + (t.altRateSources?.length ?? 0), 0) + (chain.aaveV3 ? 1 : 0);
+  const expectedRows =
+    2 +
+    chain.tokens.reduce((n, t) => n + 2 + (t.altRateSources?.length ?? 0), 0) +
+    (chain.aaveV3 ? 1 : 0) +
+    2 * L2_MARKETS[8453].pools.length;
   expect(report.rows).toHaveLength(expectedRows);
   expect(report.ok).toBe(false);
   for (const row of report.rows) expect(row.checks).toEqual([{ what: 'code', ok: false, detail: 'no code at this address' }]);
@@ -46,6 +50,13 @@ test('the Base devnet: every address passes, the Aave pool naming the listed pro
   const failing = report.rows.filter((r) => !r.ok).map((r) => [r.what, r.checks.map((c) => c.detail)]);
   expect(failing).toEqual([]);
   expect(report.rows.filter((r) => r.what === 'Aave v3 Pool').length).toBe(L2_CHAINS[BASE].aaveV3 ? 1 : 0);
+  // Each depeg pool: its pair-and-fee row and its quote row, both passing (the doubles hold the listed pair).
+  const pools = L2_MARKETS[BASE].pools;
+  expect(pools.length).toBeGreaterThan(0);
+  for (const pool of pools) {
+    expect(report.rows.filter((r) => r.address === pool.pool && r.ok)).toHaveLength(1);
+    expect(report.rows.filter((r) => r.address === pool.quoter && r.what.startsWith(pool.symbol) && r.ok)).toHaveLength(1);
+  }
   for (const token of L2_CHAINS[BASE].tokens) {
     for (const source of [token.rateSource, ...(token.altRateSources ?? [])]) {
       const raw =

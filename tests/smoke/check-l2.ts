@@ -1,14 +1,14 @@
 import { erc20Abi, formatUnits, type Address, type Client } from 'viem';
-import { getBlockNumber, getBytecode, readContract } from 'viem/actions';
-import { chainlinkAggregatorAbi, rateProviderAbi } from '../../lib/chain/abis';
-import { L2_CHAINS, type L2ChainId, type RateSource } from '../../lib/restaking/l2';
+import { getBlockNumber, getBytecode, readContract, simulateContract } from 'viem/actions';
+import { chainlinkAggregatorAbi, rateProviderAbi, uniswapQuoterV2Abi, uniswapV3PoolAbi } from '../../lib/chain/abis';
+import { L2_CHAINS, L2_MARKETS, type L2ChainId, type L2Pool, type RateSource } from '../../lib/restaking/l2';
 import { SANE_RATE_BAND, type CheckOutcome } from './check-registry';
 
 /**
  * `npm run smoke -- --rpc <L2 url>` (issue #18 item 2): every address lib/restaking/l2 lists for the chain the RPC
  * reports — code present, and the view the tracker reads answering with a plausible value (a token's decimals as
  * listed, a rate source's ETH-per-token inside SANE_RATE_BAND, the ETH/USD feed positive, Aave's pool naming its
- * addresses provider). Reads one after another at one block: an L2 smoke run is a few dozen calls.
+ * addresses provider, each depeg pool's pair and fee, and QuoterV2's price of 1 token through it). Reads one after another at one block: an L2 smoke run is a few dozen calls.
  */
 export type L2Row = { what: string; address: Address; checks: (CheckOutcome & { what: string })[]; ok: boolean };
 export type L2SmokeReport = {
@@ -125,7 +125,43 @@ export async function checkL2Registry(client: Client, chainId: L2ChainId): Promi
       ]),
     );
   }
+  for (const pool of L2_MARKETS[chainId].pools) rows.push(...(await poolRows(client, blockNumber, chainId, pool)));
   return { chainId, name: chain.name, blockNumber: blockNumber.toString(), rows, missing: chain.missing, ok: rows.every((r) => r.ok) };
+}
+
+/**
+ * A depeg pool (lib/restaking/l2/pools.ts): the pool holds the listed token and WETH at the listed fee, and the chain's
+ * QuoterV2 prices 1 token in the sane ETH band through it — what the tracker's depeg reads.
+ */
+async function poolRows(client: Client, blockNumber: bigint, chainId: L2ChainId, pool: L2Pool): Promise<L2Row[]> {
+  const token = L2_CHAINS[chainId].tokens.find((t) => t.symbol === pool.symbol)!;
+  const read = (functionName: 'token0' | 'token1' | 'fee') =>
+    readContract(client, { address: pool.pool, abi: uniswapV3PoolAbi, functionName, blockNumber });
+  const poolRow = await row(client, blockNumber, `${pool.symbol} pool (Uniswap V3 ${pool.fee / 10_000} %)`, pool.pool, [
+    () =>
+      attempt(`token0/token1 = ${pool.symbol} and WETH, fee() = ${pool.fee}`, async () => {
+        const [t0, t1, fee] = await Promise.all([read('token0'), read('token1'), read('fee')]);
+        const pair = [t0, t1].map((a) => (a as string).toLowerCase()).sort();
+        const want = [token.address, pool.tokenOut].map((a) => a.toLowerCase()).sort();
+        return { ok: pair[0] === want[0] && pair[1] === want[1] && fee === pool.fee, detail: `${t0} / ${t1}, fee ${fee}` };
+      }),
+  ]);
+  const quoterRow = await row(client, blockNumber, `${pool.symbol} quote (QuoterV2)`, pool.quoter, [
+    () =>
+      attempt(`1 ${pool.symbol} → WETH in ${formatUnits(SANE_RATE_BAND.min, 18)}–${formatUnits(SANE_RATE_BAND.max, 18)} ETH`, async () => {
+        const amountIn = 10n ** BigInt(token.decimals);
+        const { result } = await simulateContract(client, {
+          address: pool.quoter,
+          abi: uniswapQuoterV2Abi,
+          functionName: 'quoteExactInputSingle',
+          args: [{ tokenIn: token.address, tokenOut: pool.tokenOut, amountIn, fee: pool.fee, sqrtPriceLimitX96: 0n }],
+          blockNumber,
+        });
+        const out = result[0];
+        return { ok: out >= SANE_RATE_BAND.min && out <= SANE_RATE_BAND.max, detail: `${formatUnits(out, 18)} ETH` };
+      }),
+  ]);
+  return [poolRow, quoterRow];
 }
 
 export function formatL2Table(report: L2SmokeReport): string {
