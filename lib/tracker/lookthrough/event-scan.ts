@@ -1,17 +1,12 @@
 import { getAbiItem, getAddress, type AbiEvent, type Address, type Chain, type Client, type Hex, type Transport } from 'viem';
-import { getBlock, getLogs } from 'viem/actions';
+import { getBlock } from 'viem/actions';
 import { z } from 'zod';
 import type { LrtStructure } from '../../restaking/lrt-structure';
 import type { RestakingSymbol } from '../../restaking/types';
-import { errorText } from '../batch-reads';
+import { scanErrorText, scanLogChunks } from './log-chunks';
 import { emptyPathScan, isPathStructure, scanPathStakers, type PathStructure } from './path-scan';
 
-/** viem's short message hides the node's own words ("An unknown RPC error occurred."): keep them. */
-const why = (e: unknown): string => {
-  const details = e && typeof e === 'object' && 'details' in e ? String((e as { details?: unknown }).details ?? '') : '';
-  const short = errorText(e);
-  return details && !short.includes(details) ? `${short} (${details})` : short;
-};
+const why = scanErrorText;
 
 /**
  * Staker lists that only events give (ether.fi's EtherFiNodes, lib/restaking/lrt-structure.ts `kind: 'events'`):
@@ -130,18 +125,19 @@ export async function scanEventStakers<chain extends Chain | undefined>(
     }
   } else if (BigInt(scan.scannedTo) > head.number) scan = { ...fresh(), range: scan.range };
 
-  let step = BigInt(scan.range);
   const seen = new Set(scan.stakers.map((x) => x.toLowerCase()));
-  while (BigInt(scan.scannedTo) < head.number) {
-    if (requests >= maxRequests)
-      return stop(`scanned to block ${scan.scannedTo} of ${head.number} (${maxRequests} requests a run); the next scan goes on from there`);
-    const from = BigInt(scan.scannedTo) + 1n;
-    const to = from + step - 1n < head.number ? from + step - 1n : head.number;
-    try {
-      requests += 1;
-      const logs = await getLogs(client, { address: d.contract, event, fromBlock: from, toBlock: to, strict: true });
+  const read = await scanLogChunks(client, {
+    address: d.contract,
+    event,
+    eventName: d.eventName,
+    head,
+    cursor: { scannedTo: scan.scannedTo, scannedToHash: scan.scannedToHash, range: scan.range },
+    minRange,
+    maxRequests,
+    requests,
+    onLogs: (logs) => {
       for (const log of logs) {
-        const raw = (log.args as Record<string, unknown>)[d.stakerArg];
+        const raw = (log as { args?: Record<string, unknown> }).args?.[d.stakerArg];
         if (typeof raw !== 'string') continue;
         const staker = getAddress(raw);
         if (!seen.has(staker.toLowerCase())) {
@@ -149,15 +145,10 @@ export async function scanEventStakers<chain extends Chain | undefined>(
           scan.stakers.push(staker);
         }
       }
-      scan = { ...scan, scannedTo: String(to), scannedToHash: to === head.number ? head.hash : null, range: String(step) };
-    } catch (e) {
-      if (step > minRange) {
-        step = step / 2n > minRange ? step / 2n : minRange;
-        continue;
-      }
-      return stop(`eth_getLogs ${d.eventName} on ${d.contract}, blocks ${from}–${to}: ${why(e)}`);
-    }
-  }
+    },
+  });
+  scan = { ...scan, ...read.cursor };
+  if (read.stopped) return stop(read.stopped);
   if (!scan.scannedToHash) scan.scannedToHash = BigInt(scan.scannedTo) === head.number ? head.hash : null;
   const { reason: _dropped, ...rest } = scan;
   return { ...rest, status: 'complete', scannedAt: now() };

@@ -1,9 +1,10 @@
 import { getAbiItem, getAddress, zeroAddress, type AbiEvent, type Address, type Chain, type Client, type Hex, type Transport } from 'viem';
-import { getBlock, getLogs, readContract } from 'viem/actions';
+import { getBlock, readContract } from 'viem/actions';
 import { z } from 'zod';
 import { symbioticEntityAbi, symbioticOperatorStakeAbi, symbioticVaultModulesAbi } from '../../chain/abis';
 import { SYMBIOTIC_NETWORKS } from '../../restaking/symbiotic-registry';
-import { errorText } from '../batch-reads';
+import { subnetworkOf } from '../readers/mellow';
+import { scanErrorText, scanLogChunks } from './log-chunks';
 import { SCAN_DEFAULTS } from './event-scan';
 
 /**
@@ -79,13 +80,7 @@ const EVENT_OF: Record<number, 'SetOperatorNetworkShares' | 'SetOperatorNetworkL
   1: 'SetOperatorNetworkLimit',
 };
 
-const subnetworkOf = (network: Address): Hex => `0x${(BigInt(network) << 96n).toString(16).padStart(64, '0')}`;
-
-const why = (e: unknown): string => {
-  const details = e && typeof e === 'object' && 'details' in e ? String((e as { details?: unknown }).details ?? '') : '';
-  const short = errorText(e);
-  return details && !short.includes(details) ? `${short} (${details})` : short;
-};
+const why = scanErrorText;
 
 export type ScanSymbioticOperatorsParameters = {
   vault: Address;
@@ -177,17 +172,18 @@ export async function scanSymbioticOperators<chain extends Chain | undefined>(
   }
   const event = getAbiItem({ abi: symbioticOperatorStakeAbi, name: eventName }) as AbiEvent;
   const seen = new Set(scan.pairs.map((p) => `${p.subnetwork}:${p.operator}`.toLowerCase()));
-  let step = BigInt(scan.range);
-  while (BigInt(scan.scannedTo) < head.number) {
-    if (requests >= maxRequests)
-      return stop(`scanned to block ${scan.scannedTo} of ${head.number} (${maxRequests} requests a run); the next scan goes on from there`);
-    const from = BigInt(scan.scannedTo) + 1n;
-    const to = from + step - 1n < head.number ? from + step - 1n : head.number;
-    try {
-      requests += 1;
-      const logs = await getLogs(client, { address: delegator, event, fromBlock: from, toBlock: to, strict: true });
+  const read = await scanLogChunks(client, {
+    address: delegator,
+    event,
+    eventName,
+    head,
+    cursor: { scannedTo: scan.scannedTo, scannedToHash: scan.scannedToHash, range: scan.range },
+    minRange,
+    maxRequests,
+    requests,
+    onLogs: (logs) => {
       for (const log of logs) {
-        const args = log.args as { subnetwork?: Hex; operator?: Address };
+        const args = (log as { args?: { subnetwork?: Hex; operator?: Address } }).args ?? {};
         if (!args.subnetwork || !args.operator) continue;
         const pair = { subnetwork: args.subnetwork, operator: getAddress(args.operator) };
         const key = `${pair.subnetwork}:${pair.operator}`.toLowerCase();
@@ -195,15 +191,10 @@ export async function scanSymbioticOperators<chain extends Chain | undefined>(
         seen.add(key);
         scan.pairs.push(pair);
       }
-      scan = { ...scan, scannedTo: String(to), scannedToHash: to === head.number ? head.hash : null, range: String(step) };
-    } catch (e) {
-      if (step > minRange) {
-        step = step / 2n > minRange ? step / 2n : minRange;
-        continue;
-      }
-      return stop(`eth_getLogs ${eventName} on ${delegator}, blocks ${from}–${to}: ${why(e)}`);
-    }
-  }
+    },
+  });
+  scan = { ...scan, ...read.cursor };
+  if (read.stopped) return stop(read.stopped);
   const { reason: _dropped, ...rest } = scan;
   return { ...rest, status: 'complete', scannedAt: now() };
 }
