@@ -228,5 +228,26 @@ describe('Mellow LRT by operator', () => {
     const flag = preview.flags.find((f) => f.id === 'lrt.concentration')!;
     expect(flag.title).toMatch(/^After this, [\d.]+% of this account’s restaked ETH depends on operator /);
     expect(flag.source?.method).toMatch(/Symbiotic vault’s delegator stake per operator/);
+
+    // What is not known is said once: operators not scanned → one "Operators behind" flag; no look-through at all →
+    // the networks rule's one flag, not a second from the concentration rule.
+    const unknownFlags = async (exposure: ReturnType<typeof snapshotExposure>) =>
+      (
+        await buildPreview(
+          { client: ctx.client, chainId: 1, now: Date.now, exposure },
+          { kind: 'transaction', tx: { from: other, to: pz.address, value: 0n, data } },
+        )
+      ).flags
+        .filter((f) => f.id === 'lrt.lookthrough-unknown')
+        .map((f) => [f.title, f.numbers.reason]);
+    expect(await unknownFlags(snapshotExposure(await refresh(false), other))).toEqual([
+      ['Operators behind pzETH are unknown', 'the operators behind its Symbiotic vault have not been scanned yet'],
+    ]);
+    const e = snapshotExposure(s, other);
+    const { pzETH: _lrt, ...lrts } = e.lrts;
+    const { pzETH: _networks, ...lrtNetworks } = e.lrtNetworks;
+    expect(await unknownFlags({ ...e, lrts, lrtNetworks, lrtsUnknown: { ...e.lrtsUnknown, pzETH: 'vault not read' } })).toEqual([
+      ['Networks behind pzETH are unknown', 'vault not read'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Address, Client } from 'viem';
 import { erc20Abi } from '../../chain/abis';
+import { formatAmount } from '../../format';
 import type { KnownAddress, RiskFlag } from '../../risk';
 import type { CallAnalysis } from '../decode';
 import { knownToken, shortAddress } from '../labels';
@@ -61,4 +62,23 @@ export async function codeOf(ctx: RuleContext, out: RuleOutput, address: Address
   out.notChecked.push(`whether ${role} ${shortAddress(address)} is a contract: ${code.error}`);
   out.flags.push(couldNotCheck('code', `whether ${role} ${shortAddress(address)} is a contract`, code.error));
   return undefined;
+}
+
+/**
+ * A received LRT whose look-through the last portfolio snapshot lacks: said in notChecked and as an info flag, so
+ * its slashing exposure is visibly missing rather than counted as none. `behind` names what is unknown.
+ */
+export function lookThroughUnknown(
+  out: RuleOutput,
+  r: { symbol: string; amount: bigint },
+  { behind, reason, why }: { behind: 'Operators' | 'Networks'; reason: string; why: string },
+): void {
+  out.notChecked.push(`${r.symbol} look-through: ${reason}`);
+  out.flags.push({
+    id: 'lrt.lookthrough-unknown',
+    severity: 'info',
+    title: `${behind} behind ${r.symbol} are unknown`,
+    numbers: { received: formatAmount(r.amount, 18, r.symbol, { maxFractionDigits: 6 }), reason },
+    why,
+  });
 }

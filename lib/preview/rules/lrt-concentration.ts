@@ -4,7 +4,7 @@ import { MELLOW_LRTS } from '../../restaking/symbiotic-registry';
 import { formatAmount, formatEth, formatWadPercent, sameAddress } from '../../format';
 import { concentrationChange, lrtAmountByOperator, WAD, type RiskFlag } from '../../risk';
 import { shortAddress } from '../labels';
-import { emptyOutput, type Rule } from './context';
+import { emptyOutput, lookThroughUnknown, type Rule } from './context';
 
 /** Above this share of the sender's restaked ETH on one operator, the flag warns (issue #15 item 5). */
 export const CONCENTRATION_WARN_WAD = WAD / 2n;
@@ -42,20 +42,22 @@ export const lrtConcentrationRule: Rule = async (ctx) => {
   const known: typeof received = [];
   for (const r of received) {
     const mix = exposure.lrts[r.token.symbol];
-    // A Mellow LRT whose networks are known but whose vault's operators were not scanned yet has no split to add.
+    // A Mellow LRT without any look-through is already reported by the networks rule (mellow-networks.ts); one whose
+    // networks are known but whose vault's operators were not scanned yet has no split to add.
+    if (!mix && r.mellow) continue;
     const noSplit = mix && r.mellow && mix.byOperator.length === 0;
     if (!mix || noSplit) {
-      const reason = noSplit
-        ? 'the operators behind its Symbiotic vault have not been scanned yet'
-        : (exposure.lrtsUnknown[r.token.symbol] ?? 'no look-through in the last portfolio snapshot');
-      out.notChecked.push(`${r.token.symbol} look-through: ${reason}`);
-      out.flags.push({
-        id: 'lrt.lookthrough-unknown',
-        severity: 'info',
-        title: `Operators behind ${r.token.symbol} are unknown`,
-        numbers: { received: formatAmount(r.amount, 18, r.token.symbol, { maxFractionDigits: 6 }), reason },
-        why: 'Ballast cannot see which operators and AVSs this token’s ETH is restaked with, so its slashing exposure is not counted.',
-      });
+      lookThroughUnknown(
+        out,
+        { symbol: r.token.symbol, amount: r.amount },
+        {
+          behind: 'Operators',
+          reason: noSplit
+            ? 'the operators behind its Symbiotic vault have not been scanned yet'
+            : (exposure.lrtsUnknown[r.token.symbol] ?? 'no look-through in the last portfolio snapshot'),
+          why: 'Ballast cannot see which operators and AVSs this token’s ETH is restaked with, so its slashing exposure is not counted.',
+        },
+      );
       continue;
     }
     known.push(r);

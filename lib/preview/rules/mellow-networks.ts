@@ -2,7 +2,7 @@ import type { Address } from 'viem';
 import { MELLOW_LRTS, SYMBIOTIC_NETWORKS } from '../../restaking/symbiotic-registry';
 import { formatAmount, formatEth, sameAddress } from '../../format';
 import { shortAddress } from '../labels';
-import { emptyOutput, type Rule } from './context';
+import { emptyOutput, lookThroughUnknown, type Rule } from './context';
 
 const nameOf = (a: Address) => SYMBIOTIC_NETWORKS.find((n) => sameAddress(n.address, a))?.name ?? shortAddress(a);
 
@@ -32,15 +32,15 @@ export const mellowNetworksRule: Rule = async (ctx) => {
   for (const r of received) {
     const mix = exposure.lrtNetworks?.[r.lrt.symbol];
     if (!mix || mix.supply <= 0n) {
-      const reason = exposure.lrtsUnknown[r.lrt.symbol] ?? 'no look-through in the last portfolio snapshot';
-      out.notChecked.push(`${r.lrt.symbol} look-through: ${reason}`);
-      out.flags.push({
-        id: 'lrt.lookthrough-unknown',
-        severity: 'info',
-        title: `Networks behind ${r.lrt.symbol} are unknown`,
-        numbers: { received: formatAmount(r.amount, 18, r.lrt.symbol, { maxFractionDigits: 6 }), reason },
-        why: 'Ballast cannot see which Symbiotic networks can slash this token’s vault, so its slashing exposure is not counted.',
-      });
+      lookThroughUnknown(
+        out,
+        { symbol: r.lrt.symbol, amount: r.amount },
+        {
+          behind: 'Networks',
+          reason: exposure.lrtsUnknown[r.lrt.symbol] ?? 'no look-through in the last portfolio snapshot',
+          why: 'Ballast cannot see which Symbiotic networks can slash this token’s vault, so its slashing exposure is not counted.',
+        },
+      );
       continue;
     }
     known.push(r);
