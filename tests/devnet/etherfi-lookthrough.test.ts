@@ -3,9 +3,10 @@ import { createClient, getAddress, http, parseAbi, parseAbiItem, parseEther, typ
 import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { artifact } from './context';
+import { expectLookThroughEquals, stakerReference, type StakerReference } from './lookthrough-reference';
 import { list, oracleUpdate, parseSet, slash } from './scenarios';
-import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
-import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
+import { PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { ETHERFI_NODES_MANAGER, ETHERFI_STAKING_MANAGER, lrtStructureOf } from '../../lib/restaking/lrt-structure';
 import { countingTransport, createRequestCounter } from '../../lib/tracker/counting-transport';
 import { eventStakersOf, scanEventStakers, type EventScan, type EventsStructure } from '../../lib/tracker/lookthrough/event-scan';
@@ -33,58 +34,19 @@ const abi = (name: string) => artifact(name).abi;
 const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
   devnet.ctx.client.readContract({ address, abi: abi(name), functionName, args }) as Promise<T>;
 
-type Expected = {
-  supply: bigint;
-  fairRate: bigint;
-  byOperator: Map<Address, bigint>;
-  bySet: Map<string, bigint>;
-  nodes: Map<Address, bigint>;
-};
+type Expected = StakerReference & { supply: bigint; fairRate: bigint };
 
 async function independent(): Promise<Expected> {
-  const strategy = EIGEN_STRATEGIES.stETH;
-  const out: Expected = {
+  return {
     supply: await read<bigint>(TOKENS.eETH, 'EETH', 'totalShares'),
     fairRate: await read<bigint>(TOKENS.weETH, 'WeETH', 'getRate'),
-    byOperator: new Map(),
-    bySet: new Map(),
-    nodes: new Map(),
+    ...(await stakerReference(devnet.ctx, NODES)),
   };
-  for (const n of NODES) {
-    const [[shares]] = await read<[bigint[], bigint[]]>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'getWithdrawableShares', [
-      n.staker,
-      [strategy],
-    ]);
-    const value = await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]);
-    const op = await read<Address>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'delegatedTo', [n.staker]);
-    expect(op).toBe(LRT_DEVNET_OPERATORS[n.operator]);
-    out.nodes.set(n.staker, value);
-    out.byOperator.set(op, (out.byOperator.get(op) ?? 0n) + value);
-    const max = await read<bigint>(EIGENLAYER.allocationManager, 'EigenAllocationManager', 'getMaxMagnitude', [op, strategy]);
-    for (const a of LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === n.operator)) {
-      const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
-      const { currentMagnitude } = await read<{ currentMagnitude: bigint }>(
-        EIGENLAYER.allocationManager,
-        'EigenAllocationManager',
-        'getAllocation',
-        [op, set, strategy],
-      );
-      const key = `${set.avs}:${set.id}`;
-      out.bySet.set(key, (out.bySet.get(key) ?? 0n) + (value * currentMagnitude) / max);
-    }
-  }
-  return out;
 }
 
-function compare(view: LrtLookThroughView | undefined, want: Expected) {
-  expect(view?.status).toBe('known');
-  if (view?.status !== 'known') return;
-  expect(view.supply).toBe(want.supply);
-  expect(view.fairRate).toBe(want.fairRate);
-  expect(new Map(view.stakers.map((s) => [s.staker, s.ethValue]))).toEqual(want.nodes);
-  expect(new Map(view.exposure.byOperator.map((o) => [o.operator, o.restakedEth]))).toEqual(want.byOperator);
-  const sets = new Map([...want.bySet].filter(([, v]) => v > 0n));
-  expect(new Map(view.exposure.bySet.map((s) => [`${s.avs}:${s.id}`, s.atRiskEth]))).toEqual(sets);
+function compare(given: LrtLookThroughView | undefined, want: Expected) {
+  const view = expectLookThroughEquals(given, want);
+  if (!view) return;
   expect(view.coverage).toMatchObject({ stakersRead: NODES.length, stakersFound: NODES.length, scan: 'complete' });
 }
 

@@ -3,9 +3,10 @@ import { createClient, http, type Address } from 'viem';
 import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { artifact } from './context';
-import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS, type LrtDevnetStaker } from './seed/lrt';
+import { expectLookThroughEquals, stakerReference, type StakerReference } from './lookthrough-reference';
+import { LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS, type LrtDevnetStaker } from './seed/lrt';
 import { list, parseOperator, parseSet, ScenarioInputError, slash } from './scenarios';
-import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { countingTransport, createRequestCounter } from '../../lib/tracker/counting-transport';
 import { readLrtLookThrough, type LrtLookThroughView } from '../../lib/tracker/lookthrough/read-lookthrough';
 
@@ -20,17 +21,10 @@ const abi = (name: string) => artifact(name).abi;
 const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
   devnet.ctx.client.readContract({ address, abi: abi(name), functionName, args }) as Promise<T>;
 
-type Expected = {
-  supply: bigint;
-  fairRate: bigint;
-  restaked: Map<Address, bigint>;
-  bySet: Map<string, bigint>;
-  staker: Map<Address, bigint>;
-};
+type Expected = StakerReference & { supply: bigint; fairRate: bigint };
 
 /** From raw state: each staker's withdrawable stETH-strategy shares → stETH (pegged 1:1 ETH), its operator's magnitudes. */
 async function independent(lrt: Exclude<LrtDevnetStaker['lrt'], 'weETH' | 'rswETH'>): Promise<Expected> {
-  const strategy = EIGEN_STRATEGIES.stETH;
   const token = { rsETH: TOKENS.rsETH, ezETH: TOKENS.ezETH, pufETH: TOKENS.pufETH }[lrt];
   const supply = await read<bigint>(token, 'RsETH', 'totalSupply');
   let fairRate: bigint;
@@ -43,44 +37,23 @@ async function independent(lrt: Exclude<LrtDevnetStaker['lrt'], 'weETH' | 'rswET
     );
     fairRate = (tvl * WAD) / supply;
   } else fairRate = await read<bigint>(TOKENS.pufETH, 'PufferVault', 'convertToAssets', [WAD]);
-  const out: Expected = { supply, fairRate, restaked: new Map(), bySet: new Map(), staker: new Map() };
-  for (const s of LRT_DEVNET_STAKERS.filter((x) => x.lrt === lrt)) {
-    const [[shares]] = await read<[bigint[], bigint[]]>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'getWithdrawableShares', [
-      s.staker,
-      [strategy],
-    ]);
-    const value = await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]);
-    const op = await read<Address>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'delegatedTo', [s.staker]);
-    expect(op).toBe(LRT_DEVNET_OPERATORS[s.operator]);
-    out.staker.set(s.staker, value);
-    out.restaked.set(op, (out.restaked.get(op) ?? 0n) + value);
-    const max = await read<bigint>(EIGENLAYER.allocationManager, 'EigenAllocationManager', 'getMaxMagnitude', [op, strategy]);
-    for (const a of LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === s.operator)) {
-      const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
-      const { currentMagnitude } = await read<{ currentMagnitude: bigint }>(
-        EIGENLAYER.allocationManager,
-        'EigenAllocationManager',
-        'getAllocation',
-        [op, set, strategy],
-      );
-      const key = `${set.avs}:${set.id}`;
-      out.bySet.set(key, (out.bySet.get(key) ?? 0n) + (value * currentMagnitude) / max);
-    }
-  }
-  return out;
+  return {
+    supply,
+    fairRate,
+    ...(await stakerReference(
+      devnet.ctx,
+      LRT_DEVNET_STAKERS.filter((x) => x.lrt === lrt),
+    )),
+  };
 }
 
-function compare(view: LrtLookThroughView | undefined, want: Expected) {
-  expect(view?.status).toBe('known');
-  if (view?.status !== 'known') return;
-  expect(view.supply).toBe(want.supply);
-  expect(view.fairRate).toBe(want.fairRate);
-  expect(new Map(view.stakers.map((s) => [s.staker, s.ethValue]))).toEqual(want.staker);
-  expect(new Map(view.exposure.byOperator.map((o) => [o.operator, o.restakedEth]))).toEqual(want.restaked);
+function compare(given: LrtLookThroughView | undefined, want: Expected) {
+  const view = expectLookThroughEquals(given, want);
+  if (!view) return;
   const sets = new Map([...want.bySet].filter(([, v]) => v > 0n));
   expect(new Map(view.exposure.bySet.map((s) => [`${s.avs}:${s.id}`, s.atRiskEth]))).toEqual(sets);
-  const total = [...want.restaked.values()].reduce((x, y) => x + y, 0n);
-  const hhi = [...want.restaked.values()].reduce((x, v) => x + (Number(v) / Number(total)) ** 2, 0);
+  const total = [...want.byOperator.values()].reduce((x, y) => x + y, 0n);
+  const hhi = [...want.byOperator.values()].reduce((x, v) => x + (Number(v) / Number(total)) ** 2, 0);
   expect(view.exposure.hhi).toBeCloseTo(hhi, 9);
   const worst = Math.max(...[...sets.values()].map(Number));
   expect(Number(view.exposure.worstSet!.atRiskEth)).toBe(worst);

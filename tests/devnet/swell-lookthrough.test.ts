@@ -3,9 +3,10 @@ import { createClient, getAddress, http, parseEther, type Address, type Transpor
 import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { artifact } from './context';
+import { expectLookThroughEquals, stakerReference, type StakerReference } from './lookthrough-reference';
 import { list, oracleUpdate, parseSet, slash } from './scenarios';
-import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS, SWELL_DEVNET } from './seed/lrt';
-import { EIGEN_STRATEGIES, EIGENLAYER, TOKENS } from '../../lib/restaking/addresses';
+import { LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS, SWELL_DEVNET } from './seed/lrt';
+import { TOKENS } from '../../lib/restaking/addresses';
 import { lrtStructureOf } from '../../lib/restaking/lrt-structure';
 import { countingTransport, createRequestCounter } from '../../lib/tracker/counting-transport';
 import { eventStakersOf } from '../../lib/tracker/lookthrough/event-scan';
@@ -36,58 +37,20 @@ const read = <T>(address: Address, name: string, functionName: string, args: rea
 const rpc = () => http(devnet.rpcUrl, { retryCount: 0 });
 const walk = (transport: Transport = rpc()) => scanPathStakers(createClient({ chain: mainnet, transport }), { structure, chainId: 1 });
 
-type Expected = {
-  supply: bigint;
-  fairRate: bigint;
-  byOperator: Map<Address, bigint>;
-  bySet: Map<string, bigint>;
-  proxies: Map<Address, bigint>;
-};
+type Expected = StakerReference & { supply: bigint; fairRate: bigint };
 
 async function independent(): Promise<Expected> {
-  const strategy = EIGEN_STRATEGIES.stETH;
-  const out: Expected = {
+  return {
     supply: await read<bigint>(TOKENS.rswETH, 'RswETH', 'totalSupply'),
     fairRate: await read<bigint>(TOKENS.rswETH, 'RswETH', 'rswETHToETHRate'),
-    byOperator: new Map(),
-    bySet: new Map(),
-    proxies: new Map(),
+    ...(await stakerReference(devnet.ctx, PROXIES)),
   };
-  for (const p of PROXIES) {
-    const [[shares]] = await read<[bigint[], bigint[]]>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'getWithdrawableShares', [
-      p.staker,
-      [strategy],
-    ]);
-    const value = await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]);
-    const op = await read<Address>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'delegatedTo', [p.staker]);
-    expect(op).toBe(LRT_DEVNET_OPERATORS[p.operator]);
-    out.proxies.set(p.staker, value);
-    out.byOperator.set(op, (out.byOperator.get(op) ?? 0n) + value);
-    const max = await read<bigint>(EIGENLAYER.allocationManager, 'EigenAllocationManager', 'getMaxMagnitude', [op, strategy]);
-    for (const a of LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === p.operator)) {
-      const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
-      const { currentMagnitude } = await read<{ currentMagnitude: bigint }>(
-        EIGENLAYER.allocationManager,
-        'EigenAllocationManager',
-        'getAllocation',
-        [op, set, strategy],
-      );
-      const key = `${set.avs}:${set.id}`;
-      out.bySet.set(key, (out.bySet.get(key) ?? 0n) + (value * currentMagnitude) / max);
-    }
-  }
-  return out;
 }
 
-function compare(view: LrtLookThroughView | undefined, want: Expected) {
-  expect(view?.status).toBe('known');
-  if (view?.status !== 'known') return;
-  expect(view.supply).toBe(want.supply);
-  expect(view.fairRate).toBe(want.fairRate);
-  expect(new Map(view.stakers.map((s) => [s.staker, s.ethValue]))).toEqual(want.proxies);
-  expect(new Map(view.exposure.byOperator.map((o) => [o.operator, o.restakedEth]))).toEqual(want.byOperator);
+function compare(given: LrtLookThroughView | undefined, want: Expected) {
+  const view = expectLookThroughEquals(given, want);
+  if (!view) return;
   const sets = new Map([...want.bySet].filter(([, v]) => v > 0n));
-  expect(new Map(view.exposure.bySet.map((s) => [`${s.avs}:${s.id}`, s.atRiskEth]))).toEqual(sets);
   const total = [...want.byOperator.values()].reduce((x, y) => x + y, 0n);
   const top = [...want.byOperator.values()].reduce((x, y) => (y > x ? y : x), 0n);
   expect(Number(view.exposure.topOperator!.shareWad) / 1e18).toBeCloseTo(Number(top) / Number(total), 9);
