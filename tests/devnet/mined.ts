@@ -26,3 +26,38 @@ export async function waitMined(
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
+
+/** Any viem client (public or test): only its raw `request` is used. */
+type Node = { request: unknown };
+type RawRequest = (args: { method: string; params?: unknown }) => Promise<unknown>;
+
+function isPending(response: unknown): boolean {
+  const result = (response as { result?: { status?: unknown } } | undefined)?.result;
+  return result?.status === 100;
+}
+
+/**
+ * wallet_getCallsStatus once the batch is no longer pending (status ≠ 100). wallet_sendCalls answers
+ * when the last call is broadcast, not mined, so a status read right after it may still say 100;
+ * a call stuck in anvil's pool (see waitMined) gets a block after `flushAfterMs`.
+ */
+export async function settledCallsStatus<R>(
+  poll: () => Promise<R>,
+  node: Node,
+  { pollMs = 20, flushAfterMs = 1_000, timeoutMs = 90_000 } = {},
+): Promise<R> {
+  const request = node.request as RawRequest;
+  const started = Date.now();
+  let flushedAt = started;
+  for (;;) {
+    const response = await poll();
+    if (!isPending(response)) return response;
+    const now = Date.now();
+    if (now - started > timeoutMs) throw new Error(`Batch still pending after ${timeoutMs} ms`);
+    if (now - flushedAt > flushAfterMs && (await request({ method: 'anvil_getAutomine' }))) {
+      await request({ method: 'evm_mine' });
+      flushedAt = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

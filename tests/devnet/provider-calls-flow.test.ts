@@ -6,6 +6,7 @@ import type { FlowState, FlowStore } from '../../lib/flows/types';
 import type { ProviderRouterDeps } from '../../lib/provider/context';
 import { resumeCallFlows } from '../../lib/provider/methods/calls-flow';
 import { createActivityService } from '../../lib/wallet/activity';
+import { settledCallsStatus } from './mined';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness, memoryItems, type HarnessItems } from '../unit/provider-harness';
 
@@ -65,7 +66,7 @@ describe('wallet_sendCalls runs through the flow executor', () => {
     const [flow] = await store.list();
     expect(flow!.plan.recipeId).toBe('wallet_sendCalls');
     expect(flow!.steps.map((s) => s.nonce)).toEqual([nonce, nonce + 1]);
-    const status = await h.call(DAPP, 'wallet_getCallsStatus', [id]);
+    const status = await settledCallsStatus(() => h.call(DAPP, 'wallet_getCallsStatus', [id]), client);
     expect(status).toMatchObject({
       result: { version: '2.0.0', id, chainId: '0x1', status: 200, atomic: false, receipts: [{ status: '0x1' }, { status: '0x1' }] },
     });

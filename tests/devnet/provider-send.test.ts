@@ -1,6 +1,7 @@
 import '../../lib/polyfills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, http, parseEther, type PublicClient } from 'viem';
+import { settledCallsStatus } from './mined';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from '../unit/provider-harness';
 
@@ -51,7 +52,7 @@ describe('eth_sendTransaction on anvil', () => {
     ]);
     if (!('result' in sent)) throw new Error(JSON.stringify(sent));
     const { id } = sent.result as { id: string };
-    const status = await h.call(DAPP, 'wallet_getCallsStatus', [id]);
+    const status = await settledCallsStatus(() => h.call(DAPP, 'wallet_getCallsStatus', [id]), client);
     expect(status).toMatchObject({
       result: { version: '2.0.0', id, chainId: '0x1', status: 200, atomic: false, receipts: [{ status: '0x1' }, { status: '0x1' }] },
     });

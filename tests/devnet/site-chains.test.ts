@@ -2,6 +2,7 @@ import '../../lib/polyfills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, http, type Hex, type PublicClient } from 'viem';
 import type { StoredNetwork } from '../../lib/storage';
+import { settledCallsStatus } from './mined';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from '../unit/provider-harness';
 
@@ -106,7 +107,7 @@ describe('a chain per site on two anvils (chain 1 and 8453)', () => {
       },
     ]);
     if (!('result' in batch)) throw new Error(JSON.stringify(batch));
-    const status = await h.call(DAPP, 'wallet_getCallsStatus', [(batch.result as { id: string }).id]);
+    const status = await settledCallsStatus(() => h.call(DAPP, 'wallet_getCallsStatus', [(batch.result as { id: string }).id]), onBase);
     expect(status).toMatchObject({ result: { chainId: '0x2105', status: 200, receipts: [{ status: '0x1' }, { status: '0x1' }] } });
     expect(await onBase.getTransactionCount({ address: ACCOUNT_0 })).toBe(baseNonce + 2);
   });

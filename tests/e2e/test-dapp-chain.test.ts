@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { createPublicClient, getAddress, http, type Hex } from 'viem';
 import { startAnvil, type AnvilInstance } from '../devnet/anvil';
 import type { Devnet } from '../devnet/devnet';
+import { settledCallsStatus } from '../devnet/mined';
 import { sendProtocol, waitForPage, type Ballast } from './harness';
 import {
   ACCOUNT_0,
@@ -139,6 +140,11 @@ describe('MetaMask test dApp with Ballast: add and switch chains, EIP-5792', () 
     await expect.poll(() => networkLine(approval)).toBe('Network: Ballast devnet · chain id 1');
     await decide(approval, 'Send all');
     const { id } = (await sent) as { id: string };
+    // wallet_sendCalls answers once the last call is broadcast; the dApp's button is pressed once it is mined.
+    await settledCallsStatus(
+      async () => ({ result: (await requestInPage(dapp, 'wallet_getCallsStatus', [id])) as { status: number } }),
+      client,
+    );
 
     await dapp.locator('#eip5792RequestIdInput').fill(id);
     await dapp.locator('#eip5792GetCallsStatusButton').click();
