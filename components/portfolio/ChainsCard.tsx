@@ -39,7 +39,8 @@ export function ChainsCard({ overview, view }: { overview: ChainsOverview; view:
         ))}
       </ul>
       <p className="mt-1 text-[11px] text-ink-muted">
-        Ethereum: fair value of the positions below. L2s: bridged tokens at each L2&apos;s own rate; ETH on the L2s is not counted.
+        Ethereum: fair value of the positions below. L2s: bridged tokens at each L2&apos;s own rate, plus Aave v3 collateral at Aave&apos;s
+        price. ETH on the L2s and Aave debt are not counted.
       </p>
       {l2s.map((c) => (
         <section key={c.chainId} className="mt-2 border-t border-line pt-2" aria-label={`Holdings on ${c.name}`}>

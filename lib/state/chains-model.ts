@@ -59,18 +59,30 @@ export type ChainView = {
   name: string;
   status: StoredChain['status'];
   error?: string;
-  /** Ethereum: Σ positions' fair value; an L2: Σ bridged holdings at the L2 rate (native ETH is not a position on either). */
+  /**
+   * Ethereum: Σ positions' fair value (Aave collateral included, as aTokens). An L2: Σ bridged holdings at the L2 rate
+   * plus its Aave v3 collateral at Aave's price (`aaveEth`). Native ETH and Aave debt are counted on neither.
+   */
   valueEth: bigint;
+  /** An L2: the Aave v3 collateral inside valueEth (positions read in full only; 0 without Aave). */
+  aaveEth: bigint;
   /** valueEth ÷ the total, in basis points (0 for a chain not read). */
   shareBps: number;
   requestCount: number;
   blockNumber: string | null;
   holdings: L2HoldingView[];
-  /** An L2 with Aave v3: its positions there (not in valueEth), or why they could not be read. */
+  /** An L2 with Aave v3: its positions there, or why they could not be read (then not in valueEth). */
   aave?: L2AaveView;
 };
 
 export type ChainsOverview = { totalEth: bigint; chains: ChainView[]; unread: ChainView[] };
+
+/** Aave v3 collateral on an L2 at Aave's price, over the positions read in full (a failed one is said by L2AaveSection). */
+function aaveCollateralEth(aave: L2AaveView | undefined): bigint {
+  if (!aave) return 0n;
+  const ok = aave.positions.filter((p) => p.status === 'ok');
+  return ok.reduce((sum, p) => sum + p.lines.reduce((s, l) => s + (l.valueEth ?? 0n), 0n), 0n);
+}
 
 const nameOf = (c: StoredChain, ethereumName: string) =>
   c.chainId === 1 ? ethereumName : (c.name ?? L2_CHAINS[c.chainId as L2ChainId]?.name ?? `Chain ${c.chainId}`);
@@ -104,18 +116,21 @@ export function chainsOverview(snapshot: StoredSnapshot, ethereumName = 'Ethereu
         ...(depeg ? { depeg: depegView(depeg) } : {}),
       };
     });
-    const valueEth = c.chainId === 1 ? BigInt(c.totalEth) : holdings.reduce((sum, h) => sum + (h.valueEth ?? 0n), 0n);
+    const aave = c.aave ? l2AaveView(c.chainId, name, c.aave) : undefined;
+    const aaveEth = c.chainId === 1 ? 0n : aaveCollateralEth(aave);
+    const valueEth = c.chainId === 1 ? BigInt(c.totalEth) : holdings.reduce((sum, h) => sum + (h.valueEth ?? 0n), 0n) + aaveEth;
     return {
       chainId: c.chainId,
       name,
       status: c.status,
       ...(c.error ? { error: c.error } : {}),
       valueEth: c.status === 'ok' ? valueEth : 0n,
+      aaveEth: c.status === 'ok' ? aaveEth : 0n,
       shareBps: 0,
       requestCount: c.requestCount,
       blockNumber: c.blockNumber,
       holdings,
-      ...(c.aave ? { aave: l2AaveView(c.chainId, name, c.aave) } : {}),
+      ...(aave ? { aave } : {}),
     };
   });
   const totalEth = chains.reduce((sum, c) => sum + c.valueEth, 0n);

@@ -13,6 +13,7 @@ import { createAlertsEngine, createMemoryAlertsStore, type Alert } from '../../l
 import type { Position } from '../../lib/tracker/types';
 import { planFlow } from '../../lib/flows';
 import { buildPreview } from '../../lib/preview';
+import { waitMined } from './mined';
 
 // Independent reference: Aave v3 GenericLogic (base currency USD 1e8, thresholds in bps, half-up percentMul and
 // wadDiv, debt valued rounding up), recomputed here from the double's raw reserve data, oracle prices and the
@@ -186,7 +187,7 @@ describe('Aave depeg-to-liquidation distance on the devnet', () => {
         value: BigInt(step.tx.value),
         chain: null,
       } as never);
-      expect((await ctx.client.waitForTransactionReceipt({ hash })).status).toBe('success');
+      expect((await waitMined(ctx.client, hash)).status).toBe('success');
     }
     const real = await reference();
     expect(after.healthFactor).toBe(String(real.hf));
@@ -214,7 +215,7 @@ describe('Aave depeg-to-liquidation distance on the devnet', () => {
       const now = await reference();
       expect(flag?.numbers.healthFactorNow).toBe(formatHf(now.hf));
       const hash = await ctx.client.sendTransaction({ account: lp, to: pool, data: txs[kind], chain: null } as never);
-      expect((await ctx.client.waitForTransactionReceipt({ hash })).status).toBe('success');
+      expect((await waitMined(ctx.client, hash)).status).toBe('success');
       const after = await reference();
       expect(after.hf).toBeLessThan(now.hf);
       expect(flag?.numbers.healthFactorAfter).toBe(formatHf(after.hf));

@@ -15,6 +15,7 @@ import {
   type EigenSeed,
   type EigenWithdrawal,
 } from './seed/eigen';
+import { waitMined } from './mined';
 
 // Queued withdrawals keep scaled shares and are paid out at the max magnitude of block startBlock + delay
 // (reference §6). Expected values are computed here from the formulas, not read back from the contracts.
@@ -50,7 +51,7 @@ async function sendComplete(withdrawal: EigenWithdrawal) {
     chain: mainnet,
     gas: 3_000_000n,
   });
-  return ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  return waitMined(ctx.client, hash);
 }
 
 /** Token amount StrategyBase pays for `shares` (1e3 virtual offsets), from balances read right now. */

@@ -9,6 +9,7 @@ import { keystoneAccounts, readKeystoneSync } from '../../lib/hardware/keystone/
 import { keystoneSigner } from '../../lib/hardware/keystone/signer';
 import { KeystoneDevice } from '../hardware/keystone-device';
 import { startAnvil, type AnvilInstance } from './anvil';
+import { waitMined } from './mined';
 
 /**
  * A Keystone account on the one transaction path: the same sendPrepared the software accounts use,
@@ -45,7 +46,7 @@ describe('a Keystone account sends through the one transaction path', () => {
         activity: { add: async (entry: StoredActivity) => void added.push(entry) },
         origin: 'Ballast · Send',
       });
-      const receipt = await node.waitForTransactionReceipt({ hash });
+      const receipt = await waitMined(node, hash);
       expect(receipt.status).toBe('success');
       expect(receipt.from.toLowerCase()).toBe(account!.address.toLowerCase());
       const onChain = await node.getTransaction({ hash });

@@ -15,6 +15,7 @@ import { devAccount } from './context';
 import { startDevnet, type Devnet } from './devnet';
 import { l1RatesFromInfo, snapshotAll, startL2Devnets, type L2Devnet } from './l2-devnet';
 import { seedL2AaveLoop } from './seed/l2-aave';
+import { waitMined } from './mined';
 
 /**
  * Issue #18 item 4 on the Base devnet: a weETH-collateral / WETH-debt loop on the Aave doubles at Base's real Aave
@@ -181,6 +182,11 @@ describe('Aave v3 on the Base devnet', () => {
     expect(view.name).toBe('Ballast devnet (Base)');
     expect(view.aave).toMatchObject({ status: 'ok', chainName: 'Ballast devnet (Base)' });
     expect(view.aave!.positions[0]!.lines[0]).toMatchObject({ symbol: 'weETH', distanceWad: raw.distanceWad });
+    // Base's total: its bridged holdings at the Base rate plus the Aave collateral at Aave's price (raw reads).
+    const aaveEth = (((raw.amount * raw.price) / WAD) * WAD) / raw.wethPrice;
+    const holdingsEth = view.holdings.reduce((sum, h) => sum + h.valueEth!, 0n);
+    expect(view.aaveEth).toBe(aaveEth);
+    expect(view.valueEth).toBe(holdingsEth + aaveEth);
     console.log(
       `[l2-aave] Base loop: HF ${raw.hf}, debt base ${raw.debtBase}, weETH price ${raw.price}/${raw.wethPrice}, distance ${raw.distanceWad}`,
     );
@@ -200,7 +206,7 @@ describe('Aave v3 on the Base devnet', () => {
       account: base.ctx.admin,
       chain: c.chain,
     });
-    expect((await c.waitForTransactionReceipt({ hash })).status).toBe('success');
+    expect((await waitMined(c, hash)).status).toBe('success');
     const { entry } = await refreshBase();
     const after = await rawPosition();
     const ethUsd = await c.readContract({ address: market.oracle, abi: oracleAbi, functionName: 'ethUsdPrice' });
@@ -239,7 +245,11 @@ describe('Aave v3 on the Base devnet', () => {
     expect(entry.aave!.status).toBe('failed');
     expect(entry.aave!.error).toMatch(/getUserAccountData/);
     expect(entry.aave!.positions.every((p) => p.status === 'failed' && p.healthFactorWad === null)).toBe(true);
-    const view = chainsOverview(encodeSnapshot(snapshot))!.chains.find((c) => c.chainId === BASE)!.aave!;
+    const chain = chainsOverview(encodeSnapshot(snapshot))!.chains.find((c) => c.chainId === BASE)!;
+    // Nothing unread is added to Base's total: its holdings alone.
+    expect(chain.aaveEth).toBe(0n);
+    expect(chain.valueEth).toBe(chain.holdings.reduce((sum, h) => sum + h.valueEth!, 0n));
+    const view = chain.aave!;
     expect(view.status).toBe('failed');
     expect(view.summary).toMatch(/could not be read/);
     expect(view.summary).not.toMatch(/safe/i);

@@ -23,6 +23,7 @@ import { runCli } from './cli-helpers';
 import { createTracker } from '../../lib/tracker/tracker';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import type { ChainTransport } from '../../lib/tracker/chains';
+import { waitMined } from './mined';
 
 /**
  * Issue #18 on real anvil nodes: Ethereum (chain 1) and the L2 devnets (Arbitrum One 42161, Base 8453) with doubles at
@@ -366,7 +367,7 @@ describe('send on Base', () => {
     const request = await wallet.prepareTransactionRequest({ to, value });
     const raw = await wallet.signTransaction(request);
     const hash = await wallet.sendRawTransaction({ serializedTransaction: raw });
-    const receipt = await bas().ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+    const receipt = await waitMined(bas().ctx.client, hash);
     expect(receipt.status).toBe('success');
     const tx = await bas().ctx.client.getTransaction({ hash });
     expect(tx.chainId).toBe(8453);

@@ -10,6 +10,7 @@ import { prepareFromNode, sendPrepared } from '../../lib/wallet/transactions';
 import { LedgerDouble } from '../hardware/ledger-double';
 import { DEV_MNEMONIC, devAccount } from './context';
 import { startDevnet, type Devnet } from './devnet';
+import { waitMined } from './mined';
 
 /**
  * A Ledger account through the one transaction path on a real node: the device double (anvil's dev seed, Ledger Live
@@ -45,7 +46,7 @@ describe('a Ledger account sends on the devnet', () => {
     it(`an ${kind} transaction signed on the Ledger lands, from the Ledger account, moving exactly its value`, async () => {
       const before = await client.getBalance({ address: RECIPIENT });
       const hash = await send(legacy, value);
-      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+      const receipt = await waitMined(client, hash);
       expect(receipt.status).toBe('success');
       const tx = await client.getTransaction({ hash });
       expect(tx.from).toBe(LEDGER.toLowerCase());

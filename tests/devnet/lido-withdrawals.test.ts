@@ -11,6 +11,7 @@ import { startAnvil, type AnvilInstance } from './anvil';
 import { artifact, createContext, devAccount, type DevnetContext } from './context';
 import { finalize, rebase } from './scenarios';
 import { seedTokens } from './seed/tokens';
+import { waitMined } from './mined';
 
 // The test reads the queue and stETH doubles with their compiled ABIs (not the registry's) and computes the
 // claimable ETH itself: min(stETH locked, shares × totalPooledEther / totalShares at finalization).
@@ -32,7 +33,7 @@ const readSteth = <T>(functionName: string, args: unknown[] = []) =>
 
 async function send(address: Address, abi: ReturnType<typeof queueAbi>, functionName: string, args: unknown[], value?: bigint) {
   const hash: Hex = await ctx.client.writeContract({ address, abi, functionName, args, value, account: alice, chain: mainnet } as never);
-  const receipt = await ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  const receipt = await waitMined(ctx.client, hash);
   expect(receipt.status).toBe('success');
   return receipt;
 }

@@ -1,5 +1,7 @@
-import type { Hex, TransactionReceipt } from 'viem';
-import type { DevnetClient } from './context';
+import type { Hex } from 'viem';
+
+/** Any viem client (public or test, any chain): its receipt read and its raw `request`. */
+type ReceiptNode<R> = { getTransactionReceipt(args: { hash: Hex }): Promise<R>; request: unknown };
 
 /**
  * The receipt of a transaction sent to anvil. anvil's automine can leave a transaction in its pool
@@ -7,11 +9,12 @@ import type { DevnetClient } from './context';
  * and the transaction has waited `flushAfterMs`, a block is mined for it. With automine off (a test that
  * keeps transactions pending on purpose) nothing is mined.
  */
-export async function waitMined(
-  client: DevnetClient,
+export async function waitMined<R>(
+  client: ReceiptNode<R>,
   hash: Hex,
   { pollMs = 20, flushAfterMs = 1_000, timeoutMs = 90_000 } = {},
-): Promise<TransactionReceipt> {
+): Promise<R> {
+  const request = client.request as RawRequest;
   const started = Date.now();
   let flushedAt = started;
   for (;;) {
@@ -19,15 +22,14 @@ export async function waitMined(
     if (receipt) return receipt;
     const now = Date.now();
     if (now - started > timeoutMs) throw new Error(`Transaction ${hash} not mined in ${timeoutMs} ms`);
-    if (now - flushedAt > flushAfterMs && (await client.getAutomine())) {
-      await client.mine({ blocks: 1 });
+    if (now - flushedAt > flushAfterMs && (await request({ method: 'anvil_getAutomine' }))) {
+      await request({ method: 'evm_mine' });
       flushedAt = Date.now();
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
-/** Any viem client (public or test): only its raw `request` is used. */
 type Node = { request: unknown };
 type RawRequest = (args: { method: string; params?: unknown }) => Promise<unknown>;
 

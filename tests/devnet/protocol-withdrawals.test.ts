@@ -24,6 +24,7 @@ import {
   RENZO_DEVNET_COOLDOWN_SECONDS,
   seedTokens,
 } from './seed/tokens';
+import { waitMined } from './mined';
 
 // Every expected figure below comes from the doubles' raw storage views (compiled ABIs, not the registry) and
 // the protocols' own payout formulas written out here: ether.fi min(eETH, shares × frozen rate), Kelp
@@ -47,7 +48,7 @@ async function sendAll(calls: QueueCall[]): Promise<TransactionReceipt[]> {
   const receipts: TransactionReceipt[] = [];
   for (const c of calls) {
     const hash: Hex = await ctx.client.sendTransaction({ account: alice, chain: mainnet, to: c.to, data: c.data, value: c.value });
-    const receipt = await ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+    const receipt = await waitMined(ctx.client, hash);
     expect(receipt.status, c.label).toBe('success');
     receipts.push(receipt);
   }

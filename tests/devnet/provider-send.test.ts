@@ -1,7 +1,7 @@
 import '../../lib/polyfills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, http, parseEther, type PublicClient } from 'viem';
-import { settledCallsStatus } from './mined';
+import { settledCallsStatus, waitMined } from './mined';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from '../unit/provider-harness';
 
@@ -30,7 +30,7 @@ describe('eth_sendTransaction on anvil', () => {
     const before = await client.getBalance({ address: ACCOUNT_1 });
     const response = await h.call(DAPP, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_1, value: '0xde0b6b3a7640000', ...extra }]);
     if (!('result' in response)) throw new Error(JSON.stringify(response));
-    const receipt = await client.waitForTransactionReceipt({ hash: response.result as `0x${string}` });
+    const receipt = await waitMined(client, response.result as `0x${string}`);
     expect(receipt.status).toBe('success');
     expect(receipt.type).toBe(expectedType);
     expect(receipt.from.toLowerCase()).toBe(ACCOUNT_0.toLowerCase());

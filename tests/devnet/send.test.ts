@@ -28,6 +28,7 @@ import { placeEthUsdFeed } from './seed/eth-usd';
 import { devAccount } from './context';
 import { ACCOUNT_0, TEST_MNEMONIC, createHarness, memoryItem, memoryItems } from '../unit/provider-harness';
 import type { StoredAddressBookEntry } from '../../lib/storage/address-book';
+import { waitMined } from './mined';
 
 const BOB = devAccount(3).address;
 // A token double at weETH's registry address (the preview names it from the registry).
@@ -134,7 +135,7 @@ describe('Send on the devnet', () => {
       const started = await send.start({ token: 'ETH', amount: '0.1', unit: 'token', to: 'alice.eth' });
       expect(started.recipient).toMatchObject({ address: ALICE, ensName: 'alice.eth', source: 'ens' });
       const hash = await sentHash(1);
-      const receipt = await node.waitForTransactionReceipt({ hash });
+      const receipt = await waitMined(node, hash);
       expect(receipt.status).toBe('success');
       expect(await node.getBalance({ address: ALICE })).toBe(before + parseEther('0.1'));
       const seen = h.approvalsSeen.at(-1)!;
@@ -158,7 +159,7 @@ describe('Send on the devnet', () => {
       });
       await send.start({ token: TOKEN, amount: '2.5', unit: 'token', to: BOB });
       const hash = await sentHash(2);
-      expect((await node.waitForTransactionReceipt({ hash })).status).toBe('success');
+      expect((await waitMined(node, hash)).status).toBe('success');
       expect(await read(ACCOUNT_0 as Address)).toBe(mine - parseEther('2.5'));
       expect(await read(BOB)).toBe(bobs + parseEther('2.5'));
       const tx = await node.getTransaction({ hash });
@@ -196,7 +197,7 @@ describe('Send on the devnet', () => {
       const before = await node.getBalance({ address: BOB });
       await send.start({ token: 'ETH', amount: '300', unit: 'usd', to: 'bob.eth' });
       const hash = await sentHash(3);
-      await node.waitForTransactionReceipt({ hash });
+      await waitMined(node, hash);
       expect(await node.getBalance({ address: BOB })).toBe(before + parseEther('0.1'));
     });
 

@@ -5,6 +5,7 @@ import type { StoredNetwork } from '../../lib/storage';
 import { settledCallsStatus } from './mined';
 import { startAnvil, type AnvilInstance } from './anvil';
 import { ACCOUNT_0, ACCOUNT_1, TEST_MNEMONIC, createHarness } from '../unit/provider-harness';
+import { waitMined } from './mined';
 
 // A chain per site against two real nodes: anvil as Ethereum (chain 1) and anvil as Base (chain 8453). One site
 // switches to Base; every request it sends goes to the Base node, the other site's to the Ethereum node.
@@ -64,7 +65,7 @@ describe('a chain per site on two anvils (chain 1 and 8453)', () => {
     const sent = await h.call(DAPP, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_1, value: '0x2a' }]);
     if (!('result' in sent)) throw new Error(JSON.stringify(sent));
     const hash = sent.result as Hex;
-    const receipt = await onBase.waitForTransactionReceipt({ hash });
+    const receipt = await waitMined(onBase, hash);
     expect(receipt.status).toBe('success');
     expect((await onBase.getTransaction({ hash })).chainId).toBe(8453);
     expect(await onBase.getTransactionCount({ address: ACCOUNT_0 })).toBe(baseNonce + 1);
@@ -86,7 +87,7 @@ describe('a chain per site on two anvils (chain 1 and 8453)', () => {
   it('the other site’s transaction lands on Ethereum; a batch from the Base site runs on Base', async () => {
     const sent = await h.call(OTHER, 'eth_sendTransaction', [{ from: ACCOUNT_1, to: ACCOUNT_0, value: '0x7' }]);
     if (!('result' in sent)) throw new Error(JSON.stringify(sent));
-    expect((await onEthereum.waitForTransactionReceipt({ hash: sent.result as Hex })).status).toBe('success');
+    expect((await waitMined(onEthereum, sent.result as Hex)).status).toBe('success');
     expect((await onEthereum.getTransaction({ hash: sent.result as Hex })).chainId).toBe(1);
 
     const baseNonce = await onBase.getTransactionCount({ address: ACCOUNT_0 });

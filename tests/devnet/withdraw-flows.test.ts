@@ -8,6 +8,7 @@ import { useFlowsDevnet } from './flows-fixture';
 import { advance, finalize } from './scenarios';
 import { EIGEN_DEVNET_OPERATOR, eigenAbi } from './seed/eigen-base';
 import { depositAndDelegate, queueWithdrawal, slashOperator } from './seed/eigen-actions';
+import { waitMined } from './mined';
 
 // Every expected number here comes from raw reads of the doubles (shares, pooled ether, magnitudes,
 // strategy balances) and the formulas the contracts document, never from the planner or the executor.
@@ -100,7 +101,7 @@ describe('one-click Lido withdrawals through the flow executor', () => {
 
   it('requests a wstETH withdrawal: wstETH down by exactly the amount, the request holds its unwrapped stETH', async () => {
     const funded = await fx.devnet().ctx.client.sendTransaction({ account: user, to: TOKENS.wstETH, value: parseEther('4'), chain: null });
-    expect((await fx.client().waitForTransactionReceipt({ hash: funded, pollingInterval: 20 })).status).toBe('success');
+    expect((await waitMined(fx.client(), funded)).status).toBe('success');
     const amount = parseEther('2');
     const [wst, totalShares, pooled] = await Promise.all([
       read<bigint>(TOKENS.wstETH, 'balanceOf', [user]),

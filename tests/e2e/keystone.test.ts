@@ -13,6 +13,7 @@ import { KeystoneDevice } from '../hardware/keystone-device';
 import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, waitForPage, type Ballast } from './harness';
 import { ask, settled } from './worker-restart-page';
 import { startHardwareSession, type HardwareSession } from './hardware-session';
+import { waitMined } from '../devnet/mined';
 
 /**
  * A Keystone account end to end, with the real scanning code: Chromium's fake camera plays a video file the test
@@ -113,7 +114,7 @@ describe('a Keystone account in the browser (fake camera playing the device doub
     await closed;
     const answer = await settled(dapp, 'send');
     expect(answer.kind).toBe('resolve');
-    const receipt = await node.waitForTransactionReceipt({ hash: (answer as { value: Hex }).value });
+    const receipt = await waitMined(node, (answer as { value: Hex }).value);
     const tx = await node.getTransaction({ hash: receipt.transactionHash });
     expect([receipt.status, tx.from, tx.to, tx.value, tx.nonce]).toEqual([
       'success',

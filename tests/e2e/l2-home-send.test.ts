@@ -17,6 +17,7 @@ import {
   waitOutcome,
   type IsolationWorld,
 } from './isolation-helpers';
+import { waitMined } from '../devnet/mined';
 
 // Issue #18 item 3: Home and Send with the popup on "Ballast devnet (Base)" (an anvil with chain id 8453 started
 // here), Activity following that send on Base after the wallet went back to Ethereum, and the Sites screen naming
@@ -67,9 +68,10 @@ describe('Home, Send and Activity with the popup on the Base devnet', () => {
       ['initialize', ['Not weETH', 'NOTWEETH']],
       ['mint', [ACCOUNT_0, parseEther('7')]],
     ] as const)
-      await onBase.waitForTransactionReceipt({
-        hash: await admin.writeContract({ address: token, abi: artifact('TestToken').abi, functionName, args, chain: null } as never),
-      });
+      await waitMined(
+        onBase,
+        await admin.writeContract({ address: token, abi: artifact('TestToken').abi, functionName, args, chain: null } as never),
+      );
     // Base's own Chainlink ETH/USD (the registry's feed), at a price unlike the Ethereum devnet's: Home's USD must come from it.
     const usdFeed = await createContext(base.rpcUrl).place('ChainlinkAggregator', L2_CHAINS[8453].ethUsdFeed.address);
     const { timestamp } = await onBase.getBlock({ blockTag: 'latest' });
@@ -77,15 +79,10 @@ describe('Home, Send and Activity with the popup on the Base devnet', () => {
       ['initialize', [8, 'ETH / USD']],
       ['setAnswer', [BASE_ETH_USD, timestamp]],
     ] as const)
-      await onBase.waitForTransactionReceipt({
-        hash: await admin.writeContract({
-          address: usdFeed,
-          abi: artifact('ChainlinkAggregator').abi,
-          functionName,
-          args,
-          chain: null,
-        } as never),
-      });
+      await waitMined(
+        onBase,
+        await admin.writeContract({ address: usdFeed, abi: artifact('ChainlinkAggregator').abi, functionName, args, chain: null } as never),
+      );
     // Set after the token writes above (paid by the same dev account), so the marker is exact.
     await onBase.request({ method: 'anvil_setBalance', params: [ACCOUNT_0, `0x${MARKER.toString(16)}`] } as never);
     await useDevnetRpc(world.ui, ethereum.rpcUrl);

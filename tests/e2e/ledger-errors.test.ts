@@ -7,6 +7,7 @@ import { DEV_MNEMONIC } from '../devnet/context';
 import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, waitForClose, waitForPage, type Ballast } from './harness';
 import { ask, settled } from './worker-restart-page';
 import { setDouble, startHardwareSession, type HardwareSession } from './hardware-session';
+import { waitMined } from '../devnet/mined';
 
 /**
  * What a person sees in the device window when the Ledger is not ready (issue #17 item 4), with the device double's
@@ -66,7 +67,7 @@ describe('Ledger errors in the device window (device double switches)', () => {
   async function landed(label: string, expected: { value: bigint; input?: Hex }): Promise<void> {
     const answer = await settled(dapp, label);
     expect(answer.kind).toBe('resolve');
-    const receipt = await node.waitForTransactionReceipt({ hash: (answer as { value: Hex }).value });
+    const receipt = await waitMined(node, (answer as { value: Hex }).value);
     expect(receipt.status).toBe('success');
     const tx = await node.getTransaction({ hash: receipt.transactionHash });
     expect([tx.from, tx.value, tx.input]).toEqual([LEDGER.toLowerCase(), expected.value, expected.input ?? '0x']);

@@ -8,6 +8,7 @@ import { decideInWindow, expectNoAxeViolations, expectOk, screenshot, waitForClo
 import { ask, settled } from './worker-restart-page';
 import { startHardwareSession, type HardwareSession } from './hardware-session';
 import { etherMail } from '../unit/ether-mail';
+import { waitMined } from '../devnet/mined';
 
 /**
  * A Ledger account end to end in the test build, whose transport seam is the device double (the Ethereum app's APDUs
@@ -85,7 +86,7 @@ describe('a Ledger account in the browser (device double at the transport seam)'
     await signInDeviceWindow(device);
     const answer = await settled(dapp, 'send');
     expect(answer.kind).toBe('resolve');
-    const receipt = await node.waitForTransactionReceipt({ hash: (answer as { value: Hex }).value });
+    const receipt = await waitMined(node, (answer as { value: Hex }).value);
     expect(receipt.status).toBe('success');
     const tx = await node.getTransaction({ hash: receipt.transactionHash });
     expect([tx.from, tx.to, tx.value, tx.nonce]).toEqual([LEDGER.toLowerCase(), RECIPIENT.toLowerCase(), parseEther('0.1'), nonce]);

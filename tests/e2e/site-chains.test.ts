@@ -14,6 +14,7 @@ import {
   waitOutcome,
   type IsolationWorld,
 } from './isolation-helpers';
+import { waitMined } from '../devnet/mined';
 
 type ProviderEvent = { name: string; data: unknown };
 const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -101,7 +102,7 @@ describe('a chain per site in the browser', () => {
     await decideInWindow(approval, 'Send');
     const sent = await waitOutcome(a, 'send');
     const hash = sent.result as Hex;
-    expect((await onBase.waitForTransactionReceipt({ hash })).status).toBe('success');
+    expect((await waitMined(onBase, hash)).status).toBe('success');
     expect((await onBase.getTransaction({ hash })).chainId).toBe(8453);
     expect(await onEthereum.getTransactionCount({ address: ACCOUNT_0 })).toBe(ethNonce);
 

@@ -17,6 +17,7 @@ import {
   textWhen,
   type TestDappWorld,
 } from './test-dapp-helpers';
+import { waitMined } from '../devnet/mined';
 
 // Addresses hard-coded in the test dApp's source (src/components/transactions/*.js).
 const SEND_TO = '0x0c54FcCd2e384b4BB6f2E405Bf5Cbc15a017AaFb';
@@ -43,7 +44,7 @@ describe('MetaMask test dApp with Ballast: connect, permissions, sends, ERC-20',
     await devnet.ctx.client.request({ method: 'evm_revert', params: [snapshot] } as never);
   });
 
-  const receiptOf = (hash: string) => devnet.ctx.client.waitForTransactionReceipt({ hash: hash as Hex });
+  const receiptOf = (hash: string) => waitMined(devnet.ctx.client, hash as Hex);
 
   it('connect: the dApp shows account 0 (lowercase, as MetaMask reports it) and chain 0x1', async () => {
     await connectDapp(ballast, dapp);

@@ -15,6 +15,7 @@ import {
   type Ballast,
 } from './harness';
 import { answerCounts, ask, drain, openRecordedDapp, readLog, settled } from './worker-restart-page';
+import { waitMined } from '../devnet/mined';
 
 const PASSWORD = 'correct horse battery';
 const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as Address;
@@ -127,7 +128,7 @@ describe('service worker restarts', () => {
     const answer = await settled(dapp, 'send');
     expect(answer.kind).toBe('resolve');
     const hash = (answer as { value: `0x${string}` }).value;
-    const receipt = await chain.waitForTransactionReceipt({ hash });
+    const receipt = await waitMined(chain, hash);
     expect(receipt.status).toBe('success');
     expect(receipt.from.toLowerCase()).toBe(ACCOUNT_0.toLowerCase());
     await expectAnsweredOnce('send', 'eth_sendTransaction');

@@ -3,6 +3,7 @@ import { mainnet } from 'viem/chains';
 import { PROTOCOL_CONTRACTS as P, TOKENS, type TokenSymbol } from '../../../lib/restaking/addresses';
 import type { DevnetContext } from '../context';
 import { doubleAbi } from './abi';
+import { waitMined } from '../mined';
 
 const abi = (name: string): Abi => doubleAbi(name);
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
@@ -82,6 +83,6 @@ export async function acquireToken(ctx: DevnetContext, symbol: TokenSymbol, acco
 
 async function sendEth(ctx: DevnetContext, from: Address, to: Address, value: bigint) {
   const hash = await ctx.client.sendTransaction({ account: from, chain: mainnet, to, value });
-  const receipt = await ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  const receipt = await waitMined(ctx.client, hash);
   if (receipt.status !== 'success') throw new Error(`ETH transfer to ${to} reverted (tx ${hash})`);
 }

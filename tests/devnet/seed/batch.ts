@@ -1,5 +1,6 @@
 import { encodeFunctionData, type Abi, type Address, type Hex } from 'viem';
 import type { DevnetContext } from '../context';
+import { waitMined } from '../mined';
 
 export type BatchCall = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
 
@@ -33,9 +34,7 @@ export async function writeMany(ctx: DevnetContext, calls: BatchCall[], { from =
     if ((await ctx.client.getTransactionCount({ address: from, blockTag: 'latest' })) >= first + calls.length) break;
     await ctx.client.mine({ blocks: 1 });
   }
-  const receipts = await Promise.all(
-    hashes.map((hash) => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 10, timeout: 90_000 })),
-  );
+  const receipts = await Promise.all(hashes.map((hash) => waitMined(ctx.client, hash)));
   const failed = receipts.flatMap((r, i) => (r.status === 'success' ? [] : [`${calls[i]?.functionName} on ${calls[i]?.address}`]));
   if (failed.length) throw new Error(`Devnet set-up reverted: ${failed.join(', ')}`);
   return hashes;

@@ -1,5 +1,6 @@
 import { mainnet } from 'viem/chains';
 import type { DevnetContext } from '../context';
+import { waitMined } from '../mined';
 
 /**
  * The same context with a write that reads the receipt right away: anvil automines each transaction
@@ -11,9 +12,7 @@ export function fastContext(ctx: DevnetContext): DevnetContext {
     ...ctx,
     async write({ address, abi, functionName, args = [], value, from = ctx.admin }) {
       const hash = await ctx.client.writeContract({ address, abi, functionName, args, value, account: from, chain: mainnet } as never);
-      const receipt = await ctx.client
-        .getTransactionReceipt({ hash })
-        .catch(() => ctx.client.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
+      const receipt = await ctx.client.getTransactionReceipt({ hash }).catch(() => waitMined(ctx.client, hash));
       if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (tx ${hash})`);
       return hash;
     },
