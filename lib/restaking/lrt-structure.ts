@@ -152,6 +152,9 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       { name: 'LRTDepositPool', address: KELP_DEPOSIT_POOL, source: `${REF} §1.2 (${KELP_README}, contracts/LRTDepositPool.sol)` },
     ],
     discovery: { kind: 'list', contract: KELP_DEPOSIT_POOL, abi: kelpNodeDelegatorQueueAbi, functionName: 'getNodeDelegatorQueue' },
+    // Its stakers exit EigenLayer through DelegationManager.queueWithdrawals like any staker (reference §6 step 4): the
+    // queued shares stay slashable for minWithdrawalDelayBlocks, so they are read and counted until completable.
+    queuedWithdrawals: true,
     sampleStakers: [],
     rateShowsSlash: {
       when: 'after-update',
@@ -177,6 +180,9 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       lengthFunction: 'getOperatorDelegatorsLength',
       itemFunction: 'operatorDelegators',
     },
+    // Its stakers exit EigenLayer through DelegationManager.queueWithdrawals like any staker (reference §6 step 4): the
+    // queued shares stay slashable for minWithdrawalDelayBlocks, so they are read and counted until completable.
+    queuedWithdrawals: true,
     sampleStakers: [
       {
         name: 'OperatorDelegator',
@@ -208,6 +214,9 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       namesFunction: 'getModuleWeights',
       addressFunction: 'getModuleAddress',
     },
+    // Its stakers exit EigenLayer through DelegationManager.queueWithdrawals like any staker (reference §6 step 4): the
+    // queued shares stay slashable for minWithdrawalDelayBlocks, so they are read and counted until completable.
+    queuedWithdrawals: true,
     sampleStakers: [
       {
         name: 'PUFFER_MODULE_0',
@@ -298,6 +307,9 @@ export const LRT_STRUCTURES: readonly LrtStructure[] = [
       },
       maxRead: SWELL_STAKERS_READ_CAP,
     },
+    // Its stakers exit EigenLayer through DelegationManager.queueWithdrawals like any staker (reference §6 step 4): the
+    // queued shares stay slashable for minWithdrawalDelayBlocks, so they are read and counted until completable.
+    queuedWithdrawals: true,
     sampleStakers: [],
     rateShowsSlash: {
       when: 'after-update',

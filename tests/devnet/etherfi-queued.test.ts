@@ -4,7 +4,8 @@ import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { artifact } from './context';
 import { advance, oracleUpdate, parseSet, slash } from './scenarios';
-import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
+import { LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
+import { expectExposureEquals, stakerReference } from './lookthrough-reference';
 import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { lrtStructureOf } from '../../lib/restaking/lrt-structure';
 import { countingTransport, createRequestCounter } from '../../lib/tracker/counting-transport';
@@ -37,60 +38,9 @@ const eventStakers = async () =>
   eventStakersOf({ weETH: await scanEventStakers(createClient({ chain: mainnet, transport: rpc() }), { structure, chainId: 1 }) });
 
 type Withdrawal = { delegatedTo: Address; startBlock: number; strategies: readonly Address[] };
-type Expected = { nodes: Map<Address, bigint>; byOperator: Map<Address, bigint>; bySet: Map<string, bigint>; queuedCounted: number };
-
-async function independent(block: bigint): Promise<Expected> {
-  const out: Expected = { nodes: new Map(), byOperator: new Map(), bySet: new Map(), queuedCounted: 0 };
-  const delay = BigInt(await read<number>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'minWithdrawalDelayBlocks'));
-  const position = async (node: Address, op: Address, shares: bigint) => {
-    const value = await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]);
-    out.nodes.set(node, (out.nodes.get(node) ?? 0n) + value);
-    out.byOperator.set(op, (out.byOperator.get(op) ?? 0n) + value);
-    const max = await read<bigint>(EIGENLAYER.allocationManager, 'EigenAllocationManager', 'getMaxMagnitude', [op, strategy]);
-    const name = Object.entries(LRT_DEVNET_OPERATORS).find(([, a]) => a === op)![0];
-    for (const a of LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === name)) {
-      const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
-      const { currentMagnitude } = await read<{ currentMagnitude: bigint }>(
-        EIGENLAYER.allocationManager,
-        'EigenAllocationManager',
-        'getAllocation',
-        [op, set, strategy],
-      );
-      const key = `${set.avs}:${set.id}`;
-      out.bySet.set(key, (out.bySet.get(key) ?? 0n) + (value * currentMagnitude) / max);
-    }
-  };
-  for (const n of NODES) {
-    const op = await read<Address>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'delegatedTo', [n.staker]);
-    const [[shares]] = await read<[bigint[]]>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'getWithdrawableShares', [
-      n.staker,
-      [strategy],
-    ]);
-    if (shares! > 0n) await position(n.staker, op, shares!);
-    const [ws, qs] = await read<[Withdrawal[], bigint[][]]>(
-      EIGENLAYER.delegationManager,
-      'EigenDelegationManager',
-      'getQueuedWithdrawals',
-      [n.staker],
-    );
-    for (const [i, w] of ws.entries()) {
-      if (block > BigInt(w.startBlock) + delay) continue; // completable: no slash reaches it any more
-      expect(w.strategies).toEqual([strategy]);
-      out.queuedCounted += 1;
-      await position(n.staker, w.delegatedTo, qs[i]![0]!);
-    }
-  }
-  return out;
-}
-
-function compare(view: LrtLookThroughView | undefined, want: Expected) {
-  expect(view?.status).toBe('known');
-  if (view?.status !== 'known') return;
-  expect(new Map(view.stakers.map((s) => [s.staker, s.ethValue]))).toEqual(want.nodes);
-  expect(new Map(view.exposure.byOperator.map((o) => [o.operator, o.restakedEth]))).toEqual(want.byOperator);
-  const sets = new Map([...want.bySet].filter(([, v]) => v > 0n));
-  expect(new Map(view.exposure.bySet.map((s) => [`${s.avs}:${s.id}`, s.atRiskEth]))).toEqual(sets);
-}
+/** The test's own computation from raw reads, queued withdrawals still inside the delay at `block` included. */
+const independent = (block: bigint) => stakerReference(devnet.ctx, NODES, { queuedAt: block });
+const compare = expectExposureEquals;
 
 const lookThrough = async () => {
   const counter = createRequestCounter();
