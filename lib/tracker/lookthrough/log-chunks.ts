@@ -13,8 +13,10 @@ export const scanErrorText = (e: unknown): string => {
 export type ScanCursor = { scannedTo: string; scannedToHash: Hex | null; range: string };
 
 export type ScanLogChunksParameters = {
-  address: Address;
-  event: AbiEvent;
+  /** One contract, or several read in the same eth_getLogs (contracts whose scans stand at the same cursor). */
+  address: Address | readonly Address[];
+  /** One event, or several (each log is decoded by the one whose topic it carries). */
+  event: AbiEvent | readonly AbiEvent[];
   /** Named in the error of a range the node refuses at `minRange`. */
   eventName: string;
   head: { number: bigint; hash: Hex };
@@ -48,14 +50,16 @@ export async function scanLogChunks<chain extends Chain | undefined>(
     const to = from + step - 1n < head.number ? from + step - 1n : head.number;
     try {
       made += 1;
-      onLogs((await getLogs(client, { address, event, fromBlock: from, toBlock: to, strict: true })) as Log[]);
+      const filter = Array.isArray(event) ? { events: event as AbiEvent[] } : { event: event as AbiEvent };
+      onLogs((await getLogs(client, { address: address as Address[], ...filter, fromBlock: from, toBlock: to, strict: true })) as Log[]);
       at = { scannedTo: String(to), scannedToHash: to === head.number ? head.hash : null, range: String(step) };
     } catch (e) {
       if (step > minRange) {
         step = step / 2n > minRange ? step / 2n : minRange;
         continue;
       }
-      return { cursor: at, stopped: `eth_getLogs ${eventName} on ${address}, blocks ${from}–${to}: ${scanErrorText(e)}` };
+      const where = typeof address === 'string' ? address : address.join(', ');
+      return { cursor: at, stopped: `eth_getLogs ${eventName} on ${where}, blocks ${from}–${to}: ${scanErrorText(e)}` };
     }
   }
   return { cursor: at };

@@ -33,13 +33,19 @@ const ABI = parseAbi([
   'function operator() view returns (address)',
 ]);
 const TOPIC = keccak256(toHex('SetOperatorNetworkShares(bytes32,address,uint256)'));
+const LIMIT_TOPIC = keccak256(toHex('SetOperatorNetworkLimit(bytes32,address,uint256)'));
 const vault = getAddress('0x5b10000000000000000000000000000000000001');
 const delegator = getAddress('0x5b10de1e00000000000000000000000000000001');
+// A second vault, its delegator FullRestake (type 1): it announces operators with SetOperatorNetworkLimit.
+const vault2 = getAddress('0x5b10000000000000000000000000000000000002');
+const delegator2 = getAddress('0x5b10de1e00000000000000000000000000000002');
 const op = (i: number): Address => getAddress(`0x${(0x0e7a00 + i).toString(16).padStart(40, '0')}`);
 const sub = (i: number): Hex => pad(toHex(BigInt(0x3300 + i) << 96n), { size: 32 });
 
-function fakeNode(opts: { head: number; type: number; logs: { block: number; sub: Hex; operator: Address }[] }) {
-  const state = { ...opts, calls: [] as string[], failLogs: false, salt: 'main' };
+type FakeLog = { block: number; sub: Hex; operator: Address; from?: Address; topic?: Hex };
+
+function fakeNode(opts: { head: number; type: number; logs: FakeLog[] }) {
+  const state = { ...opts, calls: [] as string[], filters: [] as { address: unknown; topics: unknown }[], failLogs: false, salt: 'main' };
   const hash = (n: number): Hex => keccak256(toHex(`${state.salt}:${n}`));
   const block = (n: number) => ({ number: numberToHex(n), hash: hash(n), parentHash: hash(n - 1), timestamp: '0x0', transactions: [] });
   const transport = custom(
@@ -53,21 +59,27 @@ function fakeNode(opts: { head: number; type: number; logs: { block: number; sub
           const { functionName } = decodeFunctionData({ abi: ABI, data });
           if (functionName === 'delegator' && getAddress(to) === vault)
             return encodeFunctionResult({ abi: ABI, functionName, result: delegator });
-          if (functionName === 'TYPE') return encodeFunctionResult({ abi: ABI, functionName, result: BigInt(state.type) });
+          if (functionName === 'delegator' && getAddress(to) === vault2)
+            return encodeFunctionResult({ abi: ABI, functionName, result: delegator2 });
+          if (functionName === 'TYPE')
+            return encodeFunctionResult({ abi: ABI, functionName, result: getAddress(to) === delegator2 ? 1n : BigInt(state.type) });
           if (functionName === 'operator') return encodeFunctionResult({ abi: ABI, functionName, result: op(9) });
           throw new Error(`unexpected call ${functionName}`);
         }
         if (method === 'eth_getLogs') {
           if (state.failLogs) throw new Error('503 Service Unavailable');
-          const f = p[0] as { address: Address; topics: Hex[]; fromBlock: Hex; toBlock: Hex };
-          expect(getAddress(f.address)).toBe(delegator);
-          expect(f.topics[0]).toBe(TOPIC);
+          const f = p[0] as { address: Address | Address[]; topics: (Hex | Hex[])[]; fromBlock: Hex; toBlock: Hex };
+          state.filters.push({ address: f.address, topics: f.topics[0] });
+          // As a node filters: the addresses and first topics asked for (one or a list).
+          const addresses = [f.address].flat().map((a) => getAddress(a));
+          const topics = [f.topics[0]!].flat();
           const [from, to] = [Number(f.fromBlock), Number(f.toBlock)];
           return state.logs
             .filter((l) => l.block >= from && l.block <= to)
+            .filter((l) => addresses.includes(l.from ?? delegator) && topics.includes(l.topic ?? TOPIC))
             .map((l, i) => ({
-              address: delegator,
-              topics: [TOPIC, l.sub, pad(l.operator)],
+              address: l.from ?? delegator,
+              topics: [l.topic ?? TOPIC, l.sub, pad(l.operator)],
               data: encodeAbiParameters([{ type: 'uint256' }], [10n]),
               blockNumber: numberToHex(l.block),
               blockHash: hash(l.block),
@@ -150,5 +162,48 @@ describe('scanSymbioticOperators', () => {
     t.now += 15 * 60_000;
     await updateSymbioticOperatorScans(client, { vaults: [vault], chainId: 1, scans: first, now: () => t.now });
     expect(state.calls.length).toBeGreaterThan(calls);
+  });
+
+  test('updateSymbioticOperatorScans: vaults at the same cursor share each eth_getLogs; each log goes to its own vault', async () => {
+    const logs: FakeLog[] = [
+      { block: 3, sub: sub(1), operator: op(1) },
+      { block: 4, sub: sub(1), operator: op(2), from: delegator2, topic: LIMIT_TOPIC },
+      // A FullRestake delegator's event from the NetworkRestake delegator (and the reverse): not how they announce operators.
+      { block: 5, sub: sub(2), operator: op(3), topic: LIMIT_TOPIC },
+      { block: 6, sub: sub(2), operator: op(4), from: delegator2 },
+    ];
+    const { state, client } = fakeNode({ head: 10, type: 0, logs });
+    const scans = await updateSymbioticOperatorScans(client, { vaults: [vault, vault2], chainId: 1, scans: {} });
+    expect(scans[vault]).toMatchObject({ status: 'complete', delegator, delegatorType: 0, scannedTo: '10' });
+    expect(scans[vault2]).toMatchObject({ status: 'complete', delegator: delegator2, delegatorType: 1, scannedTo: '10' });
+    expect(scans[vault]!.pairs).toEqual([{ subnetwork: sub(1), operator: op(1) }]);
+    expect(scans[vault2]!.pairs).toEqual([{ subnetwork: sub(1), operator: op(2) }]);
+    // One range (10 blocks < 50,000): one eth_getLogs for both delegators and both events.
+    expect(state.calls.filter((m) => m === 'eth_getLogs')).toHaveLength(1);
+    const filter = state.filters[0] as { address: Address[]; topics: Hex[] };
+    expect(filter.address.map((a) => getAddress(a))).toEqual([delegator, delegator2]);
+    expect([...filter.topics].sort()).toEqual([TOPIC, LIMIT_TOPIC].sort());
+
+    // Next run, both stored at block 10 with its hash: the hash is read once, then one eth_getLogs from block 11.
+    state.logs.push({ block: 12, sub: sub(3), operator: op(5), from: delegator2, topic: LIMIT_TOPIC });
+    state.head = 12;
+    state.calls = [];
+    const next = await updateSymbioticOperatorScans(client, {
+      vaults: [vault, vault2],
+      chainId: 1,
+      scans,
+      now: () => Date.now() + 3_600_000,
+    });
+    expect(next[vault2]!.pairs.at(-1)).toEqual({ subnetwork: sub(3), operator: op(5) });
+    expect(next[vault]!.pairs).toEqual(scans[vault]!.pairs);
+    expect(state.calls).toEqual([
+      'eth_getBlockByNumber', // head
+      'eth_call',
+      'eth_call',
+      'eth_getBlockByNumber', // block 10's hash, once for both
+      'eth_call',
+      'eth_call',
+      'eth_getLogs',
+    ]);
   });
 });

@@ -99,19 +99,24 @@ async function readHead<chain extends Chain | undefined>(client: Client<Transpor
   return { number: b.number, hash: b.hash };
 }
 
-export async function scanSymbioticOperators<chain extends Chain | undefined>(
+/** A vault whose delegator announces its operators in logs, its scan set to go on from its (checked) cursor. */
+type Pending = {
+  scan: SymbioticOperatorScan;
+  eventName: 'SetOperatorNetworkShares' | 'SetOperatorNetworkLimit';
+  requests: number;
+  head: { number: bigint; hash: Hex };
+};
+
+/**
+ * Everything before the log scan: the vault's delegator and its type, and whether the stored cursor still stands (the
+ * block it reached must still have the hash read then: else a reorg or another chain, and the list starts over). An
+ * OperatorSpecific delegator, another type or a failed read is finished here; a logged one is `Pending`.
+ */
+async function prepareScan<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
-  {
-    vault,
-    chainId,
-    previous,
-    range,
-    minRange = SCAN_DEFAULTS.minRange,
-    maxRequests = SCAN_DEFAULTS.maxRequests,
-    now = Date.now,
-    head: given,
-  }: ScanSymbioticOperatorsParameters,
-): Promise<SymbioticOperatorScan> {
+  { vault, chainId, previous, range, now = Date.now, head: given }: ScanSymbioticOperatorsParameters,
+  blockHash: (n: bigint) => Promise<Hex>,
+): Promise<SymbioticOperatorScan | Pending> {
   const blank = (delegator: Address, delegatorType: number, from: bigint): SymbioticOperatorScan => ({
     chainId,
     vault,
@@ -158,45 +163,79 @@ export async function scanSymbioticOperators<chain extends Chain | undefined>(
   const start = head.number < SYMBIOTIC_SCAN_FROM ? 0n : SYMBIOTIC_SCAN_FROM;
   const same = previous && previous.chainId === chainId && previous.delegator === delegator && previous.fromBlock === String(start);
   let scan: SymbioticOperatorScan = same ? { ...previous, pairs: [...previous.pairs] } : blank(delegator, delegatorType, start);
-  const stop = (reason: string): SymbioticOperatorScan => ({ ...scan, status: 'partial', reason, scannedAt: now() });
-  // The block we stopped at must still be the one we read: else a reorg or another chain, and the list starts over.
   if (BigInt(scan.scannedTo) > head.number) scan = blank(delegator, delegatorType, start);
   else if (scan.scannedToHash) {
     try {
       requests += 1;
-      const b = await getBlock(client, { blockNumber: BigInt(scan.scannedTo) });
-      if (b.hash !== scan.scannedToHash) scan = blank(delegator, delegatorType, start);
+      if ((await blockHash(BigInt(scan.scannedTo))) !== scan.scannedToHash) scan = blank(delegator, delegatorType, start);
     } catch (e) {
-      return stop(`eth_getBlockByNumber(${scan.scannedTo}) failed: ${why(e)}`);
+      return { ...scan, status: 'partial', reason: `eth_getBlockByNumber(${scan.scannedTo}) failed: ${why(e)}`, scannedAt: now() };
     }
   }
-  const event = getAbiItem({ abi: symbioticOperatorStakeAbi, name: eventName }) as AbiEvent;
-  const seen = new Set(scan.pairs.map((p) => `${p.subnetwork}:${p.operator}`.toLowerCase()));
+  return { scan, eventName, requests, head };
+}
+
+/**
+ * The log scan of vaults whose cursors stand at the same block: one eth_getLogs per range for all their delegators
+ * and both events, each log given to the vault whose delegator sent it (and only if it is that delegator's event).
+ * Every vault of the group ends at the same cursor, so on the next run they scan together again.
+ */
+async function scanGroup<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  group: readonly Pending[],
+  { minRange, maxRequests, now }: { minRange: bigint; maxRequests: number; now: () => number },
+): Promise<SymbioticOperatorScan[]> {
+  const { head } = group[0]!;
+  const scans = group.map((p) => ({ ...p.scan, pairs: [...p.scan.pairs] }));
+  const byDelegator = new Map(group.map((p, i) => [p.scan.delegator.toLowerCase(), { eventName: p.eventName, scan: scans[i]! }]));
+  const seen = new Map(scans.map((s) => [s, new Set(s.pairs.map((p) => `${p.subnetwork}:${p.operator}`.toLowerCase()))]));
+  const eventNames = [...new Set(group.map((p) => p.eventName))];
+  const events = eventNames.map((name) => getAbiItem({ abi: symbioticOperatorStakeAbi, name }) as AbiEvent);
+  const first = scans[0]!;
   const read = await scanLogChunks(client, {
-    address: delegator,
-    event,
-    eventName,
+    address: scans.length === 1 ? first.delegator : scans.map((s) => s.delegator),
+    event: events.length === 1 ? events[0]! : events,
+    eventName: eventNames.join(' / '),
     head,
-    cursor: { scannedTo: scan.scannedTo, scannedToHash: scan.scannedToHash, range: scan.range },
+    cursor: { scannedTo: first.scannedTo, scannedToHash: first.scannedToHash, range: first.range },
     minRange,
     maxRequests,
-    requests,
+    requests: Math.max(...group.map((p) => p.requests)),
     onLogs: (logs) => {
       for (const log of logs) {
-        const args = (log as { args?: { subnetwork?: Hex; operator?: Address } }).args ?? {};
-        if (!args.subnetwork || !args.operator) continue;
+        const { args = {}, eventName } = log as { args?: { subnetwork?: Hex; operator?: Address }; eventName?: string };
+        const to = byDelegator.get(log.address.toLowerCase());
+        if (!to || to.eventName !== eventName || !args.subnetwork || !args.operator) continue;
         const pair = { subnetwork: args.subnetwork, operator: getAddress(args.operator) };
         const key = `${pair.subnetwork}:${pair.operator}`.toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        scan.pairs.push(pair);
+        const keys = seen.get(to.scan)!;
+        if (keys.has(key)) continue;
+        keys.add(key);
+        to.scan.pairs.push(pair);
       }
     },
   });
-  scan = { ...scan, ...read.cursor };
-  if (read.stopped) return stop(read.stopped);
-  const { reason: _dropped, ...rest } = scan;
-  return { ...rest, status: 'complete', scannedAt: now() };
+  return scans.map((scan) => {
+    const moved = { ...scan, ...read.cursor, scannedAt: now() };
+    if (read.stopped) return { ...moved, status: 'partial' as const, reason: read.stopped };
+    const { reason: _dropped, ...rest } = moved;
+    return { ...rest, status: 'complete' as const };
+  });
+}
+
+const blockHashOf =
+  <chain extends Chain | undefined>(client: Client<Transport, chain>) =>
+  async (n: bigint) =>
+    (await getBlock(client, { blockNumber: n })).hash;
+
+export async function scanSymbioticOperators<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  parameters: ScanSymbioticOperatorsParameters,
+): Promise<SymbioticOperatorScan> {
+  const { minRange = SCAN_DEFAULTS.minRange, maxRequests = SCAN_DEFAULTS.maxRequests, now = Date.now } = parameters;
+  const ready = await prepareScan(client, parameters, blockHashOf(client));
+  if (!('eventName' in ready)) return ready;
+  return (await scanGroup(client, [ready], { minRange, maxRequests, now }))[0]!;
 }
 
 /** A complete list is scanned again after this long (curators change shares rarely). */
@@ -232,9 +271,25 @@ export async function updateSymbioticOperatorScans<chain extends Chain | undefin
     }
     return out;
   }
+  // A stored block's hash is read once however many vaults stopped at it.
+  const hashes = new Map<bigint, Promise<Hex>>();
+  const blockHash = blockHashOf(client);
+  const cachedHash = (n: bigint) => hashes.get(n) ?? hashes.set(n, blockHash(n)).get(n)!;
+  const groups = new Map<string, Pending[]>();
   for (const vault of due) {
     const prev = scans[vault];
-    out[vault] = await scanSymbioticOperators(client, { vault, chainId, now, head, ...limits, ...(prev ? { previous: prev } : {}) });
+    const ready = await prepareScan(client, { vault, chainId, now, head, ...limits, ...(prev ? { previous: prev } : {}) }, cachedHash);
+    if (!('eventName' in ready)) {
+      out[vault] = ready;
+      continue;
+    }
+    // Vaults at the same cursor share each eth_getLogs (mainnet: one scan from block 19M for all, not one per vault).
+    const { fromBlock, scannedTo, scannedToHash, range } = ready.scan;
+    const key = `${fromBlock}:${scannedTo}:${scannedToHash}:${range}`;
+    groups.set(key, [...(groups.get(key) ?? []), ready]);
   }
+  const { minRange = SCAN_DEFAULTS.minRange, maxRequests = SCAN_DEFAULTS.maxRequests } = limits;
+  for (const group of groups.values())
+    for (const scan of await scanGroup(client, group, { minRange, maxRequests, now })) out[scan.vault] = scan;
   return out;
 }
