@@ -39,10 +39,17 @@ export function PortfolioUnreachable({ view }: { view: PortfolioView }) {
     <ErrorState
       title="RPC unreachable"
       message={`Could not read ${view.network.name} at ${urls}.`}
-      details={`${view.schedule.lastError ?? ''} Check the URL in More → Networks; Ballast retries on its own.`}
+      details={`${sentence(view.schedule.lastError)}Check the URL in More → Networks; Ballast retries on its own.`}
     />
   );
 }
+
+/** The tracker's last error as a sentence of its own (it may lack the full stop), or nothing. */
+const sentence = (text: string | null | undefined): string => {
+  const t = text?.trim();
+  if (!t) return '';
+  return /[.!?)]$/.test(t) ? `${t} ` : `${t}. `;
+};
 
 export function PortfolioBody({
   view,

@@ -35,7 +35,7 @@ export function FlowFeeSummary({
   ];
   return (
     <div className="flex flex-col gap-1 text-xs" data-testid="flow-fee">
-      <h3 className="font-semibold text-ink">{title ?? `Network fee, all ${steps} steps`}</h3>
+      <h3 className="font-semibold text-ink">{title ?? (steps === 1 ? 'Network fee' : `Network fee, all ${steps} steps`)}</h3>
       <dl className="grid grid-cols-[1fr_auto_auto] gap-x-2 gap-y-0.5">
         {rows.map(([label, wei, id]) => (
           <div key={id} className="contents">

@@ -109,7 +109,7 @@ export function FlowPreviewCard({
       </div>
       <p className="text-xs">
         Gas for the whole flow: <span className="font-medium tabular-nums">{formatGas(BigInt(preview.gasUsed))}</span> gas units (
-        {preview.steps.length} transactions)
+        {preview.steps.length} {preview.steps.length === 1 ? 'transaction' : 'transactions'})
       </p>
       {ok && (
         <FlowFeeSummary

@@ -21,15 +21,17 @@ type Withdrawal = { delegatedTo: Address; startBlock: number; strategies: readon
  * The reference the look-through devnet tests compare with: for each devnet staker, `delegatedTo` (checked to be its
  * seeded operator), `getWithdrawableShares` → `sharesToUnderlyingView`, and its operator's allocations. With
  * `queuedAt`, each of the staker's queued withdrawals still slashable at that block (block ≤ startBlock +
- * minWithdrawalDelayBlocks, reference §6 step 4) counts too, under the operator it was queued from.
+ * minWithdrawalDelayBlocks, reference §6 step 4) counts too, under the operator it was queued from. With
+ * `blockNumber`, every read is made at that block (the block a snapshot was taken at).
  */
 export async function stakerReference(
   ctx: DevnetContext,
   stakers: readonly LrtDevnetStaker[],
-  { queuedAt }: { queuedAt?: bigint } = {},
+  { queuedAt, blockNumber }: { queuedAt?: bigint; blockNumber?: bigint } = {},
 ): Promise<StakerReference & { queuedCounted: number }> {
+  const at = blockNumber === undefined ? {} : { blockNumber };
   const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
-    ctx.client.readContract({ address, abi: artifact(name).abi, functionName, args }) as Promise<T>;
+    ctx.client.readContract({ address, abi: artifact(name).abi, functionName, args, ...at }) as Promise<T>;
   const DM = EIGENLAYER.delegationManager;
   const strategy = EIGEN_STRATEGIES.stETH;
   const out = {

@@ -4,8 +4,9 @@ import { mainnet } from 'viem/chains';
 import { startDevnet, type Devnet } from './devnet';
 import { artifact } from './context';
 import { buyPtWithEth, PENDLE_DEVNET_MARKETS } from './seed/defi-pendle';
-import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_STAKERS } from './seed/lrt';
-import { EIGEN_STRATEGIES, EIGENLAYER, PENDLE, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { LRT_DEVNET_STAKERS } from './seed/lrt';
+import { stakerReference } from './lookthrough-reference';
+import { PENDLE, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { refreshPositions } from '../../lib/tracker/refresh';
 import { defaultReaders } from '../../lib/tracker/readers';
 import { snapshotExposure } from '../../lib/tracker/exposure-holdings';
@@ -22,7 +23,6 @@ import { snapshotExposure } from '../../lib/tracker/exposure-holdings';
  */
 let devnet: Devnet;
 const holder: Address = '0x00000000000000000000000000000000000b0b77';
-const strategy = EIGEN_STRATEGIES.stETH;
 const WAD = 10n ** 18n;
 const add = <K>(m: Map<K, bigint>, k: K, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
 
@@ -68,32 +68,13 @@ describe('Pendle PTs of LRT markets in the exposure', () => {
       const supply = await read<bigint>(TOKENS[lrt], 'RsETH', 'totalSupply');
       const fairRate = await read<bigint>(PROTOCOL_CONTRACTS.kelpOracle, 'KelpLRTOracle', 'rsETHPrice');
       const tokens = (valueEth * WAD) / fairRate;
-      const protocolByOp = new Map<Address, bigint>();
-      const protocolBySet = new Map<string, bigint>();
-      for (const st of LRT_DEVNET_STAKERS.filter((x) => x.lrt === lrt)) {
-        const [[shares]] = await read<[bigint[], bigint[]]>(
-          EIGENLAYER.delegationManager,
-          'EigenDelegationManager',
-          'getWithdrawableShares',
-          [st.staker, [strategy]],
-        );
-        const value = await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]);
-        const op = await read<Address>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'delegatedTo', [st.staker]);
-        add(protocolByOp, op, value);
-        const max = await read<bigint>(EIGENLAYER.allocationManager, 'EigenAllocationManager', 'getMaxMagnitude', [op, strategy]);
-        for (const a of LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === st.operator)) {
-          const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
-          const { currentMagnitude } = await read<{ currentMagnitude: bigint }>(
-            EIGENLAYER.allocationManager,
-            'EigenAllocationManager',
-            'getAllocation',
-            [op, set, strategy],
-          );
-          add(protocolBySet, `${set.avs}:${set.id}`, (value * currentMagnitude) / max);
-        }
-      }
-      for (const [op, v] of protocolByOp) add(byOperator, op, (tokens * v) / supply);
-      for (const [k, v] of protocolBySet) if (v > 0n) add(bySet, k, (tokens * v) / supply);
+      const protocol = await stakerReference(
+        devnet.ctx,
+        LRT_DEVNET_STAKERS.filter((x) => x.lrt === lrt),
+        { blockNumber },
+      );
+      for (const [op, v] of protocol.byOperator) add(byOperator, op, (tokens * v) / supply);
+      for (const [k, v] of protocol.bySet) if (v > 0n) add(bySet, k, (tokens * v) / supply);
       const position = s.positions.find((p) => p.family === 'pendle-pt' && p.details.pt === m.pt)!;
       expect(position.fairValueEth).toBe(valueEth);
       expect(position.details).toMatchObject({ lrtExposure: 'known', lrtSymbol: lrt, lrtAmount: String(tokens) });

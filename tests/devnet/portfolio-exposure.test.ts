@@ -6,6 +6,7 @@ import { artifact, devAccount } from './context';
 import { acquireToken } from './seed/acquire';
 import { AAVE_DEVNET_ATOKENS, supplyToAave } from './seed/defi-aave';
 import { depositAndDelegate } from './seed/eigen-actions';
+import { stakerReference } from './lookthrough-reference';
 import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS, type LrtOperatorName } from './seed/lrt';
 import { slash } from './scenarios';
 import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
@@ -70,11 +71,13 @@ async function independent(
     const supply = await read<bigint>(TOKENS[symbol], 'RsETH', 'totalSupply');
     const byOp = new Map<Address, bigint>();
     const bySet = new Map<string, bigint>();
-    for (const s of LRT_DEVNET_STAKERS.filter((x) => x.lrt === symbol)) {
-      const r = await stake(s.staker, s.operator);
-      add(byOp, r.op, r.value);
-      for (const [k, v] of r.sets) add(bySet, k, v);
-    }
+    const protocol = await stakerReference(
+      devnet.ctx,
+      LRT_DEVNET_STAKERS.filter((x) => x.lrt === symbol),
+      { blockNumber },
+    );
+    for (const [op, v] of protocol.byOperator) add(byOp, op, v);
+    for (const [k, v] of protocol.bySet) add(bySet, k, v);
     lrt[symbol] = { supply, byOp };
     // Each holding is its own position: the token balance, and for rsETH the aToken balance (1:1 with rsETH).
     const balances = [await balanceOf(TOKENS[symbol]), ...(symbol === 'rsETH' ? [await balanceOf(AAVE_DEVNET_ATOKENS.rsETH)] : [])];
@@ -193,16 +196,8 @@ describe('preview: a Kelp deposit for a holder of ezETH shows the operator conce
     const read = <T>(address: Address, name: string, functionName: string, args: readonly unknown[] = []) =>
       ctx.client.readContract({ address, abi: abi(name), functionName, args, blockNumber: s.blockNumber }) as Promise<T>;
     const opsOf = async (symbol: 'rsETH' | 'ezETH') => {
-      const m = new Map<Address, bigint>();
-      for (const st of LRT_DEVNET_STAKERS.filter((x) => x.lrt === symbol)) {
-        const [[shares]] = await read<[bigint[], bigint[]]>(
-          EIGENLAYER.delegationManager,
-          'EigenDelegationManager',
-          'getWithdrawableShares',
-          [st.staker, [strategy]],
-        );
-        add(m, LRT_DEVNET_OPERATORS[st.operator], await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]));
-      }
+      const stakers = LRT_DEVNET_STAKERS.filter((x) => x.lrt === symbol);
+      const { byOperator: m } = await stakerReference(ctx, stakers, { blockNumber: s.blockNumber });
       return { m, supply: await read<bigint>(TOKENS[symbol], 'RsETH', 'totalSupply') };
     };
     const ez = await opsOf('ezETH');
