@@ -5,6 +5,15 @@ import { Address, Badge } from '../ui';
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Which quote priced the market value: the size that covers the holding, so the impact of selling it is included. */
+function marketBasis(h: L2HoldingView): string {
+  if (h.marketQuotedSize === null) return '1-token quote × amount';
+  const size = formatAmount(h.marketQuotedSize, 18, h.symbol, { maxFractionDigits: 0 });
+  return h.marketBeyondQuotes
+    ? `priced from a ${size} quote, the largest that answered; the price impact beyond it is not counted`
+    : `what selling it returns, priced from a ${size} quote`;
+}
+
 /**
  * The depeg of an L2 holding from that chain's own pool (issue #18 item 4), beside its rate-lag flag: the figure in the
  * summary, the pool, the quote and the fair rate it is measured against one click away. Not checked stays "not checked"
@@ -30,7 +39,7 @@ export function L2DepegLine({ holding: h }: { holding: L2HoldingView }) {
         </span>
       </summary>
       <p className="mt-1 tabular-nums" data-market-value-eth={h.marketValueEth?.toString() ?? ''}>
-        Market value {h.marketValueEth === null ? 'n/a' : formatEth(h.marketValueEth)} (1-token quote × amount)
+        Market value {h.marketValueEth === null ? 'n/a' : formatEth(h.marketValueEth)} ({marketBasis(h)})
       </p>
       <p className="tabular-nums">
         Pool {formatAmount(d.marketRate, 18, unit, { maxFractionDigits: 6 })} vs{' '}

@@ -21,8 +21,12 @@ export type L2HoldingView = {
   lag: 'ok' | 'lagging' | 'unknown' | 'not-checked';
   flag?: RiskFlag;
   bridge?: BridgeLine;
-  /** amount × the 1-token quote of the chain's own pool; null when the market was not checked. */
+  /** What selling the amount in the chain's own pool returns; null when the market was not checked. */
   marketValueEth: bigint | null;
+  /** The quote size (token wei) that priced marketValueEth; null in a snapshot from before sized quotes (1 token × amount). */
+  marketQuotedSize: bigint | null;
+  /** The amount is above every size quoted: the impact beyond marketQuotedSize is not counted. */
+  marketBeyondQuotes: boolean;
   /** The depeg on that chain from its own pool (lib/tracker/l2-depeg.ts); absent in a snapshot taken before it existed. */
   depeg?: L2DepegView;
 };
@@ -113,6 +117,8 @@ export function chainsOverview(snapshot: StoredSnapshot, ethereumName = 'Ethereu
         ...(lag?.flag ? { flag: lag.flag as RiskFlag } : {}),
         ...(bridge ? { bridge } : {}),
         marketValueEth: big(h.marketValueEth),
+        marketQuotedSize: big(h.marketQuotedSize),
+        marketBeyondQuotes: h.marketBeyondQuotes ?? false,
         ...(depeg ? { depeg: depegView(depeg) } : {}),
       };
     });

@@ -5,8 +5,8 @@ import type { FairRateResult } from '../restaking/read-fair-rates';
 import { countingTransport, createRequestCounter } from './counting-transport';
 import { chainAave, type ChainAave } from './l2-aave';
 import type { TrackerSnapshot } from './types';
-import { mulWad, rateLagFlags, type RiskFlag } from '../risk';
-import { l2Depeg, l2QuotePlan, type ChainDepeg } from './l2-depeg';
+import { rateLagFlags, type RiskFlag } from '../risk';
+import { l2Depeg, l2ExitValue, l2QuotePlan, type ChainDepeg } from './l2-depeg';
 
 /** One held bridged token on an L2, per account. */
 export type ChainHolding = {
@@ -18,8 +18,15 @@ export type ChainHolding = {
   /** 1e18-scaled ETH per token on that chain (its rate source); null when unread. */
   rate: bigint | null;
   valueEth: bigint | null;
-  /** amount × the 1-token quote of the chain's own pool (ChainBreakdown.depegs); null when the market was not checked. */
+  /**
+   * What selling the amount in the chain's own pool returns (l2-depeg.ts l2ExitValue: priced at the smallest quoted
+   * size that covers it); null when the market was not checked.
+   */
   marketValueEth?: bigint | null;
+  /** The size (token wei) whose quote priced marketValueEth; absent in snapshots from before sized quotes. */
+  marketQuotedSize?: bigint;
+  /** The amount is above every size quoted: the price impact beyond marketQuotedSize is not counted. */
+  marketBeyondQuotes?: boolean;
 };
 
 export type ChainRateLag = {
@@ -105,13 +112,14 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
     const depegOf = new Map(
       h.tokens.map((t) => [
         t.symbol,
-        l2Depeg({ chainId, symbol: t.symbol, quote: quotes.get(t.symbol)!, l1Fair: fairRateOf(snapshot, t.l1Symbol), l2Rate: t.rate }),
+        l2Depeg({ chainId, symbol: t.symbol, quote: quotes.get(t.symbol)!.unit, l1Fair: fairRateOf(snapshot, t.l1Symbol), l2Rate: t.rate }),
       ]),
     );
     const holdings: ChainHolding[] = h.tokens.flatMap((t) => {
-      const market = depegOf.get(t.symbol)!.marketRate;
-      return t.balances.flatMap((amount, i) =>
-        amount !== null && amount > 0n
+      const q = quotes.get(t.symbol)!;
+      return t.balances.flatMap((amount, i) => {
+        const exit = amount !== null && amount > 0n ? l2ExitValue(amount, q) : null;
+        return amount !== null && amount > 0n
           ? [
               {
                 account: h.accounts[i]!,
@@ -121,11 +129,12 @@ export async function l2Breakdown(snapshot: TrackerSnapshot, l2: ChainSource, th
                 amount,
                 rate: t.rate.ok ? t.rate.rate : null,
                 valueEth: t.rate.ok ? (amount * t.rate.rate) / 10n ** 18n : null,
-                marketValueEth: market === null ? null : mulWad(amount, market),
+                marketValueEth: exit ? exit.valueEth : null,
+                ...(exit ? { marketQuotedSize: exit.quotedSize, marketBeyondQuotes: exit.beyondQuotes } : {}),
               },
             ]
-          : [],
-      );
+          : [];
+      });
     });
     const held = new Set(holdings.map((x) => x.symbol));
     const rateLags: ChainRateLag[] = h.tokens

@@ -2,7 +2,7 @@ import { decodeFunctionData, encodeFunctionData, type Abi } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { uniswapQuoterV2Abi } from '../chain/abis';
 import { L2_CHAINS, l2PoolsOf, type TokenRate } from '../restaking/l2';
-import { l2Depeg, l2QuotePlan } from './l2-depeg';
+import { l2Depeg, l2ExitValue, l2QuotePlan, type L2Quotes } from './l2-depeg';
 
 const WAD = 10n ** 18n;
 const wstethBase = L2_CHAINS[8453].tokens.find((t) => t.symbol === 'wstETH')!;
@@ -16,24 +16,75 @@ const l2Rate = (rate: bigint): TokenRate => ({
 const l1 = (rate: bigint) => ({ ok: true as const, rate, source: 'wstETH.stEthPerToken()' });
 
 describe('l2QuotePlan', () => {
-  it('plans one 1-token QuoterV2 read per listed pool: 1 on Arbitrum, 2 on Base, none on Linea', () => {
-    expect(l2QuotePlan(42161).calls).toHaveLength(1);
-    expect(l2QuotePlan(8453).calls).toHaveLength(2);
+  it('plans a QuoterV2 read per listed pool for 1 token and each exit size (10, 100, 1,000, 10,000): 5 on Arbitrum, 10 on Base, none on Linea', () => {
+    expect(l2QuotePlan(42161).calls).toHaveLength(5);
+    expect(l2QuotePlan(8453).calls).toHaveLength(10);
     expect(l2QuotePlan(59144).calls).toHaveLength(0);
-    const [call] = l2QuotePlan(42161).calls;
-    const data = decodeFunctionData({ abi: uniswapQuoterV2Abi, data: encode(call!) });
-    expect(data.args[0]).toMatchObject({ amountIn: WAD, fee: 100, tokenIn: L2_CHAINS[42161].tokens[0]!.address });
+    const amounts = l2QuotePlan(42161).calls.map((call) => {
+      const data = decodeFunctionData({ abi: uniswapQuoterV2Abi, data: encode(call) });
+      expect(data.args[0]).toMatchObject({ fee: 100, tokenIn: L2_CHAINS[42161].tokens[0]!.address });
+      return (data.args[0] as { amountIn: bigint }).amountIn;
+    });
+    expect(amounts).toEqual([1n, 10n, 100n, 1_000n, 10_000n].map((n) => n * WAD));
   });
 
   it('turns the results into quotes; a failed read is a reason, a token without a pool says so', () => {
     const plan = l2QuotePlan(8453);
+    const ok = (out: bigint) => ({ status: 'success' as const, result: [out, 0n, 1, 0n] });
+    const failed = { status: 'failure' as const, error: new Error('execution reverted: Quoter: no market\nmore') };
     const quotes = plan.quotes([
-      { status: 'success', result: [995n * 10n ** 15n, 0n, 1, 0n] },
-      { status: 'failure', error: new Error('execution reverted: Quoter: no market\nmore') },
+      // wstETH: 1, 10, 100, 1,000 tokens answer; 10,000 reverts.
+      ok(995n * 10n ** 15n),
+      ok(99n * 10n ** 17n),
+      ok(97n * WAD),
+      ok(900n * WAD),
+      failed,
+      // cbETH: nothing answers.
+      ...Array.from({ length: 5 }, () => failed),
     ]);
-    expect(quotes.get('wstETH')).toEqual({ valueEth: 995n * 10n ** 15n, source: `uniswap-v3:${pool.pool} via QuoterV2` });
-    expect(quotes.get('cbETH')).toEqual({ error: 'uniswap-v3 quote: execution reverted: Quoter: no market' });
-    expect((quotes.get('weETH') as { error: string }).error).toMatch(/^no pool listed for weETH here/);
+    const wsteth = quotes.get('wstETH')!;
+    expect(wsteth.unit).toEqual({ valueEth: 995n * 10n ** 15n, source: `uniswap-v3:${pool.pool} via QuoterV2` });
+    expect(wsteth.sized.map((s) => [s.size / WAD, 'valueEth' in s.quote ? s.quote.valueEth : s.quote.error])).toEqual([
+      [10n, 99n * 10n ** 17n],
+      [100n, 97n * WAD],
+      [1_000n, 900n * WAD],
+      [10_000n, 'uniswap-v3 quote: execution reverted: Quoter: no market'],
+    ]);
+    expect(quotes.get('cbETH')!.unit).toEqual({ error: 'uniswap-v3 quote: execution reverted: Quoter: no market' });
+    expect((quotes.get('weETH')!.unit as { error: string }).error).toMatch(/^no pool listed for weETH here/);
+    expect(quotes.get('weETH')!.sized).toEqual([]);
+  });
+});
+
+describe('l2ExitValue', () => {
+  const q = (out: bigint) => ({ valueEth: out, source: 'pool' });
+  // ETH out per size, by hand: 1 → 0.995, 10 → 9.9, 100 → 97, 1,000 → 900; 10,000 did not answer.
+  const quotes: L2Quotes = {
+    unit: q(995n * 10n ** 15n),
+    sized: [
+      { size: 10n * WAD, quote: q(99n * 10n ** 17n) },
+      { size: 100n * WAD, quote: q(97n * WAD) },
+      { size: 1_000n * WAD, quote: q(900n * WAD) },
+      { size: 10_000n * WAD, quote: { error: 'reverted' } },
+    ],
+  };
+
+  it('prices a holding at the smallest size that covers it (the impact of selling it included)', () => {
+    // 50 tokens: the 100-token quote, 97 ETH per 100 → 48.5 ETH (the 1-token price would say 49.75).
+    expect(l2ExitValue(50n * WAD, quotes)).toEqual({ valueEth: 485n * 10n ** 17n, quotedSize: 100n * WAD, beyondQuotes: false });
+    // Half a token: the 1-token quote → 0.4975 ETH.
+    expect(l2ExitValue(WAD / 2n, quotes)).toEqual({ valueEth: 4975n * 10n ** 14n, quotedSize: WAD, beyondQuotes: false });
+    // Exactly 10 tokens: the 10-token quote itself.
+    expect(l2ExitValue(10n * WAD, quotes)!.valueEth).toBe(99n * 10n ** 17n);
+  });
+
+  it('above every size that answered: the largest one, and it says the impact beyond is not counted', () => {
+    // 5,000 tokens, 10,000 reverted: 5,000 × 900 / 1,000 = 4,500 ETH, flagged.
+    expect(l2ExitValue(5_000n * WAD, quotes)).toEqual({ valueEth: 4_500n * WAD, quotedSize: 1_000n * WAD, beyondQuotes: true });
+  });
+
+  it('no size answered: null (never a figure)', () => {
+    expect(l2ExitValue(WAD, { unit: { error: 'x' }, sized: [{ size: 10n * WAD, quote: { error: 'y' } }] })).toBeNull();
   });
 });
 

@@ -11,9 +11,9 @@ import { depegWad } from './valuation';
 /**
  * Depeg on an L2 from the L2's own pool (issue #18, item 4). The quotes ride in the chain's one Multicall3 request
  * (readChainHoldings' extraCalls) and are read with lib/tracker/market-quotes.ts, as Ethereum's are. The measure is
- * Ethereum's token depeg: the 1-token quote (fee and price impact of 1 token included) against the fair rate. A size
- * quote would need the balance first, a second request. Fair rate: the L1 fair rate where it was read, else the
- * L2's own rate source (the registry's), and which one is said.
+ * Ethereum's token depeg: the 1-token quote (fee and price impact of 1 token included) against the fair rate. A
+ * holding's market value comes from fixed exit sizes quoted in the same batch (l2ExitValue). Fair rate: the L1 fair
+ * rate where it was read, else the L2's own rate source (the registry's), and which one is said.
  */
 
 export type ChainDepeg = {
@@ -47,30 +47,70 @@ const keyOf = (symbol: string) => (i: number) => `l2q:${symbol}:${i}`;
 const toRead = (r: MulticallResult | undefined): ReadResult =>
   r?.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: r?.error?.message.split('\n')[0] ?? 'not read' };
 
+/**
+ * Sizes quoted beside the 1-token quote, in tokens. A holding's exit is priced at the smallest size that covers it, so the
+ * price impact of selling it is in the figure (a balance is only known after the batch: sizes keep it one request).
+ */
+export const L2_EXIT_SIZES: readonly bigint[] = [10n, 100n, 1_000n, 10_000n].map((n) => n * WAD);
+
+/** A token's quotes on one L2: 1 token (the depeg measure) and each exit size (the market value of a holding). */
+export type L2Quotes = { unit: Quote; sized: { size: bigint; quote: Quote }[] };
+
 export type L2QuotePlan = {
   /** For readChainHoldings' extraCalls. */
   calls: ContractRead[];
-  /** ChainHoldings.extra → each token's 1-token quote (or why none), by the token's symbol on the chain. */
-  quotes(results: readonly MulticallResult[] | undefined): Map<string, Quote>;
+  /** ChainHoldings.extra → each token's quotes (or why none), by the token's symbol on the chain. */
+  quotes(results: readonly MulticallResult[] | undefined): Map<string, L2Quotes>;
 };
 
-/** The 1-token quote of every registry token on the chain that has a listed pool. */
+/** The 1-token and exit-size quotes of every registry token on the chain that has a listed pool. */
 export function l2QuotePlan(chainId: L2ChainId): L2QuotePlan {
   const rows = L2_CHAINS[chainId].tokens.map((t) => ({ t, specs: l2PoolsOf(chainId, t.symbol).map(specOf) }));
-  const planned: ReadCall[] = rows.flatMap(({ t, specs }) => specs.flatMap((m, i) => quoteCalls(m, t.address, WAD, keyOf(t.symbol)(i))));
+  const sizes = [WAD, ...L2_EXIT_SIZES];
+  const sizedKey = (symbol: string, size: bigint) => (size === WAD ? keyOf(symbol) : (i: number) => `l2q:${symbol}:${size}:${i}`);
+  const planned: ReadCall[] = rows.flatMap(({ t, specs }) =>
+    sizes.flatMap((size) => specs.flatMap((m, i) => quoteCalls(m, t.address, size, sizedKey(t.symbol, size)(i)))),
+  );
   const missing = L2_MARKETS[chainId].missing.join(' ');
   return {
     calls: planned.map(({ address, abi, functionName, args }) => ({ address, abi, functionName, args: args ?? [] })),
     quotes(results) {
       const reads = new Map(planned.map((c, i) => [c.key, toRead(results?.[i])]));
       return new Map(
-        rows.map(({ t, specs }): [string, Quote] => [
-          t.symbol,
-          specs.length ? firstQuote(specs, WAD, reads, keyOf(t.symbol)) : { error: `no pool listed for ${t.symbol} here (${missing})` },
-        ]),
+        rows.map(({ t, specs }): [string, L2Quotes] => {
+          if (!specs.length) {
+            const none = { error: `no pool listed for ${t.symbol} here (${missing})` };
+            return [t.symbol, { unit: none, sized: [] }];
+          }
+          const quoteAt = (size: bigint) => firstQuote(specs, size, reads, sizedKey(t.symbol, size));
+          return [t.symbol, { unit: quoteAt(WAD), sized: L2_EXIT_SIZES.map((size) => ({ size, quote: quoteAt(size) })) }];
+        }),
       );
     },
   };
+}
+
+/** A holding's market value on an L2 and the quote it came from. */
+export type L2ExitValue = {
+  valueEth: bigint;
+  /** The size (token wei) whose quote priced it: the smallest quoted size ≥ the amount. */
+  quotedSize: bigint;
+  /** The amount is above every size that answered: the impact beyond quotedSize is not in valueEth. */
+  beyondQuotes: boolean;
+};
+
+/**
+ * amount × (ETH out for S tokens ÷ S), S the smallest size that answered and covers the amount. A pool pays less per
+ * token the more is sold, so this never overstates the exit of a covered amount; above every size it can, and says so.
+ * Null when no size answered.
+ */
+export function l2ExitValue(amount: bigint, q: L2Quotes): L2ExitValue | null {
+  const answered = [{ size: WAD, quote: q.unit }, ...q.sized].flatMap((s) =>
+    'valueEth' in s.quote ? [{ size: s.size, out: s.quote.valueEth }] : [],
+  );
+  if (!answered.length) return null;
+  const cover = answered.find((s) => s.size >= amount) ?? answered[answered.length - 1]!;
+  return { valueEth: (amount * cover.out) / cover.size, quotedSize: cover.size, beyondQuotes: cover.size < amount };
 }
 
 export type L2DepegParameters = {

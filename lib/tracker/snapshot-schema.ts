@@ -145,6 +145,8 @@ const chainBreakdown = z.object({
       rate: nullableBig,
       valueEth: nullableBig,
       marketValueEth: nullableBig.optional(),
+      marketQuotedSize: bigintString.optional(),
+      marketBeyondQuotes: z.boolean().optional(),
     }),
   ),
   rateLags: z.array(

@@ -93,6 +93,16 @@ async function rawWsteth(chainId: 42161 | 8453) {
     args: [{ tokenIn: token.address, tokenOut: pool.tokenOut, amountIn: WAD, fee: pool.fee, sqrtPriceLimitX96: 0n }],
   });
   const market = result[0];
+  // The quoter's own answer for `amount` tokens (the exit sizes the tracker prices a holding at).
+  const quoteFor = async (amount: bigint) =>
+    (
+      await client.simulateContract({
+        address: pool.quoter,
+        abi: quoterAbi,
+        functionName: 'quoteExactInputSingle',
+        args: [{ tokenIn: token.address, tokenOut: pool.tokenOut, amountIn: amount, fee: pool.fee, sqrtPriceLimitX96: 0n }],
+      })
+    ).result[0];
   const fair = await l1.ctx.client.readContract({
     address: RESTAKING_TOKENS.wstETH.address,
     abi: wstethAbi,
@@ -101,7 +111,7 @@ async function rawWsteth(chainId: 42161 | 8453) {
   const balances = await Promise.all(
     accounts.map((a) => client.readContract({ address: token.address, abi: erc20Abi, functionName: 'balanceOf', args: [a] })),
   );
-  return { pool, market, fair, depeg: Number(market - fair) / Number(fair), balances };
+  return { pool, market, fair, depeg: Number(market - fair) / Number(fair), balances, quoteFor };
 }
 
 const closeTo = (actual: number, expected: number) => Math.abs(actual - expected) <= 1e-9 * Math.abs(expected);
@@ -135,7 +145,14 @@ describe('depeg from the L2 pools (devnet Arbitrum One and Base)', () => {
       for (const h of held) {
         const amount = raw.balances[accounts.indexOf(h.account)]!;
         expect(h.amount).toBe(amount);
-        expect(h.marketValueEth, 'market value to the wei').toBe((amount * raw.market) / WAD);
+        // Priced at the smallest of 1, 10, 100, 1,000, 10,000 tokens that covers the amount: amount × out(S) ÷ S.
+        const size = [1n, 10n, 100n, 1_000n, 10_000n].map((n) => n * WAD).find((x) => x >= amount)!;
+        const out = await raw.quoteFor(size);
+        expect(h.marketValueEth, 'market value to the wei').toBe((amount * out) / size);
+        expect(h.marketQuotedSize).toBe(size);
+        expect(h.marketBeyondQuotes).toBe(false);
+        // The pool pays less per token for more: the sized figure is at most the 1-token price × amount.
+        expect(h.marketValueEth! <= (amount * raw.market) / WAD).toBe(true);
       }
       console.log(
         `[l2-depeg] ${L2_CHAINS[chainId].name} wstETH: market ${raw.market} fair ${raw.fair} depeg tracker ${depeg} raw ${raw.depeg}`,

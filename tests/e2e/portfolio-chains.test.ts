@@ -172,6 +172,8 @@ describe('Portfolio across chains', () => {
     await expect(depeg.locator('[data-market-value-eth]').getAttribute('data-market-value-eth')).resolves.toBe(
       ((amount * result[0]) / WAD).toString(),
     );
+    // 0.75 wstETH: the smallest exit size that covers it is 1 token, and the line says which quote priced it.
+    await depeg.getByText(/Market value .* \(what selling it returns, priced from a 1 wstETH quote\)/).waitFor();
     await depeg.getByText(`Quote: uniswap-v3:${pool.pool} via QuoterV2 on Base`).waitFor();
     // weETH has no listed pool on Base: not checked, with the reason.
     const weeth = card().locator(`[data-l2-holding="8453:${restaker.toLowerCase()}:weETH"] [data-l2-depeg="not-checked"]`);
