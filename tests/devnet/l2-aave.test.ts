@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { parseAbi, parseEther, type Address, type Transport } from 'viem';
+import { parseAbi, parseEther, type Address } from 'viem';
 import { chainOf } from '../../lib/chain/clients';
 import { REAL_NETWORKS } from '../../lib/chain/networks';
 import { createNetworkTransport } from '../../lib/chain/transport';
 import { L2_AAVE_MARKETS, L2_CHAINS } from '../../lib/restaking/l2';
 import { chainsOverview } from '../../lib/state/chains-model';
 import { chainSourcesOf } from '../../lib/tracker/chain-networks';
-import { countingTransport, createRequestCounter, type RequestCounter } from '../../lib/tracker/counting-transport';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { encodeSnapshot } from '../../lib/tracker/snapshot-schema';
 import { createTracker } from '../../lib/tracker/tracker';
@@ -16,6 +15,7 @@ import { startDevnet, type Devnet } from './devnet';
 import { l1RatesFromInfo, snapshotAll, startL2Devnets, type L2Devnet } from './l2-devnet';
 import { seedL2AaveLoop } from './seed/l2-aave';
 import { waitMined } from './mined';
+import { chainCounters } from './chain-counters';
 
 /**
  * Issue #18 item 4 on the Base devnet: a weETH-collateral / WETH-debt loop on the Aave doubles at Base's real Aave
@@ -86,12 +86,7 @@ const networks = (): StoredNetwork[] => [
 
 /** The background's tracker wiring (portfolio-service.ts), with a request counter per chain. */
 function wiredTracker() {
-  const counters = new Map<number, RequestCounter>();
-  const counted = (chainId: number, transport: Transport) => {
-    const c = createRequestCounter();
-    counters.set(chainId, c);
-    return countingTransport(transport, c);
-  };
+  const { counters, counted } = chainCounters();
   const store = createMemoryTrackerStore();
   const [l1Network] = networks();
   const tracker = createTracker({

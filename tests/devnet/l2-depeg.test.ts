@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { erc20Abi, http, parseAbi, type Address, type Transport } from 'viem';
+import { erc20Abi, http, parseAbi, type Address } from 'viem';
 import { mainnet } from 'viem/chains';
 import { createAlertsEngine } from '../../lib/alerts/engine';
 import { createMemoryAlertsStore } from '../../lib/alerts/memory-store';
@@ -10,7 +10,6 @@ import { L2_CHAINS, l2PoolsOf } from '../../lib/restaking/l2';
 import { RESTAKING_TOKENS } from '../../lib/restaking/tokens';
 import { chainsOverview } from '../../lib/state/chains-model';
 import type { ChainBreakdown } from '../../lib/tracker/chains';
-import { countingTransport, createRequestCounter, type RequestCounter } from '../../lib/tracker/counting-transport';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { encodeSnapshot } from '../../lib/tracker/snapshot-schema';
 import { createTracker } from '../../lib/tracker/tracker';
@@ -19,6 +18,7 @@ import { startDevnet, type Devnet } from './devnet';
 import { l1RatesFromInfo, snapshotAll, startL2Devnets, type L2Devnet } from './l2-devnet';
 import { parseL2Token } from './scenarios-l2';
 import { l2Depeg } from './scenarios-l2-depeg';
+import { chainCounters } from './chain-counters';
 
 /**
  * Issue #18 item 4, depeg from the L2's own pools: after `scenario l2-depeg`, the tracker's depeg of a bridged token on
@@ -55,12 +55,7 @@ afterEach(async () => {
 
 /** The tracker as the background builds it, the L2s given directly, one request counter per chain. */
 async function refresh() {
-  const counters = new Map<number, RequestCounter>();
-  const counted = (chainId: number, transport: Transport) => {
-    const c = createRequestCounter();
-    counters.set(chainId, c);
-    return countingTransport(transport, c);
-  };
+  const { counters, counted } = chainCounters();
   const store = createMemoryTrackerStore();
   const tracker = createTracker({
     chain: chainOf(REAL_NETWORKS[0]!),

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createPublicClient, encodeFunctionData, erc20Abi, http, parseAbi, type Address, type Transport } from 'viem';
+import { createPublicClient, encodeFunctionData, erc20Abi, http, parseAbi, type Address } from 'viem';
 import { createAlertsEngine } from '../../lib/alerts/engine';
 import { createMemoryAlertsStore } from '../../lib/alerts/memory-store';
 import { buildPreview } from '../../lib/preview';
@@ -10,7 +10,6 @@ import { L2_CHAINS } from '../../lib/restaking/l2';
 import { RESTAKING_TOKENS } from '../../lib/restaking/tokens';
 import { chainsOverview } from '../../lib/state/chains-model';
 import { chainSourcesOf } from '../../lib/tracker/chain-networks';
-import { countingTransport, createRequestCounter, type RequestCounter } from '../../lib/tracker/counting-transport';
 import { createMemoryTrackerStore } from '../../lib/tracker/memory-store';
 import { encodeSnapshot } from '../../lib/tracker/snapshot-schema';
 import { createTracker } from '../../lib/tracker/tracker';
@@ -20,6 +19,7 @@ import { devAccount } from './context';
 import { startDevnet, type Devnet } from './devnet';
 import { l1RatesFromInfo, snapshotAll, startL2Devnets, type L2Devnet } from './l2-devnet';
 import { l2RateLag, parseL2Token } from './scenarios-l2';
+import { chainCounters } from './chain-counters';
 
 /**
  * Issue #18 items 3–4 as the background wires them: the network service (devnet twins, or the user's L2 URLs) →
@@ -67,12 +67,7 @@ const devnetBuiltIns = (): StoredNetwork[] => [
 
 /** The background's wiring, with one request counter per chain id around the same transport builder. */
 function wired(service: ReturnType<typeof createNetworkService>) {
-  const counters = new Map<number, RequestCounter>();
-  const counted = (chainId: number, transport: Transport) => {
-    const c = createRequestCounter();
-    counters.set(chainId, c);
-    return countingTransport(transport, c);
-  };
+  const { counters, counted } = chainCounters();
   const store = createMemoryTrackerStore();
   const tracker = createTracker({
     chain: chainOf(REAL_NETWORKS[0]!),

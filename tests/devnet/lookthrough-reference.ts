@@ -26,7 +26,7 @@ type Withdrawal = { delegatedTo: Address; startBlock: number; strategies: readon
  */
 export async function stakerReference(
   ctx: DevnetContext,
-  stakers: readonly LrtDevnetStaker[],
+  stakers: readonly Pick<LrtDevnetStaker, 'staker' | 'operator'>[],
   { queuedAt, blockNumber }: { queuedAt?: bigint; blockNumber?: bigint } = {},
 ): Promise<StakerReference & { queuedCounted: number }> {
   const at = blockNumber === undefined ? {} : { blockNumber };

@@ -7,9 +7,9 @@ import { acquireToken } from './seed/acquire';
 import { AAVE_DEVNET_ATOKENS, supplyToAave } from './seed/defi-aave';
 import { depositAndDelegate } from './seed/eigen-actions';
 import { stakerReference } from './lookthrough-reference';
-import { LRT_DEVNET_ALLOCATIONS, LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS, type LrtOperatorName } from './seed/lrt';
+import { LRT_DEVNET_AVS, LRT_DEVNET_OPERATORS, LRT_DEVNET_STAKERS } from './seed/lrt';
 import { slash } from './scenarios';
-import { EIGEN_STRATEGIES, EIGENLAYER, PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
+import { PROTOCOL_CONTRACTS, TOKENS } from '../../lib/restaking/addresses';
 import { refreshPositions } from '../../lib/tracker/refresh';
 import { defaultReaders } from '../../lib/tracker/readers';
 import { snapshotExposure } from '../../lib/tracker/exposure-holdings';
@@ -25,7 +25,6 @@ import { buildPreview } from '../../lib/preview';
  */
 let devnet: Devnet;
 const holder = devAccount(4).address;
-const strategy = EIGEN_STRATEGIES.stETH;
 const abi = (name: string) => artifact(name).abi;
 
 const refresh = (): Promise<TrackerSnapshot> =>
@@ -41,43 +40,15 @@ async function independent(
     devnet.ctx.client.readContract({ address, abi: abi(name), functionName, args, blockNumber }) as Promise<T>;
   const balanceOf = (token: Address) =>
     devnet.ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder], blockNumber });
-  /** Reference §6 per staker: value of its stETH-strategy stake and value × mag / max per set of its operator. */
-  const stake = async (staker: Address, operatorName?: LrtOperatorName) => {
-    const [[shares]] = await read<[bigint[], bigint[]]>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'getWithdrawableShares', [
-      staker,
-      [strategy],
-    ]);
-    const value = await read<bigint>(strategy, 'EigenStrategy', 'sharesToUnderlyingView', [shares]); // stETH: 1 ETH each
-    const op = await read<Address>(EIGENLAYER.delegationManager, 'EigenDelegationManager', 'delegatedTo', [staker]);
-    const name = operatorName ?? (Object.entries(LRT_DEVNET_OPERATORS).find(([, a]) => a === op)![0] as LrtOperatorName);
-    const max = await read<bigint>(EIGENLAYER.allocationManager, 'EigenAllocationManager', 'getMaxMagnitude', [op, strategy]);
-    const sets = new Map<string, bigint>();
-    for (const a of LRT_DEVNET_ALLOCATIONS.filter((x) => x.operator === name)) {
-      const set = { avs: LRT_DEVNET_AVS[a.avs], id: a.id };
-      const { currentMagnitude } = await read<{ currentMagnitude: bigint }>(
-        EIGENLAYER.allocationManager,
-        'EigenAllocationManager',
-        'getAllocation',
-        [op, set, strategy],
-      );
-      sets.set(`${set.avs}:${set.id}`, (value * currentMagnitude) / max);
-    }
-    return { op, value, sets };
-  };
-
   const out: Expected = { byOperator: new Map(), bySet: new Map() };
   const lrt = {} as Record<'rsETH' | 'ezETH', { supply: bigint; byOp: Map<Address, bigint> }>;
   for (const symbol of ['rsETH', 'ezETH'] as const) {
     const supply = await read<bigint>(TOKENS[symbol], 'RsETH', 'totalSupply');
-    const byOp = new Map<Address, bigint>();
-    const bySet = new Map<string, bigint>();
-    const protocol = await stakerReference(
+    const { byOperator: byOp, bySet } = await stakerReference(
       devnet.ctx,
       LRT_DEVNET_STAKERS.filter((x) => x.lrt === symbol),
       { blockNumber },
     );
-    for (const [op, v] of protocol.byOperator) add(byOp, op, v);
-    for (const [k, v] of protocol.bySet) add(bySet, k, v);
     lrt[symbol] = { supply, byOp };
     // Each holding is its own position: the token balance, and for rsETH the aToken balance (1:1 with rsETH).
     const balances = [await balanceOf(TOKENS[symbol]), ...(symbol === 'rsETH' ? [await balanceOf(AAVE_DEVNET_ATOKENS.rsETH)] : [])];
@@ -88,9 +59,9 @@ async function independent(
     }
   }
   // The direct deposit: its whole value is delegated to lrt-a.
-  const direct = await stake(holder, 'lrt-a');
-  add(out.byOperator, direct.op, direct.value);
-  for (const [k, v] of direct.sets) if (v > 0n) add(out.bySet, k, v);
+  const direct = await stakerReference(devnet.ctx, [{ staker: holder, operator: 'lrt-a' }], { blockNumber });
+  for (const [op, v] of direct.byOperator) add(out.byOperator, op, v);
+  for (const [k, v] of direct.bySet) if (v > 0n) add(out.bySet, k, v);
   return { ...out, lrt };
 }
 
